@@ -1,0 +1,31 @@
+import { getTranslations } from "next-intl/server";
+import { ServiceCard } from "@/components/catalog/service-card";
+import { Notice } from "@/components/ui/notice";
+import { PageHeader } from "@/components/ui/page-header";
+import { listActiveServices } from "@/lib/catalog/data";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("catalog"))("title") };
+}
+
+export default async function ServicesPage() {
+  const t = await getTranslations("catalog");
+  const services = await listActiveServices();
+  return (
+    <>
+      <PageHeader title={t("title")} description={t("intro")} />
+      <div className="mb-6">
+        <Notice>{t("standardIsCheaper")}</Notice>
+      </div>
+      {services.length === 0 ? (
+        <p className="text-slate-600">{t("empty")}</p>
+      ) : (
+        <div className="grid gap-4 md:grid-cols-2">
+          {services.map((service) => (
+            <ServiceCard key={service.id} service={service} headingLevel="h2" />
+          ))}
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,68 @@
+import { test as base, expect, type Page } from "@playwright/test";
+import bcrypt from "bcryptjs";
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+
+export type Role = "APPLICANT" | "REVIEWER" | "SUPERVISOR" | "ADMIN";
+export type TestUser = { id: string; email: string; password: string; displayName: string };
+
+const databaseUrl = process.env.E2E_DATABASE_URL;
+if (!databaseUrl) throw new Error("E2E_DATABASE_URL is not set: run the e2e tests through `npm test`.");
+
+/** Direct database access for arranging state (users, deactivation), never for asserting UI. */
+export const database = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+
+export async function createUser(role: Role, overrides: Partial<Omit<TestUser, "id">> = {}): Promise<TestUser> {
+  const email = overrides.email ?? `${role.toLowerCase()}-${randomUUID()}@e2e.test`;
+  const password = overrides.password ?? "e2e password 2026";
+  const displayName = overrides.displayName ?? `E2E ${role.toLowerCase()}`;
+  const { rows } = await database.query<{ id: string }>(
+    `INSERT INTO "user" (email, password_hash, display_name, role, updated_at) VALUES ($1, $2, $3, $4::role, now()) RETURNING id`,
+    [email, await bcrypt.hash(password, 4), displayName, role],
+  );
+  return { id: rows[0]!.id, email, password, displayName };
+}
+
+export class SignInPage {
+  constructor(private readonly page: Page) {}
+
+  async goto() {
+    await this.page.goto("/signin");
+  }
+
+  async signIn(email: string, password: string) {
+    await this.page.getByLabel(/^(Email|电子邮箱)$/).fill(email);
+    await this.page.getByLabel(/^(Password|密码)$/).fill(password);
+    await this.page.getByRole("button", { name: /^(Sign in|登录)$/ }).click();
+  }
+}
+
+/** Fails any test whose page logs an error or throws: such a test has found a bug. */
+export const test = base.extend<{ resetAddressThrottle: void; failOnPageErrors: void; signInPage: SignInPage }>({
+  resetAddressThrottle: [
+    async ({}, use) => {
+      // Every test signs in from 127.0.0.1: start each with a clean slate for that address.
+      await database.query(`DELETE FROM sign_in_throttle WHERE key LIKE 'ip:%'`);
+      await use();
+    },
+    { auto: true },
+  ],
+  failOnPageErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
+      page.on("console", (message) => {
+        // Failed sign-in attempts answer 401 by design; the browser logs those as resource errors.
+        if (message.type() === "error" && !/status of 401/.test(message.text())) errors.push(`console.error: ${message.text()}`);
+      });
+      await use();
+      expect(errors, "errors in the browser console").toEqual([]);
+    },
+    { auto: true },
+  ],
+  signInPage: async ({ page }, use) => {
+    await use(new SignInPage(page));
+  },
+});
+
+export { expect };

@@ -1,0 +1,34 @@
+import { defineConfig, globalIgnores } from "eslint/config";
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+// House rule: only data/mutation modules (and infrastructure, scripts, tests) touch the database,
+// so every read and write passes through a module that checks authorization.
+const databaseImports = {
+  paths: [{ name: "@/lib/db", message: "Import the Prisma client only in lib/**/data.ts or lib/**/mutations.ts." }],
+  patterns: [
+    { group: ["**/generated/prisma/client", "**/generated/prisma/internal/*"], message: "Use @/lib/db in data/mutation modules; import enums/types from @/lib/generated/prisma/enums or /models." },
+  ],
+};
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTs,
+  {
+    files: ["app/**", "components/**", "lib/**"],
+    ignores: ["lib/**/data.ts", "lib/**/mutations.ts", "lib/db.ts", "lib/db/**", "lib/testing/**", "lib/**/*.test.ts"],
+    rules: { "no-restricted-imports": ["error", databaseImports] },
+  },
+  {
+    rules: {
+      "@typescript-eslint/consistent-type-imports": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    // Playwright fixtures call a parameter named `use`; it is not React's hook.
+    files: ["e2e/**"],
+    rules: { "react-hooks/rules-of-hooks": "off" },
+  },
+  globalIgnores([".next/**", ".data/**", "node_modules/**", "lib/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**"]),
+]);

@@ -1,0 +1,26 @@
+import { z } from "zod";
+
+// The only reader of process.env. Parsed lazily so `next build` runs without a database or secrets;
+// the first server-side use fails fast with a readable list of what is missing.
+const serverEnvSchema = z.object({
+  DATABASE_URL: z.string().min(1, "DATABASE_URL is required (npm start sets it for the embedded database)"),
+  NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters"),
+  ID_HASH_KEY: z.string().min(32, "ID_HASH_KEY must be at least 32 characters"),
+  UPLOAD_DIR: z.string().default(".data/uploads"),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+});
+
+export type ServerEnv = z.infer<typeof serverEnvSchema>;
+
+let cached: ServerEnv | undefined;
+
+export function serverEnv(): ServerEnv {
+  if (cached) return cached;
+  const parsed = serverEnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
+    throw new Error(`Invalid server environment:\n${problems}`);
+  }
+  cached = parsed.data;
+  return cached;
+}

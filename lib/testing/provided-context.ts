@@ -1,0 +1,9 @@
+// Values the vitest global setup hands to test workers (provide/inject).
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** URL of an admin database (e.g. `postgres`) on the server tests create their databases in. */
+    databaseAdminUrl: string;
+  }
+}
+
+export {};

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { validateApplicationNumber } from "@/lib/applications/application-number";
+import { verifyPassword } from "@/lib/auth/password";
+import { db } from "@/lib/db";
+import { withTestDatabase } from "@/lib/testing/with-test-database";
+import { DEMO_PASSWORD } from "./users";
+import { seedDemoData } from "./index";
+
+withTestDatabase();
+
+async function counts() {
+  return {
+    users: await db.user.count(),
+    services: await db.serviceType.count(),
+    tiers: await db.serviceTier.count(),
+    evidence: await db.evidenceRequirement.count(),
+    applications: await db.application.count(),
+    events: await db.timelineEvent.count(),
+    supplements: await db.supplementRequest.count(),
+  };
+}
+
+describe("seedDemoData", () => {
+  it("creates the demo catalog, staff and cases, and is idempotent", async () => {
+    await seedDemoData(db, { idHashKey: "k".repeat(32) });
+    const first = await counts();
+    expect(first).toMatchObject({ users: 5, services: 5, applications: 4, supplements: 1 });
+
+    // An admin's edit survives a reseed, and nothing is duplicated.
+    await db.serviceType.update({ where: { code: "passport-renewal" }, data: { baseFeeMinor: 99900 } });
+    await seedDemoData(db, { idHashKey: "k".repeat(32) });
+    expect(await counts()).toEqual(first);
+    expect((await db.serviceType.findUniqueOrThrow({ where: { code: "passport-renewal" } })).baseFeeMinor).toBe(99900);
+  });
+
+  it("gives every case a valid application number and the demo users the documented password", async () => {
+    await seedDemoData(db, { idHashKey: "k".repeat(32) });
+    for (const { number } of await db.application.findMany({ select: { number: true } })) {
+      expect(validateApplicationNumber(number)).toEqual({ ok: true, number });
+    }
+    const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@expedite.test" } });
+    expect(admin.role).toBe("ADMIN");
+    expect(await verifyPassword(DEMO_PASSWORD, admin.passwordHash)).toBe(true);
+  });
+
+  it("offers visa invitations without an express tier", async () => {
+    await seedDemoData(db, { idHashKey: "k".repeat(32) });
+    const visa = await db.serviceType.findUniqueOrThrow({ where: { code: "visa-invitation" }, select: { tiers: { select: { tier: true } } } });
+    expect(visa.tiers.map((tier) => tier.tier).sort()).toEqual(["STANDARD", "URGENT"]);
+  });
+});

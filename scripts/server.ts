@@ -1,0 +1,39 @@
+import { createServer } from "node:http";
+import next from "next";
+import { resolveClientIp } from "../lib/http/client-ip";
+
+/**
+ * Next.js behind a thin Node server, for one reason: the client address. Next passes a client-sent
+ * x-forwarded-for through untouched, so throttles keyed by address could be dodged. Here we resolve
+ * the real address from the socket (and trusted proxies only) and overwrite the header.
+ */
+export async function startServer(options: { port: number; hostname?: string; dev?: boolean }) {
+  const hostname = options.hostname ?? "0.0.0.0";
+  const trustedProxies = (process.env.TRUSTED_PROXIES ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
+  const app = next({ dev: options.dev ?? false, hostname, port: options.port });
+  const handle = app.getRequestHandler();
+  await app.prepare();
+  const server = createServer((request, response) => {
+    const clientIp = resolveClientIp(request.socket.remoteAddress, request.headers["x-forwarded-for"], trustedProxies);
+    if (clientIp) request.headers["x-forwarded-for"] = clientIp;
+    else delete request.headers["x-forwarded-for"];
+    void handle(request, response);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, hostname, resolve);
+  });
+  return server;
+}
+
+// Run directly (the e2e tests do): serve the existing production build with the environment as given.
+if (process.argv[1] && /server\.ts$/.test(process.argv[1])) {
+  const port = Number(process.env.PORT ?? 3000);
+  startServer({ port }).then(
+    () => console.log(`Expedite listening on http://localhost:${port}`),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,58 @@
+import path from "node:path";
+import { migrate } from "../lib/db/migrator";
+import { DEMO_PASSWORD, DEMO_USERS } from "../prisma/seed/users";
+import { ensureProductionBuild } from "./lib/build";
+import { provideDatabase } from "./lib/database";
+import { loadSecrets } from "./lib/secrets";
+import { runSeed } from "./lib/seed-runner";
+import { startServer } from "./server";
+
+// `npm start`: database (embedded unless DATABASE_URL is set) → migrations → demo data → build if
+// sources changed → serve. Migrations finish before the server accepts its first request.
+const log = (line: string) => console.log(`[expedite] ${line}`);
+const DATA_DIR = path.resolve(".data");
+const port = Number(process.env.PORT ?? 3000);
+const dev = process.argv.includes("--dev");
+
+async function main() {
+  const database = await provideDatabase({
+    dataDir: path.join(DATA_DIR, "pg"),
+    port: Number(process.env.EMBEDDED_PG_PORT ?? 54329),
+    database: "expedite",
+    log,
+  });
+  const shutdown = async (signal: string) => {
+    log(`${signal} received, stopping.`);
+    await database.stop().catch(() => {});
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+
+  const secrets = loadSecrets(DATA_DIR);
+  Object.assign(process.env, {
+    DATABASE_URL: database.url,
+    ...secrets,
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    NEXT_TELEMETRY_DISABLED: "1",
+  });
+
+  await migrate(database.url, { log });
+  if (process.env.SEED_DEMO_DATA !== "0") {
+    await runSeed(database.url, secrets.ID_HASH_KEY);
+    log("Demo data is in place.");
+  }
+  if (!dev) ensureProductionBuild(log);
+  await startServer({ port, dev });
+
+  log(`Expedite is running on http://localhost:${port}`);
+  if (process.env.SEED_DEMO_DATA !== "0") {
+    log(`Demo accounts (password for all: ${DEMO_PASSWORD}):`);
+    for (const user of DEMO_USERS) log(`  ${user.role.padEnd(10)} ${user.email}`);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`[expedite] Start failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
