@@ -12,7 +12,11 @@ export async function provideDatabase(options: { dataDir: string; port: number; 
     options.log("Using the PostgreSQL database from DATABASE_URL.");
     return { url: external, embedded: false, stop: async () => {} };
   }
-  const cluster = await startEmbeddedPostgres({ dataDir: options.dataDir, port: options.port, log: options.log });
+  // The server's own chatter (initdb, checkpoints) is noise on a terminal; problems are not.
+  const log = (line: string) => {
+    if (/\b(ERROR|FATAL|PANIC)\b/.test(line) || /^(Initialising|Reusing|Giving|Waiting|Creating)/.test(line)) options.log(line);
+  };
+  const cluster = await startEmbeddedPostgres({ dataDir: options.dataDir, port: options.port, log });
   await cluster.ensureDatabase(options.database);
   options.log(`Embedded PostgreSQL ${cluster.owned ? "started" : "already running"} on port ${options.port} (data in ${options.dataDir}).`);
   return { url: cluster.urlFor(options.database), embedded: true, stop: () => cluster.stop() };
