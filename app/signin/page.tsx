@@ -1,6 +1,6 @@
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { AuthCard } from "@/components/auth/auth-card";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { getCurrentUser } from "@/lib/auth/session";
 import { homePathFor, safeCallbackPath } from "@/lib/auth/roles";
@@ -16,16 +16,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   if (user) redirect(safeCallbackPath(callbackUrl, homePathFor(user.role)));
   const t = await getTranslations("auth");
   return (
-    <div className="mx-auto max-w-md rounded-2xl border border-slate-200 bg-white p-6 shadow-sm sm:p-8">
-      <h1 className="mb-1 text-2xl font-bold">{t("signInTitle")}</h1>
-      <p className="mb-6 text-sm text-slate-600">{t("signInIntro")}</p>
+    <AuthCard title={t("signInTitle")} intro={t("signInIntro")} footer={{ text: t("noAccount"), linkLabel: t("registerLink"), href: "/register" }}>
       <SignInForm callbackUrl={callbackUrl} registered={params.registered === "1"} />
-      <p className="mt-6 text-sm text-slate-600">
-        {t("noAccount")}{" "}
-        <Link href="/register" className="font-semibold text-brand-700 underline-offset-2 hover:underline">
-          {t("registerLink")}
-        </Link>
-      </p>
-    </div>
+    </AuthCard>
   );
 }

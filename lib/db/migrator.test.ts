@@ -5,7 +5,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
-import { migrate } from "./migrator";
+import { migrate, type MigrationRow } from "./migrator";
 
 const REAL_MIGRATIONS = path.resolve("prisma", "migrations");
 const databases: TestDatabase[] = [];
@@ -42,16 +42,7 @@ async function query<T>(url: string, sql: string): Promise<T[]> {
   }
 }
 
-type Row = {
-  id: string;
-  checksum: string;
-  migration_name: string;
-  logs: string | null;
-  started_at: Date;
-  finished_at: Date | null;
-  rolled_back_at: Date | null;
-  applied_steps_count: number;
-};
+type Row = MigrationRow;
 
 const rowsOf = (url: string) => query<Row>(url, 'SELECT * FROM "_prisma_migrations" ORDER BY started_at, migration_name');
 const tableExists = async (url: string, table: string) =>

@@ -29,7 +29,7 @@ export type MigrateOptions = { migrationsDir?: string; log?: (line: string) => v
 
 type LocalMigration = { name: string; checksum: string; script: string };
 
-type MigrationRow = {
+export type MigrationRow = {
   id: string;
   checksum: string;
   migration_name: string;
@@ -37,6 +37,7 @@ type MigrationRow = {
   started_at: Date;
   finished_at: Date | null;
   rolled_back_at: Date | null;
+  applied_steps_count: number;
 };
 
 export async function migrate(databaseUrl: string, options: MigrateOptions = {}): Promise<{ applied: string[] }> {
