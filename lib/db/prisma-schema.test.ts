@@ -29,7 +29,7 @@ describe("parsePrismaSchema", () => {
       kind: "relation", type: "User", optional: true, relationName: "ApplicationAssignee", fields: ["assigneeId"], references: ["id"],
     });
     expect(application.fields.find((field) => field.name === "submissionKey")).toMatchObject({ dbName: "submission_key", optional: true });
-    expect(application.uniques).toEqual([["number"], ["submissionKey"]]);
+    expect(application.uniques).toEqual([["number"], ["paymentReference"], ["submissionKey"]]);
   });
 
   it("reads defaults, native types and composite keys", () => {

@@ -8,6 +8,7 @@ import {
   isTimeZone,
   localeFromAcceptLanguage,
 } from "./config";
+import { loadMessages } from "./messages";
 
 // Locale comes from the switcher's cookie, else from the browser's Accept-Language.
 // No locale in the URL: shared links (e.g. a tracking link) open in the reader's language.
@@ -19,6 +20,6 @@ export default getRequestConfig(async () => {
   return {
     locale,
     timeZone: isTimeZone(zone) ? zone : DEFAULT_TIME_ZONE,
-    messages: (await import(`./messages/${locale}.json`)).default,
+    messages: await loadMessages(locale),
   };
 });

@@ -1,0 +1,37 @@
+import type { Locale } from "../config";
+
+// One file per namespace and locale (lib/i18n/messages/<locale>/<namespace>.json), so features
+// own their texts; merged here into next-intl's single message tree.
+const NAMESPACES = [
+  "apply",
+  "auth",
+  "case",
+  "catalog",
+  "console",
+  "errorPage",
+  "errors",
+  "evidence",
+  "footer",
+  "forbidden",
+  "home",
+  "meta",
+  "nav",
+  "nodes",
+  "notFound",
+  "payment",
+  "portal",
+  "roles",
+  "track",
+  "validation",
+] as const;
+
+export type Messages = Record<string, unknown>;
+
+export async function loadMessages(locale: Locale): Promise<Messages> {
+  const entries = await Promise.all(
+    NAMESPACES.map(async (namespace) => [namespace, (await import(`./${locale}/${namespace}.json`)).default] as const),
+  );
+  return Object.fromEntries(entries);
+}
+
+export const MESSAGE_NAMESPACES: readonly string[] = NAMESPACES;
