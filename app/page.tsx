@@ -16,7 +16,7 @@ export default async function HomePage() {
         <h1 className="mt-2 max-w-2xl text-3xl font-bold leading-tight sm:text-5xl">{t("headline")}</h1>
         <p className="mt-4 max-w-2xl text-lg text-brand-100">{t("lead")}</p>
         <div className="mt-8 flex flex-wrap gap-3">
-          <Link href="/register" className={buttonClasses("secondary")}>
+          <Link href="/portal/apply" className={buttonClasses("secondary")}>
             {t("ctaApply")}
           </Link>
           <Link href="/track" className={buttonClasses("primary", "border border-white/40 bg-white/10 hover:bg-white/20")}>

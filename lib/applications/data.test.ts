@@ -4,7 +4,7 @@ import { NotAuthorizedError } from "@/lib/errors";
 import { countOpenCasesByNode } from "@/lib/console/data";
 import { withTestDatabase } from "@/lib/testing/with-test-database";
 import { seedDemoData } from "@/prisma/seed";
-import { listOwnApplications } from "./data";
+import { PAGE_SIZE, listOwnApplications } from "./data";
 
 withTestDatabase();
 
@@ -47,5 +47,45 @@ describe("countOpenCasesByNode", () => {
       SUBMITTED: 1,
     });
     await expect(countOpenCasesByNode(applicant)).rejects.toBeInstanceOf(NotAuthorizedError);
+  });
+});
+
+describe("listOwnApplications pages", () => {
+  it("pages newest first without overlap, with a cheap progress per case", async () => {
+    const { applicant } = await demoUsers();
+    const owner = await db.user.create({ data: { email: "pages@test.example", displayName: "Pages", passwordHash: "x" }, select: { id: true, role: true } });
+    const template = await db.application.findFirstOrThrow({ where: { applicantId: applicant.id }, select: { serviceId: true, idNumberHash: true } });
+    const base = Date.parse("2026-01-01T00:00:00Z");
+    await db.application.createMany({
+      data: Array.from({ length: PAGE_SIZE + 3 }, (_, index) => ({
+        number: `PAGE${String(index).padStart(4, "0")}`,
+        applicantId: owner.id,
+        serviceId: template.serviceId,
+        tier: "STANDARD" as const,
+        reason: "r",
+        neededBy: new Date(base),
+        applicantName: "P",
+        idType: "PASSPORT" as const,
+        idNumberHash: template.idNumberHash,
+        idNumberMasked: "m",
+        phone: "1",
+        email: "pages@test.example",
+        feeBaseMinor: 1,
+        feeSurchargeMinor: 0,
+        currentNode: index === 0 ? ("SUBSTANTIVE_REVIEW" as const) : ("SUBMITTED" as const),
+        createdAt: new Date(base + index * 60_000),
+      })),
+    });
+    const first = await listOwnApplications(owner, 1);
+    const second = await listOwnApplications(owner, 2);
+    expect([first.page, first.pageCount, first.total, first.items.length]).toEqual([1, 2, PAGE_SIZE + 3, PAGE_SIZE]);
+    expect([second.page, second.items.length]).toEqual([2, 3]);
+    const numbers = [...first.items, ...second.items].map((item) => item.number);
+    expect(numbers).toEqual(Array.from({ length: PAGE_SIZE + 3 }, (_, index) => `PAGE${String(PAGE_SIZE + 2 - index).padStart(4, "0")}`));
+    expect(second.items.at(-1)?.progress).toMatchObject({ currentNode: "SUBSTANTIVE_REVIEW", ended: false });
+    expect(second.items.at(-1)?.progress.percent).toBeGreaterThan(0);
+    expect((await listOwnApplications(owner, 0)).page).toBe(1);
+    expect((await listOwnApplications(owner, Number.NaN)).page).toBe(1);
+    expect((await listOwnApplications(owner, 3)).items).toEqual([]);
   });
 });

@@ -1,17 +1,23 @@
 import "server-only";
 import { assertArea, type Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
+import { simpleProgress } from "@/lib/workflow/progress";
 
 export const PAGE_SIZE = 20;
 
-/** An applicant's own cases, newest first; the filter on applicantId is the authorization. */
+/**
+ * An applicant's own cases, newest first, one page at a time; the filter on applicantId is the
+ * authorization. Progress comes from the current node alone, so the list never loads timelines.
+ */
 export async function listOwnApplications(viewer: Viewer, page = 1) {
   assertArea(viewer, "portal");
-  const skip = (Math.max(1, Math.floor(page)) - 1) * PAGE_SIZE;
-  const [items, total] = await Promise.all([
+  const safePage = Number.isFinite(page) ? Math.max(1, Math.floor(page)) : 1;
+  const skip = (safePage - 1) * PAGE_SIZE;
+  const [rows, total] = await Promise.all([
     db.application.findMany({
       where: { applicantId: viewer.id },
-      orderBy: { createdAt: "desc" },
+      // The id breaks ties so that pages never overlap or skip a case.
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       skip,
       take: PAGE_SIZE,
       select: {
@@ -21,11 +27,68 @@ export async function listOwnApplications(viewer: Viewer, page = 1) {
         status: true,
         currentNode: true,
         nodeDueAt: true,
+        caseDueAt: true,
         submittedAt: true,
-        service: { select: { nameZh: true, nameEn: true } },
+        paymentStatus: true,
+        service: { select: { nameZh: true, nameEn: true, requiresExpertReview: true } },
       },
     }),
     db.application.count({ where: { applicantId: viewer.id } }),
   ]);
-  return { items, total, page: skip / PAGE_SIZE + 1, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+  const items = rows.map((row) => ({
+    ...row,
+    progress: simpleProgress({ currentNode: row.currentNode, status: row.status, requiresExpertReview: row.service.requiresExpertReview }),
+  }));
+  return { items, total, page: safePage, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+}
+
+/** A service as the application form needs it: offered tiers and evidence. Public catalog data. */
+export function findServiceForApplying(code: string) {
+  return db.serviceType.findFirst({
+    where: { code, active: true },
+    select: {
+      id: true,
+      code: true,
+      nameZh: true,
+      nameEn: true,
+      descriptionZh: true,
+      descriptionEn: true,
+      baseFeeMinor: true,
+      currency: true,
+      tiers: {
+        where: { available: true },
+        orderBy: { tier: "asc" },
+        select: { tier: true, surchargeMinor: true, processingHours: true },
+      },
+      evidence: {
+        orderBy: { sortOrder: "asc" },
+        select: { id: true, kind: true, labelZh: true, labelEn: true, required: true },
+      },
+    },
+  });
+}
+
+export type ServiceForApplying = NonNullable<Awaited<ReturnType<typeof findServiceForApplying>>>;
+
+/** What the confirmation page shows; null unless the viewer filed the application. */
+export async function findOwnApplicationConfirmation(viewer: Viewer, number: string) {
+  assertArea(viewer, "portal");
+  return db.application.findFirst({
+    where: { number, applicantId: viewer.id },
+    select: {
+      number: true,
+      tier: true,
+      currentNode: true,
+      nodeDueAt: true,
+      caseDueAt: true,
+      submittedAt: true,
+      submissionKey: true,
+      email: true,
+      feeBaseMinor: true,
+      feeSurchargeMinor: true,
+      currency: true,
+      paymentStatus: true,
+      service: { select: { code: true, nameZh: true, nameEn: true } },
+    },
+  });
 }

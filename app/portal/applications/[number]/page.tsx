@@ -1,0 +1,127 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { CaseRefresher } from "@/components/case/case-refresher";
+import { CaseSummary } from "@/components/case/case-summary";
+import { History } from "@/components/case/history";
+import { ProgressBar } from "@/components/case/progress-bar";
+import { RatingForm } from "@/components/case/rating-form";
+import { ResultDocuments } from "@/components/case/result-documents";
+import { SupplementPanel } from "@/components/case/supplement-panel";
+import { Timeline } from "@/components/case/timeline";
+import { WithdrawDialog } from "@/components/case/withdraw-dialog";
+import { PageHeader } from "@/components/ui/page-header";
+import { formatApplicationNumber } from "@/lib/applications/application-number";
+import { requireArea } from "@/lib/auth/session";
+import { findOwnCase } from "@/lib/cases/data";
+import { caseProgress } from "@/lib/workflow/progress";
+import { allowedTransitions } from "@/lib/workflow/transitions";
+
+type Props = { params: Promise<{ number: string }> };
+
+const STATUS_HEADING_ID = "case-status";
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const [{ number }, t] = await Promise.all([params, getTranslations("case")]);
+  return { title: t("title", { number: formatApplicationNumber(number) }) };
+}
+
+function Card({ headingId, heading, children }: { headingId: string; heading: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={headingId} className="min-w-0 rounded-2xl border border-slate-200 bg-white p-4 sm:p-5">
+      <h2 id={headingId} className="text-lg font-semibold">
+        {heading}
+      </h2>
+      <div className="mt-3">{children}</div>
+    </section>
+  );
+}
+
+export default async function CasePage({ params }: Props) {
+  const { number } = await params;
+  const user = await requireArea("portal", `/portal/applications/${encodeURIComponent(number)}`);
+  // Unknown, malformed and other people's numbers all end here: a 404 never says which.
+  const view = await findOwnCase(user, number);
+  if (!view) notFound();
+  const [t, locale] = await Promise.all([getTranslations("case"), getLocale()]);
+
+  const progress = caseProgress({
+    currentNode: view.currentNode,
+    status: view.status,
+    requiresExpertReview: view.service.requiresExpertReview,
+    // While waiting for the applicant, their deadline is the open request's, whatever else was stored.
+    nodeDueAt: view.currentNode === "AWAITING_SUPPLEMENT" && view.openSupplement ? view.openSupplement.dueAt : view.nodeDueAt,
+    caseDueAt: view.caseDueAt,
+    assigneeName: view.assigneeName,
+    events: view.events,
+    nodeTargets: view.nodeTargets,
+    now: new Date(),
+  });
+  // The same table the server checks: a button exists exactly when the action would be accepted.
+  const allowed = new Set(
+    allowedTransitions(
+      { currentNode: view.currentNode, status: view.status, applicantId: view.applicantId, requiresExpertReview: view.service.requiresExpertReview },
+      user,
+    ).map((transition) => transition.name),
+  );
+  const displayNumber = formatApplicationNumber(view.number);
+  const endedOutcome = progress.outcome === "completed" || progress.outcome === "rejected" || progress.outcome === "withdrawn" ? progress.outcome : null;
+
+  return (
+    <>
+      <CaseRefresher number={view.number} version={view.version} focusTargetId={STATUS_HEADING_ID} />
+      <p className="mb-3">
+        <Link href="/portal" className="inline-flex min-h-11 items-center text-sm font-semibold text-brand-700 hover:underline">
+          <span aria-hidden="true">←&nbsp;</span>
+          {t("backToList")}
+        </Link>
+      </p>
+      <PageHeader
+        title={t("title", { number: displayNumber })}
+        description={locale === "zh" ? view.service.nameZh : view.service.nameEn}
+        actions={allowed.has("WITHDRAW") ? <WithdrawDialog applicationId={view.id} version={view.version} displayNumber={displayNumber} /> : undefined}
+      />
+      <div className="flex flex-col gap-6">
+        <section aria-labelledby={STATUS_HEADING_ID} className="rounded-2xl border border-slate-200 bg-white p-4 sm:p-5">
+          {/* Focusable so focus has somewhere to go when a refresh removes the control that had it. */}
+          <h2 id={STATUS_HEADING_ID} tabIndex={-1} className="text-lg font-semibold">
+            {t("progress.heading")}
+          </h2>
+          <div className="mt-3">
+            <ProgressBar percent={progress.percent} currentNode={progress.currentNode} outcome={progress.outcome} ended={progress.ended} />
+          </div>
+          {endedOutcome && <p className="mt-3 text-slate-700">{t(`progress.ended.${endedOutcome}`)}</p>}
+        </section>
+
+        {view.openSupplement && (
+          <SupplementPanel applicationId={view.id} version={view.version} request={view.openSupplement} canAnswer={allowed.has("PROVIDE_SUPPLEMENT")} />
+        )}
+
+        {view.currentNode === "DOCUMENT_ISSUED" && <ResultDocuments documents={view.resultDocuments} />}
+
+        {view.status === "COMPLETED" && (
+          <Card headingId="rating-heading" heading={t("rating.heading")}>
+            {!view.rating && <p className="mb-3 text-slate-700">{t("rating.intro")}</p>}
+            <RatingForm applicationId={view.id} rating={view.rating && { value: view.rating.value, comment: view.rating.comment }} />
+          </Card>
+        )}
+
+        <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+          <Card headingId="timeline-heading" heading={t("timeline.heading")}>
+            <Timeline steps={progress.steps} ended={progress.ended} />
+          </Card>
+          <Card headingId="summary-heading" heading={t("summary.heading")}>
+            <CaseSummary view={view} />
+          </Card>
+        </div>
+
+        <Card headingId="history-heading" heading={t("history.heading")}>
+          <p className="mb-2 text-sm text-slate-600">{t("history.intro")}</p>
+          <History events={view.events} />
+        </Card>
+      </div>
+    </>
+  );
+}

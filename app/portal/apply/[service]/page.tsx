@@ -1,0 +1,48 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { ApplicationForm } from "@/components/apply/application-form";
+import type { ApplyService } from "@/components/apply/types";
+import { Notice } from "@/components/ui/notice";
+import { PageHeader } from "@/components/ui/page-header";
+import { findServiceForApplying } from "@/lib/applications/data";
+import { requireArea } from "@/lib/auth/session";
+import { listDraftEvidence } from "@/lib/evidence/data";
+
+type Props = { params: Promise<{ service: string }> };
+
+export async function generateMetadata({ params }: Props) {
+  const [{ service: code }, t, locale] = await Promise.all([params, getTranslations("apply"), getLocale()]);
+  const service = await findServiceForApplying(code);
+  return { title: service ? t("formTitle", { service: locale === "zh" ? service.nameZh : service.nameEn }) : t("chooseTitle") };
+}
+
+export default async function ApplyPage({ params }: Props) {
+  const { service: code } = await params;
+  const user = await requireArea("portal", `/portal/apply/${encodeURIComponent(code)}`);
+  const [service, drafts, t, locale] = await Promise.all([findServiceForApplying(code), listDraftEvidence(user), getTranslations("apply"), getLocale()]);
+  if (!service) notFound();
+  const zh = locale === "zh";
+  const name = zh ? service.nameZh : service.nameEn;
+  const formService: ApplyService = {
+    code: service.code,
+    name,
+    baseFeeMinor: service.baseFeeMinor,
+    currency: service.currency,
+    tiers: service.tiers,
+    evidence: service.evidence.map((item) => ({ kind: item.kind, label: zh ? item.labelZh : item.labelEn, required: item.required })),
+  };
+  return (
+    <div className="mx-auto max-w-3xl">
+      <Link href="/portal/apply" className="mb-4 inline-flex min-h-11 items-center text-sm font-semibold text-brand-700 hover:underline">
+        ← {t("backToServices")}
+      </Link>
+      <PageHeader title={t("formTitle", { service: name })} description={zh ? service.descriptionZh : service.descriptionEn} />
+      {service.tiers.length === 0 ? (
+        <Notice>{t("serviceClosed")}</Notice>
+      ) : (
+        <ApplicationForm userId={user.id} service={formService} defaults={{ applicantName: user.displayName, email: user.email }} serverDrafts={drafts} />
+      )}
+    </div>
+  );
+}

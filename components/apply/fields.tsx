@@ -1,0 +1,124 @@
+import type { ComponentPropsWithRef, ReactNode } from "react";
+
+/** The error line under a field; its id is what the field's aria-describedby points at. */
+export function FieldError({ id, message }: { id: string; message?: string }) {
+  if (!message) return null;
+  return (
+    <p id={id} className="text-sm text-red-700">
+      {message}
+    </p>
+  );
+}
+
+function describedBy(...ids: (string | false | undefined)[]) {
+  return ids.filter(Boolean).join(" ") || undefined;
+}
+
+type TextAreaFieldProps = ComponentPropsWithRef<"textarea"> & {
+  name: string;
+  label: string;
+  hint?: ReactNode;
+  /** Already translated. */
+  error?: string;
+  /** Next to the label, e.g. a "fill in a template" button. */
+  action?: ReactNode;
+};
+
+export function TextAreaField({ name, label, hint, error, action, id = `field-${name}`, ...props }: TextAreaFieldProps) {
+  return (
+    <div className="flex flex-col gap-1">
+      <div className="flex flex-wrap items-end justify-between gap-2">
+        <label htmlFor={id} className="text-sm font-medium text-slate-800">
+          {label}
+        </label>
+        {action}
+      </div>
+      <textarea
+        id={id}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined)}
+        className="min-h-32 rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm aria-invalid:border-red-600"
+        {...props}
+      />
+      {hint && (
+        <div id={`${id}-hint`} className="text-xs text-slate-600">
+          {hint}
+        </div>
+      )}
+      <FieldError id={`${id}-error`} message={error} />
+    </div>
+  );
+}
+
+export type Choice = { value: string; label: ReactNode; details?: ReactNode; disabled?: boolean };
+
+type ChoiceGroupProps = {
+  name: string;
+  legend: string;
+  description?: ReactNode;
+  choices: Choice[];
+  value: string;
+  onChange: (value: string) => void;
+  onBlur?: () => void;
+  error?: string;
+  /** "cards" for options that carry details (tiers), "inline" for short ones. */
+  layout?: "cards" | "inline";
+};
+
+/**
+ * Radio buttons in a fieldset. Each option is a whole clickable card; the radio is named by its
+ * label alone and described by its details, so screen readers say "Urgent, radio button, 5 days…".
+ * The first radio has id field-<name>, so "Change" links and error focus can find the group.
+ */
+export function ChoiceGroup({ name, legend, description, choices, value, onChange, onBlur, error, layout = "cards" }: ChoiceGroupProps) {
+  const errorId = `field-${name}-error`;
+  const descriptionId = description ? `field-${name}-description` : undefined;
+  return (
+    <fieldset className="flex min-w-0 flex-col gap-2" aria-describedby={describedBy(descriptionId, error ? errorId : undefined)}>
+      <legend className="text-sm font-medium text-slate-800">{legend}</legend>
+      {description && (
+        <div id={descriptionId} className="-mt-1 text-xs text-slate-600">
+          {description}
+        </div>
+      )}
+      <div className={layout === "cards" ? "grid gap-2 sm:grid-cols-3" : "flex flex-wrap gap-2"}>
+        {choices.map((choice, index) => {
+          const id = index === 0 ? `field-${name}` : `field-${name}-${choice.value}`;
+          return (
+            <label
+              key={choice.value}
+              htmlFor={id}
+              className="flex min-h-11 cursor-pointer items-start gap-3 rounded-xl border border-slate-300 bg-white p-3 has-checked:border-brand-600 has-checked:bg-brand-50 has-checked:ring-1 has-checked:ring-brand-600 has-disabled:cursor-not-allowed has-disabled:opacity-60"
+            >
+              <input
+                id={id}
+                type="radio"
+                name={name}
+                value={choice.value}
+                checked={value === choice.value}
+                disabled={choice.disabled}
+                onChange={() => onChange(choice.value)}
+                onBlur={onBlur}
+                aria-labelledby={`${id}-label`}
+                aria-describedby={describedBy(choice.details ? `${id}-details` : undefined, error ? errorId : undefined)}
+                className="mt-1 size-4 shrink-0 accent-brand-600"
+              />
+              <span className="flex min-w-0 flex-col gap-0.5">
+                <span id={`${id}-label`} className="font-semibold text-slate-900">
+                  {choice.label}
+                </span>
+                {choice.details && (
+                  <span id={`${id}-details`} className="text-sm text-slate-600">
+                    {choice.details}
+                  </span>
+                )}
+              </span>
+            </label>
+          );
+        })}
+      </div>
+      <FieldError id={errorId} message={error} />
+    </fieldset>
+  );
+}

@@ -1,0 +1,53 @@
+import { useTranslations } from "next-intl";
+import type { WorkflowNode } from "@/lib/generated/prisma/enums";
+import type { CaseOutcome } from "@/lib/workflow/progress";
+
+type Props = {
+  percent: number;
+  currentNode: WorkflowNode;
+  outcome: CaseOutcome;
+  ended: boolean;
+  /** The accessible name, e.g. naming the application in a list of several. */
+  label?: string;
+  size?: "md" | "sm";
+};
+
+const FILL: Record<CaseOutcome, string> = {
+  inProgress: "bg-brand-600",
+  awaitingApplicant: "bg-urgent-500",
+  approved: "bg-emerald-600",
+  completed: "bg-emerald-600",
+  // Ended without a result: full, but visibly not a success.
+  rejected: "bg-slate-500",
+  withdrawn: "bg-slate-400",
+};
+
+/** The case's progress with the current node named, for sighted and screen-reader users alike. */
+export function ProgressBar({ percent, currentNode, outcome, ended, label, size = "md" }: Props) {
+  const t = useTranslations("case.progress");
+  const tNodes = useTranslations("nodes");
+  const node = tNodes(currentNode);
+  const caption = ended ? t(`outcome.${outcome}`) : t("now", { node });
+  const valueText = ended ? t("endedValueText", { outcome: t(`outcome.${outcome}`) }) : t("valueText", { percent, node });
+  return (
+    <div className="flex flex-col gap-1.5">
+      <div className={`flex items-baseline justify-between gap-3 ${size === "sm" ? "text-xs" : "text-sm"}`}>
+        <span className="font-medium text-slate-800">{caption}</span>
+        <span aria-hidden="true" className="tabular-nums text-slate-600">
+          {percent}%
+        </span>
+      </div>
+      <div
+        role="progressbar"
+        aria-label={label ?? t("label")}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        aria-valuetext={valueText}
+        className={`w-full overflow-hidden rounded-full bg-slate-200 ${size === "sm" ? "h-1.5" : "h-3"}`}
+      >
+        <div className={`h-full rounded-full transition-[width] motion-reduce:transition-none ${FILL[outcome]}`} style={{ width: `${percent}%` }} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { startTransition, useActionState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
+import type { ActionResult } from "@/lib/action-result";
+import { rateService } from "@/lib/cases/actions";
+
+type Props = {
+  applicationId: string;
+  /** The stored rating; once there is one, the form is gone for good. */
+  rating: { value: number; comment: string | null } | null;
+};
+
+const SCORES = [1, 2, 3, 4, 5] as const;
+
+/** 1–5 as radio buttons (arrow keys move between them) plus an optional comment; once only. */
+export function RatingForm({ applicationId, rating }: Props) {
+  const t = useTranslations();
+  const [state, formAction, pending] = useActionState<ActionResult<{ rating: number }> | null, FormData>(rateService, null);
+
+  if (rating) {
+    return (
+      <div className="flex flex-col gap-2">
+        {state?.ok && <Notice tone="success">{t("case.rating.thanks")}</Notice>}
+        <p>{t("case.rating.yourRating", { rating: rating.value })}</p>
+        {rating.comment && <p className="whitespace-pre-line break-words text-slate-700">“{rating.comment}”</p>}
+      </div>
+    );
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (pending) return;
+    const formData = new FormData(event.currentTarget);
+    startTransition(() => formAction(formData));
+  }
+
+  const ratingErrors = state && !state.ok ? state.fieldErrors?.rating : undefined;
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+      {state && !state.ok && <Notice tone="error">{t(state.message)}</Notice>}
+      <input type="hidden" name="applicationId" value={applicationId} />
+      <fieldset aria-describedby={ratingErrors ? "rating-error" : undefined}>
+        <legend className="text-sm font-medium text-slate-800">{t("case.rating.legend")}</legend>
+        <div className="mt-2 flex flex-wrap gap-1.5">
+          {SCORES.map((score) => (
+            <label
+              key={score}
+              className="relative flex min-h-11 min-w-11 cursor-pointer items-center justify-center gap-1 rounded-lg border border-slate-300 bg-white px-2 text-sm font-semibold has-checked:border-brand-600 has-checked:bg-brand-50 has-checked:text-brand-900 has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-brand-600"
+            >
+              <span aria-hidden="true">{score} ★</span>
+              <span className="sr-only">{t("case.rating.stars", { count: score })}</span>
+              {/* Transparent over the whole label: a real, clickable radio (arrow keys, forms, tests). */}
+              <input type="radio" name="rating" value={score} required className="absolute inset-0 z-10 size-full cursor-pointer opacity-0" />
+            </label>
+          ))}
+        </div>
+        {ratingErrors && (
+          <p id="rating-error" className="mt-1 text-sm text-red-700">
+            {ratingErrors.map((key) => t(key)).join(" ")}
+          </p>
+        )}
+      </fieldset>
+      <div className="flex flex-col gap-1">
+        <label htmlFor="rating-comment" className="text-sm font-medium text-slate-800">
+          {t("case.rating.comment")}
+        </label>
+        <textarea id="rating-comment" name="comment" rows={3} maxLength={1000} className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm" />
+      </div>
+      <Button type="submit" disabled={pending} aria-busy={pending} className="w-full sm:w-auto sm:self-start">
+        {pending ? t("case.rating.submitting") : t("case.rating.submit")}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,168 @@
+import "server-only";
+import { assertArea, type Viewer } from "@/lib/auth/viewer";
+import { quoteFee } from "@/lib/catalog/fees";
+import { db } from "@/lib/db";
+import { serverEnv } from "@/lib/env";
+import { UserFacingError } from "@/lib/errors";
+import { attachDraftEvidence } from "@/lib/evidence/mutations";
+import { missingRequiredKinds } from "@/lib/evidence/requirements";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { EvidenceKind } from "@/lib/generated/prisma/enums";
+import { hashIdNumber } from "@/lib/identity/id-number-hash";
+import { maskIdNumber } from "@/lib/identity/id-number";
+import { generateApplicationNumber } from "./application-number";
+import { initialDueDates } from "./deadline";
+import type { ApplicationInput } from "./schema";
+
+type Tx = Prisma.TransactionClient;
+type EvidenceRule = { kind: EvidenceKind; required: boolean };
+
+// A collision needs two equal 40-bit random numbers; a few in a row means something else is wrong.
+const MAX_NUMBER_ATTEMPTS = 5;
+
+export type CreatedApplication = { id: string; number: string; created: boolean };
+
+type Options = { now?: Date; ip?: string | null; generateNumber?: () => string };
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+/** The application a submission key already produced, if any; another applicant's key is refused. */
+async function findBySubmissionKey(viewer: Viewer, submissionKey: string): Promise<CreatedApplication | null> {
+  const existing = await db.application.findUnique({ where: { submissionKey }, select: { id: true, number: true, applicantId: true } });
+  if (!existing) return null;
+  if (existing.applicantId !== viewer.id) throw new UserFacingError("apply.errors.submissionConflict");
+  return { id: existing.id, number: existing.number, created: false };
+}
+
+/**
+ * Files an application: one transaction that inserts it with the fee and due times of the current
+ * catalog, attaches the applicant's draft evidence, and writes the timeline, audit and outbox rows.
+ *
+ * Idempotent on `submissionKey` (a double click, a retry after a timeout, the back button): the
+ * unique index decides, so of two concurrent calls one inserts and the other waits for it, fails
+ * on the index and returns the same application.
+ */
+export async function createApplication(viewer: Viewer, input: ApplicationInput, options: Options = {}): Promise<CreatedApplication> {
+  assertArea(viewer, "portal");
+  const existing = await findBySubmissionKey(viewer, input.submissionKey);
+  if (existing) return existing;
+
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.$transaction((tx) => insertApplication(tx, viewer, input, options));
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      const winner = await findBySubmissionKey(viewer, input.submissionKey);
+      if (winner) return winner;
+      // Not the submission key, so the random number collided: draw another.
+      if (attempt >= MAX_NUMBER_ATTEMPTS) throw error;
+    }
+  }
+}
+
+async function insertApplication(tx: Tx, viewer: Viewer, input: ApplicationInput, options: Options): Promise<CreatedApplication> {
+  const now = options.now ?? new Date();
+  // Service, tier and fee come from the catalog as it is now, never from the form.
+  const service = await tx.serviceType.findFirst({
+    where: { code: input.serviceCode, active: true },
+    select: {
+      id: true,
+      code: true,
+      baseFeeMinor: true,
+      currency: true,
+      tiers: {
+        where: { tier: input.tier, available: true },
+        select: { surchargeMinor: true, processingHours: true, nodeTargets: { select: { node: true, targetMinutes: true } } },
+      },
+      evidence: { orderBy: { sortOrder: "asc" }, select: { kind: true, required: true } },
+    },
+  });
+  if (!service) throw new UserFacingError("apply.errors.serviceUnavailable");
+  const tier = service.tiers[0];
+  if (!tier) throw new UserFacingError("errors.checkFields", { tier: ["apply.errors.tierUnavailable"] });
+  const fee = quoteFee({ baseFeeMinor: service.baseFeeMinor, surchargeMinor: tier.surchargeMinor });
+  const due = initialDueDates({ submittedAt: now, processingHours: tier.processingHours, nodeTargets: tier.nodeTargets });
+  const applicant = await tx.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { locale: true } });
+
+  // Inserted first: a concurrent twin with the same key blocks here until this one commits.
+  const application = await tx.application.create({
+    data: {
+      number: (options.generateNumber ?? generateApplicationNumber)(),
+      submissionKey: input.submissionKey,
+      applicantId: viewer.id,
+      serviceId: service.id,
+      tier: input.tier,
+      reason: input.reason,
+      neededBy: input.neededByAt,
+      applicantName: input.applicantName,
+      idType: input.idType,
+      idNumberHash: hashIdNumber(input.idType, input.idNumber, serverEnv().ID_HASH_KEY),
+      idNumberMasked: maskIdNumber(input.idType, input.idNumber),
+      phone: input.phone,
+      email: input.email,
+      locale: applicant.locale,
+      currentNode: "SUBMITTED",
+      status: "IN_PROGRESS",
+      feeBaseMinor: fee.baseMinor,
+      feeSurchargeMinor: fee.surchargeMinor,
+      currency: service.currency,
+      nodeDueAt: due.nodeDueAt,
+      caseDueAt: due.caseDueAt,
+      submittedAt: now,
+    },
+    select: { id: true, number: true },
+  });
+
+  await attachEvidence(tx, viewer.id, application.id, input.evidenceIds, service.evidence);
+
+  await tx.timelineEvent.create({
+    data: { applicationId: application.id, node: "SUBMITTED", action: "SUBMITTED", actorId: viewer.id, occurredAt: now, dueAt: due.nodeDueAt },
+  });
+  const summary = { number: application.number, service: service.code, tier: input.tier };
+  await tx.auditLog.create({
+    data: {
+      actorId: viewer.id,
+      action: "application.submitted",
+      entityType: "application",
+      entityId: application.id,
+      details: { ...summary, feeTotalMinor: fee.totalMinor, currency: service.currency, evidenceCount: input.evidenceIds.length },
+      ip: options.ip ?? null,
+    },
+  });
+  // Outbox: delivered by the worker after commit. The payload is minimal and never holds the ID number.
+  await tx.notification.createMany({
+    data: [
+      { recipientId: viewer.id, applicationId: application.id, channel: "IN_APP", template: "application.received", locale: applicant.locale, payload: summary },
+      {
+        recipientId: viewer.id,
+        applicationId: application.id,
+        channel: "EMAIL",
+        template: "application.received",
+        locale: applicant.locale,
+        payload: summary,
+        toAddress: input.email,
+      },
+    ],
+  });
+  return { ...application, created: true };
+}
+
+/**
+ * Turns the applicant's drafts into the case's files (attachDraftEvidence refuses anything that is
+ * not their own unattached draft), then insists on the required kinds. Either failure rolls back the
+ * whole submission and comes back as an error on the evidence field.
+ */
+async function attachEvidence(tx: Tx, uploaderId: string, applicationId: string, evidenceIds: string[], requirements: EvidenceRule[]) {
+  let attached: { kind: EvidenceKind }[];
+  try {
+    attached = await attachDraftEvidence(tx, { uploaderId, applicationId, evidenceIds });
+  } catch (error) {
+    if (error instanceof UserFacingError && !error.fieldErrors) throw new UserFacingError("errors.checkFields", { evidenceIds: [error.messageKey] });
+    throw error;
+  }
+  if (missingRequiredKinds(requirements, attached).length > 0) {
+    throw new UserFacingError("errors.checkFields", { evidenceIds: ["apply.errors.evidenceMissing"] });
+  }
+}

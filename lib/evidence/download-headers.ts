@@ -1,0 +1,30 @@
+import { contentDisposition } from "./file-name";
+import { isEvidenceMimeType } from "./file-type";
+
+/**
+ * Headers for serving a stored file. The stored type is the sniffed one; nosniff keeps browsers
+ * from guessing another, and the sandbox CSP means a hostile PDF or image opened here runs no
+ * script and reaches nothing else. Inline only on request and only for the types we accept.
+ */
+export function downloadHeaders(
+  file: { originalName: string; mimeType: string; sizeBytes: number },
+  options: { inline?: boolean } = {},
+): Record<string, string> {
+  const knownType = isEvidenceMimeType(file.mimeType);
+  return {
+    "Content-Type": knownType ? file.mimeType : "application/octet-stream",
+    "Content-Length": String(file.sizeBytes),
+    "Content-Disposition": contentDisposition(options.inline && knownType ? "inline" : "attachment", file.originalName),
+    "X-Content-Type-Options": "nosniff",
+    "Cache-Control": "private, no-store",
+    "Content-Security-Policy": "default-src 'none'; sandbox",
+    "Cross-Origin-Resource-Policy": "same-origin",
+  };
+}
+
+/** For refusals: the same answer for "no such file", "not yours" and "not signed in". */
+export const NOT_FOUND_HEADERS: Record<string, string> = {
+  "Content-Type": "text/plain; charset=utf-8",
+  "Cache-Control": "private, no-store",
+  "X-Content-Type-Options": "nosniff",
+};

@@ -1,0 +1,45 @@
+import { createHash } from "node:crypto";
+import type { PaymentProvider, PaymentRequest, PaymentResult } from "./provider";
+
+const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/**
+ * "PAY-XXXXX-XXXXX": derived from the idempotency key, so asking twice gives the same reference,
+ * which is what makes a retried payment recognisable as the same one (and the column is unique).
+ * 50 bits of SHA-256; Crockford symbols, easy to read out at a counter.
+ */
+export function paymentReferenceFor(idempotencyKey: string): string {
+  const digest = createHash("sha256").update(`expedite-offline-payment:${idempotencyKey}`, "utf8").digest();
+  let bits = 0n;
+  for (const byte of digest.subarray(0, 7)) bits = (bits << 8n) | BigInt(byte);
+  let symbols = "";
+  for (let index = 0; index < 10; index++) symbols += ALPHABET.charAt(Number((bits >> BigInt(index * 5)) & 31n));
+  return `PAY-${symbols.slice(0, 5)}-${symbols.slice(5)}`;
+}
+
+const REFERENCE_PATTERN = /^PAY-[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$/;
+
+/**
+ * No money moves: "online" is a simulation that succeeds at once; "counter" issues a reference the
+ * applicant quotes when paying in person, and staff confirm it later.
+ */
+export function offlinePaymentProvider(now: () => Date = () => new Date()): PaymentProvider {
+  return {
+    id: "offline",
+    async createPayment(request: PaymentRequest): Promise<PaymentResult> {
+      if (!Number.isSafeInteger(request.amountMinor) || request.amountMinor < 0) throw new RangeError("amountMinor must be a non-negative integer");
+      const reference = paymentReferenceFor(request.idempotencyKey);
+      if (request.method === "counter") return { status: "PENDING", provider: "counter", reference };
+      return { status: "PAID", provider: "simulated", reference, paidAt: now() };
+    },
+    async confirm(reference: string, options: { receivedAt?: Date } = {}): Promise<PaymentResult> {
+      if (!REFERENCE_PATTERN.test(reference)) throw new RangeError(`Not an offline payment reference: ${reference}`);
+      return { status: "PAID", provider: "counter", reference, paidAt: options.receivedAt ?? now() };
+    },
+  };
+}
+
+/** The provider the app uses; one place to swap in a real gateway. */
+export function defaultPaymentProvider(): PaymentProvider {
+  return offlinePaymentProvider();
+}

@@ -1,0 +1,246 @@
+import "server-only";
+import { z } from "zod";
+import type { Viewer } from "@/lib/auth/viewer";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { ApplicationStatus, UrgencyTier, WorkflowNode } from "@/lib/generated/prisma/enums";
+import { CaseNotFoundError, ConcurrentChangeError, TransitionNotAllowedError, TransitionRequirementError } from "./errors";
+import { isClosedStatus } from "./nodes";
+import { transitionInputSchema, type ParsedTransitionInput, type SupplementItemInput, type TransitionInput } from "./schema";
+import { OWNER, actorFor, findAllowedTransition, type AvailableTransition, type TransitionName } from "./transitions";
+
+type Tx = Prisma.TransactionClient;
+
+export type PerformTransitionArgs = {
+  applicationId: string;
+  /** The version the caller saw; anything else means someone changed the case meanwhile. */
+  expectedVersion: number;
+  viewer: Viewer;
+  transition: TransitionName;
+  input?: TransitionInput;
+  /** Tests pin the clock. */
+  now?: Date;
+};
+
+export type TransitionOutcome = {
+  applicationId: string;
+  number: string;
+  version: number;
+  currentNode: WorkflowNode;
+  status: ApplicationStatus;
+  supplementRequestId: string | null;
+};
+
+type LockedCase = {
+  id: string;
+  number: string;
+  applicant_id: string;
+  service_id: string;
+  tier: UrgencyTier;
+  current_node: WorkflowNode;
+  status: ApplicationStatus;
+  version: number;
+  email: string;
+  locale: string;
+  requires_expert_review: boolean;
+};
+
+const MINUTE = 60_000;
+
+/**
+ * Moves a case along the workflow in one transaction, or changes nothing at all.
+ *
+ * The row is locked (FOR UPDATE) and its version compared with what the caller saw, and the update
+ * itself is guarded by the version again, so of two people acting on the same state exactly one
+ * wins and the other gets ConcurrentChangeError. Timeline, audit log, outbox and supplement rows
+ * are written in the same transaction: a failure anywhere rolls all of them back.
+ */
+export async function performTransition(args: PerformTransitionArgs): Promise<TransitionOutcome> {
+  const { applicationId, expectedVersion, viewer, transition } = args;
+  const now = args.now ?? new Date();
+  if (!z.uuid().safeParse(applicationId).success) throw new CaseNotFoundError();
+  const parsed = transitionInputSchema.safeParse(args.input ?? {});
+  if (!parsed.success) throw new TransitionRequirementError(fieldErrorsOf(parsed.error));
+
+  return db.$transaction(async (tx) => {
+    const row = await lockCase(tx, applicationId);
+    const actor = row ? actorFor({ applicantId: row.applicant_id }, viewer) : null;
+    // Another applicant's case answers exactly like a missing one.
+    if (!row || !actor) throw new CaseNotFoundError();
+    if (row.version !== expectedVersion) throw new ConcurrentChangeError();
+    const state = { currentNode: row.current_node, status: row.status, applicantId: row.applicant_id, requiresExpertReview: row.requires_expert_review };
+    const allowed = findAllowedTransition(state, viewer, transition);
+    if (!allowed) throw new TransitionNotAllowedError();
+    // Applicants write no internal notes, whatever a crafted request carries.
+    const input: ParsedTransitionInput = actor === OWNER ? { ...parsed.data, internalNote: undefined } : parsed.data;
+
+    const openRequest = allowed.name === "PROVIDE_SUPPLEMENT" ? await lockOpenSupplementRequest(tx, row.id) : null;
+    await checkRequirements(tx, { allowed, row, input, now, openRequestId: openRequest?.id ?? null });
+
+    const nodeDueAt = await dueAtFor(tx, row, allowed, input, now);
+    const closedAt = isClosedStatus(allowed.status) ? now : null;
+    const updated = await tx.$executeRaw`
+      UPDATE application
+         SET current_node = ${allowed.to}::workflow_node,
+             status = ${allowed.status}::application_status,
+             node_due_at = ${nodeDueAt},
+             closed_at = ${closedAt},
+             version = version + 1,
+             updated_at = ${now}
+       WHERE id = ${row.id}::uuid AND version = ${expectedVersion}`;
+    if (updated !== 1) throw new ConcurrentChangeError();
+
+    let supplementRequestId: string | null = null;
+    if (allowed.name === "REQUEST_SUPPLEMENT") {
+      supplementRequestId = await createSupplementRequest(tx, row.id, viewer.id, input.items ?? [], input.dueAt!);
+    }
+    if (openRequest) {
+      await tx.supplementRequest.update({ where: { id: openRequest.id }, data: { status: "FULFILLED", fulfilledAt: now } });
+      supplementRequestId = openRequest.id;
+    }
+
+    await tx.timelineEvent.create({
+      data: {
+        applicationId: row.id,
+        node: allowed.to,
+        action: allowed.action,
+        actorId: viewer.id,
+        publicNote: input.publicNote ?? null,
+        internalNote: input.internalNote ?? null,
+        occurredAt: now,
+        dueAt: nodeDueAt,
+      },
+    });
+    await tx.auditLog.create({
+      data: {
+        actorId: viewer.id,
+        action: `workflow.${allowed.name}`,
+        entityType: "application",
+        entityId: row.id,
+        details: { number: row.number, from: allowed.from, to: allowed.to, version: expectedVersion + 1, supplementRequestId },
+        createdAt: now,
+      },
+    });
+    await queueApplicantNotifications(tx, row, allowed, now);
+
+    return {
+      applicationId: row.id,
+      number: row.number,
+      version: expectedVersion + 1,
+      currentNode: allowed.to,
+      status: allowed.status,
+      supplementRequestId,
+    };
+  });
+}
+
+export type RequestSupplementArgs = Omit<PerformTransitionArgs, "transition" | "input"> & {
+  items: SupplementItemInput[];
+  dueAt: Date;
+  publicNote?: string;
+  internalNote?: string;
+};
+
+/** Staff ask the applicant for missing material (itemized, with a due time). */
+export function requestSupplement({ items, dueAt, publicNote, internalNote, ...rest }: RequestSupplementArgs) {
+  return performTransition({ ...rest, transition: "REQUEST_SUPPLEMENT", input: { items, dueAt, publicNote, internalNote } });
+}
+
+async function lockCase(tx: Tx, applicationId: string): Promise<LockedCase | null> {
+  const rows = await tx.$queryRaw<LockedCase[]>`
+    SELECT a.id::text, a.number, a.applicant_id::text, a.service_id::text, a.tier, a.current_node, a.status,
+           a.version, a.email, a.locale, s.requires_expert_review
+      FROM application a JOIN service_type s ON s.id = a.service_id
+     WHERE a.id = ${applicationId}::uuid
+       FOR UPDATE OF a`;
+  return rows[0] ?? null;
+}
+
+/**
+ * The request being answered, locked: uploads to it hold FOR SHARE until they commit, so the files
+ * counted here are all there are, and none can be added once it is fulfilled.
+ */
+async function lockOpenSupplementRequest(tx: Tx, applicationId: string): Promise<{ id: string } | null> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id::text FROM supplement_request
+     WHERE application_id = ${applicationId}::uuid AND status = 'OPEN'
+     ORDER BY created_at DESC
+       FOR UPDATE`;
+  return rows[0] ?? null;
+}
+
+async function checkRequirements(
+  tx: Tx,
+  context: { allowed: AvailableTransition; row: LockedCase; input: ParsedTransitionInput; now: Date; openRequestId: string | null },
+) {
+  const { allowed, row, input, now, openRequestId } = context;
+  const problems: Record<string, string[]> = {};
+  for (const requirement of allowed.requires) {
+    if (requirement === "reason" && !input.publicNote) problems.publicNote = ["case.errors.reasonRequired"];
+    if (requirement === "supplementItems" && !input.items?.length) problems.items = ["case.errors.itemsRequired"];
+    if (requirement === "supplementDueAt" && !(input.dueAt && input.dueAt.getTime() > now.getTime())) {
+      problems.dueAt = ["case.errors.dueAtInFuture"];
+    }
+    if (requirement === "supplementAnswer" && !input.publicNote) {
+      const files = openRequestId ? await tx.evidenceFile.count({ where: { supplementRequestId: openRequestId, applicationId: row.id } }) : 0;
+      if (files === 0) problems.note = ["case.errors.answerRequired"];
+    }
+    if (requirement === "resultDocument") {
+      const documents = await tx.evidenceFile.count({ where: { applicationId: row.id, kind: "RESULT_DOCUMENT" } });
+      if (documents === 0) problems.document = ["case.errors.resultDocumentRequired"];
+    }
+  }
+  if (Object.keys(problems).length > 0) throw new TransitionRequirementError(problems);
+}
+
+/** The new node's due time: the applicant's deadline for a supplement, else the tier's node target. */
+async function dueAtFor(tx: Tx, row: LockedCase, allowed: AvailableTransition, input: ParsedTransitionInput, now: Date) {
+  if (allowed.name === "REQUEST_SUPPLEMENT") return input.dueAt!;
+  if (isClosedStatus(allowed.status)) return null;
+  const target = await tx.nodeTarget.findFirst({
+    where: { node: allowed.to, serviceTier: { serviceId: row.service_id, tier: row.tier } },
+    select: { targetMinutes: true },
+  });
+  return target ? new Date(now.getTime() + target.targetMinutes * MINUTE) : null;
+}
+
+async function createSupplementRequest(tx: Tx, applicationId: string, requestedById: string, items: ParsedTransitionInput["items"] & {}, dueAt: Date) {
+  const request = await tx.supplementRequest.create({
+    data: {
+      applicationId,
+      requestedById,
+      dueAt,
+      items: { create: items.map((item, sortOrder) => ({ problem: item.problem, suggestion: item.suggestion ?? null, sortOrder })) },
+    },
+    select: { id: true },
+  });
+  return request.id;
+}
+
+/**
+ * Outbox rows for the applicant, delivered later by the worker. The payload is what any channel
+ * may carry: the public number and the node, never ID numbers or notes.
+ */
+async function queueApplicantNotifications(tx: Tx, row: LockedCase, allowed: AvailableTransition, now: Date) {
+  const common = {
+    recipientId: row.applicant_id,
+    applicationId: row.id,
+    template: allowed.notify,
+    locale: row.locale,
+    payload: { number: row.number, node: allowed.to },
+    nextAttemptAt: now,
+    createdAt: now,
+  };
+  await tx.notification.createMany({
+    data: [
+      { ...common, channel: "IN_APP" },
+      { ...common, channel: "EMAIL", toAddress: row.email },
+    ],
+  });
+}
+
+function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+  const fieldErrors: Record<string, string[]> = {};
+  for (const issue of error.issues) (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
+  return fieldErrors;
+}
