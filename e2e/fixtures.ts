@@ -1,7 +1,9 @@
 import { test as base, expect, type Page } from "@playwright/test";
 import bcrypt from "bcryptjs";
+import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
+import { generateApplicationNumber } from "../lib/applications/application-number";
 
 export type Role = "APPLICANT" | "REVIEWER" | "SUPERVISOR" | "ADMIN";
 export type TestUser = { id: string; email: string; password: string; displayName: string };
@@ -66,3 +68,31 @@ export const test = base.extend<{ resetAddressThrottle: void; failOnPageErrors: 
 });
 
 export { expect };
+
+/** Staff steps through the real workflow module (see e2e/support/staff-action.ts). */
+export function runStaffSteps(number: string, reviewerId: string, steps: ("ADVANCE" | "REQUEST_SUPPLEMENT")[]) {
+  const result = spawnSync("npx", ["tsx", "--conditions=react-server", "e2e/support/staff-action.ts", JSON.stringify({ number, reviewerId, steps })], {
+    encoding: "utf8",
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+  });
+  if (result.status !== 0) throw new Error(`staff steps failed: ${result.stderr}`);
+}
+
+/** A submitted case for `applicantId`, created directly (for tests about what happens after submission). */
+export async function createSubmittedCase(applicantId: string, serviceCode = "visa-invitation") {
+  const number = generateApplicationNumber();
+  await database.query(
+    `INSERT INTO application (number, applicant_id, service_id, tier, reason, needed_by, applicant_name, id_type, id_number_hash,
+       id_number_masked, phone, email, fee_base_minor, fee_surcharge_minor, node_due_at, case_due_at, updated_at)
+     SELECT $1, $2, s.id, 'STANDARD', 'I need the invitation letter before the conference because the visa office closes.',
+       now() + interval '10 days', 'E2E Applicant', 'PASSPORT', md5($1), 'E*****678', '+86 138 0000 0000', 'e2e@e2e.test',
+       s.base_fee_minor, 0, now() + interval '1 day', now() + interval '7 days', now()
+     FROM service_type s WHERE s.code = $3`,
+    [number, applicantId, serviceCode],
+  );
+  await database.query(
+    `INSERT INTO timeline_event (application_id, node, action, actor_id) SELECT id, 'SUBMITTED', 'SUBMITTED', applicant_id FROM application WHERE number = $1`,
+    [number],
+  );
+  return number;
+}
