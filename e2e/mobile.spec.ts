@@ -1,13 +1,38 @@
-import { expect, test } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { createSubmittedCase, createUser, expect, test } from "./fixtures";
+
+// The narrowest phones still in use: nothing may scroll sideways.
+test.use({ viewport: { width: 360, height: 740 } });
+
+async function expectNoSidewaysScroll(page: Page) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+}
 
 test("the home page and catalog fit a phone screen", async ({ page }) => {
   await page.goto("/");
   await expect(page.getByRole("link", { name: "Track an application" })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Services" })).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
+  await expectNoSidewaysScroll(page);
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Services" }).click();
   await expect(page.getByRole("heading", { name: "Services", level: 1 })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Urgent software bug fix" })).toBeVisible();
+  await expectNoSidewaysScroll(page);
+});
+
+test("the application form and the case page fit a phone screen", async ({ page, signInPage }) => {
+  const applicant = await createUser("APPLICANT");
+  const number = await createSubmittedCase(applicant.id);
+  await signInPage.goto();
+  await signInPage.signIn(applicant.email, applicant.password);
+  await expect(page).toHaveURL(/\/portal$/);
+  await expectNoSidewaysScroll(page);
+
+  await page.goto("/portal/apply/medical-appointment");
+  await expect(page.getByRole("radio", { name: "Express" })).toBeVisible();
+  await expectNoSidewaysScroll(page);
+
+  await page.goto(`/portal/applications/${number}`);
+  await expect(page.getByRole("progressbar", { name: "Progress of the application" })).toBeVisible();
+  await expectNoSidewaysScroll(page);
 });

@@ -60,14 +60,17 @@ export async function authorizeEvidenceDownload(viewer: Viewer | null, evidenceI
       mimeType: true,
       sizeBytes: true,
       uploaderId: true,
-      application: { select: { applicantId: true } },
+      kind: true,
+      application: { select: { applicantId: true, currentNode: true } },
     },
   });
   if (!file) return null;
+  // A result document reaches the applicant only once it is issued, whatever link they hold.
+  const resultNotIssued = file.kind === "RESULT_DOCUMENT" && file.application?.currentNode !== "DOCUMENT_ISSUED";
   const allowed =
     file.uploaderId === viewer.id ||
-    (file.application !== null && (file.application.applicantId === viewer.id || isStaff(viewer.role)));
+    (file.application !== null && (isStaff(viewer.role) || (file.application.applicantId === viewer.id && !resultNotIssued)));
   if (!allowed) return null;
-  const { uploaderId: _uploader, application: _application, ...download } = file;
+  const { uploaderId: _uploader, application: _application, kind: _kind, ...download } = file;
   return download;
 }

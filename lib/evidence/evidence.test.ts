@@ -352,12 +352,15 @@ describe("supplement uploads", () => {
 });
 
 describe("saveResultDocument", () => {
-  it("lets staff add a result document the case's applicant can download", async () => {
+  it("lets staff add a result document the case's applicant can download once it is issued", async () => {
     const applicant = await makeUser();
     const reviewer = await makeUser("REVIEWER");
     const application = await makeCase(applicant.id);
     const saved = await saveResultDocument(reviewer, { applicationId: application.id, originalName: "decision.pdf", bytes: pdf() });
     expect(saved.kind).toBe("RESULT_DOCUMENT");
+    expect(await authorizeEvidenceDownload(applicant, saved.id)).toBeNull();
+    expect(await authorizeEvidenceDownload(reviewer, saved.id)).not.toBeNull();
+    await db.application.update({ where: { id: application.id }, data: { currentNode: "DOCUMENT_ISSUED", status: "COMPLETED" } });
     expect(await authorizeEvidenceDownload(applicant, saved.id)).not.toBeNull();
     await expect(saveResultDocument(applicant, { applicationId: application.id, originalName: "x.pdf", bytes: pdf() })).rejects.toBeInstanceOf(
       NotAuthorizedError,
