@@ -1,6 +1,7 @@
 import "server-only";
 import { assertArea, type Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
+import type { findActiveService } from "@/lib/catalog/data";
 import { simpleProgress } from "@/lib/workflow/progress";
 
 export const PAGE_SIZE = 20;
@@ -42,33 +43,7 @@ export async function listOwnApplications(viewer: Viewer, page = 1) {
   return { items, total, page: safePage, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
 }
 
-/** A service as the application form needs it: offered tiers and evidence. Public catalog data. */
-export function findServiceForApplying(code: string) {
-  return db.serviceType.findFirst({
-    where: { code, active: true },
-    select: {
-      id: true,
-      code: true,
-      nameZh: true,
-      nameEn: true,
-      descriptionZh: true,
-      descriptionEn: true,
-      baseFeeMinor: true,
-      currency: true,
-      tiers: {
-        where: { available: true },
-        orderBy: { tier: "asc" },
-        select: { tier: true, surchargeMinor: true, processingHours: true },
-      },
-      evidence: {
-        orderBy: { sortOrder: "asc" },
-        select: { id: true, kind: true, labelZh: true, labelEn: true, required: true },
-      },
-    },
-  });
-}
-
-export type ServiceForApplying = NonNullable<Awaited<ReturnType<typeof findServiceForApplying>>>;
+export type ServiceForApplying = NonNullable<Awaited<ReturnType<typeof findActiveService>>>;
 
 /** What the confirmation page shows; null unless the viewer filed the application. */
 export async function findOwnApplicationConfirmation(viewer: Viewer, number: string) {

@@ -1,31 +1,35 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
-/** The public catalog: anyone may read it, so no authorization beyond "active". */
+// The public catalog: anyone may read it, so no authorization beyond "active".
+const SERVICE_SELECT = {
+  id: true,
+  code: true,
+  nameZh: true,
+  nameEn: true,
+  descriptionZh: true,
+  descriptionEn: true,
+  baseFeeMinor: true,
+  currency: true,
+  tiers: {
+    where: { available: true },
+    orderBy: { tier: "asc" },
+    select: { tier: true, surchargeMinor: true, processingHours: true },
+  },
+  evidence: {
+    orderBy: { sortOrder: "asc" },
+    select: { id: true, kind: true, labelZh: true, labelEn: true, required: true },
+  },
+} satisfies Prisma.ServiceTypeSelect;
+
 export function listActiveServices() {
-  return db.serviceType.findMany({
-    where: { active: true },
-    orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
-    select: {
-      id: true,
-      code: true,
-      nameZh: true,
-      nameEn: true,
-      descriptionZh: true,
-      descriptionEn: true,
-      baseFeeMinor: true,
-      currency: true,
-      tiers: {
-        where: { available: true },
-        orderBy: { tier: "asc" },
-        select: { tier: true, surchargeMinor: true, processingHours: true },
-      },
-      evidence: {
-        orderBy: { sortOrder: "asc" },
-        select: { id: true, labelZh: true, labelEn: true, required: true },
-      },
-    },
-  });
+  return db.serviceType.findMany({ where: { active: true }, orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: SERVICE_SELECT });
+}
+
+/** One active service with its offered tiers and evidence list (the application form's needs). */
+export function findActiveService(code: string) {
+  return db.serviceType.findFirst({ where: { code, active: true }, select: SERVICE_SELECT });
 }
 
 export type CatalogService = Awaited<ReturnType<typeof listActiveServices>>[number];

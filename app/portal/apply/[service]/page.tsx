@@ -5,7 +5,7 @@ import { ApplicationForm } from "@/components/apply/application-form";
 import type { ApplyService } from "@/components/apply/types";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
-import { findServiceForApplying } from "@/lib/applications/data";
+import { findActiveService } from "@/lib/catalog/data";
 import { requireArea } from "@/lib/auth/session";
 import { listDraftEvidence } from "@/lib/evidence/data";
 
@@ -13,14 +13,14 @@ type Props = { params: Promise<{ service: string }> };
 
 export async function generateMetadata({ params }: Props) {
   const [{ service: code }, t, locale] = await Promise.all([params, getTranslations("apply"), getLocale()]);
-  const service = await findServiceForApplying(code);
+  const service = await findActiveService(code);
   return { title: service ? t("formTitle", { service: locale === "zh" ? service.nameZh : service.nameEn }) : t("chooseTitle") };
 }
 
 export default async function ApplyPage({ params }: Props) {
   const { service: code } = await params;
   const user = await requireArea("portal", `/portal/apply/${encodeURIComponent(code)}`);
-  const [service, drafts, t, locale] = await Promise.all([findServiceForApplying(code), listDraftEvidence(user), getTranslations("apply"), getLocale()]);
+  const [service, drafts, t, locale] = await Promise.all([findActiveService(code), listDraftEvidence(user), getTranslations("apply"), getLocale()]);
   if (!service) notFound();
   const zh = locale === "zh";
   const name = zh ? service.nameZh : service.nameEn;
