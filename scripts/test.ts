@@ -26,7 +26,10 @@ function adminUrlFrom(databaseUrl: string) {
 }
 
 async function main() {
-  const only = process.argv[2]; // optional: "unit" or "e2e" for a partial run while developing
+  // Optional while developing: "unit" or "e2e" for one half, then arguments for its runner
+  // (e.g. `npm test -- e2e e2e/portal.spec.ts`).
+  const only = process.argv[2];
+  const runnerArgs = process.argv.slice(3);
   const chromium = only === "unit" ? undefined : ensureChromium(log);
   if (!only) {
     run("npx", ["tsc", "--noEmit"]);
@@ -40,7 +43,7 @@ async function main() {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
-    if (only !== "e2e") run("npx", ["vitest", "run"], { TEST_DATABASE_ADMIN_URL: adminUrl });
+    if (only !== "e2e") run("npx", ["vitest", "run", ...runnerArgs], { TEST_DATABASE_ADMIN_URL: adminUrl });
     if (only !== "unit") {
       await admin.query(`CREATE DATABASE ${e2eDatabase}`);
       const url = new URL(adminUrl);
@@ -50,7 +53,7 @@ async function main() {
       await migrate(e2eUrl, { log });
       await runSeed(e2eUrl, secrets.ID_HASH_KEY);
       ensureProductionBuild(log);
-      run("npx", ["playwright", "test"], { ...secrets, DATABASE_URL: e2eUrl, E2E_DATABASE_URL: e2eUrl, CHROMIUM_PATH: chromium });
+      run("npx", ["playwright", "test", ...runnerArgs], { ...secrets, DATABASE_URL: e2eUrl, E2E_DATABASE_URL: e2eUrl, CHROMIUM_PATH: chromium });
     }
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS ${e2eDatabase} WITH (FORCE)`).catch(() => {});
