@@ -5,6 +5,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { NotAuthorizedError } from "@/lib/errors";
 import type { ApplicationStatus, Role, WorkflowNode } from "@/lib/generated/prisma/enums";
+import { createTestApplication, createTestUser } from "@/lib/testing/fixtures";
 import { withTestDatabase } from "@/lib/testing/with-test-database";
 import { CaseNotFoundError } from "@/lib/workflow/errors";
 import { performTransition, requestSupplement } from "@/lib/workflow/mutations";
@@ -21,36 +22,21 @@ beforeAll(async () => {
   await seedDemoData(db, { idHashKey: "k".repeat(32) });
 });
 
-async function makeUser(role: Role = "APPLICANT"): Promise<Viewer & { displayName: string }> {
-  return db.user.create({
-    data: { email: `${randomUUID()}@test.example`, displayName: `${role}-${randomUUID().slice(0, 4)}`, passwordHash: "x", role },
-    select: { id: true, role: true, displayName: true },
-  });
+function makeUser(role: Role = "APPLICANT"): Promise<Viewer & { displayName: string }> {
+  return createTestUser(role);
 }
 
 async function makeCase(applicant: Viewer, options: { node?: WorkflowNode; status?: ApplicationStatus } = {}) {
   const service = await db.serviceType.findUniqueOrThrow({ where: { code: "passport-renewal" }, select: { id: true } });
-  return db.application.create({
-    data: {
-      number: generateApplicationNumber(),
-      applicantId: applicant.id,
-      serviceId: service.id,
-      tier: "URGENT",
-      reason: "A reason long enough",
-      neededBy: new Date(Date.now() + 72 * HOUR),
-      applicantName: "Test",
-      idType: "PASSPORT",
-      idNumberHash: "hash",
-      idNumberMasked: "E****567",
-      phone: "+86 138 0000 0000",
-      email: "applicant@test.example",
-      currentNode: options.node ?? "SUBMITTED",
-      status: options.status ?? "IN_PROGRESS",
-      feeBaseMinor: 12000,
-      feeSurchargeMinor: 10000,
-      timeline: { create: { node: "SUBMITTED", action: "SUBMITTED", actorId: applicant.id, occurredAt: new Date(Date.now() - HOUR) } },
-    },
-    select: { id: true, number: true },
+  return createTestApplication({
+    applicantId: applicant.id,
+    serviceId: service.id,
+    neededBy: new Date(Date.now() + 72 * HOUR),
+    currentNode: options.node ?? "SUBMITTED",
+    status: options.status ?? "IN_PROGRESS",
+    feeBaseMinor: 12000,
+    feeSurchargeMinor: 10000,
+    timeline: { create: { node: "SUBMITTED", action: "SUBMITTED", actorId: applicant.id, occurredAt: new Date(Date.now() - HOUR) } },
   });
 }
 

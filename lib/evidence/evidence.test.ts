@@ -9,6 +9,7 @@ import { db } from "@/lib/db";
 import { NotAuthorizedError, UserFacingError } from "@/lib/errors";
 import type { Role, SupplementStatus } from "@/lib/generated/prisma/enums";
 import { loadMessages } from "@/lib/i18n/messages";
+import { createTestApplication, createTestUser } from "@/lib/testing/fixtures";
 import { withTestDatabase } from "@/lib/testing/with-test-database";
 import { authorizeEvidenceDownload, listCaseEvidence, listDraftEvidence } from "./data";
 import { LIMIT_MESSAGE_VALUES, MAX_FILE_BYTES, MAX_FILES, MAX_TOTAL_BYTES } from "./limits";
@@ -33,36 +34,15 @@ function filesOnDisk(): string[] {
     .sort();
 }
 
-async function makeUser(role: Role = "APPLICANT"): Promise<Viewer> {
-  return db.user.create({
-    data: { email: `${randomUUID()}@test.example`, displayName: "Test", passwordHash: "x", role },
-    select: { id: true, role: true },
-  });
+function makeUser(role: Role = "APPLICANT"): Promise<Viewer> {
+  return createTestUser(role);
 }
 
 async function makeCase(applicantId: string) {
   const service = await db.serviceType.create({
     data: { code: randomUUID(), nameZh: "服务", nameEn: "Service", descriptionZh: "", descriptionEn: "", baseFeeMinor: 100 },
   });
-  return db.application.create({
-    data: {
-      number: randomUUID().slice(0, 12),
-      applicantId,
-      serviceId: service.id,
-      tier: "URGENT",
-      reason: "Flight next week",
-      neededBy: new Date(Date.now() + 7 * 86_400_000),
-      applicantName: "Test",
-      idType: "PASSPORT",
-      idNumberHash: "hash",
-      idNumberMasked: "E****567",
-      phone: "+86 138 0000 0000",
-      email: "a@test.example",
-      feeBaseMinor: 100,
-      feeSurchargeMinor: 0,
-    },
-    select: { id: true },
-  });
+  return createTestApplication({ applicantId, serviceId: service.id });
 }
 
 async function makeSupplementRequest(applicationId: string, status: SupplementStatus = "OPEN") {

@@ -1,9 +1,8 @@
-import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { generateApplicationNumber } from "@/lib/applications/application-number";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { NotAuthorizedError } from "@/lib/errors";
+import { createTestApplication, createTestUser } from "@/lib/testing/fixtures";
 import { withTestDatabase } from "@/lib/testing/with-test-database";
 import { seedDemoData } from "@/prisma/seed";
 import { findOwnPayment } from "./data";
@@ -17,35 +16,13 @@ beforeAll(async () => {
   await seedDemoData(db, { idHashKey: "k".repeat(32) });
 });
 
-async function newApplicant(): Promise<Viewer> {
-  return db.user.create({
-    data: { email: `payer-${randomUUID()}@test.example`, displayName: "Payer", passwordHash: "x", locale: "en" },
-    select: { id: true, role: true },
-  });
+function newApplicant(): Promise<Viewer> {
+  return createTestUser("APPLICANT", { locale: "en" });
 }
 
 async function newApplication(applicantId: string, overrides: { status?: "IN_PROGRESS" | "WITHDRAWN" } = {}) {
   const service = await db.serviceType.findUniqueOrThrow({ where: { code: "passport-renewal" }, select: { id: true } });
-  return db.application.create({
-    data: {
-      number: generateApplicationNumber(),
-      applicantId,
-      serviceId: service.id,
-      tier: "URGENT",
-      reason: "A reason that is long enough to be a real reason.",
-      neededBy: new Date(Date.now() + 10 * 86_400_000),
-      applicantName: "Payer",
-      idType: "PASSPORT",
-      idNumberHash: "hash",
-      idNumberMasked: "E*****678",
-      phone: "+441234567890",
-      email: "payer@test.example",
-      feeBaseMinor: 12_000,
-      feeSurchargeMinor: 10_000,
-      ...overrides,
-    },
-    select: { id: true, number: true },
-  });
+  return createTestApplication({ applicantId, serviceId: service.id, feeBaseMinor: 12_000, feeSurchargeMinor: 10_000, ...overrides });
 }
 
 /** Counts what the provider was asked, so a test can see that nothing was charged twice. */

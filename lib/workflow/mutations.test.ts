@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import type { ApplicationStatus, Role, UrgencyTier, WorkflowNode } from "@/lib/generated/prisma/enums";
+import { createTestApplication, createTestUser } from "@/lib/testing/fixtures";
 import { withTestDatabase } from "@/lib/testing/with-test-database";
 import { seedDemoData } from "@/prisma/seed";
 import { CaseNotFoundError, ConcurrentChangeError, TransitionNotAllowedError, TransitionRequirementError } from "./errors";
@@ -17,11 +18,8 @@ beforeAll(async () => {
   await seedDemoData(db, { idHashKey: "k".repeat(32), now: NOW });
 });
 
-async function makeUser(role: Role = "APPLICANT"): Promise<Viewer> {
-  return db.user.create({
-    data: { email: `${randomUUID()}@test.example`, displayName: `${role} ${randomUUID().slice(0, 4)}`, passwordHash: "x", role },
-    select: { id: true, role: true },
-  });
+function makeUser(role: Role = "APPLICANT"): Promise<Viewer> {
+  return createTestUser(role);
 }
 
 /** A case of a demo service (with node targets), placed directly in the given node. */
@@ -30,29 +28,16 @@ async function makeCase(
   options: { node?: WorkflowNode; status?: ApplicationStatus; service?: string; tier?: UrgencyTier } = {},
 ) {
   const service = await db.serviceType.findUniqueOrThrow({ where: { code: options.service ?? "passport-renewal" }, select: { id: true } });
-  return db.application.create({
-    data: {
-      number: `T${randomUUID().replaceAll("-", "").slice(0, 10).toUpperCase()}`,
-      applicantId: applicant.id,
-      serviceId: service.id,
-      tier: options.tier ?? "EXPRESS",
-      reason: "A reason long enough",
-      neededBy: new Date(NOW.getTime() + 72 * HOUR),
-      applicantName: "Test",
-      idType: "PASSPORT",
-      idNumberHash: "hash",
-      idNumberMasked: "E****567",
-      phone: "+86 138 0000 0000",
-      email: "applicant@test.example",
-      locale: "en",
-      currentNode: options.node ?? "SUBMITTED",
-      status: options.status ?? "IN_PROGRESS",
-      feeBaseMinor: 100,
-      feeSurchargeMinor: 0,
-      submittedAt: new Date(NOW.getTime() - HOUR),
-      timeline: { create: { node: "SUBMITTED", action: "SUBMITTED", actorId: applicant.id, occurredAt: new Date(NOW.getTime() - HOUR) } },
-    },
-    select: { id: true, number: true, version: true },
+  return createTestApplication({
+    applicantId: applicant.id,
+    serviceId: service.id,
+    tier: options.tier ?? "EXPRESS",
+    neededBy: new Date(NOW.getTime() + 72 * HOUR),
+    locale: "en",
+    currentNode: options.node ?? "SUBMITTED",
+    status: options.status ?? "IN_PROGRESS",
+    submittedAt: new Date(NOW.getTime() - HOUR),
+    timeline: { create: { node: "SUBMITTED", action: "SUBMITTED", actorId: applicant.id, occurredAt: new Date(NOW.getTime() - HOUR) } },
   });
 }
 
