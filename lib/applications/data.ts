@@ -45,25 +45,38 @@ export async function listOwnApplications(viewer: Viewer, page = 1) {
 
 export type ServiceForApplying = NonNullable<Awaited<ReturnType<typeof findActiveService>>>;
 
+/**
+ * The one ownership rule for an applicant's reads by application number: only their own case,
+ * and anyone else's looks exactly like a missing one.
+ */
+export function ownApplicationWhere(viewer: Viewer, number: string) {
+  assertArea(viewer, "portal");
+  return { number, applicantId: viewer.id };
+}
+
+/** The fee lines every applicant page about one case shows. */
+export const FEE_SUMMARY_SELECT = {
+  number: true,
+  tier: true,
+  submittedAt: true,
+  caseDueAt: true,
+  feeBaseMinor: true,
+  feeSurchargeMinor: true,
+  currency: true,
+  paymentStatus: true,
+  service: { select: { code: true, nameZh: true, nameEn: true } },
+} as const;
+
 /** What the confirmation page shows; null unless the viewer filed the application. */
 export async function findOwnApplicationConfirmation(viewer: Viewer, number: string) {
-  assertArea(viewer, "portal");
   return db.application.findFirst({
-    where: { number, applicantId: viewer.id },
+    where: ownApplicationWhere(viewer, number),
     select: {
-      number: true,
-      tier: true,
+      ...FEE_SUMMARY_SELECT,
       currentNode: true,
       nodeDueAt: true,
-      caseDueAt: true,
-      submittedAt: true,
       submissionKey: true,
       email: true,
-      feeBaseMinor: true,
-      feeSurchargeMinor: true,
-      currency: true,
-      paymentStatus: true,
-      service: { select: { code: true, nameZh: true, nameEn: true } },
     },
   });
 }
