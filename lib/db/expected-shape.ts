@@ -3,7 +3,7 @@
 // psl-core/src/datamodel_connector/constraint_names.rs), so hand-written migrations stay
 // indistinguishable from generated ones and future generated migrations find the names they expect.
 import type { PrismaModel, PrismaSchema, ReferentialAction, ScalarField } from "./prisma-schema";
-import { classifyDefault, type ColumnShape, type DbShape, type DefaultShape, type TableShape } from "./schema-shape";
+import { classifyDefault, normalizePredicate, type ColumnShape, type DbShape, type DefaultShape, type IndexShape, type TableShape } from "./schema-shape";
 
 // Postgres' NAMEDATALEN - 1.
 const MAX_IDENTIFIER_LENGTH = 63;
@@ -36,9 +36,11 @@ function tableShape(model: PrismaModel, enumNames: Map<string, string>, models: 
     const names = fields.map((name) => columnOf(model, name));
     return { name: indexName(table, names, "_key"), unique: true, columns: names.map((name) => ({ name, descending: false })) };
   });
-  const indexes = model.indexes.map((fields) => {
+  const indexes = model.indexes.map(({ fields, where }): IndexShape => {
     const list = fields.map((item) => ({ name: columnOf(model, item.field), descending: item.descending }));
-    return { name: indexName(table, list.map((column) => column.name), "_idx"), unique: false, columns: list };
+    const index: IndexShape = { name: indexName(table, list.map((column) => column.name), "_idx"), unique: false, columns: list };
+    if (where !== null) index.predicate = normalizePredicate(where);
+    return index;
   });
   const foreignKeys = model.fields.flatMap((field) => {
     if (field.kind !== "relation" || field.fields.length === 0) return [];

@@ -1,7 +1,7 @@
 // Reads the current schema of a database into the drift check's common shape (pg_catalog,
 // current_schema() only). Prisma's own bookkeeping table is not part of the domain schema.
 import type pg from "pg";
-import { classifyDefault, type DbShape, type ForeignKeyShape, type IndexShape, type TableShape } from "./schema-shape";
+import { classifyDefault, normalizePredicate, type DbShape, type ForeignKeyShape, type IndexShape, type TableShape } from "./schema-shape";
 
 const IGNORED_TABLES = new Set(["_prisma_migrations"]);
 
@@ -40,10 +40,10 @@ export async function introspectShape(client: pg.ClientBase): Promise<DbShape> {
     const unsupported = [
       row.method !== "btree" && `using ${row.method}`,
       row.has_expressions && "with expressions",
-      row.has_predicate && "partial",
       row.has_include && "with INCLUDE columns",
       row.nulls_not_distinct && "NULLS NOT DISTINCT",
     ].filter(Boolean);
+    if (row.predicate !== null) index.predicate = normalizePredicate(row.predicate);
     if (unsupported.length > 0) index.unsupported = unsupported.join(", ");
     table.indexes.push(index);
   }
@@ -91,7 +91,7 @@ type IndexRow = {
   is_unique: boolean;
   method: string;
   has_expressions: boolean;
-  has_predicate: boolean;
+  predicate: string | null;
   has_include: boolean;
   nulls_not_distinct: boolean;
   columns: string[];
@@ -139,7 +139,7 @@ const COLUMNS_SQL = `
 const INDEXES_SQL = `
   SELECT t.relname AS table_name, i.relname AS index_name, x.indisprimary AS is_primary,
     x.indisunique AS is_unique, am.amname AS method,
-    x.indexprs IS NOT NULL AS has_expressions, x.indpred IS NOT NULL AS has_predicate,
+    x.indexprs IS NOT NULL AS has_expressions, pg_get_expr(x.indpred, x.indrelid) AS predicate,
     x.indnatts <> x.indnkeyatts AS has_include, x.indnullsnotdistinct AS nulls_not_distinct,
     ARRAY(
       SELECT a.attname::text FROM unnest(x.indkey::int2[]) WITH ORDINALITY AS k(attnum, position)

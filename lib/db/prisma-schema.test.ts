@@ -20,11 +20,16 @@ describe("parsePrismaSchema", () => {
       values: ["STANDARD", "URGENT", "EXPRESS"],
     });
     const application = schema.models.find((model) => model.name === "Application")!;
-    expect(application.indexes).toContainEqual([
-      { field: "status", descending: false },
-      { field: "tier", descending: true },
-      { field: "nodeDueAt", descending: false },
-    ]);
+    expect(application.indexes).toContainEqual({
+      fields: [
+        { field: "currentNode", descending: false },
+        { field: "tier", descending: true },
+        { field: "nodeDueAt", descending: false },
+        { field: "neededBy", descending: false },
+        { field: "id", descending: false },
+      ],
+      where: "closed_at IS NULL",
+    });
     expect(application.fields.find((field) => field.name === "assignee")).toMatchObject({
       kind: "relation", type: "User", optional: true, relationName: "ApplicationAssignee", fields: ["assigneeId"], references: ["id"],
     });
@@ -77,7 +82,7 @@ describe("parsePrismaSchema", () => {
     ["an unsupported type", "model T {\n  id Int @id\n  x Float\n}", /unsupported type Float of T\.x/],
     ["an unsupported native type", "model T {\n  id Int @id\n  x String @db.VarChar(10)\n}", /unsupported attribute @db\.VarChar on T\.x/],
     ["a Prisma-side default", 'model T {\n  id String @id @default(uuid())\n}', /unsupported @default for String on T\.id/],
-    ["an index with a custom name", "model T {\n  id Int @id\n  @@index([id], map: \"x\")\n}", /expected exactly one list of fields in @@index on T/],
+    ["an index with a custom name", "model T {\n  id Int @id\n  @@index([id], map: \"x\")\n}", /unsupported arguments in @@index on T/],
     ["an index on an unknown field", "model T {\n  id Int @id\n  @@index([nope])\n}", /unknown field nope in @@index on T/],
     ["an unknown block attribute", "model T {\n  id Int @id\n  @@fulltext([id])\n}", /unsupported attribute @@fulltext on T/],
     ["a scalar list", "model T {\n  id Int @id\n  tags String[]\n}", /scalar lists are not supported \(T\.tags\)/],
@@ -87,6 +92,13 @@ describe("parsePrismaSchema", () => {
     ["a relation to an unknown field", "model A {\n  id Int @id\n  b B @relation(fields: [bId], references: [id])\n}\nmodel B {\n  id Int @id\n}", /uses unknown field bId/],
   ])("rejects %s", (_label, body, message) => {
     expect(() => parse(body)).toThrow(message);
+  });
+
+  it("reads partial indexes and refuses other index arguments", () => {
+    const model = parsePrismaSchema('model T {\n  id Int @id\n  x Int\n  @@index([x], where: raw("x > 0"))\n}').models[0]!;
+    expect(model.indexes).toEqual([{ fields: [{ field: "x", descending: false }], where: "x > 0" }]);
+    expect(() => parsePrismaSchema('model T {\n  id Int @id\n  x Int\n  @@index([x], type: Hash)\n}')).toThrow(/unsupported arguments/);
+    expect(() => parsePrismaSchema('model T {\n  id Int @id\n  x Int\n  @@index([x], where: "x > 0")\n}')).toThrow(/expected raw/);
   });
 
   it("rejects datasource settings that change the expected database", () => {

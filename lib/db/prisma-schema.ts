@@ -13,6 +13,9 @@ export type PrismaEnum = { name: string; dbName: string; values: string[] };
 
 export type IndexField = { field: string; descending: boolean };
 
+/** A plain index; `where` is the predicate of a partial index (`where: raw("…")`, preview feature partialIndexes). */
+export type PrismaIndex = { fields: IndexField[]; where: string | null };
+
 export type PrismaModel = {
   name: string;
   dbName: string;
@@ -21,7 +24,7 @@ export type PrismaModel = {
   primaryKey: string[];
   /** Field names of each @unique / @@unique. */
   uniques: string[][];
-  indexes: IndexField[][];
+  indexes: PrismaIndex[];
 };
 
 export type ScalarField = {
@@ -105,7 +108,7 @@ function toModel(block: Block, enums: Map<string, string[]>, models: Set<string>
     const where = `@@${attribute.name} on ${block.name}`;
     if (attribute.name === "id") model.primaryKey = setOnce(model.primaryKey, fieldList(attribute, scalarNames, where), attribute.line, block.name);
     else if (attribute.name === "unique") model.uniques.push(fieldList(attribute, scalarNames, where));
-    else if (attribute.name === "index") model.indexes.push(indexFieldList(attribute, scalarNames, where));
+    else if (attribute.name === "index") model.indexes.push(plainIndex(attribute, scalarNames, where));
     else fail(attribute.line, `unsupported attribute ${where}`);
   }
   if (model.primaryKey.length === 0) fail(block.line, `model ${block.name} has no @id or @@id`);
@@ -199,6 +202,20 @@ function fieldList(attribute: Attribute, scalars: Set<string>, where: string): s
     if (item.descending) fail(attribute.line, `sort order is only supported in @@index (${where})`);
     return item.field;
   });
+}
+
+function plainIndex(attribute: Attribute, scalars: Set<string>, where: string): PrismaIndex {
+  const [fields, ...rest] = attribute.args;
+  const predicate = rest.length === 1 && rest[0]!.name === "where" ? rawSql(rest[0]!.value, attribute.line, where) : null;
+  if (rest.length > (predicate === null ? 0 : 1)) fail(attribute.line, `unsupported arguments in ${where}`);
+  return { fields: indexFieldList({ ...attribute, args: fields ? [fields] : [] }, scalars, where), where: predicate };
+}
+
+/** `raw("…")`: SQL that Prisma passes through, as in partial-index predicates. */
+function rawSql(value: Value, line: number, where: string): string {
+  const [arg, ...rest] = value.kind === "ident" && value.name === "raw" ? (value.args ?? []) : [];
+  if (!arg || rest.length > 0 || arg.name !== undefined) return fail(line, `expected raw("…") in ${where}`);
+  return stringValue(arg.value, line, where);
 }
 
 function indexFieldList(attribute: Attribute, scalars: Set<string>, where: string): IndexField[] {

@@ -124,13 +124,13 @@ function compareMatched<T extends { name: string }>(
 }
 
 function indexKey(index: IndexShape): string {
-  return `${index.unique ? "unique" : "plain"} ${columnList(index.columns)} ${index.unsupported ?? ""}`;
+  return `${index.unique ? "unique" : "plain"} ${columnList(index.columns)} ${index.predicate ?? ""} ${index.unsupported ?? ""}`;
 }
 
 function describeIndex(table: string, index: IndexShape): string {
   const kind = index.unique ? "unique index" : "index";
   const name = index.name ? ` "${index.name}"` : "";
-  const extra = index.unsupported ? ` (${index.unsupported})` : "";
+  const extra = (index.predicate ? ` WHERE ${index.predicate}` : "") + (index.unsupported ? ` (${index.unsupported})` : "");
   return `${kind}${name} on "${table}"${columnList(index.columns)}${extra}`;
 }
 

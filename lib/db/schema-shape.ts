@@ -24,9 +24,31 @@ export type IndexShape = {
   name: string;
   unique: boolean;
   columns: { name: string; descending: boolean }[];
-  /** Set for what schema.prisma cannot express (partial, expression, non-btree, INCLUDE). */
+  /** WHERE of a partial index, normalized (normalizePredicate). */
+  predicate?: string;
+  /** Set for what schema.prisma cannot express (expression, non-btree, INCLUDE). */
   unsupported?: string;
 };
+
+/**
+ * Partial-index predicates compared as text: whitespace collapsed and the outer parentheses that
+ * pg_get_expr() adds removed. Write `raw("…")` predicates the way Postgres prints them.
+ */
+export function normalizePredicate(sql: string): string {
+  let text = sql.trim().replace(/\s+/g, " ");
+  while (text.startsWith("(") && text.endsWith(")") && enclosesAll(text)) text = text.slice(1, -1).trim();
+  return text;
+}
+
+function enclosesAll(text: string): boolean {
+  let depth = 0;
+  for (const [position, char] of [...text].entries()) {
+    if (char === "(") depth += 1;
+    if (char === ")") depth -= 1;
+    if (depth === 0 && position < text.length - 1) return false;
+  }
+  return true;
+}
 
 export type ForeignKeyShape = {
   name: string;
