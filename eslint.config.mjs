@@ -16,7 +16,7 @@ export default defineConfig([
   ...nextTs,
   {
     files: ["app/**", "components/**", "lib/**"],
-    ignores: ["lib/**/data.ts", "lib/**/mutations.ts", "lib/db.ts", "lib/db/**", "lib/testing/**", "lib/**/*.test.ts"],
+    ignores: ["lib/**/data.ts", "lib/**/mutations.ts", "lib/**/*-data.ts", "lib/**/*-mutations.ts", "lib/db.ts", "lib/db/**", "lib/testing/**", "lib/**/*.test.ts"],
     rules: { "no-restricted-imports": ["error", databaseImports] },
   },
   {

@@ -9,6 +9,7 @@ import { createTestApplication, createTestUser } from "@/lib/testing/fixtures";
 import { withTestDatabase } from "@/lib/testing/with-test-database";
 import { CaseNotFoundError } from "@/lib/workflow/errors";
 import { performTransition, requestSupplement } from "@/lib/workflow/mutations";
+import { addCaseNote } from "@/lib/workflow/operation-mutations";
 import { seedDemoData } from "@/prisma/seed";
 import { findOwnCase, findOwnCaseVersion } from "./data";
 import { rateCase } from "./mutations";
@@ -44,14 +45,16 @@ describe("findOwnCase", () => {
   it("loads the applicant's case with its public history, never an internal note", async () => {
     const [applicant, reviewer] = [await makeUser(), await makeUser("REVIEWER")];
     const application = await makeCase(applicant);
+    await db.application.update({ where: { id: application.id }, data: { assigneeId: reviewer.id } });
     await performTransition({ applicationId: application.id, expectedVersion: 0, viewer: reviewer, transition: "ADVANCE", input: { publicNote: "Picked up", internalNote: SECRET } });
-    await requestSupplement({ applicationId: application.id, expectedVersion: 1, viewer: reviewer, items: [{ problem: "Blurred photo", suggestion: "Rescan" }], dueAt: new Date(Date.now() + 24 * HOUR), internalNote: SECRET });
+    await addCaseNote({ applicationId: application.id, expectedVersion: 1, viewer: reviewer, internalNote: SECRET });
+    await requestSupplement({ applicationId: application.id, expectedVersion: 2, viewer: reviewer, items: [{ problem: "Blurred photo", suggestion: "Rescan" }], dueAt: new Date(Date.now() + 24 * HOUR), internalNote: SECRET });
 
     const view = await findOwnCase(applicant, application.number);
     expect(view).toMatchObject({
       id: application.id,
       number: application.number,
-      version: 2,
+      version: 3,
       currentNode: "AWAITING_SUPPLEMENT",
       status: "AWAITING_APPLICANT",
       fee: { baseMinor: 12000, surchargeMinor: 10000, totalMinor: 22000, currency: "CNY" },
@@ -64,6 +67,7 @@ describe("findOwnCase", () => {
     expect(view!.events.map((event) => [event.node, event.action, event.publicNote, event.actor])).toEqual([
       ["SUBMITTED", "SUBMITTED", null, { name: applicant.displayName, staff: false }],
       ["MATERIAL_CHECK", "ADVANCED", "Picked up", { name: reviewer.displayName, staff: true }],
+      // The internal-only note in between is not part of the applicant's history at all.
       ["AWAITING_SUPPLEMENT", "SUPPLEMENT_REQUESTED", null, { name: reviewer.displayName, staff: true }],
     ]);
     // Urgent passport renewal: 120 h, split by the demo shares.
@@ -97,7 +101,7 @@ describe("findOwnCase", () => {
   });
 
   it("shows result documents only once the document is issued", async () => {
-    const [applicant, reviewer] = [await makeUser(), await makeUser("REVIEWER")];
+    const [applicant, reviewer] = [await makeUser(), await makeUser("SUPERVISOR")];
     const application = await makeCase(applicant, { node: "RESULT_NOTIFIED", status: "APPROVED" });
     await db.evidenceFile.create({
       data: { applicationId: application.id, uploaderId: reviewer.id, kind: "RESULT_DOCUMENT", originalName: "result.pdf", mimeType: "application/pdf", sizeBytes: 10, sha256: "x", storageKey: randomUUID() },

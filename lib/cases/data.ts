@@ -4,6 +4,7 @@ import { assertArea, type Viewer } from "@/lib/auth/viewer";
 import { validateApplicationNumber } from "@/lib/applications/application-number";
 import { quoteFee } from "@/lib/catalog/fees";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import type { WorkflowNode } from "@/lib/generated/prisma/enums";
 import type { ProgressEvent } from "@/lib/workflow/progress";
 
@@ -11,6 +12,14 @@ import type { ProgressEvent } from "@/lib/workflow/progress";
 const TIMELINE_LIMIT = 500;
 
 export type CaseEvent = ProgressEvent & { id: string };
+
+/**
+ * Timeline events the applicant (and public lookup) may see: not staff-only notes, and not the
+ * upload of a result document that is not issued yet (issuing it is its own event).
+ */
+export const APPLICANT_VISIBLE_EVENTS = {
+  OR: [{ action: { notIn: ["NOTE_ADDED", "DOCUMENT_UPLOADED"] } }, { action: "NOTE_ADDED", publicNote: { not: null } }],
+} satisfies Prisma.TimelineEventWhereInput;
 
 /**
  * Everything the applicant's case page shows, or null when the number is malformed, unknown or
@@ -27,6 +36,7 @@ export async function findOwnCase(viewer: Viewer, rawNumber: string) {
       id: true,
       number: true,
       applicantId: true,
+      assigneeId: true,
       version: true,
       serviceId: true,
       tier: true,
@@ -48,6 +58,7 @@ export async function findOwnCase(viewer: Viewer, rawNumber: string) {
       service: { select: { nameZh: true, nameEn: true, requiresExpertReview: true } },
       assignee: { select: { displayName: true } },
       timeline: {
+        where: APPLICANT_VISIBLE_EVENTS,
         orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
         take: TIMELINE_LIMIT,
         select: { id: true, node: true, action: true, occurredAt: true, dueAt: true, publicNote: true, actor: { select: { displayName: true, role: true } } },

@@ -8,9 +8,11 @@ export const evidenceIdSchema = z.guid({ error: "validation.required" });
 
 const optionalId = z.preprocess((value) => (value === "" || value === null ? undefined : value), evidenceIdSchema.optional());
 
+export const uploadEvidenceFileSchema = z.file({ error: "evidence.noFile" });
+
 export const uploadEvidenceSchema = z
   .object({
-    file: z.file({ error: "evidence.noFile" }),
+    file: uploadEvidenceFileSchema,
     kind: z.enum(APPLICANT_EVIDENCE_KINDS, { error: "validation.required" }),
     supplementRequestId: optionalId,
   })

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
-import type { ApplicationStatus, Role, UrgencyTier, WorkflowNode } from "@/lib/generated/prisma/enums";
+import type { ApplicationStatus, PaymentStatus, Role, UrgencyTier, WorkflowNode } from "@/lib/generated/prisma/enums";
 import { createTestApplication, createTestUser } from "@/lib/testing/fixtures";
 import { withTestDatabase } from "@/lib/testing/with-test-database";
 import { seedDemoData } from "@/prisma/seed";
@@ -25,7 +25,7 @@ function makeUser(role: Role = "APPLICANT"): Promise<Viewer> {
 /** A case of a demo service (with node targets), placed directly in the given node. */
 async function makeCase(
   applicant: Viewer,
-  options: { node?: WorkflowNode; status?: ApplicationStatus; service?: string; tier?: UrgencyTier } = {},
+  options: { node?: WorkflowNode; status?: ApplicationStatus; service?: string; tier?: UrgencyTier; assignee?: Viewer; paymentStatus?: PaymentStatus } = {},
 ) {
   const service = await db.serviceType.findUniqueOrThrow({ where: { code: options.service ?? "passport-renewal" }, select: { id: true } });
   return createTestApplication({
@@ -36,6 +36,8 @@ async function makeCase(
     locale: "en",
     currentNode: options.node ?? "SUBMITTED",
     status: options.status ?? "IN_PROGRESS",
+    assigneeId: options.assignee?.id ?? null,
+    paymentStatus: options.paymentStatus ?? "PAID",
     submittedAt: new Date(NOW.getTime() - HOUR),
     timeline: { create: { node: "SUBMITTED", action: "SUBMITTED", actorId: applicant.id, occurredAt: new Date(NOW.getTime() - HOUR) } },
   });
@@ -62,7 +64,7 @@ const ITEMS = [{ problem: "The referral letter is not signed", suggestion: "Uplo
 describe("performTransition: staff advance", () => {
   it("moves the case, sets the node's due time from the tier's target and writes timeline, audit and outbox", async () => {
     const [applicant, reviewer] = [await makeUser(), await makeUser("REVIEWER")];
-    const application = await makeCase(applicant);
+    const application = await makeCase(applicant, { assignee: reviewer });
     const result = await performTransition({
       applicationId: application.id,
       expectedVersion: 0,
@@ -119,13 +121,13 @@ describe("performTransition: staff advance", () => {
 
   it("decides: approval notifies the result, a rejection needs a reason and closes the case", async () => {
     const [applicant, reviewer] = [await makeUser(), await makeUser("REVIEWER")];
-    const approved = await makeCase(applicant, { node: "DECISION" });
+    const approved = await makeCase(applicant, { assignee: reviewer, node: "DECISION" });
     expect(await performTransition({ applicationId: approved.id, expectedVersion: 0, viewer: reviewer, transition: "APPROVE", now: NOW })).toMatchObject({
       currentNode: "RESULT_NOTIFIED",
       status: "APPROVED",
     });
 
-    const rejected = await makeCase(applicant, { node: "DECISION" });
+    const rejected = await makeCase(applicant, { assignee: reviewer, node: "DECISION" });
     const before = await footprint(rejected.id);
     await expect(performTransition({ applicationId: rejected.id, expectedVersion: 0, viewer: reviewer, transition: "REJECT", now: NOW })).rejects.toMatchObject({
       fieldErrors: { publicNote: ["case.errors.reasonRequired"] },
@@ -142,7 +144,7 @@ describe("performTransition: staff advance", () => {
 
   it("issues the document only once a result document is on the case", async () => {
     const [applicant, reviewer] = [await makeUser(), await makeUser("REVIEWER")];
-    const application = await makeCase(applicant, { node: "RESULT_NOTIFIED", status: "APPROVED" });
+    const application = await makeCase(applicant, { assignee: reviewer, node: "RESULT_NOTIFIED", status: "APPROVED" });
     const issue = () => performTransition({ applicationId: application.id, expectedVersion: 0, viewer: reviewer, transition: "ISSUE_DOCUMENT", now: NOW });
     await expect(issue()).rejects.toMatchObject({ fieldErrors: { document: ["case.errors.resultDocumentRequired"] } });
     await db.evidenceFile.create({
@@ -156,7 +158,7 @@ describe("performTransition: staff advance", () => {
 describe("the supplement round trip", () => {
   it("staff request itemized problems with a due time; the applicant answers with a note", async () => {
     const [applicant, reviewer] = [await makeUser(), await makeUser("REVIEWER")];
-    const application = await makeCase(applicant, { node: "MATERIAL_CHECK" });
+    const application = await makeCase(applicant, { assignee: reviewer, node: "MATERIAL_CHECK" });
     const requested = await requestSupplement({ applicationId: application.id, expectedVersion: 0, viewer: reviewer, items: ITEMS, dueAt: dueTomorrow, publicNote: "Two things to fix", now: NOW });
     expect(requested).toMatchObject({ currentNode: "AWAITING_SUPPLEMENT", status: "AWAITING_APPLICANT", version: 1 });
     const request = await db.supplementRequest.findUniqueOrThrow({
@@ -184,7 +186,7 @@ describe("the supplement round trip", () => {
 
   it("accepts an answer of files alone, and refuses one with neither files nor a note", async () => {
     const [applicant, reviewer] = [await makeUser(), await makeUser("REVIEWER")];
-    const application = await makeCase(applicant, { node: "SUBSTANTIVE_REVIEW" });
+    const application = await makeCase(applicant, { assignee: reviewer, node: "SUBSTANTIVE_REVIEW" });
     const { supplementRequestId } = await requestSupplement({ applicationId: application.id, expectedVersion: 0, viewer: reviewer, items: ITEMS, dueAt: dueTomorrow, now: NOW });
     const answer = () => performTransition({ applicationId: application.id, expectedVersion: 1, viewer: applicant, transition: "PROVIDE_SUPPLEMENT", input: { publicNote: "   " }, now: NOW });
 
@@ -200,7 +202,7 @@ describe("the supplement round trip", () => {
 
   it("refuses a request without itemized problems or with a due time in the past, writing nothing", async () => {
     const [applicant, reviewer] = [await makeUser(), await makeUser("REVIEWER")];
-    const application = await makeCase(applicant, { node: "MATERIAL_CHECK" });
+    const application = await makeCase(applicant, { assignee: reviewer, node: "MATERIAL_CHECK" });
     const before = await footprint(application.id);
     const request = (items: typeof ITEMS, dueAt: Date) => requestSupplement({ applicationId: application.id, expectedVersion: 0, viewer: reviewer, items, dueAt, now: NOW });
     await expect(request([], dueTomorrow)).rejects.toMatchObject({ fieldErrors: { items: ["case.errors.itemsRequired"] } });
@@ -261,6 +263,10 @@ describe("authorization", () => {
     ["ADMIN", "ADVANCE", "SUBMITTED"],
     ["REVIEWER", "APPROVE", "SUBSTANTIVE_REVIEW"],
     ["REVIEWER", "REQUEST_SUPPLEMENT", "AWAITING_SUPPLEMENT"],
+    // Reviewers act only on cases assigned to them (these are unassigned).
+    ["REVIEWER", "ADVANCE", "SUBMITTED"],
+    ["REVIEWER", "REQUEST_SUPPLEMENT", "MATERIAL_CHECK"],
+    ["REVIEWER", "APPROVE", "DECISION"],
   ])("refuses %s doing %s in %s and changes nothing", async (who, transition, node) => {
     const owner = await makeUser();
     const viewer = who === "owner" ? owner : await makeUser(who);
@@ -273,10 +279,41 @@ describe("authorization", () => {
   });
 });
 
+describe("assignment and payment", () => {
+  it("refuses a reviewer on a case assigned to someone else, and lets the assignee act", async () => {
+    const [applicant, assignee, other] = [await makeUser(), await makeUser("REVIEWER"), await makeUser("REVIEWER")];
+    const application = await makeCase(applicant, { node: "MATERIAL_CHECK", assignee });
+    const before = await footprint(application.id);
+    await expect(performTransition({ applicationId: application.id, expectedVersion: 0, viewer: other, transition: "ADVANCE", now: NOW })).rejects.toBeInstanceOf(TransitionNotAllowedError);
+    expect(await footprint(application.id)).toEqual(before);
+    expect(await performTransition({ applicationId: application.id, expectedVersion: 0, viewer: assignee, transition: "ADVANCE", now: NOW })).toMatchObject({ currentNode: "SUBSTANTIVE_REVIEW" });
+  });
+
+  it("refuses to approve an unpaid case, writing nothing", async () => {
+    const [applicant, supervisor] = [await makeUser(), await makeUser("SUPERVISOR")];
+    const application = await makeCase(applicant, { node: "DECISION", paymentStatus: "UNPAID" });
+    const before = await footprint(application.id);
+    await expect(performTransition({ applicationId: application.id, expectedVersion: 0, viewer: supervisor, transition: "APPROVE", now: NOW })).rejects.toMatchObject({
+      fieldErrors: { payment: ["case.errors.feeNotPaid"] },
+    });
+    expect(await footprint(application.id)).toEqual(before);
+  });
+
+  it("tells the assignee in the app when the applicant answers a supplement request", async () => {
+    const [applicant, reviewer] = [await makeUser(), await makeUser("REVIEWER")];
+    const application = await makeCase(applicant, { node: "MATERIAL_CHECK", assignee: reviewer });
+    await requestSupplement({ applicationId: application.id, expectedVersion: 0, viewer: reviewer, items: ITEMS, dueAt: dueTomorrow, now: NOW });
+    await performTransition({ applicationId: application.id, expectedVersion: 1, viewer: applicant, transition: "PROVIDE_SUPPLEMENT", input: { publicNote: "Done" }, now: NOW });
+    expect(await db.notification.findMany({ where: { recipientId: reviewer.id }, select: { channel: true, template: true, payload: true } })).toEqual([
+      { channel: "IN_APP", template: "staff.supplementProvided", payload: { number: application.number } },
+    ]);
+  });
+});
+
 describe("concurrency", () => {
   it("refuses a stale version without writing anything", async () => {
     const [applicant, reviewer] = [await makeUser(), await makeUser("REVIEWER")];
-    const application = await makeCase(applicant);
+    const application = await makeCase(applicant, { assignee: reviewer });
     await performTransition({ applicationId: application.id, expectedVersion: 0, viewer: reviewer, transition: "ADVANCE", now: NOW });
     const before = await footprint(application.id);
     await expect(performTransition({ applicationId: application.id, expectedVersion: 0, viewer: applicant, transition: "WITHDRAW", now: NOW })).rejects.toBeInstanceOf(ConcurrentChangeError);
@@ -286,7 +323,7 @@ describe("concurrency", () => {
   it("lets exactly one of two simultaneous transitions on the same version through", async () => {
     const [applicant, reviewer] = [await makeUser(), await makeUser("REVIEWER")];
     for (let round = 0; round < 5; round++) {
-      const application = await makeCase(applicant, { node: "MATERIAL_CHECK" });
+      const application = await makeCase(applicant, { assignee: reviewer, node: "MATERIAL_CHECK" });
       const results = await Promise.allSettled([
         performTransition({ applicationId: application.id, expectedVersion: 0, viewer: applicant, transition: "WITHDRAW", now: NOW }),
         requestSupplement({ applicationId: application.id, expectedVersion: 0, viewer: reviewer, items: ITEMS, dueAt: dueTomorrow, now: NOW }),
@@ -307,7 +344,7 @@ describe("concurrency", () => {
 describe("atomicity", () => {
   it("rolls back the case, timeline, audit and supplement rows when a later write fails", async () => {
     const [applicant, reviewer] = [await makeUser(), await makeUser("REVIEWER")];
-    const application = await makeCase(applicant, { node: "MATERIAL_CHECK" });
+    const application = await makeCase(applicant, { assignee: reviewer, node: "MATERIAL_CHECK" });
     // Make the outbox insert (the last write) fail for this case only.
     await db.$executeRawUnsafe(`
       CREATE OR REPLACE FUNCTION fail_outbox_for_test() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -2,14 +2,12 @@ import "server-only";
 import { z } from "zod";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
-import type { Prisma } from "@/lib/generated/prisma/client";
-import type { ApplicationStatus, UrgencyTier, WorkflowNode } from "@/lib/generated/prisma/enums";
+import type { ApplicationStatus, WorkflowNode } from "@/lib/generated/prisma/enums";
+import { lockCase, queueApplicantNotice, queueStaffNotice, stateOf, type LockedCase, type Tx } from "./shared-mutations";
 import { CaseNotFoundError, ConcurrentChangeError, TransitionNotAllowedError, TransitionRequirementError } from "./errors";
 import { isClosedStatus } from "./nodes";
 import { transitionInputSchema, type ParsedTransitionInput, type SupplementItemInput, type TransitionInput } from "./schema";
 import { OWNER, actorFor, findAllowedTransition, type AvailableTransition, type TransitionName } from "./transitions";
-
-type Tx = Prisma.TransactionClient;
 
 export type PerformTransitionArgs = {
   applicationId: string;
@@ -31,20 +29,6 @@ export type TransitionOutcome = {
   supplementRequestId: string | null;
 };
 
-type LockedCase = {
-  id: string;
-  number: string;
-  applicant_id: string;
-  service_id: string;
-  tier: UrgencyTier;
-  current_node: WorkflowNode;
-  status: ApplicationStatus;
-  version: number;
-  email: string;
-  locale: string;
-  requires_expert_review: boolean;
-};
-
 const MINUTE = 60_000;
 
 /**
@@ -64,12 +48,11 @@ export async function performTransition(args: PerformTransitionArgs): Promise<Tr
 
   return db.$transaction(async (tx) => {
     const row = await lockCase(tx, applicationId);
-    const actor = row ? actorFor({ applicantId: row.applicant_id }, viewer) : null;
+    const actor = row ? actorFor({ applicantId: row.applicant_id, assigneeId: row.assignee_id }, viewer) : null;
     // Another applicant's case answers exactly like a missing one.
     if (!row || !actor) throw new CaseNotFoundError();
     if (row.version !== expectedVersion) throw new ConcurrentChangeError();
-    const state = { currentNode: row.current_node, status: row.status, applicantId: row.applicant_id, requiresExpertReview: row.requires_expert_review };
-    const allowed = findAllowedTransition(state, viewer, transition);
+    const allowed = findAllowedTransition(stateOf(row), viewer, transition);
     if (!allowed) throw new TransitionNotAllowedError();
     // Applicants write no internal notes, whatever a crafted request carries.
     const input: ParsedTransitionInput = actor === OWNER ? { ...parsed.data, internalNote: undefined } : parsed.data;
@@ -121,7 +104,9 @@ export async function performTransition(args: PerformTransitionArgs): Promise<Tr
         createdAt: now,
       },
     });
-    await queueApplicantNotifications(tx, row, allowed, now);
+    await queueApplicantNotice(tx, row, allowed.notify, now, { node: allowed.to });
+    // The reviewer holding the case learns that the applicant answered.
+    if (allowed.name === "PROVIDE_SUPPLEMENT" && row.assignee_id) await queueStaffNotice(tx, row.assignee_id, row, "staff.supplementProvided", now);
 
     return {
       applicationId: row.id,
@@ -144,16 +129,6 @@ export type RequestSupplementArgs = Omit<PerformTransitionArgs, "transition" | "
 /** Staff ask the applicant for missing material (itemized, with a due time). */
 export function requestSupplement({ items, dueAt, publicNote, internalNote, ...rest }: RequestSupplementArgs) {
   return performTransition({ ...rest, transition: "REQUEST_SUPPLEMENT", input: { items, dueAt, publicNote, internalNote } });
-}
-
-async function lockCase(tx: Tx, applicationId: string): Promise<LockedCase | null> {
-  const rows = await tx.$queryRaw<LockedCase[]>`
-    SELECT a.id::text, a.number, a.applicant_id::text, a.service_id::text, a.tier, a.current_node, a.status,
-           a.version, a.email, a.locale, s.requires_expert_review
-      FROM application a JOIN service_type s ON s.id = a.service_id
-     WHERE a.id = ${applicationId}::uuid
-       FOR UPDATE OF a`;
-  return rows[0] ?? null;
 }
 
 /**
@@ -185,6 +160,9 @@ async function checkRequirements(
       const files = openRequestId ? await tx.evidenceFile.count({ where: { supplementRequestId: openRequestId, applicationId: row.id } }) : 0;
       if (files === 0) problems.note = ["case.errors.answerRequired"];
     }
+    if (requirement === "payment" && row.payment_status !== "PAID" && row.payment_status !== "WAIVED") {
+      problems.payment = ["case.errors.feeNotPaid"];
+    }
     if (requirement === "resultDocument") {
       const documents = await tx.evidenceFile.count({ where: { applicationId: row.id, kind: "RESULT_DOCUMENT" } });
       if (documents === 0) problems.document = ["case.errors.resultDocumentRequired"];
@@ -215,28 +193,6 @@ async function createSupplementRequest(tx: Tx, applicationId: string, requestedB
     select: { id: true },
   });
   return request.id;
-}
-
-/**
- * Outbox rows for the applicant, delivered later by the worker. The payload is what any channel
- * may carry: the public number and the node, never ID numbers or notes.
- */
-async function queueApplicantNotifications(tx: Tx, row: LockedCase, allowed: AvailableTransition, now: Date) {
-  const common = {
-    recipientId: row.applicant_id,
-    applicationId: row.id,
-    template: allowed.notify,
-    locale: row.locale,
-    payload: { number: row.number, node: allowed.to },
-    nextAttemptAt: now,
-    createdAt: now,
-  };
-  await tx.notification.createMany({
-    data: [
-      { ...common, channel: "IN_APP" },
-      { ...common, channel: "EMAIL", toAddress: row.email },
-    ],
-  });
 }
 
 function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {

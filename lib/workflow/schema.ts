@@ -35,3 +35,48 @@ export const withdrawSchema = z.object({ ...caseReference, reason: optionalNote 
 export const provideSupplementSchema = z.object({ ...caseReference, note: optionalNote });
 
 export type SupplementItemInput = z.input<typeof supplementItemSchema>;
+
+/** Staff moves a workspace form may ask for (the table in transitions.ts still decides). */
+export const STAFF_TRANSITIONS = ["ADVANCE", "APPROVE", "REJECT", "ISSUE_DOCUMENT", "REQUEST_SUPPLEMENT"] as const;
+
+export const staffTransitionSchema = z.object({
+  ...caseReference,
+  transition: z.enum(STAFF_TRANSITIONS, "case.errors.transitionNotAllowed"),
+  publicNote: optionalNote,
+  internalNote: optionalNote,
+  /** Supplement requests: problems[i] with suggestions[i]; empty rows are dropped. */
+  problems: z.array(z.string()).max(SUPPLEMENT_ITEMS_MAX, "case.errors.tooManyItems").default([]),
+  suggestions: z.array(z.string()).default([]),
+  /** An ISO time from the browser (it knows the reviewer's zone); required for supplement requests. */
+  dueAt: z.iso.datetime({ offset: true, error: "case.errors.dueAtInFuture" }).optional().or(z.literal("").transform(() => undefined)),
+});
+
+export const caseReferenceSchema = z.object(caseReference);
+
+export const assignSchema = z.object({
+  ...caseReference,
+  /** Empty: back to the unassigned pool. */
+  assigneeId: z.union([z.uuid("workspace.errors.assigneeNotEligible"), z.literal("").transform(() => null)]),
+  note: optionalNote,
+});
+
+export const noteSchema = z.object({ ...caseReference, publicNote: optionalNote, internalNote: optionalNote });
+
+export const paymentSchema = z.object({
+  ...caseReference,
+  reference: z.string().trim().min(3, "validation.required").max(100, "validation.tooLong"),
+});
+
+export const refundSchema = z.object({
+  ...caseReference,
+  /** In yuan as typed ("120", "120.5"); converted to fen exactly, without floating point. */
+  amount: z
+    .string()
+    .trim()
+    .regex(/^\d{1,7}(\.\d{1,2})?$/, "workspace.errors.refundAmount")
+    .transform((text) => {
+      const [whole, fraction = ""] = text.split(".");
+      return Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
+    }),
+  reason: z.string().trim().min(1, "workspace.errors.refundReason").max(NOTE_MAX, "validation.tooLong"),
+});

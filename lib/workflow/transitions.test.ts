@@ -20,13 +20,21 @@ const STATUS_OF: Record<WorkflowNode, ApplicationStatus> = {
   WITHDRAWN: "WITHDRAWN",
 };
 
-type Who = "owner" | "otherApplicant" | "REVIEWER" | "SUPERVISOR" | "ADMIN";
-const WHO: Who[] = ["owner", "otherApplicant", "REVIEWER", "SUPERVISOR", "ADMIN"];
+const ASSIGNEE_ID = "assigned-reviewer";
+
+/** "assignee" is the reviewer the case is assigned to; "REVIEWER" any other reviewer. */
+type Who = "owner" | "otherApplicant" | "assignee" | "REVIEWER" | "SUPERVISOR" | "ADMIN";
+const WHO: Who[] = ["owner", "otherApplicant", "assignee", "REVIEWER", "SUPERVISOR", "ADMIN"];
 
 function viewerFor(who: Who): TransitionViewer {
   if (who === "owner") return { id: OWNER_ID, role: Role.APPLICANT };
   if (who === "otherApplicant") return { id: "someone-else", role: Role.APPLICANT };
+  if (who === "assignee") return { id: ASSIGNEE_ID, role: Role.REVIEWER };
   return { id: `staff-${who}`, role: who };
+}
+
+function caseState(currentNode: WorkflowNode, status: ApplicationStatus, requiresExpertReview: boolean): CaseState {
+  return { currentNode, status, applicantId: OWNER_ID, assigneeId: ASSIGNEE_ID, requiresExpertReview };
 }
 
 /** Written out by hand from the brief, independently of the table, as "name→target" per node. */
@@ -41,7 +49,7 @@ function expected(node: WorkflowNode, who: Who, requiresExpertReview: boolean): 
     };
     return table[node] ?? [];
   }
-  if (who === "REVIEWER" || who === "SUPERVISOR") {
+  if (who === "assignee" || who === "SUPERVISOR") {
     const table: Partial<Record<WorkflowNode, string[]>> = {
       SUBMITTED: ["ADVANCE→MATERIAL_CHECK"],
       MATERIAL_CHECK: ["REQUEST_SUPPLEMENT→AWAITING_SUPPLEMENT", "ADVANCE→SUBSTANTIVE_REVIEW"],
@@ -52,7 +60,7 @@ function expected(node: WorkflowNode, who: Who, requiresExpertReview: boolean): 
     };
     return table[node] ?? [];
   }
-  return []; // other applicants and administrators never move a case
+  return []; // other applicants, reviewers the case is not assigned to, and administrators never move it
 }
 
 function names(state: CaseState, viewer: TransitionViewer) {
@@ -62,7 +70,7 @@ function names(state: CaseState, viewer: TransitionViewer) {
 describe("allowedTransitions on consistent cases", () => {
   const cases = ALL_NODES.flatMap((node) => WHO.flatMap((who) => [true, false].map((expert) => [node, who, expert] as const)));
   it.each(cases)("%s, %s, expert review %s", (node, who, requiresExpertReview) => {
-    const state: CaseState = { currentNode: node, status: STATUS_OF[node], applicantId: OWNER_ID, requiresExpertReview };
+    const state = caseState(node, STATUS_OF[node], requiresExpertReview);
     expect(names(state, viewerFor(who))).toEqual(expected(node, who, requiresExpertReview));
   });
 });
@@ -72,7 +80,7 @@ describe("allowedTransitions on any node/status pair", () => {
     for (const node of ALL_NODES) {
       for (const status of ALL_STATUSES) {
         for (const who of WHO) {
-          const state: CaseState = { currentNode: node, status, applicantId: OWNER_ID, requiresExpertReview: true };
+          const state = caseState(node, status, true);
           const got = names(state, viewerFor(who));
           if (["COMPLETED", "REJECTED", "WITHDRAWN"].includes(status)) expect([node, status, who, got]).toEqual([node, status, who, []]);
           for (const entry of got) expect(expected(node, who, true)).toContain(entry);
@@ -82,13 +90,13 @@ describe("allowedTransitions on any node/status pair", () => {
   });
 
   it("does not let the applicant answer a supplement while the case is not waiting for them", () => {
-    const state: CaseState = { currentNode: "AWAITING_SUPPLEMENT", status: "IN_PROGRESS", applicantId: OWNER_ID, requiresExpertReview: false };
+    const state = caseState("AWAITING_SUPPLEMENT", "IN_PROGRESS", false);
     expect(names(state, viewerFor("owner"))).toEqual(["WITHDRAW→WITHDRAWN"]);
   });
 });
 
 describe("findAllowedTransition", () => {
-  const state: CaseState = { currentNode: "AWAITING_SUPPLEMENT", status: "AWAITING_APPLICANT", applicantId: OWNER_ID, requiresExpertReview: false };
+  const state = caseState("AWAITING_SUPPLEMENT", "AWAITING_APPLICANT", false);
 
   it("returns the transition with its requirements, action and resulting status", () => {
     expect(findAllowedTransition(state, viewerFor("owner"), "PROVIDE_SUPPLEMENT")).toEqual({
@@ -114,12 +122,29 @@ describe("findAllowedTransition", () => {
   });
 
   it("states what staff transitions require", () => {
-    const review: CaseState = { currentNode: "SUBSTANTIVE_REVIEW", status: "IN_PROGRESS", applicantId: OWNER_ID, requiresExpertReview: false };
-    expect(findAllowedTransition(review, viewerFor("REVIEWER"), "REQUEST_SUPPLEMENT")?.requires).toEqual(["supplementItems", "supplementDueAt"]);
+    const review = caseState("SUBSTANTIVE_REVIEW", "IN_PROGRESS", false);
+    expect(findAllowedTransition(review, viewerFor("assignee"), "REQUEST_SUPPLEMENT")?.requires).toEqual(["supplementItems", "supplementDueAt"]);
     const decision: CaseState = { ...review, currentNode: "DECISION" };
     expect(findAllowedTransition(decision, viewerFor("SUPERVISOR"), "REJECT")).toMatchObject({ requires: ["reason"], status: "REJECTED" });
-    expect(findAllowedTransition(decision, viewerFor("SUPERVISOR"), "APPROVE")).toMatchObject({ requires: [], status: "APPROVED" });
+    expect(findAllowedTransition(decision, viewerFor("SUPERVISOR"), "APPROVE")).toMatchObject({ requires: ["payment"], status: "APPROVED" });
     const notified: CaseState = { ...review, currentNode: "RESULT_NOTIFIED", status: "APPROVED" };
-    expect(findAllowedTransition(notified, viewerFor("REVIEWER"), "ISSUE_DOCUMENT")).toMatchObject({ requires: ["resultDocument"], status: "COMPLETED" });
+    expect(findAllowedTransition(notified, viewerFor("assignee"), "ISSUE_DOCUMENT")).toMatchObject({ requires: ["resultDocument"], status: "COMPLETED" });
+  });
+});
+
+describe("assignment", () => {
+  it("lets a reviewer act only on the case assigned to them, and a supervisor on any", () => {
+    const unassigned: CaseState = { ...caseState("MATERIAL_CHECK", "IN_PROGRESS", false), assigneeId: null };
+    expect(names(unassigned, viewerFor("REVIEWER"))).toEqual([]);
+    expect(names(unassigned, viewerFor("assignee"))).toEqual([]);
+    expect(names(unassigned, viewerFor("SUPERVISOR"))).toEqual(["REQUEST_SUPPLEMENT→AWAITING_SUPPLEMENT", "ADVANCE→SUBSTANTIVE_REVIEW"]);
+    const toOther: CaseState = { ...unassigned, assigneeId: "staff-REVIEWER" };
+    expect(names(toOther, viewerFor("REVIEWER"))).toEqual(["REQUEST_SUPPLEMENT→AWAITING_SUPPLEMENT", "ADVANCE→SUBSTANTIVE_REVIEW"]);
+    expect(names(toOther, viewerFor("assignee"))).toEqual([]);
+  });
+
+  it("does not make an administrator assigned to a case able to move it", () => {
+    const state: CaseState = { ...caseState("MATERIAL_CHECK", "IN_PROGRESS", false), assigneeId: "staff-ADMIN" };
+    expect(names(state, viewerFor("ADMIN"))).toEqual([]);
   });
 });

@@ -1,5 +1,8 @@
-import type { Role, TimelineAction } from "@/lib/generated/prisma/enums";
+import type { TimelineAction } from "@/lib/generated/prisma/enums";
+import { CASE_STAFF, OWNER, actorFor, type Actor, type WorkflowViewer } from "./actors";
 import { nextOnPath, type ApplicationStatus, type WorkflowNode } from "./nodes";
+
+export { OWNER, actorFor, type Actor };
 
 /**
  * The workflow's transition table: the one answer to "who may move this case where". The case page
@@ -9,18 +12,15 @@ import { nextOnPath, type ApplicationStatus, type WorkflowNode } from "./nodes";
 
 export type TransitionName = "WITHDRAW" | "PROVIDE_SUPPLEMENT" | "REQUEST_SUPPLEMENT" | "ADVANCE" | "APPROVE" | "REJECT" | "ISSUE_DOCUMENT";
 
-/** The applicant who filed the case; other applicants never count. */
-export const OWNER = "APPLICANT-owner";
-export type Actor = typeof OWNER | Exclude<Role, "APPLICANT">;
-
 /**
  * What a transition needs besides permission (checked by the mutation):
  * - reason: a public explanation (a rejection must say why);
  * - supplementItems: at least one itemized problem; supplementDueAt: a due time in the future;
  * - supplementAnswer: a note or at least one file uploaded for the open request;
- * - resultDocument: a RESULT_DOCUMENT file on the case.
+ * - resultDocument: a RESULT_DOCUMENT file on the case;
+ * - payment: the fee is paid (or waived) — work may start before payment, the decision may not.
  */
-export type Requirement = "reason" | "supplementItems" | "supplementDueAt" | "supplementAnswer" | "resultDocument";
+export type Requirement = "reason" | "supplementItems" | "supplementDueAt" | "supplementAnswer" | "resultDocument" | "payment";
 
 export type TransitionRule = {
   name: TransitionName;
@@ -36,8 +36,6 @@ export type TransitionRule = {
   notify: string;
 };
 
-// Case work is for reviewers and supervisors; administrators run the system, not cases.
-const CASE_STAFF: readonly Actor[] = ["REVIEWER", "SUPERVISOR"];
 const OPEN: readonly ApplicationStatus[] = ["IN_PROGRESS", "AWAITING_APPLICANT"];
 
 export const TRANSITIONS: readonly TransitionRule[] = [
@@ -93,7 +91,7 @@ export const TRANSITIONS: readonly TransitionRule[] = [
     to: "RESULT_NOTIFIED",
     action: "APPROVED",
     who: CASE_STAFF,
-    requires: [],
+    requires: ["payment"],
     status: "APPROVED",
     notify: "case.approved",
   },
@@ -127,10 +125,11 @@ export type CaseState = {
   currentNode: WorkflowNode;
   status: ApplicationStatus;
   applicantId: string;
+  assigneeId: string | null;
   requiresExpertReview: boolean;
 };
 
-export type TransitionViewer = { id: string; role: Role };
+export type TransitionViewer = WorkflowViewer;
 
 export type AvailableTransition = {
   name: TransitionName;
@@ -141,12 +140,6 @@ export type AvailableTransition = {
   status: ApplicationStatus;
   notify: string;
 };
-
-/** In which capacity the viewer acts on this case, or null when they have none. */
-export function actorFor(state: Pick<CaseState, "applicantId">, viewer: TransitionViewer): Actor | null {
-  if (viewer.role === "APPLICANT") return viewer.id === state.applicantId ? OWNER : null;
-  return viewer.role;
-}
 
 function resolve(rule: TransitionRule, state: CaseState): AvailableTransition | null {
   if (!rule.from.includes(state.currentNode) || !rule.fromStatus.includes(state.status)) return null;

@@ -7,7 +7,7 @@ import { hashIdNumber } from "../../lib/identity/id-number-hash";
 import { makeCnResidentId, maskIdNumber } from "../../lib/identity/id-number";
 import { DEMO_CASES, type CaseSeed } from "./cases";
 import { DEMO_SERVICES, NODE_TARGET_SHARES } from "./catalog";
-import { DEMO_PASSWORD, DEMO_USERS } from "./users";
+import { DEMO_PASSWORD, DEMO_STAFF_SERVICES, DEMO_USERS } from "./users";
 
 const HOUR = 60 * 60 * 1000;
 const DEMO_APPLICANT_ID = makeCnResidentId("11010519900307123");
@@ -63,8 +63,19 @@ export async function seedDemoData(db: PrismaClient, options: { idHashKey: strin
     });
   }
 
+  await seedStaffServices(db, users);
   const applicantId = users.get("applicant@expedite.test")!;
   for (const demoCase of DEMO_CASES) await seedCase(db, demoCase, { applicantId, users, idHashKey: options.idHashKey, now });
+}
+
+/** Only on a first seed: npm start seeds every time, and must not undo an administrator's changes. */
+async function seedStaffServices(db: PrismaClient, users: Map<string, string>) {
+  if ((await db.staffService.count()) > 0) return;
+  const services = await db.serviceType.findMany({ select: { id: true, code: true } });
+  for (const [email, codes] of Object.entries(DEMO_STAFF_SERVICES)) {
+    const handled = services.filter((service) => codes === null || codes.includes(service.code));
+    await db.staffService.createMany({ data: handled.map((service) => ({ userId: users.get(email)!, serviceId: service.id })), skipDuplicates: true });
+  }
 }
 
 async function seedCase(

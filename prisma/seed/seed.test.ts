@@ -33,6 +33,16 @@ describe("seedDemoData", () => {
     expect((await db.serviceType.findUniqueOrThrow({ where: { code: "passport-renewal" } })).baseFeeMinor).toBe(99900);
   });
 
+  it("gives the demo reviewers their services once, keeping an administrator's later changes", async () => {
+    await seedDemoData(db, { idHashKey: "k".repeat(32) });
+    const handled = (email: string) => db.staffService.count({ where: { user: { email } } });
+    expect(await handled("reviewer1@expedite.test")).toBe(5);
+    expect(await handled("reviewer2@expedite.test")).toBe(3);
+    await db.staffService.deleteMany({ where: { user: { email: "reviewer2@expedite.test" }, service: { code: "passport-renewal" } } });
+    await seedDemoData(db, { idHashKey: "k".repeat(32) });
+    expect(await handled("reviewer2@expedite.test")).toBe(2);
+  });
+
   it("gives every case a valid application number and the demo users the documented password", async () => {
     await seedDemoData(db, { idHashKey: "k".repeat(32) });
     for (const { number } of await db.application.findMany({ select: { number: true } })) {

@@ -9,3 +9,9 @@ export const DEMO_USERS: { email: string; displayName: string; role: Role; local
   { email: "reviewer2@expedite.test", displayName: "Sam Reviewer", role: "REVIEWER", locale: "en" },
   { email: "applicant@expedite.test", displayName: "王小明", role: "APPLICANT", locale: "zh" },
 ];
+
+/** Which services each demo reviewer handles (by service code); null: all of them. */
+export const DEMO_STAFF_SERVICES: Record<string, readonly string[] | null> = {
+  "reviewer1@expedite.test": null,
+  "reviewer2@expedite.test": ["passport-renewal", "medical-appointment", "software-bug-fix"],
+};

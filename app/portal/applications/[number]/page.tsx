@@ -62,7 +62,7 @@ export default async function CasePage({ params }: Props) {
   // The same table the server checks: a button exists exactly when the action would be accepted.
   const allowed = new Set(
     allowedTransitions(
-      { currentNode: view.currentNode, status: view.status, applicantId: view.applicantId, requiresExpertReview: view.service.requiresExpertReview },
+      { currentNode: view.currentNode, status: view.status, applicantId: view.applicantId, assigneeId: view.assigneeId, requiresExpertReview: view.service.requiresExpertReview },
       user,
     ).map((transition) => transition.name),
   );

@@ -1,0 +1,197 @@
+import "server-only";
+import { z } from "zod";
+import { recordAudit } from "@/lib/audit/mutations";
+import type { Viewer } from "@/lib/auth/viewer";
+import { db } from "@/lib/db";
+import { saveResultDocument, type NewEvidenceFile } from "@/lib/evidence/mutations";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { actorFor, type WorkflowViewer } from "./actors";
+import { lockCase, queueApplicantNotice, queueStaffNotice, stateOf, type LockedCase, type Tx } from "./shared-mutations";
+import { CaseNotFoundError, ConcurrentChangeError, TransitionNotAllowedError, TransitionRequirementError } from "./errors";
+import { isOperationAllowed, operationRule, type OperationName } from "./operations";
+
+export type OperationArgs = {
+  applicationId: string;
+  /** The version the caller saw; anything else means someone changed the case meanwhile. */
+  expectedVersion: number;
+  viewer: Viewer;
+  now?: Date;
+};
+
+export type OperationOutcome = { applicationId: string; number: string; version: number };
+
+/** What an operation changes besides the version, and what it tells whom. */
+type Effect = {
+  patch?: Prisma.ApplicationUncheckedUpdateManyInput;
+  publicNote?: string | null;
+  internalNote?: string | null;
+  auditDetails?: Record<string, string | number | null>;
+  applicantNotice?: string;
+  staffNotice?: { recipientId: string; template: string };
+};
+
+/**
+ * The frame every operation shares, inside the caller's transaction: lock the case, compare the
+ * version, check the operation table (operations.ts), apply the effect guarded by the version, then
+ * timeline, audit and outbox. Any throw rolls all of it back.
+ */
+export async function applyOperation(
+  tx: Tx,
+  name: OperationName,
+  args: OperationArgs,
+  effectFor: (row: LockedCase, tx: Tx) => Promise<Effect> | Effect,
+): Promise<OperationOutcome> {
+  const { applicationId, expectedVersion, viewer } = args;
+  const now = args.now ?? new Date();
+  const row = z.uuid().safeParse(applicationId).success ? await lockCase(tx, applicationId) : null;
+  if (!row || !actorFor({ applicantId: row.applicant_id, assigneeId: row.assignee_id }, viewer)) throw new CaseNotFoundError();
+  if (row.version !== expectedVersion) throw new ConcurrentChangeError();
+  if (!isOperationAllowed(stateOf(row), await withHandledServices(tx, viewer, row.service_id), name)) throw new TransitionNotAllowedError();
+
+  const effect = await effectFor(row, tx);
+  const { count } = await tx.application.updateMany({
+    where: { id: row.id, version: expectedVersion },
+    data: { ...effect.patch, version: { increment: 1 }, updatedAt: now },
+  });
+  if (count !== 1) throw new ConcurrentChangeError();
+  await tx.timelineEvent.create({
+    data: {
+      applicationId: row.id,
+      node: row.current_node,
+      action: operationRule(name).action,
+      actorId: viewer.id,
+      publicNote: effect.publicNote ?? null,
+      internalNote: effect.internalNote ?? null,
+      occurredAt: now,
+    },
+  });
+  await recordAudit(tx, {
+    actorId: viewer.id,
+    action: `workflow.${name}`,
+    entityType: "application",
+    entityId: row.id,
+    details: { number: row.number, node: row.current_node, version: expectedVersion + 1, ...effect.auditDetails },
+    createdAt: now,
+  });
+  if (effect.applicantNotice) await queueApplicantNotice(tx, row, effect.applicantNotice, now);
+  if (effect.staffNotice) await queueStaffNotice(tx, effect.staffNotice.recipientId, row, effect.staffNotice.template, now);
+  return { applicationId: row.id, number: row.number, version: expectedVersion + 1 };
+}
+
+/** Claiming depends on the services the viewer handles; only that one matters here. */
+async function withHandledServices(tx: Tx, viewer: Viewer, serviceId: string): Promise<WorkflowViewer> {
+  if (viewer.role !== "REVIEWER") return viewer;
+  const handles = await tx.staffService.findUnique({ where: { userId_serviceId: { userId: viewer.id, serviceId } }, select: { userId: true } });
+  return { ...viewer, handledServiceIds: handles ? [serviceId] : [] };
+}
+
+function run(name: OperationName, args: OperationArgs, effectFor: Parameters<typeof applyOperation>[3]) {
+  return db.$transaction((tx) => applyOperation(tx, name, args, effectFor));
+}
+
+/** A reviewer (or supervisor) takes an unassigned case. Of two claiming at once, one wins. */
+export function claimCase(args: OperationArgs) {
+  return run("CLAIM", args, () => ({ patch: { assigneeId: args.viewer.id }, auditDetails: { assigneeId: args.viewer.id } }));
+}
+
+/**
+ * A supervisor assigns, reassigns or (null) releases a case. The new assignee must be an active
+ * reviewer who handles the case's service, or a supervisor.
+ */
+export function assignCase(args: OperationArgs & { assigneeId: string | null; note?: string }) {
+  return run("ASSIGN", args, async (row, tx) => {
+    if (args.assigneeId !== null) await assertAssignable(tx, args.assigneeId, row.service_id);
+    const staffNotice = args.assigneeId && args.assigneeId !== args.viewer.id ? { recipientId: args.assigneeId, template: "staff.assigned" } : undefined;
+    return {
+      patch: { assigneeId: args.assigneeId },
+      internalNote: args.note ?? null,
+      auditDetails: { previousAssigneeId: row.assignee_id, assigneeId: args.assigneeId },
+      staffNotice,
+    };
+  });
+}
+
+async function assertAssignable(tx: Tx, userId: string, serviceId: string) {
+  const candidate = z.uuid().safeParse(userId).success
+    ? await tx.user.findFirst({
+        where: {
+          id: userId,
+          active: true,
+          OR: [{ role: "SUPERVISOR" }, { role: "REVIEWER", handledServices: { some: { serviceId } } }],
+        },
+        select: { id: true },
+      })
+    : null;
+  if (!candidate) throw new TransitionRequirementError({ assigneeId: ["workspace.errors.assigneeNotEligible"] });
+}
+
+/**
+ * A result document for the case: stored, then recorded on the timeline in the same transaction as
+ * its row (a refusal there deletes the stored file again). The applicant sees it once issued.
+ */
+export async function uploadResultDocument(args: OperationArgs & { file: NewEvidenceFile }): Promise<OperationOutcome | null> {
+  let outcome: OperationOutcome | null = null;
+  await saveResultDocument(
+    args.viewer,
+    { ...args.file, applicationId: args.applicationId },
+    {
+      afterInsert: async (tx, saved) => {
+        const details = { evidenceId: saved.id, name: saved.originalName };
+        outcome = await applyOperation(tx, "UPLOAD_RESULT_DOCUMENT", args, () => ({ auditDetails: details }));
+      },
+    },
+  );
+  // null: the very same file was already on the case, so nothing changed.
+  return outcome;
+}
+
+/** A note on the case: public ones reach the applicant (and notify them), internal ones stay with staff. */
+export function addCaseNote(args: OperationArgs & { publicNote?: string; internalNote?: string }) {
+  return run("ADD_NOTE", args, () => {
+    if (!args.publicNote && !args.internalNote) throw new TransitionRequirementError({ publicNote: ["workspace.errors.noteRequired"] });
+    return {
+      publicNote: args.publicNote ?? null,
+      internalNote: args.internalNote ?? null,
+      applicantNotice: args.publicNote ? "case.noteAdded" : undefined,
+    };
+  });
+}
+
+/** A payment taken outside the portal (counter, bank transfer), with its reference. */
+export async function recordPaymentByStaff(args: OperationArgs & { reference: string }) {
+  try {
+    return await run("RECORD_PAYMENT", args, (row) => {
+      const amountMinor = row.fee_base_minor + row.fee_surcharge_minor;
+      const now = args.now ?? new Date();
+      return {
+        patch: { paymentStatus: "PAID", paidAt: now, paymentProvider: "staff", paymentReference: args.reference },
+        auditDetails: { reference: args.reference, amountMinor, currency: row.currency },
+        applicantNotice: "payment.recorded",
+      };
+    });
+  } catch (error) {
+    // payment_reference is unique: a reference already used elsewhere is a typo or a second booking.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new TransitionRequirementError({ reference: ["workspace.errors.referenceUsed"] });
+    }
+    throw error;
+  }
+}
+
+/** A refund (whole fee or part of it), with the reason the applicant sees. */
+export function recordRefund(args: OperationArgs & { amountMinor: number; reason: string }) {
+  return run("RECORD_REFUND", args, (row) => {
+    const totalMinor = row.fee_base_minor + row.fee_surcharge_minor;
+    if (!(args.amountMinor > 0 && args.amountMinor <= totalMinor)) {
+      throw new TransitionRequirementError({ amount: ["workspace.errors.refundAmount"] });
+    }
+    const now = args.now ?? new Date();
+    return {
+      patch: { paymentStatus: "REFUNDED", refundedMinor: args.amountMinor, refundedAt: now },
+      publicNote: args.reason,
+      auditDetails: { amountMinor: args.amountMinor, currency: row.currency },
+      applicantNotice: "payment.refunded",
+    };
+  });
+}
+

@@ -1,0 +1,69 @@
+import type { PaymentStatus, TimelineAction } from "@/lib/generated/prisma/enums";
+import { CASE_STAFF, actorFor, type Actor, type WorkflowViewer } from "./actors";
+import { isClosedStatus, type WorkflowNode } from "./nodes";
+import type { CaseState } from "./transitions";
+
+/**
+ * Case work that does not move the case to another node: who holds it, notes, money, the result
+ * document. Like transitions.ts, this table is the one answer for both the workspace (which
+ * controls exist) and the mutations (what is refused).
+ */
+export type OperationName = "CLAIM" | "ASSIGN" | "ADD_NOTE" | "UPLOAD_RESULT_DOCUMENT" | "RECORD_PAYMENT" | "RECORD_REFUND";
+
+export type OperationState = CaseState & { serviceId: string; paymentStatus: PaymentStatus };
+
+type OperationRule = {
+  name: OperationName;
+  who: readonly Actor[];
+  /** Timeline entry the operation leaves. */
+  action: TimelineAction;
+  when: (state: OperationState, viewer: WorkflowViewer, actor: Actor) => boolean;
+};
+
+const isOpen = (state: OperationState) => !isClosedStatus(state.status);
+/** A result document belongs to an approved case; it may be prepared while the decision is made. */
+const DOCUMENT_NODES: readonly WorkflowNode[] = ["DECISION", "RESULT_NOTIFIED"];
+
+export const OPERATIONS: readonly OperationRule[] = [
+  {
+    name: "CLAIM",
+    who: ["REVIEWER", "SUPERVISOR"],
+    action: "ASSIGNED",
+    // A reviewer only takes cases of the services an administrator gave them.
+    when: (state, viewer, actor) =>
+      isOpen(state) && state.assigneeId === null && (actor === "SUPERVISOR" || (viewer.handledServiceIds ?? []).includes(state.serviceId)),
+  },
+  { name: "ASSIGN", who: ["SUPERVISOR"], action: "ASSIGNED", when: isOpen },
+  { name: "ADD_NOTE", who: CASE_STAFF, action: "NOTE_ADDED", when: () => true },
+  {
+    name: "UPLOAD_RESULT_DOCUMENT",
+    who: CASE_STAFF,
+    action: "DOCUMENT_UPLOADED",
+    when: (state) => isOpen(state) && DOCUMENT_NODES.includes(state.currentNode),
+  },
+  {
+    name: "RECORD_PAYMENT",
+    who: CASE_STAFF,
+    action: "PAYMENT_RECORDED",
+    when: (state) => state.paymentStatus === "UNPAID" && isOpen(state),
+  },
+  // Money going back is a supervisor's call.
+  { name: "RECORD_REFUND", who: ["SUPERVISOR"], action: "REFUND_RECORDED", when: (state) => state.paymentStatus === "PAID" },
+];
+
+export const OPERATION_NAMES: readonly OperationName[] = OPERATIONS.map((rule) => rule.name);
+
+/** What this viewer may do to this case now, besides moving it (transitions.ts). */
+export function allowedOperations(state: OperationState, viewer: WorkflowViewer): OperationName[] {
+  const actor = actorFor(state, viewer);
+  if (!actor) return [];
+  return OPERATIONS.filter((rule) => rule.who.includes(actor) && rule.when(state, viewer, actor)).map((rule) => rule.name);
+}
+
+export function operationRule(name: OperationName): OperationRule {
+  return OPERATIONS.find((rule) => rule.name === name)!;
+}
+
+export function isOperationAllowed(state: OperationState, viewer: WorkflowViewer, name: OperationName): boolean {
+  return allowedOperations(state, viewer).includes(name);
+}
