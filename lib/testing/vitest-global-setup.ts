@@ -18,7 +18,22 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
   // Only when we own the server: a concurrent run reusing it may be using its databases.
   if (server.owned) await dropLeftoverDatabases(server.adminUrl);
   project.provide("databaseAdminUrl", server.adminUrl);
-  return () => server.stop();
+  return async () => {
+    // Another run that reused this server is still working in its databases: leave it running.
+    if (server.owned && (await testDatabaseNames(server.adminUrl)).length > 0) return;
+    await server.stop();
+  };
+}
+
+async function testDatabaseNames(adminUrl: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'expedite\\_test\\_%'");
+    return rows.map((row) => row.datname);
+  } finally {
+    await client.end();
+  }
 }
 
 /** Databases left behind by runs that were killed before their afterAll hooks ran. */
@@ -26,10 +41,7 @@ async function dropLeftoverDatabases(adminUrl: string) {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ datname: string }>(
-      "SELECT datname FROM pg_database WHERE datname LIKE 'expedite\\_test\\_%'",
-    );
-    for (const { datname } of rows) await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(datname)} WITH (FORCE)`);
+    for (const name of await testDatabaseNames(adminUrl)) await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`);
   } finally {
     await client.end();
   }
