@@ -1,34 +1,73 @@
-import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { NodeTabs } from "@/components/console/node-tabs";
+import { QUEUE_SEARCH_ID, QueueFilters } from "@/components/console/queue-filters";
+import { QueuePagination } from "@/components/console/queue-pagination";
+import { toQueueRowView } from "@/components/console/queue-rows";
+import { QueueTable } from "@/components/console/queue-table";
+import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
+import { formatApplicationNumber } from "@/lib/applications/application-number";
 import { requireArea } from "@/lib/auth/session";
-import { countOpenCasesByNode } from "@/lib/console/data";
+import { countOpenCasesByNode, listQueue, listQueueFilterOptions } from "@/lib/console/data";
+import { hasActiveFilters, parseQueueFilters, queueHref, queueParams, type QueueSearchParams } from "@/lib/console/queue-schema";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("console"))("title") };
 }
 
-export default async function ConsolePage() {
-  const user = await requireArea("console", "/console");
-  const [t, tNodes, tRoles] = await Promise.all([getTranslations("console"), getTranslations("nodes"), getTranslations("roles")]);
-  const counts = await countOpenCasesByNode(user);
+export default async function ConsolePage({ searchParams }: { searchParams: Promise<QueueSearchParams> }) {
+  const filters = parseQueueFilters(await searchParams);
+  const query = queueParams(filters).toString();
+  const user = await requireArea("console", query ? `/console?${query}` : "/console");
+  const now = new Date();
+  const [t, tConsole, tRoles, tNodes, tTiers, format, locale, page, counts, options] = await Promise.all([
+    getTranslations("queue"),
+    getTranslations("console"),
+    getTranslations("roles"),
+    getTranslations("nodes"),
+    getTranslations("catalog.tiers"),
+    getFormatter(),
+    getLocale(),
+    listQueue(user, filters, now),
+    countOpenCasesByNode(user),
+    listQueueFilterOptions(user),
+  ]);
+  // A page past the end (the queue shrank since the link was made) shows the last one instead.
+  if (filters.page > page.pageCount) redirect(queueHref(filters, { page: page.pageCount }));
+
+  const rows = page.items.map((row) => toQueueRowView(row, { t, tNodes, tTiers, format, locale, viewerId: user.id, now }));
+  const searchedNumber = filters.search?.kind === "number" ? formatApplicationNumber(filters.search.number) : null;
   return (
     <>
-      <PageHeader title={t("title")} description={t("welcome", { name: user.displayName, role: tRoles(user.role) })} />
-      <section aria-labelledby="open-by-node" className="rounded-2xl border border-slate-200 bg-white p-5">
-        <h2 id="open-by-node" className="text-lg font-semibold">{t("openByNode")}</h2>
-        {counts.length === 0 ? (
-          <p className="mt-2 text-slate-600">{t("noOpenCases")}</p>
-        ) : (
-          <dl className="mt-3 grid grid-cols-2 gap-3 sm:grid-cols-4">
-            {counts.map((row) => (
-              <div key={row.node} className="rounded-xl bg-slate-50 p-3">
-                <dt className="text-sm text-slate-600">{tNodes(row.node)}</dt>
-                <dd className="text-2xl font-bold tabular-nums">{row.count}</dd>
+      <PageHeader title={tConsole("title")} description={tConsole("welcome", { name: user.displayName, role: tRoles(user.role) })} />
+      <section aria-labelledby="queue-heading" className="flex flex-col gap-4">
+        <h2 id="queue-heading" className="text-xl font-semibold">
+          {t("title")} <span className="font-normal text-slate-600">· {t("results", { count: page.total })}</span>
+        </h2>
+        <QueueFilters filters={filters} options={options} locale={locale} viewerId={user.id} />
+        <NodeTabs filters={filters} counts={counts} />
+        {searchedNumber && <Notice>{t("searchedNumber", { number: searchedNumber })}</Notice>}
+        <div className="flex flex-col gap-3 rounded-2xl border border-slate-200 bg-white p-3 sm:p-4">
+          {/* Keyed by the query: another page or filter starts with no row selected. */}
+          <QueueTable
+            key={query}
+            rows={rows}
+            searchId={QUEUE_SEARCH_ID}
+            empty={
+              <div className="text-slate-600">
+                <p>{hasActiveFilters(filters) ? t("empty") : t("emptyAll")}</p>
+                {hasActiveFilters(filters) && (
+                  <Link href="/console" className="mt-1 inline-flex min-h-11 items-center text-sm font-semibold text-brand-700 hover:underline">
+                    {t("clearFilters")}
+                  </Link>
+                )}
               </div>
-            ))}
-          </dl>
-        )}
-        <p className="mt-4 text-sm text-slate-600">{t("comingSoon")}</p>
+            }
+          />
+          <QueuePagination filters={filters} page={page.page} pageCount={page.pageCount} />
+        </div>
       </section>
     </>
   );

@@ -3,6 +3,7 @@ import type { Locale } from "../config";
 // One file per namespace and locale (lib/i18n/messages/<locale>/<namespace>.json), so features
 // own their texts; merged here into next-intl's single message tree.
 const NAMESPACES = [
+  "admin",
   "apply",
   "auth",
   "case",
@@ -18,11 +19,14 @@ const NAMESPACES = [
   "nav",
   "nodes",
   "notFound",
+  "notifications",
   "payment",
   "portal",
+  "queue",
   "roles",
   "track",
   "validation",
+  "workspace",
 ] as const;
 
 export type Messages = Record<string, unknown>;

@@ -1,0 +1,21 @@
+import { getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { SectionNav } from "@/components/layout/section-nav";
+import { canAccess } from "@/lib/auth/roles";
+import { requireArea } from "@/lib/auth/session";
+
+export default async function ConsoleLayout({ children }: { children: ReactNode }) {
+  const user = await requireArea("console", "/console");
+  const t = await getTranslations("nav");
+  const links = [
+    { href: "/console", label: t("queue"), exact: true },
+    { href: "/console/mailbox", label: t("mailbox") },
+    ...(canAccess(user.role, "admin") ? [{ href: "/console/admin", label: t("admin") }] : []),
+  ];
+  return (
+    <>
+      <SectionNav label={t("consoleSections")} links={links} />
+      {children}
+    </>
+  );
+}

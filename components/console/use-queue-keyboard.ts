@@ -1,0 +1,43 @@
+import { useEffect, useEffectEvent } from "react";
+import { queueKeyAction, type KeyTarget, type QueueKeyAction } from "@/lib/console/queue-keys";
+
+/** Marks the link of each queue row, so a key pressed on one counts as pressed "on a row". */
+export const QUEUE_ROW_ATTRIBUTE = "data-queue-row";
+
+// Inputs that take no typed text: a letter pressed on them is free to be a shortcut.
+const NON_TEXT_INPUTS = new Set(["checkbox", "radio", "button", "submit", "reset", "file", "color", "range", "image"]);
+
+function targetOf(node: EventTarget | null): KeyTarget {
+  if (!(node instanceof HTMLElement) || node === document.body) return "page";
+  // A select jumps to options by their first letter, so it counts as typing too.
+  if (node.isContentEditable || node instanceof HTMLTextAreaElement || node instanceof HTMLSelectElement) return "typing";
+  if (node instanceof HTMLInputElement) return NON_TEXT_INPUTS.has(node.type) ? "control" : "typing";
+  if (node.hasAttribute(QUEUE_ROW_ATTRIBUTE)) return "row";
+  return "control";
+}
+
+/** Listens on the whole page (the shortcuts work wherever focus is, except while typing). */
+export function useQueueKeyboard(onAction: (action: QueueKeyAction) => void, helpOpen: boolean) {
+  const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
+    if (event.defaultPrevented) return;
+    const action = queueKeyAction({
+      key: event.key,
+      ctrlKey: event.ctrlKey,
+      metaKey: event.metaKey,
+      altKey: event.altKey,
+      isComposing: event.isComposing,
+      target: targetOf(event.target),
+      helpOpen,
+    });
+    if (!action) return;
+    // "/" would otherwise be typed into the search field it focuses, and arrows would scroll.
+    event.preventDefault();
+    onAction(action);
+  });
+
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => onKeyDown(event);
+    window.addEventListener("keydown", listener);
+    return () => window.removeEventListener("keydown", listener);
+  }, []);
+}
