@@ -22,9 +22,10 @@ describe("listOwnApplications", () => {
     const { applicant } = await demoUsers();
     const other = await db.user.create({ data: { email: "other@test.example", displayName: "Other", passwordHash: "x" } });
     const own = await listOwnApplications(applicant);
-    expect(own.total).toBe(4);
-    expect(own.items.map((item) => item.number)).toHaveLength(4);
+    expect(own.total).toBe(6);
+    expect(own.items.map((item) => item.number)).toHaveLength(6);
     const dates = own.items.map((item) => item.submittedAt.getTime());
+    expect(dates).toEqual([...dates].sort((a, b) => b - a));
     expect(await listOwnApplications({ id: other.id, role: "APPLICANT" })).toMatchObject({ total: 0, items: [] });
     expect(dates.length).toBeGreaterThan(0);
   });
@@ -44,7 +45,8 @@ describe("countOpenCasesByNode", () => {
     expect(Object.fromEntries(counts.map((row) => [row.node, row.count]))).toEqual({
       SUBSTANTIVE_REVIEW: 1,
       AWAITING_SUPPLEMENT: 1,
-      SUBMITTED: 1,
+      SUBMITTED: 2,
+      MATERIAL_CHECK: 1,
     });
     await expect(countOpenCasesByNode(applicant)).rejects.toBeInstanceOf(NotAuthorizedError);
   });

@@ -84,4 +84,31 @@ export const DEMO_CASES: CaseSeed[] = [
       { node: "DOCUMENT_ISSUED", action: "DOCUMENT_ISSUED", hoursAgo: 66, publicNote: "Fix report issued." },
     ],
   },
+  {
+    // Unassigned and already overdue: what the queue must put first and flag.
+    key: "outage",
+    service: "software-bug-fix",
+    tier: "EXPRESS",
+    reason: "Our payment gateway rejects every card since this morning's update; shops cannot take payments until it is fixed.",
+    neededInDays: 1,
+    currentNode: "SUBMITTED",
+    status: "IN_PROGRESS",
+    paid: true,
+    steps: [{ node: "SUBMITTED", action: "SUBMITTED", hoursAgo: 3 }],
+  },
+  {
+    key: "clinic",
+    service: "medical-appointment",
+    tier: "URGENT",
+    reason: "我父亲需要在下周三前完成心脏专科复诊，原定预约被取消；附件：出院小结和转诊单。",
+    neededInDays: 6,
+    assignee: "reviewer2@expedite.test",
+    currentNode: "MATERIAL_CHECK",
+    status: "IN_PROGRESS",
+    paid: true,
+    steps: [
+      { node: "SUBMITTED", action: "SUBMITTED", hoursAgo: 5 },
+      { node: "MATERIAL_CHECK", action: "ADVANCED", hoursAgo: 4 },
+    ],
+  },
 ];

@@ -24,7 +24,7 @@ describe("seedDemoData", () => {
   it("creates the demo catalog, staff and cases, and is idempotent", async () => {
     await seedDemoData(db, { idHashKey: "k".repeat(32) });
     const first = await counts();
-    expect(first).toMatchObject({ users: 5, services: 5, applications: 4, supplements: 1 });
+    expect(first).toMatchObject({ users: 5, services: 5, applications: 6, supplements: 1 });
 
     // An admin's edit survives a reseed, and nothing is duplicated.
     await db.serviceType.update({ where: { code: "passport-renewal" }, data: { baseFeeMinor: 99900 } });
