@@ -19,8 +19,12 @@ const nextConfig: NextConfig = {
         headers: [
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-          { key: "X-Frame-Options", value: "DENY" },
         ],
+      },
+      {
+        // Evidence downloads set their own framing rules (lib/evidence/download-headers.ts).
+        source: "/((?!api/evidence/).*)",
+        headers: [{ key: "X-Frame-Options", value: "DENY" }],
       },
     ];
   },

@@ -96,3 +96,20 @@ export async function createSubmittedCase(applicantId: string, serviceCode = "vi
   );
   return number;
 }
+
+/** A service of its own (no tiers or targets needed), so other tests' cases never get between a test's cases in the queue. */
+export async function createService(prefix = "e2e"): Promise<{ id: string; code: string; nameEn: string }> {
+  const code = `${prefix}-${randomUUID().slice(0, 8)}`;
+  const nameEn = `Service ${code}`;
+  const { rows } = await database.query<{ id: string }>(
+    `INSERT INTO service_type (code, name_zh, name_en, description_zh, description_en, base_fee_minor, updated_at)
+     VALUES ($1, $2, $3, '-', '-', 10000, now()) RETURNING id`,
+    [code, `服务 ${code}`, nameEn],
+  );
+  return { id: rows[0]!.id, code, nameEn };
+}
+
+/** Lets a reviewer claim (and be assigned) cases of the service, as an administrator would. */
+export async function handleService(userId: string, serviceId: string) {
+  await database.query(`INSERT INTO staff_service (user_id, service_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [userId, serviceId]);
+}

@@ -11,16 +11,24 @@ describe("downloadHeaders", () => {
       "Content-Disposition": `attachment; filename="__.pdf"; filename*=UTF-8''%E6%9C%BA%E7%A5%A8.pdf`,
       "X-Content-Type-Options": "nosniff",
       "Cache-Control": "private, no-store",
-      "Content-Security-Policy": "default-src 'none'; sandbox",
+      "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'; sandbox",
+      "X-Frame-Options": "DENY",
       "Cross-Origin-Resource-Policy": "same-origin",
     });
+  });
+
+  it("lets our own pages frame an inline PDF (Chromium's viewer refuses a sandbox), and nothing else", () => {
+    const headers = downloadHeaders(file, { inline: true });
+    expect(headers["Content-Disposition"]).toMatch(/^inline; /);
+    expect(headers["Content-Security-Policy"]).toBe("default-src 'none'; frame-ancestors 'self'");
+    expect(headers["X-Frame-Options"]).toBe("SAMEORIGIN");
   });
 
   it("shows accepted types inline on request, keeping the other protections", () => {
     const headers = downloadHeaders({ ...file, mimeType: "image/png" }, { inline: true });
     expect(headers["Content-Disposition"]).toMatch(/^inline; /);
     expect(headers["X-Content-Type-Options"]).toBe("nosniff");
-    expect(headers["Content-Security-Policy"]).toBe("default-src 'none'; sandbox");
+    expect(headers["Content-Security-Policy"]).toBe("default-src 'none'; frame-ancestors 'none'; sandbox");
   });
 
   it("never serves an unexpected stored type inline or under its own name", () => {

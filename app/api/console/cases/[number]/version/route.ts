@@ -1,0 +1,19 @@
+import { getCurrentUser } from "@/lib/auth/session";
+import { canAccess } from "@/lib/auth/roles";
+import { findStaffCaseVersion } from "@/lib/console/case-data";
+
+export const dynamic = "force-dynamic";
+
+const NO_STORE = { "Cache-Control": "no-store" };
+
+/**
+ * The case's version, polled by the staff workspace to notice changes made by someone else.
+ * Staff only; anyone else gets 404 whether or not the case exists.
+ */
+export async function GET(_request: Request, { params }: { params: Promise<{ number: string }> }) {
+  const user = await getCurrentUser();
+  if (!user) return Response.json({ error: "unauthorized" }, { status: 401, headers: NO_STORE });
+  const version = canAccess(user.role, "console") ? await findStaffCaseVersion(user, (await params).number) : null;
+  if (version === null) return Response.json({ error: "notFound" }, { status: 404, headers: NO_STORE });
+  return Response.json({ version }, { headers: NO_STORE });
+}

@@ -1,0 +1,74 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import type { ReactNode } from "react";
+import { TierBadge } from "@/components/console/tier-badge";
+import { ProgressBar } from "@/components/case/progress-bar";
+import type { StaffCase } from "@/lib/console/case-data";
+import { simpleProgress } from "@/lib/workflow/progress";
+
+const WHEN = { dateStyle: "medium", timeStyle: "short" } as const;
+
+function Fact({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div className="min-w-0">
+      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{term}</dt>
+      <dd className="mt-0.5 break-words text-slate-900">{children}</dd>
+    </div>
+  );
+}
+
+/** Due time, or "overdue" in red and in words (never colour alone) once passed on an open case. */
+async function Due({ at, open, now }: { at: Date | null; open: boolean; now: Date }) {
+  const [t, format] = await Promise.all([getTranslations("workspace.header"), getFormatter()]);
+  if (!at) return <span className="text-slate-600">{t("noDue")}</span>;
+  const time = format.dateTime(at, WHEN);
+  if (!open || at.getTime() >= now.getTime()) return <time dateTime={at.toISOString()}>{time}</time>;
+  return (
+    <span className="font-semibold text-red-700">
+      <span aria-hidden="true">⚠ </span>
+      {t("overdueAt", { time })}
+    </span>
+  );
+}
+
+/** What a reviewer needs at a glance: tier, step, due times, who holds it, payment, progress. */
+export async function CaseFacts({ view, now }: { view: StaffCase; now: Date }) {
+  const [tWorkspace, t, tTiers, tNodes, tStatus, tPayment, format] = await Promise.all([
+    getTranslations("workspace"),
+    getTranslations("workspace.header"),
+    getTranslations("catalog.tiers"),
+    getTranslations("nodes"),
+    getTranslations("workspace.status"),
+    getTranslations("case.summary.paymentStatus"),
+    getFormatter(),
+  ]);
+  const open = view.closedAt === null;
+  const waitingForApplicant = view.status === "AWAITING_APPLICANT";
+  const progress = simpleProgress({ currentNode: view.currentNode, status: view.status, requiresExpertReview: view.service.requiresExpertReview });
+  return (
+    <section aria-label={t("facts")} className="rounded-2xl border border-slate-200 bg-white p-4 sm:p-5">
+      <dl className="grid grid-cols-2 gap-x-4 gap-y-3 md:grid-cols-4">
+        <Fact term={t("tier")}>
+          <TierBadge tier={view.tier} label={tTiers(view.tier)} />
+        </Fact>
+        <Fact term={t("node")}>{tNodes(view.currentNode)}</Fact>
+        <Fact term={t("status")}>{tStatus(view.status)}</Fact>
+        <Fact term={t("assignee")}>{view.assignee ? view.assignee.displayName : <span className="font-semibold text-amber-800">{t("unassigned")}</span>}</Fact>
+        <Fact term={waitingForApplicant ? t("applicantDue") : t("nodeDue")}>
+          <Due at={view.nodeDueAt} open={open} now={now} />
+        </Fact>
+        <Fact term={t("caseDue")}>
+          <Due at={view.caseDueAt} open={open} now={now} />
+        </Fact>
+        <Fact term={t("payment")}>
+          <span className={view.payment.status === "UNPAID" ? "font-semibold text-amber-800" : undefined}>{tPayment(view.payment.status)}</span>
+        </Fact>
+        <Fact term={t("neededBy")}>{format.dateTime(view.neededBy, { dateStyle: "medium" })}</Fact>
+        <Fact term={t("submitted")}>{format.dateTime(view.submittedAt, WHEN)}</Fact>
+        {view.closedAt && <Fact term={t("closed")}>{format.dateTime(view.closedAt, WHEN)}</Fact>}
+      </dl>
+      <div className="mt-4">
+        <ProgressBar percent={progress.percent} currentNode={progress.currentNode} outcome={progress.outcome} ended={progress.ended} label={tWorkspace("progressLabel")} />
+      </div>
+    </section>
+  );
+}

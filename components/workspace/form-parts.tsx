@@ -1,0 +1,112 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import type { ComponentPropsWithRef, ReactNode } from "react";
+import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
+import { NOTE_MAX } from "@/lib/workflow/schema";
+import { useHydrated } from "./use-hydrated";
+
+const CONTROL = "rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm aria-invalid:border-red-600";
+export const SELECT_CLASSES = `min-h-11 ${CONTROL}`;
+
+/** The form's error summary, plus field errors that have no field of their own here (e.g. "payment"). */
+export function FormErrors({ text, unplaced = [] }: { text: string | null; unplaced?: (string[] | undefined)[] }) {
+  const extra = unplaced.flatMap((errors) => errors ?? []);
+  if (!text && extra.length === 0) return null;
+  return (
+    <Notice tone="error">
+      {text && <p>{text}</p>}
+      {extra.length > 0 && (
+        <ul className="mt-1 list-disc pl-5">
+          {extra.map((error) => (
+            <li key={error}>{error}</li>
+          ))}
+        </ul>
+      )}
+    </Notice>
+  );
+}
+
+type FieldProps = { id: string; label: string; hint?: string; errors?: string[]; children: (describedBy: string | undefined) => ReactNode };
+
+/** Label, control, hint and errors wired together (aria-describedby), for controls TextField does not cover. */
+export function Field({ id, label, hint, errors, children }: FieldProps) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = errors?.length ? `${id}-error` : undefined;
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      {children([hintId, errorId].filter(Boolean).join(" ") || undefined)}
+      {hint && (
+        <p id={hintId} className="text-xs text-slate-600">
+          {hint}
+        </p>
+      )}
+      {errorId && (
+        <ul id={errorId} className="text-sm text-red-700">
+          {errors!.map((error) => (
+            <li key={error}>{error}</li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+type TextAreaProps = Omit<ComponentPropsWithRef<"textarea">, "children"> & { id: string; name: string; label: string; hint?: string; errors?: string[] };
+
+export function TextArea({ id, label, hint, errors, rows = 3, ...props }: TextAreaProps) {
+  return (
+    <Field id={id} label={label} hint={hint} errors={errors}>
+      {(describedBy) => (
+        <textarea
+          id={id}
+          rows={rows}
+          maxLength={NOTE_MAX}
+          aria-describedby={describedBy}
+          aria-invalid={errors?.length ? true : undefined}
+          className={CONTROL}
+          {...props}
+        />
+      )}
+    </Field>
+  );
+}
+
+/** Public and internal notes that go with a move; both optional. */
+export function NoteFields({ idPrefix, errorsFor }: { idPrefix: string; errorsFor: (field: string) => string[] | undefined }) {
+  const t = useTranslations("workspace.actions");
+  return (
+    <>
+      <TextArea id={`${idPrefix}-public`} name="publicNote" rows={2} label={t("publicNote")} hint={t("publicNoteHint")} errors={errorsFor("publicNote")} />
+      <TextArea id={`${idPrefix}-internal`} name="internalNote" rows={2} label={t("internalNote")} hint={t("internalNoteHint")} errors={errorsFor("internalNote")} />
+    </>
+  );
+}
+
+type SubmitProps = { pending: boolean; label: string; pendingLabel: string; className?: string; shortcut?: string };
+
+/** Disabled while the action runs, so a double click sends it once. */
+export function SubmitButton({ pending, label, pendingLabel, className = "w-full sm:w-auto", shortcut }: SubmitProps) {
+  const hydrated = useHydrated();
+  return (
+    <Button type="submit" disabled={pending || !hydrated} aria-busy={pending} className={className} data-shortcut={shortcut}>
+      {pending ? pendingLabel : label}
+    </Button>
+  );
+}
+
+/** A titled block of the action panel. */
+export function ActionSection({ id, heading, children }: { id: string; heading: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="border-t border-slate-200 pt-4 first:border-t-0 first:pt-0">
+      <h3 id={id} className="font-semibold text-slate-900">
+        {heading}
+      </h3>
+      <div className="mt-2 flex flex-col gap-3">{children}</div>
+    </section>
+  );
+}

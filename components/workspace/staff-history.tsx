@@ -1,0 +1,56 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import type { StaffCaseEvent } from "@/lib/console/case-data";
+
+const WHEN = { dateStyle: "medium", timeStyle: "short" } as const;
+
+/**
+ * Every event of the case, newest first, as staff see it: who acted in which role, the note the
+ * applicant saw, and the internal note, marked unmistakably as staff-only.
+ */
+export async function StaffHistory({ events }: { events: StaffCaseEvent[] }) {
+  const [t, tActions, tNodes, tRoles, format] = await Promise.all([
+    getTranslations("workspace.history"),
+    getTranslations("case.history.actions"),
+    getTranslations("nodes"),
+    getTranslations("roles"),
+    getFormatter(),
+  ]);
+  if (events.length === 0) return <p className="text-slate-600">{t("empty")}</p>;
+  return (
+    <>
+      <p className="mb-2 text-sm text-slate-600">{t("intro")}</p>
+      <ol className="flex flex-col divide-y divide-slate-100">
+        {[...events].reverse().map((event) => (
+          <li key={event.id} className="flex flex-col gap-0.5 py-3 sm:flex-row sm:gap-4">
+            <time dateTime={event.occurredAt.toISOString()} className="shrink-0 text-sm text-slate-500 tabular-nums sm:w-40">
+              {format.dateTime(event.occurredAt, WHEN)}
+            </time>
+            <div className="min-w-0 flex-1">
+              <p className="font-medium text-slate-900">
+                {tActions(event.action)}
+                <span className="font-normal text-slate-600"> · {t("at", { node: tNodes(event.node) })}</span>
+                {event.dueAt && <span className="font-normal text-slate-600"> · {t("dueAt", { time: format.dateTime(event.dueAt, WHEN) })}</span>}
+              </p>
+              {event.actor && <p className="text-sm text-slate-600">{t("by", { name: event.actor.name, role: tRoles(event.actor.role) })}</p>}
+              {event.publicNote && (
+                <div className="mt-2 rounded-lg bg-slate-50 p-2">
+                  <p className="text-xs font-semibold text-slate-600">{t("publicNote")}</p>
+                  <p className="whitespace-pre-line break-words text-slate-800">{event.publicNote}</p>
+                </div>
+              )}
+              {event.internalNote && (
+                <div className="mt-2 rounded-lg border border-dashed border-amber-400 bg-amber-50 p-2">
+                  <p className="text-xs font-bold uppercase tracking-wide text-amber-900">
+                    <span aria-hidden="true">🔒 </span>
+                    {t("internalNote")}
+                  </p>
+                  <p className="whitespace-pre-line break-words text-amber-950">{event.internalNote}</p>
+                </div>
+              )}
+            </div>
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}

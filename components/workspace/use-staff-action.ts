@@ -1,0 +1,76 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { startTransition, useActionState, useEffect, useEffectEvent, useRef, type FormEvent } from "react";
+import { LIMIT_MESSAGE_VALUES } from "@/lib/evidence/limits";
+import { CONCURRENT_CHANGE_KEY } from "@/lib/workflow/errors";
+import type { StaffActionResult } from "@/lib/workflow/staff-actions";
+import { useWorkspace } from "./workspace-sync";
+
+type StaffAction = (previous: StaffActionResult | null, formData: FormData) => Promise<StaffActionResult>;
+
+type Options = {
+  /** Already translated: what the shared status region says once the action went through. */
+  doneText: string;
+  onDone?: () => void;
+  /** The case changed under the form (e.g. to close a dialog, which would hide the shared status). */
+  onStale?: () => void;
+  /** Last changes to the form data before sending (e.g. a local time turned into an ISO time). */
+  prepare?: (formData: FormData) => void;
+};
+
+/**
+ * One staff action bound to a form: submitted once at a time, the case reference added, the
+ * result announced, and the page refreshed when the case changed — by this action, or by someone
+ * else first (the server then refuses with a concurrent-change error and the reviewer sees the
+ * fresh state before trying again; nothing is overwritten silently).
+ */
+export function useStaffAction(action: StaffAction, { doneText, onDone, onStale, prepare }: Options) {
+  const t = useTranslations();
+  const router = useRouter();
+  const { applicationId, version, acknowledge, announce } = useWorkspace();
+  const [state, dispatch, pending] = useActionState<StaffActionResult | null, FormData>(action, null);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  const settle = useEffectEvent((result: StaffActionResult) => {
+    if (result.ok) {
+      acknowledge(result.data.version);
+      formRef.current?.reset();
+      announce({ text: doneText, tone: "success" });
+      onDone?.();
+      router.refresh();
+    } else if (result.message === CONCURRENT_CHANGE_KEY) {
+      // Said where it stays visible: the refresh may remove this very form.
+      announce({ text: t(CONCURRENT_CHANGE_KEY), tone: "error" });
+      onStale?.();
+      router.refresh();
+    }
+  });
+
+  useEffect(() => {
+    if (state) settle(state);
+  }, [state]);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (pending) return;
+    const formData = new FormData(event.currentTarget);
+    formData.set("applicationId", applicationId);
+    formData.set("expectedVersion", String(version));
+    prepare?.(formData);
+    announce(null);
+    startTransition(() => dispatch(formData));
+  }
+
+  const failed = state && !state.ok && state.message !== CONCURRENT_CHANGE_KEY ? state : null;
+  /** Translated field errors, by field name. */
+  const errorsFor = (field: string): string[] | undefined => failed?.fieldErrors?.[field]?.map((key) => t(key, LIMIT_MESSAGE_VALUES));
+  return {
+    pending,
+    formRef,
+    onSubmit,
+    errorText: failed ? t(failed.message, LIMIT_MESSAGE_VALUES) : null,
+    errorsFor,
+  };
+}
