@@ -59,6 +59,10 @@ export function useStaffAction(action: StaffAction, { doneText, onDone, onStale,
     formData.set("applicationId", applicationId);
     formData.set("expectedVersion", String(version));
     prepare?.(formData);
+    // Every accepted action moves the case exactly one version on. Acknowledged before sending:
+    // the refreshed page can arrive before this hook sees the result, and must not be announced
+    // as someone else's change.
+    acknowledge(version + 1);
     announce(null);
     startTransition(() => dispatch(formData));
   }

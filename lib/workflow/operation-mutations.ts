@@ -111,18 +111,20 @@ export function assignCase(args: OperationArgs & { assigneeId: string | null; no
   });
 }
 
+/**
+ * FOR SHARE: a deactivation (which unassigns the person's open cases) waits for this transaction,
+ * or this one sees the person inactive — a case never lands on someone just deactivated.
+ */
 async function assertAssignable(tx: Tx, userId: string, serviceId: string) {
-  const candidate = z.uuid().safeParse(userId).success
-    ? await tx.user.findFirst({
-        where: {
-          id: userId,
-          active: true,
-          OR: [{ role: "SUPERVISOR" }, { role: "REVIEWER", handledServices: { some: { serviceId } } }],
-        },
-        select: { id: true },
-      })
-    : null;
-  if (!candidate) throw new TransitionRequirementError({ assigneeId: ["workspace.errors.assigneeNotEligible"] });
+  const eligible = z.uuid().safeParse(userId).success
+    ? await tx.$queryRaw<{ id: string }[]>`
+        SELECT u.id::text FROM "user" u
+         WHERE u.id = ${userId}::uuid AND u.active
+           AND (u.role = 'SUPERVISOR'
+                OR (u.role = 'REVIEWER' AND EXISTS (SELECT 1 FROM staff_service s WHERE s.user_id = u.id AND s.service_id = ${serviceId}::uuid)))
+           FOR SHARE OF u`
+    : [];
+  if (eligible.length === 0) throw new TransitionRequirementError({ assigneeId: ["workspace.errors.assigneeNotEligible"] });
 }
 
 /**

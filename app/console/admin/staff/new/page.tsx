@@ -1,0 +1,25 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { CreateStaffForm } from "@/components/admin/create-staff-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireArea } from "@/lib/auth/session";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("admin.staff.create"))("title") };
+}
+
+export default async function NewStaffPage() {
+  await requireArea("admin", "/console/admin/staff/new");
+  const t = await getTranslations("admin.staff");
+  return (
+    <>
+      <Link href="/console/admin/staff" className="inline-flex min-h-11 items-center text-sm font-semibold text-brand-700 hover:underline">
+        {t("backToList")}
+      </Link>
+      <PageHeader title={t("create.title")} description={t("create.description")} />
+      <div className="rounded-2xl border border-slate-200 bg-white p-4 sm:p-5">
+        <CreateStaffForm />
+      </div>
+    </>
+  );
+}

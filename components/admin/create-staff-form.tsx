@@ -1,0 +1,53 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import { LOCALES } from "@/lib/i18n/config";
+import { createStaff } from "@/lib/staff/actions";
+import { STAFF_PASSWORD_MIN_LENGTH, STAFF_ROLE_VALUES } from "@/lib/staff/schema";
+import { SelectField } from "./fields";
+import { FormStatus } from "./form-status";
+import { useAdminForm } from "./use-admin-form";
+
+/** On success the action redirects to the new account's page, which says it was created. */
+export function CreateStaffForm() {
+  const t = useTranslations("admin.staff.create");
+  const tAdmin = useTranslations("admin");
+  const tRoles = useTranslations("roles");
+  const { pending, onSubmit, failure, errorsFor } = useAdminForm(createStaff);
+  return (
+    <form onSubmit={onSubmit} noValidate className="flex max-w-xl flex-col gap-4">
+      <FormStatus failure={failure} />
+      <TextField name="displayName" label={t("displayName")} autoComplete="off" required maxLength={80} errors={errorsFor("displayName")} />
+      <TextField name="email" type="email" label={t("email")} autoComplete="off" inputMode="email" required errors={errorsFor("email")} />
+      <SelectField name="role" label={t("role")} defaultValue="REVIEWER" errors={errorsFor("role")}>
+        {STAFF_ROLE_VALUES.map((role) => (
+          <option key={role} value={role}>
+            {tRoles(role)}
+          </option>
+        ))}
+      </SelectField>
+      <TextField
+        name="password"
+        type="password"
+        label={t("password")}
+        hint={t("passwordHint", { min: STAFF_PASSWORD_MIN_LENGTH })}
+        autoComplete="new-password"
+        required
+        minLength={STAFF_PASSWORD_MIN_LENGTH}
+        errors={errorsFor("password")}
+      />
+      <SelectField name="locale" label={t("locale")} defaultValue="zh" errors={errorsFor("locale")}>
+        {LOCALES.map((locale) => (
+          <option key={locale} value={locale}>
+            {tAdmin(`locales.${locale}`)}
+          </option>
+        ))}
+      </SelectField>
+      <Button type="submit" disabled={pending} aria-busy={pending} className="sm:self-start">
+        {pending ? t("submitting") : t("submit")}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,59 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
+import { TextField } from "@/components/ui/text-field";
+import { resetPassword } from "@/lib/staff/actions";
+import { STAFF_PASSWORD_MIN_LENGTH } from "@/lib/staff/schema";
+import { FormStatus } from "./form-status";
+import { useAdminForm } from "./use-admin-form";
+
+/**
+ * The admin types a temporary password or has one generated. A generated one is shown here once
+ * (it is in this page's memory only) and never again: it is stored as a hash and not audited.
+ */
+export function ResetPasswordForm({ userId, name }: { userId: string; name: string }) {
+  const t = useTranslations("admin.staff.password");
+  const [mode, setMode] = useState<"generate" | "manual">("generate");
+  const { state, pending, onSubmit, failure, errorsFor } = useAdminForm(resetPassword);
+  const generated = state?.ok ? state.data.generatedPassword : null;
+  return (
+    <form onSubmit={onSubmit} className="flex flex-col gap-3" autoComplete="off">
+      <input type="hidden" name="userId" value={userId} />
+      <fieldset className="flex flex-col gap-1">
+        <legend className="text-sm font-medium text-slate-800">{t("modeLegend")}</legend>
+        {(["generate", "manual"] as const).map((option) => (
+          <label key={option} className="flex min-h-11 items-center gap-3 text-sm">
+            <input type="radio" name="mode" value={option} checked={mode === option} onChange={() => setMode(option)} className="size-5 accent-brand-600" />
+            {t(option === "generate" ? "modeGenerate" : "modeManual")}
+          </label>
+        ))}
+      </fieldset>
+      {mode === "manual" && (
+        <TextField
+          name="password"
+          type="password"
+          label={t("newPassword")}
+          hint={t("hint", { min: STAFF_PASSWORD_MIN_LENGTH })}
+          autoComplete="new-password"
+          minLength={STAFF_PASSWORD_MIN_LENGTH}
+          required
+          errors={errorsFor("password")}
+        />
+      )}
+      <Button type="submit" variant="secondary" disabled={pending} aria-busy={pending} className="sm:self-start">
+        {t("submit")}
+      </Button>
+      <FormStatus failure={failure} success={state?.ok && !generated ? t("done", { name }) : null} />
+      {generated && (
+        <Notice tone="success">
+          <p>{t("generatedNotice", { name })}</p>
+          <p className="mt-2 select-all rounded-md bg-white px-3 py-2 font-mono text-lg tracking-wide text-slate-900">{generated}</p>
+          <p className="mt-2">{t("generatedOnce")}</p>
+        </Notice>
+      )}
+    </form>
+  );
+}
