@@ -8,6 +8,8 @@ test("an admin creates a reviewer, gives them a service, deactivates them and fi
   const reviewerEmail = `reviewer-${Date.now()}@e2e.test`;
   await signInPage.goto();
   await signInPage.signIn(admin.email, admin.password);
+  // Wait for the sign-in to land before navigating on: the session cookie is set by then.
+  await expect(page).toHaveURL(/\/console$/);
   await page.goto("/console/admin");
   await expect(page).toHaveURL(/\/console\/admin\/staff$/);
   await expect(page.getByRole("heading", { name: "Staff accounts", level: 1 })).toBeVisible();
@@ -60,6 +62,8 @@ test("an admin changes an express step target and a reviewer cannot open the adm
   const admin = await createUser("ADMIN");
   await signInPage.goto();
   await signInPage.signIn(admin.email, admin.password);
+  // Wait for the sign-in to land before navigating on: the session cookie is set by then.
+  await expect(page).toHaveURL(/\/console$/);
   await page.goto("/console/admin/services");
   await page.getByRole("link", { name: /Passport urgent renewal/ }).click();
 
@@ -83,6 +87,8 @@ test("an admin changes an express step target and a reviewer cannot open the adm
   await page.context().clearCookies();
   await signInPage.goto();
   await signInPage.signIn(reviewer.email, reviewer.password);
+  // Wait for the sign-in to land before navigating on: the session cookie is set by then.
+  await expect(page).toHaveURL(/\/console$/);
   await page.goto("/console/admin/staff");
   await expect(page).toHaveURL(/\/forbidden\?area=admin/);
 });

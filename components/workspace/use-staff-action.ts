@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { startTransition, useActionState, useEffect, useEffectEvent, useRef, type FormEvent } from "react";
+import { useRef, useState, useTransition, type FormEvent } from "react";
 import { LIMIT_MESSAGE_VALUES } from "@/lib/evidence/limits";
 import { CONCURRENT_CHANGE_KEY } from "@/lib/workflow/errors";
 import type { StaffActionResult } from "@/lib/workflow/staff-actions";
@@ -30,10 +30,14 @@ export function useStaffAction(action: StaffAction, { doneText, onDone, onStale,
   const t = useTranslations();
   const router = useRouter();
   const { applicationId, version, acknowledge, announce } = useWorkspace();
-  const [state, dispatch, pending] = useActionState<StaffActionResult | null, FormData>(action, null);
+  const [state, setState] = useState<StaffActionResult | null>(null);
+  const [pending, startTransition] = useTransition();
   const formRef = useRef<HTMLFormElement>(null);
 
-  const settle = useEffectEvent((result: StaffActionResult) => {
+  // Settled in the submit handler, not in an effect: the refreshed page that comes back with the
+  // result often no longer has this form (a claimed case has no claim form), and an unmounted
+  // component's effects never run — the announcement lives in the workspace, which stays.
+  function settle(result: StaffActionResult) {
     if (result.ok) {
       acknowledge(result.data.version);
       formRef.current?.reset();
@@ -46,11 +50,7 @@ export function useStaffAction(action: StaffAction, { doneText, onDone, onStale,
       onStale?.();
       router.refresh();
     }
-  });
-
-  useEffect(() => {
-    if (state) settle(state);
-  }, [state]);
+  }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -64,7 +64,11 @@ export function useStaffAction(action: StaffAction, { doneText, onDone, onStale,
     // as someone else's change.
     acknowledge(version + 1);
     announce(null);
-    startTransition(() => dispatch(formData));
+    startTransition(async () => {
+      const result = await action(null, formData);
+      setState(result);
+      settle(result);
+    });
   }
 
   const failed = state && !state.ok && state.message !== CONCURRENT_CHANGE_KEY ? state : null;
