@@ -4,6 +4,8 @@ import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { generateApplicationNumber } from "../lib/applications/application-number";
+import { maskIdNumber } from "../lib/identity/id-number";
+import { hashIdNumber } from "../lib/identity/id-number-hash";
 
 export type Role = "APPLICANT" | "REVIEWER" | "SUPERVISOR" | "ADMIN";
 export type TestUser = { id: string; email: string; password: string; displayName: string };
@@ -112,4 +114,19 @@ export async function createService(prefix = "e2e"): Promise<{ id: string; code:
 /** Lets a reviewer claim (and be assigned) cases of the service, as an administrator would. */
 export async function handleService(userId: string, serviceId: string) {
   await database.query(`INSERT INTO staff_service (user_id, service_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [userId, serviceId]);
+}
+
+/**
+ * A submitted case filed with a known mainland ID number, hashed with the server's ID_HASH_KEY (npm test
+ * gives the same secrets to Playwright and the server), so it can be looked up on /track.
+ */
+export async function createTrackableCase(applicantId: string, idNumber: string, applicantName = "Wang Xiaoming") {
+  const key = process.env.ID_HASH_KEY;
+  if (!key) throw new Error("ID_HASH_KEY is not set: run the e2e tests through `npm test`.");
+  const number = await createSubmittedCase(applicantId);
+  await database.query(
+    `UPDATE application SET id_type = 'CN_RESIDENT_ID', id_number_hash = $2, id_number_masked = $3, applicant_name = $4 WHERE number = $1`,
+    [number, hashIdNumber("CN_RESIDENT_ID", idNumber, key), maskIdNumber("CN_RESIDENT_ID", idNumber), applicantName],
+  );
+  return number;
 }

@@ -8,6 +8,15 @@ const serverEnvSchema = z.object({
   ID_HASH_KEY: z.string().min(32, "ID_HASH_KEY must be at least 32 characters"),
   UPLOAD_DIR: z.string().default(".data/uploads"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** The public address of the app, for links in emails and text messages. */
+  APP_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3000"),
+  /** smtp://user:pass@host:587 or smtps://…; unset (or empty): email goes to the dev mailbox. */
+  SMTP_URL: z
+    .string()
+    .optional()
+    .transform((value) => value?.trim() || undefined)
+    .refine((value) => value === undefined || /^smtps?:\/\//.test(value), "SMTP_URL must start with smtp:// or smtps://"),
+  MAIL_FROM: z.string().min(3).default("Expedite <no-reply@expedite.local>"),
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;

@@ -6,9 +6,12 @@ import { provideDatabase } from "./lib/database";
 import { loadSecrets } from "./lib/secrets";
 import { runSeed } from "./lib/seed-runner";
 import { startServer } from "./server";
+import { startNotificationWorker } from "./worker";
 
 // `npm start`: database (embedded unless DATABASE_URL is set) → migrations → demo data → build if
-// sources changed → serve. Migrations finish before the server accepts its first request.
+// sources changed → serve, and deliver notifications from the outbox in the same process (unless
+// NOTIFICATION_WORKER=0, when separate `npm run worker` processes do it).
+// Migrations finish before the server accepts its first request.
 const log = (line: string) => console.log(`[expedite] ${line}`);
 const DATA_DIR = path.resolve(".data");
 const port = Number(process.env.PORT ?? 3000);
@@ -21,8 +24,11 @@ async function main() {
     database: "expedite",
     log,
   });
+  let worker: Awaited<ReturnType<typeof startNotificationWorker>> | undefined;
   const shutdown = async (signal: string) => {
     log(`${signal} received, stopping.`);
+    // The current batch is sent and marked before the database goes away.
+    await worker?.stop().catch(() => {});
     await database.stop().catch(() => {});
     process.exit(0);
   };
@@ -34,6 +40,7 @@ async function main() {
     DATABASE_URL: database.url,
     ...secrets,
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    APP_URL: process.env.APP_URL ?? process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
     NEXT_TELEMETRY_DISABLED: "1",
   });
 
@@ -44,6 +51,10 @@ async function main() {
   }
   if (!dev) ensureProductionBuild(log);
   await startServer({ port, dev });
+  if (process.env.NOTIFICATION_WORKER !== "0") {
+    worker = await startNotificationWorker();
+    log(process.env.SMTP_URL ? "Notification worker started (email over SMTP)." : "Notification worker started (email and SMS go to /console/mailbox).");
+  }
 
   log(`Expedite is running on http://localhost:${port}`);
   if (process.env.SEED_DEMO_DATA !== "0") {

@@ -1,6 +1,9 @@
 import { getTranslations } from "next-intl/server";
+import { TrackForm } from "@/components/track/track-form";
 import { PageHeader } from "@/components/ui/page-header";
-import { Notice } from "@/components/ui/notice";
+
+// Every answer is personal: never prerendered or cached (the lookup itself runs in a Server Action, a POST).
+export const dynamic = "force-dynamic";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("track"))("title") };
@@ -12,7 +15,7 @@ export default async function TrackPage() {
   return (
     <>
       <PageHeader title={t("title")} description={t("intro")} />
-      <Notice>{t("comingSoon")}</Notice>
+      <TrackForm />
     </>
   );
 }

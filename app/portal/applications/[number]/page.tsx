@@ -12,6 +12,7 @@ import { ResultDocuments } from "@/components/case/result-documents";
 import { SupplementPanel } from "@/components/case/supplement-panel";
 import { Timeline } from "@/components/case/timeline";
 import { WithdrawDialog } from "@/components/case/withdraw-dialog";
+import { ShareLink } from "@/components/track/share-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatApplicationNumber } from "@/lib/applications/application-number";
 import { requireArea } from "@/lib/auth/session";
@@ -81,7 +82,12 @@ export default async function CasePage({ params }: Props) {
       <PageHeader
         title={t("title", { number: displayNumber })}
         description={locale === "zh" ? view.service.nameZh : view.service.nameEn}
-        actions={allowed.has("WITHDRAW") ? <WithdrawDialog applicationId={view.id} version={view.version} displayNumber={displayNumber} /> : undefined}
+        actions={
+          <div className="flex flex-col gap-2 sm:flex-row">
+            <ShareLink number={view.number} />
+            {allowed.has("WITHDRAW") && <WithdrawDialog applicationId={view.id} version={view.version} displayNumber={displayNumber} />}
+          </div>
+        }
       />
       <div className="flex flex-col gap-6">
         <section aria-labelledby={STATUS_HEADING_ID} className="rounded-2xl border border-slate-200 bg-white p-4 sm:p-5">

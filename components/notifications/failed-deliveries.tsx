@@ -1,0 +1,66 @@
+"use client";
+
+import { useFormatter, useTranslations } from "next-intl";
+import { useState } from "react";
+import { Notice } from "@/components/ui/notice";
+import type { FailedNotificationItem } from "@/lib/notifications/data";
+import { RetryButton } from "./retry-button";
+
+/**
+ * Messages given up by the worker. A client component so the "queued again" announcement outlives
+ * the row it was about (the retried row leaves the list when the page revalidates).
+ */
+export function FailedDeliveries({ items, canRetry }: { items: FailedNotificationItem[]; canRetry: boolean }) {
+  const t = useTranslations("notifications.mailbox");
+  const format = useFormatter();
+  const [retried, setRetried] = useState<string | null>(null);
+
+  return (
+    <div className="flex flex-col gap-3">
+      <div aria-live="polite" className="empty:hidden">
+        {retried && <Notice tone="success">{t("failed.retried")}</Notice>}
+      </div>
+      {items.length === 0 ? (
+        <p className="text-sm text-slate-600">{t("failed.empty")}</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full min-w-[44rem] table-fixed text-left text-sm">
+            <caption className="sr-only">{t("failed.heading")}</caption>
+            <thead className="border-b border-slate-200 text-slate-600">
+              <tr>
+                <th scope="col" className="w-40 py-2 pr-3 font-medium">{t("failed.template")}</th>
+                <th scope="col" className="w-44 py-2 pr-3 font-medium">{t("failed.to")}</th>
+                <th scope="col" className="w-20 py-2 pr-3 font-medium">{t("failed.attempts")}</th>
+                <th scope="col" className="py-2 pr-3 font-medium">{t("failed.lastError")}</th>
+                <th scope="col" className="w-28 py-2 pr-3 font-medium">{t("failed.created")}</th>
+                {canRetry && <th scope="col" className="w-32 py-2 font-medium">{t("failed.actions")}</th>}
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100 align-top">
+              {items.map((item) => (
+                <tr key={item.id}>
+                  <th scope="row" className="py-2 pr-3 font-medium">
+                    <span className="block font-mono text-xs break-words">{item.template}</span>
+                    <span className="block text-xs text-slate-500">{t(`channel.${item.channel}`)}</span>
+                  </th>
+                  <td className="py-2 pr-3 break-words">{item.toAddress ?? "—"}</td>
+                  <td className="py-2 pr-3 tabular-nums">{item.attempts}</td>
+                  <td className="py-2 pr-3 font-mono text-xs break-words text-red-800">{item.lastError ?? "—"}</td>
+                  <td className="py-2 pr-3 tabular-nums">
+                    <time dateTime={item.createdAt.toISOString()}>{format.dateTime(item.createdAt, { dateStyle: "short", timeStyle: "short" })}</time>
+                  </td>
+                  {canRetry && (
+                    <td className="py-2">
+                      <RetryButton notificationId={item.id} to={item.toAddress ?? item.template} onRetried={setRetried} />
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {!canRetry && items.length > 0 && <p className="text-sm text-slate-600">{t("failed.supervisorsOnly")}</p>}
+    </div>
+  );
+}

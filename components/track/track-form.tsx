@@ -1,0 +1,138 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/text-field";
+import { trackCase, type TrackActionResult } from "@/lib/lookup/actions";
+import { lookupSchema, type LookupField } from "@/lib/lookup/schema";
+import { retryAfterMinutes } from "@/lib/lookup/throttle";
+import { formatApplicationNumber } from "@/lib/applications/application-number";
+import { ID_TYPES, type IdType } from "@/lib/identity/id-number";
+import { TrackResult } from "./track-result";
+
+const RESULT_HEADING_ID = "track-result";
+const FIELD_IDS: Record<LookupField, string> = { number: "field-number", idType: "field-idType", idNumber: "field-idNumber" };
+
+type FieldErrors = Partial<Record<LookupField, string[]>>;
+
+function firstErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of issues) errors[issue.path[0] as LookupField] ??= [issue.message];
+  return errors;
+}
+
+/**
+ * Number + ID number → the case's public progress, on this page. The same schema as the server
+ * runs first in the browser, so a mistyped number (its check character) is explained before any
+ * request and costs no attempt. The ID number goes only in the action's POST body.
+ */
+export function TrackForm() {
+  const t = useTranslations();
+  const [state, formAction, pending] = useActionState<TrackActionResult | null, FormData>(trackCase, null);
+  const [idType, setIdType] = useState<IdType>("CN_RESIDENT_ID");
+  const [clientErrors, setClientErrors] = useState<FieldErrors>({});
+  const idNumberRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (!state?.ok) return;
+    // Found: the ID number has done its job; do not leave it on a possibly shared screen.
+    if (idNumberRef.current) idNumberRef.current.value = "";
+    document.getElementById(RESULT_HEADING_ID)?.focus();
+  }, [state]);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (pending) return;
+    const formData = new FormData(event.currentTarget);
+    const parsed = lookupSchema.safeParse(Object.fromEntries(formData));
+    if (!parsed.success) {
+      const errors = firstErrors(parsed.error.issues);
+      setClientErrors(errors);
+      const first = (Object.keys(FIELD_IDS) as LookupField[]).find((field) => errors[field]);
+      if (first) document.getElementById(FIELD_IDS[first])?.focus();
+      return;
+    }
+    setClientErrors({});
+    startTransition(() => formAction(formData));
+  }
+
+  const serverErrors: FieldErrors = state && !state.ok && "fieldErrors" in state ? (state.fieldErrors ?? {}) : {};
+  const errorsOf = (field: LookupField) => (clientErrors[field] ?? serverErrors[field])?.map((key) => t(key));
+
+  let outcome: { tone: "error" | "success"; text: string } | null = null;
+  if (state?.ok) outcome = { tone: "success", text: t("track.found", { number: formatApplicationNumber(state.data.number) }) };
+  else if (state && "retryAfterSeconds" in state) outcome = { tone: "error", text: t("track.throttled", { minutes: retryAfterMinutes(state.retryAfterSeconds) }) };
+  else if (state) outcome = { tone: "error", text: t(state.message) };
+
+  return (
+    <div className="flex flex-col gap-8">
+      {/* `action` as well: a submit before hydration still POSTs to the Server Action (never a GET
+          with the ID number in the URL). After hydration onSubmit takes over, and React then only
+          tracks the pending state, without calling the action twice or resetting the fields. */}
+      <form action={formAction} onSubmit={onSubmit} noValidate aria-labelledby="track-form-heading" className="flex max-w-xl flex-col gap-4 rounded-2xl border border-slate-200 bg-white p-4 sm:p-5">
+        <h2 id="track-form-heading" className="text-lg font-semibold">
+          {t("track.form.heading")}
+        </h2>
+        <TextField
+          name="number"
+          id={FIELD_IDS.number}
+          label={t("track.form.number")}
+          hint={t("track.form.numberHint")}
+          errors={errorsOf("number")}
+          autoCapitalize="characters"
+          spellCheck={false}
+          maxLength={40}
+          required
+        />
+        <div className="flex flex-col gap-1">
+          <label htmlFor={FIELD_IDS.idType} className="text-sm font-medium text-slate-800">
+            {t("track.form.idType")}
+          </label>
+          <select
+            id={FIELD_IDS.idType}
+            name="idType"
+            value={idType}
+            onChange={(event) => setIdType(event.target.value as IdType)}
+            className="min-h-11 rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm"
+          >
+            {ID_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {t(`track.form.idTypes.${type}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <TextField
+          ref={idNumberRef}
+          name="idNumber"
+          id={FIELD_IDS.idNumber}
+          label={t("track.form.idNumber")}
+          hint={idType === "PASSPORT" ? t("track.form.idNumberHintPassport") : t("track.form.idNumberHintResident")}
+          errors={errorsOf("idNumber")}
+          // Browsers must not remember or suggest ID numbers on a page anyone may use.
+          autoComplete="off"
+          autoCapitalize="characters"
+          spellCheck={false}
+          maxLength={40}
+          required
+        />
+        <p className="text-xs text-slate-600">{t("track.form.privacy")}</p>
+        <Button type="submit" disabled={pending} aria-busy={pending} className="w-full sm:w-auto sm:self-start">
+          {pending ? t("track.form.submitting") : t("track.form.submit")}
+        </Button>
+        {/* Emptied while a lookup runs, so the same answer twice in a row is announced twice. */}
+        <div aria-live="polite" aria-atomic="true">
+          {outcome && !pending && (
+            <p
+              className={`rounded-lg border px-4 py-3 text-sm ${outcome.tone === "error" ? "border-red-200 bg-red-50 text-red-800" : "border-emerald-200 bg-emerald-50 text-emerald-900"}`}
+            >
+              {outcome.text}
+            </p>
+          )}
+        </div>
+      </form>
+      {state?.ok && <TrackResult view={state.data} headingId={RESULT_HEADING_ID} />}
+    </div>
+  );
+}

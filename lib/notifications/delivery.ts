@@ -1,0 +1,21 @@
+import "server-only";
+import { serverEnv } from "@/lib/env";
+import { devMailboxEmailProvider, devMailboxSmsProvider } from "./dev-mailbox";
+import type { Providers } from "./providers";
+import { createSmtpEmailProvider } from "./smtp-provider";
+
+export type DeliverySettings = { appUrl: string; from: string };
+
+export function deliverySettings(): DeliverySettings {
+  const env = serverEnv();
+  return { appUrl: env.APP_URL, from: env.MAIL_FROM };
+}
+
+/** SMTP when SMTP_URL is set, else the dev mailbox; SMS always goes to the dev mailbox for now. */
+export function providersFromEnv(): Providers {
+  const env = serverEnv();
+  return {
+    email: env.SMTP_URL ? createSmtpEmailProvider({ url: env.SMTP_URL, from: env.MAIL_FROM }) : devMailboxEmailProvider,
+    sms: devMailboxSmsProvider,
+  };
+}

@@ -1,0 +1,75 @@
+import { createTranslator } from "next-intl";
+import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/config";
+import enNodes from "@/lib/i18n/messages/en/nodes.json";
+import enNotifications from "@/lib/i18n/messages/en/notifications.json";
+import zhNodes from "@/lib/i18n/messages/zh/nodes.json";
+import zhNotifications from "@/lib/i18n/messages/zh/notifications.json";
+import { emailHtml } from "./email-html";
+import { caseLink, messageKeyOf, parseTemplateInput, TemplateError, type Audience } from "./templates";
+
+// The same message files the app uses, read directly: the worker renders outside any request.
+const MESSAGES: Record<Locale, Record<string, unknown>> = {
+  en: { notifications: enNotifications, nodes: enNodes },
+  zh: { notifications: zhNotifications, nodes: zhNodes },
+};
+
+const HTML_LANG: Record<Locale, string> = { en: "en", zh: "zh-CN" };
+
+export type RenderInput = { template: string; locale: string; payload: unknown; appUrl: string };
+
+export type RenderedNotification = {
+  locale: Locale;
+  audience: Audience;
+  /** In-app title and email subject. */
+  title: string;
+  /** In-app body. */
+  body: string;
+  link: string;
+  text: string;
+  html: string;
+  sms: string;
+};
+
+/**
+ * Texts for one outbox row, in the row's language (Chinese when it names none we have). Pure, so
+ * the in-app notification center can render rows the same way. Throws TemplateError for an
+ * unknown template, a payload without what the template needs, or a message that fails to format.
+ */
+export function renderNotification({ template, locale, payload, appUrl }: RenderInput): RenderedNotification {
+  const { name, spec, payload: values } = parseTemplateInput(template, payload);
+  const lang: Locale = isLocale(locale) ? locale : DEFAULT_LOCALE;
+  const problems: string[] = [];
+  const translate = createTranslator({ locale: lang, messages: MESSAGES[lang], onError: (error) => problems.push(error.message) });
+  const t = (key: string, params?: Record<string, string>) => translate(key as never, params as never) as string;
+
+  const key = `notifications.templates.${messageKeyOf(name)}`;
+  const params = { number: values.number, node: values.node ? t(`nodes.${values.node}`) : "" };
+  const title = t(`${key}.title`, params);
+  const body = t(`${key}.body`, params);
+  const link = caseLink(appUrl, spec.audience, values.number);
+  const greeting = t("notifications.email.greeting");
+  const numberLine = t("notifications.email.number", { number: values.number });
+  const footer = t(spec.audience === "staff" ? "notifications.email.staffFooter" : "notifications.email.footer");
+  const rendered: RenderedNotification = {
+    locale: lang,
+    audience: spec.audience,
+    title,
+    body,
+    link,
+    text: [greeting, "", body, "", numberLine, t("notifications.email.link", { link }), "", "-- ", footer, ""].join("\n"),
+    html: emailHtml({
+      lang: HTML_LANG[lang],
+      brand: t("notifications.brand"),
+      title,
+      greeting,
+      body,
+      numberLine,
+      link,
+      button: t("notifications.email.button"),
+      footer,
+    }),
+    sms: t("notifications.sms", { title, link }),
+  };
+  if (problems.length > 0) throw new TemplateError(`template "${name}" (${lang}) failed to render: ${problems.join("; ")}`);
+  return rendered;
+}

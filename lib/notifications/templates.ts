@@ -1,0 +1,78 @@
+import { z } from "zod";
+import { WorkflowNode } from "@/lib/generated/prisma/enums";
+
+/** Who a template speaks to, which decides the link (portal case page or console case page). */
+export type Audience = "applicant" | "staff";
+
+type TemplateSpec = { audience: Audience; needs: readonly "node"[] };
+
+const APPLICANT: TemplateSpec = { audience: "applicant", needs: [] };
+const STAFF: TemplateSpec = { audience: "staff", needs: [] };
+
+/**
+ * Every template the outbox may hold (the `template` column), as queued by lib/applications,
+ * lib/payments and lib/workflow. Texts: notifications.templates.<name with "_" for ".">.{title,body}.
+ */
+export const TEMPLATES = {
+  "application.received": APPLICANT,
+  "payment.recorded": APPLICANT,
+  "payment.refunded": APPLICANT,
+  "case.advanced": { audience: "applicant", needs: ["node"] },
+  "case.supplementRequested": APPLICANT,
+  "case.supplementProvided": APPLICANT,
+  "case.approved": APPLICANT,
+  "case.rejected": APPLICANT,
+  "case.documentIssued": APPLICANT,
+  "case.withdrawn": APPLICANT,
+  "case.noteAdded": APPLICANT,
+  "staff.assigned": STAFF,
+  "staff.supplementProvided": STAFF,
+} as const satisfies Record<string, TemplateSpec>;
+
+export type TemplateName = keyof typeof TEMPLATES;
+
+export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];
+
+export function isTemplateName(value: string): value is TemplateName {
+  return Object.hasOwn(TEMPLATES, value);
+}
+
+/** next-intl reads dots as nesting: "case.advanced" → "case_advanced". */
+export function messageKeyOf(template: TemplateName): string {
+  return template.replace(".", "_");
+}
+
+/**
+ * What a message may show. Queued payloads carry more (service code, amounts, payment reference)
+ * for other uses; a message shows only the public number and the node, by design.
+ */
+export const payloadSchema = z.object({
+  number: z.string().trim().min(1).max(64),
+  node: z.enum(WorkflowNode).optional(),
+});
+
+export type NotificationPayload = z.infer<typeof payloadSchema>;
+
+/** A row that cannot be rendered never will be: the worker fails it at once instead of retrying. */
+export class TemplateError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "TemplateError";
+  }
+}
+
+export function parseTemplateInput(template: string, payload: unknown): { name: TemplateName; spec: TemplateSpec; payload: NotificationPayload } {
+  if (!isTemplateName(template)) throw new TemplateError(`unknown template "${template}"`);
+  const parsed = payloadSchema.safeParse(payload);
+  if (!parsed.success) throw new TemplateError(`payload of "${template}" is invalid`);
+  const spec: TemplateSpec = TEMPLATES[template];
+  for (const field of spec.needs) if (!parsed.data[field]) throw new TemplateError(`payload of "${template}" lacks ${field}`);
+  return { name: template, spec, payload: parsed.data };
+}
+
+/** The page the message points to; the number is encoded, APP_URL may carry a path prefix. */
+export function caseLink(appUrl: string, audience: Audience, number: string): string {
+  const base = appUrl.replace(/\/+$/, "");
+  const path = audience === "applicant" ? "/portal/applications/" : "/console/cases/";
+  return `${base}${path}${encodeURIComponent(number)}`;
+}

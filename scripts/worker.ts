@@ -1,0 +1,65 @@
+import { Module, createRequire } from "node:module";
+import path from "node:path";
+import type { WorkerHandle } from "../lib/notifications/worker";
+import { loadSecrets } from "./lib/secrets";
+
+/**
+ * lib/ modules import "server-only", a marker for Next's bundler that throws when plain Node loads
+ * it. The worker runs outside Next (here, or beside the server in npm start), so the marker is
+ * answered with an empty module before any of lib/ loads. (`--conditions=react-server`, as the e2e
+ * helpers use, would do the same but also switch next-intl to its React-server build, which
+ * cannot run outside Next; the templates need next-intl's plain createTranslator.)
+ */
+function allowServerOnlyModules() {
+  const require = createRequire(__filename);
+  const id = require.resolve("server-only");
+  if (require.cache[id]) return;
+  const stub = new Module(id);
+  stub.filename = id;
+  stub.loaded = true;
+  stub.exports = {};
+  require.cache[id] = stub;
+}
+
+/** The outbox worker (lib/notifications/worker.ts) in this process; DATABASE_URL etc. must be set. */
+export async function startNotificationWorker(options: { intervalMs?: number } = {}): Promise<WorkerHandle> {
+  allowServerOnlyModules();
+  const { startOutboxWorker } = await import("../lib/notifications/worker");
+  return startOutboxWorker(options);
+}
+
+// `npm run worker`: the worker alone, for running more of them than web servers. They coordinate
+// through Postgres (FOR UPDATE SKIP LOCKED), so any number may run at once.
+async function main() {
+  if (!process.env.DATABASE_URL) {
+    console.error("[worker] DATABASE_URL is not set (npm start provides the embedded database to itself only).");
+    process.exit(1);
+  }
+  // lib/env.ts insists on these although the worker does not use them.
+  if (!process.env.NEXTAUTH_SECRET || !process.env.ID_HASH_KEY) Object.assign(process.env, loadSecrets(path.resolve(".data")));
+  const worker = await startNotificationWorker();
+  console.log("[worker] Delivering notifications; Ctrl-C stops after the current batch.");
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) {
+      console.log(`[worker] ${signal} again: exiting now.`);
+      process.exit(1);
+    }
+    stopping = true;
+    console.log(`[worker] ${signal} received, finishing the current batch.`);
+    await worker.stop();
+    const { db } = await import("../lib/db");
+    await db.$disconnect();
+    process.exit(0);
+  };
+  process.on("SIGINT", (signal) => void stop(signal));
+  process.on("SIGTERM", (signal) => void stop(signal));
+}
+
+if (process.argv[1] && /worker\.ts$/.test(process.argv[1])) {
+  main().catch((error: unknown) => {
+    console.error("[worker] Start failed:", error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}
