@@ -68,7 +68,9 @@ test.describe("review queue", () => {
     await page.getByLabel("Overdue only").uncheck();
     await page.getByRole("button", { name: "Apply filters" }).click();
     await expect(rows).toHaveCount(6);
-    // The form's GET loaded a new document: nothing has focus, so the keys go to the page.
+    // The form's GET loaded a new document: nothing has focus, so the keys go to the page once it
+    // is interactive (the table then announces its shortcuts).
+    await expect(queue).toHaveAttribute("aria-keyshortcuts", /j k/);
     await page.keyboard.press("j");
     await expect(rows.nth(1).getByRole("link")).toBeFocused();
     await page.keyboard.press("j");

@@ -8,7 +8,7 @@ import { KeyboardHelp } from "./keyboard-help";
 import { OverdueBadge } from "./overdue-badge";
 import type { DueView, QueueRowView } from "./queue-rows";
 import { TierBadge } from "./tier-badge";
-import { QUEUE_ROW_ATTRIBUTE, useQueueKeyboard } from "./use-queue-keyboard";
+import { QUEUE_KEY_SHORTCUTS, QUEUE_ROW_ATTRIBUTE, useQueueKeyboard } from "./use-queue-keyboard";
 
 const DUE_TONES = { waiting: "text-amber-800", normal: "text-slate-800", muted: "text-slate-500" } as const;
 
@@ -68,7 +68,7 @@ export function QueueTable({ rows, searchId, empty }: Props) {
         return;
     }
   }
-  useQueueKeyboard(onAction, helpOpen);
+  const keysReady = useQueueKeyboard(onAction, helpOpen);
 
   const tabStop = Math.max(selected, 0);
   return (
@@ -78,7 +78,7 @@ export function QueueTable({ rows, searchId, empty }: Props) {
         empty
       ) : (
         <div className="overflow-x-auto rounded-xl border border-slate-200">
-          <table className="w-full min-w-[58rem] border-collapse text-left text-sm">
+          <table aria-keyshortcuts={keysReady ? QUEUE_KEY_SHORTCUTS : undefined} className="w-full min-w-[58rem] border-collapse text-left text-sm">
             <caption className="sr-only">{t("caption")}</caption>
             <thead className="bg-slate-50 text-xs font-semibold text-slate-600">
               <tr>

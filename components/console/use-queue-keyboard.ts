@@ -1,4 +1,4 @@
-import { useEffect, useEffectEvent } from "react";
+import { useEffect, useEffectEvent, useState } from "react";
 import { queueKeyAction, type KeyTarget, type QueueKeyAction } from "@/lib/console/queue-keys";
 
 /** Marks the link of each queue row, so a key pressed on one counts as pressed "on a row". */
@@ -16,8 +16,16 @@ function targetOf(node: EventTarget | null): KeyTarget {
   return "control";
 }
 
-/** Listens on the whole page (the shortcuts work wherever focus is, except while typing). */
-export function useQueueKeyboard(onAction: (action: QueueKeyAction) => void, helpOpen: boolean) {
+/** The keys, as aria-keyshortcuts says them. */
+export const QUEUE_KEY_SHORTCUTS = "j k Enter / ?";
+
+/**
+ * Listens on the whole page (the shortcuts work wherever focus is, except while typing). Returns
+ * whether the listener is on: until the page is interactive the keys do nothing, so the table
+ * announces them (aria-keyshortcuts) only from then.
+ */
+export function useQueueKeyboard(onAction: (action: QueueKeyAction) => void, helpOpen: boolean): boolean {
+  const [listening, setListening] = useState(false);
   const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
     if (event.defaultPrevented) return;
     const action = queueKeyAction({
@@ -38,6 +46,8 @@ export function useQueueKeyboard(onAction: (action: QueueKeyAction) => void, hel
   useEffect(() => {
     const listener = (event: KeyboardEvent) => onKeyDown(event);
     window.addEventListener("keydown", listener);
+    setListening(true);
     return () => window.removeEventListener("keydown", listener);
   }, []);
+  return listening;
 }
