@@ -20,7 +20,7 @@ describe("runSeed", () => {
       const { rows } = await client.query<{ users: string; cases: string; events: string }>(
         `SELECT (SELECT count(*) FROM "user") AS users, (SELECT count(*) FROM application) AS cases, (SELECT count(*) FROM timeline_event) AS events`,
       );
-      expect(rows[0]).toEqual({ users: "5", cases: "4", events: "13" });
+      expect(rows[0]).toEqual({ users: "5", cases: "6", events: "16" });
     } finally {
       await client.end();
     }
