@@ -81,16 +81,16 @@ export function runStaffSteps(number: string, reviewerId: string, steps: ("ADVAN
 }
 
 /** A submitted case for `applicantId`, created directly (for tests about what happens after submission). */
-export async function createSubmittedCase(applicantId: string, serviceCode = "visa-invitation") {
+export async function createSubmittedCase(applicantId: string, serviceCode = "visa-invitation", tier: "STANDARD" | "URGENT" | "EXPRESS" = "STANDARD") {
   const number = generateApplicationNumber();
   await database.query(
     `INSERT INTO application (number, applicant_id, service_id, tier, reason, needed_by, applicant_name, id_type, id_number_hash,
        id_number_masked, phone, email, fee_base_minor, fee_surcharge_minor, node_due_at, case_due_at, updated_at)
-     SELECT $1, $2, s.id, 'STANDARD', 'I need the invitation letter before the conference because the visa office closes.',
+     SELECT $1, $2, s.id, $4::urgency_tier, 'I need the invitation letter before the conference because the visa office closes.',
        now() + interval '10 days', 'E2E Applicant', 'PASSPORT', md5($1), 'E*****678', '+86 138 0000 0000', 'e2e@e2e.test',
        s.base_fee_minor, 0, now() + interval '1 day', now() + interval '7 days', now()
      FROM service_type s WHERE s.code = $3`,
-    [number, applicantId, serviceCode],
+    [number, applicantId, serviceCode, tier],
   );
   await database.query(
     `INSERT INTO timeline_event (application_id, node, action, actor_id) SELECT id, 'SUBMITTED', 'SUBMITTED', applicant_id FROM application WHERE number = $1`,
@@ -129,4 +129,28 @@ export async function createTrackableCase(applicantId: string, idNumber: string,
     [number, hashIdNumber("CN_RESIDENT_ID", idNumber, key), maskIdNumber("CN_RESIDENT_ID", idNumber), applicantName],
   );
   return number;
+}
+
+/** Nothing may make the page scroll sideways; on failure, names the widest offenders. */
+export async function expectNoSidewaysScroll(page: Page) {
+  const { overflow, offenders } = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    // Inside a box that scrolls or clips sideways, being wider is that box's business — unless the
+    // element is absolutely positioned against something outside that box (it then escapes it).
+    const clipped = (element: HTMLElement) => {
+      let escapes = getComputedStyle(element).position === "absolute";
+      for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+        const style = getComputedStyle(parent);
+        if (!escapes && ["auto", "scroll", "hidden", "clip"].includes(style.overflowX)) return true;
+        if (escapes && style.position !== "static") escapes = false;
+      }
+      return false;
+    };
+    const offenders = [...document.querySelectorAll<HTMLElement>("body *")]
+      .filter((element) => element.getBoundingClientRect().right > width + 1 && !clipped(element))
+      .slice(0, 5)
+      .map((element) => `${element.tagName.toLowerCase()}.${element.className.toString().slice(0, 60)} (${Math.round(element.getBoundingClientRect().right)}px)`);
+    return { overflow: document.documentElement.scrollWidth - width, offenders };
+  });
+  expect(overflow, `wider than the screen: ${offenders.join("; ")}`).toBeLessThanOrEqual(0);
 }

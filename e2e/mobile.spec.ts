@@ -1,13 +1,7 @@
-import type { Page } from "@playwright/test";
-import { createSubmittedCase, createUser, expect, test } from "./fixtures";
+import { createSubmittedCase, createUser, expect, expectNoSidewaysScroll, test } from "./fixtures";
 
 // The narrowest phones still in use: nothing may scroll sideways.
 test.use({ viewport: { width: 360, height: 740 } });
-
-async function expectNoSidewaysScroll(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-}
 
 test("the home page and catalog fit a phone screen", async ({ page }) => {
   await page.goto("/");

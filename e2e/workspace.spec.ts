@@ -30,7 +30,9 @@ test("a reviewer works a case from claim to issued document while the applicant 
   test.setTimeout(180_000);
   const service = await createService("e2e-workspace");
   const applicant = await createUser("APPLICANT");
-  const number = await createSubmittedCase(applicant.id, service.code);
+  // A standard case filed first, then an express one: the express case is the most urgent.
+  await createSubmittedCase(applicant.id, service.code, "STANDARD");
+  const number = await createSubmittedCase(applicant.id, service.code, "EXPRESS");
   const reviewer = await createUser("REVIEWER", { displayName: "Rita Reviewer" });
   await handleService(reviewer.id, service.id);
 

@@ -8,7 +8,7 @@ export function AdminNav({ label, links }: { label: string; links: { href: strin
   const pathname = usePathname();
   return (
     <nav aria-label={label} className="border-b border-slate-200">
-      <ul className="-mb-px flex gap-1 overflow-x-auto text-sm font-semibold">
+      <ul className="relative -mb-px flex gap-1 overflow-x-auto text-sm font-semibold">
         {links.map((link) => {
           const current = pathname === link.href || pathname.startsWith(`${link.href}/`);
           return (

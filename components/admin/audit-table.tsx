@@ -8,7 +8,7 @@ import { AuditDetails } from "./audit-details";
 export async function AuditTable({ items }: { items: AuditEntry[] }) {
   const [t, format] = await Promise.all([getTranslations("admin.audit"), getFormatter()]);
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full min-w-[42rem] table-fixed text-left text-sm">
         <caption className="sr-only">{t("table.caption")}</caption>
         <thead className="border-b border-slate-200 text-slate-600">

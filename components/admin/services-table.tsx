@@ -10,7 +10,7 @@ export async function ServicesTable({ services }: { services: ServiceRow[] }) {
   const [t, tTiers, locale] = await Promise.all([getTranslations("admin.catalog"), getTranslations("catalog.tiers"), getLocale()]);
   const moneyLocale = locale === "zh" ? "zh" : "en";
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full min-w-[38rem] text-left text-sm">
         <caption className="sr-only">{t("table.caption")}</caption>
         <thead className="border-b border-slate-200 text-slate-600">

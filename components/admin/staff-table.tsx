@@ -9,7 +9,7 @@ type StaffRow = Awaited<ReturnType<typeof listStaff>>["items"][number];
 export async function StaffTable({ items }: { items: StaffRow[] }) {
   const [t, tRoles] = await Promise.all([getTranslations("admin.staff"), getTranslations("roles")]);
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className="w-full min-w-[40rem] text-left text-sm">
         <caption className="sr-only">{t("table.caption")}</caption>
         <thead className="border-b border-slate-200 text-slate-600">

@@ -20,7 +20,7 @@ export async function NodeTabs({ filters, counts }: { filters: QueueFilters; cou
   ];
   return (
     <nav aria-label={t("label")}>
-      <ul className="-mx-1 flex gap-2 overflow-x-auto px-1 py-1">
+      <ul className="relative -mx-1 flex gap-2 overflow-x-auto px-1 py-1">
         {tabs.map((tab) => (
           <li key={tab.key}>
             <Link href={tab.href} aria-current={tab.active ? "page" : undefined} className={`${CHIP} ${tab.active ? ACTIVE : IDLE}`}>

@@ -77,7 +77,7 @@ export function QueueTable({ rows, searchId, empty }: Props) {
       {rows.length === 0 ? (
         empty
       ) : (
-        <div className="overflow-x-auto rounded-xl border border-slate-200">
+        <div className="relative overflow-x-auto rounded-xl border border-slate-200">
           <table aria-keyshortcuts={keysReady ? QUEUE_KEY_SHORTCUTS : undefined} className="w-full min-w-[58rem] border-collapse text-left text-sm">
             <caption className="sr-only">{t("caption")}</caption>
             <thead className="bg-slate-50 text-xs font-semibold text-slate-600">

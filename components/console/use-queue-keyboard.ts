@@ -1,4 +1,5 @@
-import { useEffect, useEffectEvent, useState } from "react";
+import { useEffect, useEffectEvent } from "react";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import { queueKeyAction, type KeyTarget, type QueueKeyAction } from "@/lib/console/queue-keys";
 
 /** Marks the link of each queue row, so a key pressed on one counts as pressed "on a row". */
@@ -25,7 +26,7 @@ export const QUEUE_KEY_SHORTCUTS = "j k Enter / ?";
  * announces them (aria-keyshortcuts) only from then.
  */
 export function useQueueKeyboard(onAction: (action: QueueKeyAction) => void, helpOpen: boolean): boolean {
-  const [listening, setListening] = useState(false);
+
   const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
     if (event.defaultPrevented) return;
     const action = queueKeyAction({
@@ -46,8 +47,8 @@ export function useQueueKeyboard(onAction: (action: QueueKeyAction) => void, hel
   useEffect(() => {
     const listener = (event: KeyboardEvent) => onKeyDown(event);
     window.addEventListener("keydown", listener);
-    setListening(true);
     return () => window.removeEventListener("keydown", listener);
   }, []);
-  return listening;
+  // The listener is attached in the hydration commit, before the hydrated re-render.
+  return useHydrated();
 }

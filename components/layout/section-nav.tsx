@@ -10,7 +10,7 @@ export function SectionNav({ label, links }: { label: string; links: SectionLink
   const pathname = usePathname();
   return (
     <nav aria-label={label} className="mb-6 border-b border-slate-200 print:hidden">
-      <ul className="-mb-px flex gap-1 overflow-x-auto text-sm font-medium">
+      <ul className="relative -mb-px flex gap-1 overflow-x-auto text-sm font-medium">
         {links.map((link) => {
           const current = link.exact ? pathname === link.href : pathname === link.href || pathname.startsWith(`${link.href}/`);
           return (

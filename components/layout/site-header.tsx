@@ -1,13 +1,16 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { Bell } from "@/components/notifications/bell";
 import { getCurrentUser } from "@/lib/auth/session";
 import { canAccess } from "@/lib/auth/roles";
+import { countUnread } from "@/lib/notifications/inbox-data";
 import { LocaleSwitcher } from "./locale-switcher";
 
 export async function SiteHeader() {
   const t = await getTranslations("nav");
   const user = await getCurrentUser();
+  const unread = user ? await countUnread(user) : 0;
   const links = [
     { href: "/services", label: t("services") },
     { href: "/track", label: t("track") },
@@ -38,6 +41,7 @@ export async function SiteHeader() {
           <LocaleSwitcher />
           {user ? (
             <>
+              <Bell count={unread} label={unread > 0 ? t("notificationsUnread", { count: unread }) : t("notifications")} />
               <span className="hidden text-sm text-slate-600 md:inline">{t("signedInAs", { name: user.displayName })}</span>
               <SignOutButton label={t("signOut")} />
             </>

@@ -23,7 +23,7 @@ export function FailedDeliveries({ items, canRetry }: { items: FailedNotificatio
       {items.length === 0 ? (
         <p className="text-sm text-slate-600">{t("failed.empty")}</p>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="w-full min-w-[44rem] table-fixed text-left text-sm">
             <caption className="sr-only">{t("failed.heading")}</caption>
             <thead className="border-b border-slate-200 text-slate-600">

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useId, type FormEvent, type ReactNode, type RefObject } from "react";
 import { Button } from "@/components/ui/button";
-import { useHydrated } from "./use-hydrated";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 // Own classes, not Button's variants: mixing two background utilities on one element is a coin toss.
 const BASE = "inline-flex min-h-11 items-center justify-center gap-2 rounded-lg px-4 py-2 text-sm font-semibold transition-colors disabled:cursor-not-allowed";

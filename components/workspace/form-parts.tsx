@@ -5,7 +5,7 @@ import type { ComponentPropsWithRef, ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { NOTE_MAX } from "@/lib/workflow/schema";
-import { useHydrated } from "./use-hydrated";
+import { useHydrated } from "@/components/ui/use-hydrated";
 
 const CONTROL = "rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm aria-invalid:border-red-600";
 export const SELECT_CLASSES = `min-h-11 ${CONTROL}`;

@@ -29,7 +29,7 @@ type Options = {
 export function useStaffAction(action: StaffAction, { doneText, onDone, onStale, prepare }: Options) {
   const t = useTranslations();
   const router = useRouter();
-  const { applicationId, version, acknowledge, announce } = useWorkspace();
+  const { applicationId, acknowledge, confirm, versionForNextAction, announce } = useWorkspace();
   const [state, setState] = useState<StaffActionResult | null>(null);
   const [pending, startTransition] = useTransition();
   const formRef = useRef<HTMLFormElement>(null);
@@ -39,7 +39,7 @@ export function useStaffAction(action: StaffAction, { doneText, onDone, onStale,
   // component's effects never run — the announcement lives in the workspace, which stays.
   function settle(result: StaffActionResult) {
     if (result.ok) {
-      acknowledge(result.data.version);
+      confirm(result.data.version);
       formRef.current?.reset();
       announce({ text: doneText, tone: "success" });
       onDone?.();
@@ -57,6 +57,7 @@ export function useStaffAction(action: StaffAction, { doneText, onDone, onStale,
     if (pending) return;
     const formData = new FormData(event.currentTarget);
     formData.set("applicationId", applicationId);
+    const version = versionForNextAction();
     formData.set("expectedVersion", String(version));
     prepare?.(formData);
     // Every accepted action moves the case exactly one version on. Acknowledged before sending:

@@ -17,6 +17,12 @@ type WorkspaceContextValue = {
   displayNumber: string;
   /** A version this page produced itself: the poll must not report it as someone else's change. */
   acknowledge: (version: number) => void;
+  /**
+   * The version the next action must name: the page's, or a newer one an action of this page
+   * already produced while its refreshed page is still on the way.
+   */
+  versionForNextAction: () => number;
+  confirm: (version: number) => void;
   announce: (announcement: Announcement | null) => void;
   announcement: Announcement | null;
 };
@@ -44,7 +50,18 @@ export function WorkspaceSync({ applicationId, number, displayNumber, version, c
   const ownVersions = useRef(new Set<number>());
   const shownVersion = useRef(version);
 
+  const produced = useRef(version);
   const acknowledge = useCallback((next: number) => ownVersions.current.add(next), []);
+  const versionRef = useRef(version);
+  useEffect(() => {
+    versionRef.current = version;
+  }, [version]);
+  const versionForNextAction = useCallback(() => Math.max(versionRef.current, produced.current), []);
+  /** An action of this page was accepted and the case is now at `next`. */
+  const confirm = useCallback((next: number) => {
+    ownVersions.current.add(next);
+    produced.current = Math.max(produced.current, next);
+  }, []);
 
   useEffect(() => {
     if (shownVersion.current === version) return;
@@ -87,8 +104,8 @@ export function WorkspaceSync({ applicationId, number, displayNumber, version, c
   }, [number]);
 
   const value = useMemo(
-    () => ({ applicationId, version, displayNumber, acknowledge, announce: setAnnouncement, announcement }),
-    [applicationId, version, displayNumber, acknowledge, announcement],
+    () => ({ applicationId, version, displayNumber, acknowledge, confirm, versionForNextAction, announce: setAnnouncement, announcement }),
+    [applicationId, version, displayNumber, acknowledge, confirm, versionForNextAction, announcement],
   );
 
   return (

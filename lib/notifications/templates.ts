@@ -27,6 +27,7 @@ export const TEMPLATES = {
   "case.noteAdded": APPLICANT,
   "staff.assigned": STAFF,
   "staff.supplementProvided": STAFF,
+  "staff.followUp": STAFF,
 } as const satisfies Record<string, TemplateSpec>;
 
 export type TemplateName = keyof typeof TEMPLATES;

@@ -5,7 +5,8 @@ import { failure, invalidInput, type ActionResult } from "@/lib/action-result";
 import { getCurrentUser } from "@/lib/auth/session";
 import { UserFacingError } from "@/lib/errors";
 import { performTransition, type PerformTransitionArgs } from "./mutations";
-import { provideSupplementSchema, withdrawSchema } from "./schema";
+import { FollowUpTooSoonError, requestCaseFollowUp } from "./operation-mutations";
+import { caseReferenceSchema, provideSupplementSchema, withdrawSchema } from "./schema";
 
 type TransitionResult = ActionResult<{ version: number }>;
 
@@ -51,4 +52,28 @@ export async function provideSupplement(_previous: unknown, formData: FormData):
   if (!parsed.success) return invalidInput(parsed.error);
   const { applicationId, expectedVersion, note } = parsed.data;
   return transition({ applicationId, expectedVersion, transition: "PROVIDE_SUPPLEMENT", input: { publicNote: note } }, user);
+}
+
+/** A refused follow-up carries the time the next one is accepted (an ISO string), for the message. */
+export type FollowUpResult = ActionResult<{ version: number; nextAllowedAt: string }> | { ok: false; message: string; nextAllowedAt: string };
+
+/**
+ * The applicant asks staff to hurry on their open case (催办), at most once every 12 hours. The
+ * mutation re-checks ownership, the case's state, the version and the interval under the case lock.
+ */
+export async function requestFollowUp(_previous: unknown, formData: FormData): Promise<FollowUpResult> {
+  const user = await getCurrentUser();
+  if (!user) return failure("errors.notAuthorized");
+  const parsed = caseReferenceSchema.safeParse({ applicationId: formData.get("applicationId"), expectedVersion: formData.get("expectedVersion") });
+  if (!parsed.success) return invalidInput(parsed.error);
+  try {
+    const result = await requestCaseFollowUp({ ...parsed.data, viewer: user });
+    revalidatePath(`/portal/applications/${result.number}`);
+    revalidatePath(`/console/cases/${result.number}`);
+    return { ok: true, data: { version: result.version, nextAllowedAt: result.nextAllowedAt.toISOString() } };
+  } catch (error) {
+    if (error instanceof FollowUpTooSoonError) return { ok: false, message: error.messageKey, nextAllowedAt: error.nextAllowedAt.toISOString() };
+    if (error instanceof UserFacingError) return failure(error.messageKey, error.fieldErrors);
+    throw error;
+  }
 }

@@ -3,12 +3,13 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit/mutations";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
+import { UserFacingError } from "@/lib/errors";
 import { saveResultDocument, type NewEvidenceFile } from "@/lib/evidence/mutations";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { actorFor, type WorkflowViewer } from "./actors";
 import { lockCase, queueApplicantNotice, queueStaffNotice, stateOf, type LockedCase, type Tx } from "./shared-mutations";
 import { CaseNotFoundError, ConcurrentChangeError, TransitionNotAllowedError, TransitionRequirementError } from "./errors";
-import { isOperationAllowed, operationRule, type OperationName } from "./operations";
+import { isOperationAllowed, nextFollowUpAt, operationRule, type OperationName } from "./operations";
 
 export type OperationArgs = {
   applicationId: string;
@@ -28,6 +29,8 @@ type Effect = {
   auditDetails?: Record<string, string | number | null>;
   applicantNotice?: string;
   staffNotice?: { recipientId: string; template: string };
+  /** In-app notices for several staff at once (a follow-up on an unassigned case reaches every supervisor). */
+  staffNotices?: { recipientId: string; template: string }[];
 };
 
 /**
@@ -75,6 +78,7 @@ export async function applyOperation(
   });
   if (effect.applicantNotice) await queueApplicantNotice(tx, row, effect.applicantNotice, now);
   if (effect.staffNotice) await queueStaffNotice(tx, effect.staffNotice.recipientId, row, effect.staffNotice.template, now);
+  for (const notice of effect.staffNotices ?? []) await queueStaffNotice(tx, notice.recipientId, row, notice.template, now);
   return { applicationId: row.id, number: row.number, version: expectedVersion + 1 };
 }
 
@@ -197,3 +201,35 @@ export function recordRefund(args: OperationArgs & { amountMinor: number; reason
   });
 }
 
+/** A follow-up within FOLLOW_UP_INTERVAL_MS of the last one; says when the next one is accepted. */
+export class FollowUpTooSoonError extends UserFacingError {
+  constructor(readonly nextAllowedAt: Date) {
+    super("case.followUp.tooSoon");
+    this.name = "FollowUpTooSoonError";
+  }
+}
+
+/**
+ * The applicant asks staff to hurry (催办): a public timeline entry, an audit row, and an in-app
+ * notice to the assignee or, while nobody holds the case, to every active supervisor. The interval
+ * is checked under the case lock, so two follow-ups sent at once cannot both pass it.
+ */
+export async function requestCaseFollowUp(args: OperationArgs): Promise<OperationOutcome & { nextAllowedAt: Date }> {
+  const now = args.now ?? new Date();
+  const outcome = await run("FOLLOW_UP", { ...args, now }, async (row, tx) => {
+    const last = await tx.timelineEvent.findFirst({
+      where: { applicationId: row.id, action: "FOLLOW_UP" },
+      orderBy: { occurredAt: "desc" },
+      select: { occurredAt: true },
+    });
+    if (last && now < nextFollowUpAt(last.occurredAt)) throw new FollowUpTooSoonError(nextFollowUpAt(last.occurredAt));
+    const recipientIds = row.assignee_id
+      ? [row.assignee_id]
+      : (await tx.user.findMany({ where: { role: "SUPERVISOR", active: true }, orderBy: { id: "asc" }, select: { id: true } })).map((user) => user.id);
+    return {
+      staffNotices: recipientIds.map((recipientId) => ({ recipientId, template: "staff.followUp" })),
+      auditDetails: { notified: recipientIds.length },
+    };
+  });
+  return { ...outcome, nextAllowedAt: nextFollowUpAt(now) };
+}

@@ -43,6 +43,8 @@ function expected(state: OperationState, who: Who): OperationName[] {
   if (caseStaff && open && (state.currentNode === "DECISION" || state.currentNode === "RESULT_NOTIFIED")) result.push("UPLOAD_RESULT_DOCUMENT");
   if (caseStaff && open && state.paymentStatus === "UNPAID") result.push("RECORD_PAYMENT");
   if (who === "SUPERVISOR" && state.paymentStatus === "PAID") result.push("RECORD_REFUND");
+  // The applicant's only operation: asking staff to hurry on their own open case.
+  if (who === "owner" && open) result.push("FOLLOW_UP");
   return result;
 }
 
@@ -71,9 +73,18 @@ describe("allowedOperations", () => {
     expect(checked).toBe(10 * 6 * 4 * 3 * WHO.length);
   });
 
-  it("never lets an applicant, or an administrator, do any of them", () => {
+  it("lets the owner only ask for a follow-up, and other applicants and administrators nothing at all", () => {
     for (const state of everyState()) {
-      for (const who of ["owner", "otherApplicant", "ADMIN"] as const) expect(allowedOperations(state, viewerFor(who))).toEqual([]);
+      for (const who of ["otherApplicant", "ADMIN"] as const) expect(allowedOperations(state, viewerFor(who))).toEqual([]);
+      expect(allowedOperations(state, viewerFor("owner"))).toEqual(CLOSED.has(state.status) ? [] : ["FOLLOW_UP"]);
+    }
+  });
+
+  it("lets no staff member ask for a follow-up, whatever the case", () => {
+    for (const state of everyState()) {
+      for (const who of ["assignee", "reviewerForService", "reviewerOtherService", "SUPERVISOR"] as const) {
+        expect(isOperationAllowed(state, viewerFor(who), "FOLLOW_UP")).toBe(false);
+      }
     }
   });
 
@@ -90,6 +101,6 @@ describe("allowedOperations", () => {
 
   it("names every operation once", () => {
     expect(new Set(OPERATION_NAMES).size).toBe(OPERATION_NAMES.length);
-    expect([...OPERATION_NAMES].sort()).toEqual(["ADD_NOTE", "ASSIGN", "CLAIM", "RECORD_PAYMENT", "RECORD_REFUND", "UPLOAD_RESULT_DOCUMENT"]);
+    expect([...OPERATION_NAMES].sort()).toEqual(["ADD_NOTE", "ASSIGN", "CLAIM", "FOLLOW_UP", "RECORD_PAYMENT", "RECORD_REFUND", "UPLOAD_RESULT_DOCUMENT"]);
   });
 });

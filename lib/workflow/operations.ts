@@ -1,5 +1,5 @@
 import type { PaymentStatus, TimelineAction } from "@/lib/generated/prisma/enums";
-import { CASE_STAFF, actorFor, type Actor, type WorkflowViewer } from "./actors";
+import { CASE_STAFF, OWNER, actorFor, type Actor, type WorkflowViewer } from "./actors";
 import { isClosedStatus, type WorkflowNode } from "./nodes";
 import type { CaseState } from "./transitions";
 
@@ -8,7 +8,7 @@ import type { CaseState } from "./transitions";
  * document. Like transitions.ts, this table is the one answer for both the workspace (which
  * controls exist) and the mutations (what is refused).
  */
-export type OperationName = "CLAIM" | "ASSIGN" | "ADD_NOTE" | "UPLOAD_RESULT_DOCUMENT" | "RECORD_PAYMENT" | "RECORD_REFUND";
+export type OperationName = "CLAIM" | "ASSIGN" | "ADD_NOTE" | "UPLOAD_RESULT_DOCUMENT" | "RECORD_PAYMENT" | "RECORD_REFUND" | "FOLLOW_UP";
 
 export type OperationState = CaseState & { serviceId: string; paymentStatus: PaymentStatus };
 
@@ -49,7 +49,17 @@ export const OPERATIONS: readonly OperationRule[] = [
   },
   // Money going back is a supervisor's call.
   { name: "RECORD_REFUND", who: ["SUPERVISOR"], action: "REFUND_RECORDED", when: (state) => state.paymentStatus === "PAID" },
+  // The applicant asks staff to hurry (催办); how often is limited in the mutation (FOLLOW_UP_INTERVAL_MS).
+  { name: "FOLLOW_UP", who: [OWNER], action: "FOLLOW_UP", when: isOpen },
 ];
+
+/** At most one follow-up per case in this long: a reminder, not a way to flood the reviewer. */
+export const FOLLOW_UP_INTERVAL_MS = 12 * 60 * 60 * 1000;
+
+/** When the next follow-up of a case is accepted, given the time of its last one. */
+export function nextFollowUpAt(lastFollowUpAt: Date): Date {
+  return new Date(lastFollowUpAt.getTime() + FOLLOW_UP_INTERVAL_MS);
+}
 
 export const OPERATION_NAMES: readonly OperationName[] = OPERATIONS.map((rule) => rule.name);
 

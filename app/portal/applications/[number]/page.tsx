@@ -13,6 +13,8 @@ import { SupplementPanel } from "@/components/case/supplement-panel";
 import { Timeline } from "@/components/case/timeline";
 import { WithdrawDialog } from "@/components/case/withdraw-dialog";
 import { ShareLink } from "@/components/track/share-link";
+import { FollowUpButton } from "@/components/case/follow-up-button";
+import { isOperationAllowed } from "@/lib/workflow/operations";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatApplicationNumber } from "@/lib/applications/application-number";
 import { requireArea } from "@/lib/auth/session";
@@ -67,6 +69,19 @@ export default async function CasePage({ params }: Props) {
       user,
     ).map((transition) => transition.name),
   );
+  const canFollowUp = isOperationAllowed(
+    {
+      currentNode: view.currentNode,
+      status: view.status,
+      applicantId: view.applicantId,
+      assigneeId: view.assigneeId,
+      requiresExpertReview: view.service.requiresExpertReview,
+      serviceId: view.serviceId,
+      paymentStatus: view.paymentStatus,
+    },
+    user,
+    "FOLLOW_UP",
+  );
   const displayNumber = formatApplicationNumber(view.number);
   const endedOutcome = progress.outcome === "completed" || progress.outcome === "rejected" || progress.outcome === "withdrawn" ? progress.outcome : null;
 
@@ -99,6 +114,11 @@ export default async function CasePage({ params }: Props) {
             <ProgressBar percent={progress.percent} currentNode={progress.currentNode} outcome={progress.outcome} ended={progress.ended} />
           </div>
           {endedOutcome && <p className="mt-3 text-slate-700">{t(`progress.ended.${endedOutcome}`)}</p>}
+          {canFollowUp && (
+            <div className="mt-4 border-t border-slate-100 pt-4">
+              <FollowUpButton applicationId={view.id} version={view.version} />
+            </div>
+          )}
         </section>
 
         {view.openSupplement && (

@@ -1,0 +1,57 @@
+"use client";
+
+import { useFormatter, useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect } from "react";
+import { Button } from "@/components/ui/button";
+import { Notice } from "@/components/ui/notice";
+import { requestFollowUp, type FollowUpResult } from "@/lib/workflow/actions";
+import { CONCURRENT_CHANGE_KEY } from "@/lib/workflow/errors";
+
+type Props = { applicationId: string; version: number };
+
+/**
+ * "Ask staff to hurry" (催办): one click, no confirmation (it is harmless and limited to once every
+ * 12 hours by the server). The answer, including when the next reminder is possible, is announced.
+ */
+export function FollowUpButton({ applicationId, version }: Props) {
+  const t = useTranslations();
+  const format = useFormatter();
+  const router = useRouter();
+  const [state, formAction, pending] = useActionState<FollowUpResult | null, FormData>(requestFollowUp, null);
+
+  useEffect(() => {
+    if (state && !state.ok && state.message === CONCURRENT_CHANGE_KEY) router.refresh();
+  }, [state, router]);
+
+  // HH:MM, with the date when that is not today (the next reminder is often tomorrow).
+  function timeOf(iso: string): string {
+    const at = new Date(iso);
+    const sameDay = format.dateTime(at, { dateStyle: "short" }) === format.dateTime(new Date(), { dateStyle: "short" });
+    const time = { hour: "2-digit", minute: "2-digit", hourCycle: "h23" } as const;
+    return format.dateTime(at, sameDay ? time : { ...time, month: "short", day: "numeric" });
+  }
+
+  let status = "";
+  if (state?.ok) status = t("case.followUp.sent", { time: timeOf(state.data.nextAllowedAt) });
+  else if (state && "nextAllowedAt" in state) status = t("case.followUp.tooSoon", { time: timeOf(state.nextAllowedAt) });
+  const error = state && !state.ok && !("nextAllowedAt" in state) ? t(state.message) : null;
+
+  return (
+    <form action={formAction} className="flex flex-col gap-2">
+      <input type="hidden" name="applicationId" value={applicationId} />
+      <input type="hidden" name="expectedVersion" value={version} />
+      <Button type="submit" variant="secondary" disabled={pending} aria-busy={pending} aria-describedby="follow-up-hint" className="w-full sm:w-auto sm:self-start">
+        {pending ? t("case.followUp.sending") : t("case.followUp.button")}
+      </Button>
+      <p id="follow-up-hint" className="text-sm text-slate-600">
+        {t("case.followUp.hint")}
+      </p>
+      {/* Always in the page, so screen readers announce what is put into it. */}
+      <p role="status" aria-live="polite" className="text-sm font-medium text-slate-800">
+        {status}
+      </p>
+      {error && <Notice tone="error">{error}</Notice>}
+    </form>
+  );
+}

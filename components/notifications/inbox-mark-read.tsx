@@ -1,0 +1,47 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useActionState, useEffect, useRef } from "react";
+import { buttonClasses } from "@/components/ui/button";
+import type { ActionResult } from "@/lib/action-result";
+import { markNotificationRead } from "@/lib/notifications/inbox-actions";
+
+type Props = { notificationId: string; title: string; read: boolean };
+
+/**
+ * "Mark as read" for one notification. Once done the button is gone, so focus moves to the
+ * confirmation that replaces it instead of falling back to the top of the page.
+ */
+export function InboxMarkRead({ notificationId, title, read }: Props) {
+  const t = useTranslations();
+  const [state, action, pending] = useActionState<ActionResult<{ id: string }> | null, FormData>(markNotificationRead, null);
+  const doneRef = useRef<HTMLParagraphElement>(null);
+
+  useEffect(() => {
+    if (state?.ok) doneRef.current?.focus();
+  }, [state]);
+
+  if (state?.ok) {
+    return (
+      <p ref={doneRef} tabIndex={-1} role="status" className="inline-flex min-h-11 items-center text-sm text-slate-600">
+        {t("notifications.inbox.markedRead")}
+      </p>
+    );
+  }
+  if (read) return null;
+  return (
+    <form action={action} className="flex flex-col gap-1">
+      <input type="hidden" name="notificationId" value={notificationId} />
+      <button type="submit" disabled={pending} aria-busy={pending} className={buttonClasses("secondary", "w-full sm:w-auto")}>
+        {pending ? t("notifications.inbox.markingRead") : t("notifications.inbox.markRead")}
+        {/* Every item has this button: the title tells them apart for screen readers. */}
+        <span className="sr-only">: {title}</span>
+      </button>
+      {state && !state.ok && (
+        <p role="alert" className="text-sm text-red-700">
+          {t(state.message)}
+        </p>
+      )}
+    </form>
+  );
+}
