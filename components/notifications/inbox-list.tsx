@@ -41,9 +41,9 @@ export async function InboxList({ items }: { items: InboxItem[] }) {
                 {item.link && (
                   <form action={openNotification}>
                     <input type="hidden" name="notificationId" value={item.id} />
-                    <button type="submit" className={buttonClasses(item.read ? "secondary" : "primary", "w-full sm:w-auto")}>
+                    {/* Every item has this button: the title tells them apart for screen readers. */}
+                    <button type="submit" aria-label={`${t("open")}: ${title}`} className={buttonClasses(item.read ? "secondary" : "primary", "w-full sm:w-auto")}>
                       {t("open")}
-                      <span className="sr-only">: {title}</span>
                     </button>
                   </form>
                 )}

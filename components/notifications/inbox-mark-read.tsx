@@ -32,10 +32,15 @@ export function InboxMarkRead({ notificationId, title, read }: Props) {
   return (
     <form action={action} className="flex flex-col gap-1">
       <input type="hidden" name="notificationId" value={notificationId} />
-      <button type="submit" disabled={pending} aria-busy={pending} className={buttonClasses("secondary", "w-full sm:w-auto")}>
+      {/* Every item has this button: the title tells them apart for screen readers. */}
+      <button
+        type="submit"
+        disabled={pending}
+        aria-busy={pending}
+        aria-label={`${pending ? t("notifications.inbox.markingRead") : t("notifications.inbox.markRead")}: ${title}`}
+        className={buttonClasses("secondary", "w-full sm:w-auto")}
+      >
         {pending ? t("notifications.inbox.markingRead") : t("notifications.inbox.markRead")}
-        {/* Every item has this button: the title tells them apart for screen readers. */}
-        <span className="sr-only">: {title}</span>
       </button>
       {state && !state.ok && (
         <p role="alert" className="text-sm text-red-700">
