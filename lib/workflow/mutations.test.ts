@@ -177,6 +177,11 @@ describe("the supplement round trip", () => {
     });
     expect(await db.application.findUniqueOrThrow({ where: { id: application.id }, select: { nodeDueAt: true } })).toEqual({ nodeDueAt: dueTomorrow });
     expect(await db.notification.findFirst({ where: { applicationId: application.id, channel: "EMAIL" }, select: { template: true } })).toEqual({ template: "case.supplementRequested" });
+    // Material needed in a hurry is also texted to the applicant's phone.
+    expect(await db.notification.findFirst({ where: { applicationId: application.id, channel: "SMS" }, select: { template: true, toAddress: true } })).toEqual({
+      template: "case.supplementRequested",
+      toAddress: "+86 138 0000 0000",
+    });
 
     const later = new Date(NOW.getTime() + HOUR);
     const answered = await performTransition({ applicationId: application.id, expectedVersion: 1, viewer: applicant, transition: "PROVIDE_SUPPLEMENT", input: { publicNote: "Signed copy is at the front desk" }, now: later });
@@ -335,7 +340,9 @@ describe("concurrency", () => {
       const after = await footprint(application.id);
       expect(after.application.version).toBe(1);
       // One transition's rows only: the loser's timeline event, audit row and outbox rows were never written.
-      expect({ timeline: after.timeline, audit: after.audit, outbox: after.outbox }).toEqual({ timeline: 2, audit: 1, outbox: 2 });
+      // A supplement request also texts the applicant (in-app + email + SMS); a withdrawal does not.
+      const outbox = after.application.currentNode === "AWAITING_SUPPLEMENT" ? 3 : 2;
+      expect({ timeline: after.timeline, audit: after.audit, outbox: after.outbox }).toEqual({ timeline: 2, audit: 1, outbox });
       expect(after.requests.length).toBe(after.application.currentNode === "AWAITING_SUPPLEMENT" ? 1 : 0);
     }
   });

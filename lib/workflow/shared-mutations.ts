@@ -18,6 +18,7 @@ export type LockedCase = {
   payment_status: PaymentStatus;
   version: number;
   email: string;
+  phone: string;
   locale: string;
   fee_base_minor: number;
   fee_surcharge_minor: number;
@@ -29,7 +30,7 @@ export type LockedCase = {
 export async function lockCase(tx: Tx, applicationId: string): Promise<LockedCase | null> {
   const rows = await tx.$queryRaw<LockedCase[]>`
     SELECT a.id::text, a.number, a.applicant_id::text, a.assignee_id::text, a.service_id::text, a.tier,
-           a.current_node, a.status, a.payment_status, a.version, a.email, a.locale,
+           a.current_node, a.status, a.payment_status, a.version, a.email, a.phone, a.locale,
            a.fee_base_minor, a.fee_surcharge_minor, a.currency, s.requires_expert_review
       FROM application a JOIN service_type s ON s.id = a.service_id
      WHERE a.id = ${applicationId}::uuid
@@ -50,6 +51,12 @@ export function stateOf(row: LockedCase): OperationState {
 }
 
 /**
+ * Moments an applicant in a hurry must not miss even away from email: they also get a text message.
+ * Everything else is in-app and email only (texts cost money and attention).
+ */
+export const SMS_TEMPLATES: readonly string[] = ["case.supplementRequested", "case.approved", "case.rejected", "case.documentIssued"];
+
+/**
  * Outbox rows for the applicant, delivered later by the worker. The payload is what any channel
  * may carry: the public number and the node, never ID numbers or internal notes.
  */
@@ -67,6 +74,7 @@ export async function queueApplicantNotice(tx: Tx, row: LockedCase, template: st
     data: [
       { ...common, channel: "IN_APP" },
       { ...common, channel: "EMAIL", toAddress: row.email },
+      ...(SMS_TEMPLATES.includes(template) ? [{ ...common, channel: "SMS" as const, toAddress: row.phone }] : []),
     ],
   });
 }
