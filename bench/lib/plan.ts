@@ -56,8 +56,8 @@ export function summarizePlan(plan: PlanNode, table = "application"): PlanSummar
 
 /** The queue's partial indexes (prisma/migrations/20261121140000_queue_indexes), by what leads them. */
 export const QUEUE_INDEXES = {
-  all: "application_tier_node_due_at_needed_by_id_idx",
-  node: "application_current_node_tier_node_due_at_needed_by_id_idx",
-  assignee: "application_assignee_id_tier_node_due_at_needed_by_id_idx",
-  service: "application_service_id_tier_node_due_at_needed_by_id_idx",
+  all: "application_tier_triage_score_node_due_at_needed_by_id_idx",
+  node: "application_current_node_tier_triage_score_node_due_at_need_idx",
+  assignee: "application_assignee_id_tier_triage_score_node_due_at_neede_idx",
+  service: "application_service_id_tier_triage_score_node_due_at_needed_idx",
 } as const;

@@ -9,12 +9,12 @@ import { QUEUE_PAGE_SIZE, containsPattern, type QueueFilters } from "./queue-sch
 
 /**
  * The queue's order, column for column the order of the partial indexes on application
- * (… tier DESC, node_due_at, needed_by, id) WHERE closed_at IS NULL. With exactly this ORDER BY
+ * (… tier DESC, triage_score DESC, node_due_at, needed_by, id) WHERE closed_at IS NULL. With exactly this ORDER BY
  * and that WHERE, Postgres reads a page straight off an index and stops after it, instead of
  * sorting every open case; lib/console/queue-plan.test.ts and bench/queue-explain.ts check it.
  * The id makes the order total, so pages never overlap or skip a case.
  */
-const ORDER_COLUMNS = ["tier DESC", "node_due_at ASC NULLS LAST", "needed_by ASC", "id ASC"];
+const ORDER_COLUMNS = ["tier DESC", "triage_score DESC", "node_due_at ASC NULLS LAST", "needed_by ASC", "id ASC"];
 const orderBy = (alias?: string) => Prisma.raw(ORDER_COLUMNS.map((column) => (alias ? `${alias}.${column}` : column)).join(", "));
 
 export type QueueRow = {
@@ -68,7 +68,7 @@ export function queuePageSql(viewer: Viewer, filters: QueueFilters, now: Date): 
            q.assignee_id AS "assigneeId", u.display_name AS "assigneeName",
            s.name_zh AS "serviceNameZh", s.name_en AS "serviceNameEn",
            q.node_due_at AS "nodeDueAt", q.needed_by AS "neededBy", q.closed_at AS "closedAt"
-      FROM (SELECT id, number, tier, status, current_node, applicant_name, assignee_id, service_id, node_due_at, needed_by, closed_at
+      FROM (SELECT id, number, tier, triage_score, status, current_node, applicant_name, assignee_id, service_id, node_due_at, needed_by, closed_at
               FROM application
              WHERE ${queueWhere(viewer, filters, now)}
              ORDER BY ${orderBy()}

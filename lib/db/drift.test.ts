@@ -60,15 +60,15 @@ describe("schema drift", () => {
 
   it("compares the predicates of partial indexes", async () => {
     const url = await migratedDatabase(
-      `DROP INDEX "application_tier_node_due_at_needed_by_id_idx"`,
-      `CREATE INDEX "application_tier_node_due_at_needed_by_id_idx" ON "application"("tier" DESC, "node_due_at", "needed_by", "id") WHERE status <> 'WITHDRAWN'`,
+      `DROP INDEX "application_tier_triage_score_node_due_at_needed_by_id_idx"`,
+      `CREATE INDEX "application_tier_triage_score_node_due_at_needed_by_id_idx" ON "application"("tier" DESC, "triage_score" DESC, "node_due_at", "needed_by", "id") WHERE status <> 'WITHDRAWN'`,
     );
 
-    const columns = '("tier" DESC, "node_due_at", "needed_by", "id")';
+    const columns = '("tier" DESC, "triage_score" DESC, "node_due_at", "needed_by", "id")';
     expect((await findSchemaDrift(schemaSource, url)).sort()).toEqual(
       [
-        `index "application_tier_node_due_at_needed_by_id_idx" on "application"${columns} WHERE closed_at IS NULL is in schema.prisma but not in the database`,
-        `index "application_tier_node_due_at_needed_by_id_idx" on "application"${columns} WHERE status <> 'WITHDRAWN'::application_status is in the database but not in schema.prisma`,
+        `index "application_tier_triage_score_node_due_at_needed_by_id_idx" on "application"${columns} WHERE closed_at IS NULL is in schema.prisma but not in the database`,
+        `index "application_tier_triage_score_node_due_at_needed_by_id_idx" on "application"${columns} WHERE status <> 'WITHDRAWN'::application_status is in the database but not in schema.prisma`,
       ].sort(),
     );
   });

@@ -24,6 +24,7 @@ describe("parsePrismaSchema", () => {
       fields: [
         { field: "currentNode", descending: false },
         { field: "tier", descending: true },
+        { field: "triageScore", descending: true },
         { field: "nodeDueAt", descending: false },
         { field: "neededBy", descending: false },
         { field: "id", descending: false },
