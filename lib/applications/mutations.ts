@@ -1,4 +1,5 @@
 import "server-only";
+import { assignOnDuty } from "@/lib/rota/auto-assign-mutations";
 import { assertArea, type Viewer } from "@/lib/auth/viewer";
 import { quoteFee } from "@/lib/catalog/fees";
 import { db } from "@/lib/db";
@@ -116,6 +117,8 @@ async function insertApplication(tx: Tx, viewer: Viewer, input: ApplicationInput
   });
 
   await attachEvidence(tx, viewer.id, application.id, input.evidenceIds, service.evidence);
+  // Someone on duty gets it at once (lib/rota decides who, if anyone).
+  await assignOnDuty(tx, { applicationId: application.id, serviceId: service.id, reason: "new", now });
 
   await tx.timelineEvent.create({
     data: { applicationId: application.id, node: "SUBMITTED", action: "SUBMITTED", actorId: viewer.id, occurredAt: now, dueAt: due.nodeDueAt },

@@ -189,6 +189,27 @@ describe("the supplement round trip", () => {
     expect(await db.supplementRequest.findUniqueOrThrow({ where: { id: requested.supplementRequestId! }, select: { status: true, fulfilledAt: true } })).toEqual({ status: "FULFILLED", fulfilledAt: later });
   });
 
+  it("stops the case clock while the applicant has the case, and starts each node's clock afresh", async () => {
+    const [applicant, reviewer] = [await makeUser(), await makeUser("REVIEWER")];
+    const application = await makeCase(applicant, { assignee: reviewer, node: "MATERIAL_CHECK" });
+    const caseDueAt = new Date(NOW.getTime() + 48 * HOUR);
+    await db.application.update({ where: { id: application.id }, data: { caseDueAt, slaWarnedAt: NOW, slaEscalatedAt: NOW } });
+    await requestSupplement({ applicationId: application.id, expectedVersion: 0, viewer: reviewer, items: ITEMS, dueAt: dueTomorrow, now: NOW });
+    const fiveHoursLater = new Date(NOW.getTime() + 5 * HOUR);
+    await performTransition({ applicationId: application.id, expectedVersion: 1, viewer: applicant, transition: "PROVIDE_SUPPLEMENT", input: { publicNote: "Here" }, now: fiveHoursLater });
+    const after = await db.application.findUniqueOrThrow({
+      where: { id: application.id },
+      select: { caseDueAt: true, pausedMinutes: true, nodeEnteredAt: true, slaWarnedAt: true, slaEscalatedAt: true },
+    });
+    expect(after.pausedMinutes).toBe(300);
+    expect(after.caseDueAt).toEqual(new Date(caseDueAt.getTime() + 5 * HOUR));
+    expect({ nodeEnteredAt: after.nodeEnteredAt, slaWarnedAt: after.slaWarnedAt, slaEscalatedAt: after.slaEscalatedAt }).toEqual({
+      nodeEnteredAt: fiveHoursLater,
+      slaWarnedAt: null,
+      slaEscalatedAt: null,
+    });
+  });
+
   it("accepts an answer of files alone, and refuses one with neither files nor a note", async () => {
     const [applicant, reviewer] = [await makeUser(), await makeUser("REVIEWER")];
     const application = await makeCase(applicant, { assignee: reviewer, node: "SUBSTANTIVE_REVIEW" });

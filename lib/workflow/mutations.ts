@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import type { ApplicationStatus, WorkflowNode } from "@/lib/generated/prisma/enums";
+import { assignOnDuty } from "@/lib/rota/auto-assign-mutations";
 import { lockCase, queueApplicantNotice, queueStaffNotice, stateOf, type LockedCase, type Tx } from "./shared-mutations";
 import { CaseNotFoundError, ConcurrentChangeError, TransitionNotAllowedError, TransitionRequirementError } from "./errors";
 import { isClosedStatus } from "./nodes";
@@ -62,11 +63,19 @@ export async function performTransition(args: PerformTransitionArgs): Promise<Tr
 
     const nodeDueAt = await dueAtFor(tx, row, allowed, input, now);
     const closedAt = isClosedStatus(allowed.status) ? now : null;
+    // Time spent waiting for the applicant stops the case clock: the case's due time moves on by it.
+    const pausedMinutes = openRequest ? Math.max(0, Math.round((now.getTime() - openRequest.createdAt.getTime()) / MINUTE)) : 0;
+    // Every node starts its own clock, and the overdue watch warns once per node.
     const updated = await tx.$executeRaw`
       UPDATE application
          SET current_node = ${allowed.to}::workflow_node,
              status = ${allowed.status}::application_status,
              node_due_at = ${nodeDueAt},
+             node_entered_at = ${now},
+             sla_warned_at = NULL,
+             sla_escalated_at = NULL,
+             paused_minutes = paused_minutes + ${pausedMinutes},
+             case_due_at = case_due_at + make_interval(mins => ${pausedMinutes}::int),
              closed_at = ${closedAt},
              version = version + 1,
              updated_at = ${now}
@@ -75,7 +84,7 @@ export async function performTransition(args: PerformTransitionArgs): Promise<Tr
 
     let supplementRequestId: string | null = null;
     if (allowed.name === "REQUEST_SUPPLEMENT") {
-      supplementRequestId = await createSupplementRequest(tx, row.id, viewer.id, input.items ?? [], input.dueAt!);
+      supplementRequestId = await createSupplementRequest(tx, { applicationId: row.id, requestedById: viewer.id, items: input.items ?? [], dueAt: input.dueAt!, now });
     }
     if (openRequest) {
       await tx.supplementRequest.update({ where: { id: openRequest.id }, data: { status: "FULFILLED", fulfilledAt: now } });
@@ -105,6 +114,8 @@ export async function performTransition(args: PerformTransitionArgs): Promise<Tr
       },
     });
     await queueApplicantNotice(tx, row, allowed.notify, now, { node: allowed.to });
+    // A case back from the applicant goes to someone on duty (lib/rota decides who, if anyone).
+    if (allowed.name === "PROVIDE_SUPPLEMENT") await assignOnDuty(tx, { applicationId: row.id, serviceId: row.service_id, reason: "returned", now });
     // The reviewer holding the case learns that the applicant answered.
     if (allowed.name === "PROVIDE_SUPPLEMENT" && row.assignee_id) await queueStaffNotice(tx, row.assignee_id, row, "staff.supplementProvided", now);
 
@@ -135,9 +146,9 @@ export function requestSupplement({ items, dueAt, publicNote, internalNote, ...r
  * The request being answered, locked: uploads to it hold FOR SHARE until they commit, so the files
  * counted here are all there are, and none can be added once it is fulfilled.
  */
-async function lockOpenSupplementRequest(tx: Tx, applicationId: string): Promise<{ id: string } | null> {
-  const rows = await tx.$queryRaw<{ id: string }[]>`
-    SELECT id::text FROM supplement_request
+async function lockOpenSupplementRequest(tx: Tx, applicationId: string): Promise<{ id: string; createdAt: Date } | null> {
+  const rows = await tx.$queryRaw<{ id: string; createdAt: Date }[]>`
+    SELECT id::text, created_at AS "createdAt" FROM supplement_request
      WHERE application_id = ${applicationId}::uuid AND status = 'OPEN'
      ORDER BY created_at DESC
        FOR UPDATE`;
@@ -182,17 +193,23 @@ async function dueAtFor(tx: Tx, row: LockedCase, allowed: AvailableTransition, i
   return target ? new Date(now.getTime() + target.targetMinutes * MINUTE) : null;
 }
 
-async function createSupplementRequest(tx: Tx, applicationId: string, requestedById: string, items: ParsedTransitionInput["items"] & {}, dueAt: Date) {
-  const request = await tx.supplementRequest.create({
+async function createSupplementRequest(
+  tx: Tx,
+  request: { applicationId: string; requestedById: string; items: ParsedTransitionInput["items"] & {}; dueAt: Date; now: Date },
+) {
+  const { applicationId, requestedById, items, dueAt, now } = request;
+  const created = await tx.supplementRequest.create({
     data: {
       applicationId,
       requestedById,
       dueAt,
+      // The pause of the case clock is measured from here (same clock as the transition).
+      createdAt: now,
       items: { create: items.map((item, sortOrder) => ({ problem: item.problem, suggestion: item.suggestion ?? null, sortOrder })) },
     },
     select: { id: true },
   });
-  return request.id;
+  return created.id;
 }
 
 function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
