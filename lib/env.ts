@@ -17,6 +17,18 @@ const serverEnvSchema = z.object({
     .transform((value) => value?.trim() || undefined)
     .refine((value) => value === undefined || /^smtps?:\/\//.test(value), "SMTP_URL must start with smtp:// or smtps://"),
   MAIL_FROM: z.string().min(3).default("Expedite <no-reply@expedite.local>"),
+  /** The time zone the rota's shifts are written in (an IANA name). */
+  ROTA_TIME_ZONE: z
+    .string()
+    .default("Asia/Shanghai")
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat("en-US", { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, "ROTA_TIME_ZONE must be an IANA time zone such as Asia/Shanghai"),
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;
