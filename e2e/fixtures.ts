@@ -6,6 +6,7 @@ import pg from "pg";
 import { generateApplicationNumber } from "../lib/applications/application-number";
 import { maskIdNumber } from "../lib/identity/id-number";
 import { hashIdNumber } from "../lib/identity/id-number-hash";
+import { localTime } from "../lib/rota/shift-time";
 
 export type Role = "APPLICANT" | "REVIEWER" | "SUPERVISOR" | "ADMIN";
 export type TestUser = { id: string; email: string; password: string; displayName: string };
@@ -131,6 +132,26 @@ export async function createTrackableCase(applicantId: string, idNumber: string,
   return number;
 }
 
+/**
+ * A rota shift from `fromMinutes` to `toMinutes` around now (e.g. -60 and 60: it started an hour ago
+ * and ends in an hour), on the weekday and clock of the server's rota zone (ROTA_TIME_ZONE, Asia/Shanghai
+ * by default), with its members. At most 24 hours long.
+ */
+export async function createShiftAround(memberIds: string[], fromMinutes: number, toMinutes: number): Promise<{ id: string; name: string }> {
+  const zone = process.env.ROTA_TIME_ZONE || "Asia/Shanghai";
+  const at = (offset: number) => localTime(new Date(Date.now() + offset * 60_000), zone);
+  const [start, end] = [at(fromMinutes), at(toMinutes)];
+  const name = `E2E shift ${randomUUID().slice(0, 6)}`;
+  const { rows } = await database.query<{ id: string }>(`INSERT INTO shift (name, weekday, start_minute, end_minute) VALUES ($1, $2, $3, $4) RETURNING id`, [
+    name,
+    start.weekday,
+    start.minute,
+    end.minute,
+  ]);
+  for (const userId of memberIds) await database.query(`INSERT INTO shift_member (shift_id, user_id) VALUES ($1, $2)`, [rows[0]!.id, userId]);
+  return { id: rows[0]!.id, name };
+}
+
 /** Nothing may make the page scroll sideways; on failure, names the widest offenders. */
 export async function expectNoSidewaysScroll(page: Page) {
   const { overflow, offenders } = await page.evaluate(() => {
@@ -153,4 +174,16 @@ export async function expectNoSidewaysScroll(page: Page) {
     return { overflow: document.documentElement.scrollWidth - width, offenders };
   });
   expect(overflow, `wider than the screen: ${offenders.join("; ")}`).toBeLessThanOrEqual(0);
+}
+
+export type TriageAnswersByLabel = { ifLate: string; fixedDate: string; fixedDateOn?: string; healthOrSafety: "Yes" | "No"; affected: string };
+
+/** Answers "How urgent is it?" on the application form, by its English labels. */
+export async function answerTriage(page: Page, answers: TriageAnswersByLabel) {
+  const question = (legend: string) => page.getByRole("group", { name: legend });
+  await question("What happens if it is late?").getByRole("radio", { name: answers.ifLate, exact: true }).check();
+  await question("Is there a fixed appointment or travel date?").getByRole("radio", { name: answers.fixedDate, exact: true }).check();
+  if (answers.fixedDateOn) await page.getByLabel("Date of the appointment or journey").fill(answers.fixedDateOn);
+  await question("Is anyone's health or safety involved?").getByRole("radio", { name: answers.healthOrSafety, exact: true }).check();
+  await question("Who is affected?").getByRole("radio", { name: answers.affected, exact: true }).check();
 }

@@ -1,5 +1,5 @@
 import { makeCnResidentId } from "../lib/identity/id-number";
-import { createSubmittedCase, createUser, expect, runStaffSteps, test } from "./fixtures";
+import { answerTriage, createSubmittedCase, createUser, expect, runStaffSteps, test } from "./fixtures";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
@@ -26,6 +26,15 @@ test("a new applicant files an express application, answers a supplement and fol
   await page.getByLabel("Why is it urgent?").fill(
     "I need a cardiology appointment within three days because my referral says the arrhythmia must be checked urgently; attached: referral.",
   );
+  await answerTriage(page, {
+    ifLate: "Someone's health or safety is at risk",
+    fixedDate: "Yes, an appointment",
+    fixedDateOn: isoDateInDays(3),
+    healthOrSafety: "Yes",
+    affected: "Only me",
+  });
+  // Urgent by every answer: no suggestion to take the standard route.
+  await expect(page.getByRole("region", { name: "This does not look urgent" })).toHaveCount(0);
   await page.getByLabel("Full name").fill("Wang Xiaoming");
   await page.getByRole("radio", { name: "Mainland resident ID card" }).check();
   await page.getByLabel("ID number").fill(makeCnResidentId("11010519900307123"));

@@ -6,6 +6,7 @@ import { QUEUE_SEARCH_ID, QueueFilters } from "@/components/console/queue-filter
 import { QueuePagination } from "@/components/console/queue-pagination";
 import { toQueueRowView } from "@/components/console/queue-rows";
 import { QueueTable } from "@/components/console/queue-table";
+import { PendingHandoverBanner } from "@/components/handover/pending-handover-banner";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatApplicationNumber } from "@/lib/applications/application-number";
@@ -42,6 +43,7 @@ export default async function ConsolePage({ searchParams }: { searchParams: Prom
   return (
     <>
       <PageHeader title={tConsole("title")} description={tConsole("welcome", { name: user.displayName, role: tRoles(user.role) })} />
+      <PendingHandoverBanner viewer={user} />
       <section aria-labelledby="queue-heading" className="flex flex-col gap-4">
         <h2 id="queue-heading" className="text-xl font-semibold">
           {t("title")} <span className="font-normal text-slate-600">· {t("results", { count: page.total })}</span>

@@ -1,8 +1,7 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import type { AuditQuery } from "@/lib/audit/schema";
+import { FilterButtons } from "./filter-buttons";
 
 export const AUDIT_ENTITY_TYPES = ["application", "user", "service"] as const;
 
@@ -24,12 +23,7 @@ export async function AuditFilters({ query }: { query: AuditQuery }) {
           <option key={type} value={type} />
         ))}
       </datalist>
-      <div className="flex gap-2">
-        <Button type="submit">{t("filters.apply")}</Button>
-        <Link href="/console/admin/audit" className="inline-flex min-h-11 items-center px-2 text-sm font-semibold text-brand-700 hover:underline">
-          {t("filters.clear")}
-        </Link>
-      </div>
+      <FilterButtons applyLabel={t("filters.apply")} clearLabel={t("filters.clear")} clearHref="/console/admin/audit" />
     </form>
   );
 }

@@ -1,9 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { TextField } from "@/components/ui/text-field";
+import { TextAreaField, TextField } from "@/components/ui/text-field";
 import { fenToYuan, MAX_SORT_ORDER } from "@/lib/catalog/admin-schema";
-import { CheckboxField, TextAreaField } from "./fields";
+import { CheckboxField } from "./fields";
 
 export type ServiceValues = {
   nameZh: string;

@@ -1,9 +1,8 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { STAFF_ROLE_VALUES, type StaffListQuery } from "@/lib/staff/schema";
 import { SelectField } from "./fields";
+import { FilterButtons } from "./filter-buttons";
 
 /** A plain GET form: filters live in the URL, so they survive reloads and can be shared. */
 export async function StaffFilters({ query }: { query: StaffListQuery }) {
@@ -24,12 +23,7 @@ export async function StaffFilters({ query }: { query: StaffListQuery }) {
         <option value="active">{t("statusActive")}</option>
         <option value="inactive">{t("statusInactive")}</option>
       </SelectField>
-      <div className="flex gap-2 sm:col-span-2 md:col-span-3 lg:col-span-1">
-        <Button type="submit">{t("apply")}</Button>
-        <Link href="/console/admin/staff" className="inline-flex min-h-11 items-center px-2 text-sm font-semibold text-brand-700 hover:underline">
-          {t("clear")}
-        </Link>
-      </div>
+      <FilterButtons applyLabel={t("apply")} clearLabel={t("clear")} clearHref="/console/admin/staff" className="sm:col-span-2 md:col-span-3 lg:col-span-1" />
     </form>
   );
 }

@@ -53,6 +53,8 @@ export function TextAreaField({ name, label, hint, error, action, id = `field-${
 
 export type Choice = { value: string; label: ReactNode; details?: ReactNode; disabled?: boolean };
 
+const LAYOUTS = { cards: "grid gap-2 sm:grid-cols-3", pairs: "grid gap-2 sm:grid-cols-2", inline: "flex flex-wrap gap-2" };
+
 type ChoiceGroupProps = {
   name: string;
   legend: string;
@@ -62,8 +64,8 @@ type ChoiceGroupProps = {
   onChange: (value: string) => void;
   onBlur?: () => void;
   error?: string;
-  /** "cards" for options that carry details (tiers), "inline" for short ones. */
-  layout?: "cards" | "inline";
+  /** "cards" for options that carry details (tiers), "pairs" for longer labels, "inline" for short ones. */
+  layout?: keyof typeof LAYOUTS;
 };
 
 /**
@@ -82,7 +84,7 @@ export function ChoiceGroup({ name, legend, description, choices, value, onChang
           {description}
         </div>
       )}
-      <div className={layout === "cards" ? "grid gap-2 sm:grid-cols-3" : "flex flex-wrap gap-2"}>
+      <div className={LAYOUTS[layout]}>
         {choices.map((choice, index) => {
           const id = index === 0 ? `field-${name}` : `field-${name}-${choice.value}`;
           return (

@@ -11,6 +11,7 @@ import type { FormValues } from "./draft-storage";
 import { FieldError } from "./fields";
 import { calendarDay } from "./format";
 import { ReasonField } from "./reason-field";
+import { TriageFields } from "./triage-fields";
 import type { ApplyService } from "./types";
 import { UrgencyFields } from "./urgency-fields";
 
@@ -19,6 +20,7 @@ type Props = {
   values: FormValues;
   files: UploadedEvidence[];
   today: string;
+  nightTimeZone: string;
   errorFor: (field: ApplicationField) => string | undefined;
   setField: (field: keyof FormValues, value: string, extra?: Partial<FormValues>) => void;
   blur: (field: ApplicationField) => void;
@@ -26,8 +28,8 @@ type Props = {
   onContinue: () => void;
 };
 
-/** Step 1: every question, in three groups, then "Continue to review". */
-export function FormStep({ service, values, files, today, errorFor, setField, blur, onFilesChange, onContinue }: Props) {
+/** Step 1: every question, in four groups, then "Continue to review". */
+export function FormStep({ service, values, files, today, nightTimeZone, errorFor, setField, blur, onFilesChange, onContinue }: Props) {
   const t = useTranslations("apply");
   const format = useFormatter();
   const day = calendarDay(values.neededBy);
@@ -57,6 +59,13 @@ export function FormStep({ service, values, files, today, errorFor, setField, bl
           onChange={(reason) => setField("reason", reason)}
           onBlur={() => blur("reason")}
         />
+      </section>
+
+      <section aria-labelledby="section-triage" className="flex flex-col gap-5 rounded-2xl border border-slate-200 bg-white p-4 sm:p-6">
+        <h3 id="section-triage" className="text-lg font-semibold">
+          {t("sections.triage")}
+        </h3>
+        <TriageFields service={service} values={values} today={today} nightTimeZone={nightTimeZone} errorFor={errorFor} setField={setField} blur={blur} />
       </section>
 
       <section aria-labelledby="section-applicant" className="flex flex-col gap-5 rounded-2xl border border-slate-200 bg-white p-4 sm:p-6">

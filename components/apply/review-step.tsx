@@ -9,12 +9,14 @@ import type { ApplicationField } from "@/lib/applications/schema";
 import type { UploadedEvidence } from "@/lib/evidence/types";
 import type { FormValues } from "./draft-storage";
 import { calendarDay, processingTimeText } from "./format";
+import { useRouteSuggestion } from "./triage-offer";
 import type { ApplyService } from "./types";
 
 type Props = {
   service: ApplyService;
   values: FormValues;
   files: UploadedEvidence[];
+  nightTimeZone: string;
   pending: boolean;
   onChange: (field: ApplicationField) => void;
   onBack: () => void;
@@ -22,11 +24,16 @@ type Props = {
 };
 
 /** Step 2: "check your answers", the fee and the refund rules, and the one button that files it. */
-export function ReviewStep({ service, values, files, pending, onChange, onBack, onSubmit }: Props) {
+export function ReviewStep({ service, values, files, nightTimeZone, pending, onChange, onBack, onSubmit }: Props) {
   const t = useTranslations();
   const format = useFormatter();
   const tier = service.tiers.find((option) => option.tier === values.tier);
   const day = calendarDay(values.neededBy);
+  const fixedDay = calendarDay(values.triageFixedDateOn);
+  // Shown only while the offer stands; the server checks it again when the application arrives.
+  const { suggestion } = useRouteSuggestion(service, values, nightTimeZone);
+  const nextDay = values.triageNextDay === "yes" && suggestion.offerNextDay;
+  const answer = (question: string, value: string) => (value ? t(`apply.triage.${question}.${value}`) : "");
   const labelOf = (kind: string) => service.evidence.find((item) => item.kind === kind)?.label ?? kind;
 
   const rows: { field: ApplicationField; label: string; value: ReactNode }[] = [
@@ -37,6 +44,18 @@ export function ReviewStep({ service, values, files, pending, onChange, onBack, 
     },
     { field: "neededBy", label: t("apply.fields.neededBy"), value: day ? format.dateTime(day, { dateStyle: "long", timeZone: "UTC" }) : "" },
     { field: "reason", label: t("apply.fields.reason"), value: <span className="whitespace-pre-wrap">{values.reason.trim()}</span> },
+    { field: "triageConsequence", label: t("apply.triage.consequence.legend"), value: answer("consequence", values.triageConsequence) },
+    {
+      field: "triageFixedDate",
+      label: t("apply.triage.fixedDate.legend"),
+      value:
+        values.triageFixedDate !== "NONE" && fixedDay
+          ? t("apply.triage.review.fixedDateValue", { kind: answer("fixedDate", values.triageFixedDate), date: format.dateTime(fixedDay, { dateStyle: "long", timeZone: "UTC" }) })
+          : answer("fixedDate", values.triageFixedDate),
+    },
+    { field: "triageHealthSafety", label: t("apply.triage.healthSafety.legend"), value: answer("healthSafety", values.triageHealthSafety) },
+    { field: "triageAffected", label: t("apply.triage.affected.legend"), value: answer("affected", values.triageAffected) },
+    ...(nextDay ? [{ field: "triageNextDay" as const, label: t("apply.triage.review.nextDay"), value: t("apply.triage.review.nextDayValue") }] : []),
     { field: "applicantName", label: t("apply.fields.applicantName"), value: values.applicantName.trim() },
     {
       field: "idNumber",

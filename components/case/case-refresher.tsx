@@ -3,8 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
-
-const INTERVAL_MS = 10_000;
+import { useVersionPoll } from "@/components/ui/use-version-poll";
 
 type Props = {
   number: string;
@@ -35,40 +34,11 @@ export function CaseRefresher({ number, version, focusTargetId }: Props) {
     if (!active || active === document.body) document.getElementById(focusTargetId)?.focus();
   }, [version, t, focusTargetId]);
 
-  useEffect(() => {
-    let stopped = false;
-
-    async function check() {
-      if (document.hidden) return;
-      try {
-        const response = await fetch(`/api/cases/${encodeURIComponent(number)}/version`, { cache: "no-store" });
-        // Signed out or no longer theirs: polling cannot help; the next navigation shows why.
-        if (response.status === 401 || response.status === 404) return stop();
-        if (!response.ok) return;
-        const body: unknown = await response.json();
-        const latest = typeof body === "object" && body !== null && "version" in body ? Number(body.version) : NaN;
-        if (stopped || !Number.isInteger(latest) || latest === shownVersion.current || latest === requested.current) return;
-        requested.current = latest;
-        router.refresh();
-      } catch {
-        // Offline for a moment: the next tick tries again.
-      }
-    }
-
-    function stop() {
-      stopped = true;
-      clearInterval(timer);
-      document.removeEventListener("visibilitychange", onVisibility);
-    }
-
-    function onVisibility() {
-      if (!document.hidden) void check();
-    }
-
-    const timer = setInterval(() => void check(), INTERVAL_MS);
-    document.addEventListener("visibilitychange", onVisibility);
-    return stop;
-  }, [number, router]);
+  useVersionPoll(`/api/cases/${encodeURIComponent(number)}/version`, (latest) => {
+    if (latest === shownVersion.current || latest === requested.current) return;
+    requested.current = latest;
+    router.refresh();
+  });
 
   return (
     <p role="status" aria-live="polite" className="sr-only">

@@ -1,34 +1,51 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import type { ReactNode } from "react";
 import { buttonClasses } from "@/components/ui/button";
+import { Row } from "@/components/ui/card";
 import { formatApplicationNumber } from "@/lib/applications/application-number";
 import type { OwnCase } from "@/lib/cases/data";
 import { formatMoney, type MoneyLocale } from "@/lib/catalog/fees";
+import { formatLateness, isStaffTurn } from "@/lib/console/queue-due";
+import { expeditedExpectedAt } from "@/lib/sla/sla-state";
 
 const WHEN = { dateStyle: "medium", timeStyle: "short" } as const;
 
-function Row({ term, children }: { term: string; children: ReactNode }) {
-  return (
-    <div className="flex flex-col gap-0.5 py-2 sm:grid sm:grid-cols-[10rem_1fr] sm:gap-3">
-      <dt className="text-sm text-slate-600">{term}</dt>
-      <dd className="min-w-0 break-words text-slate-900">{children}</dd>
-    </div>
-  );
+/**
+ * SLA columns findOwnCase may carry (lib/cases/data.ts selects them once it does): the waiting time
+ * of earlier supplements, and the escalation that promised the applicant a new expected time.
+ */
+type SlaExtras = Partial<{ pausedMinutes: number; nodeEnteredAt: Date; slaEscalatedAt: Date | null }>;
+
+/** The current step's due time, or the new expected time once the overdue watch escalated it. */
+function nodeDue(view: OwnCase & SlaExtras): { kind: "due" | "expedited"; at: Date } | null {
+  if (!view.nodeDueAt || !isStaffTurn(view.status)) return null;
+  if (!view.slaEscalatedAt) return { kind: "due", at: view.nodeDueAt };
+  const at = expeditedExpectedAt({
+    escalatedAt: view.slaEscalatedAt,
+    nodeEnteredAt: view.nodeEnteredAt ?? view.slaEscalatedAt,
+    nodeDueAt: view.nodeDueAt,
+    targetMinutes: view.nodeTargets[view.currentNode],
+  });
+  return at ? { kind: "expedited", at } : { kind: "due", at: view.nodeDueAt };
 }
 
 /** Service, tier, number, dates, fee and payment, with the way to pay while it is unpaid. */
-export async function CaseSummary({ view }: { view: OwnCase }) {
-  const [t, tTiers, tStatus, format, locale] = await Promise.all([
+export async function CaseSummary({ view, now = new Date() }: { view: OwnCase & SlaExtras; now?: Date }) {
+  const [t, tTiers, tStatus, tQueue, format, locale] = await Promise.all([
     getTranslations("case.summary"),
     getTranslations("catalog.tiers"),
     getTranslations("case.status"),
+    getTranslations("queue"),
     getFormatter(),
     getLocale(),
   ]);
   const money = (minor: number) => formatMoney(minor, view.fee.currency, locale as MoneyLocale);
   const when = (date: Date) => format.dateTime(date, WHEN);
   const closed = ["COMPLETED", "REJECTED", "WITHDRAWN"].includes(view.status);
+  const step = nodeDue(view);
+  // While waiting for the applicant the clock stands still; the case due time moves on by the wait.
+  const pausedSince = view.status === "AWAITING_APPLICANT" ? (view.openSupplement?.createdAt ?? null) : null;
+  const pausedMs = pausedSince ? (view.pausedMinutes ?? 0) * 60_000 + Math.max(0, now.getTime() - pausedSince.getTime()) : 0;
   return (
     <dl className="divide-y divide-slate-100">
       <Row term={t("number")}>
@@ -39,7 +56,17 @@ export async function CaseSummary({ view }: { view: OwnCase }) {
       <Row term={t("status")}>{tStatus(view.status)}</Row>
       <Row term={t("submitted")}>{when(view.submittedAt)}</Row>
       <Row term={t("neededBy")}>{format.dateTime(view.neededBy, { dateStyle: "medium" })}</Row>
-      {view.caseDueAt && !closed && <Row term={t("caseDue")}>{when(view.caseDueAt)}</Row>}
+      {step && <Row term={t("nodeDue")}>{step.kind === "expedited" ? t("expedited", { time: when(step.at) }) : when(step.at)}</Row>}
+      {view.caseDueAt && !closed && (
+        <Row term={t("caseDue")}>
+          {when(view.caseDueAt)}
+          {pausedSince && (
+            <span className="mt-1 block text-sm text-amber-900">
+              {t("paused", { time: when(pausedSince), duration: formatLateness(pausedMs, tQueue, "long") })}
+            </span>
+          )}
+        </Row>
+      )}
       <Row term={t("fee")}>
         <span className="font-semibold tabular-nums">{money(view.fee.totalMinor)}</span>
         {view.fee.surchargeMinor > 0 && (

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { startTransition, useActionState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
+import { TextAreaField } from "@/components/ui/text-field";
 import type { ActionResult } from "@/lib/action-result";
 import { rateService } from "@/lib/cases/actions";
 
@@ -63,12 +64,7 @@ export function RatingForm({ applicationId, rating }: Props) {
           </p>
         )}
       </fieldset>
-      <div className="flex flex-col gap-1">
-        <label htmlFor="rating-comment" className="text-sm font-medium text-slate-800">
-          {t("case.rating.comment")}
-        </label>
-        <textarea id="rating-comment" name="comment" rows={3} maxLength={1000} className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm" />
-      </div>
+      <TextAreaField id="rating-comment" name="comment" maxLength={1000} label={t("case.rating.comment")} />
       <Button type="submit" disabled={pending} aria-busy={pending} className="w-full sm:w-auto sm:self-start">
         {pending ? t("case.rating.submitting") : t("case.rating.submit")}
       </Button>

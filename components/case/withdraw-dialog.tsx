@@ -3,16 +3,13 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
-import { Button } from "@/components/ui/button";
+import { buttonClasses } from "@/components/ui/button";
+import { DialogForm } from "@/components/ui/dialog-form";
 import { Notice } from "@/components/ui/notice";
+import { TextAreaField } from "@/components/ui/text-field";
 import type { ActionResult } from "@/lib/action-result";
 import { withdrawApplication } from "@/lib/workflow/actions";
 import { CONCURRENT_CHANGE_KEY } from "@/lib/workflow/errors";
-
-// Own classes, not Button's variants: mixing two background utilities on one element is a coin toss.
-const BASE = "inline-flex min-h-11 items-center justify-center gap-2 rounded-lg px-4 py-2 text-sm font-semibold transition-colors disabled:cursor-not-allowed";
-const OPEN_CLASSES = `${BASE} w-full border border-red-300 bg-white text-red-800 hover:bg-red-50 sm:w-auto`;
-const CONFIRM_CLASSES = `${BASE} bg-red-700 text-white hover:bg-red-800 disabled:bg-slate-400`;
 
 type Props = { applicationId: string; version: number; displayNumber: string };
 
@@ -41,42 +38,26 @@ export function WithdrawDialog({ applicationId, version, displayNumber }: Props)
 
   return (
     <>
-      <button type="button" className={OPEN_CLASSES} onClick={() => dialogRef.current?.showModal()}>
+      <button type="button" className={buttonClasses("danger-secondary", "w-full sm:w-auto")} onClick={() => dialogRef.current?.showModal()}>
         {t("case.withdraw.button")}
       </button>
-      <dialog
-        ref={dialogRef}
-        aria-labelledby="withdraw-title"
-        aria-describedby="withdraw-body"
-        className="m-auto w-[calc(100%-2rem)] max-w-md rounded-2xl p-0 shadow-xl backdrop:bg-slate-900/50"
+      <DialogForm
+        dialogRef={dialogRef}
+        id="withdraw"
+        title={t("case.withdraw.dialogTitle")}
+        body={t("case.withdraw.dialogBody", { number: displayNumber })}
+        onSubmit={onSubmit}
+        pending={pending}
+        cancelLabel={t("case.withdraw.cancel")}
+        confirmLabel={t("case.withdraw.confirm")}
+        pendingLabel={t("case.withdraw.withdrawing")}
+        tone="danger"
       >
-        <form onSubmit={onSubmit} className="flex flex-col gap-4 p-5">
-          <h2 id="withdraw-title" className="text-lg font-semibold">
-            {t("case.withdraw.dialogTitle")}
-          </h2>
-          <p id="withdraw-body" className="text-slate-700">
-            {t("case.withdraw.dialogBody", { number: displayNumber })}
-          </p>
-          {state && !state.ok && <Notice tone="error">{t(state.message)}</Notice>}
-          <input type="hidden" name="applicationId" value={applicationId} />
-          <input type="hidden" name="expectedVersion" value={version} />
-          <div className="flex flex-col gap-1">
-            <label htmlFor="withdraw-reason" className="text-sm font-medium text-slate-800">
-              {t("case.withdraw.reason")}
-            </label>
-            <textarea id="withdraw-reason" name="reason" rows={3} maxLength={2000} className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm" />
-          </div>
-          <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-            {/* First in the DOM order on purpose: the safe choice gets focus when the dialog opens. */}
-            <Button type="button" variant="secondary" autoFocus onClick={() => dialogRef.current?.close()}>
-              {t("case.withdraw.cancel")}
-            </Button>
-            <button type="submit" disabled={pending} aria-busy={pending} className={CONFIRM_CLASSES}>
-              {pending ? t("case.withdraw.withdrawing") : t("case.withdraw.confirm")}
-            </button>
-          </div>
-        </form>
-      </dialog>
+        {state && !state.ok && <Notice tone="error">{t(state.message)}</Notice>}
+        <input type="hidden" name="applicationId" value={applicationId} />
+        <input type="hidden" name="expectedVersion" value={version} />
+        <TextAreaField id="withdraw-reason" name="reason" maxLength={2000} label={t("case.withdraw.reason")} />
+      </DialogForm>
     </>
   );
 }

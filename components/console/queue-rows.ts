@@ -22,6 +22,10 @@ export type QueueRowView = {
   unassigned: boolean;
   due: DueView;
   neededBy: string;
+  /** "Needs supervisor decision": the needed-by date can no longer be met (lib/sla). */
+  deadlineRisk: string | null;
+  /** "Nobody on duty": the case arrived with nobody on shift and is still unassigned (lib/rota). */
+  unstaffed: string | null;
 };
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
@@ -78,5 +82,7 @@ export function toQueueRowView(row: QueueRow, tools: RowTools): QueueRowView {
     unassigned: row.assigneeId === null,
     due: dueView(row, tools),
     neededBy: format.dateTime(row.neededBy, { dateStyle: "medium" }),
+    deadlineRisk: row.deadlineRiskAt && !row.closedAt ? t("flags.deadlineRisk") : null,
+    unstaffed: row.unstaffedAt && !row.assigneeId && !row.closedAt ? t("flags.unstaffed") : null,
   };
 }

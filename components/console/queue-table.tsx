@@ -6,6 +6,7 @@ import { useId, useRef, useState, type ReactNode } from "react";
 import { moveSelection, type QueueKeyAction } from "@/lib/console/queue-keys";
 import { KeyboardHelp } from "./keyboard-help";
 import { OverdueBadge } from "./overdue-badge";
+import { QueueFlag } from "./queue-flag";
 import type { DueView, QueueRowView } from "./queue-rows";
 import { TierBadge } from "./tier-badge";
 import { QUEUE_KEY_SHORTCUTS, QUEUE_ROW_ATTRIBUTE, useQueueKeyboard } from "./use-queue-keyboard";
@@ -122,9 +123,13 @@ export function QueueTable({ rows, searchId, empty }: Props) {
                     </td>
                     <td className={`${CELL} whitespace-nowrap`}>{row.node}</td>
                     <td className={`${CELL} whitespace-nowrap`}>{row.applicant}</td>
-                    <td className={`${CELL} ${row.unassigned ? "text-slate-500 italic" : ""}`}>{row.assignee}</td>
+                    <td className={CELL}>
+                      <span className={row.unassigned ? "text-slate-500 italic" : undefined}>{row.assignee}</span>
+                      {row.unstaffed && <QueueFlag label={row.unstaffed} />}
+                    </td>
                     <td className={`${CELL} min-w-44`}>
                       <DueCell due={row.due} />
+                      {row.deadlineRisk && <QueueFlag label={row.deadlineRisk} />}
                     </td>
                     <td className={`${CELL} whitespace-nowrap`}>{row.neededBy}</td>
                   </tr>

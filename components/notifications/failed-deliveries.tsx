@@ -3,6 +3,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { Notice } from "@/components/ui/notice";
+import { DataTable } from "@/components/ui/data-table";
 import type { FailedNotificationItem } from "@/lib/notifications/data";
 import { RetryButton } from "./retry-button";
 
@@ -23,42 +24,40 @@ export function FailedDeliveries({ items, canRetry }: { items: FailedNotificatio
       {items.length === 0 ? (
         <p className="text-sm text-slate-600">{t("failed.empty")}</p>
       ) : (
-        <div className="relative overflow-x-auto">
-          <table className="w-full min-w-[44rem] table-fixed text-left text-sm">
-            <caption className="sr-only">{t("failed.heading")}</caption>
-            <thead className="border-b border-slate-200 text-slate-600">
-              <tr>
-                <th scope="col" className="w-40 py-2 pr-3 font-medium">{t("failed.template")}</th>
-                <th scope="col" className="w-44 py-2 pr-3 font-medium">{t("failed.to")}</th>
-                <th scope="col" className="w-20 py-2 pr-3 font-medium">{t("failed.attempts")}</th>
-                <th scope="col" className="py-2 pr-3 font-medium">{t("failed.lastError")}</th>
-                <th scope="col" className="w-28 py-2 pr-3 font-medium">{t("failed.created")}</th>
-                {canRetry && <th scope="col" className="w-32 py-2 font-medium">{t("failed.actions")}</th>}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100 align-top">
-              {items.map((item) => (
-                <tr key={item.id}>
-                  <th scope="row" className="py-2 pr-3 font-medium">
-                    <span className="block font-mono text-xs break-words">{item.template}</span>
-                    <span className="block text-xs text-slate-500">{t(`channel.${item.channel}`)}</span>
-                  </th>
-                  <td className="py-2 pr-3 break-words">{item.toAddress ?? "—"}</td>
-                  <td className="py-2 pr-3 tabular-nums">{item.attempts}</td>
-                  <td className="py-2 pr-3 font-mono text-xs break-words text-red-800">{item.lastError ?? "—"}</td>
-                  <td className="py-2 pr-3 tabular-nums">
-                    <time dateTime={item.createdAt.toISOString()}>{format.dateTime(item.createdAt, { dateStyle: "short", timeStyle: "short" })}</time>
-                  </td>
-                  {canRetry && (
-                    <td className="py-2">
-                      <RetryButton notificationId={item.id} to={item.toAddress ?? item.template} onRetried={setRetried} />
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t("failed.heading")}
+          className="min-w-[44rem] table-fixed"
+          alignTop
+          columns={[
+            { label: t("failed.template"), className: "w-40" },
+            { label: t("failed.to"), className: "w-44" },
+            { label: t("failed.attempts"), className: "w-20" },
+            { label: t("failed.lastError") },
+            // pr-3 even when it is the last column, as before the retry column existed.
+            { label: t("failed.created"), className: "w-28 pr-3" },
+            ...(canRetry ? [{ label: t("failed.actions"), className: "w-32" }] : []),
+          ]}
+        >
+          {items.map((item) => (
+            <tr key={item.id}>
+              <th scope="row" className="py-2 pr-3 font-medium">
+                <span className="block font-mono text-xs break-words">{item.template}</span>
+                <span className="block text-xs text-slate-500">{t(`channel.${item.channel}`)}</span>
+              </th>
+              <td className="py-2 pr-3 break-words">{item.toAddress ?? "—"}</td>
+              <td className="py-2 pr-3 tabular-nums">{item.attempts}</td>
+              <td className="py-2 pr-3 font-mono text-xs break-words text-red-800">{item.lastError ?? "—"}</td>
+              <td className="py-2 pr-3 tabular-nums">
+                <time dateTime={item.createdAt.toISOString()}>{format.dateTime(item.createdAt, { dateStyle: "short", timeStyle: "short" })}</time>
+              </td>
+              {canRetry && (
+                <td className="py-2">
+                  <RetryButton notificationId={item.id} to={item.toAddress ?? item.template} onRetried={setRetried} />
+                </td>
+              )}
+            </tr>
+          ))}
+        </DataTable>
       )}
       {!canRetry && items.length > 0 && <p className="text-sm text-slate-600">{t("failed.supervisorsOnly")}</p>}
     </div>

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
-import { buttonClasses } from "@/components/ui/button";
+import { ButtonForm } from "@/components/ui/button-form";
 import type { ActionResult } from "@/lib/action-result";
 import { markAllNotificationsRead } from "@/lib/notifications/inbox-actions";
 
@@ -25,15 +25,13 @@ export function InboxMarkAll({ unread }: { unread: number }) {
   }
   if (unread === 0) return null;
   return (
-    <form action={action} className="flex flex-col gap-1">
-      <button type="submit" disabled={pending} aria-busy={pending} className={buttonClasses("primary", "w-full sm:w-auto")}>
-        {pending ? t("notifications.inbox.markingAllRead") : t("notifications.inbox.markAllRead")}
-      </button>
-      {state && !state.ok && (
-        <p role="alert" className="text-sm text-red-700">
-          {t(state.message)}
-        </p>
-      )}
-    </form>
+    <ButtonForm
+      action={action}
+      pending={pending}
+      label={pending ? t("notifications.inbox.markingAllRead") : t("notifications.inbox.markAllRead")}
+      error={state && !state.ok ? t(state.message) : null}
+      variant="primary"
+      className="w-full sm:w-auto"
+    />
   );
 }

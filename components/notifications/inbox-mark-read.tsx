@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
-import { buttonClasses } from "@/components/ui/button";
+import { ButtonForm } from "@/components/ui/button-form";
 import type { ActionResult } from "@/lib/action-result";
 import { markNotificationRead } from "@/lib/notifications/inbox-actions";
 
@@ -29,24 +29,17 @@ export function InboxMarkRead({ notificationId, title, read }: Props) {
     );
   }
   if (read) return null;
+  const label = pending ? t("notifications.inbox.markingRead") : t("notifications.inbox.markRead");
   return (
-    <form action={action} className="flex flex-col gap-1">
-      <input type="hidden" name="notificationId" value={notificationId} />
-      {/* Every item has this button: the title tells them apart for screen readers. */}
-      <button
-        type="submit"
-        disabled={pending}
-        aria-busy={pending}
-        aria-label={`${pending ? t("notifications.inbox.markingRead") : t("notifications.inbox.markRead")}: ${title}`}
-        className={buttonClasses("secondary", "w-full sm:w-auto")}
-      >
-        {pending ? t("notifications.inbox.markingRead") : t("notifications.inbox.markRead")}
-      </button>
-      {state && !state.ok && (
-        <p role="alert" className="text-sm text-red-700">
-          {t(state.message)}
-        </p>
-      )}
-    </form>
+    // Every item has this button: the title tells them apart for screen readers.
+    <ButtonForm
+      action={action}
+      fields={{ notificationId }}
+      pending={pending}
+      label={label}
+      accessibleLabel={`${label}: ${title}`}
+      error={state && !state.ok ? t(state.message) : null}
+      className="w-full sm:w-auto"
+    />
   );
 }

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect } from "react";
-import { buttonClasses } from "@/components/ui/button";
+import { ButtonForm } from "@/components/ui/button-form";
 import type { ActionResult } from "@/lib/action-result";
 import { retryNotification } from "@/lib/notifications/actions";
 
@@ -18,22 +18,13 @@ export function RetryButton({ notificationId, to, onRetried }: { notificationId:
   }, [state]);
 
   return (
-    <form action={action} className="flex flex-col gap-1">
-      <input type="hidden" name="notificationId" value={notificationId} />
-      <button
-        type="submit"
-        disabled={pending}
-        aria-busy={pending}
-        aria-label={t("notifications.mailbox.failed.retryFor", { to })}
-        className={buttonClasses("secondary")}
-      >
-        {pending ? t("notifications.mailbox.failed.retrying") : t("notifications.mailbox.failed.retry")}
-      </button>
-      {state && !state.ok && (
-        <p role="alert" className="text-sm text-red-700">
-          {t(state.message)}
-        </p>
-      )}
-    </form>
+    <ButtonForm
+      action={action}
+      fields={{ notificationId }}
+      pending={pending}
+      label={pending ? t("notifications.mailbox.failed.retrying") : t("notifications.mailbox.failed.retry")}
+      accessibleLabel={t("notifications.mailbox.failed.retryFor", { to })}
+      error={state && !state.ok ? t(state.message) : null}
+    />
   );
 }

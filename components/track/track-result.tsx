@@ -1,35 +1,15 @@
 "use client";
 
 import { useFormatter, useLocale, useTranslations } from "next-intl";
-import type { ReactNode } from "react";
 import { ProgressBar } from "@/components/case/progress-bar";
 import { Timeline } from "@/components/case/timeline";
+import { Card, Row } from "@/components/ui/card";
 import { formatApplicationNumber } from "@/lib/applications/application-number";
 import type { PublicCaseView } from "@/lib/lookup/public-view";
 import type { TimelineStep } from "@/lib/workflow/progress";
 import { PublicHistory } from "./public-history";
 
 const WHEN = { dateStyle: "medium", timeStyle: "short" } as const;
-
-function Card({ headingId, heading, children }: { headingId: string; heading: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={headingId} className="min-w-0 rounded-2xl border border-slate-200 bg-white p-4 sm:p-5">
-      <h3 id={headingId} className="text-lg font-semibold">
-        {heading}
-      </h3>
-      <div className="mt-3">{children}</div>
-    </section>
-  );
-}
-
-function Row({ term, children }: { term: string; children: ReactNode }) {
-  return (
-    <div className="flex flex-col gap-0.5 py-2 sm:grid sm:grid-cols-[9rem_1fr] sm:gap-3">
-      <dt className="text-sm text-slate-600">{term}</dt>
-      <dd className="min-w-0 break-words text-slate-900">{children}</dd>
-    </div>
-  );
-}
 
 /**
  * The public view of a case: the applicant page's progress bar and timeline, fed with anonymized
@@ -61,28 +41,28 @@ export function TrackResult({ view, headingId }: { view: PublicCaseView; heading
         <p className="mt-1 text-sm text-slate-600">{t("publicOnly")}</p>
       </div>
 
-      <Card headingId={`${headingId}-progress`} heading={t("progressHeading")}>
+      <Card level="h3" headingId={`${headingId}-progress`} heading={t("progressHeading")}>
         <ProgressBar percent={progress.percent} currentNode={progress.currentNode} outcome={progress.outcome} ended={progress.ended} />
       </Card>
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-        <Card headingId={`${headingId}-steps`} heading={t("timelineHeading")}>
+        <Card level="h3" headingId={`${headingId}-steps`} heading={t("timelineHeading")}>
           <Timeline steps={steps} ended={progress.ended} />
         </Card>
-        <Card headingId={`${headingId}-summary`} heading={t("summaryHeading")}>
+        <Card level="h3" headingId={`${headingId}-summary`} heading={t("summaryHeading")}>
           <dl className="divide-y divide-slate-100">
-            <Row term={t("applicant")}>{view.applicantName}</Row>
-            <Row term={t("service")}>{locale === "zh" ? view.service.nameZh : view.service.nameEn}</Row>
-            <Row term={t("tier")}>{tTiers(view.tier)}</Row>
-            <Row term={t("status")}>{t(`statuses.${view.status}`)}</Row>
-            <Row term={t("submitted")}>{when(view.submittedAt)}</Row>
-            {!progress.ended && view.nodeDueAt && <Row term={t("nodeDue")}>{when(view.nodeDueAt)}</Row>}
-            {!progress.ended && view.caseDueAt && <Row term={t("caseDue")}>{when(view.caseDueAt)}</Row>}
+            <Row termWidth="9rem" term={t("applicant")}>{view.applicantName}</Row>
+            <Row termWidth="9rem" term={t("service")}>{locale === "zh" ? view.service.nameZh : view.service.nameEn}</Row>
+            <Row termWidth="9rem" term={t("tier")}>{tTiers(view.tier)}</Row>
+            <Row termWidth="9rem" term={t("status")}>{t(`statuses.${view.status}`)}</Row>
+            <Row termWidth="9rem" term={t("submitted")}>{when(view.submittedAt)}</Row>
+            {!progress.ended && view.nodeDueAt && <Row termWidth="9rem" term={t("nodeDue")}>{when(view.nodeDueAt)}</Row>}
+            {!progress.ended && view.caseDueAt && <Row termWidth="9rem" term={t("caseDue")}>{when(view.caseDueAt)}</Row>}
           </dl>
         </Card>
       </div>
 
-      <Card headingId={`${headingId}-history`} heading={t("historyHeading")}>
+      <Card level="h3" headingId={`${headingId}-history`} heading={t("historyHeading")}>
         <PublicHistory history={view.history} />
       </Card>
     </article>

@@ -1,11 +1,13 @@
 import type { ButtonHTMLAttributes } from "react";
 
-type Variant = "primary" | "secondary" | "ghost";
+type Variant = "primary" | "secondary" | "ghost" | "danger" | "danger-secondary";
 
 const VARIANTS: Record<Variant, string> = {
   primary: "bg-brand-600 text-white hover:bg-brand-700 disabled:bg-slate-400",
   secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-100 disabled:text-slate-400",
   ghost: "text-slate-700 hover:bg-slate-100",
+  danger: "bg-red-700 text-white hover:bg-red-800 disabled:bg-slate-400",
+  "danger-secondary": "border border-red-300 bg-white text-red-800 hover:bg-red-50 disabled:text-slate-400",
 };
 
 export function buttonClasses(variant: Variant = "primary", extra = "") {

@@ -1,6 +1,7 @@
 import type { ComponentPropsWithRef } from "react";
+import { CONTROL_CLASSES, Field, INPUT_CLASSES } from "@/components/ui/field";
 
-type TextFieldProps = ComponentPropsWithRef<"input"> & {
+type Labelled = {
   name: string;
   label: string;
   hint?: string;
@@ -9,34 +10,31 @@ type TextFieldProps = ComponentPropsWithRef<"input"> & {
 };
 
 /** Label, input, hint and errors wired together for screen readers (aria-describedby, aria-invalid). */
-export function TextField({ name, label, hint, errors, id = `field-${name}`, ...inputProps }: TextFieldProps) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = errors?.length ? `${id}-error` : undefined;
+export function TextField({ name, label, hint, errors, id = `field-${name}`, ...inputProps }: ComponentPropsWithRef<"input"> & Labelled) {
   return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <input
-        id={id}
-        name={name}
-        aria-invalid={errorId ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-        className="min-h-11 rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm aria-invalid:border-red-600"
-        {...inputProps}
-      />
-      {hint && (
-        <p id={hintId} className="text-xs text-slate-600">
-          {hint}
-        </p>
+    <Field id={id} label={label} hint={hint} errors={errors}>
+      {(describedBy) => (
+        <input id={id} name={name} aria-invalid={errors?.length ? true : undefined} aria-describedby={describedBy} className={INPUT_CLASSES} {...inputProps} />
       )}
-      {errorId && (
-        <ul id={errorId} className="text-sm text-red-700">
-          {errors!.map((error) => (
-            <li key={error}>{error}</li>
-          ))}
-        </ul>
+    </Field>
+  );
+}
+
+/** TextField's multi-line sibling (three rows unless told otherwise). */
+export function TextAreaField({ name, label, hint, errors, id = `field-${name}`, rows = 3, ...areaProps }: Omit<ComponentPropsWithRef<"textarea">, "children"> & Labelled) {
+  return (
+    <Field id={id} label={label} hint={hint} errors={errors}>
+      {(describedBy) => (
+        <textarea
+          id={id}
+          name={name}
+          rows={rows}
+          aria-invalid={errors?.length ? true : undefined}
+          aria-describedby={describedBy}
+          className={CONTROL_CLASSES}
+          {...areaProps}
+        />
       )}
-    </div>
+    </Field>
   );
 }

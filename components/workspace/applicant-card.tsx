@@ -1,7 +1,7 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { formatMoney, type MoneyLocale } from "@/lib/catalog/fees";
 import type { StaffCase } from "@/lib/console/case-data";
-import { Card, Row } from "./card";
+import { Card, Row } from "@/components/ui/card";
 
 const WHEN = { dateStyle: "medium", timeStyle: "short" } as const;
 const LOCALES = ["zh", "en"] as const;

@@ -1,9 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { Field, INPUT_CLASSES } from "@/components/ui/field";
 import type { StaffCaseAssignee } from "@/lib/console/case-data";
 import { assignCaseAction, claimCaseAction } from "@/lib/workflow/staff-actions";
-import { ActionSection, Field, FormErrors, SELECT_CLASSES, SubmitButton, TextArea } from "./form-parts";
+import { ActionSection, FormErrors, SubmitButton, TextArea } from "./form-parts";
 import { useStaffAction } from "./use-staff-action";
 
 export function ClaimForm() {
@@ -41,7 +42,7 @@ export function AssignForm({ assignees, currentAssigneeId }: AssignProps) {
               defaultValue={currentAssigneeId ?? ""}
               aria-describedby={describedBy}
               aria-invalid={errorsFor("assigneeId") ? true : undefined}
-              className={SELECT_CLASSES}
+              className={INPUT_CLASSES}
             >
               <option value="">{t("nobody")}</option>
               {assignees.map((user) => (

@@ -3,6 +3,8 @@ import type { ReactNode } from "react";
 import { TierBadge } from "@/components/console/tier-badge";
 import { ProgressBar } from "@/components/case/progress-bar";
 import type { StaffCase } from "@/lib/console/case-data";
+import { formatLateness } from "@/lib/console/queue-due";
+import { slaState } from "@/lib/sla/sla-state";
 import { simpleProgress } from "@/lib/workflow/progress";
 
 const WHEN = { dateStyle: "medium", timeStyle: "short" } as const;
@@ -27,6 +29,36 @@ async function Due({ at, open, now }: { at: Date | null; open: boolean; now: Dat
       <span aria-hidden="true">⚠ </span>
       {t("overdueAt", { time })}
     </span>
+  );
+}
+
+/**
+ * What the due times above do not say: the clock paused for the applicant (and for how long in
+ * all), and the overdue watch's flags (lib/sla) on an open case.
+ */
+async function SlaNotes({ view, now }: { view: StaffCase; now: Date }) {
+  if (view.closedAt) return null;
+  const [t, tQueue, format] = await Promise.all([getTranslations("workspace.sla"), getTranslations("queue"), getFormatter()]);
+  const { sla } = view;
+  const state = slaState({ nodeEnteredAt: sla.nodeEnteredAt, nodeDueAt: view.nodeDueAt, status: view.status, now, pausedMinutes: sla.pausedMinutes });
+  const when = (at: Date) => format.dateTime(at, WHEN);
+  const duration = formatLateness(state.pausedMs, tQueue, "long");
+  const notes: { key: string; alert: boolean; text: string }[] = [];
+  if (state.pausedSince) notes.push({ key: "paused", alert: false, text: t("paused", { time: when(state.pausedSince), duration }) });
+  else if (state.pausedMs > 0) notes.push({ key: "pausedTotal", alert: false, text: t("pausedTotal", { duration }) });
+  if (sla.deadlineRiskAt) notes.push({ key: "deadlineRisk", alert: true, text: t("deadlineRisk", { time: when(sla.deadlineRiskAt) }) });
+  if (sla.escalatedAt) notes.push({ key: "escalated", alert: true, text: t("escalated", { time: when(sla.escalatedAt) }) });
+  if (sla.unstaffedAt && !view.assignee) notes.push({ key: "unstaffed", alert: true, text: t("unstaffed", { time: when(sla.unstaffedAt) }) });
+  if (notes.length === 0) return null;
+  return (
+    <ul aria-label={t("label")} className="mt-3 flex flex-col gap-1 text-sm">
+      {notes.map((note) => (
+        <li key={note.key} className={note.alert ? "font-semibold text-amber-900" : "text-slate-700"}>
+          <span aria-hidden="true">{note.alert ? "⚑ " : "⏸ "}</span>
+          {note.text}
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -66,6 +98,7 @@ export async function CaseFacts({ view, now }: { view: StaffCase; now: Date }) {
         <Fact term={t("submitted")}>{format.dateTime(view.submittedAt, WHEN)}</Fact>
         {view.closedAt && <Fact term={t("closed")}>{format.dateTime(view.closedAt, WHEN)}</Fact>}
       </dl>
+      <SlaNotes view={view} now={now} />
       <div className="mt-4">
         <ProgressBar percent={progress.percent} currentNode={progress.currentNode} outcome={progress.outcome} ended={progress.ended} label={tWorkspace("progressLabel")} />
       </div>

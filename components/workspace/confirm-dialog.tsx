@@ -1,20 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useId, type FormEvent, type ReactNode, type RefObject } from "react";
-import { Button } from "@/components/ui/button";
+import { useRef, type FormEvent, type ReactNode, type RefObject } from "react";
+import { buttonClasses } from "@/components/ui/button";
+import { DialogForm } from "@/components/ui/dialog-form";
 import { useHydrated } from "@/components/ui/use-hydrated";
-
-// Own classes, not Button's variants: mixing two background utilities on one element is a coin toss.
-const BASE = "inline-flex min-h-11 items-center justify-center gap-2 rounded-lg px-4 py-2 text-sm font-semibold transition-colors disabled:cursor-not-allowed";
-const OPEN: Record<Tone, string> = {
-  primary: `${BASE} w-full bg-brand-600 text-white hover:bg-brand-700 disabled:bg-slate-400 sm:w-auto`,
-  danger: `${BASE} w-full border border-red-300 bg-white text-red-800 hover:bg-red-50 disabled:text-slate-400 sm:w-auto`,
-};
-const CONFIRM: Record<Tone, string> = {
-  primary: `${BASE} bg-brand-600 text-white hover:bg-brand-700 disabled:bg-slate-400`,
-  danger: `${BASE} bg-red-700 text-white hover:bg-red-800 disabled:bg-slate-400`,
-};
+import { useStaffAction } from "./use-staff-action";
+import { useWorkspace } from "./workspace-sync";
 
 type Tone = "primary" | "danger";
 
@@ -33,43 +25,31 @@ type Props = {
   children?: ReactNode;
 };
 
-/**
- * A step that cannot be undone asks first, in a modal native <dialog> (focus is trapped and
- * returned, Escape closes it); the safe choice comes first and gets the focus.
- */
-export function ConfirmDialog({ dialogRef, formRef, onSubmit, pending, openLabel, title, body, confirmLabel, pendingLabel, tone = "primary", children }: Props) {
+/** A step that cannot be undone asks first; the button that opens the dialog waits for hydration. */
+export function ConfirmDialog({ dialogRef, openLabel, tone = "primary", ...dialog }: Props) {
   const t = useTranslations("workspace.actions");
-  const id = useId();
   const hydrated = useHydrated();
   return (
     <>
-      <button type="button" disabled={!hydrated} className={OPEN[tone]} onClick={() => dialogRef.current?.showModal()}>
+      <button type="button" disabled={!hydrated} className={buttonClasses(tone === "danger" ? "danger-secondary" : "primary", "w-full sm:w-auto")} onClick={() => dialogRef.current?.showModal()}>
         {openLabel}
       </button>
-      <dialog
-        ref={dialogRef}
-        aria-labelledby={`${id}-title`}
-        aria-describedby={`${id}-body`}
-        className="m-auto w-[calc(100%-2rem)] max-w-md rounded-2xl p-0 shadow-xl backdrop:bg-slate-900/50"
-      >
-        <form ref={formRef} onSubmit={onSubmit} noValidate className="flex flex-col gap-4 p-5">
-          <h2 id={`${id}-title`} className="text-lg font-semibold">
-            {title}
-          </h2>
-          <p id={`${id}-body`} className="text-slate-700">
-            {body}
-          </p>
-          {children}
-          <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
-            <Button type="button" variant="secondary" autoFocus onClick={() => dialogRef.current?.close()}>
-              {t("cancel")}
-            </Button>
-            <button type="submit" disabled={pending} aria-busy={pending} className={CONFIRM[tone]}>
-              {pending ? pendingLabel : confirmLabel}
-            </button>
-          </div>
-        </form>
-      </dialog>
+      <DialogForm dialogRef={dialogRef} noValidate tone={tone} cancelLabel={t("cancel")} {...dialog} />
     </>
   );
+}
+
+/**
+ * A staff action behind a ConfirmDialog, its texts taken from the action's messages (`open`,
+ * `dialogTitle`, `dialogBody` with the case number, `confirm`, `pending`, `done`). The dialog closes
+ * once the action went through, or when the case changed under it (the shared status says so).
+ */
+export function useConfirmedStaffAction(action: Parameters<typeof useStaffAction>[0], namespace: string) {
+  const t = useTranslations(namespace);
+  const { displayNumber } = useWorkspace();
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const close = () => dialogRef.current?.close();
+  const { formRef, onSubmit, pending, errorText, errorsFor } = useStaffAction(action, { doneText: t("done"), onDone: close, onStale: close });
+  const texts = { openLabel: t("open"), title: t("dialogTitle"), body: t("dialogBody", { number: displayNumber }), confirmLabel: t("confirm"), pendingLabel: t("pending") };
+  return { t, errorText, errorsFor, dialog: { dialogRef, formRef, onSubmit, pending, ...texts } };
 }

@@ -1,12 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRef } from "react";
 import { staffTransition } from "@/lib/workflow/staff-actions";
-import { ConfirmDialog } from "./confirm-dialog";
+import { ConfirmDialog, useConfirmedStaffAction } from "./confirm-dialog";
 import { ActionSection, FormErrors, TextArea } from "./form-parts";
-import { useStaffAction } from "./use-staff-action";
-import { useWorkspace } from "./workspace-sync";
 
 type Move = "APPROVE" | "REJECT" | "ISSUE_DOCUMENT";
 const KEYS = { APPROVE: "approve", REJECT: "reject", ISSUE_DOCUMENT: "issue" } as const;
@@ -17,27 +14,12 @@ const KEYS = { APPROVE: "approve", REJECT: "reject", ISSUE_DOCUMENT: "issue" } a
  * and are shown in the dialog.
  */
 function DecisionDialog({ move, tone = "primary" }: { move: Move; tone?: "primary" | "danger" }) {
-  const t = useTranslations(`workspace.actions.${KEYS[move]}`);
+  const { t, errorText, errorsFor, dialog } = useConfirmedStaffAction(staffTransition, `workspace.actions.${KEYS[move]}`);
   const tActions = useTranslations("workspace.actions");
-  const { displayNumber } = useWorkspace();
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const close = () => dialogRef.current?.close();
-  const { formRef, onSubmit, pending, errorText, errorsFor } = useStaffAction(staffTransition, { doneText: t("done"), onDone: close, onStale: close });
   const id = `decision-${KEYS[move]}`;
   return (
     <ActionSection id={`action-${KEYS[move]}`} heading={t("heading")}>
-      <ConfirmDialog
-        dialogRef={dialogRef}
-        formRef={formRef}
-        onSubmit={onSubmit}
-        pending={pending}
-        openLabel={t("open")}
-        title={t("dialogTitle")}
-        body={t("dialogBody", { number: displayNumber })}
-        confirmLabel={t("confirm")}
-        pendingLabel={t("pending")}
-        tone={tone}
-      >
+      <ConfirmDialog {...dialog} tone={tone}>
         <input type="hidden" name="transition" value={move} />
         <FormErrors text={errorText} unplaced={[errorsFor("payment"), errorsFor("document")]} />
         {move === "REJECT" ? (

@@ -4,11 +4,9 @@ import { useTranslations } from "next-intl";
 import type { ComponentPropsWithRef, ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
+import { TextAreaField } from "@/components/ui/text-field";
 import { NOTE_MAX } from "@/lib/workflow/schema";
 import { useHydrated } from "@/components/ui/use-hydrated";
-
-const CONTROL = "rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm aria-invalid:border-red-600";
-export const SELECT_CLASSES = `min-h-11 ${CONTROL}`;
 
 /** The form's error summary, plus field errors that have no field of their own here (e.g. "payment"). */
 export function FormErrors({ text, unplaced = [] }: { text: string | null; unplaced?: (string[] | undefined)[] }) {
@@ -28,52 +26,11 @@ export function FormErrors({ text, unplaced = [] }: { text: string | null; unpla
   );
 }
 
-type FieldProps = { id: string; label: string; hint?: string; errors?: string[]; children: (describedBy: string | undefined) => ReactNode };
-
-/** Label, control, hint and errors wired together (aria-describedby), for controls TextField does not cover. */
-export function Field({ id, label, hint, errors, children }: FieldProps) {
-  const hintId = hint ? `${id}-hint` : undefined;
-  const errorId = errors?.length ? `${id}-error` : undefined;
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      {children([hintId, errorId].filter(Boolean).join(" ") || undefined)}
-      {hint && (
-        <p id={hintId} className="text-xs text-slate-600">
-          {hint}
-        </p>
-      )}
-      {errorId && (
-        <ul id={errorId} className="text-sm text-red-700">
-          {errors!.map((error) => (
-            <li key={error}>{error}</li>
-          ))}
-        </ul>
-      )}
-    </div>
-  );
-}
-
 type TextAreaProps = Omit<ComponentPropsWithRef<"textarea">, "children"> & { id: string; name: string; label: string; hint?: string; errors?: string[] };
 
-export function TextArea({ id, label, hint, errors, rows = 3, ...props }: TextAreaProps) {
-  return (
-    <Field id={id} label={label} hint={hint} errors={errors}>
-      {(describedBy) => (
-        <textarea
-          id={id}
-          rows={rows}
-          maxLength={NOTE_MAX}
-          aria-describedby={describedBy}
-          aria-invalid={errors?.length ? true : undefined}
-          className={CONTROL}
-          {...props}
-        />
-      )}
-    </Field>
-  );
+/** A note field; notes are capped at NOTE_MAX unless told otherwise. */
+export function TextArea(props: TextAreaProps) {
+  return <TextAreaField maxLength={NOTE_MAX} {...props} />;
 }
 
 /** Public and internal notes that go with a move; both optional. */

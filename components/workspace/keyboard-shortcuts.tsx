@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useEffectEvent, useId, useState } from "react";
+import { ShortcutHelp } from "@/components/ui/shortcut-help";
 
 /** Letters and the control they move focus to (marked with data-shortcut). None of them acts by itself. */
 const SHORTCUTS = [
@@ -13,7 +14,6 @@ const SHORTCUTS = [
 
 // Inputs that take no typed text: a letter pressed on them is free to be a shortcut.
 const NON_TEXT_INPUTS = new Set(["checkbox", "radio", "button", "submit", "reset", "file", "color", "range", "image"]);
-const KBD = "rounded border border-slate-300 bg-white px-1.5 py-0.5 font-mono text-xs text-slate-800 shadow-sm";
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -56,34 +56,14 @@ export function KeyboardShortcuts() {
   }, []);
 
   return (
-    <div className="flex flex-col items-end gap-2">
-      <button
-        type="button"
-        aria-expanded={open}
-        aria-controls={helpId}
-        aria-keyshortcuts="?"
-        onClick={() => setOpen((value) => !value)}
-        className="inline-flex min-h-11 items-center gap-2 rounded-lg px-3 text-sm font-medium text-slate-700 hover:bg-slate-100"
-      >
-        {t("button")}
-        <kbd aria-hidden="true" className={KBD}>
-          ?
-        </kbd>
-      </button>
-      <section id={helpId} hidden={!open} aria-label={t("title")} className="w-full rounded-xl border border-slate-200 bg-slate-50 p-4 sm:max-w-sm">
-        <h2 className="text-sm font-semibold">{t("title")}</h2>
-        <p className="mt-1 text-sm text-slate-700">{t("intro")}</p>
-        <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">
-          {[...SHORTCUTS, { key: "?", label: "help" } as const].map((shortcut) => (
-            <div key={shortcut.key} className="contents">
-              <dt>
-                <kbd className={KBD}>{shortcut.key}</kbd>
-              </dt>
-              <dd className="text-slate-700">{t(shortcut.label)}</dd>
-            </div>
-          ))}
-        </dl>
-      </section>
-    </div>
+    <ShortcutHelp
+      id={helpId}
+      open={open}
+      onToggle={() => setOpen((value) => !value)}
+      toggleLabel={t("button")}
+      title={t("title")}
+      intro={t("intro")}
+      shortcuts={[...SHORTCUTS, { key: "?", label: "help" } as const].map((shortcut) => ({ keys: [shortcut.key], label: t(shortcut.label) }))}
+    />
   );
 }

@@ -1,13 +1,11 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useRef } from "react";
 import { TextField } from "@/components/ui/text-field";
 import { recordPaymentAction, recordRefundAction } from "@/lib/workflow/staff-actions";
-import { ConfirmDialog } from "./confirm-dialog";
+import { ConfirmDialog, useConfirmedStaffAction } from "./confirm-dialog";
 import { ActionSection, FormErrors, SubmitButton, TextArea } from "./form-parts";
 import { useStaffAction } from "./use-staff-action";
-import { useWorkspace } from "./workspace-sync";
 
 /** A payment taken outside the portal; `amount` is the formatted fee. */
 export function PaymentForm({ amount }: { amount: string }) {
@@ -27,25 +25,10 @@ export function PaymentForm({ amount }: { amount: string }) {
 
 /** Money going back, confirmed first; `max` is the formatted fee paid. */
 export function RefundForm({ max }: { max: string }) {
-  const t = useTranslations("workspace.actions.refund");
-  const { displayNumber } = useWorkspace();
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const close = () => dialogRef.current?.close();
-  const { formRef, onSubmit, pending, errorText, errorsFor } = useStaffAction(recordRefundAction, { doneText: t("done"), onDone: close, onStale: close });
+  const { t, errorText, errorsFor, dialog } = useConfirmedStaffAction(recordRefundAction, "workspace.actions.refund");
   return (
     <ActionSection id="action-refund" heading={t("heading")}>
-      <ConfirmDialog
-        dialogRef={dialogRef}
-        formRef={formRef}
-        onSubmit={onSubmit}
-        pending={pending}
-        openLabel={t("open")}
-        title={t("dialogTitle")}
-        body={t("dialogBody", { number: displayNumber })}
-        confirmLabel={t("confirm")}
-        pendingLabel={t("pending")}
-        tone="danger"
-      >
+      <ConfirmDialog {...dialog} tone="danger">
         <FormErrors text={errorText} />
         <TextField id="refund-amount" name="amount" label={t("amount")} hint={t("amountHint", { max })} errors={errorsFor("amount")} inputMode="decimal" required autoComplete="off" />
         <TextArea id="refund-reason" name="reason" required label={t("reason")} errors={errorsFor("reason")} />

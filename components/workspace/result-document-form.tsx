@@ -1,9 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { Field } from "@/components/ui/field";
 import { ACCEPT_ATTRIBUTE, LIMIT_MESSAGE_VALUES } from "@/lib/evidence/limits";
 import { uploadResultDocumentAction } from "@/lib/workflow/staff-actions";
-import { ActionSection, Field, FormErrors, SubmitButton } from "./form-parts";
+import { ActionSection, FormErrors, SubmitButton } from "./form-parts";
 import { useStaffAction } from "./use-staff-action";
 
 type Props = { documents: { id: string; originalName: string }[] };

@@ -3,12 +3,12 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
+import { Field, INPUT_CLASSES } from "@/components/ui/field";
 import { SUPPLEMENT_ITEMS_MAX } from "@/lib/workflow/schema";
 import { staffTransition } from "@/lib/workflow/staff-actions";
-import { ActionSection, Field, FormErrors, NoteFields, SubmitButton } from "./form-parts";
+import { ActionSection, FormErrors, NoteFields, SubmitButton } from "./form-parts";
 import { useStaffAction } from "./use-staff-action";
 
-const INPUT = "min-h-11 rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm aria-invalid:border-red-600";
 const DEFAULT_DUE_MS = 24 * 3_600_000;
 
 /** "YYYY-MM-DDTHH:mm" in the browser's zone, as datetime-local inputs take it. */
@@ -80,12 +80,12 @@ export function SupplementRequestForm() {
                   data-shortcut={index === 0 ? "s" : undefined}
                   aria-invalid={itemErrors.length ? true : undefined}
                   aria-describedby={itemErrors.length ? "supplement-items-error" : undefined}
-                  className={INPUT}
+                  className={INPUT_CLASSES}
                 />
                 <label htmlFor={`supplement-suggestion-${key}`} className="text-sm font-medium text-slate-800">
                   {t("suggestion", { index: index + 1 })}
                 </label>
-                <input id={`supplement-suggestion-${key}`} name="suggestion" maxLength={500} className={INPUT} />
+                <input id={`supplement-suggestion-${key}`} name="suggestion" maxLength={500} className={INPUT_CLASSES} />
                 {rows.length > 1 && (
                   <Button type="button" variant="ghost" className="self-start" onClick={() => removeRow(key, index)}>
                     {t("removeItem", { index: index + 1 })}
@@ -116,7 +116,7 @@ export function SupplementRequestForm() {
               type="datetime-local"
               aria-describedby={describedBy}
               aria-invalid={errorsFor("dueAt") ? true : undefined}
-              className={INPUT}
+              className={INPUT_CLASSES}
             />
           )}
         </Field>

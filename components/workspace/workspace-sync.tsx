@@ -4,8 +4,8 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { createContext, use, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
+import { useVersionPoll } from "@/components/ui/use-version-poll";
 
-const INTERVAL_MS = 10_000;
 /** Where focus goes when a refresh removed the control that had it (a form that is done). */
 export const ACTIONS_HEADING_ID = "workspace-actions";
 
@@ -73,35 +73,9 @@ export function WorkspaceSync({ applicationId, number, displayNumber, version, c
     if (!active || active === document.body) document.getElementById(ACTIONS_HEADING_ID)?.focus();
   }, [version, t]);
 
-  useEffect(() => {
-    let stopped = false;
-    async function check() {
-      if (document.hidden) return;
-      try {
-        const response = await fetch(`/api/console/cases/${encodeURIComponent(number)}/version`, { cache: "no-store" });
-        // Signed out or no longer staff: polling cannot help; the next navigation shows why.
-        if (response.status === 401 || response.status === 404) return stop();
-        if (!response.ok) return;
-        const body: unknown = await response.json();
-        const latest = typeof body === "object" && body !== null && "version" in body ? Number(body.version) : NaN;
-        if (stopped || !Number.isInteger(latest)) return;
-        setStale(latest !== shownVersion.current && !ownVersions.current.has(latest));
-      } catch {
-        // Offline for a moment: the next tick tries again.
-      }
-    }
-    function stop() {
-      stopped = true;
-      clearInterval(timer);
-      document.removeEventListener("visibilitychange", onVisibility);
-    }
-    function onVisibility() {
-      if (!document.hidden) void check();
-    }
-    const timer = setInterval(() => void check(), INTERVAL_MS);
-    document.addEventListener("visibilitychange", onVisibility);
-    return stop;
-  }, [number]);
+  useVersionPoll(`/api/console/cases/${encodeURIComponent(number)}/version`, (latest) => {
+    setStale(latest !== shownVersion.current && !ownVersions.current.has(latest));
+  });
 
   const value = useMemo(
     () => ({ applicationId, version, displayNumber, acknowledge, confirm, versionForNextAction, announce: setAnnouncement, announcement }),

@@ -34,9 +34,9 @@ const storedDraftSchema = z.object({
 });
 export type StoredDraft = z.infer<typeof storedDraftSchema>;
 
-const SAVED_FIELDS = APPLICATION_FIELDS.filter(
-  (field) => field !== "evidenceIds" && field !== "submissionKey" && !(SESSION_ONLY_FIELDS as readonly string[]).includes(field),
-);
+// The night-time "start tomorrow morning" choice is about tonight: a draft restored later must not carry it.
+const NOT_SAVED: readonly ApplicationField[] = ["evidenceIds", "submissionKey", "triageNextDay", ...SESSION_ONLY_FIELDS];
+const SAVED_FIELDS = APPLICATION_FIELDS.filter((field) => !NOT_SAVED.includes(field));
 
 /** Only known answer fields are kept; the rest of the values object is dropped. */
 export function serializeDraft(input: { submissionKey: string; values: Record<string, string>; files: readonly StoredFile[]; now: Date }): string {

@@ -14,6 +14,7 @@ import { maskIdNumber } from "@/lib/identity/id-number";
 import { generateApplicationNumber } from "./application-number";
 import { initialDueDates } from "./deadline";
 import type { ApplicationInput } from "./schema";
+import { triageRecord } from "./triage";
 
 type Tx = Prisma.TransactionClient;
 type EvidenceRule = { kind: EvidenceKind; required: boolean };
@@ -86,6 +87,14 @@ async function insertApplication(tx: Tx, viewer: Viewer, input: ApplicationInput
   const fee = quoteFee({ baseFeeMinor: service.baseFeeMinor, surchargeMinor: tier.surchargeMinor });
   const due = initialDueDates({ submittedAt: now, processingHours: tier.processingHours, nodeTargets: tier.nodeTargets });
   const applicant = await tx.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { locale: true } });
+  // Recomputed here from the answers and the server's clock: a score from the client is never read.
+  const triage = triageRecord(input.triage, {
+    now,
+    neededBy: input.neededByAt,
+    utcOffsetMinutes: input.utcOffsetMinutes,
+    timeZone: serverEnv().ROTA_TIME_ZONE,
+    nextDayRequested: input.triageNextDay,
+  });
 
   // Inserted first: a concurrent twin with the same key blocks here until this one commits.
   const application = await tx.application.create({
@@ -97,6 +106,8 @@ async function insertApplication(tx: Tx, viewer: Viewer, input: ApplicationInput
       tier: input.tier,
       reason: input.reason,
       neededBy: input.neededByAt,
+      triageScore: triage.score,
+      triageAnswers: triage.answers,
       applicantName: input.applicantName,
       idType: input.idType,
       idNumberHash: hashIdNumber(input.idType, input.idNumber, serverEnv().ID_HASH_KEY),
@@ -117,12 +128,12 @@ async function insertApplication(tx: Tx, viewer: Viewer, input: ApplicationInput
   });
 
   await attachEvidence(tx, viewer.id, application.id, input.evidenceIds, service.evidence);
-  // Someone on duty gets it at once (lib/rota decides who, if anyone).
-  await assignOnDuty(tx, { applicationId: application.id, serviceId: service.id, reason: "new", now });
 
   await tx.timelineEvent.create({
     data: { applicationId: application.id, node: "SUBMITTED", action: "SUBMITTED", actorId: viewer.id, occurredAt: now, dueAt: due.nodeDueAt },
   });
+  // Someone on duty gets it at once (lib/rota decides who, if anyone), after "submitted" in the history.
+  await assignOnDuty(tx, { applicationId: application.id, serviceId: service.id, reason: "new", now });
   const summary = { number: application.number, service: service.code, tier: input.tier };
   await tx.auditLog.create({
     data: {
@@ -130,7 +141,7 @@ async function insertApplication(tx: Tx, viewer: Viewer, input: ApplicationInput
       action: "application.submitted",
       entityType: "application",
       entityId: application.id,
-      details: { ...summary, feeTotalMinor: fee.totalMinor, currency: service.currency, evidenceCount: input.evidenceIds.length },
+      details: { ...summary, feeTotalMinor: fee.totalMinor, currency: service.currency, evidenceCount: input.evidenceIds.length, triageScore: triage.score },
       ip: options.ip ?? null,
     },
   });

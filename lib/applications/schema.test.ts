@@ -23,6 +23,12 @@ const valid: ApplicationFormValues = {
   neededBy: "2026-03-20",
   utcOffsetMinutes: "480",
   reason: "I need my passport renewed before 20 March because my mother is in hospital abroad; attached: hospital letter.",
+  triageConsequence: "HEALTH_OR_SAFETY",
+  triageFixedDate: "TRAVEL",
+  triageFixedDateOn: "2026-03-18",
+  triageHealthSafety: "YES",
+  triageAffected: "DEPENDANTS",
+  triageNextDay: "",
   applicantName: "王小明",
   idType: "CN_RESIDENT_ID",
   idNumber: VALID_ID,
@@ -31,6 +37,10 @@ const valid: ApplicationFormValues = {
   evidenceIds: ["6f1c2a8e-4b1d-4c8e-9a57-0d6f1e2b3c4d"],
   submissionKey: "0b5e8f5a-3c1d-4e2f-8a9b-1c2d3e4f5a6b",
 };
+
+function lookup(tree: unknown, key: string): unknown {
+  return key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], tree);
+}
 
 function errorsFor(values: Partial<Record<keyof ApplicationFormValues, unknown>>) {
   const result = schema.safeParse({ ...valid, ...values });
@@ -113,6 +123,50 @@ describe("applicationSchema", () => {
     expect(errorsFor({ evidenceIds: ["../etc/passwd"] }).evidenceIds).toBe("apply.errors.evidenceInvalid");
     const data = schema.parse({ ...valid, evidenceIds: [valid.evidenceIds[0], valid.evidenceIds[0]] });
     expect(data.evidenceIds).toEqual(valid.evidenceIds);
+  });
+
+  it("turns the triage answers into the answers the score is computed from", () => {
+    expect(schema.parse(valid).triage).toEqual({
+      consequence: "HEALTH_OR_SAFETY",
+      fixedDate: "TRAVEL",
+      fixedDateOn: "2026-03-18",
+      healthOrSafety: true,
+      affected: "DEPENDANTS",
+    });
+    const none = schema.parse({ ...valid, triageFixedDate: "NONE", triageFixedDateOn: "not a date", triageHealthSafety: "NO" });
+    expect(none.triage).toMatchObject({ fixedDate: "NONE", fixedDateOn: null, healthOrSafety: false });
+    expect(schema.parse({ ...valid, triageFixedDate: "NONE", triageFixedDateOn: undefined }).triage.fixedDateOn).toBeNull();
+  });
+
+  it("requires every triage question, with a message of its own", () => {
+    const errors = errorsFor({ triageConsequence: "", triageFixedDate: undefined, triageHealthSafety: "maybe", triageAffected: "EVERYONE" });
+    expect(errors).toMatchObject({
+      triageConsequence: "apply.errors.triage.consequence",
+      triageFixedDate: "apply.errors.triage.fixedDate",
+      triageHealthSafety: "apply.errors.triage.healthSafety",
+      triageAffected: "apply.errors.triage.affected",
+    });
+    for (const key of Object.values(errors)) {
+      for (const messages of [enApply, zhApply]) expect(lookup(messages, key.replace(/^apply\./, ""))).toEqual(expect.any(String));
+    }
+  });
+
+  it("checks the fixed date only when there is one", () => {
+    expect(errorsFor({ triageFixedDateOn: "" }).triageFixedDateOn).toBe("apply.errors.triage.fixedDateOnRequired");
+    expect(errorsFor({ triageFixedDate: "APPOINTMENT", triageFixedDateOn: undefined }).triageFixedDateOn).toBe("apply.errors.triage.fixedDateOnRequired");
+    expect(errorsFor({ triageFixedDateOn: "2026-03-09" }).triageFixedDateOn).toBe("apply.errors.triage.fixedDateOnPast");
+    expect(errorsFor({ triageFixedDateOn: "2026-02-30" }).triageFixedDateOn).toBe("apply.errors.neededByInvalid");
+    expect(errorsFor({ triageFixedDateOn: "2030-03-18" }).triageFixedDateOn).toBe("apply.errors.neededByTooFar");
+    expect(errorsFor({ triageFixedDateOn: "2026-03-10" }).triageFixedDateOn).toBeUndefined();
+    // Shown at once, alongside other fields' errors.
+    expect(errorsFor({ triageFixedDateOn: "2026-03-01", applicantName: "" })).toMatchObject({ triageFixedDateOn: "apply.errors.triage.fixedDateOnPast", applicantName: "validation.required" });
+  });
+
+  it("reads the next-day choice as yes or nothing, and has no say in the score", () => {
+    expect(schema.parse({ ...valid, triageNextDay: "yes" }).triageNextDay).toBe(true);
+    expect(schema.parse({ ...valid, triageNextDay: "true" }).triageNextDay).toBe(false);
+    expect(schema.parse({ ...valid, triageNextDay: undefined }).triageNextDay).toBe(false);
+    expect(schema.parse({ ...valid, triageScore: "100" })).not.toHaveProperty("triageScore");
   });
 
   it("round-trips through FormData", () => {

@@ -4,6 +4,7 @@ import { MAX_FILES } from "@/lib/evidence/limits";
 import { URGENCY_TIERS } from "@/lib/catalog/tiers";
 import { ID_TYPES, isIdType, validateIdNumber } from "@/lib/identity/id-number";
 import { endOfLocalDay, MAX_UTC_OFFSET_MINUTES } from "./deadline";
+import { AFFECTED, CONSEQUENCES, FIXED_DATE_KINDS, YES_NO, type TriageAnswers } from "./triage";
 
 // Messages are i18n keys, translated where they are shown; the form and the server use this same schema.
 
@@ -57,6 +58,18 @@ const fields = {
     .min(REASON_MIN_LENGTH, "apply.errors.reasonTooShort")
     .max(REASON_MAX_LENGTH, "apply.errors.reasonTooLong")
     .refine((reason) => !hasReasonPlaceholder(reason), "apply.errors.reasonPlaceholder"),
+  // Urgency triage (lib/applications/triage.ts). The score is computed on the server from these answers.
+  triageConsequence: z.enum(CONSEQUENCES, "apply.errors.triage.consequence"),
+  triageFixedDate: z.enum(FIXED_DATE_KINDS, "apply.errors.triage.fixedDate"),
+  /** YYYY-MM-DD, read in the applicant's zone like neededBy; only asked when there is a fixed date. */
+  triageFixedDateOn: z.string().trim().max(10, "apply.errors.neededByInvalid").optional(),
+  triageHealthSafety: z.enum(YES_NO, "apply.errors.triage.healthSafety"),
+  triageAffected: z.enum(AFFECTED, "apply.errors.triage.affected"),
+  /** "yes": the applicant took the night-time offer to start next morning (the server re-checks it). */
+  triageNextDay: z
+    .string()
+    .optional()
+    .transform((value) => value === "yes"),
   applicantName: z.string().trim().min(1, "validation.required").max(NAME_MAX_LENGTH, "validation.tooLong"),
   idType: z.enum(ID_TYPES, "apply.errors.idTypeRequired"),
   idNumber: z.string().trim().min(1, "validation.required").max(40, "apply.errors.idNumber.format"),
@@ -105,6 +118,26 @@ export function buildApplicationSchema(now: () => Date = () => new Date()) {
     )
     .superRefine(
       (data, ctx) => {
+        const date = data.triageFixedDateOn ?? "";
+        const at = date ? endOfLocalDay(date, data.utcOffsetMinutes) : null;
+        const current = now();
+        const path = ["triageFixedDateOn"];
+        if (!date) ctx.addIssue({ code: "custom", path, message: "apply.errors.triage.fixedDateOnRequired" });
+        else if (!at) ctx.addIssue({ code: "custom", path, message: "apply.errors.neededByInvalid" });
+        else if (at <= current) ctx.addIssue({ code: "custom", path, message: "apply.errors.triage.fixedDateOnPast" });
+        else if (at.getTime() - current.getTime() > NEEDED_BY_MAX_DAYS * 86_400_000) {
+          ctx.addIssue({ code: "custom", path, message: "apply.errors.neededByTooFar" });
+        }
+      },
+      {
+        when: (payload) => {
+          const input = inputOf(payload);
+          return (input.triageFixedDate === "APPOINTMENT" || input.triageFixedDate === "TRAVEL") && typeof input.utcOffsetMinutes === "number";
+        },
+      },
+    )
+    .superRefine(
+      (data, ctx) => {
         const result = validateIdNumber(data.idType, data.idNumber, { now: now() });
         if (!result.ok) ctx.addIssue({ code: "custom", path: ["idNumber"], message: `apply.errors.${result.error}` });
       },
@@ -118,10 +151,18 @@ export function buildApplicationSchema(now: () => Date = () => new Date()) {
     .transform((data) => {
       // Both checks above passed, so neither can fail here.
       const id = validateIdNumber(data.idType, data.idNumber, { now: now() });
+      const triage: TriageAnswers = {
+        consequence: data.triageConsequence,
+        fixedDate: data.triageFixedDate,
+        fixedDateOn: data.triageFixedDate === "NONE" ? null : (data.triageFixedDateOn ?? null),
+        healthOrSafety: data.triageHealthSafety === "YES",
+        affected: data.triageAffected,
+      };
       return {
         ...data,
         idNumber: id.ok ? id.normalized : data.idNumber,
         neededByAt: endOfLocalDay(data.neededBy, data.utcOffsetMinutes) as Date,
+        triage,
       };
     });
 }

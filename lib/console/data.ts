@@ -32,6 +32,10 @@ export type QueueRow = {
   nodeDueAt: Date | null;
   neededBy: Date;
   closedAt: Date | null;
+  /** The overdue watch found the needed-by date can no longer be met: a supervisor decides. */
+  deadlineRiskAt: Date | null;
+  /** Nobody was on duty when the case arrived or came back (lib/rota). */
+  unstaffedAt: Date | null;
 };
 
 function queueWhere(viewer: Viewer, filters: QueueFilters, now: Date): Prisma.Sql {
@@ -67,8 +71,10 @@ export function queuePageSql(viewer: Viewer, filters: QueueFilters, now: Date): 
     SELECT q.id, q.number, q.tier, q.status, q.current_node AS "currentNode", q.applicant_name AS "applicantName",
            q.assignee_id AS "assigneeId", u.display_name AS "assigneeName",
            s.name_zh AS "serviceNameZh", s.name_en AS "serviceNameEn",
-           q.node_due_at AS "nodeDueAt", q.needed_by AS "neededBy", q.closed_at AS "closedAt"
-      FROM (SELECT id, number, tier, triage_score, status, current_node, applicant_name, assignee_id, service_id, node_due_at, needed_by, closed_at
+           q.node_due_at AS "nodeDueAt", q.needed_by AS "neededBy", q.closed_at AS "closedAt",
+           q.deadline_risk_at AS "deadlineRiskAt", q.unstaffed_at AS "unstaffedAt"
+      FROM (SELECT id, number, tier, triage_score, status, current_node, applicant_name, assignee_id, service_id, node_due_at, needed_by, closed_at,
+                   deadline_risk_at, unstaffed_at
               FROM application
              WHERE ${queueWhere(viewer, filters, now)}
              ORDER BY ${orderBy()}

@@ -4,11 +4,11 @@ import { devMailboxEmailProvider, devMailboxSmsProvider } from "./dev-mailbox";
 import type { Providers } from "./providers";
 import { createSmtpEmailProvider } from "./smtp-provider";
 
-export type DeliverySettings = { appUrl: string; from: string };
+export type DeliverySettings = { appUrl: string; from: string; timeZone?: string };
 
 export function deliverySettings(): DeliverySettings {
   const env = serverEnv();
-  return { appUrl: env.APP_URL, from: env.MAIL_FROM };
+  return { appUrl: env.APP_URL, from: env.MAIL_FROM, timeZone: env.ROTA_TIME_ZONE };
 }
 
 /** SMTP when SMTP_URL is set, else the dev mailbox; SMS always goes to the dev mailbox for now. */

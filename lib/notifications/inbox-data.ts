@@ -2,6 +2,7 @@ import "server-only";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { NotAuthorizedError } from "@/lib/errors";
+import { serverEnv } from "@/lib/env";
 import { displayPayload, inboxLink } from "./inbox-links";
 import { INBOX_PAGE_SIZE } from "./inbox-schema";
 import { renderNotification } from "./render";
@@ -53,7 +54,7 @@ export async function listNotifications(viewer: Viewer, { page, locale }: { page
 
 function renderSafely(template: string, locale: string, payload: unknown): { title: string | null; body: string | null } {
   try {
-    const { title, body } = renderNotification({ template, locale, payload: displayPayload(payload), appUrl: "" });
+    const { title, body } = renderNotification({ template, locale, payload: displayPayload(payload), appUrl: "", timeZone: serverEnv().ROTA_TIME_ZONE });
     return { title, body };
   } catch (error) {
     // One unrenderable row must not take the whole list down with it.

@@ -98,3 +98,15 @@ describe("escapeHtml", () => {
     expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe("&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;");
   });
 });
+
+describe("the expedited notice", () => {
+  it("gives the new expected time in the service's zone, or points to the case page without one", () => {
+    const base = { template: "case.expedited", appUrl: "https://expedite.example" };
+    const withTime = renderNotification({ ...base, locale: "en", payload: { number: "EX0000000", node: "MATERIAL_CHECK", expectedAt: "2026-11-22T02:00:00.000Z" } });
+    expect(withTime.body).toMatch(/the new expected time is 22 Nov 2026, 10:00 GMT\+8\.$/);
+    const zh = renderNotification({ ...base, locale: "zh", payload: { number: "EX0000000", node: "MATERIAL_CHECK", expectedAt: "2026-11-22T02:00:00.000Z" } });
+    expect(zh.body).toContain("2026年11月22日 GMT+8 10:00");
+    const without = renderNotification({ ...base, locale: "en", payload: { number: "EX0000000", node: "MATERIAL_CHECK" } });
+    expect(without.body).toMatch(/the new expected time is shown on your case page\.$/);
+  });
+});

@@ -15,7 +15,14 @@ const MESSAGES: Record<Locale, Record<string, unknown>> = {
 
 const HTML_LANG: Record<Locale, string> = { en: "en", zh: "zh-CN" };
 
-export type RenderInput = { template: string; locale: string; payload: unknown; appUrl: string };
+export type RenderInput = {
+  template: string;
+  locale: string;
+  payload: unknown;
+  appUrl: string;
+  /** Times in messages are written in the service's zone (the rota's), said with its offset. */
+  timeZone?: string;
+};
 
 export type RenderedNotification = {
   locale: Locale;
@@ -35,7 +42,7 @@ export type RenderedNotification = {
  * the in-app notification center can render rows the same way. Throws TemplateError for an
  * unknown template, a payload without what the template needs, or a message that fails to format.
  */
-export function renderNotification({ template, locale, payload, appUrl }: RenderInput): RenderedNotification {
+export function renderNotification({ template, locale, payload, appUrl, timeZone = "Asia/Shanghai" }: RenderInput): RenderedNotification {
   const { name, spec, payload: values } = parseTemplateInput(template, payload);
   const lang: Locale = isLocale(locale) ? locale : DEFAULT_LOCALE;
   const problems: string[] = [];
@@ -43,7 +50,10 @@ export function renderNotification({ template, locale, payload, appUrl }: Render
   const t = (key: string, params?: Record<string, string>) => translate(key as never, params as never) as string;
 
   const key = `notifications.templates.${messageKeyOf(name)}`;
-  const params = { number: values.number, node: values.node ? t(`nodes.${values.node}`) : "" };
+  const expectedAt = values.expectedAt
+    ? new Intl.DateTimeFormat(lang === "zh" ? "zh-CN" : "en-GB", { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone, timeZoneName: "short" }).format(new Date(values.expectedAt))
+    : t("notifications.expectedOnCasePage");
+  const params = { number: values.number, node: values.node ? t(`nodes.${values.node}`) : "", expectedAt };
   const title = t(`${key}.title`, params);
   const body = t(`${key}.body`, params);
   const link = caseLink(appUrl, spec.audience, values.number);

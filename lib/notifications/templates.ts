@@ -11,7 +11,7 @@ const STAFF: TemplateSpec = { audience: "staff", needs: [] };
 
 /**
  * Every template the outbox may hold (the `template` column), as queued by lib/applications,
- * lib/payments and lib/workflow. Texts: notifications.templates.<name with "_" for ".">.{title,body}.
+ * lib/payments, lib/workflow and lib/sla. Texts: notifications.templates.<name with "_" for ".">.{title,body}.
  */
 export const TEMPLATES = {
   "application.received": APPLICANT,
@@ -28,6 +28,14 @@ export const TEMPLATES = {
   "staff.assigned": STAFF,
   "staff.supplementProvided": STAFF,
   "staff.followUp": STAFF,
+  // The rota (lib/rota, lib/handover): nobody on duty took a case; the previous shift handed over.
+  "staff.unstaffed": STAFF,
+  "staff.handover": STAFF,
+  // The overdue watch (lib/sla).
+  "case.expedited": { audience: "applicant", needs: ["node"] },
+  "sla.warning": { audience: "staff", needs: ["node"] },
+  "sla.overdue": { audience: "staff", needs: ["node"] },
+  "sla.deadlineRisk": { audience: "staff", needs: ["node"] },
 } as const satisfies Record<string, TemplateSpec>;
 
 export type TemplateName = keyof typeof TEMPLATES;
@@ -50,6 +58,8 @@ export function messageKeyOf(template: TemplateName): string {
 export const payloadSchema = z.object({
   number: z.string().trim().min(1).max(64),
   node: z.enum(WorkflowNode).optional(),
+  /** The new expected time of an expedited case (case.expedited). */
+  expectedAt: z.iso.datetime({ offset: true }).optional(),
 });
 
 export type NotificationPayload = z.infer<typeof payloadSchema>;

@@ -1,4 +1,5 @@
 import "server-only";
+import { runOverdueWatch } from "@/lib/sla/mutations";
 import { deliverySettings, providersFromEnv, type DeliverySettings } from "./delivery";
 import {
   claimDueNotifications,
@@ -19,6 +20,8 @@ import { TemplateError } from "./templates";
  */
 export const LEASE_MS = 10 * 60_000;
 export const BATCH_SIZE = 10;
+/** The overdue watch (lib/sla) rides on this loop, once a minute rather than on every 2 s poll. */
+export const WATCH_INTERVAL_MS = 60_000;
 
 export type WorkerLog = (level: "info" | "warn" | "error", message: string) => void;
 
@@ -60,7 +63,7 @@ async function deliver(row: ClaimedNotification, context: Required<Omit<RunOptio
   const { providers, now, log, settings } = context;
   try {
     if (!row.toAddress) throw new DeliveryError("no address to deliver to", true);
-    const message = renderNotification({ template: row.template, locale: row.locale, payload: row.payload, appUrl: settings.appUrl });
+    const message = renderNotification({ template: row.template, locale: row.locale, payload: row.payload, appUrl: settings.appUrl, timeZone: settings.timeZone });
     if (row.channel === "EMAIL") {
       await providers.email.send({
         notificationId: row.id,
@@ -96,12 +99,34 @@ const defaultLog: WorkerLog = (level, message) => console[level](`[notifications
 
 export type WorkerHandle = { stop: () => Promise<void> };
 
+async function watchOnce(log: WorkerLog) {
+  try {
+    const { warned, escalated, deadlineRisks } = await runOverdueWatch();
+    if (warned + escalated + deadlineRisks > 0) log("info", `overdue watch: warned ${warned}, escalated ${escalated}, deadline risks ${deadlineRisks}`);
+  } catch (error) {
+    // Like a failed pass: the flags are unset, so the next run (a minute on) tries again.
+    log("error", `overdue watch failed: ${describeFailure(error)}`);
+  }
+}
+
+type WorkerOptions = {
+  intervalMs?: number;
+  batchSize?: number;
+  providers?: Providers;
+  log?: WorkerLog;
+  /** How often the overdue watch runs; null turns it off. */
+  watchIntervalMs?: number | null;
+};
+
 /**
- * Runs passes every `intervalMs` (immediately again while batches come back full) until stopped.
+ * Runs passes every `intervalMs` (immediately again while batches come back full) until stopped,
+ * and the overdue watch every `watchIntervalMs` before a pass, so its notices leave at once.
  * stop() lets the current pass finish (its messages are sent and marked), then resolves.
  */
-export function startOutboxWorker(options: { intervalMs?: number; batchSize?: number; providers?: Providers; log?: WorkerLog } = {}): WorkerHandle {
+export function startOutboxWorker(options: WorkerOptions = {}): WorkerHandle {
   const intervalMs = options.intervalMs ?? 2_000;
+  const watchIntervalMs = options.watchIntervalMs === undefined ? WATCH_INTERVAL_MS : options.watchIntervalMs;
+  let lastWatch = -Infinity;
   const batchSize = options.batchSize ?? BATCH_SIZE;
   const log = options.log ?? defaultLog;
   const providers = options.providers ?? providersFromEnv();
@@ -111,6 +136,10 @@ export function startOutboxWorker(options: { intervalMs?: number; batchSize?: nu
   const finished = (async () => {
     while (!stopping) {
       let full = false;
+      if (watchIntervalMs !== null && Date.now() - lastWatch >= watchIntervalMs) {
+        lastWatch = Date.now();
+        await watchOnce(log);
+      }
       try {
         const summary = await runOutboxOnce({ providers, batchSize, log });
         full = summary.claimed === batchSize;

@@ -1,5 +1,9 @@
 import "server-only";
+import { recordAudit } from "@/lib/audit/mutations";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import type { WorkflowNode } from "@/lib/generated/prisma/enums";
+import { activeSupervisorIds, queueCaseNotices } from "./notice-mutations";
+import { findOnDutyStaff, type OnDutyStaff } from "./on-duty-data";
 
 type Tx = Prisma.TransactionClient;
 
@@ -9,14 +13,127 @@ export type AssignOnDutyArgs = {
   /** "new": just submitted; "returned": back from the applicant with the supplement. */
   reason: "new" | "returned";
   now: Date;
+  /** Tests pin the zone; by default ROTA_TIME_ZONE. */
+  timeZone?: string;
 };
 
+type CaseRow = { id: string; number: string; assigneeId: string | null; currentNode: WorkflowNode };
+
+/** Stored text (not translated later), so both languages; staff read it in the case's timeline. */
+export const autoAssignedNote = (name: string) => `值班自动分配给 ${name} · Assigned automatically to ${name} (on duty)`;
+
 /**
- * Called inside the transaction that creates a case or brings it back from the applicant. Issue 6:
- * assign to an on-duty reviewer who handles the service, least-loaded first; nobody on duty → the
- * supervisors' queue, flagged (unstaffed_at). Until the rota exists this keeps the current
- * assignment (placeholder, replaced by lib/rota).
+ * Called inside the transaction that creates a case or brings it back from the applicant: the case
+ * goes to the least-loaded on-duty reviewer who handles its service. A returned case stays with its
+ * assignee while they are on duty. Nobody on duty: the case is flagged (unstaffed_at) and every
+ * active supervisor is told; a returned case then stays with whoever had it (they know it best, and
+ * taking it away would leave it with nobody).
+ *
+ * The version is not bumped here: the caller's transaction already counts as one version step (it
+ * returns expectedVersion + 1, or creates the row), and clients compare versions, not row contents.
  */
-export async function assignOnDuty(_tx: Tx, _args: AssignOnDutyArgs): Promise<{ assigneeId: string | null } | null> {
+export async function assignOnDuty(tx: Tx, args: AssignOnDutyArgs): Promise<{ assigneeId: string | null } | null> {
+  const { applicationId, serviceId, reason, now, timeZone } = args;
+  const row = await tx.application.findUnique({
+    where: { id: applicationId },
+    select: { id: true, number: true, assigneeId: true, currentNode: true, closedAt: true },
+  });
+  if (!row || row.closedAt) return null;
+  const candidates = await findOnDutyStaff(tx, { now, role: "REVIEWER", serviceId, timeZone });
+  if (reason === "returned" && row.assigneeId && (await isOnDuty(tx, row.assigneeId, candidates, now, timeZone))) {
+    await tx.application.updateMany({ where: { id: row.id, unstaffedAt: { not: null } }, data: { unstaffedAt: null } });
+    return { assigneeId: row.assigneeId };
+  }
+  const chosen = await pickAssignee(tx, candidates);
+  if (chosen) {
+    await recordAssignment(tx, {
+      caseRow: row,
+      to: chosen,
+      actorId: null,
+      internalNote: autoAssignedNote(chosen.displayName),
+      audit: { action: "rota.autoAssigned", details: { reason, openCases: chosen.openCases } },
+      bumpVersion: false,
+      now,
+    });
+    return { assigneeId: chosen.id };
+  }
+  await flagUnstaffed(tx, row, { now, audit: { action: "rota.unstaffed", actorId: null, details: { reason } } });
+  return { assigneeId: row.assigneeId };
+}
+
+async function isOnDuty(tx: Tx, userId: string, reviewers: OnDutyStaff[], now: Date, timeZone?: string): Promise<boolean> {
+  if (reviewers.some((reviewer) => reviewer.id === userId)) return true;
+  // A supervisor who took the case personally keeps it too while on duty.
+  const supervisors = await findOnDutyStaff(tx, { now, role: "SUPERVISOR", timeZone });
+  return supervisors.some((supervisor) => supervisor.id === userId);
+}
+
+/**
+ * The first candidate still active, locked FOR SHARE: a deactivation (which unassigns the person's
+ * open cases) waits for this transaction, or this one sees the person inactive and moves on.
+ */
+export async function pickAssignee(tx: Tx, candidates: OnDutyStaff[], exclude: readonly string[] = []): Promise<OnDutyStaff | null> {
+  for (const candidate of candidates) {
+    if (exclude.includes(candidate.id)) continue;
+    const rows = await tx.$queryRaw<{ id: string }[]>`
+      SELECT id::text FROM "user" WHERE id = ${candidate.id}::uuid AND active AND role = 'REVIEWER' FOR SHARE`;
+    if (rows.length > 0) return candidate;
+  }
   return null;
+}
+
+type AssignmentArgs = {
+  caseRow: CaseRow;
+  to: { id: string; displayName: string };
+  /** null: the system chose. */
+  actorId: string | null;
+  internalNote: string;
+  audit: { action: string; details?: Record<string, string | number | null> };
+  /** False inside a caller's transaction that already stepped the version. */
+  bumpVersion: boolean;
+  now: Date;
+};
+
+/** Assignment with its traces: timeline (ASSIGNED, staff-only note), audit, and an in-app notice to the assignee. */
+export async function recordAssignment(tx: Tx, { caseRow, to, actorId, internalNote, audit, bumpVersion, now }: AssignmentArgs) {
+  await tx.application.update({
+    where: { id: caseRow.id },
+    data: { assigneeId: to.id, unstaffedAt: null, updatedAt: now, ...(bumpVersion ? { version: { increment: 1 } } : {}) },
+    select: { id: true },
+  });
+  await tx.timelineEvent.create({
+    data: { applicationId: caseRow.id, node: caseRow.currentNode, action: "ASSIGNED", actorId, internalNote, occurredAt: now },
+  });
+  await recordAudit(tx, {
+    actorId,
+    action: audit.action,
+    entityType: "application",
+    entityId: caseRow.id,
+    details: { number: caseRow.number, previousAssigneeId: caseRow.assigneeId, assigneeId: to.id, ...audit.details },
+    createdAt: now,
+  });
+  await queueCaseNotices(tx, { recipientIds: [to.id], caseRef: caseRow, template: "staff.assigned", now });
+}
+
+/** Nobody on duty can take the case: it is flagged for the supervisors' queue and every active supervisor hears of it. */
+export async function flagUnstaffed(
+  tx: Tx,
+  caseRow: CaseRow,
+  { now, audit, bumpVersion = false }: { now: Date; audit: { action: string; actorId: string | null; details?: Record<string, string> }; bumpVersion?: boolean },
+) {
+  await tx.application.update({
+    where: { id: caseRow.id },
+    data: { unstaffedAt: now, updatedAt: now, ...(bumpVersion ? { version: { increment: 1 } } : {}) },
+    select: { id: true },
+  });
+  const supervisors = await activeSupervisorIds(tx);
+  await recordAudit(tx, {
+    actorId: audit.actorId,
+    action: audit.action,
+    entityType: "application",
+    entityId: caseRow.id,
+    details: { number: caseRow.number, assigneeId: caseRow.assigneeId, notifiedSupervisors: supervisors.length, ...audit.details },
+    createdAt: now,
+  });
+  await queueCaseNotices(tx, { recipientIds: supervisors, caseRef: caseRow, template: "staff.unstaffed", now });
 }

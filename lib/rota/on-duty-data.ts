@@ -3,7 +3,7 @@ import type { db } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { coversInstant, localTime } from "./shift-time";
+import { coversInstant, localTime, minutesUntilEnd } from "./shift-time";
 
 type Client = typeof db | Prisma.TransactionClient;
 
@@ -54,4 +54,29 @@ export async function findOnDutyStaff(
   return [...onDuty.values()]
     .map((user) => ({ ...user, openCases: load.get(user.id) ?? 0 }))
     .sort((a, b) => a.openCases - b.openCases || a.id.localeCompare(b.id));
+}
+
+/**
+ * The shift `userId` is on at `now` and the instant it ends (of overlapping shifts, the one that
+ * runs longest), or null when they are off duty.
+ */
+export async function findCurrentShift(
+  client: Client,
+  { userId, now, timeZone = serverEnv().ROTA_TIME_ZONE }: { userId: string; now: Date; timeZone?: string },
+): Promise<{ id: string; name: string; endsAt: Date } | null> {
+  const at = localTime(now, timeZone);
+  const yesterday = ((at.weekday + 5) % 7) + 1;
+  const shifts = await client.shift.findMany({
+    where: { weekday: { in: [at.weekday, yesterday] }, members: { some: { userId } } },
+    select: { id: true, name: true, weekday: true, startMinute: true, endMinute: true },
+  });
+  let current: { id: string; name: string; endsAt: Date } | null = null;
+  for (const shift of shifts) {
+    const minutes = minutesUntilEnd(shift, at);
+    if (minutes === null) continue;
+    // Local minutes, so the seconds already gone in this minute come off.
+    const endsAt = new Date(Math.floor(now.getTime() / 60_000) * 60_000 + minutes * 60_000);
+    if (!current || endsAt > current.endsAt) current = { id: shift.id, name: shift.name, endsAt };
+  }
+  return current;
 }

@@ -31,3 +31,13 @@ export function coversLocalTime(shift: ShiftTime, at: LocalTime): boolean {
 export function coversInstant(shift: ShiftTime, instant: Date, timeZone: string): boolean {
   return coversLocalTime(shift, localTime(instant, timeZone));
 }
+
+/**
+ * Minutes from `at` until the shift ends, for a shift that covers `at` (null otherwise). Plain
+ * minutes on the local clock: exact in a zone without daylight saving time (Asia/Shanghai).
+ */
+export function minutesUntilEnd(shift: ShiftTime, at: LocalTime): number | null {
+  if (!coversLocalTime(shift, at)) return null;
+  const end = crossesMidnight(shift) && at.weekday === shift.weekday ? shift.endMinute + DAY : shift.endMinute;
+  return end - at.minute;
+}

@@ -114,10 +114,13 @@ export async function performTransition(args: PerformTransitionArgs): Promise<Tr
       },
     });
     await queueApplicantNotice(tx, row, allowed.notify, now, { node: allowed.to });
-    // A case back from the applicant goes to someone on duty (lib/rota decides who, if anyone).
-    if (allowed.name === "PROVIDE_SUPPLEMENT") await assignOnDuty(tx, { applicationId: row.id, serviceId: row.service_id, reason: "returned", now });
-    // The reviewer holding the case learns that the applicant answered.
-    if (allowed.name === "PROVIDE_SUPPLEMENT" && row.assignee_id) await queueStaffNotice(tx, row.assignee_id, row, "staff.supplementProvided", now);
+    if (allowed.name === "PROVIDE_SUPPLEMENT") {
+      // A case back from the applicant goes to someone on duty (lib/rota decides who, if anyone),
+      // and whoever holds it then learns that the applicant answered.
+      const assigned = await assignOnDuty(tx, { applicationId: row.id, serviceId: row.service_id, reason: "returned", now });
+      const holder = assigned?.assigneeId ?? row.assignee_id;
+      if (holder) await queueStaffNotice(tx, holder, row, "staff.supplementProvided", now);
+    }
 
     return {
       applicationId: row.id,

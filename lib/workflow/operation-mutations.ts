@@ -95,7 +95,7 @@ function run(name: OperationName, args: OperationArgs, effectFor: Parameters<typ
 
 /** A reviewer (or supervisor) takes an unassigned case. Of two claiming at once, one wins. */
 export function claimCase(args: OperationArgs) {
-  return run("CLAIM", args, () => ({ patch: { assigneeId: args.viewer.id }, auditDetails: { assigneeId: args.viewer.id } }));
+  return run("CLAIM", args, () => ({ patch: { assigneeId: args.viewer.id, unstaffedAt: null }, auditDetails: { assigneeId: args.viewer.id } }));
 }
 
 /**
@@ -107,7 +107,8 @@ export function assignCase(args: OperationArgs & { assigneeId: string | null; no
     if (args.assigneeId !== null) await assertAssignable(tx, args.assigneeId, row.service_id);
     const staffNotice = args.assigneeId && args.assigneeId !== args.viewer.id ? { recipientId: args.assigneeId, template: "staff.assigned" } : undefined;
     return {
-      patch: { assigneeId: args.assigneeId },
+      // Someone holds it now: no longer a case nobody on duty could take.
+      patch: { assigneeId: args.assigneeId, ...(args.assigneeId ? { unstaffedAt: null } : {}) },
       internalNote: args.note ?? null,
       auditDetails: { previousAssigneeId: row.assignee_id, assigneeId: args.assigneeId },
       staffNotice,

@@ -7,6 +7,7 @@ import { hashIdNumber } from "../../lib/identity/id-number-hash";
 import { makeCnResidentId, maskIdNumber } from "../../lib/identity/id-number";
 import { DEMO_CASES, type CaseSeed } from "./cases";
 import { DEMO_SERVICES, NODE_TARGET_SHARES } from "./catalog";
+import { seedRota } from "./rota";
 import { DEMO_PASSWORD, DEMO_STAFF_SERVICES, DEMO_USERS } from "./users";
 
 const HOUR = 60 * 60 * 1000;
@@ -64,6 +65,7 @@ export async function seedDemoData(db: PrismaClient, options: { idHashKey: strin
   }
 
   await seedStaffServices(db, users);
+  await seedRota(db, users);
   const applicantId = users.get("applicant@expedite.test")!;
   for (const demoCase of DEMO_CASES) await seedCase(db, demoCase, { applicantId, users, idHashKey: options.idHashKey, now });
 }

@@ -17,6 +17,8 @@ async function counts() {
     applications: await db.application.count(),
     events: await db.timelineEvent.count(),
     supplements: await db.supplementRequest.count(),
+    shifts: await db.shift.count(),
+    shiftMembers: await db.shiftMember.count(),
   };
 }
 
@@ -24,7 +26,7 @@ describe("seedDemoData", () => {
   it("creates the demo catalog, staff and cases, and is idempotent", async () => {
     await seedDemoData(db, { idHashKey: "k".repeat(32) });
     const first = await counts();
-    expect(first).toMatchObject({ users: 5, services: 5, applications: 6, supplements: 1 });
+    expect(first).toMatchObject({ users: 5, services: 5, applications: 6, supplements: 1, shifts: 21, shiftMembers: 35 });
 
     // An admin's edit survives a reseed, and nothing is duplicated.
     await db.serviceType.update({ where: { code: "passport-renewal" }, data: { baseFeeMinor: 99900 } });
@@ -58,4 +60,21 @@ describe("seedDemoData", () => {
     const visa = await db.serviceType.findUniqueOrThrow({ where: { code: "visa-invitation" }, select: { tiers: { select: { tier: true } } } });
     expect(visa.tiers.map((tier) => tier.tier).sort()).toEqual(["STANDARD", "URGENT"]);
   });
+
+  it("staffs three shifts a day round the clock once, keeping a supervisor's later rota", async () => {
+    await seedDemoData(db, { idHashKey: "k".repeat(32) });
+    const shiftsOf = async (email: string) =>
+      (await db.shift.findMany({ where: { members: { some: { user: { email } } } }, select: { startMinute: true } })).map((shift) => shift.startMinute / 60);
+    const count = (hours: number[], hour: number) => hours.filter((value) => value === hour).length;
+    const first = await shiftsOf("reviewer1@expedite.test");
+    expect([count(first, 8), count(first, 16), count(first, 0)]).toEqual([7, 7, 0]);
+    expect(await shiftsOf("supervisor@expedite.test")).toHaveLength(14);
+    const night = await shiftsOf("reviewer2@expedite.test");
+    expect([night.length, count(night, 0)]).toEqual([7, 7]);
+
+    await db.shift.deleteMany({ where: { weekday: 7 } });
+    await seedDemoData(db, { idHashKey: "k".repeat(32) });
+    expect(await db.shift.count()).toBe(18);
+  });
 });
+

@@ -1,15 +1,7 @@
 import { useTranslations } from "next-intl";
+import { PageSkeleton } from "@/components/ui/page-skeleton";
 
 export default function Loading() {
   const t = useTranslations("admin");
-  return (
-    <div aria-busy="true" className="flex flex-col gap-4">
-      <p role="status" className="sr-only">
-        {t("loading")}
-      </p>
-      <div className="h-8 w-2/3 animate-pulse rounded bg-slate-200 motion-reduce:animate-none sm:w-1/3" />
-      <div className="h-24 animate-pulse rounded-2xl bg-slate-200 motion-reduce:animate-none" />
-      <div className="h-72 animate-pulse rounded-2xl bg-slate-200 motion-reduce:animate-none" />
-    </div>
-  );
+  return <PageSkeleton label={t("loading")} blocks={["h-8 w-2/3 rounded sm:w-1/3", "h-24 rounded-2xl", "h-72 rounded-2xl"]} />;
 }

@@ -1,23 +1,9 @@
 "use client";
 
-import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { Button, buttonClasses } from "@/components/ui/button";
+import { SegmentError } from "@/components/ui/segment-error";
 
 export default function StaffCaseError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   const t = useTranslations("workspace.errorPage");
-  const tErrors = useTranslations("errorPage");
-  return (
-    <div role="alert" className="mx-auto max-w-lg text-center">
-      <h1 className="text-2xl font-bold">{t("title")}</h1>
-      <p className="mt-2 text-slate-600">{t("body")}</p>
-      {error.digest && <p className="mt-2 font-mono text-xs text-slate-500">{tErrors("reference", { id: error.digest })}</p>}
-      <div className="mt-6 flex flex-col justify-center gap-2 sm:flex-row">
-        <Button onClick={reset}>{t("retry")}</Button>
-        <Link href="/console" className={buttonClasses("secondary")}>
-          {t("back")}
-        </Link>
-      </div>
-    </div>
-  );
+  return <SegmentError error={error} reset={reset} title={t("title")} body={t("body")} retryLabel={t("retry")} back={{ href: "/console", label: t("back") }} />;
 }

@@ -6,7 +6,8 @@ import { Timeline } from "@/components/case/timeline";
 import { PageHeader } from "@/components/ui/page-header";
 import { ActionPanel } from "@/components/workspace/action-panel";
 import { ApplicantCard, PaymentCard, ReasonCard } from "@/components/workspace/applicant-card";
-import { Card } from "@/components/workspace/card";
+import { TriageCard } from "@/components/workspace/triage-card";
+import { Card } from "@/components/ui/card";
 import { CaseFacts } from "@/components/workspace/case-facts";
 import { EvidenceViewer } from "@/components/workspace/evidence-viewer";
 import { KeyboardShortcuts } from "@/components/workspace/keyboard-shortcuts";
@@ -75,6 +76,7 @@ export default async function StaffCasePage({ params }: Props) {
               <PaymentCard payment={view.payment} />
             </div>
             <ReasonCard reason={view.reason} />
+            <TriageCard score={view.triageScore} answers={view.triageAnswers} />
             <Card headingId="evidence-heading" heading={t("evidence.heading")}>
               <EvidenceViewer files={view.evidence} />
             </Card>

@@ -1,19 +1,12 @@
 import { useTranslations } from "next-intl";
+import { PageSkeleton } from "@/components/ui/page-skeleton";
 
 export default function Loading() {
   const t = useTranslations("case");
   return (
-    <div aria-busy="true" className="flex flex-col gap-4">
-      <p role="status" className="sr-only">
-        {t("loading")}
-      </p>
-      <div className="h-4 w-32 animate-pulse rounded bg-slate-200 motion-reduce:animate-none" />
-      <div className="h-8 w-2/3 animate-pulse rounded bg-slate-200 motion-reduce:animate-none sm:w-1/3" />
-      <div className="h-24 animate-pulse rounded-2xl bg-slate-200 motion-reduce:animate-none" />
-      <div className="grid gap-4 lg:grid-cols-[3fr_2fr]">
-        <div className="h-72 animate-pulse rounded-2xl bg-slate-200 motion-reduce:animate-none" />
-        <div className="h-72 animate-pulse rounded-2xl bg-slate-200 motion-reduce:animate-none" />
-      </div>
-    </div>
+    <PageSkeleton
+      label={t("loading")}
+      blocks={["h-4 w-32 rounded", "h-8 w-2/3 rounded sm:w-1/3", "h-24 rounded-2xl", { columns: "lg:grid-cols-[3fr_2fr]", blocks: ["h-72 rounded-2xl", "h-72 rounded-2xl"] }]}
+    />
   );
 }

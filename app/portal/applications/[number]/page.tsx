@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import type { ReactNode } from "react";
 import { CaseRefresher } from "@/components/case/case-refresher";
 import { CaseSummary } from "@/components/case/case-summary";
 import { History } from "@/components/case/history";
@@ -14,6 +13,7 @@ import { Timeline } from "@/components/case/timeline";
 import { WithdrawDialog } from "@/components/case/withdraw-dialog";
 import { ShareLink } from "@/components/track/share-link";
 import { FollowUpButton } from "@/components/case/follow-up-button";
+import { Card } from "@/components/ui/card";
 import { isOperationAllowed } from "@/lib/workflow/operations";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatApplicationNumber } from "@/lib/applications/application-number";
@@ -29,17 +29,6 @@ const STATUS_HEADING_ID = "case-status";
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const [{ number }, t] = await Promise.all([params, getTranslations("case")]);
   return { title: t("title", { number: formatApplicationNumber(number) }) };
-}
-
-function Card({ headingId, heading, children }: { headingId: string; heading: string; children: ReactNode }) {
-  return (
-    <section aria-labelledby={headingId} className="min-w-0 rounded-2xl border border-slate-200 bg-white p-4 sm:p-5">
-      <h2 id={headingId} className="text-lg font-semibold">
-        {heading}
-      </h2>
-      <div className="mt-3">{children}</div>
-    </section>
-  );
 }
 
 export default async function CasePage({ params }: Props) {

@@ -1,0 +1,7 @@
+"use client";
+
+import { RotaError } from "@/components/rota/rota-error";
+
+export default function RotaSegmentError(props: { error: Error & { digest?: string }; reset: () => void }) {
+  return <RotaError {...props} />;
+}

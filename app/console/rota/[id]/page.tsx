@@ -1,0 +1,52 @@
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { Section } from "@/components/admin/section";
+import { DeleteShift } from "@/components/rota/delete-shift";
+import { ShiftForm } from "@/components/rota/shift-form";
+import { ShiftMembersForm } from "@/components/rota/shift-members-form";
+import { Notice } from "@/components/ui/notice";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireArea } from "@/lib/auth/session";
+import { canEditRota } from "@/lib/rota/access";
+import { formatClock } from "@/lib/rota/clock";
+import { findShift, listShiftCandidates, rotaTimeZone } from "@/lib/rota/data";
+import { crossesMidnight } from "@/lib/rota/shift-time";
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> };
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("rota"))("title") };
+}
+
+export default async function ShiftPage({ params, searchParams }: Props) {
+  const { id } = await params;
+  const viewer = await requireArea("console", `/console/rota/${id}`);
+  // Reviewers only see the rota (the data layer refuses them anyway).
+  if (!canEditRota(viewer.role)) redirect("/console/rota");
+  const [shift, candidates, t, { created }] = await Promise.all([findShift(viewer, id), listShiftCandidates(viewer), getTranslations("rota"), searchParams]);
+  if (!shift) notFound();
+  const weekday = t(`weekdays.${shift.weekday}`);
+  const times = { start: formatClock(shift.startMinute), end: formatClock(shift.endMinute) };
+
+  return (
+    <>
+      <Link href="/console/rota" className="inline-flex min-h-11 items-center text-sm font-semibold text-brand-700 hover:underline">
+        {t("shift.back")}
+      </Link>
+      <PageHeader title={shift.name} description={`${weekday} · ${t(crossesMidnight(shift) ? "week.overnight" : "week.times", times)} (${rotaTimeZone()})`} />
+      <div className="flex flex-col gap-4">
+        {created === "1" && <Notice tone="success">{t("shift.created")}</Notice>}
+        <Section id="members" title={t("shift.membersHeading")} description={t("shift.membersDescription")}>
+          <ShiftMembersForm shiftId={shift.id} candidates={candidates} selected={shift.members.map((member) => member.id)} />
+        </Section>
+        <Section id="times" title={t("shift.timesHeading")}>
+          <ShiftForm shift={{ id: shift.id, name: shift.name, weekday: shift.weekday, ...times }} />
+        </Section>
+        <Section id="delete" title={t("shift.deleteHeading")} description={t("shift.deleteDescription")}>
+          <DeleteShift shiftId={shift.id} name={shift.name} weekday={weekday} />
+        </Section>
+      </div>
+    </>
+  );
+}
