@@ -11,7 +11,7 @@ async function main() {
   const viewer = await db.user.findUniqueOrThrow({ where: { id: reviewerId }, select: { id: true, role: true } });
   // Reviewers act on cases assigned to them: arrange that, as a supervisor would in the console
   // (the demo rota may have given the case to whoever is on duty).
-  await db.application.updateMany({ where: { number, NOT: { assigneeId: reviewerId } }, data: { assigneeId: reviewerId, version: { increment: 1 } } });
+  await db.application.updateMany({ where: { number, OR: [{ assigneeId: null }, { assigneeId: { not: reviewerId } }] }, data: { assigneeId: reviewerId, version: { increment: 1 } } });
   for (const step of steps) {
     const current = await db.application.findUniqueOrThrow({ where: { number }, select: { id: true, version: true } });
     const common = { applicationId: current.id, expectedVersion: current.version, viewer };
