@@ -80,6 +80,10 @@ async function seedStaffServices(db: PrismaClient, users: Map<string, string>) {
   }
 }
 
+function dueAfter(start: Date, targetMinutes: number | undefined): Date | null {
+  return targetMinutes === undefined ? null : new Date(start.getTime() + targetMinutes * 60_000);
+}
+
 async function seedCase(
   db: PrismaClient,
   demoCase: CaseSeed,
@@ -89,7 +93,11 @@ async function seedCase(
   if (await db.application.findUnique({ where: { number }, select: { id: true } })) return;
   const service = await db.serviceType.findUniqueOrThrow({
     where: { code: demoCase.service },
-    select: { id: true, baseFeeMinor: true, tiers: { where: { tier: demoCase.tier }, select: { surchargeMinor: true, processingHours: true } } },
+    select: {
+      id: true,
+      baseFeeMinor: true,
+      tiers: { where: { tier: demoCase.tier }, select: { surchargeMinor: true, processingHours: true, nodeTargets: { select: { node: true, targetMinutes: true } } } },
+    },
   });
   const tier = service.tiers[0]!;
   const at = (hoursAgo: number) => new Date(context.now.getTime() - hoursAgo * HOUR);
@@ -135,6 +143,8 @@ async function seedCase(
         publicNote: step.publicNote,
         internalNote: step.internalNote,
         occurredAt: at(step.hoursAgo),
+        // As the workflow records it: the due time the step got from its target when entered.
+        dueAt: dueAfter(at(step.hoursAgo), tier.nodeTargets.find((target) => target.node === step.node)?.targetMinutes),
       })),
     });
     if (demoCase.supplement && assigneeId) {
