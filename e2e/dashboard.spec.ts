@@ -11,7 +11,7 @@ const SERVICE = "Urgent software bug fix";
 const CSV_HEADER = /^Number,Service,Tier,Submitted \(.+\),Closed \(.+\),Current step,First response \(minutes\),Rating,Follow-ups$/;
 
 /** The panel of one chart or figure, by its heading. */
-const panel = (page: Page, heading: string) => page.getByRole("region", { name: heading });
+const panel = (page: Page, heading: string) => page.getByRole("region", { name: heading, exact: true });
 
 /** Opens a panel's table of numbers and returns the count in the row of `step`. */
 async function countIn(region: Locator, step: string): Promise<number> {
@@ -41,14 +41,14 @@ test("a supervisor reads the live counts and charts, filters by a service and do
   // Every chart has its heading, a summary in words and its numbers.
   for (const heading of ["On time per step", "On time per service", "Time per step", "Submissions by hour of day", "Satisfaction"]) {
     const region = panel(page, heading);
-    await expect(region.getByRole("heading", { name: heading })).toBeVisible();
+    await expect(region.getByRole("heading", { name: heading, exact: true })).toBeVisible();
     await expect(region.getByText("Show the numbers")).toBeVisible();
   }
   await expect(panel(page, "First response").getByRole("heading", { name: "First response" })).toBeVisible();
   await expect(panel(page, "Follow-ups (催办)").getByRole("heading", { name: "Follow-ups (催办)" })).toBeVisible();
 
   // One service: the demo's two bug-fix cases, one open (just submitted), one completed.
-  await page.getByLabel("Service").selectOption({ label: SERVICE });
+  await page.getByLabel("Service", { exact: true }).selectOption({ label: SERVICE });
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/[?&]service=[0-9a-f-]{36}/);
   const filteredOpen = panel(page, "Open cases now, per step");
