@@ -1,28 +1,15 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
-import { getCurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import type { Role } from "@/lib/generated/prisma/enums";
-import { createTestUser } from "@/lib/testing/fixtures";
 import { withTestDatabase } from "@/lib/testing/with-test-database";
 import { removeEvidence, saveService, saveTier } from "./actions";
+import { formData, signedInAs } from "@/lib/testing/action-session";
 
 // The actions read the session themselves: stand in for it, and for Next's request-bound helpers.
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: vi.fn() }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 withTestDatabase();
-
-function form(values: Record<string, string>) {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(values)) data.append(key, value);
-  return data;
-}
-
-async function signedInAs(role: Role) {
-  const user = await createTestUser(role);
-  vi.mocked(getCurrentUser).mockResolvedValue({ ...user, locale: "en" });
-}
 
 async function makeService() {
   return db.serviceType.create({
@@ -32,16 +19,16 @@ async function makeService() {
 }
 
 const tierForm = (serviceId: string, targets: Record<string, string>) =>
-  form({ serviceId, tier: "EXPRESS", surchargeMinor: "300.00", processingHours: "24", available: "on", ...Object.fromEntries(Object.entries(targets).map(([node, value]) => [`targets.${node}`, value])) });
+  formData({ serviceId, tier: "EXPRESS", surchargeMinor: "300.00", processingHours: "24", available: "on", ...Object.fromEntries(Object.entries(targets).map(([node, value]) => [`targets.${node}`, value])) });
 
 describe("catalog actions", () => {
   it("refuse an applicant's session and change nothing", async () => {
     await signedInAs("APPLICANT");
     const service = await makeService();
     const results = [
-      await saveService(null, form({ serviceId: service.id, nameZh: "改", nameEn: "Hacked", baseFeeMinor: "0.01", sortOrder: "0", active: "on" })),
+      await saveService(null, formData({ serviceId: service.id, nameZh: "改", nameEn: "Hacked", baseFeeMinor: "0.01", sortOrder: "0", active: "on" })),
       await saveTier(null, tierForm(service.id, { DECISION: "1" })),
-      await removeEvidence(null, form({ requirementId: service.evidence[0]!.id })),
+      await removeEvidence(null, formData({ requirementId: service.evidence[0]!.id })),
     ];
     for (const result of results) expect(result).toEqual({ ok: false, message: "errors.notAuthorized" });
     expect(await db.serviceType.findUniqueOrThrow({ where: { id: service.id }, select: { nameEn: true, baseFeeMinor: true, _count: { select: { tiers: true, evidence: true } } } })).toEqual({

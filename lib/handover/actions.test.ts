@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
+import { getCurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { createTestUser } from "@/lib/testing/fixtures";
 import { withTestDatabase } from "@/lib/testing/with-test-database";
 import { acknowledge, endShift } from "./actions";
 import { CHECKLIST_ITEMS } from "./schema";
+import { formData, signedInAs } from "@/lib/testing/action-session";
 
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: vi.fn() }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
@@ -17,18 +17,6 @@ vi.mock("next/navigation", () => ({
 
 withTestDatabase();
 
-function form(values: Record<string, string | string[]>) {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(values)) for (const item of [value].flat()) data.append(key, item);
-  return data;
-}
-
-async function signedInAs(role: Role | null): Promise<CurrentUser | null> {
-  const current = role ? { ...(await createTestUser(role)), locale: "en" } : null;
-  vi.mocked(getCurrentUser).mockResolvedValue(current);
-  return current;
-}
-
 const ticked = { checklist: [...CHECKLIST_ITEMS] };
 
 beforeEach(() => {
@@ -38,27 +26,27 @@ beforeEach(() => {
 describe("handover actions", () => {
   it.each<Role | null>([null, "APPLICANT", "ADMIN"])("refuse %s before doing anything", async (role) => {
     await signedInAs(role);
-    expect(await endShift(null, form(ticked))).toEqual({ ok: false, message: "errors.notAuthorized" });
-    expect(await acknowledge(null, form({ handoverId: "00000000-0000-4000-8000-000000000000" }))).toEqual({ ok: false, message: "errors.notAuthorized" });
+    expect(await endShift(null, formData(ticked))).toEqual({ ok: false, message: "errors.notAuthorized" });
+    expect(await acknowledge(null, formData({ handoverId: "00000000-0000-4000-8000-000000000000" }))).toEqual({ ok: false, message: "errors.notAuthorized" });
   });
 
   it("refuse an incomplete checklist, then end the shift and let a colleague acknowledge it", async () => {
     const author = await signedInAs("REVIEWER");
     const before = await db.handover.count();
-    expect(await endShift(null, form({ checklist: [CHECKLIST_ITEMS[0]] }))).toEqual({
+    expect(await endShift(null, formData({ checklist: [CHECKLIST_ITEMS[0]] }))).toEqual({
       ok: false,
       message: "errors.checkFields",
       fieldErrors: { checklist: ["rota.handover.errors.checklistIncomplete"] },
     });
     expect(await db.handover.count()).toBe(before);
 
-    const url = await endShift(null, form({ ...ticked, incidents: "Quiet" })).catch((error: { url: string }) => error.url);
+    const url = await endShift(null, formData({ ...ticked, incidents: "Quiet" })).catch((error: { url: string }) => error.url);
     const handoverId = /^\/console\/handover\/([0-9a-f-]+)\?submitted=1$/.exec(String(url))?.[1];
     expect(await db.handover.findUniqueOrThrow({ where: { id: handoverId }, select: { authorId: true, incidents: true } })).toEqual({ authorId: author!.id, incidents: "Quiet" });
 
-    expect(await acknowledge(null, form({ handoverId: handoverId! }))).toEqual({ ok: false, message: "rota.handover.errors.ownHandover" });
+    expect(await acknowledge(null, formData({ handoverId: handoverId! }))).toEqual({ ok: false, message: "rota.handover.errors.ownHandover" });
     const colleague = await signedInAs("SUPERVISOR");
-    expect(await acknowledge(null, form({ handoverId: handoverId! }))).toEqual({ ok: true, data: { handoverId } });
+    expect(await acknowledge(null, formData({ handoverId: handoverId! }))).toEqual({ ok: true, data: { handoverId } });
     expect(await db.handover.findUniqueOrThrow({ where: { id: handoverId }, select: { acknowledgedById: true } })).toEqual({ acknowledgedById: colleague!.id });
   });
 });

@@ -1,13 +1,12 @@
 import { describe, expect, it, vi } from "vitest";
 import { formatApplicationNumber, generateApplicationNumber } from "@/lib/applications/application-number";
-import { getCurrentUser } from "@/lib/auth/session";
-import type { Role } from "@/lib/generated/prisma/enums";
 import { createTestUser } from "@/lib/testing/fixtures";
 import { withTestDatabase } from "@/lib/testing/with-test-database";
 import { createShareLink, trackCase } from "./actions";
 import { lookupSharedCase } from "./lookup";
 import { shareLinkKey, signShareToken } from "./share-token";
 import { createLookupCase, randomCnId, throttleRow } from "./test-fixtures";
+import { formData, signedInAs } from "@/lib/testing/action-session";
 
 // The actions read the session and the request headers themselves: stand in for both.
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: vi.fn() }));
@@ -18,21 +17,11 @@ withTestDatabase();
 
 const HOUR = 3_600_000;
 
-function form(values: Record<string, string>) {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(values)) data.append(key, value);
-  return data;
-}
-
-function signedInAs(user: { id: string; role: Role; email: string; displayName: string } | null) {
-  vi.mocked(getCurrentUser).mockResolvedValue(user && { ...user, locale: "en" });
-}
-
 describe("trackCase (the /track form)", () => {
   it("explains a typo in the number without looking anything up", async () => {
     const number = generateApplicationNumber();
     const typo = number.slice(0, -1) + (number.endsWith("0") ? "1" : "0");
-    expect(await trackCase(null, form({ number: typo, idType: "PASSPORT", idNumber: "E12345678" }))).toEqual({
+    expect(await trackCase(null, formData({ number: typo, idType: "PASSPORT", idNumber: "E12345678" }))).toEqual({
       ok: false,
       message: "errors.checkFields",
       fieldErrors: { number: ["track.errors.applicationNumber.checkCharacter"] },
@@ -42,9 +31,9 @@ describe("trackCase (the /track form)", () => {
 
   it("answers found, the generic not-found, and counts failures against the resolved client address", async () => {
     const found = await createLookupCase();
-    const ok = await trackCase(null, form({ number: formatApplicationNumber(found.number), idType: "CN_RESIDENT_ID", idNumber: found.idNumber }));
+    const ok = await trackCase(null, formData({ number: formatApplicationNumber(found.number), idType: "CN_RESIDENT_ID", idNumber: found.idNumber }));
     expect(ok).toMatchObject({ ok: true, data: { number: found.number, applicantName: "张*三" } });
-    expect(await trackCase(null, form({ number: found.number, idType: "CN_RESIDENT_ID", idNumber: randomCnId() }))).toEqual({ ok: false, message: "track.notFound" });
+    expect(await trackCase(null, formData({ number: found.number, idType: "CN_RESIDENT_ID", idNumber: randomCnId() }))).toEqual({ ok: false, message: "track.notFound" });
     expect(await throttleRow(`ip:${CLIENT_IP}`)).toMatchObject({ failures: 1 });
   });
 });
@@ -53,7 +42,7 @@ describe("share links", () => {
   it("are made by the case's applicant and show its public view until they expire", async () => {
     const found = await createLookupCase();
     signedInAs(found.applicant);
-    const result = await createShareLink(null, form({ number: formatApplicationNumber(found.number) }));
+    const result = await createShareLink(null, formData({ number: formatApplicationNumber(found.number) }));
     if (!result.ok) throw new Error(`expected a link, got ${result.message}`);
     expect(result.data.path).toMatch(new RegExp(`^/track/s/${found.number}\\.[0-9a-z]+\\.[A-Za-z0-9_-]{22}$`));
     expect(result.data.path).not.toContain(found.idNumber);
@@ -70,12 +59,12 @@ describe("share links", () => {
   it("are refused for someone else's case, for staff and without a session, alike for unknown numbers", async () => {
     const found = await createLookupCase();
     signedInAs(await createTestUser("APPLICANT"));
-    expect(await createShareLink(null, form({ number: found.number }))).toEqual({ ok: false, message: "track.share.unavailable" });
-    expect(await createShareLink(null, form({ number: generateApplicationNumber() }))).toEqual({ ok: false, message: "track.share.unavailable" });
+    expect(await createShareLink(null, formData({ number: found.number }))).toEqual({ ok: false, message: "track.share.unavailable" });
+    expect(await createShareLink(null, formData({ number: generateApplicationNumber() }))).toEqual({ ok: false, message: "track.share.unavailable" });
     signedInAs(await createTestUser("SUPERVISOR"));
-    expect(await createShareLink(null, form({ number: found.number }))).toEqual({ ok: false, message: "errors.notAuthorized" });
+    expect(await createShareLink(null, formData({ number: found.number }))).toEqual({ ok: false, message: "errors.notAuthorized" });
     signedInAs(null);
-    expect(await createShareLink(null, form({ number: found.number }))).toEqual({ ok: false, message: "errors.notAuthorized" });
+    expect(await createShareLink(null, formData({ number: found.number }))).toEqual({ ok: false, message: "errors.notAuthorized" });
   });
 
   it("a valid link to a number that does not exist is just invalid", async () => {

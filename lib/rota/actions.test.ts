@@ -1,11 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
+import { getCurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { createTestUser } from "@/lib/testing/fixtures";
 import { withTestDatabase } from "@/lib/testing/with-test-database";
 import { addStandardShifts, removeShift, saveShift, saveShiftMembers } from "./actions";
 import { makeShift } from "./test-fixtures-data";
+import { formData, signedInAs } from "@/lib/testing/action-session";
 
 // The actions read the session themselves: stand in for it, and for Next's request-bound helpers.
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: vi.fn() }));
@@ -19,18 +20,6 @@ vi.mock("next/navigation", () => ({
 
 withTestDatabase();
 
-function form(values: Record<string, string | string[]>) {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(values)) for (const item of [value].flat()) data.append(key, item);
-  return data;
-}
-
-async function signedInAs(role: Role | null): Promise<CurrentUser | null> {
-  const current = role ? { ...(await createTestUser(role)), locale: "en" } : null;
-  vi.mocked(getCurrentUser).mockResolvedValue(current);
-  return current;
-}
-
 beforeEach(() => {
   vi.mocked(getCurrentUser).mockReset();
 });
@@ -41,10 +30,10 @@ describe("rota actions", () => {
     const before = await db.shift.count();
     await signedInAs(role);
     const results = [
-      await saveShift(null, form({ name: "Sneaky", weekday: "1", start: "08:00", end: "09:00" })),
-      await removeShift(null, form({ shiftId: shift.id })),
-      await saveShiftMembers(null, form({ shiftId: shift.id, userIds: [] })),
-      await addStandardShifts(null, form({})),
+      await saveShift(null, formData({ name: "Sneaky", weekday: "1", start: "08:00", end: "09:00" })),
+      await removeShift(null, formData({ shiftId: shift.id })),
+      await saveShiftMembers(null, formData({ shiftId: shift.id, userIds: [] })),
+      await addStandardShifts(null, formData({})),
     ];
     for (const result of results) expect(result).toEqual({ ok: false, message: "errors.notAuthorized" });
     expect(await db.shift.count()).toBe(before);
@@ -52,26 +41,26 @@ describe("rota actions", () => {
 
   it("let a supervisor create a shift (then open it), staff it and delete it", async () => {
     await signedInAs("SUPERVISOR");
-    expect(await saveShift(null, form({ name: "Early", weekday: "1", start: "6:00", end: "14:00" }))).toEqual({
+    expect(await saveShift(null, formData({ name: "Early", weekday: "1", start: "6:00", end: "14:00" }))).toEqual({
       ok: false,
       message: "errors.checkFields",
       fieldErrors: { start: ["rota.errors.timeInvalid"] },
     });
-    const redirect = await saveShift(null, form({ name: "Early", weekday: "1", start: "06:00", end: "14:00" })).catch((error: { url: string }) => error.url);
+    const redirect = await saveShift(null, formData({ name: "Early", weekday: "1", start: "06:00", end: "14:00" })).catch((error: { url: string }) => error.url);
     const id = /^\/console\/rota\/([0-9a-f-]+)\?created=1$/.exec(String(redirect))?.[1];
     expect(id).toBeTruthy();
 
     const reviewer = await createTestUser("REVIEWER");
-    expect(await saveShiftMembers(null, form({ shiftId: id!, userIds: [reviewer.id] }))).toEqual({ ok: true, data: { added: 1, removed: 0 } });
-    expect(await saveShift(null, form({ shiftId: id!, name: "Earlier", weekday: "1", start: "05:00", end: "13:00" }))).toEqual({ ok: true, data: { id, created: false } });
-    await expect(removeShift(null, form({ shiftId: id! }))).rejects.toMatchObject({ url: "/console/rota?deleted=1" });
+    expect(await saveShiftMembers(null, formData({ shiftId: id!, userIds: [reviewer.id] }))).toEqual({ ok: true, data: { added: 1, removed: 0 } });
+    expect(await saveShift(null, formData({ shiftId: id!, name: "Earlier", weekday: "1", start: "05:00", end: "13:00" }))).toEqual({ ok: true, data: { id, created: false } });
+    await expect(removeShift(null, formData({ shiftId: id! }))).rejects.toMatchObject({ url: "/console/rota?deleted=1" });
     expect(await db.shift.count({ where: { id } })).toBe(0);
   });
 
   it("name the standard shifts in the editor's language", async () => {
     await signedInAs("ADMIN");
     await db.shift.deleteMany({});
-    expect(await addStandardShifts(null, form({}))).toEqual({ ok: true, data: { created: 21 } });
+    expect(await addStandardShifts(null, formData({}))).toEqual({ ok: true, data: { created: 21 } });
     expect(await db.shift.count({ where: { name: "rota.standard.night", startMinute: 0 } })).toBe(7);
   });
 });

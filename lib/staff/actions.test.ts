@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
+import { getCurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import type { Role } from "@/lib/generated/prisma/enums";
 import { createTestUser } from "@/lib/testing/fixtures";
 import { withTestDatabase } from "@/lib/testing/with-test-database";
 import { changeRole, changeStaffStatus, createStaff, resetPassword, updateStaffServices } from "./actions";
+import { formData, signedInAs } from "@/lib/testing/action-session";
 
 // The actions read the session themselves: stand in for it, and for Next's request-bound helpers.
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: vi.fn() }));
@@ -18,19 +18,6 @@ vi.mock("next/navigation", () => ({
 
 withTestDatabase();
 
-function form(values: Record<string, string | string[]>) {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(values)) for (const item of [value].flat()) data.append(key, item);
-  return data;
-}
-
-async function signedInAs(role: Role): Promise<CurrentUser> {
-  const user = await createTestUser(role);
-  const current = { ...user, locale: "en" };
-  vi.mocked(getCurrentUser).mockResolvedValue(current);
-  return current;
-}
-
 beforeEach(() => {
   vi.mocked(getCurrentUser).mockReset();
 });
@@ -40,11 +27,11 @@ describe("staff actions", () => {
     const target = await createTestUser("REVIEWER");
     const email = `${randomUUID()}@staff.example`;
     const attempts = () => [
-      createStaff(null, form({ email, displayName: "Mallory", role: "ADMIN", password: "a long password 2026", locale: "en" })),
-      changeStaffStatus(null, form({ userId: target.id, active: "false" })),
-      resetPassword(null, form({ userId: target.id, mode: "generate" })),
-      changeRole(null, form({ userId: target.id, role: "ADMIN" })),
-      updateStaffServices(null, form({ userId: target.id })),
+      createStaff(null, formData({ email, displayName: "Mallory", role: "ADMIN", password: "a long password 2026", locale: "en" })),
+      changeStaffStatus(null, formData({ userId: target.id, active: "false" })),
+      resetPassword(null, formData({ userId: target.id, mode: "generate" })),
+      changeRole(null, formData({ userId: target.id, role: "ADMIN" })),
+      updateStaffServices(null, formData({ userId: target.id })),
     ];
     vi.mocked(getCurrentUser).mockResolvedValue(null);
     for (const result of await Promise.all(attempts())) expect(result).toEqual({ ok: false, message: "errors.notAuthorized" });
@@ -60,12 +47,12 @@ describe("staff actions", () => {
     await signedInAs("ADMIN");
     const email = `New.Colleague-${randomUUID()}@Staff.Example`;
     const fields = { email: ` ${email} `, displayName: "New Colleague", role: "REVIEWER", password: "a long password 2026", locale: "zh" };
-    const redirected = await createStaff(null, form(fields)).catch((error: { url: string }) => error);
+    const redirected = await createStaff(null, formData(fields)).catch((error: { url: string }) => error);
     const created = await db.user.findUniqueOrThrow({ where: { email: email.toLowerCase() }, select: { id: true, role: true } });
     expect(redirected).toMatchObject({ url: `/console/admin/staff/${created.id}?created=1` });
     expect(created.role).toBe("REVIEWER");
 
-    expect(await createStaff(null, form({ ...fields, email: email.toUpperCase() }))).toEqual({
+    expect(await createStaff(null, formData({ ...fields, email: email.toUpperCase() }))).toEqual({
       ok: false,
       message: "errors.checkFields",
       fieldErrors: { email: ["admin.staff.errors.emailTaken"] },
@@ -74,14 +61,14 @@ describe("staff actions", () => {
 
   it("return field errors for a short password and a non-staff role", async () => {
     await signedInAs("ADMIN");
-    const result = await createStaff(null, form({ email: "x@staff.example", displayName: "X", role: "APPLICANT", password: "short1", locale: "en" }));
+    const result = await createStaff(null, formData({ email: "x@staff.example", displayName: "X", role: "APPLICANT", password: "short1", locale: "en" }));
     expect(result).toMatchObject({ ok: false, fieldErrors: { role: ["admin.staff.errors.roleInvalid"], password: ["validation.passwordTooShort"] } });
   });
 
   it("show a generated password once and store only its hash", async () => {
     await signedInAs("ADMIN");
     const target = await createTestUser("REVIEWER");
-    const result = await resetPassword(null, form({ userId: target.id, mode: "generate" }));
+    const result = await resetPassword(null, formData({ userId: target.id, mode: "generate" }));
     expect(result.ok).toBe(true);
     const password = result.ok ? result.data.generatedPassword! : "";
     expect(password).toMatch(/^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
@@ -94,9 +81,9 @@ describe("staff actions", () => {
 
   it("refuse an admin deactivating themselves, and deactivate and reactivate someone else", async () => {
     const admin = await signedInAs("ADMIN");
-    expect(await changeStaffStatus(null, form({ userId: admin.id, active: "false" }))).toEqual({ ok: false, message: "admin.staff.errors.notSelf" });
+    expect(await changeStaffStatus(null, formData({ userId: admin.id, active: "false" }))).toEqual({ ok: false, message: "admin.staff.errors.notSelf" });
     const reviewer = await createTestUser("REVIEWER");
-    expect(await changeStaffStatus(null, form({ userId: reviewer.id, active: "false" }))).toEqual({ ok: true, data: { active: false, unassignedCases: 0 } });
-    expect(await changeStaffStatus(null, form({ userId: reviewer.id, active: "true" }))).toEqual({ ok: true, data: { active: true, unassignedCases: 0 } });
+    expect(await changeStaffStatus(null, formData({ userId: reviewer.id, active: "false" }))).toEqual({ ok: true, data: { active: false, unassignedCases: 0 } });
+    expect(await changeStaffStatus(null, formData({ userId: reviewer.id, active: "true" }))).toEqual({ ok: true, data: { active: true, unassignedCases: 0 } });
   });
 });

@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
+import { getCurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import type { Role } from "@/lib/generated/prisma/enums";
 import { createTestApplication, createTestUser } from "@/lib/testing/fixtures";
 import { withTestDatabase } from "@/lib/testing/with-test-database";
 import {
@@ -14,6 +13,7 @@ import {
   staffTransition,
   uploadResultDocumentAction,
 } from "./staff-actions";
+import { formData, signedInAs } from "@/lib/testing/action-session";
 
 // The actions read the session themselves: stand in for it, and for Next's request-bound helpers.
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: vi.fn() }));
@@ -33,19 +33,6 @@ beforeAll(async () => {
 });
 
 beforeEach(() => vi.mocked(getCurrentUser).mockReset());
-
-function form(values: Record<string, string | string[] | File>) {
-  const data = new FormData();
-  for (const [key, value] of Object.entries(values)) for (const item of value instanceof File ? [value] : [value].flat()) data.append(key, item);
-  return data;
-}
-
-async function signedInAs(role: Role, id?: string): Promise<CurrentUser> {
-  const user = id ? await db.user.findUniqueOrThrow({ where: { id }, select: { id: true, role: true, displayName: true, email: true } }) : await createTestUser(role);
-  const current = { ...user, locale: "en" } as CurrentUser;
-  vi.mocked(getCurrentUser).mockResolvedValue(current);
-  return current;
-}
 
 async function makeCase(node: "MATERIAL_CHECK" | "DECISION" = "MATERIAL_CHECK") {
   const applicant = await createTestUser("APPLICANT");
@@ -67,19 +54,19 @@ describe("staff actions called directly", () => {
     const application = await makeCase("DECISION");
     const reference = { applicationId: application.id, expectedVersion: "0" };
     const calls = () => [
-      staffTransition(null, form({ ...reference, transition: "APPROVE" })),
-      staffTransition(null, form({ ...reference, transition: "REJECT", publicNote: "no" })),
-      claimCaseAction(null, form(reference)),
-      assignCaseAction(null, form({ ...reference, assigneeId: application.applicantId })),
-      addCaseNoteAction(null, form({ ...reference, publicNote: "hello" })),
-      recordPaymentAction(null, form({ ...reference, reference: "REF-123" })),
-      recordRefundAction(null, form({ ...reference, amount: "1", reason: "r" })),
-      uploadResultDocumentAction(null, form({ ...reference, file: new File([Buffer.from("%PDF-1.7\n%%EOF\n")], "r.pdf") })),
+      staffTransition(null, formData({ ...reference, transition: "APPROVE" })),
+      staffTransition(null, formData({ ...reference, transition: "REJECT", publicNote: "no" })),
+      claimCaseAction(null, formData(reference)),
+      assignCaseAction(null, formData({ ...reference, assigneeId: application.applicantId })),
+      addCaseNoteAction(null, formData({ ...reference, publicNote: "hello" })),
+      recordPaymentAction(null, formData({ ...reference, reference: "REF-123" })),
+      recordRefundAction(null, formData({ ...reference, amount: "1", reason: "r" })),
+      uploadResultDocumentAction(null, formData({ ...reference, file: new File([Buffer.from("%PDF-1.7\n%%EOF\n")], "r.pdf") })),
     ];
     const before = await state(application.id);
-    for (const who of [null, application.applicantId, (await createTestUser("APPLICANT")).id]) {
-      if (who === null) vi.mocked(getCurrentUser).mockResolvedValue(null);
-      else await signedInAs("APPLICANT", who);
+    const owner = await db.user.findUniqueOrThrow({ where: { id: application.applicantId }, select: { id: true, role: true, displayName: true, email: true } });
+    for (const who of [null, owner, await createTestUser("APPLICANT")]) {
+      await signedInAs(who);
       for (const result of await Promise.all(calls())) expect(result).toEqual({ ok: false, message: "errors.notAuthorized" });
     }
     expect(await state(application.id)).toEqual(before);
@@ -89,11 +76,11 @@ describe("staff actions called directly", () => {
     const application = await makeCase("DECISION");
     await signedInAs("REVIEWER");
     const before = await state(application.id);
-    expect(await staffTransition(null, form({ applicationId: application.id, expectedVersion: "0", transition: "APPROVE" }))).toEqual({
+    expect(await staffTransition(null, formData({ applicationId: application.id, expectedVersion: "0", transition: "APPROVE" }))).toEqual({
       ok: false,
       message: "case.errors.transitionNotAllowed",
     });
-    expect(await staffTransition(null, form({ applicationId: application.id, expectedVersion: "0", transition: "WITHDRAW" }))).toMatchObject({
+    expect(await staffTransition(null, formData({ applicationId: application.id, expectedVersion: "0", transition: "WITHDRAW" }))).toMatchObject({
       ok: false,
       fieldErrors: { transition: ["case.errors.transitionNotAllowed"] },
     });
@@ -103,9 +90,9 @@ describe("staff actions called directly", () => {
   it("let a supervisor claim, ask for a supplement and be told about a stale version", async () => {
     const application = await makeCase();
     const supervisor = await signedInAs("SUPERVISOR");
-    expect(await claimCaseAction(null, form({ applicationId: application.id, expectedVersion: "0" }))).toEqual({ ok: true, data: { version: 1 } });
+    expect(await claimCaseAction(null, formData({ applicationId: application.id, expectedVersion: "0" }))).toEqual({ ok: true, data: { version: 1 } });
     const dueAt = new Date(Date.now() + 86_400_000).toISOString();
-    const request = form({
+    const request = formData({
       applicationId: application.id,
       expectedVersion: "1",
       transition: "REQUEST_SUPPLEMENT",
@@ -117,7 +104,7 @@ describe("staff actions called directly", () => {
     const items = await db.supplementItem.findMany({ where: { request: { applicationId: application.id } }, select: { problem: true, suggestion: true } });
     expect(items).toEqual([{ problem: "Letter unsigned", suggestion: "Upload a signed copy" }]);
     expect((await state(application.id)).application).toMatchObject({ assigneeId: supervisor.id, currentNode: "AWAITING_SUPPLEMENT" });
-    expect(await addCaseNoteAction(null, form({ applicationId: application.id, expectedVersion: "1", internalNote: "late" }))).toEqual({
+    expect(await addCaseNoteAction(null, formData({ applicationId: application.id, expectedVersion: "1", internalNote: "late" }))).toEqual({
       ok: false,
       message: "case.errors.concurrentChange",
     });
@@ -125,9 +112,9 @@ describe("staff actions called directly", () => {
 
   it("answer malformed input with field errors", async () => {
     await signedInAs("SUPERVISOR");
-    expect(await claimCaseAction(null, form({ applicationId: "x", expectedVersion: "-1" }))).toMatchObject({ ok: false, message: "errors.checkFields" });
+    expect(await claimCaseAction(null, formData({ applicationId: "x", expectedVersion: "-1" }))).toMatchObject({ ok: false, message: "errors.checkFields" });
     const application = await makeCase();
-    expect(await recordRefundAction(null, form({ applicationId: application.id, expectedVersion: "0", amount: "1.234", reason: "" }))).toMatchObject({
+    expect(await recordRefundAction(null, formData({ applicationId: application.id, expectedVersion: "0", amount: "1.234", reason: "" }))).toMatchObject({
       ok: false,
       fieldErrors: { amount: ["workspace.errors.refundAmount"], reason: ["workspace.errors.refundReason"] },
     });
