@@ -1,0 +1,100 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import path from "node:path";
+
+export type ServerProcess = { pid: number; url: string; stop: () => Promise<void>; output: () => string };
+
+/** A port nobody listens on now (the kernel picks it). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+async function waitUntilReady(url: string, child: ChildProcess, output: () => string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The server exited with code ${child.exitCode}:\n${output()}`);
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      await response.arrayBuffer();
+      if (response.status < 500) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`The server did not answer ${url} within ${timeoutMs / 1000} s:\n${output()}`);
+}
+
+/**
+ * Runs a TypeScript server file in its own Node process (tsx as a loader, not the tsx CLI, so the
+ * pid we sample for memory is the server itself) and waits until `readyPath` answers.
+ */
+export async function startTsServer(options: { script: string; port: number; env: NodeJS.ProcessEnv; readyPath: string }): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ["--import", "tsx", path.resolve(options.script)], {
+    env: { ...process.env, ...options.env, PORT: String(options.port) },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  // The last lines only: enough to explain a failure, bounded however long the run.
+  const lines: string[] = [];
+  const keep = (chunk: Buffer) => {
+    lines.push(...chunk.toString().split("\n").filter(Boolean));
+    if (lines.length > 200) lines.splice(0, lines.length - 200);
+  };
+  child.stdout.on("data", keep);
+  child.stderr.on("data", keep);
+  const output = () => lines.join("\n");
+  const url = `http://127.0.0.1:${options.port}`;
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    child.kill("SIGTERM");
+    const timer = setTimeout(() => child.kill("SIGKILL"), 5000);
+    await exited;
+    clearTimeout(timer);
+  };
+  try {
+    await waitUntilReady(`${url}${options.readyPath}`, child, output, 120_000);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { pid: child.pid!, url, stop, output };
+}
+
+/** The production app behind scripts/server.ts (decision 002), without the notification worker. */
+export function startApp(options: { port: number; databaseUrl: string; secrets: { NEXTAUTH_SECRET: string; ID_HASH_KEY: string }; uploadDir: string }) {
+  const origin = `http://127.0.0.1:${options.port}`;
+  return startTsServer({
+    script: "scripts/server.ts",
+    port: options.port,
+    readyPath: "/api/health",
+    env: {
+      NODE_ENV: "production",
+      DATABASE_URL: options.databaseUrl,
+      ...options.secrets,
+      NEXTAUTH_URL: origin,
+      APP_URL: origin,
+      UPLOAD_DIR: options.uploadDir,
+      NEXT_TELEMETRY_DISABLED: "1",
+      // scripts/server.ts starts no worker; this keeps it off should that ever change.
+      NOTIFICATION_WORKER: "0",
+    },
+  });
+}
+
+/** bench/baseline-server.ts: node:http + pg answering POST /api/track only. */
+export function startBaseline(options: { port: number; databaseUrl: string; idHashKey: string }) {
+  return startTsServer({
+    script: "bench/baseline-server.ts",
+    port: options.port,
+    readyPath: "/health",
+    env: { NODE_ENV: "production", DATABASE_URL: options.databaseUrl, ID_HASH_KEY: options.idHashKey },
+  });
+}
