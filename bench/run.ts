@@ -12,6 +12,7 @@ import { runSeed } from "../scripts/lib/seed-runner";
 import { freePort, startApp, startBaseline, type ServerProcess } from "./lib/app-server";
 import { prepareFixtures } from "./lib/fixtures";
 import { measurePageJs } from "./lib/js-size";
+import { highWaterMark } from "./lib/memory";
 import { describeServer, provideBenchDatabase, withClient } from "./lib/postgres";
 import { measureScenarios } from "./lib/measure";
 import { writeResults } from "./lib/results";
@@ -82,6 +83,7 @@ async function main() {
     ];
 
     const measured = await measureScenarios({ app, baseline, fixtures, cookies, connections, seconds, warmup, log, databaseUrl: database.url });
+    const appHighWaterBytes = highWaterMark(app.pid);
     const files = await writeResults({
       date: new Date(),
       label: args.label,
@@ -93,6 +95,7 @@ async function main() {
       seed,
       jsSizes,
       measured,
+      appHighWaterBytes,
       totalSeconds: (Date.now() - started) / 1000,
     });
     log(`Done in ${((Date.now() - started) / 1000).toFixed(0)} s; results in ${files.join(" and ")}.`);

@@ -51,7 +51,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     });
   });
   const seconds = (performance.now() - started) / 1000;
-  const peak = memory?.stop().peakRssBytes ?? null;
+  const peak = memory?.stop() ?? null;
   return {
     ...summarizeLatencies(latencies),
     seconds,

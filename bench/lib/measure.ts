@@ -37,15 +37,16 @@ const SUBMISSION_SERVICE = "software-bug-fix";
 export async function measureScenarios(options: Options): Promise<Measurement> {
   const { app, baseline, fixtures, cookies, connections, seconds, warmup, log } = options;
   const rows: Measurement["rows"] = [];
+  // autocannon stops with up to one request per connection still inside the server: let them
+  // finish before the next run, or it would start behind a queue it did not make.
+  const drain = (result: LoadResult) => new Promise((resolve) => setTimeout(resolve, Math.min(10_000, result.p99 + 1000)));
   const run = async (key: string, title: string, server: ServerProcess, scenario: Scenario, warm: boolean) => {
-    if (warm && warmup > 0) await runLoad({ url: server.url, connections, seconds: warmup, requests: scenario.requests, expectStatus: scenario.expectStatus });
+    if (warm && warmup > 0) await drain(await runLoad({ url: server.url, connections, seconds: warmup, requests: scenario.requests, expectStatus: scenario.expectStatus }));
     if (scenario.work) Object.assign(scenario.work, { done: 0, failed: 0 });
     const cpuSplit = await startCpuSplit(server.pid, options.databaseUrl);
     const result = await runLoad({ url: server.url, connections, seconds, requests: scenario.requests, expectStatus: scenario.expectStatus, serverPid: server.pid });
     const cpu = await cpuSplit.stop();
-    // autocannon stops with up to one request per connection still inside the server: let them
-    // finish before the next run, or it would start behind a queue it did not make.
-    await new Promise((resolve) => setTimeout(resolve, Math.min(10_000, result.p99 + 1000)));
+    await drain(result);
     const work = scenario.work;
     const row = {
       key,

@@ -1,5 +1,6 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { processTree, statusField } from "./memory";
+import { highWaterMark, processTree, statusField } from "./memory";
 
 describe("statusField", () => {
   const status = "Name:\tnode\nVmHWM:\t  204800 kB\nVmRSS:\t  102400 kB\n";
@@ -17,5 +18,14 @@ describe("statusField", () => {
 describe("processTree", () => {
   it("starts with the process itself", () => {
     expect(processTree(process.pid)[0]).toBe(process.pid);
+  });
+});
+
+describe("highWaterMark", () => {
+  it("reads this process's own high-water mark", () => {
+    // VmHWM only grows (VmRSS may briefly exceed it: the kernel updates it lazily), so read it first.
+    const before = statusField(readFileSync("/proc/self/status", "utf8"), "VmHWM");
+    expect(before).toBeGreaterThan(0);
+    expect(highWaterMark(process.pid)).toBeGreaterThanOrEqual(before);
   });
 });

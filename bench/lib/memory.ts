@@ -31,10 +31,14 @@ export function processTree(pid: number): number[] {
   return tree;
 }
 
+/** The kernel's high-water mark of resident memory (VmHWM) since start, summed over the process tree. */
+export function highWaterMark(pid: number): number {
+  return processTree(pid).reduce((sum, id) => sum + statusField(read(`/proc/${id}/status`), "VmHWM"), 0);
+}
+
 /**
  * Samples the resident memory of a server and its children every `intervalMs` while a scenario
- * runs; `stop()` gives the highest total seen, and the kernel's own high-water mark (VmHWM, which
- * also catches peaks between samples) summed over the same processes.
+ * runs; `stop()` gives the highest total seen during the scenario.
  */
 export function sampleMemory(pid: number, intervalMs = 200) {
   let peakRss = 0;
@@ -45,11 +49,10 @@ export function sampleMemory(pid: number, intervalMs = 200) {
   sample();
   const timer = setInterval(sample, intervalMs);
   return {
-    stop(): { peakRssBytes: number; hwmBytes: number } {
+    stop(): number {
       clearInterval(timer);
       sample();
-      const hwmBytes = processTree(pid).reduce((sum, id) => sum + statusField(read(`/proc/${id}/status`), "VmHWM"), 0);
-      return { peakRssBytes: peakRss, hwmBytes };
+      return peakRss;
     },
   };
 }

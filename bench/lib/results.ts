@@ -20,6 +20,8 @@ type Results = {
   seed: { seconds: number; steps: SeedTimings };
   jsSizes: JsSize[];
   measured: Measurement;
+  /** The app server's VmHWM at the end: its peak resident memory over the whole run, spikes between samples included. */
+  appHighWaterBytes: number;
   totalSeconds: number;
 };
 
@@ -73,7 +75,7 @@ export async function writeResults(results: Results): Promise<string[]> {
     submissionFailures: byKey(measured, "e").unexpected + byKey(measured, "e").errors,
     duplicates: submissions.duplicates + submissions.unknownKeys,
     lookupPageJsGzipBytes: results.jsSizes[0]!.gzipBytes,
-    peakRssBytes: Math.max(...appRows.map((row) => row.peakRssBytes ?? 0)),
+    peakRssBytes: Math.max(results.appHighWaterBytes, ...appRows.map((row) => row.peakRssBytes ?? 0)),
     unexpectedByScenario: Object.fromEntries([
       ...measured.rows.map((row) => [row.key, row.unexpected + row.errors]),
       ...measured.halfLoad.map((run) => [`${run.key} (half load)`, run.unexpected + run.errors]),
@@ -98,6 +100,7 @@ export async function writeResults(results: Results): Promise<string[]> {
     ),
     "",
     `Lookup JSON: the app makes **${measured.lookup.ratio.toFixed(2)}×** the baseline's throughput (runs: ${measured.lookup.perPair.map((ratio) => `${ratio.toFixed(2)}×`).join(", ")}).`,
+    `App server peak memory over the whole run (kernel high-water mark): ${(results.appHighWaterBytes / 1024 / 1024).toFixed(0)} MB.`,
     `Submissions: ${submissions.sent} keys sent (warm-up included), ${submissions.inDatabase} applications made from them, ${submissions.duplicates} duplicates, ${submissions.unknownKeys} without a sent key.`,
     measured.transitions.poolExhausted ? `Transitions: the pool of movable cases ran out ${measured.transitions.poolExhausted} times (those requests failed).` : "",
     "",
