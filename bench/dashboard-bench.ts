@@ -23,6 +23,7 @@ import { addDays, scopeOf, zonedToday, type DashboardScope } from "../lib/dashbo
 import { migrate } from "../lib/db/migrator";
 import { dashboardSeedStatements } from "./lib/dashboard-seed";
 import { summarizePlan, type Explained } from "./lib/plan";
+import { withClient } from "./lib/postgres";
 
 const { values: args } = parseArgs({
   options: {
@@ -43,15 +44,6 @@ if (!serverUrl || !Number.isSafeInteger(cases) || cases < 1 || !Number.isSafeInt
 const ZONE = "Asia/Shanghai";
 type Sql = { text: string; values: unknown[] };
 
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);

@@ -6,12 +6,13 @@
 //   DATABASE_URL=postgres://… npx tsx --conditions=react-server bench/queue-explain.ts [--cases 100000] [--verbose] [--keep]
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
-import pg from "pg";
+import type pg from "pg";
 import { OPEN_COUNTS_BY_NODE_SQL, queueCountSql, queuePageSql } from "../lib/console/data";
 import { parseQueueFilters, type QueueSearchParams } from "../lib/console/queue-schema";
 import { migrate } from "../lib/db/migrator";
 import { QUEUE_INDEXES, summarizePlan, type Explained } from "./lib/plan";
 import { BENCH_REVIEWER_SQL, queueSeedStatements } from "./lib/queue-seed";
+import { withClient } from "./lib/postgres";
 
 const { values: args } = parseArgs({
   options: { cases: { type: "string", default: "100000" }, verbose: { type: "boolean", default: false }, keep: { type: "boolean", default: false } },
@@ -30,15 +31,6 @@ type Case = { name: string; sql: Sql; expect?: Expectation };
 
 const RUNS = 3;
 
-async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 async function measure(client: pg.Client, { name, sql, expect }: Case) {
   let best: Explained | undefined;
