@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { ClientMessages } from "@/components/layout/client-messages";
 import { SectionNav } from "@/components/layout/section-nav";
 import { canAccess } from "@/lib/auth/roles";
 import { requireArea } from "@/lib/auth/session";
@@ -16,9 +17,9 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
     ...(canAccess(user.role, "admin") ? [{ href: "/console/admin", label: t("admin") }] : []),
   ];
   return (
-    <>
+    <ClientMessages area="console">
       <SectionNav label={t("consoleSections")} links={links} />
       {children}
-    </>
+    </ClientMessages>
   );
 }

@@ -5,7 +5,7 @@ import { startTransition, useActionState, useEffect, useRef, useState, type Form
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { trackCase, type TrackActionResult } from "@/lib/lookup/actions";
-import { lookupSchema, type LookupField } from "@/lib/lookup/schema";
+import { checkLookupFields, type LookupField } from "@/lib/lookup/lookup-fields";
 import { retryAfterMinutes } from "@/lib/lookup/throttle";
 import { formatApplicationNumber } from "@/lib/applications/application-number";
 import { ID_TYPES, type IdType } from "@/lib/identity/id-number";
@@ -16,15 +16,9 @@ const FIELD_IDS: Record<LookupField, string> = { number: "field-number", idType:
 
 type FieldErrors = Partial<Record<LookupField, string[]>>;
 
-function firstErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of issues) errors[issue.path[0] as LookupField] ??= [issue.message];
-  return errors;
-}
-
 /**
- * Number + ID number → the case's public progress, on this page. The same schema as the server
- * runs first in the browser, so a mistyped number (its check character) is explained before any
+ * Number + ID number → the case's public progress, on this page. The same checks as the server's
+ * schema run first in the browser, so a mistyped number (its check character) is explained before any
  * request and costs no attempt. The ID number goes only in the action's POST body.
  */
 export function TrackForm() {
@@ -45,9 +39,9 @@ export function TrackForm() {
     event.preventDefault();
     if (pending) return;
     const formData = new FormData(event.currentTarget);
-    const parsed = lookupSchema.safeParse(Object.fromEntries(formData));
-    if (!parsed.success) {
-      const errors = firstErrors(parsed.error.issues);
+    const checked = checkLookupFields(Object.fromEntries(formData));
+    if (!checked.ok) {
+      const errors: FieldErrors = Object.fromEntries(Object.entries(checked.errors).map(([field, key]) => [field, [key]]));
       setClientErrors(errors);
       const first = (Object.keys(FIELD_IDS) as LookupField[]).find((field) => errors[field]);
       if (first) document.getElementById(FIELD_IDS[first])?.focus();

@@ -3,9 +3,9 @@ import { isStaff } from "@/lib/auth/roles";
 import { assertArea, type Viewer } from "@/lib/auth/viewer";
 import { validateApplicationNumber } from "@/lib/applications/application-number";
 import { quoteFee } from "@/lib/catalog/fees";
+import { nodeTargetsFor, SERVICE_NODE_TARGETS } from "@/lib/catalog/node-targets";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { WorkflowNode } from "@/lib/generated/prisma/enums";
 import type { ProgressEvent } from "@/lib/workflow/progress";
 
 /** Newest cases have a handful of events; the bound only keeps a runaway history from flooding the page. */
@@ -58,7 +58,7 @@ export async function findOwnCase(viewer: Viewer, rawNumber: string) {
       rating: true,
       ratingComment: true,
       ratedAt: true,
-      service: { select: { nameZh: true, nameEn: true, requiresExpertReview: true } },
+      service: { select: { nameZh: true, nameEn: true, requiresExpertReview: true, ...SERVICE_NODE_TARGETS } },
       assignee: { select: { displayName: true } },
       timeline: {
         where: APPLICANT_VISIBLE_EVENTS,
@@ -87,21 +87,21 @@ export async function findOwnCase(viewer: Viewer, rawNumber: string) {
   });
   if (!row) return null;
 
-  const [targets, resultDocuments] = await Promise.all([
-    db.nodeTarget.findMany({ where: { serviceTier: { serviceId: row.serviceId, tier: row.tier } }, select: { node: true, targetMinutes: true } }),
-    // A result document uploaded ahead of issuing stays with staff until the case reaches DOCUMENT_ISSUED.
+  // A result document uploaded ahead of issuing stays with staff until the case reaches DOCUMENT_ISSUED.
+  const resultDocuments =
     row.currentNode === "DOCUMENT_ISSUED"
-      ? db.evidenceFile.findMany({
+      ? await db.evidenceFile.findMany({
           where: { applicationId: row.id, kind: "RESULT_DOCUMENT" },
           orderBy: { createdAt: "asc" },
           select: { id: true, originalName: true, sizeBytes: true, createdAt: true },
         })
-      : Promise.resolve([]),
-  ]);
+      : [];
 
-  const { timeline, supplementRequests, feeBaseMinor, feeSurchargeMinor, rating, ratingComment, ratedAt, assignee, ...rest } = row;
+  const { timeline, supplementRequests, feeBaseMinor, feeSurchargeMinor, rating, ratingComment, ratedAt, assignee, service, ...rest } = row;
+  const { tiers, ...serviceNames } = service;
   return {
     ...rest,
+    service: serviceNames,
     fee: { ...quoteFee({ baseFeeMinor: feeBaseMinor, surchargeMinor: feeSurchargeMinor }), currency: row.currency },
     rating: rating === null ? null : { value: rating, comment: ratingComment, ratedAt },
     assigneeName: assignee?.displayName ?? null,
@@ -116,7 +116,7 @@ export async function findOwnCase(viewer: Viewer, rawNumber: string) {
         actor: event.actor ? { name: event.actor.displayName, staff: isStaff(event.actor.role) } : null,
       }),
     ),
-    nodeTargets: Object.fromEntries(targets.map((target) => [target.node, target.targetMinutes])) as Partial<Record<WorkflowNode, number>>,
+    nodeTargets: nodeTargetsFor(tiers, row.tier),
     openSupplement: supplementRequests[0] ?? null,
     resultDocuments,
   };

@@ -6,7 +6,7 @@ import { NotAuthorizedError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { createTestApplication, createTestUser } from "@/lib/testing/fixtures";
 import { withTestDatabase } from "@/lib/testing/with-test-database";
-import { countOpenCasesByNode, listQueue, listQueueFilterOptions } from "./data";
+import { countOpenCasesByNode, listQueue, listQueueFilterOptions, openCountsByNode } from "./data";
 import { QUEUE_PAGE_SIZE, parseQueueFilters, type QueueSearchParams } from "./queue-schema";
 
 withTestDatabase();
@@ -27,6 +27,8 @@ type CaseData = Omit<Prisma.ApplicationUncheckedCreateInput, "applicantId" | "se
 /** A clean queue per test: every test states the whole set of cases it is about. */
 async function arrange() {
   await db.application.deleteMany();
+  // The counts are shared for a few seconds; every test here starts from its own cases.
+  openCountsByNode.forget();
   const [service, applicant, reviewer] = await Promise.all([createService(), createTestUser("APPLICANT"), createTestUser("REVIEWER")]);
   const makeCase = (data: Partial<CaseData> = {}) =>
     createTestApplication({ applicantId: applicant.id, serviceId: service.id, nodeDueAt: at(5), neededBy: at(100), ...data });
@@ -154,6 +156,21 @@ describe("countOpenCasesByNode", () => {
     await makeCase({ currentNode: "DOCUMENT_ISSUED", status: "COMPLETED", closedAt: at(-1) });
     const counts = await countOpenCasesByNode(reviewer);
     expect(Object.fromEntries(counts.map((row) => [row.node, row.count]))).toEqual({ MATERIAL_CHECK: 2, RESULT_NOTIFIED: 1 });
+  });
+
+  it("serves every view from one read for a few seconds, and gives the unfiltered total from it", async () => {
+    const { makeCase, reviewer, list } = await arrange();
+    await makeCase({ currentNode: "MATERIAL_CHECK" });
+    expect(await countOpenCasesByNode(reviewer)).toEqual([{ node: "MATERIAL_CHECK", count: 1 }]);
+    await makeCase({ currentNode: "MATERIAL_CHECK" });
+    expect(await countOpenCasesByNode(reviewer)).toEqual([{ node: "MATERIAL_CHECK", count: 1 }]);
+    // The rows are always fresh; the total of an unfiltered view follows the shared counts…
+    expect(await list()).toMatchObject({ total: 1 });
+    expect((await list()).items).toHaveLength(2);
+    // …and a filtered view counts its own.
+    expect(await list({ node: "MATERIAL_CHECK" })).toMatchObject({ total: 2 });
+    openCountsByNode.forget();
+    expect(await countOpenCasesByNode(reviewer)).toEqual([{ node: "MATERIAL_CHECK", count: 2 }]);
   });
 });
 

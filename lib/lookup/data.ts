@@ -3,22 +3,22 @@ import { validateApplicationNumber } from "@/lib/applications/application-number
 import { assertArea, type Viewer } from "@/lib/auth/viewer";
 import { APPLICANT_VISIBLE_EVENTS } from "@/lib/cases/data";
 import { db } from "@/lib/db";
-import type { WorkflowNode } from "@/lib/generated/prisma/enums";
+import { nodeTargetsFor, SERVICE_NODE_TARGETS } from "@/lib/catalog/node-targets";
 import { toPublicView, type PublicCaseRow } from "./public-view";
 
 const TIMELINE_LIMIT = 500;
 
 /**
- * The one read of a lookup before the ID number is known to match: the same single indexed query
- * whether or not the number exists, so its timing says nothing. Nothing else is loaded until the
- * hashes match.
+ * The one read of a lookup before the ID number is known to match: the throttle rows and the
+ * candidate, both always, side by side, whether or not the number exists, so its timing says
+ * nothing. Nothing else is loaded until the hashes match.
  */
-export function findLookupCandidate(number: string) {
-  return db.application.findUnique({ where: { number }, select: { id: true, idNumberHash: true } });
-}
-
-export function findLookupThrottles(keys: string[]) {
-  return db.lookupThrottle.findMany({ where: { key: { in: keys } }, select: { key: true, lockedUntil: true } });
+export async function findLookupState(keys: string[], number: string) {
+  const [throttles, candidate] = await Promise.all([
+    db.lookupThrottle.findMany({ where: { key: { in: keys } }, select: { key: true, lockedUntil: true } }),
+    db.application.findUnique({ where: { number }, select: { id: true, idNumberHash: true } }),
+  ]);
+  return { throttles, candidate };
 }
 
 /**
@@ -27,7 +27,7 @@ export function findLookupThrottles(keys: string[]) {
  * event's actor only the role, never a name.
  */
 export async function findPublicCase(where: { id: string } | { number: string }, now: Date) {
-  const row: PublicCaseRow | null = await db.application.findUnique({
+  const row = await db.application.findUnique({
     where: "id" in where ? { id: where.id } : { number: where.number },
     select: {
       number: true,
@@ -40,7 +40,7 @@ export async function findPublicCase(where: { id: string } | { number: string },
       applicantName: true,
       assigneeId: true,
       serviceId: true,
-      service: { select: { code: true, nameZh: true, nameEn: true, requiresExpertReview: true } },
+      service: { select: { code: true, nameZh: true, nameEn: true, requiresExpertReview: true, ...SERVICE_NODE_TARGETS } },
       timeline: {
         where: APPLICANT_VISIBLE_EVENTS,
         orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
@@ -51,12 +51,9 @@ export async function findPublicCase(where: { id: string } | { number: string },
     },
   });
   if (!row) return null;
-  const targets = await db.nodeTarget.findMany({
-    where: { serviceTier: { serviceId: row.serviceId, tier: row.tier } },
-    select: { node: true, targetMinutes: true },
-  });
-  const nodeTargets = Object.fromEntries(targets.map((target) => [target.node, target.targetMinutes])) as Partial<Record<WorkflowNode, number>>;
-  return toPublicView(row, nodeTargets, now);
+  const { tiers, ...service } = row.service;
+  const publicRow: PublicCaseRow = { ...row, service };
+  return toPublicView(publicRow, nodeTargetsFor(tiers, row.tier), now);
 }
 
 /** The applicant's own case number, for making a share link; null for anyone else's or an unknown one. */

@@ -33,11 +33,18 @@ const NAMESPACES = [
 
 export type Messages = Record<string, unknown>;
 
-export async function loadMessages(locale: Locale): Promise<Messages> {
-  const entries = await Promise.all(
-    NAMESPACES.map(async (namespace) => [namespace, (await import(`./${locale}/${namespace}.json`)).default] as const),
-  );
-  return Object.fromEntries(entries);
+// Texts only change with a deploy: merged once per locale and process, not on every request.
+const loaded = new Map<Locale, Promise<Messages>>();
+
+export function loadMessages(locale: Locale): Promise<Messages> {
+  let messages = loaded.get(locale);
+  if (!messages) {
+    messages = Promise.all(
+      NAMESPACES.map(async (namespace) => [namespace, (await import(`./${locale}/${namespace}.json`)).default] as const),
+    ).then((entries) => Object.fromEntries(entries));
+    loaded.set(locale, messages);
+  }
+  return messages;
 }
 
 export const MESSAGE_NAMESPACES: readonly string[] = NAMESPACES;
