@@ -1,20 +1,20 @@
 // The benchmark's yardstick: `POST /api/track` on bare node:http + pg, no framework and no ORM. It
 // does the same work as app/api/track/route.ts → lib/lookup/lookup.ts — same validation (zod),
-// same reads and writes in the same order (throttle read, candidate by number, HMAC and constant-time
-// compare, throttle reset, then the case, its public timeline, the open supplement request and
-// the node targets), the same view (toPublicView) and the same JSON — so the gap between the two
-// is what Next.js, Prisma and the app's layers cost. Started by bench/run.ts; PORT, DATABASE_URL and
+// the same SQL text in the same order (lib/lookup/lookup-sql-data.ts: throttles and candidate
+// together, HMAC and constant-time compare, the throttle reset only when there is one, then the
+// public case in one statement), the same view (toPublicView) and the same JSON — so the gap
+// between the two is what Next.js, Prisma and the app's layers cost. Started by bench/run.ts; PORT, DATABASE_URL and
 // ID_HASH_KEY come from the environment.
 import { timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import pg from "pg";
-import type { WorkflowNode } from "../lib/generated/prisma/enums";
 import { normalizeAddress } from "../lib/http/client-ip";
 import { hashIdNumber } from "../lib/identity/id-number-hash";
+import { lookupStateSql, publicCaseSql, toLookupState, toPublicCaseRow, type PublicCaseSqlRow } from "../lib/lookup/lookup-sql-data";
 import { lookupSchema } from "../lib/lookup/schema";
-import { toPublicView, type PublicCaseRow } from "../lib/lookup/public-view";
+import { toPublicView } from "../lib/lookup/public-view";
 import { lookupThrottleKeys, retryAfterSeconds } from "../lib/lookup/throttle";
-import { CANDIDATE_SQL, CASE_SQL, CLEAR_SQL, countFailure, OPEN_SUPPLEMENT_SQL, TARGETS_SQL, THROTTLE_SQL, TIMELINE_SQL } from "./lib/baseline-sql";
+import { CLEAR_SQL, countFailure } from "./lib/baseline-sql";
 
 const MAX_BODY_CHARS = 2048;
 const key = process.env.ID_HASH_KEY ?? "";
@@ -52,26 +52,25 @@ async function lookup(request: IncomingMessage, response: ServerResponse) {
   const now = new Date();
   const keys = lookupThrottleKeys(number, normalizeAddress(request.socket.remoteAddress));
 
-  const throttles = await pool.query<{ lockedUntil: Date | null }>(THROTTLE_SQL, [keys]);
-  const wait = retryAfterSeconds(throttles.rows, now);
+  const state = lookupStateSql(keys, number);
+  const { throttles, candidate } = toLookupState((await pool.query<Parameters<typeof toLookupState>[0]>(state.text, state.values)).rows[0]!);
+  const wait = retryAfterSeconds(throttles, now);
   if (wait > 0) return send(response, 429, { error: "too_many_attempts", retryAfterSeconds: wait });
   const given = Buffer.from(hashIdNumber(idType, idNumber, key), "hex");
-  const candidate = (await pool.query<{ id: string; hash: string }>(CANDIDATE_SQL, [number])).rows[0];
-  const stored = candidate ? Buffer.from(candidate.hash, "hex") : null;
+  const stored = candidate ? Buffer.from(candidate.idNumberHash, "hex") : null;
   const equal = timingSafeEqual(given, stored?.length === 32 ? stored : Buffer.alloc(32));
   if (!candidate || stored?.length !== 32 || !equal) {
     await recordFailure(keys, now);
     return send(response, 404, { error: "not_found" });
   }
-  await pool.query(CLEAR_SQL, [[`number:${number}`]]);
+  const numberKey = `number:${number}`;
+  if (throttles.some((row) => row.key === numberKey)) await pool.query(CLEAR_SQL, [[numberKey]]);
 
-  const row = (await pool.query<Omit<PublicCaseRow, "timeline" | "supplementRequests">>(CASE_SQL, [candidate.id])).rows[0];
+  const publicCase = publicCaseSql({ id: candidate.id });
+  const row = (await pool.query<PublicCaseSqlRow>(publicCase.text, publicCase.values)).rows[0];
   if (!row) return send(response, 404, { error: "not_found" });
-  const timeline = (await pool.query<PublicCaseRow["timeline"][number]>(TIMELINE_SQL, [candidate.id])).rows;
-  const supplementRequests = (await pool.query<{ dueAt: Date }>(OPEN_SUPPLEMENT_SQL, [candidate.id])).rows;
-  const targets = (await pool.query<{ node: WorkflowNode; targetMinutes: number }>(TARGETS_SQL, [row.serviceId, row.tier])).rows;
-  const nodeTargets = Object.fromEntries(targets.map((target) => [target.node, target.targetMinutes])) as Partial<Record<WorkflowNode, number>>;
-  const view = toPublicView({ ...row, timeline, supplementRequests }, nodeTargets, now);
+  const { caseRow, nodeTargets } = toPublicCaseRow(row);
+  const view = toPublicView(caseRow, nodeTargets, now);
   send(response, 200, view);
 }
 

@@ -5,27 +5,13 @@ import { validateApplicationNumber } from "@/lib/applications/application-number
 import { quoteFee } from "@/lib/catalog/fees";
 import { nodeTargetsFor, SERVICE_NODE_TARGETS } from "@/lib/catalog/node-targets";
 import { db } from "@/lib/db";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { APPLICANT_VISIBLE_EVENTS } from "./visible-events-data";
 import type { ProgressEvent } from "@/lib/workflow/progress";
 
 /** Newest cases have a handful of events; the bound only keeps a runaway history from flooding the page. */
 const TIMELINE_LIMIT = 500;
 
 export type CaseEvent = ProgressEvent & { id: string };
-
-/**
- * Timeline events the applicant (and public lookup) may see: not staff-only notes, and not the
- * upload of a result document that is not issued yet (issuing it is its own event).
- */
-export const APPLICANT_VISIBLE_EVENTS = {
-  OR: [{ action: { notIn: ["NOTE_ADDED", "DOCUMENT_UPLOADED"] } }, { action: "NOTE_ADDED", publicNote: { not: null } }],
-} satisfies Prisma.TimelineEventWhereInput;
-
-/**
- * The same filter in SQL, on timeline_event aliased `e`, for the public lookup's single query
- * (lib/lookup/data.ts). visible-events.test.ts checks that both select exactly the same events.
- */
-export const APPLICANT_VISIBLE_EVENTS_SQL = Prisma.sql`(e.action NOT IN ('NOTE_ADDED', 'DOCUMENT_UPLOADED') OR (e.action = 'NOTE_ADDED' AND e.public_note IS NOT NULL))`;
 
 /**
  * Everything the applicant's case page shows, or null when the number is malformed, unknown or
