@@ -1,4 +1,5 @@
 import "server-only";
+import { assignWaitingCases } from "@/lib/rota/waiting-mutations";
 import { runOverdueWatch } from "@/lib/sla/mutations";
 import { deliverySettings, providersFromEnv, type DeliverySettings } from "./delivery";
 import {
@@ -20,7 +21,7 @@ import { TemplateError } from "./templates";
  */
 export const LEASE_MS = 10 * 60_000;
 export const BATCH_SIZE = 10;
-/** The overdue watch (lib/sla) rides on this loop, once a minute rather than on every 2 s poll. */
+/** The overdue watch (lib/sla) and the pick-up of cases waiting for someone on duty (lib/rota) ride on this loop, once a minute rather than on every 2 s poll. */
 export const WATCH_INTERVAL_MS = 60_000;
 
 export type WorkerLog = (level: "info" | "warn" | "error", message: string) => void;
@@ -106,6 +107,13 @@ async function watchOnce(log: WorkerLog) {
   } catch (error) {
     // Like a failed pass: the flags are unset, so the next run (a minute on) tries again.
     log("error", `overdue watch failed: ${describeFailure(error)}`);
+  }
+  try {
+    const assigned = await assignWaitingCases();
+    if (assigned > 0) log("info", `rota: ${assigned} case(s) waiting for someone on duty assigned`);
+  } catch (error) {
+    // The cases stay flagged in the supervisors' queue; the next run tries again.
+    log("error", `assigning waiting cases failed: ${describeFailure(error)}`);
   }
 }
 
