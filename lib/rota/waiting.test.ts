@@ -1,5 +1,6 @@
 import { expect, it } from "vitest";
 import { db } from "@/lib/db";
+import { startOutboxWorker } from "@/lib/notifications/worker";
 import { withTestDatabase } from "@/lib/testing/with-test-database";
 import { assignOnDuty } from "./auto-assign-mutations";
 import { assignWaitingCases } from "./waiting-mutations";
@@ -65,4 +66,21 @@ it("leaves a flagged case a supervisor already took, and two workers at once ass
   expect(await stateOf(taken.id)).toMatchObject({ assigneeId: supervisor.id });
   expect(await stateOf(waiting.id)).toMatchObject({ assigneeId: reviewer.id, unstaffedAt: null });
   expect(await db.timelineEvent.count({ where: { applicationId: waiting.id, action: "ASSIGNED" } })).toBe(1);
+});
+
+it("runs from the notification worker's loop", async () => {
+  const service = await makeService();
+  const reviewer = await makeStaff("REVIEWER", { services: [service.id] });
+  // On duty around the clock, whatever the real time of this run.
+  for (let weekday = 1; weekday <= 7; weekday++) await makeShift(weekday, "00:00", "00:00", [reviewer.id]);
+  const waiting = await makeCase(service.id);
+  await db.application.update({ where: { id: waiting.id }, data: { unstaffedAt: new Date() } });
+
+  const logs: string[] = [];
+  const none = { name: "none", send: async () => {} };
+  const worker = startOutboxWorker({ providers: { email: none, sms: none }, intervalMs: 10, watchIntervalMs: 60_000, log: (_level, line) => logs.push(line) });
+  for (let tries = 0; tries < 100 && (await stateOf(waiting.id)).assigneeId === null; tries++) await new Promise((resolve) => setTimeout(resolve, 50));
+  await worker.stop();
+  expect(await stateOf(waiting.id)).toMatchObject({ assigneeId: reviewer.id, unstaffedAt: null });
+  expect(logs).toContain("rota: 1 case(s) waiting for someone on duty assigned");
 });
