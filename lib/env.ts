@@ -6,6 +6,20 @@ const serverEnvSchema = z.object({
   DATABASE_URL: z.string().min(1, "DATABASE_URL is required (npm start sets it for the embedded database)"),
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters"),
   ID_HASH_KEY: z.string().min(32, "ID_HASH_KEY must be at least 32 characters"),
+  /**
+   * Connection pool, per process (app and worker each have one): Postgres allows 100 connections by
+   * default, so a few processes of 10 leave room for migrations, psql and a second deploy.
+   */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  /** How long a plain statement waits for a free connection (or for a new one to open), in ms. */
+  DATABASE_POOL_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /**
+   * How long a transaction waits for a connection before failing with P2028 (then retried, see
+   * lib/db/retry-policy.ts). Prisma's 2 s default turned bursts of submissions into 500s.
+   */
+  DATABASE_TX_MAX_WAIT_MS: z.coerce.number().int().min(100).default(5_000),
+  /** The longest a transaction may run once started, in ms (Prisma's default). */
+  DATABASE_TX_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
   UPLOAD_DIR: z.string().default(".data/uploads"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** The public address of the app, for links in emails and text messages. */
