@@ -9,6 +9,8 @@ import { Notice } from "@/components/ui/notice";
 import { TextField } from "@/components/ui/text-field";
 
 const THROTTLED_PREFIX = "throttled:";
+// The server failed (lib/auth/unavailable.ts); what follows is the reference in its log.
+const UNAVAILABLE_PREFIX = "unavailable:";
 
 export function SignInForm({ callbackUrl, registered }: { callbackUrl: string; registered?: boolean }) {
   const t = useTranslations("auth");
@@ -37,6 +39,8 @@ export function SignInForm({ callbackUrl, registered }: { callbackUrl: string; r
       if (result?.error?.startsWith(THROTTLED_PREFIX)) {
         const minutes = Math.max(1, Math.ceil(Number(result.error.slice(THROTTLED_PREFIX.length)) / 60));
         setError(t("throttled", { minutes }));
+      } else if (result?.error?.startsWith(UNAVAILABLE_PREFIX)) {
+        setError(t("unavailable", { id: result.error.slice(UNAVAILABLE_PREFIX.length).replace(/[^0-9a-f]/g, "").slice(0, 16) }));
       } else {
         setError(t("invalidCredentials"));
       }

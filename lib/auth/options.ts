@@ -3,6 +3,8 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { authenticate } from "./authenticate";
 import { clientIpFromHeaders } from "@/lib/http/client-ip";
+import { orUnavailable } from "./unavailable";
+import { endSessionOnSignOut, sessionFromToken, sessionTokenClaims } from "./session-token";
 
 /** Error code the sign-in form maps to "too many attempts"; anything else is the generic failure. */
 export const THROTTLED_ERROR_PREFIX = "throttled:";
@@ -15,9 +17,8 @@ export const authOptions: NextAuthOptions = {
       name: "credentials",
       credentials: { email: { type: "email" }, password: { type: "password" } },
       async authorize(credentials, request) {
-        const result = await authenticate(
-          { email: credentials?.email, password: credentials?.password },
-          clientIpFromHeaders(request.headers ?? {}),
+        const result = await orUnavailable(() =>
+          authenticate({ email: credentials?.email, password: credentials?.password }, clientIpFromHeaders(request.headers ?? {})),
         );
         if (result.ok) return result.user;
         if (result.reason === "throttled") throw new Error(`${THROTTLED_ERROR_PREFIX}${result.retryAfterSeconds}`);
@@ -26,14 +27,12 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
-    // The token carries only the user id; role and status are re-read from the database on each check.
-    jwt({ token, user }) {
-      if (user) token.sub = user.id;
-      return token;
-    },
-    session({ session, token }) {
-      if (session.user) session.user.id = token.sub ?? "";
-      return session;
-    },
+    // The token carries only the user id and session version; role and status are re-read from the
+    // database on each check, and a raised version ends the session (lib/auth/session-token.ts).
+    jwt: ({ token, user }) => sessionTokenClaims(token, user),
+    session: ({ session, token }) => sessionFromToken(session, token),
+  },
+  events: {
+    signOut: ({ token }) => endSessionOnSignOut(token),
   },
 };
