@@ -1,10 +1,12 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { ClientMessages } from "@/components/layout/client-messages";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { TimeZoneSync } from "@/components/layout/time-zone-sync";
+import { assertDatabaseReachable } from "@/lib/health/data";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,6 +17,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#1d5fd1" };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
+  // With the database down, every page answers 500 with app/global-error.tsx (see the function).
+  // At request time only: `next build` prerenders the not-found page without a database.
+  await connection();
+  await assertDatabaseReachable();
   const locale = await getLocale();
   const t = await getTranslations("nav");
   return (

@@ -1,0 +1,90 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import { expect, test } from "./fixtures";
+
+// A second server from the same build whose DATABASE_URL points at a port nobody listens on:
+// the database is down. Everything it answers must be a 5xx with a reference, never the driver's text.
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+let server: ChildProcess;
+let baseURL: string;
+let deadPort: number;
+let output = "";
+
+test.beforeAll(async () => {
+  const [port, closed] = [await freePort(), await freePort()];
+  deadPort = closed;
+  baseURL = `http://localhost:${port}`;
+  // node with tsx as a loader (not npx): one process, so killing it stops the Next server too.
+  server = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
+    env: { ...process.env, PORT: String(port), NEXTAUTH_URL: baseURL, NODE_ENV: "production", DATABASE_URL: `postgresql://expedite:secret@127.0.0.1:${closed}/expedite` },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  server.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  server.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  for (let waited = 0; ; waited += 250) {
+    const up = await fetch(`${baseURL}/api/health`).then((response) => response.status, () => 0);
+    if (up === 503) break;
+    if (waited > 60_000) throw new Error(`the second server did not start:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+});
+
+test.afterAll(() => {
+  server?.kill();
+});
+
+/** What must never reach a visitor: where the database is, or what the driver said. */
+function expectNothingLeaked(text: string) {
+  expect(text).not.toContain(`127.0.0.1:${deadPort}`);
+  expect(text).not.toContain(String(deadPort));
+  expect(text).not.toMatch(/prisma|can't reach|ECONNREFUSED|invocation/i);
+}
+
+test.describe("with the database down", () => {
+  for (const path of ["/", "/services", "/track", "/signin", "/register"]) {
+    test(`${path} answers 500, not 200`, async () => {
+      const response = await fetch(`${baseURL}${path}`);
+      expect(response.status).toBe(500);
+      expectNothingLeaked(await response.text());
+    });
+  }
+
+  test("the page shows the generic message with a reference", async ({ browser }) => {
+    // A page of our own: the browser rightly logs the 500, which the default page fixture counts as a bug.
+    const context = await browser.newContext({ locale: "en-US" });
+    const page = await context.newPage();
+    const response = await page.goto(`${baseURL}/services`);
+    expect(response?.status()).toBe(500);
+    await expect(page.getByRole("heading", { name: "Something went wrong" })).toBeVisible();
+    const reference = page.getByText(/^Reference: \S+$/);
+    await expect(reference).toBeVisible();
+    expectNothingLeaked(await page.content());
+    await context.close();
+  });
+
+  test("sign-in answers a bare 'unavailable' code with a reference that is in the server's log", async () => {
+    const csrf = await fetch(`${baseURL}/api/auth/csrf`);
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const cookie = csrf.headers.getSetCookie().map((line) => line.split(";")[0]).join("; ");
+    const response = await fetch(`${baseURL}/api/auth/callback/credentials`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie },
+      body: new URLSearchParams({ csrfToken, email: "someone@e2e.test", password: "a long password 2026", json: "true" }),
+    });
+    const body = await response.text();
+    expectNothingLeaked(body + (response.headers.get("location") ?? ""));
+    const url = new URL((JSON.parse(body) as { url: string }).url);
+    const code = url.searchParams.get("error") ?? "";
+    expect(code).toMatch(/^unavailable:[0-9a-f]{10}$/);
+    await expect.poll(() => output).toContain(code.slice("unavailable:".length));
+  });
+});
