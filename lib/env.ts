@@ -17,7 +17,7 @@ const serverEnvSchema = z.object({
    * How long a transaction waits for a connection before failing with P2028 (then retried, see
    * lib/db/retry-policy.ts). Prisma's 2 s default turned bursts of submissions into 500s.
    */
-  DATABASE_TX_MAX_WAIT_MS: z.coerce.number().int().min(100).default(5_000),
+  DATABASE_TX_MAX_WAIT_MS: z.coerce.number().int().min(100).default(10_000),
   /** The longest a transaction may run once started, in ms (Prisma's default). */
   DATABASE_TX_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
   UPLOAD_DIR: z.string().default(".data/uploads"),

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApplication } from "@/lib/applications/mutations";
 import { buildApplicationSchema } from "@/lib/applications/schema";
 import { db } from "@/lib/db";
@@ -9,7 +9,10 @@ import { withTestDatabase } from "@/lib/testing/with-test-database";
 import { seedDemoData } from "@/prisma/seed";
 
 // A deliberately small pool (read by lib/env.ts on the client's first use, after this line).
-process.env.DATABASE_POOL_MAX = "3";
+process.env.DATABASE_POOL_MAX = "5";
+afterAll(() => {
+  delete process.env.DATABASE_POOL_MAX;
+});
 
 withTestDatabase();
 
