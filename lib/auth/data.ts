@@ -23,7 +23,3 @@ export async function findSessionVersion(id: string): Promise<number | null> {
   const user = await db.user.findUnique({ where: { id }, select: { sessionVersion: true } });
   return user?.sessionVersion ?? null;
 }
-
-export function findThrottles(keys: string[]) {
-  return db.signInThrottle.findMany({ where: { key: { in: keys } }, select: { key: true, lockedUntil: true } });
-}

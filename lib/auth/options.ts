@@ -1,7 +1,10 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { provenBrowserKeyFor, rememberProvenBrowser } from "@/lib/rate-limit/proven-browser-cookie";
 import { authenticate } from "./authenticate";
+import { emailSchema } from "./schema";
+import { accountProofSubject } from "./throttle";
 import { clientIpFromHeaders } from "@/lib/http/client-ip";
 import { orUnavailable } from "./unavailable";
 import { endSessionOnSignOut, sessionFromToken, sessionTokenClaims } from "./session-token";
@@ -17,9 +20,21 @@ export const authOptions: NextAuthOptions = {
       name: "credentials",
       credentials: { email: { type: "email" }, password: { type: "password" } },
       async authorize(credentials, request) {
-        const result = await orUnavailable(() =>
-          authenticate({ email: credentials?.email, password: credentials?.password }, clientIpFromHeaders(request.headers ?? {})),
-        );
+        const now = new Date();
+        const email = emailSchema.safeParse(credentials?.email);
+        const subject = accountProofSubject(email.success ? email.data : "");
+        // Anything unexpected (the database down) leaves as a bare code; the details go to the log.
+        const result = await orUnavailable(async () => {
+          const outcome = await authenticate(
+            { email: credentials?.email, password: credentials?.password },
+            clientIpFromHeaders(request.headers ?? {}),
+            now,
+            await provenBrowserKeyFor(subject, now),
+          );
+          // This browser knows the password: later sign-ins from it are limited on its own key.
+          if (outcome.ok) await rememberProvenBrowser(subject, now);
+          return outcome;
+        });
         if (result.ok) return result.user;
         if (result.reason === "throttled") throw new Error(`${THROTTLED_ERROR_PREFIX}${result.retryAfterSeconds}`);
         return null;

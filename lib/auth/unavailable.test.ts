@@ -2,6 +2,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { authOptions } from "./options";
 
+// Sign-in reads the browser's proof cookie (lib/rate-limit): an empty jar, as a first visit.
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers(),
+  cookies: async () => ({ get: () => undefined, set: () => {} }),
+}));
+
 // No test database here: the app's client points at a closed port, as when Postgres is down.
 beforeAll(() => {
   process.env.DATABASE_URL = "postgresql://expedite:secret@127.0.0.1:9/expedite";
