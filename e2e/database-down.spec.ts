@@ -88,3 +88,13 @@ test.describe("with the database down", () => {
     await expect.poll(() => output).toContain(code.slice("unavailable:".length));
   });
 });
+
+test("the sign-in form turns the 'unavailable' code into the generic message with its reference", async ({ page, signInPage, baseURL: origin }) => {
+  // The answer the server gives while the database is down (tested against a real one above).
+  await page.route("**/api/auth/callback/credentials**", (route) =>
+    route.fulfill({ status: 401, contentType: "application/json", body: JSON.stringify({ url: `${origin}/api/auth/error?error=unavailable%3A0a1b2c3d4e` }) }),
+  );
+  await signInPage.goto();
+  await signInPage.signIn("someone@e2e.test", "a long password 2026");
+  await expect(page.getByText("The service is unavailable right now. Please try again in a few minutes. Reference: 0a1b2c3d4e")).toBeVisible();
+});
