@@ -113,7 +113,7 @@ test.describe("roles", () => {
     await expect(page).toHaveURL(/\/signin/);
   });
 
-  test("a demoted account loses the console at once", async ({ page, signInPage }) => {
+  test("a demoted account loses the console at once: a role change ends its sessions", async ({ page, signInPage }) => {
     const reviewer = await createUser("REVIEWER");
     await signInPage.goto();
     await signInPage.signIn(reviewer.email, reviewer.password);
@@ -121,6 +121,9 @@ test.describe("roles", () => {
 
     await database.query(`UPDATE "user" SET role = 'APPLICANT' WHERE id = $1`, [reviewer.id]);
     await page.reload();
+    await expect(page).toHaveURL(/\/signin/);
+    await signInPage.signIn(reviewer.email, reviewer.password);
+    await page.goto("/console");
     await expect(page.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();
   });
 
