@@ -2,6 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { authenticate } from "./authenticate";
+import { safeCallbackPath } from "./callback-path";
 import { clientIpFromHeaders } from "@/lib/http/client-ip";
 
 /** Error code the sign-in form maps to "too many attempts"; anything else is the generic failure. */
@@ -26,6 +27,10 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // Every destination next-auth follows (callbackUrl of sign-in and sign-out) stays on this origin.
+    redirect({ url, baseUrl }) {
+      return `${baseUrl}${safeCallbackPath(url, "/", baseUrl)}`;
+    },
     // The token carries only the user id; role and status are re-read from the database on each check.
     jwt({ token, user }) {
       if (user) token.sub = user.id;
