@@ -40,7 +40,7 @@ export function RegisterForm() {
   }
 
   return (
-    <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
+    <form action={formAction} onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
       {state && !state.ok && <Notice tone="error">{t(state.message)}</Notice>}
       <TextField name="displayName" label={t("auth.displayName")} autoComplete="name" required errors={errorsFor("displayName")} />
       <TextField name="email" type="email" label={t("auth.email")} autoComplete="email" inputMode="email" required errors={errorsFor("email")} />
