@@ -20,7 +20,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const registerHref = callbackUrl ? `/register?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/register";
   return (
     <AuthCard title={t("signInTitle")} intro={t("signInIntro")} footer={{ text: t("noAccount"), linkLabel: t("registerLink"), href: registerHref }}>
-      <SignInForm callbackUrl={callbackUrl} notice={params.registered === "1" ? t("registeredNotice") : null} />
+      <SignInForm callbackUrl={callbackUrl} notice={params.confirmed === "1" ? t("confirmedNotice") : null} />
     </AuthCard>
   );
 }
