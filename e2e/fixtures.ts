@@ -58,7 +58,7 @@ export async function registerThroughUi(page: Page, user: { displayName: string;
 }
 
 export class SignInPage {
-  constructor(private readonly page: Page) {}
+  constructor(readonly page: Page) {}
 
   async goto() {
     await this.page.goto("/signin");
@@ -76,7 +76,7 @@ export const test = base.extend<{ resetAddressThrottle: void; failOnPageErrors: 
   resetAddressThrottle: [
     async ({}, use) => {
       // Every test signs in from 127.0.0.1: start each with a clean slate for that address.
-      await database.query(`DELETE FROM sign_in_throttle WHERE key LIKE 'ip:%'`);
+      await database.query(`DELETE FROM rate_limit WHERE key LIKE 'signin-ip:%'`);
       await use();
     },
     { auto: true },
