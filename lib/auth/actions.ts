@@ -1,14 +1,21 @@
 "use server";
 
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { failure, invalidInput, type ActionResult } from "@/lib/action-result";
+import { clientIpFromHeaders } from "@/lib/http/client-ip";
+import { reserveAttempt, type RateLimit } from "@/lib/rate-limit/mutations";
 import { safeCallbackPath } from "./callback-path";
 import { hashPassword } from "./password";
 import { confirmEmail, registerOrNotify, resendConfirmation } from "./registration-mutations";
 import { homePathFor } from "./roles";
 import { registerSchema } from "./schema";
 import { getCurrentUser } from "./session";
+
+// 5 accounts at once from one client address, then one every 10 minutes (decision 010). Every
+// registration spends one, successful or not: its work (a hash, an email) is what is limited.
+const REGISTRATIONS_PER_ADDRESS: RateLimit = { name: "register-ip", burst: 5, intervalSeconds: 10 * 60 };
 
 /**
  * Self-registration creates applicants only; staff accounts come from an admin or the seed.
@@ -19,6 +26,10 @@ export async function registerApplicant(_previous: unknown, formData: FormData):
   const parsed = registerSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalidInput(parsed.error);
   const { email, displayName, password } = parsed.data;
+  // Reserved before any work, atomically: parallel requests cannot exceed the limit.
+  const address = clientIpFromHeaders(await headers()) ?? "unknown";
+  const reserved = await reserveAttempt([{ limit: REGISTRATIONS_PER_ADDRESS, key: address }]);
+  if (!reserved.ok) return failure("auth.registerThrottled");
   // Hashed either way, so a taken email does not answer faster than a free one.
   const passwordHash = await hashPassword(password);
   const nextPath = safeCallbackPath(formData.get("callbackUrl"), "");

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomInt, randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { getCurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
@@ -11,6 +11,9 @@ import { needsEmailConfirmation } from "./confirmation-data";
 import { confirmEmail, registerOrNotify, resendConfirmation } from "./registration-mutations";
 
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: vi.fn() }));
+// Each test registers from an address of its own, so the per-address limit is the tests' business only where it says so.
+let clientIp = "";
+vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": clientIp }) }));
 vi.mock("next-intl/server", () => ({ getLocale: vi.fn(async () => "en") }));
 vi.mock("next/navigation", () => ({
   redirect: vi.fn((url: string) => {
@@ -20,8 +23,13 @@ vi.mock("next/navigation", () => ({
 
 withTestDatabase();
 
+function randomAddress() {
+  return `10.${randomInt(256)}.${randomInt(256)}.${randomInt(256)}`;
+}
+
 beforeEach(() => {
   vi.mocked(getCurrentUser).mockReset();
+  clientIp = randomAddress();
 });
 
 const PASSWORD = "a fine password 7";
@@ -92,6 +100,19 @@ describe("registration", () => {
       { ok: true, data: { email } },
     ]);
     expect(await db.user.count({ where: { email } })).toBe(1);
+  });
+
+  it("lets one client address create a few accounts at once, then one per interval, even when they arrive together", async () => {
+    const emails = Array.from({ length: 12 }, () => `burst-${randomUUID()}@test.example`);
+    const answers = await Promise.all(emails.map((email) => registerApplicant(null, registration(email))));
+    expect(answers.filter((answer) => answer.ok)).toHaveLength(5);
+    expect(answers.filter((answer) => !answer.ok)).toEqual(Array(7).fill({ ok: false, message: "auth.registerThrottled", fieldErrors: undefined }));
+    expect(await db.user.count({ where: { email: { in: emails } } })).toBe(5);
+    // Refused before any work: no email went out for the refused ones either.
+    expect(await db.notification.count({ where: { toAddress: { in: emails } } })).toBe(5);
+
+    clientIp = randomAddress();
+    expect(await registerApplicant(null, registration(`other-${randomUUID()}@test.example`))).toMatchObject({ ok: true });
   });
 
   it("still explains what is wrong with the form", async () => {
