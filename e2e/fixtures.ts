@@ -75,8 +75,8 @@ export class SignInPage {
 export const test = base.extend<{ resetAddressThrottle: void; failOnPageErrors: void; signInPage: SignInPage }>({
   resetAddressThrottle: [
     async ({}, use) => {
-      // Every test signs in from 127.0.0.1: start each with a clean slate for that address.
-      await database.query(`DELETE FROM rate_limit WHERE key LIKE 'signin-ip:%'`);
+      // Every test signs in (and registers) from 127.0.0.1: start each with a clean slate for that address.
+      await database.query(`DELETE FROM rate_limit WHERE key LIKE 'signin-ip:%' OR key LIKE 'register-ip:%'`);
       await use();
     },
     { auto: true },
