@@ -28,7 +28,11 @@ export async function signInWithNextAuth(email: string, password: string): Promi
     body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
   });
   const { url } = (await response.json()) as { url?: string };
-  const error = url ? new URL(url, INTERNAL_BASE).searchParams.get("error") : "NoAnswer";
+  if (!url) return { ok: false, error: "NoAnswer" };
+  const answer = new URL(url, INTERNAL_BASE).searchParams;
+  // A refused CSRF check also answers with a URL without "error" (…/signin?csrf=true): not a success.
+  if (answer.get("csrf") === "true") return { ok: false, error: "Csrf" };
+  const error = answer.get("error");
   return error === null ? { ok: true } : { ok: false, error };
 }
 
