@@ -19,7 +19,7 @@ test.describe("return addresses stay on the app", () => {
   });
 
   test("a signed-in visitor sent to /signin with a hostile callbackUrl stays on the app", async ({ page, signInPage, baseURL }) => {
-    test.setTimeout(90_000);
+    test.setTimeout(150_000);
     await trapEvilSite(page);
     const applicant = await createUser("APPLICANT");
     await signInPage.goto();
