@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
+import { connect, createServer, type Socket } from "node:net";
 import { expect, test } from "./fixtures";
 
 // A second server from the same build whose DATABASE_URL points at a port nobody listens on:
@@ -89,12 +89,63 @@ test.describe("with the database down", () => {
   });
 });
 
-test("the sign-in form turns the 'unavailable' code into the generic message with its reference", async ({ page, signInPage, baseURL: origin }) => {
-  // The answer the server gives while the database is down (tested against a real one above).
-  await page.route("**/api/auth/callback/credentials**", (route) =>
-    route.fulfill({ status: 401, contentType: "application/json", body: JSON.stringify({ url: `${origin}/api/auth/error?error=unavailable%3A0a1b2c3d4e` }) }),
-  );
-  await signInPage.goto();
-  await signInPage.signIn("someone@e2e.test", "a long password 2026");
-  await expect(page.getByText("The service is unavailable right now. Please try again in a few minutes. Reference: 0a1b2c3d4e")).toBeVisible();
+test.describe("when the database goes away with the sign-in form open", () => {
+  let proxyServer: ChildProcess;
+  let proxy: ReturnType<typeof createServer>;
+  const sockets = new Set<Socket>();
+  let proxyBase = "";
+
+  test.beforeAll(async () => {
+    // The second server reaches the real database through this relay, which the test can cut.
+    const target = new URL(process.env.E2E_DATABASE_URL!);
+    proxy = createServer((client) => {
+      const upstream = connect(Number(target.port), target.hostname);
+      for (const socket of [client, upstream]) {
+        sockets.add(socket);
+        socket.on("close", () => sockets.delete(socket));
+        socket.on("error", () => socket.destroy());
+      }
+      client.pipe(upstream).pipe(client);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
+    const relayed = new URL(target);
+    relayed.hostname = "127.0.0.1";
+    relayed.port = String((proxy.address() as { port: number }).port);
+    const port = await freePort();
+    proxyBase = `http://localhost:${port}`;
+    proxyServer = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
+      env: { ...process.env, PORT: String(port), NEXTAUTH_URL: proxyBase, NODE_ENV: "production", DATABASE_URL: relayed.toString() },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    proxyServer.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    proxyServer.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    for (let waited = 0; (await fetch(`${proxyBase}/api/health`).then((response) => response.status, () => 0)) !== 200; waited += 250) {
+      if (waited > 60_000) throw new Error(`the relayed server did not start:\n${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  });
+
+  test.afterAll(() => {
+    proxyServer?.kill();
+    proxy?.close();
+  });
+
+  test("signing in shows the generic message with a reference from the server's log", async ({ browser }) => {
+    const context = await browser.newContext({ locale: "en-US" });
+    const page = await context.newPage();
+    await page.goto(`${proxyBase}/signin`);
+    await expect(page.getByLabel("Email")).toBeVisible();
+    // The database goes away: no new connections, and the open ones are cut.
+    proxy.close();
+    for (const socket of sockets) socket.destroy();
+    await page.getByLabel("Email").fill("someone@e2e.test");
+    await page.getByLabel("Password").fill("a long password 2026");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    const message = page.getByText(/^The service is unavailable right now\. Please try again in a few minutes\. Reference: [0-9a-f]{10}$/);
+    await expect(message).toBeVisible();
+    const reference = /Reference: ([0-9a-f]{10})/.exec((await message.textContent()) ?? "")![1]!;
+    expect(output).toContain(reference);
+    expectNothingLeaked(await page.content());
+    await context.close();
+  });
 });
