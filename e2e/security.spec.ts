@@ -96,6 +96,13 @@ test.describe("security headers (item 9)", () => {
     const redirect = await request.get("/portal", { headers, maxRedirects: 0 });
     expect(redirect.status()).toBe(307);
     expect(redirect.headers()["location"]).not.toContain("evil.example");
+
+    // Kept, X-Forwarded-Host would make a foreign Origin look like ours to the origin checks.
+    const action = await request.post("/signin", {
+      headers: { ...headers, origin: "https://evil.example", "next-action": "00".repeat(21), "content-type": "text/plain;charset=UTF-8" },
+      data: "[]",
+    });
+    expect(action.status()).toBe(403);
   });
 });
 
