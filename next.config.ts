@@ -28,8 +28,13 @@ const nextConfig: NextConfig = {
       },
       {
         // Pages get theirs, with a nonce, from proxy.ts; evidence downloads set their own sandbox.
-        source: "/api/((?!evidence/).*)",
+        source: "/api/((?!evidence/|auth/).*)",
         headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
+      },
+      {
+        // next-auth's fallback pages (error, sign-out confirmation) are HTML with inline styles, no script.
+        source: "/api/auth/:path*",
+        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; frame-ancestors 'none'" }],
       },
       {
         // Evidence downloads set their own framing rules (lib/evidence/download-headers.ts).

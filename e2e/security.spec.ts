@@ -85,6 +85,11 @@ test.describe("security headers (item 9)", () => {
     expect(response.headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
     expect(response.headers()["permissions-policy"]).toContain("camera=()");
     expect(response.headers()["x-content-type-options"]).toBe("nosniff");
+    // next-auth's own fallback pages: styles, but still no script and no framing.
+    const authPolicy = directives((await request.get("/api/auth/error")).headers()["content-security-policy"]);
+    expect(authPolicy.get("default-src")).toBe("'none'");
+    expect(authPolicy.has("script-src")).toBe(false);
+    expect(authPolicy.get("frame-ancestors")).toBe("'none'");
   });
 
   test("forwarding headers from a peer that is not a trusted proxy change nothing", async ({ request }) => {
