@@ -1,6 +1,7 @@
 import { createServer } from "node:http";
 import next from "next";
 import { resolveClientIp } from "../lib/http/client-ip";
+import { scrubMultipartHeaders } from "../lib/http/multipart-headers";
 
 /**
  * Next.js behind a thin Node server, for one reason: the client address. Next passes a client-sent
@@ -17,6 +18,7 @@ export async function startServer(options: { port: number; hostname?: string; de
     const clientIp = resolveClientIp(request.socket.remoteAddress, request.headers["x-forwarded-for"], trustedProxies);
     if (clientIp) request.headers["x-forwarded-for"] = clientIp;
     else delete request.headers["x-forwarded-for"];
+    scrubMultipartHeaders(request);
     void handle(request, response);
   });
   await new Promise<void>((resolve, reject) => {
