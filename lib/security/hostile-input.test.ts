@@ -20,7 +20,7 @@ import { findShift } from "@/lib/rota/data";
 import { listStaff, findStaffMember } from "@/lib/staff/data";
 import { staffListQuerySchema } from "@/lib/staff/schema";
 import { signedInAs } from "@/lib/testing/action-session";
-import { createTestApplication, createTestUser } from "@/lib/testing/fixtures";
+import { createWorld, everyField, HOSTILE_SEGMENTS, hostileArguments, hostileRequests, NUL, plausibleFields, sample, type World } from "@/lib/testing/hostile-values";
 import { withTestDatabase } from "@/lib/testing/with-test-database";
 
 // Issue 12 item 7: whatever arrives — a wrong type, a NUL byte, a huge string, a file where text was
@@ -50,11 +50,6 @@ vi.mock("next-intl/server", () => ({
 withTestDatabase();
 
 const ROOT = path.resolve(__dirname, "../..");
-const NUL = "\u0000";
-const HUGE = "x".repeat(300_000);
-// A 1×1 PNG: a real image, so an upload gets as far as the file name.
-const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
-
 function sourceFiles(folder: string): string[] {
   return (readdirSync(path.join(ROOT, folder), { recursive: true }) as string[])
     .filter((file) => /\.tsx?$/.test(file) && !/\.test\.tsx?$/.test(file))
@@ -70,34 +65,6 @@ const ROUTE_FILES = sourceFiles("app").filter((file) => /(^|\/)route\.tsx?$/.tes
 // running Next server; its credentials go through signInSchema (emailSchema), checked in lib/auth.
 const ROUTES_NOT_CALLABLE_HERE = new Set(["app/api/auth/[...nextauth]/route.ts"]);
 
-type World = Awaited<ReturnType<typeof createWorld>>;
-
-async function createWorld() {
-  const [applicant, reviewer, supervisor, admin, staffMember] = await Promise.all([
-    createTestUser("APPLICANT"),
-    createTestUser("REVIEWER"),
-    createTestUser("SUPERVISOR"),
-    createTestUser("ADMIN"),
-    createTestUser("REVIEWER"),
-  ]);
-  const service = await db.serviceType.create({
-    data: {
-      code: `hostile-${crypto.randomUUID().slice(0, 8)}`,
-      nameZh: "服务",
-      nameEn: "Service",
-      descriptionZh: "",
-      descriptionEn: "",
-      baseFeeMinor: 100,
-      tiers: { create: { tier: "URGENT", processingHours: 120 } },
-      evidence: { create: [{ kind: "ID_PROOF", labelZh: "身份证明", labelEn: "ID", sortOrder: 0 }, { kind: "OTHER", labelZh: "其他", labelEn: "Other", sortOrder: 1 }] },
-    },
-    select: { id: true, code: true, evidence: { select: { id: true } } },
-  });
-  const application = await createTestApplication({ applicantId: applicant.id, serviceId: service.id, currentNode: "MATERIAL_CHECK", assigneeId: reviewer.id });
-  const shift = await db.shift.create({ data: { name: "Day", weekday: 1, startMinute: 480, endMinute: 960, members: { create: [{ userId: reviewer.id }] } }, select: { id: true } });
-  return { applicant, reviewer, supervisor, admin, staffMember, service, application, shift };
-}
-
 let world: World;
 beforeAll(async () => {
   world = await createWorld();
@@ -108,131 +75,6 @@ const SESSIONS: (Role | null)[] = [null, "APPLICANT", "REVIEWER", "SUPERVISOR", 
 async function signIn(role: Role | null) {
   const who = role === null ? null : { APPLICANT: world.applicant, REVIEWER: world.reviewer, SUPERVISOR: world.supervisor, ADMIN: world.admin }[role];
   await signedInAs(who);
-}
-
-/** Every field any action reads, with a plausible value: the ids are real, so the text gets as far as the database. */
-async function plausibleFields(textValue: (field: string) => string): Promise<Record<string, string | string[] | File>> {
-  const { version } = await db.application.findUniqueOrThrow({ where: { id: world.application.id }, select: { version: true } });
-  const t = textValue;
-  return {
-    // Case and workflow
-    applicationId: world.application.id,
-    expectedVersion: String(version),
-    transition: "ADVANCE",
-    publicNote: t("publicNote"),
-    internalNote: t("internalNote"),
-    note: t("note"),
-    reason: t("reason"),
-    comment: t("comment"),
-    rating: "5",
-    problem: t("problem"),
-    suggestion: t("suggestion"),
-    dueAt: new Date(Date.now() + 86_400_000).toISOString(),
-    assigneeId: "",
-    reference: t("reference"),
-    amount: "1",
-    number: world.application.number,
-    method: "counter",
-    // Applying
-    serviceCode: world.service.code,
-    tier: "URGENT",
-    neededBy: new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10),
-    utcOffsetMinutes: "480",
-    triageConsequence: "FINANCIAL_OR_LEGAL",
-    triageFixedDate: "NONE",
-    triageHealthSafety: "NO",
-    triageAffected: "SELF",
-    applicantName: t("applicantName"),
-    idType: "PASSPORT",
-    idNumber: t("idNumber"),
-    phone: "13800000000",
-    email: `hostile-${crypto.randomUUID()}@test.example`,
-    submissionKey: crypto.randomUUID(),
-    // Accounts and staff
-    displayName: t("displayName"),
-    password: "correct-horse-2026-battery",
-    confirmPassword: "correct-horse-2026-battery",
-    userId: world.staffMember.id,
-    role: "REVIEWER",
-    mode: "generate",
-    active: "true",
-    locale: "en",
-    serviceIds: [world.service.id],
-    // Catalog
-    serviceId: world.service.id,
-    code: `hostile-${crypto.randomUUID().slice(0, 8)}`,
-    nameZh: t("nameZh"),
-    nameEn: t("nameEn"),
-    descriptionZh: t("descriptionZh"),
-    descriptionEn: t("descriptionEn"),
-    baseFeeMinor: "10",
-    surchargeMinor: "0",
-    sortOrder: "1",
-    processingHours: "24",
-    requirementId: world.service.evidence[0]!.id,
-    labelZh: t("labelZh"),
-    labelEn: t("labelEn"),
-    kind: "ID_PROOF",
-    direction: "down",
-    // Rota and handover
-    shiftId: world.shift.id,
-    name: t("name"),
-    weekday: "2",
-    start: "08:00",
-    end: "16:00",
-    userIds: [world.reviewer.id],
-    incidents: t("incidents"),
-    checklist: ["urgentNextStep", "supplementsChased", "mailboxChecked"],
-    caseId: world.application.id,
-    handoverId: crypto.randomUUID(),
-    notificationId: crypto.randomUUID(),
-    // Uploads: a real image whose name carries the hostile text
-    file: new File([PNG], `${t("file")}.png`, { type: "image/png" }),
-  };
-}
-
-/** FormData that answers every name it is asked for, not only the ones listed (a new field is covered too). */
-function everyField(values: Record<string, string | string[] | File>, fallback: string | File): FormData {
-  const form = new FormData();
-  for (const [key, value] of Object.entries(values)) for (const item of Array.isArray(value) ? value : [value]) form.append(key, item);
-  const get = form.get.bind(form);
-  const getAll = form.getAll.bind(form);
-  form.get = (name: string) => get(name) ?? fallback;
-  form.getAll = (name: string) => (getAll(name).length > 0 ? getAll(name) : [fallback]);
-  return form;
-}
-
-/** Text that passes every length rule of `field` (the reason needs 30 characters, a shift name at most 60), with `inject` inside. */
-const sample = (field: string, inject = "") =>
-  field === "reason" ? `My mother needs surgery abroad next week;${inject} I must travel with her.` : `Clean ${field}${inject} text`;
-const withNul = (field: string) => sample(field, NUL);
-
-/** The hostile arguments: wrong types, then forms whose every field is hostile. */
-async function hostileArguments(): Promise<[string, unknown][]> {
-  const onlyNul = Object.fromEntries(Object.keys(await plausibleFields(() => "")).map((key) => [key, NUL]));
-  const onlyHuge = Object.fromEntries(Object.keys(onlyNul).map((key) => [key, HUGE]));
-  const files = Object.fromEntries(Object.keys(onlyNul).map((key) => [key, new File([PNG], `x${NUL}.png`)]));
-  return [
-    ["undefined", undefined],
-    ["null", null],
-    ["42", 42],
-    ["NaN", Number.NaN],
-    ["true", true],
-    ['"x"', "x"],
-    ["a NUL string", NUL],
-    ["a huge string", HUGE],
-    ["[]", []],
-    ["{}", {}],
-    ["an object with get()", { get: () => NUL, getAll: () => [NUL] }],
-    ["a Date", new Date(0)],
-    ["a File", new File([PNG], `x${NUL}.png`)],
-    ["an empty FormData", new FormData()],
-    ["FormData: NUL in every field", everyField(onlyNul, NUL)],
-    ["FormData: a huge string in every field", everyField(onlyHuge, HUGE)],
-    ["FormData: a file in every field", everyField(files, new File([PNG], "x.png"))],
-    ["FormData: valid ids, NUL inside every text and the file name", everyField(await plausibleFields(withNul), NUL)],
-    ["FormData: valid ids, control characters in every text", everyField(await plausibleFields((field) => sample(field, "\u0001\u0007\u001b[31m\u007f")), "\u0008")],
-  ];
 }
 
 type Outcome = "ok" | string;
@@ -262,7 +104,7 @@ describe("hostile input", () => {
     const failures: string[] = [];
     for (const role of SESSIONS) {
       await signIn(role);
-      for (const [label, argument] of await hostileArguments()) {
+      for (const [label, argument] of await hostileArguments(world)) {
         for (const [name, action] of actions) {
           const outcome = await callAction(action, argument);
           if (outcome !== "ok") failures.push(`${name} as ${role ?? "nobody"} with ${label}: ${outcome}`);
@@ -277,7 +119,7 @@ describe("hostile input", () => {
     world = await createWorld();
     const accepted = async (role: Role | null, action: (previous: unknown, form: FormData) => Promise<unknown>) => {
       await signIn(role);
-      const form = everyField(await plausibleFields((field) => sample(field)), "");
+      const form = everyField(await plausibleFields(world, (field) => sample(field)), "");
       try {
         return ((await action(null, form)) as { ok: boolean }).ok;
       } catch (error) {
@@ -299,7 +141,7 @@ describe("hostile input", () => {
     }).toEqual({ registerApplicant: true, addCaseNoteAction: true, createService: true, saveShift: true, createStaff: true });
     // Refused for the case's state (it is not completed), after the comment passed validation.
     await signIn("APPLICANT");
-    expect(await rateService(null, everyField(await plausibleFields(() => "fine"), ""))).toMatchObject({ ok: false, message: expect.not.stringMatching(/checkFields/) });
+    expect(await rateService(null, everyField(await plausibleFields(world, () => "fine"), ""))).toMatchObject({ ok: false, message: expect.not.stringMatching(/checkFields/) });
   });
 
   it("stores no control character that came in through a form or a file name", async () => {
@@ -310,31 +152,6 @@ describe("hostile input", () => {
            + (select count(*) from timeline_event where public_note ~ '[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]' or internal_note ~ '[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]') as found`;
     expect(Number(columns[0]!.found)).toBe(0);
   });
-
-  const HOSTILE_SEGMENTS = [NUL, `%00`, `abc${NUL}def`, HUGE, "../../etc/passwd", "' or 1=1 --", "\u202e", "%E0%A4%A", "-1", "1e999"];
-  const HOSTILE_QUERIES = [`q=${NUL}`, "q=%00", "q=%00%01%1b", `page=${NUL}`, "page=-1&from=%00&to=%00&service=%00&inline=%00", `q=${"%FF".repeat(2000)}`, "from=9999-99-99&to=0000-00-00"];
-
-  function hostileRequests(routePath: string): [string, () => Request][] {
-    const url = `http://localhost${routePath}`;
-    const multipart = () => {
-      const boundary = "----hostile";
-      const body = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a${NUL}b.png"\r\nContent-Type: image/png\r\n\r\n${PNG.toString("latin1")}\r\n--${boundary}--\r\n`;
-      return new Request(url, { method: "POST", headers: { "content-type": `multipart/form-data; boundary=${boundary}` }, body: Buffer.from(body, "latin1") });
-    };
-    const json = (body: string) => () => new Request(url, { method: "POST", headers: { "content-type": "application/json" }, body });
-    return [
-      ...HOSTILE_QUERIES.map((query): [string, () => Request] => [`GET ?${query}`, () => new Request(`${url}?${query}`)]),
-      ["POST NUL in every JSON field", json(JSON.stringify({ number: NUL, idType: NUL, idNumber: NUL }))],
-      ["POST wrong JSON types", json(JSON.stringify({ number: { a: 1 }, idType: [1], idNumber: 42 }))],
-      ["POST JSON null", json("null")],
-      ["POST JSON array", json("[]")],
-      ["POST JSON number", json("42")],
-      ["POST malformed JSON", json('{"number":')],
-      ["POST huge JSON", json(JSON.stringify({ number: HUGE }))],
-      ["POST malformed multipart", () => new Request(url, { method: "POST", headers: { "content-type": "multipart/form-data; boundary=x" }, body: "--x\r\nno headers" })],
-      ["POST multipart with a NUL in the file name", multipart],
-    ];
-  }
 
   it.each(ROUTE_FILES.filter((file) => !ROUTES_NOT_CALLABLE_HERE.has(file)))("%s answers hostile requests below 500", { timeout: 180_000 }, async (file) => {
     const exported = (await import(path.join(ROOT, file))) as Record<string, unknown>;

@@ -1,0 +1,49 @@
+import { createUser, expect, test } from "./fixtures";
+
+// Issue 12 item 7 through the real server: what the Vitest walk (lib/security/hostile-input.test.ts)
+// cannot reach — Next's own multipart parser in front of the upload action, and pages' URLs.
+
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
+
+test("an upload whose file name carries a NUL byte is stored under the clean name", async ({ page, signInPage }) => {
+  const applicant = await createUser("APPLICANT");
+  await signInPage.goto();
+  await signInPage.signIn(applicant.email, applicant.password);
+  await expect(page).toHaveURL(/\/portal$/);
+
+  // A browser never sends this name; a hand-made request can. Rewrite the upload on its way out.
+  await page.route("**/portal/apply/**", async (route) => {
+    const body = route.request().postDataBuffer();
+    const marker = Buffer.from('filename="id-card.png"');
+    if (route.request().method() !== "POST" || !body || body.indexOf(marker) < 0) return route.continue();
+    const hostile = Buffer.concat([body.subarray(0, body.indexOf(marker)), Buffer.from('filename="id-\u0000card.png"'), body.subarray(body.indexOf(marker) + marker.length)]);
+    await route.continue({ postData: hostile });
+  });
+
+  await page.goto("/portal/apply");
+  await page.getByRole("link", { name: "Apply for Specialist medical appointment" }).click();
+  await page.getByLabel("Add files for “Identity document (both sides)”").setInputFiles({ name: "id-card.png", mimeType: "image/png", buffer: PNG });
+  await expect(page.getByRole("button", { name: "Remove id-card.png" })).toBeVisible();
+});
+
+test("hostile values in a page's URL get the page or 'not found', never the error page", async ({ page, signInPage }) => {
+  const supervisor = await createUser("SUPERVISOR");
+  await signInPage.goto();
+  await signInPage.signIn(supervisor.email, supervisor.password);
+  await expect(page).toHaveURL(/\/console/);
+
+  for (const url of ["/console?q=%00", "/console?q=%E5%BC%A0%00%01", "/console?q=%00&node=%00&assignee=%00&page=%00"]) {
+    const response = await page.goto(url);
+    expect(response?.status(), url).toBe(200);
+    await expect(page.getByRole("heading", { name: /^Review queue/ })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Something went wrong" })).toHaveCount(0);
+  }
+  const applicant = await createUser("APPLICANT");
+  await page.context().clearCookies();
+  await signInPage.goto();
+  await signInPage.signIn(applicant.email, applicant.password);
+  await expect(page).toHaveURL(/\/portal$/);
+  // The page streams (loading.tsx), so "not found" arrives as content under a 200.
+  expect((await page.goto("/portal/apply/%00"))?.status()).toBeLessThan(500);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+});
