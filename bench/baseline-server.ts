@@ -1,8 +1,8 @@
 // The benchmark's yardstick: `POST /api/track` on bare node:http + pg, no framework and no ORM. It
 // does the same work as app/api/track/route.ts → lib/lookup/lookup.ts — same validation (zod),
-// the same SQL text in the same order (lib/lookup/lookup-sql-data.ts: throttles and candidate
-// together, HMAC and constant-time compare, the throttle reset only when there is one, then the
-// public case in one statement), the same view (toPublicView) and the same JSON — so the gap
+// the same SQL text in the same order (lib/rate-limit/rate-limit-sql-mutations.ts and
+// lib/lookup/lookup-sql-data.ts: the attempt reserved, the candidate, HMAC and constant-time
+// compare, the attempt given back on success, then the public case in one statement), the same view (toPublicView) and the same JSON — so the gap
 // between the two is what Next.js, Prisma and the app's layers cost. Started by bench/run.ts; PORT, DATABASE_URL and
 // ID_HASH_KEY come from the environment.
 import { timingSafeEqual } from "node:crypto";
@@ -10,11 +10,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import pg from "pg";
 import { normalizeAddress } from "../lib/http/client-ip";
 import { hashIdNumber } from "../lib/identity/id-number-hash";
-import { lookupStateSql, publicCaseSql, toLookupState, toPublicCaseRow, type PublicCaseSqlRow } from "../lib/lookup/lookup-sql-data";
+import { lookupCandidateSql, publicCaseSql, toLookupCandidate, toPublicCaseRow, type PublicCaseSqlRow } from "../lib/lookup/lookup-sql-data";
 import { lookupSchema } from "../lib/lookup/schema";
 import { toPublicView } from "../lib/lookup/public-view";
-import { lookupThrottleKeys, retryAfterSeconds } from "../lib/lookup/throttle";
-import { CLEAR_SQL, countFailure } from "./lib/baseline-sql";
+import { LOOKUP_PER_ADDRESS, LOOKUP_PER_NUMBER } from "../lib/lookup/throttle";
+import { limiterRows, refusedSql, releaseSql, reserveSql } from "../lib/rate-limit/rate-limit-sql-mutations";
+import { retryAfterSeconds } from "../lib/rate-limit/gcra";
 
 const MAX_BODY_CHARS = 2048;
 const key = process.env.ID_HASH_KEY ?? "";
@@ -50,21 +51,19 @@ async function lookup(request: IncomingMessage, response: ServerResponse) {
   if (!parsed.success) return send(response, 400, { error: "invalid_request" });
   const { number, idType, idNumber } = parsed.data;
   const now = new Date();
-  const keys = lookupThrottleKeys(number, normalizeAddress(request.socket.remoteAddress));
+  const ip = normalizeAddress(request.socket.remoteAddress);
+  const rows = limiterRows([{ limit: LOOKUP_PER_NUMBER, key: number }, ...(ip ? [{ limit: LOOKUP_PER_ADDRESS, key: ip }] : [])]);
+  const keys = rows.map((row) => row.key);
 
-  const state = lookupStateSql(keys, number);
-  const { throttles, candidate } = toLookupState((await pool.query<Parameters<typeof toLookupState>[0]>(state.text, state.values)).rows[0]!);
-  const wait = retryAfterSeconds(throttles, now);
+  const wait = await reserve(rows, keys, now);
   if (wait > 0) return send(response, 429, { error: "too_many_attempts", retryAfterSeconds: wait });
+  const state = lookupCandidateSql(number);
+  const candidate = toLookupCandidate((await pool.query<Parameters<typeof toLookupCandidate>[0]>(state.text, state.values)).rows[0]!);
   const given = Buffer.from(hashIdNumber(idType, idNumber, key), "hex");
   const stored = candidate ? Buffer.from(candidate.idNumberHash, "hex") : null;
   const equal = timingSafeEqual(given, stored?.length === 32 ? stored : Buffer.alloc(32));
-  if (!candidate || stored?.length !== 32 || !equal) {
-    await recordFailure(keys, now);
-    return send(response, 404, { error: "not_found" });
-  }
-  const numberKey = `number:${number}`;
-  if (throttles.some((row) => row.key === numberKey)) await pool.query(CLEAR_SQL, [[numberKey]]);
+  if (!candidate || stored?.length !== 32 || !equal) return send(response, 404, { error: "not_found" });
+  await query(releaseSql(keys));
 
   const publicCase = publicCaseSql({ id: candidate.id });
   const row = (await pool.query<PublicCaseSqlRow>(publicCase.text, publicCase.values)).rows[0];
@@ -74,19 +73,17 @@ async function lookup(request: IncomingMessage, response: ServerResponse) {
   send(response, 200, view);
 }
 
-/** The app's recordLookupFailure, statement for statement (lib/lookup/mutations.ts). */
-async function recordFailure(keys: string[], now: Date) {
-  const client = await pool.connect();
-  try {
-    await client.query("BEGIN");
-    for (const throttleKey of keys) await countFailure(client, throttleKey, now);
-    await client.query("COMMIT");
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+function query<Row extends pg.QueryResultRow>(sql: { text: string; values: unknown[] }) {
+  return pool.query<Row>(sql.text, sql.values);
+}
+
+/** The app's reserveAttempt (lib/rate-limit/mutations.ts), statement for statement: seconds to wait, 0 when granted. */
+async function reserve(rows: ReturnType<typeof limiterRows>, keys: string[], now: Date): Promise<number> {
+  const granted = new Set((await query<{ key: string }>(reserveSql(rows, now))).rows.map((row) => row.key));
+  if (granted.size === keys.length) return 0;
+  if (granted.size > 0) await query(releaseSql([...granted]));
+  const refused = await query<{ key: string; tat: Date; intervalSeconds: number; burst: number }>(refusedSql(keys.filter((entry) => !granted.has(entry))));
+  return Math.max(1, ...refused.rows.map((row) => retryAfterSeconds(row.tat, now, { ...row, name: row.key })));
 }
 
 const server = createServer((request, response) => {

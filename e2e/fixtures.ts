@@ -29,7 +29,7 @@ export async function createUser(role: Role, overrides: Partial<Omit<TestUser, "
 }
 
 export class SignInPage {
-  constructor(private readonly page: Page) {}
+  constructor(readonly page: Page) {}
 
   async goto() {
     await this.page.goto("/signin");
@@ -47,7 +47,7 @@ export const test = base.extend<{ resetAddressThrottle: void; failOnPageErrors: 
   resetAddressThrottle: [
     async ({}, use) => {
       // Every test signs in from 127.0.0.1: start each with a clean slate for that address.
-      await database.query(`DELETE FROM sign_in_throttle WHERE key LIKE 'ip:%'`);
+      await database.query(`DELETE FROM rate_limit WHERE key LIKE 'signin-ip:%'`);
       await use();
     },
     { auto: true },

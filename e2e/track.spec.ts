@@ -8,7 +8,7 @@ const OTHER_ID_NUMBER = makeCnResidentId("11010519850615456");
 
 // Every lookup comes from 127.0.0.1: start each test with no lookup failures on record.
 test.beforeEach(async () => {
-  await database.query(`DELETE FROM lookup_throttle`);
+  await database.query(`DELETE FROM rate_limit WHERE key LIKE 'lookup-%'`);
 });
 
 async function lookUp(page: Page, number: string, idNumber: string) {
@@ -53,18 +53,32 @@ test("an anonymous visitor looks a case up with its number and ID number and see
   await expect(page.getByLabel("ID number", { exact: true })).toHaveValue("");
 });
 
-test("a wrong ID number gets the generic answer, and repeated failures the cooldown", async ({ page }) => {
+test("a stranger's guesses slow the number down, but the applicant's browser still gets in and the refusal names the ways that always work", async ({ page, browser, baseURL }) => {
+  // Two browsers and a dozen round trips: more than the default budget on a busy two-core machine.
+  test.slow();
   const applicant = await createUser("APPLICANT");
   const number = await createTrackableCase(applicant.id, ID_NUMBER);
-  await page.goto("/track");
+  // The applicant looked the case up on their phone before.
+  const applicantsPhone = await browser.newContext({ baseURL, locale: "en-US", timezoneId: "Asia/Shanghai" });
+  const phone = await applicantsPhone.newPage();
+  await phone.goto("/track");
+  await lookUp(phone, number, ID_NUMBER);
+  await expect(phone.getByRole("heading", { name: `Application ${formatApplicationNumber(number)}` })).toBeVisible();
 
+  await page.goto("/track");
   const notFound = page.getByText("No application matches this number and ID number. Check both and try again.");
   for (let attempt = 1; attempt <= 5; attempt++) {
     await lookUp(page, number, OTHER_ID_NUMBER);
     await expect(notFound).toBeVisible();
   }
-  // Locked now, even for the right ID number.
+  // Refused now, even for the right ID number, and told what always works.
   await lookUp(page, number, ID_NUMBER);
-  await expect(page.getByText("Too many attempts. Try again in 1 minute.")).toBeVisible();
+  await expect(page.getByText("Too many attempts for this number or from this network. Try again in 60 minutes.")).toBeVisible();
+  await expect(page.getByText(/These always work: sign in to see your own applications, or ask the applicant for a share link/)).toBeVisible();
+  await expect(page.getByRole("link", { name: "Sign in", exact: true }).last()).toHaveAttribute("href", "/signin?callbackUrl=%2Fportal");
   await expect(page.getByRole("progressbar")).toHaveCount(0);
+
+  await lookUp(phone, number, ID_NUMBER);
+  await expect(phone.getByRole("heading", { name: `Application ${formatApplicationNumber(number)}` })).toBeVisible();
+  await applicantsPhone.close();
 });

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
@@ -54,9 +55,9 @@ export function TrackForm() {
   const serverErrors: FieldErrors = state && !state.ok && "fieldErrors" in state ? (state.fieldErrors ?? {}) : {};
   const errorsOf = (field: LookupField) => (clientErrors[field] ?? serverErrors[field])?.map((key) => t(key));
 
-  let outcome: { tone: "error" | "success"; text: string } | null = null;
+  let outcome: { tone: "error" | "success"; text: string; throttled?: boolean } | null = null;
   if (state?.ok) outcome = { tone: "success", text: t("track.found", { number: formatApplicationNumber(state.data.number) }) };
-  else if (state && "retryAfterSeconds" in state) outcome = { tone: "error", text: t("track.throttled", { minutes: retryAfterMinutes(state.retryAfterSeconds) }) };
+  else if (state && "retryAfterSeconds" in state) outcome = { tone: "error", text: t("track.throttled", { minutes: retryAfterMinutes(state.retryAfterSeconds) }), throttled: true };
   else if (state) outcome = { tone: "error", text: t(state.message) };
 
   return (
@@ -118,11 +119,20 @@ export function TrackForm() {
         {/* Emptied while a lookup runs, so the same answer twice in a row is announced twice. */}
         <div aria-live="polite" aria-atomic="true">
           {outcome && !pending && (
-            <p
+            <div
               className={`rounded-lg border px-4 py-3 text-sm ${outcome.tone === "error" ? "border-red-200 bg-red-50 text-red-800" : "border-emerald-200 bg-emerald-50 text-emerald-900"}`}
             >
-              {outcome.text}
-            </p>
+              <p>{outcome.text}</p>
+              {/* A throttle anyone can spend must never be the only way in: name the ways that always work. */}
+              {outcome.throttled && (
+                <p className="mt-2">
+                  {t("track.throttledAlternatives")}{" "}
+                  <Link href="/signin?callbackUrl=%2Fportal" className="font-medium underline">
+                    {t("track.throttledSignIn")}
+                  </Link>
+                </p>
+              )}
+            </div>
           )}
         </div>
       </form>

@@ -1,9 +1,9 @@
 import "server-only";
-import { findThrottles, findUserForSignIn } from "./data";
-import { clearSignInFailures, recordSignInFailure } from "./mutations";
+import { releaseAttempt, reserveAttempt, type RateLimitCheck } from "@/lib/rate-limit/mutations";
+import { findUserForSignIn } from "./data";
 import { verifyPassword } from "./password";
 import { signInSchema } from "./schema";
-import { isLocked, throttleKeys } from "./throttle";
+import { SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_ADDRESS, SIGN_IN_PER_PROVEN_BROWSER } from "./throttle";
 
 export type AuthenticatedUser = { id: string; email: string; name: string; role: string };
 
@@ -13,32 +13,35 @@ export type AuthenticationResult =
   | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
 /**
- * Checks credentials. An unknown email, a wrong password and a deactivated account all give
- * the same "invalid" answer after the same amount of work, so nothing can be learned from it.
+ * Which limiter keys a sign-in spends (decision 008): a browser that signed in to this account
+ * before (`provenBrowser`, from its cookie) only its own; anyone else the account's and the address's.
+ */
+function signInChecks(email: string, clientIp: string | null, provenBrowser: string | null): RateLimitCheck[] {
+  if (provenBrowser) return [{ limit: SIGN_IN_PER_PROVEN_BROWSER, key: `${email}:${provenBrowser}` }];
+  return [{ limit: SIGN_IN_PER_ACCOUNT, key: email }, ...(clientIp ? [{ limit: SIGN_IN_PER_ADDRESS, key: clientIp }] : [])];
+}
+
+/**
+ * Checks credentials. The attempt is reserved before the password is checked, so a burst sent at
+ * once cannot check more passwords than the limit; a success gives it back. An unknown email, a
+ * wrong password and a deactivated account all give the same "invalid" answer after the same work.
  */
 export async function authenticate(
   credentials: unknown,
   clientIp: string | null,
   now = new Date(),
+  provenBrowser: string | null = null,
 ): Promise<AuthenticationResult> {
   const parsed = signInSchema.safeParse(credentials);
   if (!parsed.success) return { ok: false, reason: "invalid" };
   const { email, password } = parsed.data;
-  const keys = throttleKeys(email, clientIp);
 
-  const locks = (await findThrottles(keys)).filter((row) => isLocked(row.lockedUntil, now));
-  if (locks.length > 0) {
-    const until = Math.max(...locks.map((row) => row.lockedUntil!.getTime()));
-    return { ok: false, reason: "throttled", retryAfterSeconds: Math.ceil((until - now.getTime()) / 1000) };
-  }
+  const reserved = await reserveAttempt(signInChecks(email, clientIp, provenBrowser), now);
+  if (!reserved.ok) return { ok: false, reason: "throttled", retryAfterSeconds: reserved.retryAfterSeconds };
 
   const user = await findUserForSignIn(email);
   const passwordMatches = await verifyPassword(password, user?.passwordHash);
-  if (!user || !passwordMatches || !user.active) {
-    await recordSignInFailure(keys, now);
-    return { ok: false, reason: "invalid" };
-  }
-  // Only the account's counter is reset: one good login must not unlock an address guessing others.
-  await clearSignInFailures([`email:${email}`]);
+  if (!user || !passwordMatches || !user.active) return { ok: false, reason: "invalid" };
+  await releaseAttempt(reserved.reservation);
   return { ok: true, user: { id: user.id, email: user.email, name: user.displayName, role: user.role } };
 }

@@ -15,7 +15,3 @@ export function findActiveUser(id: string) {
     select: { id: true, email: true, displayName: true, role: true, locale: true },
   });
 }
-
-export function findThrottles(keys: string[]) {
-  return db.signInThrottle.findMany({ where: { key: { in: keys } }, select: { key: true, lockedUntil: true } });
-}

@@ -1,7 +1,10 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { provenBrowserKeyFor, rememberProvenBrowser } from "@/lib/rate-limit/proven-browser-cookie";
 import { authenticate } from "./authenticate";
+import { emailSchema } from "./schema";
+import { accountProofSubject } from "./throttle";
 import { clientIpFromHeaders } from "@/lib/http/client-ip";
 
 /** Error code the sign-in form maps to "too many attempts"; anything else is the generic failure. */
@@ -15,11 +18,20 @@ export const authOptions: NextAuthOptions = {
       name: "credentials",
       credentials: { email: { type: "email" }, password: { type: "password" } },
       async authorize(credentials, request) {
+        const now = new Date();
+        const email = emailSchema.safeParse(credentials?.email);
+        const subject = accountProofSubject(email.success ? email.data : "");
         const result = await authenticate(
           { email: credentials?.email, password: credentials?.password },
           clientIpFromHeaders(request.headers ?? {}),
+          now,
+          await provenBrowserKeyFor(subject, now),
         );
-        if (result.ok) return result.user;
+        if (result.ok) {
+          // This browser knows the password: later sign-ins from it are limited on its own key.
+          await rememberProvenBrowser(subject, now);
+          return result.user;
+        }
         if (result.reason === "throttled") throw new Error(`${THROTTLED_ERROR_PREFIX}${result.retryAfterSeconds}`);
         return null;
       },

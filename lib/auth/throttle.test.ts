@@ -1,35 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { FREE_FAILURES, isLocked, lockSecondsAfter, throttleKeys, throttleKind } from "./throttle";
+import { SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_ADDRESS, SIGN_IN_PER_PROVEN_BROWSER, UNLOCK_EMAILS_PER_ACCOUNT, UNLOCK_EMAILS_PER_ADDRESS } from "./throttle";
 
-describe("lockSecondsAfter", () => {
-  it("allows a few failures per account, then locks with a growing, capped delay", () => {
-    for (let failures = 0; failures < FREE_FAILURES.email; failures++) expect(lockSecondsAfter(failures, "email")).toBe(0);
-    expect(lockSecondsAfter(5, "email")).toBe(60);
-    expect(lockSecondsAfter(6, "email")).toBe(120);
-    expect(lockSecondsAfter(7, "email")).toBe(240);
-    expect(lockSecondsAfter(55, "email")).toBe(30 * 60);
+describe("sign-in limits", () => {
+  it("keep guessing at one account to a few a day, with more room for a shared address", () => {
+    expect(SIGN_IN_PER_ACCOUNT.burst + 86_400 / SIGN_IN_PER_ACCOUNT.intervalSeconds).toBeLessThanOrEqual(150);
+    expect(SIGN_IN_PER_ADDRESS.burst).toBeGreaterThan(SIGN_IN_PER_ACCOUNT.burst);
   });
 
-  it("gives a shared address more room than one account", () => {
-    expect(lockSecondsAfter(19, "ip")).toBe(0);
-    expect(lockSecondsAfter(20, "ip")).toBe(60);
-  });
-});
-
-describe("isLocked", () => {
-  const now = new Date("2026-11-21T12:00:00Z");
-  it("is locked only until the stored time", () => {
-    expect(isLocked(new Date("2026-11-21T12:00:01Z"), now)).toBe(true);
-    expect(isLocked(new Date("2026-11-21T12:00:00Z"), now)).toBe(false);
-    expect(isLocked(null, now)).toBe(false);
-  });
-});
-
-describe("throttleKeys / throttleKind", () => {
-  it("throttles by account and by client address", () => {
-    expect(throttleKeys("a@b.c", "10.0.0.1")).toEqual(["email:a@b.c", "ip:10.0.0.1"]);
-    expect(throttleKeys("a@b.c", null)).toEqual(["email:a@b.c"]);
-    expect(throttleKind("ip:10.0.0.1")).toBe("ip");
-    expect(throttleKind("email:ip:x@y.z")).toBe("email");
+  it("name every limit apart, so none shares another's counter", () => {
+    const names = [SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_ADDRESS, SIGN_IN_PER_PROVEN_BROWSER, UNLOCK_EMAILS_PER_ACCOUNT, UNLOCK_EMAILS_PER_ADDRESS].map((limit) => limit.name);
+    expect(new Set(names).size).toBe(names.length);
   });
 });

@@ -1,28 +1,22 @@
-/** Sign-in throttle policy: pure, so it is tested without a clock or a database. */
+import type { RateLimit } from "@/lib/rate-limit/gcra";
 
-// An address may stand for a whole office or mobile carrier NAT, so it gets more room than one account.
-export const FREE_FAILURES = { email: 5, ip: 20 } as const;
-export type ThrottleKind = keyof typeof FREE_FAILURES;
+/**
+ * How fast passwords may be guessed (decision 008). Attempts are reserved atomically before the
+ * password is checked (lib/rate-limit/) and a successful sign-in gives its attempt back. Nothing
+ * locks: a drained key earns one attempt per interval, and the owner has ways round a stranger who
+ * keeps it drained — a browser that signed in before uses its own key, and an emailed unlock link
+ * makes the browser it is opened in such a browser.
+ */
 
-const BASE_LOCK_SECONDS = 60;
-const MAX_LOCK_SECONDS = 30 * 60;
+// 5 at once, then one every 10 minutes: at most ~150 guesses a day at one account, from anywhere.
+export const SIGN_IN_PER_ACCOUNT: RateLimit = { name: "signin-account", burst: 5, intervalSeconds: 10 * 60 };
+// An address may be an office or a carrier NAT: more room, then one a minute.
+export const SIGN_IN_PER_ADDRESS: RateLimit = { name: "signin-ip", burst: 20, intervalSeconds: 60 };
+export const SIGN_IN_PER_PROVEN_BROWSER: RateLimit = { name: "signin-browser", burst: 5, intervalSeconds: 2 * 60 };
+// Unlock emails: enough for a lost email, too few to flood an inbox.
+export const UNLOCK_EMAILS_PER_ACCOUNT: RateLimit = { name: "unlock-account", burst: 2, intervalSeconds: 30 * 60 };
+export const UNLOCK_EMAILS_PER_ADDRESS: RateLimit = { name: "unlock-ip", burst: 5, intervalSeconds: 10 * 60 };
 
-/** How long to lock a key after its `failures`-th consecutive failure (0 = not locked). */
-export function lockSecondsAfter(failures: number, kind: ThrottleKind): number {
-  const free = FREE_FAILURES[kind];
-  if (failures < free) return 0;
-  const doublings = failures - free;
-  return Math.min(BASE_LOCK_SECONDS * 2 ** Math.min(doublings, 16), MAX_LOCK_SECONDS);
-}
-
-export function isLocked(lockedUntil: Date | null | undefined, now: Date): boolean {
-  return lockedUntil != null && lockedUntil.getTime() > now.getTime();
-}
-
-export function throttleKeys(email: string, ip: string | null): string[] {
-  return ip ? [`email:${email}`, `ip:${ip}`] : [`email:${email}`];
-}
-
-export function throttleKind(key: string): ThrottleKind {
-  return key.startsWith("ip:") ? "ip" : "email";
+export function accountProofSubject(email: string): string {
+  return `account:${email}`;
 }

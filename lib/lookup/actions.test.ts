@@ -5,13 +5,21 @@ import { withTestDatabase } from "@/lib/testing/with-test-database";
 import { createShareLink, trackCase } from "./actions";
 import { lookupSharedCase } from "./lookup";
 import { shareLinkKey, signShareToken } from "./share-token";
-import { createLookupCase, randomCnId, throttleRow } from "./test-fixtures";
+import { createLookupCase, randomCnId, rateLimitRow } from "./test-fixtures";
+import { LOOKUP_PER_ADDRESS } from "./throttle";
 import { formData, signedInAs } from "@/lib/testing/action-session";
 
 // The actions read the session and the request headers themselves: stand in for both.
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: vi.fn() }));
 const CLIENT_IP = "203.0.113.77";
-vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": CLIENT_IP }) }));
+const jar = new Map<string, string>();
+vi.mock("next/headers", () => ({
+  headers: async () => new Headers({ "x-forwarded-for": CLIENT_IP }),
+  cookies: async () => ({
+    get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined),
+    set: (name: string, value: string) => void jar.set(name, value),
+  }),
+}));
 
 withTestDatabase();
 
@@ -26,15 +34,30 @@ describe("trackCase (the /track form)", () => {
       message: "errors.checkFields",
       fieldErrors: { number: ["track.errors.applicationNumber.checkCharacter"] },
     });
-    expect(await throttleRow(`ip:${CLIENT_IP}`)).toBeNull();
+    expect(await rateLimitRow(LOOKUP_PER_ADDRESS, CLIENT_IP)).toBeNull();
   });
 
-  it("answers found, the generic not-found, and counts failures against the resolved client address", async () => {
+  it("answers found, the generic not-found, and spends attempts of the resolved client address", async () => {
+    jar.clear();
     const found = await createLookupCase();
     const ok = await trackCase(null, formData({ number: formatApplicationNumber(found.number), idType: "CN_RESIDENT_ID", idNumber: found.idNumber }));
     expect(ok).toMatchObject({ ok: true, data: { number: found.number, applicantName: "张*三" } });
+    jar.clear();
     expect(await trackCase(null, formData({ number: found.number, idType: "CN_RESIDENT_ID", idNumber: randomCnId() }))).toEqual({ ok: false, message: "track.notFound" });
-    expect(await throttleRow(`ip:${CLIENT_IP}`)).toMatchObject({ failures: 1 });
+    expect(await rateLimitRow(LOOKUP_PER_ADDRESS, CLIENT_IP)).not.toBeNull();
+  });
+
+  it("remembers the browser after a correct lookup and lets it in while a stranger has drained the number", async () => {
+    jar.clear();
+    const found = await createLookupCase();
+    const right = { number: found.number, idType: "CN_RESIDENT_ID", idNumber: found.idNumber };
+    expect(await trackCase(null, formData(right))).toMatchObject({ ok: true });
+    const applicantsCookies = new Map(jar);
+    jar.clear();
+    for (let attempt = 0; attempt < 5; attempt++) await trackCase(null, formData({ ...right, idNumber: randomCnId() }));
+    expect(await trackCase(null, formData(right))).toMatchObject({ ok: false, message: "track.throttled" });
+    for (const [name, value] of applicantsCookies) jar.set(name, value);
+    expect(await trackCase(null, formData(right))).toMatchObject({ ok: true });
   });
 });
 

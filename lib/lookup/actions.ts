@@ -5,11 +5,13 @@ import { failure, invalidInput, type ActionResult } from "@/lib/action-result";
 import { getCurrentUser } from "@/lib/auth/session";
 import { UserFacingError } from "@/lib/errors";
 import { clientIpFromHeaders } from "@/lib/http/client-ip";
+import { provenBrowserKeyFor, rememberProvenBrowser } from "@/lib/rate-limit/proven-browser-cookie";
 import { findOwnCaseNumber } from "./data";
 import { lookupCase } from "./lookup";
 import type { PublicCaseView } from "./public-view";
 import { applicationNumberSchema, lookupSchema } from "./schema";
 import { shareLinkKey, signShareToken } from "./share-token";
+import { lookupProofSubject } from "./throttle";
 import { isFormData, malformedRequest } from "@/lib/validation/action-input";
 
 export type TrackActionResult = ActionResult<PublicCaseView> | { ok: false; message: "track.throttled"; retryAfterSeconds: number };
@@ -23,8 +25,15 @@ export async function trackCase(_previous: unknown, formData: FormData): Promise
   if (!isFormData(formData)) return malformedRequest();
   const parsed = lookupSchema.safeParse({ number: formData.get("number"), idType: formData.get("idType"), idNumber: formData.get("idNumber") });
   if (!parsed.success) return invalidInput(parsed.error);
-  const result = await lookupCase({ ...parsed.data, ip: clientIpFromHeaders(await headers()), now: new Date() });
-  if (result.ok) return { ok: true, data: result.view };
+  const now = new Date();
+  const subject = lookupProofSubject(parsed.data.number);
+  const provenBrowser = await provenBrowserKeyFor(subject, now);
+  const result = await lookupCase({ ...parsed.data, ip: clientIpFromHeaders(await headers()), provenBrowser, now });
+  if (result.ok) {
+    // This browser now knows the ID number: later lookups from it are limited on its own key.
+    await rememberProvenBrowser(subject, now);
+    return { ok: true, data: result.view };
+  }
   if (result.reason === "throttled") return { ok: false, message: "track.throttled", retryAfterSeconds: result.retryAfterSeconds };
   return failure("track.notFound");
 }

@@ -2,17 +2,13 @@ import "server-only";
 import { validateApplicationNumber } from "@/lib/applications/application-number";
 import { assertArea, type Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
-import { lookupStateSql, publicCaseSql, toLookupState, toPublicCaseRow, type PublicCaseSqlRow } from "./lookup-sql-data";
+import { lookupCandidateSql, publicCaseSql, toLookupCandidate, toPublicCaseRow, type PublicCaseSqlRow } from "./lookup-sql-data";
 import { toPublicView } from "./public-view";
 
-/**
- * The one read of a lookup before the ID number is known to match: the throttle rows and the
- * candidate together, whether or not the number exists, so its timing says nothing. Nothing else
- * is loaded until the hashes match.
- */
-export async function findLookupState(keys: string[], number: string) {
-  const [row] = await db.$queryRaw<Parameters<typeof toLookupState>[0][]>(lookupStateSql(keys, number));
-  return toLookupState(row!);
+/** The case a lookup compares against (id and ID-number hash only), or null. */
+export async function findLookupCandidate(number: string) {
+  const [row] = await db.$queryRaw<Parameters<typeof toLookupCandidate>[0][]>(lookupCandidateSql(number));
+  return toLookupCandidate(row!);
 }
 
 /** The public view of a case whose ID number (or share link) was already checked, in one query. */

@@ -3,28 +3,23 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { WorkflowNode } from "@/lib/generated/prisma/enums";
 import type { PublicCaseRow } from "./public-view";
 
-// The public lookup's two statements. It is the busiest public request, so it reads in two round
+// The public lookup's statements besides the rate limiter's (lib/rate-limit/rate-limit-sql.ts). It is the busiest public request, so it reads in two round
 // trips instead of one per relation. Kept apart from data.ts so the benchmark's bare node:http + pg
 // baseline (bench/baseline-server.ts) sends exactly the same SQL and maps rows the same way.
 
 const TIMELINE_LIMIT = 500;
 
-type LookupStateRow = { throttles: { key: string; lockedUntil: string | null }[]; id: string | null; idNumberHash: string | null };
+type LookupCandidateRow = { id: string | null; idNumberHash: string | null };
 
-/** The throttle rows of `keys` and the candidate case for `number` (one row, also when there is none). */
-export function lookupStateSql(keys: string[], number: string): Prisma.Sql {
+/** The candidate case for `number`: one row, also when there is none, so the timing says nothing. */
+export function lookupCandidateSql(number: string): Prisma.Sql {
   return Prisma.sql`
-    SELECT coalesce((SELECT json_agg(json_build_object('key', t.key, 'lockedUntil', t.locked_until))
-                       FROM lookup_throttle t WHERE t.key = ANY(${keys})), '[]') AS throttles,
-           a.id::text AS id, a.id_number_hash AS "idNumberHash"
+    SELECT a.id::text AS id, a.id_number_hash AS "idNumberHash"
       FROM (SELECT 1) AS one LEFT JOIN application a ON a.number = ${number}`;
 }
 
-export function toLookupState(row: LookupStateRow) {
-  return {
-    throttles: row.throttles.map((throttle) => ({ key: throttle.key, lockedUntil: throttle.lockedUntil ? new Date(throttle.lockedUntil) : null })),
-    candidate: row.id && row.idNumberHash ? { id: row.id, idNumberHash: row.idNumberHash } : null,
-  };
+export function toLookupCandidate(row: LookupCandidateRow) {
+  return row.id && row.idNumberHash ? { id: row.id, idNumberHash: row.idNumberHash } : null;
 }
 
 export type PublicCaseSqlRow = Omit<PublicCaseRow, "timeline" | "supplementRequests"> & {

@@ -2,13 +2,16 @@ import { describe, expect, it } from "vitest";
 import { generateApplicationNumber } from "@/lib/applications/application-number";
 import { db } from "@/lib/db";
 import { withTestDatabase } from "@/lib/testing/with-test-database";
-import { lookupCase } from "./lookup";
-import { EMAIL, INTERNAL_NOTE, PHONE, PUBLIC_NOTE, createLookupCase, randomCnId, randomIp, throttleRow } from "./test-fixtures";
+import { lookupCase, type LookupResult } from "./lookup";
+import { EMAIL, INTERNAL_NOTE, PHONE, PUBLIC_NOTE, createLookupCase, randomCnId, randomIp, rateLimitRow } from "./test-fixtures";
+import { LOOKUP_PER_ADDRESS, LOOKUP_PER_NUMBER } from "./throttle";
 
 withTestDatabase();
 
 const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 const later = (from: Date, ms: number) => new Date(from.getTime() + ms);
+const evaluated = (results: LookupResult[]) => results.filter((result) => result.ok || result.reason !== "throttled");
 
 describe("lookupCase", () => {
   it("shows the public view for the right number and ID number, and nothing private", async () => {
@@ -31,7 +34,7 @@ describe("lookupCase", () => {
     expect(result.view.history.map((event) => event.action)).toEqual(["SUBMITTED", "ADVANCED"]);
   });
 
-  it("gives a wrong ID number and an unknown number the same answer, and counts both", async () => {
+  it("gives a wrong ID number and an unknown number the same answer, and spends an attempt for both", async () => {
     const found = await createLookupCase();
     const unknown = generateApplicationNumber();
     const ip = randomIp();
@@ -43,48 +46,66 @@ describe("lookupCase", () => {
     expect(wrongId).toEqual({ ok: false, reason: "notFound" });
     expect(wrongType).toStrictEqual(wrongId);
     expect(unknownNumber).toStrictEqual(wrongId);
-    expect(await throttleRow(`ip:${ip}`)).toMatchObject({ failures: 3 });
-    expect(await throttleRow(`number:${found.number}`)).toMatchObject({ failures: 2 });
-    expect(await throttleRow(`number:${unknown}`)).toMatchObject({ failures: 1 });
+    expect((await rateLimitRow(LOOKUP_PER_ADDRESS, ip))?.tat).toEqual(later(now, 3 * LOOKUP_PER_ADDRESS.intervalSeconds * 1000));
+    expect((await rateLimitRow(LOOKUP_PER_NUMBER, found.number))?.tat).toEqual(later(now, 2 * HOUR));
+    expect((await rateLimitRow(LOOKUP_PER_NUMBER, unknown))?.tat).toEqual(later(now, HOUR));
   });
 
-  it("locks a number after five failures from any addresses, with a cooldown that grows, and resets it on success", async () => {
+  it("evaluates at most five of 100 guesses for one number sent at the same moment, the right one among them", async () => {
+    const found = await createLookupCase();
+    const now = new Date();
+    const guesses = Array.from({ length: 100 }, (_, index) => (index === 60 ? found.idNumber : randomCnId()));
+    const results = await Promise.all(guesses.map((idNumber) => lookupCase({ number: found.number, idType: "CN_RESIDENT_ID", idNumber, ip: randomIp(), now })));
+    expect(evaluated(results).length).toBeLessThanOrEqual(5);
+    expect(results.filter((result) => !result.ok && result.reason === "throttled")).toHaveLength(100 - evaluated(results).length);
+  });
+
+  it("keeps a guesser slow: five at once, then one an hour, from any addresses, and never a lock", async () => {
     const found = await createLookupCase();
     const wrong = { number: found.number, idType: "CN_RESIDENT_ID", idNumber: randomCnId() } as const;
-    const right = { ...wrong, idNumber: found.idNumber };
     const start = new Date();
     for (let attempt = 0; attempt < 5; attempt++) expect(await lookupCase({ ...wrong, ip: randomIp(), now: start })).toEqual({ ok: false, reason: "notFound" });
-
-    // Locked even for the right ID number: otherwise the lock would leak which guess was right.
-    expect(await lookupCase({ ...right, ip: randomIp(), now: start })).toEqual({ ok: false, reason: "throttled", retryAfterSeconds: 60 });
-    expect(await lookupCase({ ...right, ip: randomIp(), now: later(start, 30_000) })).toEqual({ ok: false, reason: "throttled", retryAfterSeconds: 30 });
-
-    const afterFirst = later(start, MINUTE + 1000);
-    expect(await lookupCase({ ...wrong, ip: randomIp(), now: afterFirst })).toEqual({ ok: false, reason: "notFound" });
-    expect(await lookupCase({ ...right, ip: randomIp(), now: afterFirst })).toEqual({ ok: false, reason: "throttled", retryAfterSeconds: 120 });
-
-    const afterSecond = later(afterFirst, 2 * MINUTE + 1000);
-    expect(await lookupCase({ ...right, ip: randomIp(), now: afterSecond })).toMatchObject({ ok: true });
-    expect(await throttleRow(`number:${found.number}`)).toBeNull();
-    expect(await lookupCase({ ...wrong, ip: randomIp(), now: afterSecond })).toEqual({ ok: false, reason: "notFound" });
-    expect(await throttleRow(`number:${found.number}`)).toMatchObject({ failures: 1, lockedUntil: null });
+    // Refused before comparing, even for the right ID number: otherwise the refusal would leak which guess was right.
+    expect(await lookupCase({ ...wrong, idNumber: found.idNumber, ip: randomIp(), now: start })).toEqual({ ok: false, reason: "throttled", retryAfterSeconds: 3600 });
+    expect(await lookupCase({ ...wrong, ip: randomIp(), now: later(start, 30 * MINUTE) })).toEqual({ ok: false, reason: "throttled", retryAfterSeconds: 1800 });
+    for (let hour = 1; hour <= 24; hour++) {
+      const now = later(start, hour * HOUR);
+      expect(await lookupCase({ ...wrong, ip: randomIp(), now })).toEqual({ ok: false, reason: "notFound" });
+      expect(await lookupCase({ ...wrong, ip: randomIp(), now })).toMatchObject({ reason: "throttled" });
+    }
+    // The rightful applicant, a day of attacks later, still gets in within the hour — never locked for good.
+    expect(await lookupCase({ ...wrong, idNumber: found.idNumber, ip: randomIp(), now: later(start, 25 * HOUR) })).toMatchObject({ ok: true });
   });
 
-  it("locks an address after twenty failures on any numbers; a success does not unlock it", async () => {
+  it("lets a browser that looked the number up before in while strangers have drained the number and its address", async () => {
     const found = await createLookupCase();
-    const ip = randomIp();
+    const right = { number: found.number, idType: "CN_RESIDENT_ID", idNumber: found.idNumber } as const;
+    const office = randomIp();
     const now = new Date();
-    const probe = () => lookupCase({ number: generateApplicationNumber(), idType: "PASSPORT", idNumber: "E12345678", ip, now });
-    for (let attempt = 0; attempt < 19; attempt++) expect(await probe()).toEqual({ ok: false, reason: "notFound" });
-    expect(await lookupCase({ number: found.number, idType: "CN_RESIDENT_ID", idNumber: found.idNumber, ip, now })).toMatchObject({ ok: true });
-    expect(await probe()).toEqual({ ok: false, reason: "notFound" });
-    expect(await lookupCase({ number: found.number, idType: "CN_RESIDENT_ID", idNumber: found.idNumber, ip, now })).toEqual({ ok: false, reason: "throttled", retryAfterSeconds: 60 });
-    // Another address is not affected.
-    expect(await lookupCase({ number: found.number, idType: "CN_RESIDENT_ID", idNumber: found.idNumber, ip: randomIp(), now })).toMatchObject({ ok: true });
-    expect(await throttleRow(`ip:${ip}`)).toMatchObject({ failures: 20 });
+    for (let attempt = 0; attempt < 25; attempt++) await lookupCase({ ...right, idNumber: randomCnId(), ip: office, now });
+    expect(await lookupCase({ ...right, ip: office, now })).toMatchObject({ reason: "throttled" });
+    expect(await lookupCase({ ...right, ip: office, provenBrowser: "applicants-phone", now })).toMatchObject({ ok: true });
+    // The proven browser has its own small budget, which a stranger cannot spend.
+    for (let attempt = 0; attempt < 5; attempt++) await lookupCase({ ...right, idNumber: randomCnId(), ip: office, provenBrowser: "applicants-phone", now });
+    expect(await lookupCase({ ...right, ip: office, provenBrowser: "applicants-phone", now })).toMatchObject({ reason: "throttled" });
+    expect(await lookupCase({ ...right, ip: office, provenBrowser: "another-proven-browser", now })).toMatchObject({ ok: true });
   });
 
-  it("keeps the state in Postgres: a fresh client (a restart, another instance) still sees the lock", async () => {
+  it("spends nothing on correct answers: a busy office keeps looking up its cases", async () => {
+    const found = await createLookupCase();
+    const office = randomIp();
+    const now = new Date();
+    const results = await Promise.all(
+      Array.from({ length: 40 }, () => lookupCase({ number: found.number, idType: "CN_RESIDENT_ID", idNumber: found.idNumber, ip: office, now })),
+    );
+    // In parallel some may wait on others' reservations, but most get through, and none is left spent.
+    expect(results.filter((result) => result.ok).length).toBeGreaterThanOrEqual(5);
+    for (let attempt = 0; attempt < 30; attempt++) {
+      expect(await lookupCase({ number: found.number, idType: "CN_RESIDENT_ID", idNumber: found.idNumber, ip: office, now })).toMatchObject({ ok: true });
+    }
+  });
+
+  it("keeps the state in Postgres: a fresh client (a restart, another instance) still refuses", async () => {
     const number = generateApplicationNumber();
     const now = new Date();
     for (let attempt = 0; attempt < 5; attempt++) await lookupCase({ number, idType: "PASSPORT", idNumber: "E12345678", ip: null, now });
@@ -93,16 +114,7 @@ describe("lookupCase", () => {
     expect(await lookupCase({ number, idType: "PASSPORT", idNumber: "E12345678", ip: null, now: later(now, 1000) })).toEqual({
       ok: false,
       reason: "throttled",
-      retryAfterSeconds: 59,
+      retryAfterSeconds: 3599,
     });
-  });
-
-  it("forgets a key's failures after a quiet day", async () => {
-    const number = generateApplicationNumber();
-    const now = new Date();
-    for (let attempt = 0; attempt < 7; attempt++) await lookupCase({ number, idType: "PASSPORT", idNumber: "E12345678", ip: null, now: later(now, attempt * 10 * MINUTE) });
-    expect(await throttleRow(`number:${number}`)).toMatchObject({ failures: 7 });
-    await lookupCase({ number, idType: "PASSPORT", idNumber: "E12345678", ip: null, now: later(now, 25 * 60 * MINUTE) });
-    expect(await throttleRow(`number:${number}`)).toMatchObject({ failures: 1, lockedUntil: null });
   });
 });

@@ -2,12 +2,12 @@ import "server-only";
 import { timingSafeEqual } from "node:crypto";
 import { serverEnv } from "@/lib/env";
 import { hashIdNumber } from "@/lib/identity/id-number-hash";
-import { findLookupState, findPublicCase } from "./data";
-import { clearLookupFailures, recordLookupFailure } from "./mutations";
+import { releaseAttempt, reserveAttempt, type RateLimitCheck } from "@/lib/rate-limit/mutations";
+import { findLookupCandidate, findPublicCase } from "./data";
 import type { PublicCaseView } from "./public-view";
 import type { LookupInput } from "./schema";
 import { shareLinkKey, verifyShareToken } from "./share-token";
-import { lookupThrottleKeys, retryAfterSeconds } from "./throttle";
+import { LOOKUP_PER_ADDRESS, LOOKUP_PER_NUMBER, LOOKUP_PER_PROVEN_BROWSER } from "./throttle";
 
 export type LookupResult =
   | { ok: true; view: PublicCaseView }
@@ -24,29 +24,40 @@ function storedHash(hex: string | undefined): Buffer | null {
 }
 
 /**
- * Public lookup by application number + ID number (already validated by lookupSchema).
- * A wrong ID number and an unknown number give the same answer after the same work: one read of
- * the throttles and the candidate, one HMAC, one constant-time compare, the same throttle writes.
- * The ID number is only ever hashed here: never logged, stored or returned.
+ * Which limiter keys an attempt spends (decision 008): a browser that has looked this number up
+ * correctly before (`provenBrowser`, from its cookie) only its own; anyone else the number's and
+ * the address's.
  */
-export async function lookupCase({ number, idType, idNumber, ip, now }: LookupInput & { ip: string | null; now: Date }): Promise<LookupResult> {
-  const keys = lookupThrottleKeys(number, ip);
-  const { throttles, candidate } = await findLookupState(keys, number);
-  const wait = retryAfterSeconds(throttles, now);
-  if (wait > 0) return { ok: false, reason: "throttled", retryAfterSeconds: wait };
+function lookupChecks(number: string, ip: string | null, provenBrowser: string | null): RateLimitCheck[] {
+  if (provenBrowser) return [{ limit: LOOKUP_PER_PROVEN_BROWSER, key: `${number}:${provenBrowser}` }];
+  return [{ limit: LOOKUP_PER_NUMBER, key: number }, ...(ip ? [{ limit: LOOKUP_PER_ADDRESS, key: ip }] : [])];
+}
 
+/**
+ * Public lookup by application number + ID number (already validated by lookupSchema).
+ * The attempt is reserved before the ID number is compared, so guesses sent at the same moment
+ * cannot exceed the limit; a correct answer gives it back. A wrong ID number and an unknown number
+ * give the same answer after the same work (one reservation, one read, one HMAC, one constant-time
+ * compare). The ID number is only ever hashed here: never logged, stored or returned.
+ */
+export async function lookupCase({
+  number,
+  idType,
+  idNumber,
+  ip,
+  provenBrowser = null,
+  now,
+}: LookupInput & { ip: string | null; provenBrowser?: string | null; now: Date }): Promise<LookupResult> {
+  const reserved = await reserveAttempt(lookupChecks(number, ip, provenBrowser), now);
+  if (!reserved.ok) return { ok: false, reason: "throttled", retryAfterSeconds: reserved.retryAfterSeconds };
+
+  const candidate = await findLookupCandidate(number);
   const given = Buffer.from(hashIdNumber(idType, idNumber, serverEnv().ID_HASH_KEY), "hex");
   const stored = storedHash(candidate?.idNumberHash);
   const equal = timingSafeEqual(given, stored ?? NO_HASH);
-  if (!candidate || !stored || !equal) {
-    await recordLookupFailure(keys, now);
-    return { ok: false, reason: "notFound" };
-  }
+  if (!candidate || !stored || !equal) return { ok: false, reason: "notFound" };
 
-  // Only the number's counter is reset: one good lookup must not unlock an address probing others.
-  // Most lookups have no failures to clear, and skipping the write then halves their cost.
-  const numberKey = `number:${number}`;
-  if (throttles.some((row) => row.key === numberKey)) await clearLookupFailures([numberKey]);
+  await releaseAttempt(reserved.reservation);
   const view = await findPublicCase({ id: candidate.id }, now);
   return view ? { ok: true, view } : { ok: false, reason: "notFound" };
 }

@@ -70,6 +70,7 @@ export async function createLookupCase(idNumber = randomCnId()) {
   return { ...application, idNumber, applicant, reviewer };
 }
 
-export function throttleRow(key: string) {
-  return db.lookupThrottle.findUnique({ where: { key }, select: { failures: true, lockedUntil: true } });
+/** The limiter row of `limit` for `key` (null when the key has never been spent). */
+export function rateLimitRow(limit: { name: string }, key: string) {
+  return db.rateLimit.findUnique({ where: { key: `${limit.name}:${key}` }, select: { tat: true } });
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { deleteIdleRateLimits } from "@/lib/rate-limit/mutations";
 import { assignWaitingCases } from "@/lib/rota/waiting-mutations";
 import { runOverdueWatch } from "@/lib/sla/mutations";
 import { deliverySettings, providersFromEnv, type DeliverySettings } from "./delivery";
@@ -114,6 +115,12 @@ async function watchOnce(log: WorkerLog) {
   } catch (error) {
     // The cases stay flagged in the supervisors' queue; the next run tries again.
     log("error", `assigning waiting cases failed: ${describeFailure(error)}`);
+  }
+  try {
+    // Whole-again limiter keys mean the same as none; without this the table grows with every address.
+    await deleteIdleRateLimits(new Date());
+  } catch (error) {
+    log("error", `dropping idle rate-limit keys failed: ${describeFailure(error)}`);
   }
 }
 

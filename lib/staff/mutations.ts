@@ -3,7 +3,8 @@ import { z } from "zod";
 import { recordAudit } from "@/lib/audit/mutations";
 import { hashPassword } from "@/lib/auth/password";
 import { STAFF_ROLES } from "@/lib/auth/roles";
-import { throttleKeys } from "@/lib/auth/throttle";
+import { SIGN_IN_PER_ACCOUNT } from "@/lib/auth/throttle";
+import { limitKey } from "@/lib/rate-limit/gcra";
 import { assertArea, type Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { UserFacingError } from "@/lib/errors";
@@ -83,7 +84,7 @@ export async function resetStaffPassword(viewer: Viewer, args: { userId: string;
     const staff = await lockStaff(tx, args.userId);
     await tx.user.update({ where: { id: staff.id }, data: { passwordHash }, select: { id: true } });
     // A colleague locked out by failed attempts can sign in with the new password straight away.
-    await tx.signInThrottle.deleteMany({ where: { key: { in: throttleKeys(staff.email, null) } } });
+    await tx.rateLimit.deleteMany({ where: { key: limitKey(SIGN_IN_PER_ACCOUNT, staff.email) } });
     await recordAudit(tx, { actorId: viewer.id, action: "staff.passwordReset", entityType: "user", entityId: staff.id, details: { generated: args.generated } });
   });
 }

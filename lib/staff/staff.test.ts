@@ -118,11 +118,11 @@ describe("setStaffActive", () => {
 describe("resetStaffPassword, changeStaffRole", () => {
   it("replaces the hash, clears the sign-in lock and never audits the password", async () => {
     const reviewer = await createTestUser("REVIEWER");
-    await db.signInThrottle.create({ data: { key: `email:${reviewer.email}`, failures: 9, lockedUntil: new Date(Date.now() + 60_000) } });
+    await db.rateLimit.create({ data: { key: `signin-account:${reviewer.email}`, tat: new Date(Date.now() + 3_600_000), intervalSeconds: 600, burst: 5 } });
     await resetStaffPassword(admin, { userId: reviewer.id, password: "temporary-pass-42", generated: true });
     const row = await db.user.findUniqueOrThrow({ where: { id: reviewer.id }, select: { passwordHash: true } });
     expect(await verifyPassword("temporary-pass-42", row.passwordHash)).toBe(true);
-    expect(await db.signInThrottle.count({ where: { key: `email:${reviewer.email}` } })).toBe(0);
+    expect(await db.rateLimit.count({ where: { key: `signin-account:${reviewer.email}` } })).toBe(0);
     const audit = await auditFor(reviewer.id);
     expect(audit).toEqual([{ actorId: admin.id, action: "staff.passwordReset", details: { generated: true } }]);
     expect(JSON.stringify(audit)).not.toContain("temporary-pass-42");
