@@ -51,11 +51,14 @@ test("hostile values in a page's URL get the page or 'not found', never the erro
 // next-auth's handler needs a running Next server, so the Vitest walk leaves it to this test.
 test("next-auth's routes answer hostile values below 500", async ({ request }) => {
   const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  for (const [email, password] of [["\u0000", "\u0000"], [`a\u0000@example.com`, "x"], ["x".repeat(100_000), "y".repeat(100_000)]]) {
+  const attempts: [string, string][] = [["\u0000", "\u0000"], [`a\u0000@example.com`, "x"], ["x".repeat(100_000), "y".repeat(100_000)]];
+  for (const [email, password] of attempts) {
     const response = await request.post("/api/auth/callback/credentials", { form: { csrfToken, email, password, json: "true" }, maxRedirects: 0 });
     expect(response.status(), `sign-in with ${JSON.stringify(email.slice(0, 20))}`).toBeLessThan(500);
   }
-  for (const path of ["/api/auth/session?x=%00", "/api/auth/signin?callbackUrl=%00", "/api/auth/providers?%00=%00", "/api/auth/%00", "/api/auth/callback/%00"]) {
+  for (const path of ["/api/auth/session?x=%00", "/api/auth/signin?callbackUrl=%00", "/api/auth/session?callbackUrl=foo", "/api/auth/providers?%00=%00", "/api/auth/%00", "/api/auth/callback/%00"]) {
     expect((await request.get(path, { maxRedirects: 0 })).status(), path).toBeLessThan(500);
   }
+  const withCookie = await request.get("/api/auth/session", { headers: { cookie: "next-auth.callback-url=%00" }, maxRedirects: 0 });
+  expect(withCookie.status(), "a NUL in the callback-url cookie").toBeLessThan(500);
 });
