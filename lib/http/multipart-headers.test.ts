@@ -84,6 +84,14 @@ async function parseThroughServer(payload: Buffer, scrub: boolean): Promise<{ fi
 }
 
 describe("scrubMultipartHeaders", () => {
+  it("keeps a huge file name from making the parser refuse the part headers (busboy stops at 16 KB)", async () => {
+    const payload = body(`${"n".repeat(20_000)}.png`);
+    expect(await parseThroughServer(payload, false)).toEqual({ error: "Malformed part header" });
+    // Cut mid-name, the part's disposition no longer parses: the part is skipped and the upload
+    // action answers its own "no file" (evidence.noFile) instead of a 500.
+    expect(await parseThroughServer(payload, true)).toEqual({ error: "no file" });
+  });
+
   it("turns the parser's 'Malformed part header' on a NUL in a file name into a file with a clean name", async () => {
     const payload = body(`a${NUL}b.png`);
     expect(await parseThroughServer(payload, false)).toEqual({ error: "Malformed part header" });

@@ -9,6 +9,11 @@ import type { IncomingMessage } from "node:http";
 const CR = 0x0d;
 const LF = 0x0a;
 const TAB = 0x09;
+/**
+ * busboy also refuses a part's headers past 16 KB. Past this many bytes the rest of a part's header
+ * block is dropped (line breaks kept): a huge file name arrives cut, or the part is skipped.
+ */
+export const MAX_PART_HEADER_BYTES = 8 * 1024;
 
 /** The boundary of a multipart/form-data body, or null for any other body. */
 export function multipartBoundary(contentType: string | undefined): string | null {
@@ -31,7 +36,8 @@ type State = "body" | "boundaryLine" | "headers";
 
 /**
  * A function to feed the body's chunks through in order: it returns each chunk with control
- * characters (other than CR, LF and tab) removed from every part's headers.
+ * characters (other than CR, LF and tab) removed from every part's headers, and those headers cut
+ * at MAX_PART_HEADER_BYTES.
  */
 export function partHeaderScrubber(boundary: string): (chunk: Buffer) => Buffer {
   const delimiter = Buffer.from(`\r\n--${boundary}`, "latin1");
@@ -41,6 +47,7 @@ export function partHeaderScrubber(boundary: string): (chunk: Buffer) => Buffer 
   let state: State = "body";
   let lineEnd = 0; // CR LF seen at the end of the boundary line
   let headerEnd = 0; // of CR LF CR LF closing the part's headers
+  let headerBytes = 0;
 
   return (chunk) => {
     let out: Buffer | null = null; // allocated only when a byte is dropped
@@ -61,11 +68,13 @@ export function partHeaderScrubber(boundary: string): (chunk: Buffer) => Buffer 
         if (lineEnd === 2) {
           state = "headers";
           headerEnd = 2;
+          headerBytes = 0;
         }
       } else {
         if (byte === CR) headerEnd = headerEnd === 2 ? 3 : 1;
         else if (byte === LF) headerEnd = headerEnd === 1 || headerEnd === 3 ? headerEnd + 1 : 0;
         else if (byte < 0x20 ? byte !== TAB : byte === 0x7f) keep = false;
+        else if (++headerBytes > MAX_PART_HEADER_BYTES) keep = false;
         else headerEnd = 0;
         if (headerEnd === 4) {
           state = "body";
