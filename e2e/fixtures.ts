@@ -28,6 +28,35 @@ export async function createUser(role: Role, overrides: Partial<Omit<TestUser, "
   return { id: rows[0]!.id, email, password, displayName };
 }
 
+/**
+ * The confirmation link last emailed to `email` (decision 010), read from the outbox row the
+ * registration wrote in its own transaction — what the dev mailbox would show once the worker ran.
+ */
+export async function emailedConfirmationPath(email: string): Promise<string> {
+  const { rows } = await database.query<{ path: string }>(
+    `SELECT payload->>'path' AS path FROM notification WHERE to_address = $1 AND template = 'account.confirmEmail' ORDER BY created_at DESC LIMIT 1`,
+    [email],
+  );
+  if (!rows[0]) throw new Error(`no confirmation link was emailed to ${email}`);
+  return rows[0].path;
+}
+
+/** Registers through the UI, confirms the address with the emailed link and signs in: a new applicant in the portal. */
+export async function registerThroughUi(page: Page, user: { displayName: string; email: string; password: string }) {
+  await page.goto("/register");
+  await page.getByLabel("Your name").fill(user.displayName);
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password", { exact: true }).fill(user.password);
+  await page.getByLabel("Repeat password").fill(user.password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  await page.goto(await emailedConfirmationPath(user.email));
+  await page.getByRole("button", { name: "Confirm my email address" }).click();
+  await expect(page.getByText("Your email address is confirmed. Sign in to continue.")).toBeVisible();
+  await new SignInPage(page).signIn(user.email, user.password);
+  await expect(page).toHaveURL(/\/portal$/);
+}
+
 export class SignInPage {
   constructor(readonly page: Page) {}
 
@@ -46,8 +75,8 @@ export class SignInPage {
 export const test = base.extend<{ resetAddressThrottle: void; failOnPageErrors: void; signInPage: SignInPage }>({
   resetAddressThrottle: [
     async ({}, use) => {
-      // Every test signs in from 127.0.0.1: start each with a clean slate for that address.
-      await database.query(`DELETE FROM rate_limit WHERE key LIKE 'signin-ip:%'`);
+      // Every test signs in (and registers) from 127.0.0.1: start each with a clean slate for that address.
+      await database.query(`DELETE FROM rate_limit WHERE key LIKE 'signin-ip:%' OR key LIKE 'register-ip:%'`);
       await use();
     },
     { auto: true },

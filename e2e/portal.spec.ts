@@ -1,5 +1,5 @@
 import { makeCnResidentId } from "../lib/identity/id-number";
-import { answerTriage, createSubmittedCase, createUser, expect, runStaffSteps, test } from "./fixtures";
+import { answerTriage, createSubmittedCase, createUser, expect, registerThroughUi, runStaffSteps, test } from "./fixtures";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
@@ -11,13 +11,7 @@ function isoDateInDays(days: number) {
 test("a new applicant files an express application, answers a supplement and follows the timeline", async ({ page }) => {
   test.setTimeout(120_000);
   const email = `filer-${Date.now()}@e2e.test`;
-  await page.goto("/register");
-  await page.getByLabel("Your name").fill("Wang Xiaoming");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password", { exact: true }).fill("urgent matters 24");
-  await page.getByLabel("Repeat password").fill("urgent matters 24");
-  await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page).toHaveURL(/\/portal$/);
+  await registerThroughUi(page, { displayName: "Wang Xiaoming", email, password: "urgent matters 24" });
 
   await page.getByRole("link", { name: "New application" }).click();
   await page.getByRole("link", { name: "Apply for Specialist medical appointment" }).click();

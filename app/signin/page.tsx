@@ -2,8 +2,9 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { AuthCard } from "@/components/auth/auth-card";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { getCurrentUser } from "@/lib/auth/session";
-import { homePathFor, safeCallbackPath } from "@/lib/auth/roles";
+import { homePathFor } from "@/lib/auth/roles";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("auth"))("signInTitle") };
@@ -12,12 +13,14 @@ export async function generateMetadata() {
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const user = await getCurrentUser();
-  const callbackUrl = typeof params.callbackUrl === "string" ? params.callbackUrl : "";
-  if (user) redirect(safeCallbackPath(callbackUrl, homePathFor(user.role)));
+  // Checked here already, so nothing downstream ever holds an unchecked return address.
+  const callbackUrl = safeCallbackPath(params.callbackUrl, "");
+  if (user) redirect(callbackUrl || homePathFor(user.role));
   const t = await getTranslations("auth");
+  const registerHref = callbackUrl ? `/register?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/register";
   return (
-    <AuthCard title={t("signInTitle")} intro={t("signInIntro")} footer={{ text: t("noAccount"), linkLabel: t("registerLink"), href: "/register" }}>
-      <SignInForm callbackUrl={callbackUrl} registered={params.registered === "1"} />
+    <AuthCard title={t("signInTitle")} intro={t("signInIntro")} footer={{ text: t("noAccount"), linkLabel: t("registerLink"), href: registerHref }}>
+      <SignInForm callbackUrl={callbackUrl} notice={params.confirmed === "1" ? t("confirmedNotice") : null} />
     </AuthCard>
   );
 }

@@ -15,9 +15,9 @@ export function CreateStaffForm() {
   const t = useTranslations("admin.staff.create");
   const tAdmin = useTranslations("admin");
   const tRoles = useTranslations("roles");
-  const { pending, onSubmit, failure, errorsFor } = useAdminForm(createStaff);
+  const { pending, formAction, onSubmit, failure, errorsFor } = useAdminForm(createStaff);
   return (
-    <form onSubmit={onSubmit} noValidate className="flex max-w-xl flex-col gap-4">
+    <form action={formAction} onSubmit={onSubmit} noValidate className="flex max-w-xl flex-col gap-4">
       <FormStatus failure={failure} />
       <TextField name="displayName" label={t("displayName")} autoComplete="off" required maxLength={80} errors={errorsFor("displayName")} />
       <TextField name="email" type="email" label={t("email")} autoComplete="off" inputMode="email" required errors={errorsFor("email")} />

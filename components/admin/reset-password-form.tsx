@@ -17,10 +17,10 @@ import { useAdminForm } from "./use-admin-form";
 export function ResetPasswordForm({ userId, name }: { userId: string; name: string }) {
   const t = useTranslations("admin.staff.password");
   const [mode, setMode] = useState<"generate" | "manual">("generate");
-  const { state, pending, onSubmit, failure, errorsFor } = useAdminForm(resetPassword);
+  const { state, pending, formAction, onSubmit, failure, errorsFor } = useAdminForm(resetPassword);
   const generated = state?.ok ? state.data.generatedPassword : null;
   return (
-    <form onSubmit={onSubmit} className="flex flex-col gap-3" autoComplete="off">
+    <form action={formAction} onSubmit={onSubmit} className="flex flex-col gap-3" autoComplete="off">
       <input type="hidden" name="userId" value={userId} />
       <fieldset className="flex flex-col gap-1">
         <legend className="text-sm font-medium text-slate-800">{t("modeLegend")}</legend>

@@ -29,6 +29,9 @@ export function useAdminForm<T>(action: Action<T>) {
   return {
     state,
     pending,
+    // For the form's action prop too: a form sent before JavaScript has loaded then still posts to
+    // the action (never a GET that would put a password in the URL).
+    formAction,
     onSubmit,
     failure: failed ? t(failed.message, MESSAGE_VALUES) : null,
     errorsFor: (field: string) => failed?.fieldErrors?.[field]?.map((key) => t(key, MESSAGE_VALUES)),

@@ -1,9 +1,7 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { startTransition, useActionState, useEffect, useRef, type FormEvent } from "react";
+import { startTransition, useActionState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { TextField } from "@/components/ui/text-field";
@@ -11,21 +9,13 @@ import type { ActionResult } from "@/lib/action-result";
 import { registerApplicant } from "@/lib/auth/actions";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/schema";
 
-export function RegisterForm() {
+/**
+ * Posts to the action also before JavaScript has loaded (never a GET with the password in the URL).
+ * Success is "check your email" whether or not the address already had an account (decision 010).
+ */
+export function RegisterForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations();
-  const router = useRouter();
   const [state, formAction, pending] = useActionState<ActionResult<{ email: string }> | null, FormData>(registerApplicant, null);
-  // Kept from the submit event: the action's result never carries the password back.
-  const passwordRef = useRef("");
-
-  useEffect(() => {
-    if (!state?.ok) return;
-    // Sign straight in with what was just typed; on any hiccup fall back to the sign-in page.
-    void signIn("credentials", { email: state.data.email, password: passwordRef.current, redirect: false }).then((result) => {
-      router.replace(result?.ok && !result.error ? "/portal" : "/signin?registered=1");
-      router.refresh();
-    });
-  }, [state, router]);
 
   const fieldErrors = state && !state.ok ? state.fieldErrors : undefined;
   const errorsFor = (field: string) => fieldErrors?.[field]?.map((key) => t(key, { min: PASSWORD_MIN_LENGTH }));
@@ -34,14 +24,25 @@ export function RegisterForm() {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (pending) return;
-    const formData = new FormData(event.currentTarget);
-    passwordRef.current = String(formData.get("password") ?? "");
-    startTransition(() => formAction(formData));
+    startTransition(() => formAction(new FormData(event.currentTarget)));
+  }
+
+  if (state?.ok) {
+    return (
+      <section aria-labelledby="check-email" className="flex flex-col gap-3">
+        <h2 id="check-email" className="text-lg font-semibold">
+          {t("auth.checkEmailTitle")}
+        </h2>
+        <p className="text-sm text-slate-700">{t("auth.checkEmailBody", { email: state.data.email })}</p>
+        <p className="text-sm text-slate-600">{t("auth.checkEmailSpam")}</p>
+      </section>
+    );
   }
 
   return (
-    <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
+    <form action={formAction} onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
       {state && !state.ok && <Notice tone="error">{t(state.message)}</Notice>}
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <TextField name="displayName" label={t("auth.displayName")} autoComplete="name" required errors={errorsFor("displayName")} />
       <TextField name="email" type="email" label={t("auth.email")} autoComplete="email" inputMode="email" required errors={errorsFor("email")} />
       <TextField
@@ -62,8 +63,8 @@ export function RegisterForm() {
         required
         errors={errorsFor("confirmPassword")}
       />
-      <Button type="submit" disabled={pending || state?.ok} aria-busy={pending}>
-        {pending || state?.ok ? t("auth.creatingAccount") : t("auth.createAccount")}
+      <Button type="submit" disabled={pending} aria-busy={pending}>
+        {pending ? t("auth.creatingAccount") : t("auth.createAccount")}
       </Button>
     </form>
   );

@@ -1,59 +1,37 @@
 "use client";
 
-import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
+import { startTransition, useActionState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { TextField } from "@/components/ui/text-field";
+import { signInWithPassword, type SignInState } from "@/lib/auth/sign-in-actions";
 
-const THROTTLED_PREFIX = "throttled:";
+/**
+ * Posts to a Server Action, so a form sent before JavaScript has loaded is a POST too and the
+ * password never lands in a URL. With JavaScript the submit is taken by hand, which keeps what
+ * was typed when the answer is a refusal.
+ */
+export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notice?: string | null }) {
+  const t = useTranslations();
+  const [state, formAction, pending] = useActionState<SignInState, FormData>(signInWithPassword, null);
 
-export function SignInForm({ callbackUrl, registered }: { callbackUrl: string; registered?: boolean }) {
-  const t = useTranslations("auth");
-  const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (pending) return;
-    setPending(true);
-    setError(null);
-    const form = new FormData(event.currentTarget);
-    try {
-      const result = await signIn("credentials", {
-        email: String(form.get("email") ?? ""),
-        password: String(form.get("password") ?? ""),
-        redirect: false,
-      });
-      if (result?.ok && !result.error) {
-        // The server decides where each role lands (see app/signin/continue).
-        router.replace(`/signin/continue?callbackUrl=${encodeURIComponent(callbackUrl)}`);
-        router.refresh();
-        return;
-      }
-      if (result?.error?.startsWith(THROTTLED_PREFIX)) {
-        const minutes = Math.max(1, Math.ceil(Number(result.error.slice(THROTTLED_PREFIX.length)) / 60));
-        setError(t("throttled", { minutes }));
-      } else {
-        setError(t("invalidCredentials"));
-      }
-    } catch {
-      setError(t("networkError"));
-    }
-    setPending(false);
+    const formData = new FormData(event.currentTarget);
+    startTransition(() => formAction(formData));
   }
 
   return (
-    <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
-      {registered && <Notice tone="success">{t("registeredNotice")}</Notice>}
-      {error && <Notice tone="error">{error}</Notice>}
-      <TextField name="email" type="email" label={t("email")} autoComplete="email" inputMode="email" required />
-      <TextField name="password" type="password" label={t("password")} autoComplete="current-password" required />
+    <form action={formAction} onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
+      {notice && !state && <Notice tone="success">{notice}</Notice>}
+      {state && <Notice tone="error">{t(state.message, { minutes: state.minutes ?? 1 })}</Notice>}
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <TextField name="email" type="email" label={t("auth.email")} autoComplete="email" inputMode="email" required defaultValue={state?.email} />
+      <TextField name="password" type="password" label={t("auth.password")} autoComplete="current-password" required />
       <Button type="submit" disabled={pending} aria-busy={pending}>
-        {pending ? t("signingIn") : t("signIn")}
+        {pending ? t("auth.signingIn") : t("auth.signIn")}
       </Button>
     </form>
   );

@@ -86,7 +86,9 @@ async function insertApplication(tx: Tx, viewer: Viewer, input: ApplicationInput
   if (!tier) throw new UserFacingError("errors.checkFields", { tier: ["apply.errors.tierUnavailable"] });
   const fee = quoteFee({ baseFeeMinor: service.baseFeeMinor, surchargeMinor: tier.surchargeMinor });
   const due = initialDueDates({ submittedAt: now, processingHours: tier.processingHours, nodeTargets: tier.nodeTargets });
-  const applicant = await tx.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { locale: true } });
+  const applicant = await tx.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { locale: true, emailConfirmedAt: true } });
+  // Self-registered accounts file only once their address is proven (decision 010).
+  if (!applicant.emailConfirmedAt) throw new UserFacingError("apply.errors.emailUnconfirmed");
   // Recomputed here from the answers and the server's clock: a score from the client is never read.
   const triage = triageRecord(input.triage, {
     now,

@@ -290,6 +290,17 @@ describe("createApplication", () => {
     expect(created).toMatchObject({ number: "EX00000003Z", created: true });
   });
 
+  it("refuses an applicant whose email is not confirmed yet, and files once it is", async () => {
+    const applicant = await newApplicant();
+    await db.user.update({ where: { id: applicant.id }, data: { emailConfirmedAt: null } });
+    const filing = input({ evidenceIds: await passportEvidence(applicant.id) });
+    await expect(createApplication(applicant, filing)).rejects.toMatchObject({ messageKey: "apply.errors.emailUnconfirmed" });
+    expect(await db.application.count({ where: { applicantId: applicant.id } })).toBe(0);
+
+    await db.user.update({ where: { id: applicant.id }, data: { emailConfirmedAt: new Date() } });
+    expect(await createApplication(applicant, filing)).toMatchObject({ created: true });
+  });
+
   it("is only for applicants", async () => {
     const reviewer = await db.user.findUniqueOrThrow({ where: { email: "reviewer1@expedite.test" }, select: { id: true, role: true } });
     await expect(createApplication(reviewer, input({ evidenceIds: [] }))).rejects.toBeInstanceOf(NotAuthorizedError);

@@ -16,7 +16,7 @@ export async function createApplicantAccount(input: {
 }) {
   try {
     return await db.user.create({
-      data: { ...input, role: "APPLICANT" },
+      data: { ...input, role: "APPLICANT", emailConfirmedAt: null },
       select: { id: true, email: true },
     });
   } catch (error) {

@@ -3,6 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { provenBrowserKeyFor, rememberProvenBrowser } from "@/lib/rate-limit/proven-browser-cookie";
 import { authenticate } from "./authenticate";
+import { safeCallbackPath } from "./callback-path";
 import { emailSchema } from "./schema";
 import { accountProofSubject } from "./throttle";
 import { clientIpFromHeaders } from "@/lib/http/client-ip";
@@ -38,6 +39,10 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    // Every destination next-auth follows (callbackUrl of sign-in and sign-out) stays on this origin.
+    redirect({ url, baseUrl }) {
+      return `${baseUrl}${safeCallbackPath(url, "/", baseUrl)}`;
+    },
     // The token carries only the user id; role and status are re-read from the database on each check.
     jwt({ token, user }) {
       if (user) token.sub = user.id;

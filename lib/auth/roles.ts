@@ -25,12 +25,3 @@ export function isStaff(role: Role): boolean {
 export function homePathFor(role: Role): string {
   return isStaff(role) ? "/console" : "/portal";
 }
-
-/**
- * Only same-site relative paths may be used as a post-sign-in destination
- * ("//evil.example" and "/\\evil.example" are protocol-relative on some browsers).
- */
-export function safeCallbackPath(raw: string | null | undefined, fallback: string): string {
-  if (!raw || !raw.startsWith("/") || raw.startsWith("//") || raw.startsWith("/\\")) return fallback;
-  return raw;
-}

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { generateApplicationNumber } from "@/lib/applications/application-number";
 import { db } from "@/lib/db";
 import { withTestDatabase } from "@/lib/testing/with-test-database";
-import { lookupCase, type LookupResult } from "./lookup";
+import { lookupCase, lookupSharedCase, type LookupResult } from "./lookup";
+import { shareLinkKey, signShareToken } from "./share-token";
 import { EMAIL, INTERNAL_NOTE, PHONE, PUBLIC_NOTE, createLookupCase, randomCnId, randomIp, rateLimitRow } from "./test-fixtures";
 import { LOOKUP_PER_ADDRESS, LOOKUP_PER_NUMBER } from "./throttle";
 
@@ -89,6 +90,14 @@ describe("lookupCase", () => {
     for (let attempt = 0; attempt < 5; attempt++) await lookupCase({ ...right, idNumber: randomCnId(), ip: office, provenBrowser: "applicants-phone", now });
     expect(await lookupCase({ ...right, ip: office, provenBrowser: "applicants-phone", now })).toMatchObject({ reason: "throttled" });
     expect(await lookupCase({ ...right, ip: office, provenBrowser: "another-proven-browser", now })).toMatchObject({ ok: true });
+  });
+
+  it("never throttles a share link, however drained the number is", async () => {
+    const found = await createLookupCase();
+    const now = new Date();
+    for (let attempt = 0; attempt < 8; attempt++) await lookupCase({ number: found.number, idType: "CN_RESIDENT_ID", idNumber: randomCnId(), ip: randomIp(), now });
+    const { token } = signShareToken(found.number, now, shareLinkKey());
+    expect(await lookupSharedCase(token, now)).toMatchObject({ ok: true, view: { number: found.number } });
   });
 
   it("spends nothing on correct answers: a busy office keeps looking up its cases", async () => {

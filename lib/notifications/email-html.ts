@@ -32,7 +32,8 @@ export function emailHtml(parts: EmailParts): string {
     `<h1 style="margin:0 0 16px;font-size:20px">${e(parts.title)}</h1>`,
     `<p style="margin:0 0 12px">${e(parts.greeting)}</p>`,
     `<p style="margin:0 0 12px;line-height:1.5">${e(parts.body)}</p>`,
-    `<p style="margin:0 0 20px;font-weight:bold">${e(parts.numberLine)}</p>`,
+    // Account messages have no application number.
+    parts.numberLine ? `<p style="margin:0 0 20px;font-weight:bold">${e(parts.numberLine)}</p>` : "",
     `<p style="margin:0 0 24px"><a href="${e(parts.link)}" style="display:inline-block;padding:12px 20px;background:#1d4ed8;color:#ffffff;border-radius:8px;text-decoration:none">${e(parts.button)}</a></p>`,
     `<p style="margin:0;font-size:12px;line-height:1.5;color:#475569">${e(parts.footer)}</p>`,
     "</div></body></html>",

@@ -10,12 +10,12 @@ import { caseLink, payloadSchema } from "./templates";
  */
 export function inboxLink(role: Role, payload: unknown): string | null {
   const parsed = payloadSchema.safeParse(payload);
-  if (!parsed.success) return null;
+  if (!parsed.success || !parsed.data.number) return null;
   return caseLink("", canAccess(role, "console") ? "staff" : "applicant", parsed.data.number);
 }
 
 /** The payload as the list shows it: the number in its readable form ("EX-012-345-67R"). */
 export function displayPayload(payload: unknown): unknown {
   const parsed = payloadSchema.safeParse(payload);
-  return parsed.success ? { ...parsed.data, number: formatApplicationNumber(parsed.data.number) } : payload;
+  return parsed.success && parsed.data.number ? { ...parsed.data, number: formatApplicationNumber(parsed.data.number) } : payload;
 }

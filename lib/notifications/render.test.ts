@@ -4,10 +4,11 @@ import zh from "@/lib/i18n/messages/zh/notifications.json";
 import { TRANSITIONS } from "@/lib/workflow/transitions";
 import { escapeHtml } from "./email-html";
 import { renderNotification } from "./render";
-import { TEMPLATE_NAMES, TemplateError, isTemplateName, messageKeyOf } from "./templates";
+import { TEMPLATES, TEMPLATE_NAMES, TemplateError, isTemplateName, messageKeyOf } from "./templates";
 
 const APP_URL = "https://expedite.example/app/";
 const NUMBER = "EX26-ABCD-2345-K";
+const ACCOUNT_PATH = "/confirm-email?token=abc_DEF-123";
 
 function render(template: string, locale: string, payload: unknown = { number: NUMBER, node: "MATERIAL_CHECK" }) {
   return renderNotification({ template, locale, payload, appUrl: APP_URL });
@@ -17,7 +18,8 @@ describe("renderNotification", () => {
   for (const locale of ["en", "zh"] as const) {
     for (const template of TEMPLATE_NAMES) {
       it(`renders ${template} in ${locale} completely`, () => {
-        const message = render(template, locale);
+        const account = TEMPLATES[template].audience === "account";
+        const message = render(template, locale, account ? { path: ACCOUNT_PATH } : undefined);
         expect(message.locale).toBe(locale);
         for (const part of [message.title, message.body, message.text, message.html, message.sms]) {
           expect(part.length).toBeGreaterThan(0);
@@ -25,7 +27,8 @@ describe("renderNotification", () => {
           expect(part).not.toMatch(/[{}]/);
           expect(part).not.toContain("notifications.");
         }
-        for (const part of [message.title, message.text, message.html, message.sms]) expect(part).toContain(NUMBER);
+        if (account) expect(message.link).toBe(`https://expedite.example/app${ACCOUNT_PATH}`);
+        else for (const part of [message.title, message.text, message.html, message.sms]) expect(part).toContain(NUMBER);
         expect(message.text).toContain(message.link);
         expect(message.html).toContain(`href="${message.link}"`);
       });
@@ -53,7 +56,7 @@ describe("renderNotification", () => {
   it("shows nothing of the payload beyond the number and the node", () => {
     const payload = { number: NUMBER, node: "DECISION", idNumber: "110105199003071234", internalNote: "SECRET-NOTE", reference: "PAY-REF-9" };
     for (const template of TEMPLATE_NAMES) {
-      const message = render(template, "en", payload);
+      const message = render(template, "en", TEMPLATES[template].audience === "account" ? { ...payload, path: ACCOUNT_PATH } : payload);
       for (const part of [message.title, message.body, message.text, message.html, message.sms]) {
         expect(part).not.toContain("110105199003071234");
         expect(part).not.toContain("SECRET-NOTE");
@@ -78,6 +81,14 @@ describe("renderNotification", () => {
     expect(() => render("case.advanced", "en", { number: NUMBER })).toThrow(TemplateError);
     expect(() => render("case.advanced", "en", { number: NUMBER, node: "NOWHERE" })).toThrow(TemplateError);
     expect(() => render("toString", "en")).toThrow(TemplateError);
+  });
+
+  it("links account messages only to a path of the app", () => {
+    for (const path of ["//evil.example/", "https://evil.example/", "/\\evil.example", "/\t/evil.example", "javascript:alert(1)", ""]) {
+      expect(() => render("account.confirmEmail", "en", { path }), path).toThrow(TemplateError);
+    }
+    expect(() => render("account.exists", "en", { number: NUMBER })).toThrow(TemplateError);
+    expect(render("account.exists", "zh", { path: "/signin" }).text).not.toContain("申请编号");
   });
 });
 

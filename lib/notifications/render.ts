@@ -5,7 +5,7 @@ import enNotifications from "@/lib/i18n/messages/en/notifications.json";
 import zhNodes from "@/lib/i18n/messages/zh/nodes.json";
 import zhNotifications from "@/lib/i18n/messages/zh/notifications.json";
 import { emailHtml } from "./email-html";
-import { caseLink, messageKeyOf, parseTemplateInput, TemplateError, type Audience } from "./templates";
+import { accountLink, caseLink, messageKeyOf, parseTemplateInput, TemplateError, type Audience } from "./templates";
 
 // The same message files the app uses, read directly: the worker renders outside any request.
 const MESSAGES: Record<Locale, Record<string, unknown>> = {
@@ -53,20 +53,24 @@ export function renderNotification({ template, locale, payload, appUrl, timeZone
   const expectedAt = values.expectedAt
     ? new Intl.DateTimeFormat(lang === "zh" ? "zh-CN" : "en-GB", { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone, timeZoneName: "short" }).format(new Date(values.expectedAt))
     : t("notifications.expectedOnCasePage");
-  const params = { number: values.number, node: values.node ? t(`nodes.${values.node}`) : "", expectedAt };
+  const params = { number: values.number ?? "", node: values.node ? t(`nodes.${values.node}`) : "", expectedAt };
   const title = t(`${key}.title`, params);
   const body = t(`${key}.body`, params);
-  const link = caseLink(appUrl, spec.audience, values.number);
+  // Account messages (decision 010) are about the address, not a case: their own link and button.
+  const account = spec.audience === "account";
+  const link = spec.audience === "account" ? accountLink(appUrl, values.path ?? "/") : caseLink(appUrl, spec.audience, values.number ?? "");
   const greeting = t("notifications.email.greeting");
-  const numberLine = t("notifications.email.number", { number: values.number });
-  const footer = t(spec.audience === "staff" ? "notifications.email.staffFooter" : "notifications.email.footer");
+  const numberLine = account ? "" : t("notifications.email.number", { number: values.number ?? "" });
+  const footer = t(account ? "notifications.email.accountFooter" : spec.audience === "staff" ? "notifications.email.staffFooter" : "notifications.email.footer");
+  const button = t(account ? `${key}.button` : "notifications.email.button");
+  const linkLine = account ? t("notifications.email.accountLink", { link }) : t("notifications.email.link", { link });
   const rendered: RenderedNotification = {
     locale: lang,
     audience: spec.audience,
     title,
     body,
     link,
-    text: [greeting, "", body, "", numberLine, t("notifications.email.link", { link }), "", "-- ", footer, ""].join("\n"),
+    text: [greeting, "", body, "", ...(numberLine ? [numberLine] : []), linkLine, "", "-- ", footer, ""].join("\n"),
     html: emailHtml({
       lang: HTML_LANG[lang],
       brand: t("notifications.brand"),
@@ -75,7 +79,7 @@ export function renderNotification({ template, locale, payload, appUrl, timeZone
       body,
       numberLine,
       link,
-      button: t("notifications.email.button"),
+      button,
       footer,
     }),
     sms: t("notifications.sms", { title, link }),

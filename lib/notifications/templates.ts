@@ -1,13 +1,18 @@
 import { z } from "zod";
+import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { WorkflowNode } from "@/lib/generated/prisma/enums";
 
-/** Who a template speaks to, which decides the link (portal case page or console case page). */
-export type Audience = "applicant" | "staff";
+/**
+ * Who a template speaks to, which decides the link: portal case page, console case page, or (for
+ * messages about the account itself, decision 010) the app path in the payload.
+ */
+export type Audience = "applicant" | "staff" | "account";
 
 type TemplateSpec = { audience: Audience; needs: readonly "node"[] };
 
 const APPLICANT: TemplateSpec = { audience: "applicant", needs: [] };
 const STAFF: TemplateSpec = { audience: "staff", needs: [] };
+const ACCOUNT: TemplateSpec = { audience: "account", needs: [] };
 
 /**
  * Every template the outbox may hold (the `template` column), as queued by lib/applications,
@@ -36,6 +41,9 @@ export const TEMPLATES = {
   "sla.warning": { audience: "staff", needs: ["node"] },
   "sla.overdue": { audience: "staff", needs: ["node"] },
   "sla.deadlineRisk": { audience: "staff", needs: ["node"] },
+  // Registration (lib/auth, decision 010): the confirmation link; "you already have an account".
+  "account.confirmEmail": ACCOUNT,
+  "account.exists": ACCOUNT,
 } as const satisfies Record<string, TemplateSpec>;
 
 export type TemplateName = keyof typeof TEMPLATES;
@@ -56,7 +64,14 @@ export function messageKeyOf(template: TemplateName): string {
  * for other uses; a message shows only the public number and the node, by design.
  */
 export const payloadSchema = z.object({
-  number: z.string().trim().min(1).max(64),
+  /** Required by every case template (applicant and staff audiences). */
+  number: z.string().trim().min(1).max(64).optional(),
+  /** Account messages: the app path their link opens, only ever a same-origin path. */
+  path: z
+    .string()
+    .max(512)
+    .refine((path) => safeCallbackPath(path, "") === path)
+    .optional(),
   node: z.enum(WorkflowNode).optional(),
   /** The new expected time of an expedited case (case.expedited). */
   expectedAt: z.iso.datetime({ offset: true }).optional(),
@@ -77,12 +92,18 @@ export function parseTemplateInput(template: string, payload: unknown): { name: 
   const parsed = payloadSchema.safeParse(payload);
   if (!parsed.success) throw new TemplateError(`payload of "${template}" is invalid`);
   const spec: TemplateSpec = TEMPLATES[template];
-  for (const field of spec.needs) if (!parsed.data[field]) throw new TemplateError(`payload of "${template}" lacks ${field}`);
+  const needs = [spec.audience === "account" ? "path" : "number", ...spec.needs] as const;
+  for (const field of needs) if (!parsed.data[field]) throw new TemplateError(`payload of "${template}" lacks ${field}`);
   return { name: template, spec, payload: parsed.data };
 }
 
+/** The page an account message points to; APP_URL may carry a path prefix. */
+export function accountLink(appUrl: string, path: string): string {
+  return `${appUrl.replace(/\/+$/, "")}${path}`;
+}
+
 /** The page the message points to; the number is encoded, APP_URL may carry a path prefix. */
-export function caseLink(appUrl: string, audience: Audience, number: string): string {
+export function caseLink(appUrl: string, audience: Exclude<Audience, "account">, number: string): string {
   const base = appUrl.replace(/\/+$/, "");
   const path = audience === "applicant" ? "/portal/applications/" : "/console/cases/";
   return `${base}${path}${encodeURIComponent(number)}`;

@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/session";
-import { homePathFor, safeCallbackPath } from "@/lib/auth/roles";
+import { safeCallbackPath } from "@/lib/auth/callback-path";
+import { homePathFor } from "@/lib/auth/roles";
 
 /** After sign-in: the server, which knows the role, picks the landing page. */
 export default async function ContinueAfterSignIn({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
