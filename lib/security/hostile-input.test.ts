@@ -42,6 +42,10 @@ vi.mock("next/headers", () => ({
   headers: vi.fn(async () => new Headers({ "x-forwarded-for": "198.51.100.77" })),
   cookies: vi.fn(async () => ({ get: () => undefined, getAll: () => [], set: () => {}, delete: () => {}, has: () => false })),
 }));
+// next-auth's handler reads Next's request store through require(), which only a running Next server
+// has: the sign-in action's call into it is stubbed here, and e2e/hostile-input.spec.ts sends the
+// same hostile values to next-auth's credentials callback through the real server.
+vi.mock("@/lib/auth/password-sign-in", () => ({ signInWithNextAuth: vi.fn(async () => ({ ok: false, error: "CredentialsSignin" })) }));
 vi.mock("next-intl/server", () => ({
   getTranslations: vi.fn(async (namespace: string) => Object.assign((key: string) => `${namespace}.${key}`, { has: () => true })),
   getLocale: vi.fn(async () => "en"),
