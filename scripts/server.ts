@@ -2,6 +2,7 @@ import { createServer } from "node:http";
 import next from "next";
 import { resolveClientIp } from "../lib/http/client-ip";
 import { applyEarlyChecks } from "../lib/http/early-checks";
+import { scrubMultipartHeaders } from "../lib/http/multipart-headers";
 
 /**
  * Next.js behind a thin Node server, for one reason: the client address. Next passes a client-sent
@@ -20,6 +21,7 @@ export async function startServer(options: { port: number; hostname?: string; de
     if (clientIp) request.headers["x-forwarded-for"] = clientIp;
     else delete request.headers["x-forwarded-for"];
     if (!applyEarlyChecks(request, response, trustedProxies)) return;
+    scrubMultipartHeaders(request);
     void handle(request, response);
   });
   await new Promise<void>((resolve, reject) => {
