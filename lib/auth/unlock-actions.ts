@@ -2,6 +2,7 @@
 
 import { headers } from "next/headers";
 import { clientIpFromHeaders } from "@/lib/http/client-ip";
+import { MALFORMED_REQUEST, isFormData } from "@/lib/validation/action-input";
 import { emailSchema } from "./schema";
 import { requestSignInUnlock } from "./unlock-mutations";
 
@@ -12,7 +13,7 @@ export type UnlockRequestState = { ok: true } | { ok: false; message: string } |
  * attempts. The answer never says whether the email has an account.
  */
 export async function requestUnlockLink(_previous: UnlockRequestState, formData: FormData): Promise<UnlockRequestState> {
-  if (!(formData instanceof FormData)) return { ok: false, message: "validation.emailInvalid" };
+  if (!isFormData(formData)) return { ok: false, message: MALFORMED_REQUEST };
   const email = emailSchema.safeParse(formData.get("email"));
   if (!email.success) return { ok: false, message: "validation.emailInvalid" };
   await requestSignInUnlock(email.data, clientIpFromHeaders(await headers()));

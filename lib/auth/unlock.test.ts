@@ -29,7 +29,7 @@ describe("unlock links", () => {
     const mails = await unlockMails(owner.id);
     expect(mails).toEqual([{ channel: "EMAIL", toAddress: owner.email, payload: { path: expect.stringMatching(/^\/signin\/unlock\?token=/) } }]);
     expect(await requestUnlockLink(null, formData({ email: "not an email" }))).toEqual({ ok: false, message: "validation.emailInvalid" });
-    expect(await requestUnlockLink(null, "hostile" as unknown as FormData)).toEqual({ ok: false, message: "validation.emailInvalid" });
+    expect(await requestUnlockLink(null, "hostile" as unknown as FormData)).toEqual({ ok: false, message: "errors.malformedRequest" });
   });
 
   it("open for their account only while valid, and never for a deactivated one", async () => {
