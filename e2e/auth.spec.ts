@@ -136,6 +136,35 @@ test.describe("applicant account", () => {
     await laptop.close();
   });
 
+  test("an owner refused on a new device unlocks it with an emailed link, and still needs the password", async ({ page, signInPage, baseURL }) => {
+    const user = await createUser("APPLICANT");
+    await signInPage.goto();
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await signInPage.signIn(user.email, `wrong password ${attempt}`);
+      await expect(page.getByRole("alert").filter({ hasText: "do not match" })).toBeVisible();
+    }
+    await signInPage.signIn(user.email, user.password);
+    await expect(page.getByRole("alert").filter({ hasText: /Too many failed attempts/ })).toBeVisible();
+    await page.getByRole("button", { name: "Email me an unlock link" }).click();
+    await expect(page.getByText("If this email belongs to an account, a link is on its way.")).toBeVisible();
+
+    const { rows } = await database.query<{ payload: { path: string } }>(
+      `SELECT payload FROM notification WHERE template = 'account.unlockSignIn' AND to_address = $1`,
+      [user.email],
+    );
+    expect(rows).toHaveLength(1);
+    await page.goto(rows[0]!.payload.path);
+    await expect(page).toHaveURL(`${baseURL}/signin?unlock=ok`);
+    await expect(page.getByRole("status").filter({ hasText: "This device can sign in again." })).toBeVisible();
+    await signInPage.signIn(user.email, "still the wrong password");
+    await expect(page.getByRole("alert").filter({ hasText: "do not match" })).toBeVisible();
+    await signInPage.signIn(user.email, user.password);
+    await expect(page).toHaveURL(/\/portal/);
+
+    await page.context().clearCookies();
+    await page.goto("/signin/unlock?token=forged");
+    await expect(page.getByRole("alert").filter({ hasText: "This unlock link has expired or is not valid." })).toBeVisible();
+  });
 });
 
 test.describe("roles", () => {

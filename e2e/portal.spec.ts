@@ -2,7 +2,8 @@ import { makeCnResidentId } from "../lib/identity/id-number";
 import { answerTriage, createSubmittedCase, createUser, expect, registerThroughUi, runStaffSteps, test } from "./fixtures";
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
+// A real 2 × 2 PNG: uploads are decoded and re-encoded, so a bare signature would be refused.
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAAEklEQVQImWOQi1ogF7WAAUIBABymBGEvltN2AAAAAElFTkSuQmCC", "base64");
 
 function isoDateInDays(days: number) {
   return new Date(Date.now() + days * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);

@@ -1,11 +1,14 @@
 import { createServer } from "node:http";
 import next from "next";
 import { resolveClientIp } from "../lib/http/client-ip";
+import { applyEarlyChecks } from "../lib/http/early-checks";
+import { scrubMultipartHeaders } from "../lib/http/multipart-headers";
 
 /**
  * Next.js behind a thin Node server, for one reason: the client address. Next passes a client-sent
  * x-forwarded-for through untouched, so throttles keyed by address could be dodged. Here we resolve
- * the real address from the socket (and trusted proxies only) and overwrite the header.
+ * the real address from the socket (and trusted proxies only) and overwrite the header. The same
+ * distrust applies to the other forwarding headers, and oversized bodies stop here (early-checks.ts).
  */
 export async function startServer(options: { port: number; hostname?: string; dev?: boolean }) {
   const hostname = options.hostname ?? "0.0.0.0";
@@ -17,6 +20,8 @@ export async function startServer(options: { port: number; hostname?: string; de
     const clientIp = resolveClientIp(request.socket.remoteAddress, request.headers["x-forwarded-for"], trustedProxies);
     if (clientIp) request.headers["x-forwarded-for"] = clientIp;
     else delete request.headers["x-forwarded-for"];
+    if (!applyEarlyChecks(request, response, trustedProxies)) return;
+    scrubMultipartHeaders(request);
     void handle(request, response);
   });
   await new Promise<void>((resolve, reject) => {

@@ -10,7 +10,17 @@ export async function generateMetadata() {
   return { title: (await getTranslations("auth"))("signInTitle") };
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+type Params = Record<string, string | string[] | undefined>;
+
+/** What the page was sent here to say: a confirmed email, or the outcome of an unlock link. */
+function signInNotice(params: Params, t: (key: "confirmedNotice" | "unlockedNotice" | "unlockInvalid") => string) {
+  if (params.confirmed === "1") return { tone: "success" as const, text: t("confirmedNotice") };
+  if (params.unlock === "ok") return { tone: "success" as const, text: t("unlockedNotice") };
+  if (params.unlock === "invalid") return { tone: "error" as const, text: t("unlockInvalid") };
+  return null;
+}
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<Params> }) {
   const params = await searchParams;
   const user = await getCurrentUser();
   // Checked here already, so nothing downstream ever holds an unchecked return address.
@@ -20,7 +30,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const registerHref = callbackUrl ? `/register?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/register";
   return (
     <AuthCard title={t("signInTitle")} intro={t("signInIntro")} footer={{ text: t("noAccount"), linkLabel: t("registerLink"), href: registerHref }}>
-      <SignInForm callbackUrl={callbackUrl} notice={params.confirmed === "1" ? t("confirmedNotice") : null} />
+      <SignInForm callbackUrl={callbackUrl} notice={signInNotice(params, t)} />
     </AuthCard>
   );
 }

@@ -5,6 +5,7 @@ import { startTransition, useActionState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { TextField } from "@/components/ui/text-field";
+import { UnlockRequestForm } from "./unlock-request-form";
 import { signInWithPassword, type SignInState } from "@/lib/auth/sign-in-actions";
 
 /**
@@ -12,7 +13,7 @@ import { signInWithPassword, type SignInState } from "@/lib/auth/sign-in-actions
  * password never lands in a URL. With JavaScript the submit is taken by hand, which keeps what
  * was typed when the answer is a refusal.
  */
-export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notice?: string | null }) {
+export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notice?: { tone: "success" | "error"; text: string } | null }) {
   const t = useTranslations();
   const [state, formAction, pending] = useActionState<SignInState, FormData>(signInWithPassword, null);
 
@@ -24,15 +25,18 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notic
   }
 
   return (
-    <form action={formAction} onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
-      {notice && !state && <Notice tone="success">{notice}</Notice>}
-      {state && <Notice tone="error">{t(state.message, { minutes: state.minutes ?? 1, id: state.reference ?? "" })}</Notice>}
-      <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <TextField name="email" type="email" label={t("auth.email")} autoComplete="email" inputMode="email" required defaultValue={state?.email} />
-      <TextField name="password" type="password" label={t("auth.password")} autoComplete="current-password" required />
-      <Button type="submit" disabled={pending} aria-busy={pending}>
-        {pending ? t("auth.signingIn") : t("auth.signIn")}
-      </Button>
-    </form>
+    <>
+      <form action={formAction} onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
+        {notice && !state && <Notice tone={notice.tone}>{notice.text}</Notice>}
+        {state && <Notice tone="error">{t(state.message, { minutes: state.minutes ?? 1, id: state.reference ?? "" })}</Notice>}
+        <input type="hidden" name="callbackUrl" value={callbackUrl} />
+        <TextField name="email" type="email" label={t("auth.email")} autoComplete="email" inputMode="email" required defaultValue={state?.email} />
+        <TextField name="password" type="password" label={t("auth.password")} autoComplete="current-password" required />
+        <Button type="submit" disabled={pending} aria-busy={pending}>
+          {pending ? t("auth.signingIn") : t("auth.signIn")}
+        </Button>
+      </form>
+      {state?.message === "auth.throttled" && state.email && <UnlockRequestForm email={state.email} />}
+    </>
   );
 }

@@ -10,12 +10,14 @@ import { UserFacingError } from "@/lib/errors";
 import { clientIpFromHeaders } from "@/lib/http/client-ip";
 import { createApplication } from "./mutations";
 import { applicationFormDataToObject, applicationSchema } from "./schema";
+import { isFormData, malformedRequest } from "@/lib/validation/action-input";
 
 /**
  * Files an application and goes to its confirmation page. Safe to call again with the same
  * submissionKey (double click, retry, back button): it lands on the same application.
  */
 export async function submitApplication(_previous: unknown, formData: FormData): Promise<ActionResult> {
+  if (!isFormData(formData)) return malformedRequest();
   const user = await getCurrentUser();
   if (!user || !canAccess(user.role, "portal")) return failure("errors.notAuthorized");
   const parsed = applicationSchema.safeParse(applicationFormDataToObject(formData));

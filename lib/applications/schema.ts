@@ -4,6 +4,7 @@ import { MAX_FILES } from "@/lib/evidence/limits";
 import { URGENCY_TIERS } from "@/lib/catalog/tiers";
 import { ID_TYPES, isIdType, validateIdNumber } from "@/lib/identity/id-number";
 import { endOfLocalDay, MAX_UTC_OFFSET_MINUTES } from "./deadline";
+import { multilineText, text } from "@/lib/validation/text";
 import { AFFECTED, CONSEQUENCES, FIXED_DATE_KINDS, YES_NO, type TriageAnswers } from "./triage";
 
 // Messages are i18n keys, translated where they are shown; the form and the server use this same schema.
@@ -42,17 +43,16 @@ export function isValidPhone(normalized: string): boolean {
 }
 
 const fields = {
-  serviceCode: z.string().trim().regex(/^[a-z0-9-]{1,64}$/, "apply.errors.serviceUnavailable"),
+  serviceCode: text().trim().regex(/^[a-z0-9-]{1,64}$/, "apply.errors.serviceUnavailable"),
   tier: z.enum(URGENCY_TIERS, "apply.errors.tierRequired"),
   /** YYYY-MM-DD from a date input, read in the applicant's zone (utcOffsetMinutes). */
-  neededBy: z.string().trim().min(1, "validation.required"),
+  neededBy: text().trim().min(1, "validation.required"),
   utcOffsetMinutes: z.coerce
     .number<unknown>("apply.errors.neededByInvalid")
     .int("apply.errors.neededByInvalid")
     .min(-MAX_UTC_OFFSET_MINUTES, "apply.errors.neededByInvalid")
     .max(MAX_UTC_OFFSET_MINUTES, "apply.errors.neededByInvalid"),
-  reason: z
-    .string()
+  reason: multilineText()
     .trim()
     .min(1, { error: "validation.required", abort: true })
     .min(REASON_MIN_LENGTH, "apply.errors.reasonTooShort")
@@ -62,7 +62,7 @@ const fields = {
   triageConsequence: z.enum(CONSEQUENCES, "apply.errors.triage.consequence"),
   triageFixedDate: z.enum(FIXED_DATE_KINDS, "apply.errors.triage.fixedDate"),
   /** YYYY-MM-DD, read in the applicant's zone like neededBy; only asked when there is a fixed date. */
-  triageFixedDateOn: z.string().trim().max(10, "apply.errors.neededByInvalid").optional(),
+  triageFixedDateOn: text().trim().max(10, "apply.errors.neededByInvalid").optional(),
   triageHealthSafety: z.enum(YES_NO, "apply.errors.triage.healthSafety"),
   triageAffected: z.enum(AFFECTED, "apply.errors.triage.affected"),
   /** "yes": the applicant took the night-time offer to start next morning (the server re-checks it). */
@@ -70,11 +70,10 @@ const fields = {
     .string()
     .optional()
     .transform((value) => value === "yes"),
-  applicantName: z.string().trim().min(1, "validation.required").max(NAME_MAX_LENGTH, "validation.tooLong"),
+  applicantName: text().trim().min(1, "validation.required").max(NAME_MAX_LENGTH, "validation.tooLong"),
   idType: z.enum(ID_TYPES, "apply.errors.idTypeRequired"),
-  idNumber: z.string().trim().min(1, "validation.required").max(40, "apply.errors.idNumber.format"),
-  phone: z
-    .string()
+  idNumber: text().trim().min(1, "validation.required").max(40, "apply.errors.idNumber.format"),
+  phone: text()
     .transform(normalizePhone)
     .pipe(z.string().min(1, { error: "validation.required", abort: true }).refine(isValidPhone, "apply.errors.phoneInvalid")),
   email: emailSchema,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { filterText } from "@/lib/validation/text";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -20,7 +21,7 @@ export function decodeCursor(raw: string | undefined): AuditCursor | null {
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const text = (max: number) => z.string().trim().max(max).catch("");
+const text = (max: number) => filterText().pipe(z.string().trim().max(max)).catch("");
 
 /** The audit page's query string. Anything odd is dropped rather than turned into an error page. */
 export const auditQuerySchema = z.object({

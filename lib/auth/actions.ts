@@ -12,6 +12,7 @@ import { confirmEmail, registerOrNotify, resendConfirmation } from "./registrati
 import { homePathFor } from "./roles";
 import { registerSchema } from "./schema";
 import { getCurrentUser } from "./session";
+import { isFormData, malformedRequest } from "@/lib/validation/action-input";
 
 // 5 accounts at once from one client address, then one every 10 minutes (decision 010). Every
 // registration spends one, successful or not: its work (a hash, an email) is what is limited.
@@ -22,7 +23,7 @@ const REGISTRATIONS_PER_ADDRESS: RateLimit = { name: "register-ip", burst: 5, in
  * The answer is the same whether the email was free or taken (decision 010): "check your email".
  */
 export async function registerApplicant(_previous: unknown, formData: FormData): Promise<ActionResult<{ email: string }>> {
-  if (!(formData instanceof FormData)) return failure("errors.checkFields");
+  if (!isFormData(formData)) return malformedRequest();
   const parsed = registerSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalidInput(parsed.error);
   const { email, displayName, password } = parsed.data;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 
 // Messages are i18n keys ("validation.*"), translated where they are shown.
 export const emailSchema = z
@@ -19,7 +20,7 @@ export const passwordSchema = z
 
 export const registerSchema = z
   .object({
-    displayName: z.string().trim().min(1, "validation.required").max(80, "validation.tooLong"),
+    displayName: text().trim().min(1, "validation.required").max(80, "validation.tooLong"),
     email: emailSchema,
     password: passwordSchema,
     confirmPassword: z.string(),

@@ -6,9 +6,11 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { UserFacingError } from "@/lib/errors";
 import { rateCase } from "./mutations";
 import { rateServiceSchema } from "./schema";
+import { isFormData, malformedRequest } from "@/lib/validation/action-input";
 
 /** The applicant rates a completed case, once. */
 export async function rateService(_previous: unknown, formData: FormData): Promise<ActionResult<{ rating: number }>> {
+  if (!isFormData(formData)) return malformedRequest();
   const user = await getCurrentUser();
   if (!user) return failure("errors.notAuthorized");
   const parsed = rateServiceSchema.safeParse({

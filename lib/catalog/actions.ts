@@ -23,6 +23,7 @@ import {
   updateService,
   updateTier,
 } from "./mutations";
+import { isFormData, malformedRequest } from "@/lib/validation/action-input";
 
 const LIST_PATH = "/console/admin/services";
 
@@ -35,6 +36,7 @@ function refresh(serviceId?: string) {
 }
 
 export async function createService(_previous: unknown, formData: FormData): Promise<ActionResult<{ id: string }>> {
+  if (!isFormData(formData)) return malformedRequest();
   const result = await adminAction(createServiceSchema, Object.fromEntries(formData), async (viewer, input) => {
     const created = await createServiceRow(viewer, input);
     revalidatePath(LIST_PATH);
@@ -45,6 +47,7 @@ export async function createService(_previous: unknown, formData: FormData): Pro
 }
 
 export async function saveService(_previous: unknown, formData: FormData): Promise<ActionResult<{ changed: number }>> {
+  if (!isFormData(formData)) return malformedRequest();
   return adminAction(updateServiceSchema, Object.fromEntries(formData), async (viewer, input) => {
     const result = await updateService(viewer, input);
     refresh(input.serviceId);
@@ -54,6 +57,7 @@ export async function saveService(_previous: unknown, formData: FormData): Promi
 
 /** Node targets arrive as fields "targets.<NODE>" and are gathered into one object for the schema. */
 export async function saveTier(_previous: unknown, formData: FormData): Promise<ActionResult<{ changed: number }>> {
+  if (!isFormData(formData)) return malformedRequest();
   const fields = Object.fromEntries(formData);
   const targets = Object.fromEntries(TARGET_NODES.map((node) => [node, formData.get(`targets.${node}`) ?? undefined]));
   return adminAction(updateTierSchema, { ...fields, targets }, async (viewer, input) => {
@@ -64,6 +68,7 @@ export async function saveTier(_previous: unknown, formData: FormData): Promise<
 }
 
 export async function addEvidence(_previous: unknown, formData: FormData): Promise<ActionResult<{ id: string }>> {
+  if (!isFormData(formData)) return malformedRequest();
   return adminAction(addEvidenceSchema, Object.fromEntries(formData), async (viewer, input) => {
     const result = await addEvidenceRequirement(viewer, input);
     refresh(input.serviceId);
@@ -72,6 +77,7 @@ export async function addEvidence(_previous: unknown, formData: FormData): Promi
 }
 
 export async function saveEvidence(_previous: unknown, formData: FormData): Promise<ActionResult<null>> {
+  if (!isFormData(formData)) return malformedRequest();
   return adminAction(updateEvidenceSchema, Object.fromEntries(formData), async (viewer, input) => {
     const { serviceId } = await updateEvidenceRequirement(viewer, input);
     refresh(serviceId);
@@ -80,6 +86,7 @@ export async function saveEvidence(_previous: unknown, formData: FormData): Prom
 }
 
 export async function removeEvidence(_previous: unknown, formData: FormData): Promise<ActionResult<null>> {
+  if (!isFormData(formData)) return malformedRequest();
   return adminAction(removeEvidenceSchema, Object.fromEntries(formData), async (viewer, input) => {
     const { serviceId } = await removeEvidenceRequirement(viewer, input.requirementId);
     refresh(serviceId);
@@ -88,6 +95,7 @@ export async function removeEvidence(_previous: unknown, formData: FormData): Pr
 }
 
 export async function moveEvidence(_previous: unknown, formData: FormData): Promise<ActionResult<null>> {
+  if (!isFormData(formData)) return malformedRequest();
   return adminAction(moveEvidenceSchema, Object.fromEntries(formData), async (viewer, input) => {
     const { serviceId } = await moveEvidenceRequirement(viewer, input);
     refresh(serviceId);

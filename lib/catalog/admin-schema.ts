@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multilineText, text } from "@/lib/validation/text";
 import { URGENCY_TIERS } from "./tiers";
 
 // Messages are i18n keys, translated where they are shown.
@@ -49,8 +50,8 @@ const checkbox = z
 const intIn = (min: number, max: number, message: string) =>
   z.coerce.number(message).int(message).min(min, message).max(max, message);
 
-const name = z.string("validation.required").trim().min(1, "validation.required").max(120, "validation.tooLong");
-const description = z.string().trim().max(2000, "validation.tooLong").default("");
+const name = text("validation.required").trim().min(1, "validation.required").max(120, "validation.tooLong");
+const description = multilineText().trim().max(2000, "validation.tooLong").default("");
 const serviceId = z.uuid("admin.catalog.errors.notFound");
 
 const serviceFields = {
@@ -67,8 +68,7 @@ export const updateServiceSchema = z.object({ serviceId, ...serviceFields, activ
 export type UpdateServiceInput = z.output<typeof updateServiceSchema>;
 
 export const createServiceSchema = z.object({
-  code: z
-    .string("validation.required")
+  code: text("validation.required")
     .trim()
     .toLowerCase()
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "admin.catalog.errors.codeInvalid")

@@ -3,6 +3,10 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 // The public catalog: anyone may read it, so no authorization beyond "active".
+
+/** What a service code can look like (admin-schema.ts makes them; the application form checks the same). */
+const SERVICE_CODE = /^[a-z0-9-]{1,64}$/;
+
 const SERVICE_SELECT = {
   id: true,
   code: true,
@@ -28,7 +32,9 @@ export function listActiveServices() {
 }
 
 /** One active service with its offered tiers and evidence list (the application form's needs). */
-export function findActiveService(code: string) {
+export async function findActiveService(code: string) {
+  // The code comes from the URL (/portal/apply/<code>): a NUL in it would make Postgres refuse the query.
+  if (!SERVICE_CODE.test(code)) return null;
   return db.serviceType.findFirst({ where: { code, active: true }, select: SERVICE_SELECT });
 }
 

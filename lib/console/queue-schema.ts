@@ -2,6 +2,7 @@ import { z } from "zod";
 import { validateApplicationNumber } from "@/lib/applications/application-number";
 import { URGENCY_TIERS } from "@/lib/catalog/tiers";
 import { WorkflowNode } from "@/lib/generated/prisma/enums";
+import { filterText } from "@/lib/validation/text";
 
 export const QUEUE_PAGE_SIZE = 25;
 export const QUEUE_SEARCH_MAX = 100;
@@ -49,8 +50,7 @@ const assignee = z.union([z.literal("me"), z.literal("none"), z.uuid()]).transfo
   (value): AssigneeFilter => (value === "me" || value === "none" ? { kind: value } : { kind: "user", id: value }),
 );
 
-const search = z
-  .string()
+const search = filterText()
   .transform((value) => value.normalize("NFC").trim().replace(/\s+/g, " ").slice(0, QUEUE_SEARCH_MAX))
   .transform((value): QueueSearch | undefined => {
     if (value === "") return undefined;

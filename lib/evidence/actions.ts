@@ -6,12 +6,14 @@ import { NotAuthorizedError, UserFacingError } from "@/lib/errors";
 import { deleteEvidence, saveEvidence } from "./mutations";
 import { evidenceIdSchema, uploadEvidenceSchema } from "./schema";
 import type { SavedEvidence } from "./types";
+import { isFormData, malformedRequest } from "@/lib/validation/action-input";
 
 // Thin on purpose: who may upload or remove what is decided in mutations.ts (tested there), so
 // these only read the session, parse the form and turn expected failures into results.
 
 /** One file per call (the uploader sends them one after another). Signed-in applicants only. */
 export async function uploadEvidence(formData: FormData): Promise<ActionResult<SavedEvidence>> {
+  if (!isFormData(formData)) return malformedRequest();
   const user = await getCurrentUser();
   if (!user) return failure(new NotAuthorizedError().messageKey);
   const parsed = uploadEvidenceSchema.safeParse({

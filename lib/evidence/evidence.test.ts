@@ -1,8 +1,9 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { createTranslator } from "next-intl";
+import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
@@ -24,7 +25,11 @@ afterAll(() => rmSync(uploadDir, { recursive: true, force: true }));
 withTestDatabase();
 
 const pdf = (text: string = randomUUID()) => new Uint8Array(Buffer.from(`%PDF-1.7\n% ${text}\n%%EOF\n`));
-const png = () => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...Buffer.from(randomUUID())]);
+/** A real (decodable) PNG with a random colour, so each call gives different bytes. */
+const png = async () => {
+  const [r, g, b] = randomBytes(3);
+  return new Uint8Array(await sharp({ create: { width: 4, height: 4, channels: 3, background: { r: r!, g: g!, b: b! } } }).png().toBuffer());
+};
 
 function filesOnDisk(): string[] {
   if (!existsSync(uploadDir)) return [];
@@ -94,7 +99,7 @@ describe("saveEvidence (drafts)", () => {
 
   it("records the type found in the bytes, not the one the name suggests", async () => {
     const applicant = await makeUser();
-    const saved = await saveEvidence(applicant, { kind: "OTHER", originalName: "scan.pdf", bytes: png() });
+    const saved = await saveEvidence(applicant, { kind: "OTHER", originalName: "scan.pdf", bytes: await png() });
     expect(saved.mimeType).toBe("image/png");
   });
 
@@ -235,7 +240,7 @@ describe("attachDraftEvidence", () => {
     const applicant = await makeUser();
     const application = await makeCase(applicant.id);
     const id = await saveEvidence(applicant, { kind: "ID_PROOF", originalName: "id.pdf", bytes: pdf() });
-    const ticket = await saveEvidence(applicant, { kind: "URGENCY_PROOF", originalName: "t.png", bytes: png() });
+    const ticket = await saveEvidence(applicant, { kind: "URGENCY_PROOF", originalName: "t.png", bytes: await png() });
     const attached = await db.$transaction((tx) =>
       attachDraftEvidence(tx, { uploaderId: applicant.id, applicationId: application.id, evidenceIds: [id.id, ticket.id, id.id] }),
     );

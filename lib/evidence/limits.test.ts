@@ -32,7 +32,7 @@ describe("precheckFile", () => {
 });
 
 describe("LIMIT_MESSAGE_VALUES", () => {
-  it("names the limits in whole megabytes", () => {
-    expect(LIMIT_MESSAGE_VALUES).toEqual({ maxFileMb: 10, maxTotalMb: 30, maxFiles: 10 });
+  it("names the limits in whole megabytes (and image pixels)", () => {
+    expect(LIMIT_MESSAGE_VALUES).toEqual({ maxFileMb: 10, maxTotalMb: 30, maxFiles: 10, maxImageSide: 10_000, maxImageMegapixels: 50 });
   });
 });

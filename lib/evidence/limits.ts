@@ -9,6 +9,14 @@ export const MAX_FILE_BYTES = 10 * MB;
 export const MAX_TOTAL_BYTES = 30 * MB;
 export const MAX_FILES = 10;
 
+/**
+ * Photos: a phone photo (12–48 MP) or a 600-dpi A4 scan (~35 MP) fits; a decompression bomb (a
+ * 20 000 × 20 000 PNG of a few hundred KB, 1.6 GB once decoded) does not. Staff browsers decode
+ * whatever we store, so the limit protects them as much as the server (lib/evidence/image.ts).
+ */
+export const MAX_IMAGE_SIDE = 10_000;
+export const MAX_IMAGE_PIXELS = 50_000_000;
+
 export const ACCEPTED_EXTENSIONS = [".pdf", ".jpg", ".jpeg", ".png", ".webp"] as const;
 export const ACCEPT_ATTRIBUTE = ".pdf,.jpg,.jpeg,.png,.webp,application/pdf,image/jpeg,image/png,image/webp";
 
@@ -17,6 +25,8 @@ export const LIMIT_MESSAGE_VALUES = {
   maxFileMb: MAX_FILE_BYTES / MB,
   maxTotalMb: MAX_TOTAL_BYTES / MB,
   maxFiles: MAX_FILES,
+  maxImageSide: MAX_IMAGE_SIDE,
+  maxImageMegapixels: MAX_IMAGE_PIXELS / 1_000_000,
 } as const;
 
 export type EvidenceProblem =

@@ -8,6 +8,7 @@ import type { EvidenceKind } from "@/lib/generated/prisma/enums";
 import { EVIDENCE_METADATA } from "./data";
 import { sanitizeFileName } from "./file-name";
 import { sniffMimeType } from "./file-type";
+import { cleanImage, isImageType } from "./image";
 import { MAX_FILES, sizeProblem } from "./limits";
 import { isEvidenceId } from "./schema";
 import { evidenceStore, newStorageKey, type FileStore } from "./storage";
@@ -56,7 +57,7 @@ export async function saveEvidence(
   if (input.kind === "SUPPLEMENT" && !input.supplementRequestId) {
     throw new UserFacingError("errors.checkFields", { supplementRequestId: ["validation.required"] });
   }
-  const inspected = inspect(input.bytes);
+  const inspected = await inspect(input.bytes);
   const destination = input.supplementRequestId
     ? await supplementDestination(viewer, input.supplementRequestId)
     : draftDestination(viewer.id);
@@ -70,7 +71,7 @@ export async function saveResultDocument(
   options: SaveEvidenceOptions = {},
 ): Promise<SavedEvidence> {
   assertArea(viewer, "console");
-  const inspected = inspect(input.bytes);
+  const inspected = await inspect(input.bytes);
   const found = isEvidenceId(input.applicationId)
     ? await db.application.findUnique({ where: { id: input.applicationId }, select: { id: true } })
     : null;
@@ -85,13 +86,17 @@ export async function saveResultDocument(
   return store(destination, { ...input, ...inspected, kind: "RESULT_DOCUMENT", uploaderId: viewer.id }, options);
 }
 
-/** Size and real type from the bytes; the sender's name and declared type are never consulted. */
-function inspect(bytes: Uint8Array) {
-  const problem = sizeProblem(bytes.length, null);
+/**
+ * Size and real type from the bytes; the sender's name and declared type are never consulted.
+ * Photos come back re-encoded without metadata (image.ts): those are the bytes stored and hashed.
+ */
+async function inspect(received: Uint8Array) {
+  const problem = sizeProblem(received.length, null);
   if (problem) throw new UserFacingError(problem);
-  const mimeType = sniffMimeType(bytes);
+  const mimeType = sniffMimeType(received);
   if (!mimeType) throw new UserFacingError("evidence.unsupportedType");
-  return { mimeType, sha256: createHash("sha256").update(bytes).digest("hex") };
+  const bytes = isImageType(mimeType) ? await cleanImage(received, mimeType) : received;
+  return { bytes, mimeType, sha256: createHash("sha256").update(bytes).digest("hex") };
 }
 
 function draftDestination(uploaderId: string): Destination {

@@ -9,6 +9,7 @@ import { UserFacingError } from "@/lib/errors";
 import { worksShifts } from "@/lib/rota/access";
 import { acknowledgeHandover, submitHandover } from "./mutations";
 import { handoverFieldErrors, handoverFormInput, handoverInputSchema, handoverReferenceSchema } from "./schema";
+import { isFormData, malformedRequest } from "@/lib/validation/action-input";
 
 const HANDOVER_PATH = "/console/handover";
 
@@ -24,6 +25,7 @@ function refused(error: unknown): ActionResult<never> {
 
 /** "End shift": stores the handover, hands the cases on, then shows the stored handover. */
 export async function endShift(_previous: unknown, formData: FormData): Promise<ActionResult<{ handoverId: string }>> {
+  if (!isFormData(formData)) return malformedRequest();
   const viewer = await shiftWorker();
   if (!viewer) return failure("errors.notAuthorized");
   const input = handoverFormInput(formData);
@@ -43,6 +45,7 @@ export async function endShift(_previous: unknown, formData: FormData): Promise<
 }
 
 export async function acknowledge(_previous: unknown, formData: FormData): Promise<ActionResult<{ handoverId: string }>> {
+  if (!isFormData(formData)) return malformedRequest();
   const viewer = await shiftWorker();
   if (!viewer) return failure("errors.notAuthorized");
   const parsed = handoverReferenceSchema.safeParse(Object.fromEntries(formData));

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { multilineText } from "@/lib/validation/text";
 
 // Messages are i18n keys, translated where they are shown.
 
@@ -15,13 +16,13 @@ export const CHECKLIST_INCOMPLETE = "rota.handover.errors.checklistIncomplete";
 
 export const handoverInputSchema = z
   .object({
-    incidents: z.string().trim().max(4000, "validation.tooLong").default(""),
+    incidents: multilineText().trim().max(4000, "validation.tooLong").default(""),
     checklist: z.array(z.enum(CHECKLIST_ITEMS, CHECKLIST_INCOMPLETE)).max(CHECKLIST_ITEMS.length * 2),
     cases: z
       .array(
         z.object({
           applicationId: z.uuid("rota.handover.errors.casesChanged"),
-          note: z.string().trim().min(1, NOTE_REQUIRED).max(1000, "validation.tooLong"),
+          note: multilineText().trim().min(1, NOTE_REQUIRED).max(1000, "validation.tooLong"),
         }),
       )
       .max(MAX_HANDOVER_CASES, "rota.handover.errors.tooManyCases"),

@@ -5,8 +5,10 @@ import { revalidatePath } from "next/cache";
 import { getCurrentUser } from "@/lib/auth/session";
 import { updateUserLocale } from "./mutations";
 import { LOCALE_COOKIE, isLocale } from "./config";
+import { isFormData } from "@/lib/validation/action-input";
 
 export async function switchLocale(formData: FormData): Promise<void> {
+  if (!isFormData(formData)) return;
   const locale = formData.get("locale");
   if (!isLocale(locale)) return;
   (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", maxAge: 365 * 24 * 60 * 60, sameSite: "lax" });

@@ -12,6 +12,7 @@ import type { PublicCaseView } from "./public-view";
 import { applicationNumberSchema, lookupSchema } from "./schema";
 import { shareLinkKey, signShareToken } from "./share-token";
 import { lookupProofSubject } from "./throttle";
+import { isFormData, malformedRequest } from "@/lib/validation/action-input";
 
 export type TrackActionResult = ActionResult<PublicCaseView> | { ok: false; message: "track.throttled"; retryAfterSeconds: number };
 
@@ -21,6 +22,7 @@ export type TrackActionResult = ActionResult<PublicCaseView> | { ok: false; mess
  * cached (POST, dynamic page).
  */
 export async function trackCase(_previous: unknown, formData: FormData): Promise<TrackActionResult> {
+  if (!isFormData(formData)) return malformedRequest();
   const parsed = lookupSchema.safeParse({ number: formData.get("number"), idType: formData.get("idType"), idNumber: formData.get("idNumber") });
   if (!parsed.success) return invalidInput(parsed.error);
   const now = new Date();
@@ -38,6 +40,7 @@ export async function trackCase(_previous: unknown, formData: FormData): Promise
 
 /** The applicant makes a short-lived link to their own case's public view, to send to family. */
 export async function createShareLink(_previous: unknown, formData: FormData): Promise<ActionResult<{ path: string; expiresAt: Date }>> {
+  if (!isFormData(formData)) return malformedRequest();
   const user = await getCurrentUser();
   if (!user) return failure("errors.notAuthorized");
   const parsed = applicationNumberSchema.safeParse(formData.get("number"));

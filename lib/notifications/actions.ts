@@ -6,9 +6,11 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { UserFacingError } from "@/lib/errors";
 import { retryFailedNotification } from "./mutations";
 import { canRetryNotifications, retryNotificationSchema } from "./schema";
+import { isFormData, malformedRequest } from "@/lib/validation/action-input";
 
 /** A supervisor or admin puts a failed message back into the queue (audited by the mutation). */
 export async function retryNotification(_previous: unknown, formData: FormData): Promise<ActionResult<{ id: string }>> {
+  if (!isFormData(formData)) return malformedRequest();
   const user = await getCurrentUser();
   if (!user || !canRetryNotifications(user.role)) return failure("errors.notAuthorized");
   const parsed = retryNotificationSchema.safeParse({ notificationId: formData.get("notificationId") });

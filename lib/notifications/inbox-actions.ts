@@ -6,6 +6,7 @@ import { failure, invalidInput, type ActionResult } from "@/lib/action-result";
 import { getCurrentUser } from "@/lib/auth/session";
 import { markAllRead, markRead } from "./inbox-mutations";
 import { notificationIdSchema } from "./inbox-schema";
+import { isFormData, malformedRequest } from "@/lib/validation/action-input";
 
 const INBOX_PATH = "/notifications";
 
@@ -16,6 +17,7 @@ function refreshEverywhere() {
 
 /** Marks one of the viewer's notifications read. Anyone else's id changes nothing and answers the same. */
 export async function markNotificationRead(_previous: unknown, formData: FormData): Promise<ActionResult<{ id: string }>> {
+  if (!isFormData(formData)) return malformedRequest();
   const user = await getCurrentUser();
   if (!user) return failure("errors.notAuthorized");
   const parsed = notificationIdSchema.safeParse({ notificationId: formData.get("notificationId") });
@@ -39,6 +41,7 @@ export async function markAllNotificationsRead(_previous: unknown, _formData: Fo
  * comes from the stored row, never from the request.
  */
 export async function openNotification(formData: FormData): Promise<void> {
+  if (!isFormData(formData)) return;
   const user = await getCurrentUser();
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(INBOX_PATH)}`);
   const parsed = notificationIdSchema.safeParse({ notificationId: formData.get("notificationId") });

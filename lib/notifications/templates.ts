@@ -44,6 +44,8 @@ export const TEMPLATES = {
   // Registration (lib/auth, decision 010): the confirmation link; "you already have an account".
   "account.confirmEmail": ACCOUNT,
   "account.exists": ACCOUNT,
+  // Sign-in refused for too many attempts (lib/auth, decision 008): make this device a proven one.
+  "account.unlockSignIn": ACCOUNT,
 } as const satisfies Record<string, TemplateSpec>;
 
 export type TemplateName = keyof typeof TEMPLATES;

@@ -11,9 +11,11 @@ import { UserFacingError } from "@/lib/errors";
 import { clientIpFromHeaders } from "@/lib/http/client-ip";
 import { payApplication, type PaymentOutcome } from "./mutations";
 import { paySchema } from "./schema";
+import { isFormData, malformedRequest } from "@/lib/validation/action-input";
 
 /** Pays (or asks to pay at the counter) for one of the viewer's own applications. */
 export async function payForApplication(_previous: unknown, formData: FormData): Promise<ActionResult> {
+  if (!isFormData(formData)) return malformedRequest();
   const user = await getCurrentUser();
   if (!user || !canAccess(user.role, "portal")) return failure("errors.notAuthorized");
   const parsed = paySchema.safeParse(Object.fromEntries(formData));

@@ -15,14 +15,21 @@ export async function provenBrowserKeyFor(subject: string, now: Date): Promise<s
   return provenBrowserKey(cookie, subject, now, proofKey());
 }
 
-/** Remembers that this browser knew the secret for `subject` (Server Actions and route handlers only). */
-export async function rememberProvenBrowser(subject: string, now: Date): Promise<void> {
-  const jar = await cookies();
-  jar.set(PROVEN_BROWSER_COOKIE, withProof(jar.get(PROVEN_BROWSER_COOKIE)?.value, subject, now, proofKey()), {
+/** The cookie that adds a proof for `subject` to the browser's `current` one, for a response to set. */
+export function provenBrowserCookie(current: string | undefined, subject: string, now: Date) {
+  return {
+    name: PROVEN_BROWSER_COOKIE,
+    value: withProof(current, subject, now, proofKey()),
     httpOnly: true,
-    sameSite: "lax",
+    sameSite: "lax" as const,
     secure: serverEnv().APP_URL.startsWith("https:"),
     path: "/",
     maxAge: PROOF_LIFETIME_SECONDS,
-  });
+  };
+}
+
+/** Remembers that this browser knew the secret for `subject` (in a Server Action or next-auth's callback). */
+export async function rememberProvenBrowser(subject: string, now: Date): Promise<void> {
+  const jar = await cookies();
+  jar.set(provenBrowserCookie(jar.get(PROVEN_BROWSER_COOKIE)?.value, subject, now));
 }

@@ -12,6 +12,7 @@ import { fieldErrorsOf } from "@/lib/staff/admin-action";
 import { canEditRota } from "./access";
 import { createShift, createStandardShifts, deleteShift, setShiftMembers, updateShift } from "./mutations";
 import { saveShiftSchema, shiftMembersSchema, shiftReferenceSchema } from "./schema";
+import { isFormData, malformedRequest } from "@/lib/validation/action-input";
 
 const ROTA_PATH = "/console/rota";
 
@@ -33,6 +34,7 @@ async function editorAction<Schema extends z.ZodType, T>(schema: Schema, input: 
 
 /** Creates a shift (then opens it to add people) or saves an edited one. */
 export async function saveShift(_previous: unknown, formData: FormData): Promise<ActionResult<{ id: string; created: boolean }>> {
+  if (!isFormData(formData)) return malformedRequest();
   const result = await editorAction(saveShiftSchema, Object.fromEntries(formData), async (viewer, { shiftId, ...input }) => {
     if (shiftId) return { ...(await updateShift(viewer, shiftId, input)), created: false };
     return { ...(await createShift(viewer, input)), created: true };
@@ -42,6 +44,7 @@ export async function saveShift(_previous: unknown, formData: FormData): Promise
 }
 
 export async function removeShift(_previous: unknown, formData: FormData): Promise<ActionResult<null>> {
+  if (!isFormData(formData)) return malformedRequest();
   const result = await editorAction(shiftReferenceSchema, Object.fromEntries(formData), async (viewer, { shiftId }) => {
     await deleteShift(viewer, shiftId);
     return null;
@@ -51,6 +54,7 @@ export async function removeShift(_previous: unknown, formData: FormData): Promi
 }
 
 export async function saveShiftMembers(_previous: unknown, formData: FormData): Promise<ActionResult<{ added: number; removed: number }>> {
+  if (!isFormData(formData)) return malformedRequest();
   const input = { shiftId: formData.get("shiftId"), userIds: formData.getAll("userIds") };
   return editorAction(shiftMembersSchema, input, (viewer, data) => setShiftMembers(viewer, data));
 }

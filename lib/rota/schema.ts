@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/lib/validation/text";
 import { parseClock } from "./clock";
 
 // Messages are i18n keys, translated where they are shown.
@@ -30,7 +31,7 @@ const clockSchema = z
 
 /** A shift as the form sends it; times are "HH:MM" in the rota's zone, an end at or before the start runs past midnight. */
 export const shiftInputSchema = z.object({
-  name: z.string("validation.required").trim().min(1, "validation.required").max(60, "validation.tooLong"),
+  name: text("validation.required").trim().min(1, "validation.required").max(60, "validation.tooLong"),
   weekday: z.coerce.number("rota.errors.weekdayInvalid").int("rota.errors.weekdayInvalid").min(1, "rota.errors.weekdayInvalid").max(7, "rota.errors.weekdayInvalid"),
   start: clockSchema,
   end: clockSchema,

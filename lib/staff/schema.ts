@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { emailSchema } from "@/lib/auth/schema";
 import { LOCALES } from "@/lib/i18n/config";
+import { filterText, text } from "@/lib/validation/text";
 
 // Messages are i18n keys, translated where they are shown (see lib/auth/schema.ts).
 export const STAFF_ROLE_VALUES = ["REVIEWER", "SUPERVISOR", "ADMIN"] as const;
@@ -18,7 +19,7 @@ export const staffPasswordSchema = z
 
 const staffRoleSchema = z.enum(STAFF_ROLE_VALUES, "admin.staff.errors.roleInvalid");
 const userIdSchema = z.uuid("admin.staff.errors.notFound");
-const displayNameSchema = z.string().trim().min(1, "validation.required").max(80, "validation.tooLong");
+const displayNameSchema = text().trim().min(1, "validation.required").max(80, "validation.tooLong");
 
 export const createStaffSchema = z.object({
   email: emailSchema,
@@ -49,7 +50,7 @@ const ACTIVE_FILTERS = ["all", "active", "inactive"] as const;
 
 /** The list's query string; anything odd falls back to "no filter" instead of an error page. */
 export const staffListQuerySchema = z.object({
-  q: z.string().trim().max(100).catch(""),
+  q: filterText().pipe(z.string().trim().max(100)).catch(""),
   role: z.enum(STAFF_ROLE_VALUES).optional().catch(undefined),
   status: z.enum(ACTIVE_FILTERS).catch("all"),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),

@@ -7,6 +7,7 @@ import { UserFacingError } from "@/lib/errors";
 import { performTransition, type PerformTransitionArgs } from "./mutations";
 import { FollowUpTooSoonError, requestCaseFollowUp } from "./operation-mutations";
 import { caseReferenceSchema, provideSupplementSchema, withdrawSchema } from "./schema";
+import { isFormData, malformedRequest } from "@/lib/validation/action-input";
 
 type TransitionResult = ActionResult<{ version: number }>;
 
@@ -29,6 +30,7 @@ async function transition(args: Omit<PerformTransitionArgs, "viewer">, viewer: P
 
 /** The applicant withdraws their case (before the decision); cannot be undone. */
 export async function withdrawApplication(_previous: unknown, formData: FormData): Promise<TransitionResult> {
+  if (!isFormData(formData)) return malformedRequest();
   const user = await getCurrentUser();
   if (!user) return failure("errors.notAuthorized");
   const parsed = withdrawSchema.safeParse(Object.fromEntries(formData));
@@ -42,6 +44,7 @@ export async function withdrawApplication(_previous: unknown, formData: FormData
  * (the evidence uploader stores them with its supplementRequestId); here a note or those files suffice.
  */
 export async function provideSupplement(_previous: unknown, formData: FormData): Promise<TransitionResult> {
+  if (!isFormData(formData)) return malformedRequest();
   const user = await getCurrentUser();
   if (!user) return failure("errors.notAuthorized");
   const parsed = provideSupplementSchema.safeParse({
@@ -62,6 +65,7 @@ export type FollowUpResult = ActionResult<{ version: number; nextAllowedAt: stri
  * mutation re-checks ownership, the case's state, the version and the interval under the case lock.
  */
 export async function requestFollowUp(_previous: unknown, formData: FormData): Promise<FollowUpResult> {
+  if (!isFormData(formData)) return malformedRequest();
   const user = await getCurrentUser();
   if (!user) return failure("errors.notAuthorized");
   const parsed = caseReferenceSchema.safeParse({ applicationId: formData.get("applicationId"), expectedVersion: formData.get("expectedVersion") });

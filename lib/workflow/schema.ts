@@ -1,15 +1,16 @@
 import { z } from "zod";
+import { multilineText, text } from "@/lib/validation/text";
 
 export const NOTE_MAX = 2000;
 export const SUPPLEMENT_ITEMS_MAX = 20;
 
-const note = z.string().trim().max(NOTE_MAX, "validation.tooLong");
+const note = multilineText().trim().max(NOTE_MAX, "validation.tooLong");
 /** Empty form fields mean "no note". */
 const optionalNote = note.optional().transform((value) => (value ? value : undefined));
 
 export const supplementItemSchema = z.object({
-  problem: z.string().trim().min(1, "validation.required").max(500, "validation.tooLong"),
-  suggestion: z.string().trim().max(500, "validation.tooLong").optional().transform((value) => (value ? value : undefined)),
+  problem: multilineText().trim().min(1, "validation.required").max(500, "validation.tooLong"),
+  suggestion: multilineText().trim().max(500, "validation.tooLong").optional().transform((value) => (value ? value : undefined)),
 });
 
 /** What a transition may carry; which parts are required depends on the transition (transitions.ts). */
@@ -27,7 +28,8 @@ export type ParsedTransitionInput = z.output<typeof transitionInputSchema>;
 
 const caseReference = {
   applicationId: z.uuid("case.errors.notFound"),
-  expectedVersion: z.coerce.number().int().min(0),
+  // Capped at int4: a larger number would make Postgres refuse the comparison (a 500).
+  expectedVersion: z.coerce.number().int().min(0).max(2_147_483_647),
 };
 
 export const withdrawSchema = z.object({ ...caseReference, reason: optionalNote });
@@ -45,8 +47,8 @@ export const staffTransitionSchema = z.object({
   publicNote: optionalNote,
   internalNote: optionalNote,
   /** Supplement requests: problems[i] with suggestions[i]; empty rows are dropped. */
-  problems: z.array(z.string()).max(SUPPLEMENT_ITEMS_MAX, "case.errors.tooManyItems").default([]),
-  suggestions: z.array(z.string()).default([]),
+  problems: z.array(multilineText()).max(SUPPLEMENT_ITEMS_MAX, "case.errors.tooManyItems").default([]),
+  suggestions: z.array(multilineText()).default([]),
   /** An ISO time from the browser (it knows the reviewer's zone); required for supplement requests. */
   dueAt: z.iso.datetime({ offset: true, error: "case.errors.dueAtInFuture" }).optional().or(z.literal("").transform(() => undefined)),
 });
@@ -64,19 +66,18 @@ export const noteSchema = z.object({ ...caseReference, publicNote: optionalNote,
 
 export const paymentSchema = z.object({
   ...caseReference,
-  reference: z.string().trim().min(3, "validation.required").max(100, "validation.tooLong"),
+  reference: text().trim().min(3, "validation.required").max(100, "validation.tooLong"),
 });
 
 export const refundSchema = z.object({
   ...caseReference,
   /** In yuan as typed ("120", "120.5"); converted to fen exactly, without floating point. */
-  amount: z
-    .string()
+  amount: text()
     .trim()
     .regex(/^\d{1,7}(\.\d{1,2})?$/, "workspace.errors.refundAmount")
     .transform((text) => {
       const [whole, fraction = ""] = text.split(".");
       return Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
     }),
-  reason: z.string().trim().min(1, "workspace.errors.refundReason").max(NOTE_MAX, "validation.tooLong"),
+  reason: multilineText().trim().min(1, "workspace.errors.refundReason").max(NOTE_MAX, "validation.tooLong"),
 });

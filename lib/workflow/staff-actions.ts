@@ -17,6 +17,7 @@ import {
   type OperationOutcome,
 } from "./operation-mutations";
 import { assignSchema, caseReferenceSchema, noteSchema, paymentSchema, refundSchema, staffTransitionSchema } from "./schema";
+import { isFormData, malformedRequest } from "@/lib/validation/action-input";
 
 // The staff workspace's actions. Thin on purpose: the mutations lock the case, compare the version
 // and check the workflow tables (transitions.ts, operations.ts) for this viewer on this case, so a
@@ -50,6 +51,7 @@ const REFERENCE = ["applicationId", "expectedVersion"];
 
 /** Advance, approve, reject, issue the document, or ask the applicant for material. */
 export async function staffTransition(_previous: unknown, formData: FormData): Promise<StaffActionResult> {
+  if (!isFormData(formData)) return malformedRequest();
   const parsed = staffTransitionSchema.safeParse({
     ...fields(formData, ...REFERENCE, "transition", "publicNote", "internalNote", "dueAt"),
     problems: formData.getAll("problem").map(String),
@@ -72,30 +74,35 @@ export async function staffTransition(_previous: unknown, formData: FormData): P
 }
 
 export async function claimCaseAction(_previous: unknown, formData: FormData): Promise<StaffActionResult> {
+  if (!isFormData(formData)) return malformedRequest();
   const parsed = caseReferenceSchema.safeParse(fields(formData, ...REFERENCE));
   if (!parsed.success) return invalidInput(parsed.error);
   return run((viewer) => claimCase({ ...parsed.data, viewer }));
 }
 
 export async function assignCaseAction(_previous: unknown, formData: FormData): Promise<StaffActionResult> {
+  if (!isFormData(formData)) return malformedRequest();
   const parsed = assignSchema.safeParse(fields(formData, ...REFERENCE, "assigneeId", "note"));
   if (!parsed.success) return invalidInput(parsed.error);
   return run((viewer) => assignCase({ ...parsed.data, viewer }));
 }
 
 export async function addCaseNoteAction(_previous: unknown, formData: FormData): Promise<StaffActionResult> {
+  if (!isFormData(formData)) return malformedRequest();
   const parsed = noteSchema.safeParse(fields(formData, ...REFERENCE, "publicNote", "internalNote"));
   if (!parsed.success) return invalidInput(parsed.error);
   return run((viewer) => addCaseNote({ ...parsed.data, viewer }));
 }
 
 export async function recordPaymentAction(_previous: unknown, formData: FormData): Promise<StaffActionResult> {
+  if (!isFormData(formData)) return malformedRequest();
   const parsed = paymentSchema.safeParse(fields(formData, ...REFERENCE, "reference"));
   if (!parsed.success) return invalidInput(parsed.error);
   return run((viewer) => recordPaymentByStaff({ ...parsed.data, viewer }));
 }
 
 export async function recordRefundAction(_previous: unknown, formData: FormData): Promise<StaffActionResult> {
+  if (!isFormData(formData)) return malformedRequest();
   const parsed = refundSchema.safeParse(fields(formData, ...REFERENCE, "amount", "reason"));
   if (!parsed.success) return invalidInput(parsed.error);
   const { amount, ...rest } = parsed.data;
@@ -103,6 +110,7 @@ export async function recordRefundAction(_previous: unknown, formData: FormData)
 }
 
 export async function uploadResultDocumentAction(_previous: unknown, formData: FormData): Promise<StaffActionResult> {
+  if (!isFormData(formData)) return malformedRequest();
   const parsed = caseReferenceSchema.safeParse(fields(formData, ...REFERENCE));
   const file = uploadEvidenceFileSchema.safeParse(formData.get("file"));
   if (!parsed.success) return invalidInput(parsed.error);
