@@ -77,7 +77,8 @@ test.describe("with the database down", () => {
     const response = await fetch(`${baseURL}/api/auth/callback/credentials`, {
       method: "POST",
       redirect: "manual",
-      headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie },
+      // As the browser's form would send it: state-changing requests must come from this origin.
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie, Origin: baseURL, "Sec-Fetch-Site": "same-origin" },
       body: new URLSearchParams({ csrfToken, email: "someone@e2e.test", password: "a long password 2026", json: "true" }),
     });
     const body = await response.text();
