@@ -17,7 +17,7 @@ vi.mock("next/headers", () => ({
   headers: async () => new Headers({ "x-forwarded-for": CLIENT_IP }),
   cookies: async () => ({
     get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)! } : undefined),
-    set: (name: string, value: string) => void jar.set(name, value),
+    set: (cookie: { name: string; value: string }) => void jar.set(cookie.name, cookie.value),
   }),
 }));
 

@@ -1,4 +1,5 @@
-import { NextResponse, type NextRequest } from "next/server";
+import { cookies } from "next/headers";
+import { NextResponse } from "next/server";
 import { accountProofSubject } from "@/lib/auth/throttle";
 import { unlockedAccountEmail } from "@/lib/auth/unlock-mutations";
 import { PROVEN_BROWSER_COOKIE } from "@/lib/rate-limit/proven-browser";
@@ -11,9 +12,9 @@ export const dynamic = "force-dynamic";
  * account, then the sign-in page says so. Safe to open twice or by a mail scanner: it signs nobody
  * in and only ever adds this browser's own budget.
  */
-export async function GET(request: NextRequest) {
+export async function GET(request: Request) {
   const now = new Date();
-  const token = request.nextUrl.searchParams.get("token") ?? "";
+  const token = new URL(request.url).searchParams.get("token") ?? "";
   const email = token.length <= 200 ? await unlockedAccountEmail(token, now) : null;
   // A relative Location: behind our server and proxies, the request's own URL may name the bind
   // address (0.0.0.0) rather than the origin the browser used, and the cookie would not follow.
@@ -22,6 +23,6 @@ export async function GET(request: NextRequest) {
     headers: { Location: `/signin?unlock=${email ? "ok" : "invalid"}`, "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" },
   });
   // On the response itself: a redirect built here does not carry what cookies() was told.
-  if (email) response.cookies.set(provenBrowserCookie(request.cookies.get(PROVEN_BROWSER_COOKIE)?.value, accountProofSubject(email), now));
+  if (email) response.cookies.set(provenBrowserCookie((await cookies()).get(PROVEN_BROWSER_COOKIE)?.value, accountProofSubject(email), now));
   return response;
 }
