@@ -1,9 +1,9 @@
+import bcrypt from "bcryptjs";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { formData } from "@/lib/testing/action-session";
 import { withTestDatabase } from "@/lib/testing/with-test-database";
-import { hashPassword } from "./password";
 import { requestUnlockLink } from "./unlock-actions";
 import { requestSignInUnlock, unlockedAccountEmail } from "./unlock-mutations";
 
@@ -13,7 +13,7 @@ withTestDatabase();
 
 async function makeUser(active = true) {
   const email = `unlock-${randomUUID()}@test.example`;
-  const user = await db.user.create({ data: { email, displayName: "Owner", passwordHash: await hashPassword("right password 1"), active }, select: { id: true, email: true } });
+  const user = await db.user.create({ data: { email, displayName: "Owner", passwordHash: await bcrypt.hash("right password 1", 4), active }, select: { id: true, email: true } });
   return user;
 }
 
