@@ -3,7 +3,8 @@ import { createUser, expect, test } from "./fixtures";
 // Issue 12 item 7 through the real server: what the Vitest walk (lib/security/hostile-input.test.ts)
 // cannot reach — Next's own multipart parser in front of the upload action, and pages' URLs.
 
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
+// A real 2 × 2 PNG: uploads are decoded and re-encoded, so a bare signature would be refused.
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAAEklEQVQImWOQi1ogF7WAAUIBABymBGEvltN2AAAAAElFTkSuQmCC", "base64");
 
 test("an upload whose file name carries a NUL byte is stored under the clean name", async ({ page, signInPage }) => {
   const applicant = await createUser("APPLICANT");
