@@ -1,3 +1,4 @@
+import { formatApplicationNumber } from "../lib/applications/application-number";
 import { makeCnResidentId } from "../lib/identity/id-number";
 import { answerTriage, createSubmittedCase, createUser, expect, registerThroughUi, runStaffSteps, test } from "./fixtures";
 
@@ -101,5 +102,6 @@ test("another applicant's case is not found", async ({ page, signInPage }) => {
   await expect(page).toHaveURL(/\/portal$/);
   await page.goto(`/portal/applications/${number}`);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
-  await expect(page.getByText(number)).toHaveCount(0);
+  // Pages print the dashed form: neither form may appear in what the page shows.
+  for (const printed of [number, formatApplicationNumber(number)]) await expect(page.getByText(printed)).toHaveCount(0);
 });

@@ -74,19 +74,28 @@ describe("nobody on duty", () => {
 describe("the notification worker", () => {
   it("runs the watch from its loop, once per interval rather than on every poll", async () => {
     const now = Date.now();
-    const application = await openCase(world, {
+    const dueForWarning = {
       assigneeId: world.reviewer.id,
       nodeEnteredAt: new Date(now - 100 * MINUTE),
       nodeDueAt: new Date(now + 20 * MINUTE),
       caseDueAt: new Date(now + 60 * MINUTE),
       neededBy: new Date(now + 600 * MINUTE),
-    });
+    };
+    const first = await openCase(world, dueForWarning);
     const providers: Providers = { email: { name: "none", send: async () => {} }, sms: { name: "none", send: async () => {} } };
     const logs: string[] = [];
     const worker = startOutboxWorker({ providers, intervalMs: 10, watchIntervalMs: 60_000, log: (_level, message) => logs.push(message) });
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    await worker.stop();
-    expect(await templatesOf(application.id)).toEqual([`sla.warning:IN_APP:${world.reviewer.id}`]);
+    try {
+      // The loop's first pass runs the watch: wait for its warning.
+      await expect.poll(() => templatesOf(first.id), { timeout: 10_000 }).toEqual([`sla.warning:IN_APP:${world.reviewer.id}`]);
+      // A case that needs a warning now is only seen by the next watch, a minute on, however many
+      // polls (every 10 ms) come in between: a watch on every poll would warn it here.
+      const second = await openCase(world, dueForWarning);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(await templatesOf(second.id)).toEqual([]);
+    } finally {
+      await worker.stop();
+    }
     expect(logs.filter((line) => line.startsWith("overdue watch"))).toEqual(["overdue watch: warned 1, escalated 0, deadline risks 0"]);
   });
 });
