@@ -1,6 +1,6 @@
 import { createUser, expect, test } from "./fixtures";
 
-// Unrun by its author (see the report): written against the English texts in lib/i18n/messages/en/admin.json.
+// Written against the English texts in lib/i18n/messages/en/admin.json.
 
 test("an admin creates a reviewer, gives them a service, deactivates them and finds it all in the audit log", async ({ page, signInPage }) => {
   test.setTimeout(90_000);

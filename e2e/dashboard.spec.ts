@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { Locator, Page } from "@playwright/test";
 import { createUser, expect, test } from "./fixtures";
 
-// Unrun by its author (see the report): written against the English texts in
+// Written against the English texts in
 // lib/i18n/messages/en/dashboard.json and the demo cases of prisma/seed/cases.ts, which npm test
 // seeds into the e2e database. Other specs add cases of their own services, never of the demo
 // software-bug-fix service, so its numbers are exact; across all services they are lower bounds.

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { formatApplicationNumber } from "../lib/applications/application-number";
 import { SignInPage, createService, createShiftAround, createSubmittedCase, createUser, database, expect, handleService, test, type TestUser } from "./fixtures";
 
-// Unrun by its author (see the report): written against the English texts in lib/i18n/messages/en/rota.json.
+// Written against the English texts in lib/i18n/messages/en/rota.json.
 
 /** A second signed-in person in their own browser context (own cookies), with the config's locale and zone. */
 async function signedInPage(browser: Browser, baseURL: string | undefined, user: TestUser): Promise<Page> {

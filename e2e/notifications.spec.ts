@@ -2,8 +2,7 @@ import type { Browser, Page } from "@playwright/test";
 import { formatApplicationNumber } from "../lib/applications/application-number";
 import { SignInPage, createSubmittedCase, createUser, expect, runStaffSteps, test, type TestUser } from "./fixtures";
 
-// Unrun by its author (see the report): written against the English texts in
-// lib/i18n/messages/en/{nav,notifications,case}.json. Needs the follow-up button on the case page.
+// Written against the English texts in lib/i18n/messages/en/{nav,notifications,case}.json.
 
 /** A second signed-in person in their own browser context (own cookies). */
 async function signedInPage(browser: Browser, baseURL: string | undefined, user: TestUser, landing: RegExp): Promise<Page> {

@@ -2,8 +2,7 @@ import type { Browser, Page } from "@playwright/test";
 import { formatApplicationNumber } from "../lib/applications/application-number";
 import { SignInPage, createService, createSubmittedCase, createUser, database, expect, handleService, test, type TestUser } from "./fixtures";
 
-// Unrun by its author (see the report): written against the English texts in
-// lib/i18n/messages/en/workspace.json, case.json and queue.json.
+// Written against the English texts in lib/i18n/messages/en/workspace.json, case.json and queue.json.
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
 
