@@ -1,13 +1,20 @@
 import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import prettier from "eslint-config-prettier/flat";
 
 // House rule: only data/mutation modules (and infrastructure, scripts, tests) touch the database,
 // so every read and write passes through a module that checks authorization.
 const databaseImports = {
-  paths: [{ name: "@/lib/db", message: "Import the Prisma client only in lib/**/data.ts or lib/**/mutations.ts." }],
+  paths: [
+    { name: "@/lib/db", message: "Import the Prisma client only in lib/**/data.ts or lib/**/mutations.ts." },
+  ],
   patterns: [
-    { group: ["**/generated/prisma/client", "**/generated/prisma/internal/*"], message: "Use @/lib/db in data/mutation modules; import enums/types from @/lib/generated/prisma/enums or /models." },
+    {
+      group: ["**/generated/prisma/client", "**/generated/prisma/internal/*"],
+      message:
+        "Use @/lib/db in data/mutation modules; import enums/types from @/lib/generated/prisma/enums or /models.",
+    },
   ],
 };
 
@@ -16,7 +23,16 @@ export default defineConfig([
   ...nextTs,
   {
     files: ["app/**", "components/**", "lib/**"],
-    ignores: ["lib/**/data.ts", "lib/**/mutations.ts", "lib/**/*-data.ts", "lib/**/*-mutations.ts", "lib/db.ts", "lib/db/**", "lib/testing/**", "lib/**/*.test.ts"],
+    ignores: [
+      "lib/**/data.ts",
+      "lib/**/mutations.ts",
+      "lib/**/*-data.ts",
+      "lib/**/*-mutations.ts",
+      "lib/db.ts",
+      "lib/db/**",
+      "lib/testing/**",
+      "lib/**/*.test.ts",
+    ],
     rules: { "no-restricted-imports": ["error", databaseImports] },
   },
   {
@@ -30,5 +46,15 @@ export default defineConfig([
     files: ["e2e/**"],
     rules: { "react-hooks/rules-of-hooks": "off" },
   },
-  globalIgnores([".next/**", ".data/**", "node_modules/**", "lib/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**"]),
+  // Layout is Prettier's job (checked in `npm test`); turn off the lint rules it would fight.
+  prettier,
+  globalIgnores([
+    ".next/**",
+    ".data/**",
+    "node_modules/**",
+    "lib/generated/**",
+    "next-env.d.ts",
+    "test-results/**",
+    "playwright-report/**",
+  ]),
 ]);

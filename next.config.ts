@@ -34,7 +34,13 @@ const nextConfig: NextConfig = {
       {
         // next-auth's fallback pages (error, sign-out confirmation) are HTML with inline styles, no script.
         source: "/api/auth/:path*",
-        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; frame-ancestors 'none'" }],
+        headers: [
+          {
+            key: "Content-Security-Policy",
+            value:
+              "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; frame-ancestors 'none'",
+          },
+        ],
       },
       {
         // Evidence downloads set their own framing rules (lib/evidence/download-headers.ts).

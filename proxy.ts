@@ -22,7 +22,8 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
       headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
     });
   }
-  if (SIGNED_IN_AREAS.test(pathname)) return requireSignIn(request as Parameters<typeof requireSignIn>[0], event);
+  if (SIGNED_IN_AREAS.test(pathname))
+    return requireSignIn(request as Parameters<typeof requireSignIn>[0], event);
   return withSecurityHeaders(request);
 }
 

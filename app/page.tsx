@@ -19,18 +19,26 @@ export default async function HomePage() {
           <Link href="/portal/apply" className={buttonClasses("secondary")}>
             {t("ctaApply")}
           </Link>
-          <Link href="/track" className={buttonClasses("primary", "border border-white/40 bg-white/10 hover:bg-white/20")}>
+          <Link
+            href="/track"
+            className={buttonClasses("primary", "border border-white/40 bg-white/10 hover:bg-white/20")}
+          >
             {t("ctaTrack")}
           </Link>
         </div>
       </section>
 
       <section aria-labelledby="how-it-works">
-        <h2 id="how-it-works" className="text-2xl font-bold">{t("howTitle")}</h2>
+        <h2 id="how-it-works" className="text-2xl font-bold">
+          {t("howTitle")}
+        </h2>
         <ol className="mt-4 grid gap-4 sm:grid-cols-3">
           {STEPS.map((step, index) => (
             <li key={step} className="rounded-2xl border border-slate-200 bg-white p-5">
-              <span aria-hidden="true" className="grid size-8 place-items-center rounded-full bg-brand-50 font-bold text-brand-700">
+              <span
+                aria-hidden="true"
+                className="grid size-8 place-items-center rounded-full bg-brand-50 font-bold text-brand-700"
+              >
                 {index + 1}
               </span>
               <h3 className="mt-3 font-semibold">{t(`steps.${step}.title`)}</h3>
@@ -42,7 +50,9 @@ export default async function HomePage() {
 
       <section aria-labelledby="popular-services">
         <div className="flex items-end justify-between gap-4">
-          <h2 id="popular-services" className="text-2xl font-bold">{t("servicesTitle")}</h2>
+          <h2 id="popular-services" className="text-2xl font-bold">
+            {t("servicesTitle")}
+          </h2>
           <Link href="/services" className="text-sm font-semibold text-brand-700 hover:underline">
             {t("allServices")}
           </Link>

@@ -10,7 +10,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import pg from "pg";
 import { normalizeAddress } from "../lib/http/client-ip";
 import { hashIdNumber } from "../lib/identity/id-number-hash";
-import { lookupCandidateSql, publicCaseSql, toLookupCandidate, toPublicCaseRow, type PublicCaseSqlRow } from "../lib/lookup/lookup-sql-data";
+import {
+  lookupCandidateSql,
+  publicCaseSql,
+  toLookupCandidate,
+  toPublicCaseRow,
+  type PublicCaseSqlRow,
+} from "../lib/lookup/lookup-sql-data";
 import { lookupSchema } from "../lib/lookup/schema";
 import { toPublicView } from "../lib/lookup/public-view";
 import { LOOKUP_PER_ADDRESS, LOOKUP_PER_NUMBER } from "../lib/lookup/throttle";
@@ -24,7 +30,11 @@ const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 }
 
 function send(response: ServerResponse, status: number, body: unknown) {
   const text = JSON.stringify(body);
-  response.writeHead(status, { "Content-Type": "application/json", "Cache-Control": "no-store", "Content-Length": Buffer.byteLength(text) });
+  response.writeHead(status, {
+    "Content-Type": "application/json",
+    "Cache-Control": "no-store",
+    "Content-Length": Buffer.byteLength(text),
+  });
   response.end(text);
 }
 
@@ -38,7 +48,8 @@ async function readBody(request: IncomingMessage): Promise<string | null> {
 }
 
 async function lookup(request: IncomingMessage, response: ServerResponse) {
-  if (!/^application\/json\b/i.test(request.headers["content-type"] ?? "")) return send(response, 415, { error: "unsupported_media_type" });
+  if (!/^application\/json\b/i.test(request.headers["content-type"] ?? ""))
+    return send(response, 415, { error: "unsupported_media_type" });
   const text = await readBody(request);
   if (text === null) return send(response, 400, { error: "invalid_request" });
   let body: unknown;
@@ -52,13 +63,18 @@ async function lookup(request: IncomingMessage, response: ServerResponse) {
   const { number, idType, idNumber } = parsed.data;
   const now = new Date();
   const ip = normalizeAddress(request.socket.remoteAddress);
-  const rows = limiterRows([{ limit: LOOKUP_PER_NUMBER, key: number }, ...(ip ? [{ limit: LOOKUP_PER_ADDRESS, key: ip }] : [])]);
+  const rows = limiterRows([
+    { limit: LOOKUP_PER_NUMBER, key: number },
+    ...(ip ? [{ limit: LOOKUP_PER_ADDRESS, key: ip }] : []),
+  ]);
   const keys = rows.map((row) => row.key);
 
   const wait = await reserve(rows, keys, now);
   if (wait > 0) return send(response, 429, { error: "too_many_attempts", retryAfterSeconds: wait });
   const state = lookupCandidateSql(number);
-  const candidate = toLookupCandidate((await pool.query<Parameters<typeof toLookupCandidate>[0]>(state.text, state.values)).rows[0]!);
+  const candidate = toLookupCandidate(
+    (await pool.query<Parameters<typeof toLookupCandidate>[0]>(state.text, state.values)).rows[0]!,
+  );
   const given = Buffer.from(hashIdNumber(idType, idNumber, key), "hex");
   const stored = candidate ? Buffer.from(candidate.idNumberHash, "hex") : null;
   const equal = timingSafeEqual(given, stored?.length === 32 ? stored : Buffer.alloc(32));
@@ -82,8 +98,13 @@ async function reserve(rows: ReturnType<typeof limiterRows>, keys: string[], now
   const granted = new Set((await query<{ key: string }>(reserveSql(rows, now))).rows.map((row) => row.key));
   if (granted.size === keys.length) return 0;
   if (granted.size > 0) await query(releaseSql([...granted]));
-  const refused = await query<{ key: string; tat: Date; intervalSeconds: number; burst: number }>(refusedSql(keys.filter((entry) => !granted.has(entry))));
-  return Math.max(1, ...refused.rows.map((row) => retryAfterSeconds(row.tat, now, { ...row, name: row.key })));
+  const refused = await query<{ key: string; tat: Date; intervalSeconds: number; burst: number }>(
+    refusedSql(keys.filter((entry) => !granted.has(entry))),
+  );
+  return Math.max(
+    1,
+    ...refused.rows.map((row) => retryAfterSeconds(row.tat, now, { ...row, name: row.key })),
+  );
 }
 
 const server = createServer((request, response) => {
@@ -96,5 +117,7 @@ const server = createServer((request, response) => {
   });
 });
 
-server.listen(Number(process.env.PORT ?? 3200), "127.0.0.1", () => console.log(`Baseline listening on ${process.env.PORT}`));
+server.listen(Number(process.env.PORT ?? 3200), "127.0.0.1", () =>
+  console.log(`Baseline listening on ${process.env.PORT}`),
+);
 process.once("SIGTERM", () => server.close(() => void pool.end().then(() => process.exit(0))));

@@ -15,12 +15,18 @@ import { BENCH_REVIEWER_SQL, queueSeedStatements } from "./lib/queue-seed";
 import { withClient } from "./lib/postgres";
 
 const { values: args } = parseArgs({
-  options: { cases: { type: "string", default: "100000" }, verbose: { type: "boolean", default: false }, keep: { type: "boolean", default: false } },
+  options: {
+    cases: { type: "string", default: "100000" },
+    verbose: { type: "boolean", default: false },
+    keep: { type: "boolean", default: false },
+  },
 });
 const cases = Number(args.cases);
 const serverUrl = process.env.DATABASE_URL;
 if (!serverUrl || !Number.isSafeInteger(cases) || cases < 1) {
-  console.error("Usage: DATABASE_URL=postgres://… npx tsx --conditions=react-server bench/queue-explain.ts [--cases 100000] [--verbose] [--keep]");
+  console.error(
+    "Usage: DATABASE_URL=postgres://… npx tsx --conditions=react-server bench/queue-explain.ts [--cases 100000] [--verbose] [--keep]",
+  );
   process.exit(2);
 }
 
@@ -31,17 +37,20 @@ type Case = { name: string; sql: Sql; expect?: Expectation };
 
 const RUNS = 3;
 
-
 async function measure(client: pg.Client, { name, sql, expect }: Case) {
   let best: Explained | undefined;
   // The fastest of a few runs: the first one also pays for reading pages into the cache.
   for (let run = 0; run < RUNS; run++) {
-    const { rows } = await client.query<{ "QUERY PLAN": Explained[] }>(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${sql.text}`, sql.values);
+    const { rows } = await client.query<{ "QUERY PLAN": Explained[] }>(
+      `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${sql.text}`,
+      sql.values,
+    );
     const explained = rows[0]!["QUERY PLAN"][0]!;
     if (!best || explained["Execution Time"]! < best["Execution Time"]!) best = explained;
   }
   const plan = summarizePlan(best!.Plan);
-  const indexOk = !expect || ("index" in expect ? plan.indexes.includes(expect.index) : plan.indexes.length > 0);
+  const indexOk =
+    !expect || ("index" in expect ? plan.indexes.includes(expect.index) : plan.indexes.length > 0);
   const ok = !expect || (indexOk && !plan.seqScan && !plan.sortsAllRows);
   console.log(
     [
@@ -55,7 +64,10 @@ async function measure(client: pg.Client, { name, sql, expect }: Case) {
     ].join("  "),
   );
   if (args.verbose) {
-    const { rows } = await client.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql.text}`, sql.values);
+    const { rows } = await client.query<{ "QUERY PLAN": string }>(
+      `EXPLAIN (ANALYZE, BUFFERS) ${sql.text}`,
+      sql.values,
+    );
     console.log(`${rows.map((row) => `    ${row["QUERY PLAN"]}`).join("\n")}\n`);
   }
   return ok;
@@ -70,24 +82,43 @@ async function main() {
     await migrate(url.toString());
     return await withClient(url.toString(), async (client) => {
       let started = Date.now();
-      for (const statement of queueSeedStatements(cases)) await client.query(statement.text, statement.values);
+      for (const statement of queueSeedStatements(cases))
+        await client.query(statement.text, statement.values);
       console.log(`Inserted ${cases} cases in ${((Date.now() - started) / 1000).toFixed(1)} s`);
       started = Date.now();
       // VACUUM as autovacuum would soon: it sets the visibility map that index-only counts rely on.
       await client.query("VACUUM ANALYZE");
-      const { rows: open } = await client.query<{ open: number }>("SELECT count(*)::int AS open FROM application WHERE closed_at IS NULL");
-      console.log(`VACUUM ANALYZE in ${((Date.now() - started) / 1000).toFixed(1)} s; ${open[0]!.open} open cases\n`);
+      const { rows: open } = await client.query<{ open: number }>(
+        "SELECT count(*)::int AS open FROM application WHERE closed_at IS NULL",
+      );
+      console.log(
+        `VACUUM ANALYZE in ${((Date.now() - started) / 1000).toFixed(1)} s; ${open[0]!.open} open cases\n`,
+      );
 
       const { rows: reviewers } = await client.query<{ id: string }>(BENCH_REVIEWER_SQL);
       const viewer = { id: reviewers[0]!.id, role: "REVIEWER" as const };
-      const { rows: services } = await client.query<{ id: string }>("SELECT id FROM service_type WHERE code = 'bench-1'");
+      const { rows: services } = await client.query<{ id: string }>(
+        "SELECT id FROM service_type WHERE code = 'bench-1'",
+      );
       const now = new Date();
       const page = (params: QueueSearchParams) => queuePageSql(viewer, parseQueueFilters(params), now);
       const runs: Case[] = [
         { name: "first page", sql: page({}), expect: { index: QUEUE_INDEXES.all } },
-        { name: "first page of one node", sql: page({ node: "MATERIAL_CHECK" }), expect: { index: QUEUE_INDEXES.node } },
-        { name: "first page of mine", sql: page({ assignee: "me" }), expect: { index: QUEUE_INDEXES.assignee } },
-        { name: "first page of one service", sql: page({ service: services[0]!.id }), expect: { index: QUEUE_INDEXES.service } },
+        {
+          name: "first page of one node",
+          sql: page({ node: "MATERIAL_CHECK" }),
+          expect: { index: QUEUE_INDEXES.node },
+        },
+        {
+          name: "first page of mine",
+          sql: page({ assignee: "me" }),
+          expect: { index: QUEUE_INDEXES.assignee },
+        },
+        {
+          name: "first page of one service",
+          sql: page({ service: services[0]!.id }),
+          expect: { index: QUEUE_INDEXES.service },
+        },
         { name: "unassigned", sql: page({ assignee: "none" }), expect: { anyIndex: true } },
         { name: "page 40", sql: page({ page: "40" }), expect: { index: QUEUE_INDEXES.all } },
         { name: "overdue", sql: page({ overdue: "1" }) },
@@ -97,12 +128,19 @@ async function main() {
       ];
       let failures = 0;
       for (const run of runs) if (!(await measure(client, run))) failures++;
-      console.log(failures ? `\n${failures} queries did not use their index.` : "\nEvery indexed query read its index, in order, without a full sort.");
+      console.log(
+        failures
+          ? `\n${failures} queries did not use their index.`
+          : "\nEvery indexed query read its index, in order, without a full sort.",
+      );
       return failures;
     });
   } finally {
     if (args.keep) console.log(`Kept database ${name}.`);
-    else await withClient(serverUrl!, (admin) => admin.query(`DROP DATABASE IF EXISTS ${admin.escapeIdentifier(name)} WITH (FORCE)`));
+    else
+      await withClient(serverUrl!, (admin) =>
+        admin.query(`DROP DATABASE IF EXISTS ${admin.escapeIdentifier(name)} WITH (FORCE)`),
+      );
   }
 }
 

@@ -34,21 +34,33 @@ const cases = Number(args.cases);
 const connections = Number(args.connections);
 const seconds = Number(args.seconds);
 const warmup = Number(args.warmup);
-const valid = [cases, connections, seconds, warmup].every((value) => Number.isSafeInteger(value) && value >= 0);
+const valid = [cases, connections, seconds, warmup].every(
+  (value) => Number.isSafeInteger(value) && value >= 0,
+);
 if (!valid || cases < 4 || connections < 1 || seconds < 1 || !/^[a-z0-9-]*$/.test(args.label)) {
-  console.error("Usage: npm run bench -- [--cases 100000] [--connections 50] [--seconds 15] [--warmup 5] [--keep] [--label name]");
+  console.error(
+    "Usage: npm run bench -- [--cases 100000] [--connections 50] [--seconds 15] [--warmup 5] [--keep] [--label name]",
+  );
   process.exit(2);
 }
 
 const started = Date.now();
-const log = (line: string) => console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
+const log = (line: string) =>
+  console.log(`[bench ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 
 async function main() {
-  const database = await provideBenchDatabase({ dataDir: path.resolve(".data/bench-pg"), port: Number(process.env.BENCH_PG_PORT ?? 54331), log });
+  const database = await provideBenchDatabase({
+    dataDir: path.resolve(".data/bench-pg"),
+    port: Number(process.env.BENCH_PG_PORT ?? 54331),
+    log,
+  });
   const uploadDir = path.resolve(`.data/bench-uploads-${database.name}`);
   const servers: ServerProcess[] = [];
   try {
-    const secrets = { NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), ID_HASH_KEY: randomBytes(32).toString("base64url") };
+    const secrets = {
+      NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+      ID_HASH_KEY: randomBytes(32).toString("base64url"),
+    };
     await migrate(database.url);
     await runSeed(database.url, secrets.ID_HASH_KEY);
     log(`Migrated and seeded the demo data; inserting ${cases.toLocaleString("en-US")} cases…`);
@@ -71,18 +83,41 @@ async function main() {
     const [appPort, baselinePort] = [await freePort(), await freePort()];
     const app = await startApp({ port: appPort, databaseUrl: database.url, secrets, uploadDir });
     servers.push(app);
-    const baseline = await startBaseline({ port: baselinePort, databaseUrl: database.url, idHashKey: secrets.ID_HASH_KEY });
+    const baseline = await startBaseline({
+      port: baselinePort,
+      databaseUrl: database.url,
+      idHashKey: secrets.ID_HASH_KEY,
+    });
     servers.push(baseline);
     log(`App on ${app.url} (pid ${app.pid}), baseline on ${baseline.url} (pid ${baseline.pid}); signing in…`);
 
-    const emails = [fixtures.reviewer.email, fixtures.applicant.email, fixtures.mover.email, ...fixtures.submitters];
+    const emails = [
+      fixtures.reviewer.email,
+      fixtures.applicant.email,
+      fixtures.mover.email,
+      ...fixtures.submitters,
+    ];
     const cookies = await signInAll(app.url, emails, BENCH_PASSWORD);
     const jsSizes = [
       await measurePageJs({ baseUrl: app.url, page: "/track" }),
-      await measurePageJs({ baseUrl: app.url, page: `/portal/applications/${fixtures.applicant.numbers[0]}`, headers: { Cookie: cookies.get(fixtures.applicant.email)! } }),
+      await measurePageJs({
+        baseUrl: app.url,
+        page: `/portal/applications/${fixtures.applicant.numbers[0]}`,
+        headers: { Cookie: cookies.get(fixtures.applicant.email)! },
+      }),
     ];
 
-    const measured = await measureScenarios({ app, baseline, fixtures, cookies, connections, seconds, warmup, log, databaseUrl: database.url });
+    const measured = await measureScenarios({
+      app,
+      baseline,
+      fixtures,
+      cookies,
+      connections,
+      seconds,
+      warmup,
+      log,
+      databaseUrl: database.url,
+    });
     const appHighWaterBytes = highWaterMark(app.pid);
     const files = await writeResults({
       date: new Date(),

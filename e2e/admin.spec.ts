@@ -2,7 +2,10 @@ import { createUser, expect, test } from "./fixtures";
 
 // Written against the English texts in lib/i18n/messages/en/admin.json.
 
-test("an admin creates a reviewer, gives them a service, deactivates them and finds it all in the audit log", async ({ page, signInPage }) => {
+test("an admin creates a reviewer, gives them a service, deactivates them and finds it all in the audit log", async ({
+  page,
+  signInPage,
+}) => {
   test.setTimeout(90_000);
   const admin = await createUser("ADMIN", { displayName: "Ada Admin" });
   const reviewerEmail = `reviewer-${Date.now()}@e2e.test`;
@@ -13,7 +16,9 @@ test("an admin creates a reviewer, gives them a service, deactivates them and fi
   await page.goto("/console/admin");
   await expect(page).toHaveURL(/\/console\/admin\/staff$/);
   await expect(page.getByRole("heading", { name: "Staff accounts", level: 1 })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: "Staff" })).toHaveAttribute("aria-current", "page");
+  await expect(
+    page.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: "Staff" }),
+  ).toHaveAttribute("aria-current", "page");
 
   await page.getByRole("link", { name: "New staff account" }).click();
   await expect(page.getByRole("heading", { name: "New staff account", level: 1 })).toBeVisible();
@@ -46,7 +51,10 @@ test("an admin creates a reviewer, gives them a service, deactivates them and fi
   await expect(status.getByText("Account deactivated.", { exact: false })).toBeVisible();
   await expect(status.getByRole("button", { name: "Reactivate account" })).toBeVisible();
 
-  await page.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: "Audit log" }).click();
+  await page
+    .getByRole("navigation", { name: "Administration" })
+    .getByRole("link", { name: "Audit log" })
+    .click();
   await page.getByLabel("Action").fill("staff.");
   await page.getByLabel("Who").fill(admin.email);
   await page.getByRole("button", { name: "Filter" }).click();
@@ -58,7 +66,10 @@ test("an admin creates a reviewer, gives them a service, deactivates them and fi
   await expect(log.getByRole("rowheader", { name: /^workflow\./ })).toHaveCount(0);
 });
 
-test("an admin changes an express step target and a reviewer cannot open the admin pages", async ({ page, signInPage }) => {
+test("an admin changes an express step target and a reviewer cannot open the admin pages", async ({
+  page,
+  signInPage,
+}) => {
   const admin = await createUser("ADMIN");
   await signInPage.goto();
   await signInPage.signIn(admin.email, admin.password);
@@ -78,10 +89,14 @@ test("an admin changes an express step target and a reviewer cannot open the adm
   await express.getByRole("button", { name: "Save Express tier" }).click();
   await expect(express.getByText("Saved.")).toBeVisible();
   await page.reload();
-  await expect(page.getByRole("region", { name: "Express tier" }).getByLabel("Decision", { exact: true })).toHaveValue(minutes);
+  await expect(
+    page.getByRole("region", { name: "Express tier" }).getByLabel("Decision", { exact: true }),
+  ).toHaveValue(minutes);
 
   await page.goto(`/console/admin/audit?action=catalog.tierUpdated&actor=${encodeURIComponent(admin.email)}`);
-  await expect(page.getByRole("table", { name: "Audit log entries" }).getByText(`→ ${minutes}`)).toBeVisible();
+  await expect(
+    page.getByRole("table", { name: "Audit log entries" }).getByText(`→ ${minutes}`),
+  ).toBeVisible();
 
   const reviewer = await createUser("REVIEWER");
   await page.context().clearCookies();

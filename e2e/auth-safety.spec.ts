@@ -5,11 +5,18 @@ import { createUser, expect, test } from "./fixtures";
 
 /** Answers for evil.example so a test that got sent there sees it at once, without a DNS wait. */
 async function trapEvilSite(page: Page) {
-  await page.context().route((url) => url.hostname === "evil.example", (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<h1>evil</h1>" }));
+  await page.context().route(
+    (url) => url.hostname === "evil.example",
+    (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<h1>evil</h1>" }),
+  );
 }
 
 test.describe("return addresses stay on the app", () => {
-  test("signing in with callbackUrl=/%09/evil.example/ ends on the app", async ({ page, signInPage, baseURL }) => {
+  test("signing in with callbackUrl=/%09/evil.example/ ends on the app", async ({
+    page,
+    signInPage,
+    baseURL,
+  }) => {
     await trapEvilSite(page);
     const applicant = await createUser("APPLICANT");
     await page.goto("/signin?callbackUrl=/%09/evil.example/");
@@ -18,14 +25,26 @@ test.describe("return addresses stay on the app", () => {
     await expect(page.getByRole("heading", { name: "My applications", level: 1 })).toBeVisible();
   });
 
-  test("a signed-in visitor sent to /signin with a hostile callbackUrl stays on the app", async ({ page, signInPage, baseURL }) => {
+  test("a signed-in visitor sent to /signin with a hostile callbackUrl stays on the app", async ({
+    page,
+    signInPage,
+    baseURL,
+  }) => {
     test.setTimeout(150_000);
     await trapEvilSite(page);
     const applicant = await createUser("APPLICANT");
     await signInPage.goto();
     await signInPage.signIn(applicant.email, applicant.password);
     await expect(page).toHaveURL(`${baseURL}/portal`);
-    for (const spelling of ["/%0A/evil.example/", "//evil.example", "/%5Cevil.example", "%2F%2Fevil.example", "https://evil.example", "/.//evil.example", "http://app@evil.example"]) {
+    for (const spelling of [
+      "/%0A/evil.example/",
+      "//evil.example",
+      "/%5Cevil.example",
+      "%2F%2Fevil.example",
+      "https://evil.example",
+      "/.//evil.example",
+      "http://app@evil.example",
+    ]) {
       // Both pages send a signed-in visitor on at once, sometimes by a client-side redirect that
       // aborts the first navigation: wait for the response only, then for where the visitor lands.
       for (const path of ["/signin", "/signin/continue"]) {
@@ -50,8 +69,16 @@ test.describe("return addresses stay on the app", () => {
  * skeleton need the HTML's own inline scripts to reveal their content, so for those only the
  * app's bundles are held back (React never hydrates, as on a slow connection).
  */
-async function pageWithoutJavaScript(browser: Browser, baseURL: string | undefined, mode: "disabled" | "bundlesBlocked" = "disabled") {
-  const context = await browser.newContext({ javaScriptEnabled: mode === "bundlesBlocked", baseURL, locale: "en-US" });
+async function pageWithoutJavaScript(
+  browser: Browser,
+  baseURL: string | undefined,
+  mode: "disabled" | "bundlesBlocked" = "disabled",
+) {
+  const context = await browser.newContext({
+    javaScriptEnabled: mode === "bundlesBlocked",
+    baseURL,
+    locale: "en-US",
+  });
   if (mode === "bundlesBlocked") await context.route("**/_next/static/**/*.js", (route) => route.abort());
   const page = await context.newPage();
   const urls: string[] = [];
@@ -67,7 +94,10 @@ function expectNotInAnyUrl(urls: string[], secret: string) {
 }
 
 test.describe("before JavaScript has loaded", () => {
-  test("sign-in posts, keeps the password out of every URL and still signs in", async ({ browser, baseURL }) => {
+  test("sign-in posts, keeps the password out of every URL and still signs in", async ({
+    browser,
+    baseURL,
+  }) => {
     const applicant = await createUser("APPLICANT");
     const { page, urls, close } = await pageWithoutJavaScript(browser, baseURL);
     await page.goto("/signin?callbackUrl=%2Fportal%2Fapply");
@@ -99,7 +129,10 @@ test.describe("before JavaScript has loaded", () => {
     await close();
   });
 
-  test("an admin creates a staff account and resets a password with the forms posting", async ({ browser, baseURL }) => {
+  test("an admin creates a staff account and resets a password with the forms posting", async ({
+    browser,
+    baseURL,
+  }) => {
     const admin = await createUser("ADMIN");
     const { page, urls, close } = await pageWithoutJavaScript(browser, baseURL, "bundlesBlocked");
     await page.goto("/signin");

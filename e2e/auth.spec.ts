@@ -1,7 +1,11 @@
 import { SignInPage, createUser, database, emailedConfirmationPath, expect, test } from "./fixtures";
 
 test.describe("applicant account", () => {
-  test("register, sign in unconfirmed, confirm by the emailed link and land where you were going", async ({ page, signInPage, baseURL }) => {
+  test("register, sign in unconfirmed, confirm by the emailed link and land where you were going", async ({
+    page,
+    signInPage,
+    baseURL,
+  }) => {
     const email = `new-${Date.now()}@e2e.test`;
     await page.goto("/portal/apply");
     await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
@@ -21,7 +25,9 @@ test.describe("applicant account", () => {
     const reminder = page.getByRole("region", { name: "Confirm your email address" });
     await expect(reminder).toContainText(`we sent a link to ${email}`);
     await reminder.getByRole("button", { name: "Send the link again" }).click();
-    await expect(reminder.getByText("We sent a link less than a minute ago.", { exact: false })).toBeVisible();
+    await expect(
+      reminder.getByText("We sent a link less than a minute ago.", { exact: false }),
+    ).toBeVisible();
 
     await page.goto(await emailedConfirmationPath(email));
     await page.getByRole("button", { name: "Confirm my email address" }).click();
@@ -37,7 +43,11 @@ test.describe("applicant account", () => {
     await expect(page.getByText("Welcome, Ada Applicant.")).toBeVisible();
   });
 
-  test("the emailed link also works signed out, and then signing in goes where you were going", async ({ page, signInPage, baseURL }) => {
+  test("the emailed link also works signed out, and then signing in goes where you were going", async ({
+    page,
+    signInPage,
+    baseURL,
+  }) => {
     const email = `elsewhere-${Date.now()}@e2e.test`;
     await page.goto(`/register?callbackUrl=${encodeURIComponent("/portal/apply")}`);
     await page.getByLabel("Your name").fill("Cai Elsewhere");
@@ -61,7 +71,9 @@ test.describe("applicant account", () => {
     await expect(page.getByText("This link is not valid any more", { exact: false })).toBeVisible();
   });
 
-  test("registering a taken email (applicant or staff) looks exactly like registering a new one", async ({ page }) => {
+  test("registering a taken email (applicant or staff) looks exactly like registering a new one", async ({
+    page,
+  }) => {
     const answerFor = async (email: string) => {
       await page.goto("/register");
       await page.getByLabel("Your name").fill("Bea");
@@ -79,9 +91,10 @@ test.describe("applicant account", () => {
     expect(await answerFor(applicant.email)).toBe(fresh);
     expect(await answerFor(staff.email)).toBe(fresh);
     // The owners hear about it by email instead.
-    const { rows } = await database.query<{ to_address: string }>(`SELECT to_address FROM notification WHERE template = 'account.exists' AND to_address = ANY($1)`, [
-      [applicant.email, staff.email],
-    ]);
+    const { rows } = await database.query<{ to_address: string }>(
+      `SELECT to_address FROM notification WHERE template = 'account.exists' AND to_address = ANY($1)`,
+      [[applicant.email, staff.email]],
+    );
     expect(rows.map((row) => row.to_address).sort()).toEqual([applicant.email, staff.email].sort());
   });
 
@@ -109,7 +122,12 @@ test.describe("applicant account", () => {
     expect(unknownEmail).toBe(wrongPassword);
   });
 
-  test("a stranger's failures slow the account down, but the owner's browser still gets in", async ({ page, signInPage, browser, baseURL }) => {
+  test("a stranger's failures slow the account down, but the owner's browser still gets in", async ({
+    page,
+    signInPage,
+    browser,
+    baseURL,
+  }) => {
     // Two browsers and a dozen round trips: more than the default budget on a busy two-core machine.
     test.slow();
     const user = await createUser("APPLICANT");
@@ -127,7 +145,11 @@ test.describe("applicant account", () => {
       await expect(page.getByRole("alert").filter({ hasText: "do not match" })).toBeVisible();
     }
     await signInPage.signIn(user.email, user.password);
-    await expect(page.getByRole("alert").filter({ hasText: /Too many failed attempts for this account or from this network\. Try again in 10 minutes\./ })).toBeVisible();
+    await expect(
+      page.getByRole("alert").filter({
+        hasText: /Too many failed attempts for this account or from this network\. Try again in 10 minutes\./,
+      }),
+    ).toBeVisible();
     await expect(page).toHaveURL(/\/signin/);
 
     await owner.goto();
@@ -136,7 +158,11 @@ test.describe("applicant account", () => {
     await laptop.close();
   });
 
-  test("an owner refused on a new device unlocks it with an emailed link, and still needs the password", async ({ page, signInPage, baseURL }) => {
+  test("an owner refused on a new device unlocks it with an emailed link, and still needs the password", async ({
+    page,
+    signInPage,
+    baseURL,
+  }) => {
     const user = await createUser("APPLICANT");
     await signInPage.goto();
     for (let attempt = 0; attempt < 5; attempt++) {
@@ -155,7 +181,9 @@ test.describe("applicant account", () => {
     expect(rows).toHaveLength(1);
     await page.goto(rows[0]!.payload.path);
     await expect(page).toHaveURL(`${baseURL}/signin?unlock=ok`);
-    await expect(page.getByRole("status").filter({ hasText: "This device can sign in again." })).toBeVisible();
+    await expect(
+      page.getByRole("status").filter({ hasText: "This device can sign in again." }),
+    ).toBeVisible();
     await signInPage.signIn(user.email, "still the wrong password");
     await expect(page.getByRole("alert").filter({ hasText: "do not match" })).toBeVisible();
     await signInPage.signIn(user.email, user.password);
@@ -163,7 +191,9 @@ test.describe("applicant account", () => {
 
     await page.context().clearCookies();
     await page.goto("/signin/unlock?token=forged");
-    await expect(page.getByRole("alert").filter({ hasText: "This unlock link has expired or is not valid." })).toBeVisible();
+    await expect(
+      page.getByRole("alert").filter({ hasText: "This unlock link has expired or is not valid." }),
+    ).toBeVisible();
   });
 });
 
@@ -187,7 +217,10 @@ test.describe("roles", () => {
     await expect(page.getByRole("link", { name: "Staff console" })).toHaveCount(0);
   });
 
-  test("a deactivated account loses access at once, even with a valid session", async ({ page, signInPage }) => {
+  test("a deactivated account loses access at once, even with a valid session", async ({
+    page,
+    signInPage,
+  }) => {
     const supervisor = await createUser("SUPERVISOR");
     await signInPage.goto();
     await signInPage.signIn(supervisor.email, supervisor.password);
@@ -198,7 +231,10 @@ test.describe("roles", () => {
     await expect(page).toHaveURL(/\/signin/);
   });
 
-  test("a demoted account loses the console at once: a role change ends its sessions", async ({ page, signInPage }) => {
+  test("a demoted account loses the console at once: a role change ends its sessions", async ({
+    page,
+    signInPage,
+  }) => {
     const reviewer = await createUser("REVIEWER");
     await signInPage.goto();
     await signInPage.signIn(reviewer.email, reviewer.password);

@@ -8,7 +8,8 @@ import { createUser, expect, test } from "./fixtures";
 // software-bug-fix service, so its numbers are exact; across all services they are lower bounds.
 
 const SERVICE = "Urgent software bug fix";
-const CSV_HEADER = /^Number,Service,Tier,Submitted \(.+\),Closed \(.+\),Current step,First response \(minutes\),Rating,Follow-ups$/;
+const CSV_HEADER =
+  /^Number,Service,Tier,Submitted \(.+\),Closed \(.+\),Current step,First response \(minutes\),Rating,Follow-ups$/;
 
 /** The panel of one chart or figure, by its heading. */
 const panel = (page: Page, heading: string) => page.getByRole("region", { name: heading, exact: true });
@@ -22,7 +23,10 @@ async function countIn(region: Locator, step: string): Promise<number> {
   return Number(await row.getByRole("cell").first().textContent());
 }
 
-test("a supervisor reads the live counts and charts, filters by a service and downloads the cases", async ({ page, signInPage }) => {
+test("a supervisor reads the live counts and charts, filters by a service and downloads the cases", async ({
+  page,
+  signInPage,
+}) => {
   const supervisor = await createUser("SUPERVISOR");
   await signInPage.goto();
   await signInPage.signIn(supervisor.email, supervisor.password);
@@ -39,13 +43,21 @@ test("a supervisor reads the live counts and charts, filters by a service and do
   expect(await countIn(open, "Substantive review")).toBeGreaterThanOrEqual(1);
 
   // Every chart has its heading, a summary in words and its numbers.
-  for (const heading of ["On time per step", "On time per service", "Time per step", "Submissions by hour of day", "Satisfaction"]) {
+  for (const heading of [
+    "On time per step",
+    "On time per service",
+    "Time per step",
+    "Submissions by hour of day",
+    "Satisfaction",
+  ]) {
     const region = panel(page, heading);
     await expect(region.getByRole("heading", { name: heading, exact: true })).toBeVisible();
     await expect(region.getByText("Show the numbers")).toBeVisible();
   }
   await expect(panel(page, "First response").getByRole("heading", { name: "First response" })).toBeVisible();
-  await expect(panel(page, "Follow-ups (催办)").getByRole("heading", { name: "Follow-ups (催办)" })).toBeVisible();
+  await expect(
+    panel(page, "Follow-ups (催办)").getByRole("heading", { name: "Follow-ups (催办)" }),
+  ).toBeVisible();
 
   // One service: the demo's two bug-fix cases, one open (just submitted), one completed.
   await page.getByLabel("Service", { exact: true }).selectOption({ label: SERVICE });

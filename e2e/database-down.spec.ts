@@ -24,13 +24,22 @@ test.beforeAll(async () => {
   baseURL = `http://localhost:${port}`;
   // node with tsx as a loader (not npx): one process, so killing it stops the Next server too.
   server = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
-    env: { ...process.env, PORT: String(port), NEXTAUTH_URL: baseURL, NODE_ENV: "production", DATABASE_URL: `postgresql://expedite:secret@127.0.0.1:${closed}/expedite` },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      NEXTAUTH_URL: baseURL,
+      NODE_ENV: "production",
+      DATABASE_URL: `postgresql://expedite:secret@127.0.0.1:${closed}/expedite`,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   server.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   server.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
   for (let waited = 0; ; waited += 250) {
-    const up = await fetch(`${baseURL}/api/health`).then((response) => response.status, () => 0);
+    const up = await fetch(`${baseURL}/api/health`).then(
+      (response) => response.status,
+      () => 0,
+    );
     if (up === 503) break;
     if (waited > 60_000) throw new Error(`the second server did not start:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
@@ -73,13 +82,26 @@ test.describe("with the database down", () => {
   test("sign-in answers a bare 'unavailable' code with a reference that is in the server's log", async () => {
     const csrf = await fetch(`${baseURL}/api/auth/csrf`);
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const cookie = csrf.headers.getSetCookie().map((line) => line.split(";")[0]).join("; ");
+    const cookie = csrf.headers
+      .getSetCookie()
+      .map((line) => line.split(";")[0])
+      .join("; ");
     const response = await fetch(`${baseURL}/api/auth/callback/credentials`, {
       method: "POST",
       redirect: "manual",
       // As the browser's form would send it: state-changing requests must come from this origin.
-      headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie, Origin: baseURL, "Sec-Fetch-Site": "same-origin" },
-      body: new URLSearchParams({ csrfToken, email: "someone@e2e.test", password: "a long password 2026", json: "true" }),
+      headers: {
+        "Content-Type": "application/x-www-form-urlencoded",
+        Cookie: cookie,
+        Origin: baseURL,
+        "Sec-Fetch-Site": "same-origin",
+      },
+      body: new URLSearchParams({
+        csrfToken,
+        email: "someone@e2e.test",
+        password: "a long password 2026",
+        json: "true",
+      }),
     });
     const body = await response.text();
     expectNothingLeaked(body + (response.headers.get("location") ?? ""));
@@ -115,12 +137,25 @@ test.describe("when the database goes away with the sign-in form open", () => {
     const port = await freePort();
     proxyBase = `http://localhost:${port}`;
     proxyServer = spawn(process.execPath, ["--import", "tsx", "scripts/server.ts"], {
-      env: { ...process.env, PORT: String(port), NEXTAUTH_URL: proxyBase, NODE_ENV: "production", DATABASE_URL: relayed.toString() },
+      env: {
+        ...process.env,
+        PORT: String(port),
+        NEXTAUTH_URL: proxyBase,
+        NODE_ENV: "production",
+        DATABASE_URL: relayed.toString(),
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     proxyServer.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
     proxyServer.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    for (let waited = 0; (await fetch(`${proxyBase}/api/health`).then((response) => response.status, () => 0)) !== 200; waited += 250) {
+    for (
+      let waited = 0;
+      (await fetch(`${proxyBase}/api/health`).then(
+        (response) => response.status,
+        () => 0,
+      )) !== 200;
+      waited += 250
+    ) {
       if (waited > 60_000) throw new Error(`the relayed server did not start:\n${output}`);
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
@@ -131,7 +166,9 @@ test.describe("when the database goes away with the sign-in form open", () => {
     proxy?.close();
   });
 
-  test("signing in answers with a generic message and a reference from the server's log", async ({ browser }) => {
+  test("signing in answers with a generic message and a reference from the server's log", async ({
+    browser,
+  }) => {
     const context = await browser.newContext({ locale: "en-US" });
     const page = await context.newPage();
     await page.goto(`${proxyBase}/signin`);

@@ -17,7 +17,10 @@ if (!databaseUrl) throw new Error("E2E_DATABASE_URL is not set: run the e2e test
 /** Direct database access for arranging state (users, deactivation), never for asserting UI. */
 export const database = new pg.Pool({ connectionString: databaseUrl, max: 2 });
 
-export async function createUser(role: Role, overrides: Partial<Omit<TestUser, "id">> = {}): Promise<TestUser> {
+export async function createUser(
+  role: Role,
+  overrides: Partial<Omit<TestUser, "id">> = {},
+): Promise<TestUser> {
   const email = overrides.email ?? `${role.toLowerCase()}-${randomUUID()}@e2e.test`;
   const password = overrides.password ?? "e2e password 2026";
   const displayName = overrides.displayName ?? `E2E ${role.toLowerCase()}`;
@@ -42,7 +45,10 @@ export async function emailedConfirmationPath(email: string): Promise<string> {
 }
 
 /** Registers through the UI, confirms the address with the emailed link and signs in: a new applicant in the portal. */
-export async function registerThroughUi(page: Page, user: { displayName: string; email: string; password: string }) {
+export async function registerThroughUi(
+  page: Page,
+  user: { displayName: string; email: string; password: string },
+) {
   await page.goto("/register");
   await page.getByLabel("Your name").fill(user.displayName);
   await page.getByLabel("Email").fill(user.email);
@@ -72,7 +78,11 @@ export class SignInPage {
 }
 
 /** Fails any test whose page logs an error or throws: such a test has found a bug. */
-export const test = base.extend<{ resetAddressThrottle: void; failOnPageErrors: void; signInPage: SignInPage }>({
+export const test = base.extend<{
+  resetAddressThrottle: void;
+  failOnPageErrors: void;
+  signInPage: SignInPage;
+}>({
   resetAddressThrottle: [
     async ({}, use) => {
       // Every test signs in (and registers) from 127.0.0.1: start each with a clean slate for that address.
@@ -87,7 +97,8 @@ export const test = base.extend<{ resetAddressThrottle: void; failOnPageErrors: 
       page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
       page.on("console", (message) => {
         // Failed sign-in attempts answer 401 by design; the browser logs those as resource errors.
-        if (message.type() === "error" && !/status of 401/.test(message.text())) errors.push(`console.error: ${message.text()}`);
+        if (message.type() === "error" && !/status of 401/.test(message.text()))
+          errors.push(`console.error: ${message.text()}`);
       });
       await use();
       expect(errors, "errors in the browser console").toEqual([]);
@@ -102,16 +113,33 @@ export const test = base.extend<{ resetAddressThrottle: void; failOnPageErrors: 
 export { expect };
 
 /** Staff steps through the real workflow module (see e2e/support/staff-action.ts). */
-export function runStaffSteps(number: string, reviewerId: string, steps: ("ADVANCE" | "REQUEST_SUPPLEMENT")[]) {
-  const result = spawnSync("npx", ["tsx", "--conditions=react-server", "e2e/support/staff-action.ts", JSON.stringify({ number, reviewerId, steps })], {
-    encoding: "utf8",
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-  });
+export function runStaffSteps(
+  number: string,
+  reviewerId: string,
+  steps: ("ADVANCE" | "REQUEST_SUPPLEMENT")[],
+) {
+  const result = spawnSync(
+    "npx",
+    [
+      "tsx",
+      "--conditions=react-server",
+      "e2e/support/staff-action.ts",
+      JSON.stringify({ number, reviewerId, steps }),
+    ],
+    {
+      encoding: "utf8",
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+    },
+  );
   if (result.status !== 0) throw new Error(`staff steps failed: ${result.stderr}`);
 }
 
 /** A submitted case for `applicantId`, created directly (for tests about what happens after submission). */
-export async function createSubmittedCase(applicantId: string, serviceCode = "visa-invitation", tier: "STANDARD" | "URGENT" | "EXPRESS" = "STANDARD") {
+export async function createSubmittedCase(
+  applicantId: string,
+  serviceCode = "visa-invitation",
+  tier: "STANDARD" | "URGENT" | "EXPRESS" = "STANDARD",
+) {
   const number = generateApplicationNumber();
   await database.query(
     `INSERT INTO application (number, applicant_id, service_id, tier, reason, needed_by, applicant_name, id_type, id_number_hash,
@@ -143,20 +171,32 @@ export async function createService(prefix = "e2e"): Promise<{ id: string; code:
 
 /** Lets a reviewer claim (and be assigned) cases of the service, as an administrator would. */
 export async function handleService(userId: string, serviceId: string) {
-  await database.query(`INSERT INTO staff_service (user_id, service_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [userId, serviceId]);
+  await database.query(
+    `INSERT INTO staff_service (user_id, service_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+    [userId, serviceId],
+  );
 }
 
 /**
  * A submitted case filed with a known mainland ID number, hashed with the server's ID_HASH_KEY (npm test
  * gives the same secrets to Playwright and the server), so it can be looked up on /track.
  */
-export async function createTrackableCase(applicantId: string, idNumber: string, applicantName = "Wang Xiaoming") {
+export async function createTrackableCase(
+  applicantId: string,
+  idNumber: string,
+  applicantName = "Wang Xiaoming",
+) {
   const key = process.env.ID_HASH_KEY;
   if (!key) throw new Error("ID_HASH_KEY is not set: run the e2e tests through `npm test`.");
   const number = await createSubmittedCase(applicantId);
   await database.query(
     `UPDATE application SET id_type = 'CN_RESIDENT_ID', id_number_hash = $2, id_number_masked = $3, applicant_name = $4 WHERE number = $1`,
-    [number, hashIdNumber("CN_RESIDENT_ID", idNumber, key), maskIdNumber("CN_RESIDENT_ID", idNumber), applicantName],
+    [
+      number,
+      hashIdNumber("CN_RESIDENT_ID", idNumber, key),
+      maskIdNumber("CN_RESIDENT_ID", idNumber),
+      applicantName,
+    ],
   );
   return number;
 }
@@ -166,18 +206,24 @@ export async function createTrackableCase(applicantId: string, idNumber: string,
  * and ends in an hour), on the weekday and clock of the server's rota zone (ROTA_TIME_ZONE, Asia/Shanghai
  * by default), with its members. At most 24 hours long.
  */
-export async function createShiftAround(memberIds: string[], fromMinutes: number, toMinutes: number): Promise<{ id: string; name: string }> {
+export async function createShiftAround(
+  memberIds: string[],
+  fromMinutes: number,
+  toMinutes: number,
+): Promise<{ id: string; name: string }> {
   const zone = process.env.ROTA_TIME_ZONE || "Asia/Shanghai";
   const at = (offset: number) => localTime(new Date(Date.now() + offset * 60_000), zone);
   const [start, end] = [at(fromMinutes), at(toMinutes)];
   const name = `E2E shift ${randomUUID().slice(0, 6)}`;
-  const { rows } = await database.query<{ id: string }>(`INSERT INTO shift (name, weekday, start_minute, end_minute) VALUES ($1, $2, $3, $4) RETURNING id`, [
-    name,
-    start.weekday,
-    start.minute,
-    end.minute,
-  ]);
-  for (const userId of memberIds) await database.query(`INSERT INTO shift_member (shift_id, user_id) VALUES ($1, $2)`, [rows[0]!.id, userId]);
+  const { rows } = await database.query<{ id: string }>(
+    `INSERT INTO shift (name, weekday, start_minute, end_minute) VALUES ($1, $2, $3, $4) RETURNING id`,
+    [name, start.weekday, start.minute, end.minute],
+  );
+  for (const userId of memberIds)
+    await database.query(`INSERT INTO shift_member (shift_id, user_id) VALUES ($1, $2)`, [
+      rows[0]!.id,
+      userId,
+    ]);
   return { id: rows[0]!.id, name };
 }
 
@@ -199,20 +245,36 @@ export async function expectNoSidewaysScroll(page: Page) {
     const offenders = [...document.querySelectorAll<HTMLElement>("body *")]
       .filter((element) => element.getBoundingClientRect().right > width + 1 && !clipped(element))
       .slice(0, 5)
-      .map((element) => `${element.tagName.toLowerCase()}.${element.className.toString().slice(0, 60)} (${Math.round(element.getBoundingClientRect().right)}px)`);
+      .map(
+        (element) =>
+          `${element.tagName.toLowerCase()}.${element.className.toString().slice(0, 60)} (${Math.round(element.getBoundingClientRect().right)}px)`,
+      );
     return { overflow: document.documentElement.scrollWidth - width, offenders };
   });
   expect(overflow, `wider than the screen: ${offenders.join("; ")}`).toBeLessThanOrEqual(0);
 }
 
-export type TriageAnswersByLabel = { ifLate: string; fixedDate: string; fixedDateOn?: string; healthOrSafety: "Yes" | "No"; affected: string };
+export type TriageAnswersByLabel = {
+  ifLate: string;
+  fixedDate: string;
+  fixedDateOn?: string;
+  healthOrSafety: "Yes" | "No";
+  affected: string;
+};
 
 /** Answers "How urgent is it?" on the application form, by its English labels. */
 export async function answerTriage(page: Page, answers: TriageAnswersByLabel) {
   const question = (legend: string) => page.getByRole("group", { name: legend });
-  await question("What happens if it is late?").getByRole("radio", { name: answers.ifLate, exact: true }).check();
-  await question("Is there a fixed appointment or travel date?").getByRole("radio", { name: answers.fixedDate, exact: true }).check();
-  if (answers.fixedDateOn) await page.getByLabel("Date of the appointment or journey").fill(answers.fixedDateOn);
-  await question("Is anyone's health or safety involved?").getByRole("radio", { name: answers.healthOrSafety, exact: true }).check();
+  await question("What happens if it is late?")
+    .getByRole("radio", { name: answers.ifLate, exact: true })
+    .check();
+  await question("Is there a fixed appointment or travel date?")
+    .getByRole("radio", { name: answers.fixedDate, exact: true })
+    .check();
+  if (answers.fixedDateOn)
+    await page.getByLabel("Date of the appointment or journey").fill(answers.fixedDateOn);
+  await question("Is anyone's health or safety involved?")
+    .getByRole("radio", { name: answers.healthOrSafety, exact: true })
+    .check();
   await question("Who is affected?").getByRole("radio", { name: answers.affected, exact: true }).check();
 }

@@ -1,7 +1,18 @@
 import type { Browser, Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { formatApplicationNumber } from "../lib/applications/application-number";
-import { SignInPage, createService, createShiftAround, createSubmittedCase, createUser, database, expect, handleService, test, type TestUser } from "./fixtures";
+import {
+  SignInPage,
+  createService,
+  createShiftAround,
+  createSubmittedCase,
+  createUser,
+  database,
+  expect,
+  handleService,
+  test,
+  type TestUser,
+} from "./fixtures";
 
 // Written against the English texts in lib/i18n/messages/en/rota.json.
 
@@ -16,7 +27,12 @@ async function signedInPage(browser: Browser, baseURL: string | undefined, user:
   return page;
 }
 
-test("an outgoing reviewer hands a case over and the incoming reviewer acknowledges it and holds the case", async ({ page, browser, baseURL, signInPage }) => {
+test("an outgoing reviewer hands a case over and the incoming reviewer acknowledges it and holds the case", async ({
+  page,
+  browser,
+  baseURL,
+  signInPage,
+}) => {
   test.setTimeout(120_000);
   const suffix = randomUUID().slice(0, 4);
   const service = await createService("e2e-handover");
@@ -44,15 +60,25 @@ test("an outgoing reviewer hands a case over and the incoming reviewer acknowled
   await expect(form.getByText("Write a note for this case.")).toBeVisible();
   await expect(form.getByText("Tick every item: the shift ends only when all are done.")).toBeVisible();
 
-  await form.getByLabel(`Note for ${shown}`).fill("The applicant calls back at 9; the invitation draft is in the evidence.");
+  await form
+    .getByLabel(`Note for ${shown}`)
+    .fill("The applicant calls back at 9; the invitation draft is in the evidence.");
   await form.getByLabel("Incidents during the shift (optional)").fill("The printer on floor 2 is down.");
-  for (const item of ["All urgent cases have a next step", "Supplement requests are answered or chased", "Nothing is waiting in the mailbox's failed list"]) {
+  for (const item of [
+    "All urgent cases have a next step",
+    "Supplement requests are answered or chased",
+    "Nothing is waiting in the mailbox's failed list",
+  ]) {
     await form.getByLabel(item).check();
   }
   await form.getByRole("button", { name: "End shift" }).click();
   await expect(page).toHaveURL(/\/console\/handover\/[0-9a-f-]+\?submitted=1$/);
-  await expect(page.getByText("Your handover is saved and your cases went to the next shift.", { exact: false })).toBeVisible();
-  const handedOver = page.getByRole("table", { name: "Cases handed over" }).getByRole("row", { name: new RegExp(shown) });
+  await expect(
+    page.getByText("Your handover is saved and your cases went to the next shift.", { exact: false }),
+  ).toBeVisible();
+  const handedOver = page
+    .getByRole("table", { name: "Cases handed over" })
+    .getByRole("row", { name: new RegExp(shown) });
   await expect(handedOver).toContainText("The applicant calls back at 9");
   await expect(handedOver).toContainText(incoming.displayName);
 
@@ -61,14 +87,28 @@ test("an outgoing reviewer hands a case over and the incoming reviewer acknowled
   await incomingPage.goto("/console/handover");
   const pending = incomingPage.getByRole("region", { name: "Waiting for acknowledgement" });
   await expect(pending.getByRole("heading", { name: `From ${outgoing.displayName}` })).toBeVisible();
-  await pending.getByRole("link", { name: new RegExp(`^Read the handover from ${outgoing.displayName}`) }).click();
-  await expect(incomingPage.getByRole("heading", { name: `Handover from ${outgoing.displayName}`, level: 1 })).toBeVisible();
-  await expect(incomingPage.getByRole("region", { name: "Incidents" })).toContainText("The printer on floor 2 is down.");
-  await incomingPage.getByRole("button", { name: `Acknowledge the handover from ${outgoing.displayName}` }).click();
-  await expect(incomingPage.getByText(`Acknowledged by ${incoming.displayName}`, { exact: false })).toBeVisible();
+  await pending
+    .getByRole("link", { name: new RegExp(`^Read the handover from ${outgoing.displayName}`) })
+    .click();
+  await expect(
+    incomingPage.getByRole("heading", { name: `Handover from ${outgoing.displayName}`, level: 1 }),
+  ).toBeVisible();
+  await expect(incomingPage.getByRole("region", { name: "Incidents" })).toContainText(
+    "The printer on floor 2 is down.",
+  );
+  await incomingPage
+    .getByRole("button", { name: `Acknowledge the handover from ${outgoing.displayName}` })
+    .click();
+  await expect(
+    incomingPage.getByText(`Acknowledged by ${incoming.displayName}`, { exact: false }),
+  ).toBeVisible();
 
   await incomingPage.goto("/console/handover");
-  await expect(incomingPage.getByRole("region", { name: "Waiting for acknowledgement" }).getByRole("heading", { name: `From ${outgoing.displayName}` })).toHaveCount(0);
+  await expect(
+    incomingPage
+      .getByRole("region", { name: "Waiting for acknowledgement" })
+      .getByRole("heading", { name: `From ${outgoing.displayName}` }),
+  ).toHaveCount(0);
 
   // The case is now the incoming reviewer's.
   await incomingPage.goto(`/console/cases/${number}`);

@@ -4,9 +4,15 @@ import { createUser, expect, test } from "./fixtures";
 // cannot reach — Next's own multipart parser in front of the upload action, and pages' URLs.
 
 // A real 2 × 2 PNG: uploads are decoded and re-encoded, so a bare signature would be refused.
-const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAAEklEQVQImWOQi1ogF7WAAUIBABymBGEvltN2AAAAAElFTkSuQmCC", "base64");
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAAEklEQVQImWOQi1ogF7WAAUIBABymBGEvltN2AAAAAElFTkSuQmCC",
+  "base64",
+);
 
-test("an upload whose file name carries a NUL byte is stored under the clean name", async ({ page, signInPage }) => {
+test("an upload whose file name carries a NUL byte is stored under the clean name", async ({
+  page,
+  signInPage,
+}) => {
   const applicant = await createUser("APPLICANT");
   await signInPage.goto();
   await signInPage.signIn(applicant.email, applicant.password);
@@ -17,23 +23,36 @@ test("an upload whose file name carries a NUL byte is stored under the clean nam
     const body = route.request().postDataBuffer();
     const marker = Buffer.from('filename="id-card.png"');
     if (route.request().method() !== "POST" || !body || body.indexOf(marker) < 0) return route.continue();
-    const hostile = Buffer.concat([body.subarray(0, body.indexOf(marker)), Buffer.from('filename="id-\u0000card.png"'), body.subarray(body.indexOf(marker) + marker.length)]);
+    const hostile = Buffer.concat([
+      body.subarray(0, body.indexOf(marker)),
+      Buffer.from('filename="id-\u0000card.png"'),
+      body.subarray(body.indexOf(marker) + marker.length),
+    ]);
     await route.continue({ postData: hostile });
   });
 
   await page.goto("/portal/apply");
   await page.getByRole("link", { name: "Apply for Specialist medical appointment" }).click();
-  await page.getByLabel("Add files for “Identity document (both sides)”").setInputFiles({ name: "id-card.png", mimeType: "image/png", buffer: PNG });
+  await page
+    .getByLabel("Add files for “Identity document (both sides)”")
+    .setInputFiles({ name: "id-card.png", mimeType: "image/png", buffer: PNG });
   await expect(page.getByRole("button", { name: "Remove id-card.png" })).toBeVisible();
 });
 
-test("hostile values in a page's URL get the page or 'not found', never the error page", async ({ page, signInPage }) => {
+test("hostile values in a page's URL get the page or 'not found', never the error page", async ({
+  page,
+  signInPage,
+}) => {
   const supervisor = await createUser("SUPERVISOR");
   await signInPage.goto();
   await signInPage.signIn(supervisor.email, supervisor.password);
   await expect(page).toHaveURL(/\/console/);
 
-  for (const url of ["/console?q=%00", "/console?q=%E5%BC%A0%00%01", "/console?q=%00&node=%00&assignee=%00&page=%00"]) {
+  for (const url of [
+    "/console?q=%00",
+    "/console?q=%E5%BC%A0%00%01",
+    "/console?q=%00&node=%00&assignee=%00&page=%00",
+  ]) {
     const response = await page.goto(url);
     expect(response?.status(), url).toBe(200);
     await expect(page.getByRole("heading", { name: /^Review queue/ })).toBeVisible();
@@ -52,14 +71,31 @@ test("hostile values in a page's URL get the page or 'not found', never the erro
 // next-auth's handler needs a running Next server, so the Vitest walk leaves it to this test.
 test("next-auth's routes answer hostile values below 500", async ({ request }) => {
   const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const attempts: [string, string][] = [["\u0000", "\u0000"], [`a\u0000@example.com`, "x"], ["x".repeat(100_000), "y".repeat(100_000)]];
+  const attempts: [string, string][] = [
+    ["\u0000", "\u0000"],
+    [`a\u0000@example.com`, "x"],
+    ["x".repeat(100_000), "y".repeat(100_000)],
+  ];
   for (const [email, password] of attempts) {
-    const response = await request.post("/api/auth/callback/credentials", { form: { csrfToken, email, password, json: "true" }, maxRedirects: 0 });
+    const response = await request.post("/api/auth/callback/credentials", {
+      form: { csrfToken, email, password, json: "true" },
+      maxRedirects: 0,
+    });
     expect(response.status(), `sign-in with ${JSON.stringify(email.slice(0, 20))}`).toBeLessThan(500);
   }
-  for (const path of ["/api/auth/session?x=%00", "/api/auth/signin?callbackUrl=%00", "/api/auth/session?callbackUrl=foo", "/api/auth/providers?%00=%00", "/api/auth/%00", "/api/auth/callback/%00"]) {
+  for (const path of [
+    "/api/auth/session?x=%00",
+    "/api/auth/signin?callbackUrl=%00",
+    "/api/auth/session?callbackUrl=foo",
+    "/api/auth/providers?%00=%00",
+    "/api/auth/%00",
+    "/api/auth/callback/%00",
+  ]) {
     expect((await request.get(path, { maxRedirects: 0 })).status(), path).toBeLessThan(500);
   }
-  const withCookie = await request.get("/api/auth/session", { headers: { cookie: "next-auth.callback-url=%00" }, maxRedirects: 0 });
+  const withCookie = await request.get("/api/auth/session", {
+    headers: { cookie: "next-auth.callback-url=%00" },
+    maxRedirects: 0,
+  });
   expect(withCookie.status(), "a NUL in the callback-url cookie").toBeLessThan(500);
 });

@@ -2,7 +2,9 @@ import { expect, test } from "./fixtures";
 
 test("the language follows the browser, switches, and is remembered", async ({ page }) => {
   await page.goto("/");
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText("When it cannot wait, see exactly where it stands.");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "When it cannot wait, see exactly where it stands.",
+  );
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
 
   await page.getByRole("button", { name: "中文" }).click();

@@ -1,4 +1,11 @@
-import { answerTriage, createSubmittedCase, createUser, expect, expectNoSidewaysScroll, test } from "./fixtures";
+import {
+  answerTriage,
+  createSubmittedCase,
+  createUser,
+  expect,
+  expectNoSidewaysScroll,
+  test,
+} from "./fixtures";
 
 // The narrowest phones still in use: nothing may scroll sideways.
 test.use({ viewport: { width: 360, height: 740 } });
@@ -27,7 +34,12 @@ test("the application form and the case page fit a phone screen", async ({ page,
   await expectNoSidewaysScroll(page);
   // A request that is clearly not urgent is offered the standard route; the offer fits the phone too.
   await page.getByRole("radio", { name: "Express" }).check();
-  await answerTriage(page, { ifLate: "It is inconvenient", fixedDate: "No fixed date", healthOrSafety: "No", affected: "Only me" });
+  await answerTriage(page, {
+    ifLate: "It is inconvenient",
+    fixedDate: "No fixed date",
+    healthOrSafety: "No",
+    affected: "Only me",
+  });
   const offer = page.getByRole("region", { name: "This does not look urgent" });
   await expect(offer).toBeVisible();
   await expectNoSidewaysScroll(page);

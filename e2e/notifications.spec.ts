@@ -1,11 +1,24 @@
 import type { Browser, Page } from "@playwright/test";
 import { formatApplicationNumber } from "../lib/applications/application-number";
-import { SignInPage, createSubmittedCase, createUser, expect, runStaffSteps, test, type TestUser } from "./fixtures";
+import {
+  SignInPage,
+  createSubmittedCase,
+  createUser,
+  expect,
+  runStaffSteps,
+  test,
+  type TestUser,
+} from "./fixtures";
 
 // Written against the English texts in lib/i18n/messages/en/{nav,notifications,case}.json.
 
 /** A second signed-in person in their own browser context (own cookies). */
-async function signedInPage(browser: Browser, baseURL: string | undefined, user: TestUser, landing: RegExp): Promise<Page> {
+async function signedInPage(
+  browser: Browser,
+  baseURL: string | undefined,
+  user: TestUser,
+  landing: RegExp,
+): Promise<Page> {
   const context = await browser.newContext({ baseURL, locale: "en-US", timezoneId: "Asia/Shanghai" });
   const page = await context.newPage();
   const signIn = new SignInPage(page);
@@ -17,7 +30,12 @@ async function signedInPage(browser: Browser, baseURL: string | undefined, user:
 
 const banner = (page: Page) => page.getByRole("banner");
 
-test("an applicant reads a notification, asks staff to hurry, and the reviewer is told", async ({ page, browser, baseURL, signInPage }) => {
+test("an applicant reads a notification, asks staff to hurry, and the reviewer is told", async ({
+  page,
+  browser,
+  baseURL,
+  signInPage,
+}) => {
   test.setTimeout(90_000);
   const applicant = await createUser("APPLICANT");
   const reviewer = await createUser("REVIEWER", { displayName: "Rita Reviewer" });
@@ -34,12 +52,16 @@ test("an applicant reads a notification, asks staff to hurry, and the reviewer i
   await expect(page).toHaveURL(/\/notifications$/);
   await expect(page.getByRole("heading", { name: "Notifications", level: 1 })).toBeVisible();
   const item = page.getByRole("listitem").filter({ hasText: displayNumber });
-  await expect(item.getByRole("heading", { name: `Unread Application ${displayNumber} has moved on` })).toBeVisible();
+  await expect(
+    item.getByRole("heading", { name: `Unread Application ${displayNumber} has moved on` }),
+  ).toBeVisible();
   await expect(item.getByText("Your application is now at the step “Material check”.")).toBeVisible();
 
   await item.getByRole("button", { name: `Mark as read: Application ${displayNumber} has moved on` }).click();
   await expect(item.getByText("Marked as read.")).toBeFocused();
-  await expect(item.getByRole("heading", { name: `Application ${displayNumber} has moved on`, exact: true })).toBeVisible();
+  await expect(
+    item.getByRole("heading", { name: `Application ${displayNumber} has moved on`, exact: true }),
+  ).toBeVisible();
   await expect(banner(page).getByRole("link", { name: "Notifications", exact: true })).toBeVisible();
   await expect(banner(page).getByRole("link", { name: /unread/ })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Mark all as read" })).toHaveCount(0);
@@ -49,21 +71,30 @@ test("an applicant reads a notification, asks staff to hurry, and the reviewer i
   await page.getByRole("button", { name: "Ask staff to hurry" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Staff have been asked to hurry." })).toBeVisible();
   await page.getByRole("button", { name: "Ask staff to hurry" }).click();
-  await expect(page.getByRole("status").filter({ hasText: /^You can send the next reminder at / })).toBeVisible();
+  await expect(
+    page.getByRole("status").filter({ hasText: /^You can send the next reminder at / }),
+  ).toBeVisible();
   await expect(page.getByRole("region", { name: "History" }).getByText("Follow-up requested")).toBeVisible();
 
   // The assigned reviewer sees it in the header, opens it, lands on the case and the count is gone.
   const staffPage = await signedInPage(browser, baseURL, reviewer, /\/console$/);
   await banner(staffPage).getByRole("link", { name: "Notifications, 1 unread" }).click();
   const notice = staffPage.getByRole("listitem").filter({ hasText: displayNumber });
-  await expect(notice.getByRole("heading", { name: `Unread Case ${displayNumber}: the applicant asks you to hurry` })).toBeVisible();
-  await notice.getByRole("button", { name: `Open the case: Case ${displayNumber}: the applicant asks you to hurry` }).click();
+  await expect(
+    notice.getByRole("heading", { name: `Unread Case ${displayNumber}: the applicant asks you to hurry` }),
+  ).toBeVisible();
+  await notice
+    .getByRole("button", { name: `Open the case: Case ${displayNumber}: the applicant asks you to hurry` })
+    .click();
   await expect(staffPage).toHaveURL(new RegExp(`/console/cases/${number}$`));
   await expect(banner(staffPage).getByRole("link", { name: "Notifications", exact: true })).toBeVisible();
   await staffPage.context().close();
 });
 
-test("the notification list asks visitors to sign in first and comes back afterwards", async ({ page, signInPage }) => {
+test("the notification list asks visitors to sign in first and comes back afterwards", async ({
+  page,
+  signInPage,
+}) => {
   const applicant = await createUser("APPLICANT");
   await page.goto("/notifications?page=2");
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fnotifications%3Fpage%3D2$/);

@@ -2,7 +2,12 @@ import { randomUUID } from "node:crypto";
 import { formatApplicationNumber, generateApplicationNumber } from "../lib/applications/application-number";
 import { createUser, database, expect, test } from "./fixtures";
 
-type QueueCase = { tier: "STANDARD" | "URGENT" | "EXPRESS"; due: string; status?: "IN_PROGRESS" | "AWAITING_APPLICANT"; node?: string };
+type QueueCase = {
+  tier: "STANDARD" | "URGENT" | "EXPRESS";
+  due: string;
+  status?: "IN_PROGRESS" | "AWAITING_APPLICANT";
+  node?: string;
+};
 
 /** A service of its own, so other tests' cases never get between these in the queue. */
 async function createQueueService() {
@@ -17,7 +22,11 @@ async function createQueueService() {
 }
 
 /** `due` is a Postgres interval from now ("-3 hours -20 minutes -10 seconds" is overdue by 3 h 20 min). */
-async function createQueueCase(serviceId: string, applicantId: string, { tier, due, status = "IN_PROGRESS", node = "MATERIAL_CHECK" }: QueueCase) {
+async function createQueueCase(
+  serviceId: string,
+  applicantId: string,
+  { tier, due, status = "IN_PROGRESS", node = "MATERIAL_CHECK" }: QueueCase,
+) {
   const number = generateApplicationNumber();
   await database.query(
     `INSERT INTO application (number, applicant_id, service_id, tier, reason, needed_by, applicant_name, id_type, id_number_hash,
@@ -31,14 +40,26 @@ async function createQueueCase(serviceId: string, applicantId: string, { tier, d
 }
 
 test.describe("review queue", () => {
-  test("shows the most urgent case first, flags overdue work, and opens cases from the keyboard", async ({ page, signInPage }) => {
-    const [reviewer, applicant, service] = await Promise.all([createUser("REVIEWER"), createUser("APPLICANT"), createQueueService()]);
+  test("shows the most urgent case first, flags overdue work, and opens cases from the keyboard", async ({
+    page,
+    signInPage,
+  }) => {
+    const [reviewer, applicant, service] = await Promise.all([
+      createUser("REVIEWER"),
+      createUser("APPLICANT"),
+      createQueueService(),
+    ]);
     const create = (spec: QueueCase) => createQueueCase(service.id, applicant.id, spec);
     const standardLate = await create({ tier: "STANDARD", due: "-3 hours -20 minutes -10 seconds" });
     const urgent = await create({ tier: "URGENT", due: "30 minutes" });
     const expressLater = await create({ tier: "EXPRESS", due: "5 hours" });
     const expressSooner = await create({ tier: "EXPRESS", due: "1 hour" });
-    const waiting = await create({ tier: "URGENT", due: "-2 hours", status: "AWAITING_APPLICANT", node: "AWAITING_SUPPLEMENT" });
+    const waiting = await create({
+      tier: "URGENT",
+      due: "-2 hours",
+      status: "AWAITING_APPLICANT",
+      node: "AWAITING_SUPPLEMENT",
+    });
 
     await signInPage.goto();
     await signInPage.signIn(reviewer.email, reviewer.password);
@@ -52,7 +73,8 @@ test.describe("review queue", () => {
     // The header row, then the cases in urgency order: express, urgent, standard, each nearest due first.
     await expect(rows).toHaveCount(6);
     const order = [expressSooner, expressLater, waiting, urgent, standardLate].map(formatApplicationNumber);
-    for (const [index, number] of order.entries()) await expect(rows.nth(index + 1).getByRole("link")).toHaveText(number);
+    for (const [index, number] of order.entries())
+      await expect(rows.nth(index + 1).getByRole("link")).toHaveText(number);
     await expect(rows.nth(1)).toContainText("Express");
     // Past its due time, but the applicant's turn: waiting, not overdue.
     await expect(rows.nth(3)).toContainText("Waiting for applicant, due");
@@ -95,7 +117,11 @@ test.describe("review queue", () => {
   });
 
   test("finds a case by its number, however it is typed", async ({ page, signInPage }) => {
-    const [reviewer, applicant, service] = await Promise.all([createUser("REVIEWER"), createUser("APPLICANT"), createQueueService()]);
+    const [reviewer, applicant, service] = await Promise.all([
+      createUser("REVIEWER"),
+      createUser("APPLICANT"),
+      createQueueService(),
+    ]);
     const number = await createQueueCase(service.id, applicant.id, { tier: "STANDARD", due: "2 days" });
     await signInPage.goto();
     await signInPage.signIn(reviewer.email, reviewer.password);

@@ -21,7 +21,10 @@ function directives(policy: string | undefined): Map<string, string> {
 }
 
 test.describe("uploads of the advertised size (item 8)", () => {
-  test("a 10 MB file uploads through the real server; the stored file downloads with its sandbox", async ({ page, signInPage }) => {
+  test("a 10 MB file uploads through the real server; the stored file downloads with its sandbox", async ({
+    page,
+    signInPage,
+  }) => {
     test.setTimeout(90_000);
     const applicant = await createUser("APPLICANT");
     await signInPage.goto();
@@ -29,20 +32,32 @@ test.describe("uploads of the advertised size (item 8)", () => {
     await expect(page).toHaveURL(/\/portal$/);
 
     await page.goto("/portal/apply/medical-appointment");
-    await page.getByLabel(/^Add files for/).first().setInputFiles({ name: "ten-megabytes.pdf", mimeType: "application/pdf", buffer: pdfOfSize(10 * MB) });
-    await expect(page.getByRole("button", { name: "Remove ten-megabytes.pdf" })).toBeVisible({ timeout: 30_000 });
+    await page
+      .getByLabel(/^Add files for/)
+      .first()
+      .setInputFiles({ name: "ten-megabytes.pdf", mimeType: "application/pdf", buffer: pdfOfSize(10 * MB) });
+    await expect(page.getByRole("button", { name: "Remove ten-megabytes.pdf" })).toBeVisible({
+      timeout: 30_000,
+    });
 
-    const { rows } = await database.query<{ id: string; size_bytes: number }>(`SELECT id, size_bytes FROM evidence_file WHERE uploader_id = $1`, [applicant.id]);
+    const { rows } = await database.query<{ id: string; size_bytes: number }>(
+      `SELECT id, size_bytes FROM evidence_file WHERE uploader_id = $1`,
+      [applicant.id],
+    );
     expect(rows).toEqual([{ id: expect.any(String), size_bytes: 10 * MB }]);
 
     const download = await page.request.get(`/api/evidence/${rows[0]!.id}`);
     expect(download.status()).toBe(200);
-    expect(download.headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'; sandbox");
+    expect(download.headers()["content-security-policy"]).toBe(
+      "default-src 'none'; frame-ancestors 'none'; sandbox",
+    );
     expect(download.headers()["permissions-policy"]).toContain("camera=()");
     expect(download.headers()["strict-transport-security"]).toBeUndefined();
   });
 
-  test("a body over the limit gets 413 and the localized 'too large' text, not a 500", async ({ request }) => {
+  test("a body over the limit gets 413 and the localized 'too large' text, not a 500", async ({
+    request,
+  }) => {
     const response = await request.post("/portal/apply/medical-appointment", {
       headers: { "content-type": "application/octet-stream", "accept-language": "en" },
       data: Buffer.alloc(13 * MB, 1),
@@ -53,7 +68,9 @@ test.describe("uploads of the advertised size (item 8)", () => {
 });
 
 test.describe("security headers (item 9)", () => {
-  test("pages carry a nonce-based CSP that Next's own scripts honour, and Permissions-Policy", async ({ request }) => {
+  test("pages carry a nonce-based CSP that Next's own scripts honour, and Permissions-Policy", async ({
+    request,
+  }) => {
     const response = await request.get("/signin");
     expect(response.status()).toBe(200);
     const policy = directives(response.headers()["content-security-policy"]);
@@ -86,17 +103,25 @@ test.describe("security headers (item 9)", () => {
     expect(response.headers()["permissions-policy"]).toContain("camera=()");
     expect(response.headers()["x-content-type-options"]).toBe("nosniff");
     // next-auth's own fallback pages: styles, but still no script and no framing.
-    const authPolicy = directives((await request.get("/api/auth/error")).headers()["content-security-policy"]);
+    const authPolicy = directives(
+      (await request.get("/api/auth/error")).headers()["content-security-policy"],
+    );
     expect(authPolicy.get("default-src")).toBe("'none'");
     expect(authPolicy.has("script-src")).toBe(false);
     expect(authPolicy.get("frame-ancestors")).toBe("'none'");
   });
 
   test("forwarding headers from a peer that is not a trusted proxy change nothing", async ({ request }) => {
-    const headers = { "x-forwarded-host": "evil.example", "x-forwarded-proto": "https", forwarded: "host=evil.example;proto=https" };
+    const headers = {
+      "x-forwarded-host": "evil.example",
+      "x-forwarded-proto": "https",
+      forwarded: "host=evil.example;proto=https",
+    };
     const page = await request.get("/signin", { headers });
     expect(page.headers()["strict-transport-security"]).toBeUndefined();
-    expect(directives(page.headers()["content-security-policy"]).has("upgrade-insecure-requests")).toBe(false);
+    expect(directives(page.headers()["content-security-policy"]).has("upgrade-insecure-requests")).toBe(
+      false,
+    );
 
     const redirect = await request.get("/portal", { headers, maxRedirects: 0 });
     expect(redirect.status()).toBe(307);
@@ -104,7 +129,12 @@ test.describe("security headers (item 9)", () => {
 
     // Kept, X-Forwarded-Host would make a foreign Origin look like ours to the origin checks.
     const action = await request.post("/signin", {
-      headers: { ...headers, origin: "https://evil.example", "next-action": "00".repeat(21), "content-type": "text/plain;charset=UTF-8" },
+      headers: {
+        ...headers,
+        origin: "https://evil.example",
+        "next-action": "00".repeat(21),
+        "content-type": "text/plain;charset=UTF-8",
+      },
       data: "[]",
     });
     expect(action.status()).toBe(403);
@@ -112,7 +142,11 @@ test.describe("security headers (item 9)", () => {
 });
 
 test.describe("cross-site requests (item 12)", () => {
-  const ACTION = { "next-action": "00".repeat(21), "content-type": "text/plain;charset=UTF-8", "accept-language": "en" };
+  const ACTION = {
+    "next-action": "00".repeat(21),
+    "content-type": "text/plain;charset=UTF-8",
+    "accept-language": "en",
+  };
 
   test("a Server Action call without Origin or Sec-Fetch-Site is refused with 403", async ({ request }) => {
     const response = await request.post("/signin", { headers: ACTION, data: "[]" });
@@ -120,28 +154,57 @@ test.describe("cross-site requests (item 12)", () => {
     expect(await response.text()).toContain("did not come from this site");
   });
 
-  test("a Server Action call marked cross-site is refused, whatever Origin it claims", async ({ request, baseURL }) => {
-    const crossSite = await request.post("/signin", { headers: { ...ACTION, "sec-fetch-site": "cross-site", origin: "https://evil.example" }, data: "[]" });
+  test("a Server Action call marked cross-site is refused, whatever Origin it claims", async ({
+    request,
+    baseURL,
+  }) => {
+    const crossSite = await request.post("/signin", {
+      headers: { ...ACTION, "sec-fetch-site": "cross-site", origin: "https://evil.example" },
+      data: "[]",
+    });
     expect(crossSite.status()).toBe(403);
-    const sameSite = await request.post("/signin", { headers: { ...ACTION, "sec-fetch-site": "same-site", origin: baseURL! }, data: "[]" });
+    const sameSite = await request.post("/signin", {
+      headers: { ...ACTION, "sec-fetch-site": "same-site", origin: baseURL! },
+      data: "[]",
+    });
     expect(sameSite.status()).toBe(403);
-    const foreignOrigin = await request.post("/signin", { headers: { ...ACTION, origin: "https://evil.example" }, data: "[]" });
+    const foreignOrigin = await request.post("/signin", {
+      headers: { ...ACTION, origin: "https://evil.example" },
+      data: "[]",
+    });
     expect(foreignOrigin.status()).toBe(403);
   });
 
-  test("a form posted to a page without JavaScript, and next-auth's sign-in, need our origin too", async ({ request }) => {
-    const form = await request.post("/register", { multipart: { "$ACTION_ID_0000": "", email: "x@example.com" } });
+  test("a form posted to a page without JavaScript, and next-auth's sign-in, need our origin too", async ({
+    request,
+  }) => {
+    const form = await request.post("/register", {
+      multipart: { $ACTION_ID_0000: "", email: "x@example.com" },
+    });
     expect(form.status()).toBe(403);
-    const signIn = await request.post("/api/auth/callback/credentials", { form: { email: "x@example.com", password: "x", csrfToken: "x" } });
+    const signIn = await request.post("/api/auth/callback/credentials", {
+      form: { email: "x@example.com", password: "x", csrfToken: "x" },
+    });
     expect(signIn.status()).toBe(403);
-    const zh = await request.post("/api/auth/signout", { headers: { "accept-language": "zh-CN" }, form: { csrfToken: "x" } });
+    const zh = await request.post("/api/auth/signout", {
+      headers: { "accept-language": "zh-CN" },
+      form: { csrfToken: "x" },
+    });
     expect(await zh.text()).toContain("此请求并非来自本站页面");
   });
 
-  test("a same-origin call gets past the check; the public lookup API needs no Origin", async ({ request, baseURL }) => {
-    const sameOrigin = await request.post("/signin", { headers: { ...ACTION, origin: baseURL! }, data: "[]" });
+  test("a same-origin call gets past the check; the public lookup API needs no Origin", async ({
+    request,
+    baseURL,
+  }) => {
+    const sameOrigin = await request.post("/signin", {
+      headers: { ...ACTION, origin: baseURL! },
+      data: "[]",
+    });
     expect(sameOrigin.status()).not.toBe(403);
-    const lookup = await request.post("/api/track", { data: { number: "EX000000000", idNumber: "X", name: "Y" } });
+    const lookup = await request.post("/api/track", {
+      data: { number: "EX000000000", idNumber: "X", name: "Y" },
+    });
     expect(lookup.status()).not.toBe(403);
     expect(lookup.status()).toBeLessThan(500);
   });

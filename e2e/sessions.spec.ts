@@ -17,7 +17,11 @@ async function signedInApplicant(page: Page, signInPage: SignInPage) {
 }
 
 test.describe("revocable sessions", () => {
-  test("a session cookie copied before sign-out is refused after it", async ({ page, browser, signInPage }) => {
+  test("a session cookie copied before sign-out is refused after it", async ({
+    page,
+    browser,
+    signInPage,
+  }) => {
     await signedInApplicant(page, signInPage);
     const other = await copyCookiesInto(browser, page.context());
     await other.goto("/portal");
@@ -31,7 +35,11 @@ test.describe("revocable sessions", () => {
     await other.context().close();
   });
 
-  test("a session from before a password change is refused after it", async ({ page, browser, signInPage }) => {
+  test("a session from before a password change is refused after it", async ({
+    page,
+    browser,
+    signInPage,
+  }) => {
     const user = await signedInApplicant(page, signInPage);
     const other = await copyCookiesInto(browser, page.context());
     // However the password changes (an admin reset, a future "change password"), the database ends the sessions.

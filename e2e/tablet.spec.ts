@@ -1,5 +1,13 @@
 import { formatApplicationNumber } from "../lib/applications/application-number";
-import { createService, createSubmittedCase, createUser, expect, expectNoSidewaysScroll, handleService, test } from "./fixtures";
+import {
+  createService,
+  createSubmittedCase,
+  createUser,
+  expect,
+  expectNoSidewaysScroll,
+  handleService,
+  test,
+} from "./fixtures";
 
 // Staff work on tablets too: the console must not scroll sideways at 768 px (wide tables scroll
 // inside their own box instead).
@@ -19,7 +27,9 @@ test("the review queue and a case workspace fit a tablet", async ({ page, signIn
   await expectNoSidewaysScroll(page);
 
   await page.goto(`/console/cases/${number}`);
-  await expect(page.getByRole("heading", { name: `Case ${formatApplicationNumber(number)}`, level: 1 })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: `Case ${formatApplicationNumber(number)}`, level: 1 }),
+  ).toBeVisible();
   await expect(page.getByRole("button", { name: "Claim this case" })).toBeVisible();
   await expectNoSidewaysScroll(page);
 });

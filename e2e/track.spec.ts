@@ -17,17 +17,22 @@ async function lookUp(page: Page, number: string, idNumber: string) {
   await page.getByLabel("ID number", { exact: true }).fill(idNumber);
   // Wait for the Server Action's answer, so each attempt's message is the new one.
   await Promise.all([
-    page.waitForResponse((response) => response.request().method() === "POST" && new URL(response.url()).pathname === "/track"),
+    page.waitForResponse(
+      (response) => response.request().method() === "POST" && new URL(response.url()).pathname === "/track",
+    ),
     page.getByRole("button", { name: "Show progress" }).click(),
   ]);
 }
 
-test("an anonymous visitor looks a case up with its number and ID number and sees the timeline", async ({ page }) => {
+test("an anonymous visitor looks a case up with its number and ID number and sees the timeline", async ({
+  page,
+}) => {
   const applicant = await createUser("APPLICANT");
   const number = await createTrackableCase(applicant.id, ID_NUMBER, "Wang Xiaoming");
   const posts: string[] = [];
   page.on("request", (request) => {
-    if (request.method() === "POST" && new URL(request.url()).pathname === "/track") posts.push(request.postData() ?? "");
+    if (request.method() === "POST" && new URL(request.url()).pathname === "/track")
+      posts.push(request.postData() ?? "");
   });
   await page.goto("/track");
 
@@ -36,11 +41,15 @@ test("an anonymous visitor looks a case up with its number and ID number and see
   await page.getByLabel("Application number").fill(typo);
   await page.getByLabel("ID number", { exact: true }).fill(ID_NUMBER);
   await page.getByRole("button", { name: "Show progress" }).click();
-  await expect(page.getByText("Check the number: its last character does not match the others")).toBeVisible();
+  await expect(
+    page.getByText("Check the number: its last character does not match the others"),
+  ).toBeVisible();
   expect(posts).toEqual([]);
 
   await lookUp(page, formatApplicationNumber(number).toLowerCase(), ID_NUMBER);
-  await expect(page.getByRole("heading", { name: `Application ${formatApplicationNumber(number)}` })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: `Application ${formatApplicationNumber(number)}` }),
+  ).toBeVisible();
   await expect(page.getByRole("progressbar", { name: "Progress of the application" })).toBeVisible();
   await expect(page.getByText("W*** Xiaoming")).toBeVisible();
   await expect(page.getByText("Wang Xiaoming")).toHaveCount(0);
@@ -53,7 +62,11 @@ test("an anonymous visitor looks a case up with its number and ID number and see
   await expect(page.getByLabel("ID number", { exact: true })).toHaveValue("");
 });
 
-test("a stranger's guesses slow the number down, but the applicant's browser still gets in and the refusal names the ways that always work", async ({ page, browser, baseURL }) => {
+test("a stranger's guesses slow the number down, but the applicant's browser still gets in and the refusal names the ways that always work", async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   // Two browsers and a dozen round trips: more than the default budget on a busy two-core machine.
   test.slow();
   const applicant = await createUser("APPLICANT");
@@ -63,22 +76,37 @@ test("a stranger's guesses slow the number down, but the applicant's browser sti
   const phone = await applicantsPhone.newPage();
   await phone.goto("/track");
   await lookUp(phone, number, ID_NUMBER);
-  await expect(phone.getByRole("heading", { name: `Application ${formatApplicationNumber(number)}` })).toBeVisible();
+  await expect(
+    phone.getByRole("heading", { name: `Application ${formatApplicationNumber(number)}` }),
+  ).toBeVisible();
 
   await page.goto("/track");
-  const notFound = page.getByText("No application matches this number and ID number. Check both and try again.");
+  const notFound = page.getByText(
+    "No application matches this number and ID number. Check both and try again.",
+  );
   for (let attempt = 1; attempt <= 5; attempt++) {
     await lookUp(page, number, OTHER_ID_NUMBER);
     await expect(notFound).toBeVisible();
   }
   // Refused now, even for the right ID number, and told what always works.
   await lookUp(page, number, ID_NUMBER);
-  await expect(page.getByText("Too many attempts for this number or from this network. Try again in 60 minutes.")).toBeVisible();
-  await expect(page.getByText(/These always work: sign in to see your own applications, or ask the applicant for a share link/)).toBeVisible();
-  await expect(page.getByRole("link", { name: "Sign in", exact: true }).last()).toHaveAttribute("href", "/signin?callbackUrl=%2Fportal");
+  await expect(
+    page.getByText("Too many attempts for this number or from this network. Try again in 60 minutes."),
+  ).toBeVisible();
+  await expect(
+    page.getByText(
+      /These always work: sign in to see your own applications, or ask the applicant for a share link/,
+    ),
+  ).toBeVisible();
+  await expect(page.getByRole("link", { name: "Sign in", exact: true }).last()).toHaveAttribute(
+    "href",
+    "/signin?callbackUrl=%2Fportal",
+  );
   await expect(page.getByRole("progressbar")).toHaveCount(0);
 
   await lookUp(phone, number, ID_NUMBER);
-  await expect(phone.getByRole("heading", { name: `Application ${formatApplicationNumber(number)}` })).toBeVisible();
+  await expect(
+    phone.getByRole("heading", { name: `Application ${formatApplicationNumber(number)}` }),
+  ).toBeVisible();
   await applicantsPhone.close();
 });

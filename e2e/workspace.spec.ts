@@ -1,13 +1,28 @@
 import type { Browser, Page } from "@playwright/test";
 import { formatApplicationNumber } from "../lib/applications/application-number";
-import { SignInPage, createService, createSubmittedCase, createUser, database, expect, handleService, test, type TestUser } from "./fixtures";
+import {
+  SignInPage,
+  createService,
+  createSubmittedCase,
+  createUser,
+  database,
+  expect,
+  handleService,
+  test,
+  type TestUser,
+} from "./fixtures";
 
 // Written against the English texts in lib/i18n/messages/en/workspace.json, case.json and queue.json.
 
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
 
 /** A second signed-in person in their own browser context (own cookies), with the config's locale and zone. */
-async function signedInPage(browser: Browser, baseURL: string | undefined, user: TestUser, landing: RegExp): Promise<Page> {
+async function signedInPage(
+  browser: Browser,
+  baseURL: string | undefined,
+  user: TestUser,
+  landing: RegExp,
+): Promise<Page> {
   const context = await browser.newContext({ baseURL, locale: "en-US", timezoneId: "Asia/Shanghai" });
   const page = await context.newPage();
   const signIn = new SignInPage(page);
@@ -25,7 +40,12 @@ async function advanceTo(page: Page, node: string) {
   await expect(actions(page).getByText(`The case moved on to ${node}.`)).toBeVisible();
 }
 
-test("a reviewer works a case from claim to issued document while the applicant follows it", async ({ page, browser, baseURL, signInPage }) => {
+test("a reviewer works a case from claim to issued document while the applicant follows it", async ({
+  page,
+  browser,
+  baseURL,
+  signInPage,
+}) => {
   test.setTimeout(180_000);
   const service = await createService("e2e-workspace");
   const applicant = await createUser("APPLICANT");
@@ -45,7 +65,9 @@ test("a reviewer works a case from claim to issued document while the applicant 
   await expect(rows.nth(1).getByRole("link")).toHaveText(formatApplicationNumber(number));
   await rows.nth(1).getByRole("link").click();
   await expect(page).toHaveURL(new RegExp(`/console/cases/${number}$`));
-  await expect(page.getByRole("heading", { name: `Case ${formatApplicationNumber(number)}`, level: 1 })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { name: `Case ${formatApplicationNumber(number)}`, level: 1 }),
+  ).toBeVisible();
   const facts = page.getByRole("region", { name: "Case facts" });
   await expect(facts).toContainText("Unassigned");
 
@@ -60,8 +82,14 @@ test("a reviewer works a case from claim to issued document while the applicant 
   await expect(page.getByLabel("Answer due")).not.toHaveValue("");
   await page.getByLabel("Problem 1", { exact: true }).fill("The visitor's passport page is unreadable");
   await page.getByLabel("How to fix problem 1 (optional)").fill("Upload a sharper scan of the photo page");
-  await page.getByRole("region", { name: "Request a supplement" }).getByLabel("Note to the applicant (optional)").fill("Please send a readable copy.");
-  await page.getByRole("region", { name: "Request a supplement" }).getByLabel("Internal note (optional)").fill("Scan looks deliberately blurred?");
+  await page
+    .getByRole("region", { name: "Request a supplement" })
+    .getByLabel("Note to the applicant (optional)")
+    .fill("Please send a readable copy.");
+  await page
+    .getByRole("region", { name: "Request a supplement" })
+    .getByLabel("Internal note (optional)")
+    .fill("Scan looks deliberately blurred?");
   await page.getByRole("button", { name: "Send request" }).click();
   await expect(actions(page).getByText("The supplement request was sent to the applicant.")).toBeVisible();
   await expect(facts).toContainText("Awaiting supplement");
@@ -76,9 +104,11 @@ test("a reviewer works a case from claim to issued document while the applicant 
   await expect(applicantPage.getByText("The visitor's passport page is unreadable")).toBeVisible();
   // Internal notes never reach the applicant.
   await expect(applicantPage.getByText("Scan looks deliberately blurred?")).toHaveCount(0);
-  await applicantPage
-    .getByLabel("Add files for “Additional files”")
-    .setInputFiles({ name: "passport-page.pdf", mimeType: "application/pdf", buffer: Buffer.concat([PDF, Buffer.from("sharp")]) });
+  await applicantPage.getByLabel("Add files for “Additional files”").setInputFiles({
+    name: "passport-page.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.concat([PDF, Buffer.from("sharp")]),
+  });
   await expect(applicantPage.getByRole("button", { name: "Remove passport-page.pdf" })).toBeVisible();
   await applicantPage.getByRole("button", { name: "Send answer" }).click();
   await expect(applicantPage.getByRole("heading", { name: "Material needed from you" })).toHaveCount(0);
@@ -106,7 +136,11 @@ test("a reviewer works a case from claim to issued document while the applicant 
   await expect(approve).toBeHidden();
   await expect(actions(page).getByText("The case was approved.")).toBeVisible();
 
-  await page.getByLabel("Result document file").setInputFiles({ name: "invitation-letter.pdf", mimeType: "application/pdf", buffer: Buffer.concat([PDF, Buffer.from("result")]) });
+  await page.getByLabel("Result document file").setInputFiles({
+    name: "invitation-letter.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.concat([PDF, Buffer.from("result")]),
+  });
   await page.getByRole("button", { name: "Upload", exact: true }).click();
   await expect(actions(page).getByText("The result document was uploaded.")).toBeVisible();
 
@@ -120,7 +154,14 @@ test("a reviewer works a case from claim to issued document while the applicant 
   // The applicant sees every step in their history and downloads the result.
   await applicantPage.reload();
   const history = applicantPage.getByRole("region", { name: "History" });
-  for (const step of ["Reviewer assigned", "Material requested", "Material provided", "Payment received", "Approved", "Document issued"]) {
+  for (const step of [
+    "Reviewer assigned",
+    "Material requested",
+    "Material provided",
+    "Payment received",
+    "Approved",
+    "Document issued",
+  ]) {
     await expect(history.getByText(new RegExp(`^${step} · `)).first()).toBeVisible();
   }
   const download = applicantPage.waitForEvent("download");
@@ -129,7 +170,12 @@ test("a reviewer works a case from claim to issued document while the applicant 
   await applicantPage.context().close();
 });
 
-test("a supervisor reassigns a case and the new reviewer finds it in their queue", async ({ page, browser, baseURL, signInPage }) => {
+test("a supervisor reassigns a case and the new reviewer finds it in their queue", async ({
+  page,
+  browser,
+  baseURL,
+  signInPage,
+}) => {
   test.setTimeout(90_000);
   const service = await createService("e2e-assign");
   const applicant = await createUser("APPLICANT");
@@ -149,11 +195,16 @@ test("a supervisor reassigns a case and the new reviewer finds it in their queue
   const facts = page.getByRole("region", { name: "Case facts" });
   await expect(facts).toContainText("Rita Reviewer");
   await page.getByLabel("Assign to").selectOption(second.id);
-  await page.getByRole("region", { name: "Assign" }).getByLabel("Internal note (optional)").fill("Rui covers visa letters this week.");
+  await page
+    .getByRole("region", { name: "Assign" })
+    .getByLabel("Internal note (optional)")
+    .fill("Rui covers visa letters this week.");
   await page.getByRole("button", { name: "Assign", exact: true }).click();
   await expect(actions(page).getByText("The assignment was saved.")).toBeVisible();
   await expect(facts).toContainText("Rui Reviewer");
-  await expect(page.getByRole("region", { name: "Timeline" }).getByText("Rui covers visa letters this week.")).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Timeline" }).getByText("Rui covers visa letters this week."),
+  ).toBeVisible();
 
   const reviewerPage = await signedInPage(browser, baseURL, second, /\/console$/);
   await reviewerPage.getByLabel("Assignee").selectOption({ label: "Assigned to me" });
@@ -167,7 +218,10 @@ test("a supervisor reassigns a case and the new reviewer finds it in their queue
   await reviewerPage.context().close();
 });
 
-test("another reviewer may look at a case but not work it, and a keyboard shortcut focuses the claim", async ({ page, signInPage }) => {
+test("another reviewer may look at a case but not work it, and a keyboard shortcut focuses the claim", async ({
+  page,
+  signInPage,
+}) => {
   const service = await createService("e2e-look");
   const applicant = await createUser("APPLICANT");
   const number = await createSubmittedCase(applicant.id, service.code);

@@ -2,8 +2,7 @@ import type { z } from "zod";
 
 /** The one shape every Server Action returns. Messages and field errors are i18n keys. */
 export type ActionResult<T = undefined> =
-  | { ok: true; data: T }
-  | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
+  { ok: true; data: T } | { ok: false; message: string; fieldErrors?: Record<string, string[]> };
 
 export function invalidInput(error: z.ZodError): ActionResult<never> {
   const fieldErrors: Record<string, string[]> = {};

@@ -43,7 +43,9 @@ function retryingTransaction(client: PrismaClient): PrismaClient["$transaction"]
   const transaction = (input: unknown, options?: unknown) => {
     if (typeof input !== "function") return client.$transaction(input as never, options as never);
     const work = input as (tx: Prisma.TransactionClient) => Promise<unknown>;
-    return withRetry(() => client.$transaction((tx) => insideTransaction.run(true, () => work(tx)), options as never));
+    return withRetry(() =>
+      client.$transaction((tx) => insideTransaction.run(true, () => work(tx)), options as never),
+    );
   };
   return transaction as PrismaClient["$transaction"];
 }

@@ -29,7 +29,10 @@ const serverEnvSchema = z.object({
     .string()
     .optional()
     .transform((value) => value?.trim() || undefined)
-    .refine((value) => value === undefined || /^smtps?:\/\//.test(value), "SMTP_URL must start with smtp:// or smtps://"),
+    .refine(
+      (value) => value === undefined || /^smtps?:\/\//.test(value),
+      "SMTP_URL must start with smtp:// or smtps://",
+    ),
   MAIL_FROM: z.string().min(3).default("Expedite <no-reply@expedite.local>"),
   /** The time zone the rota's shifts are written in (an IANA name). */
   ROTA_TIME_ZONE: z
@@ -53,7 +56,9 @@ export function serverEnv(): ServerEnv {
   if (cached) return cached;
   const parsed = serverEnvSchema.safeParse(process.env);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
+    const problems = parsed.error.issues
+      .map((issue) => `  ${issue.path.join(".")}: ${issue.message}`)
+      .join("\n");
     throw new Error(`Invalid server environment:\n${problems}`);
   }
   cached = parsed.data;

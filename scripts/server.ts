@@ -12,12 +12,19 @@ import { scrubMultipartHeaders } from "../lib/http/multipart-headers";
  */
 export async function startServer(options: { port: number; hostname?: string; dev?: boolean }) {
   const hostname = options.hostname ?? "0.0.0.0";
-  const trustedProxies = (process.env.TRUSTED_PROXIES ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
+  const trustedProxies = (process.env.TRUSTED_PROXIES ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   const app = next({ dev: options.dev ?? false, hostname, port: options.port });
   const handle = app.getRequestHandler();
   await app.prepare();
   const server = createServer((request, response) => {
-    const clientIp = resolveClientIp(request.socket.remoteAddress, request.headers["x-forwarded-for"], trustedProxies);
+    const clientIp = resolveClientIp(
+      request.socket.remoteAddress,
+      request.headers["x-forwarded-for"],
+      trustedProxies,
+    );
     if (clientIp) request.headers["x-forwarded-for"] = clientIp;
     else delete request.headers["x-forwarded-for"];
     if (!applyEarlyChecks(request, response, trustedProxies)) return;

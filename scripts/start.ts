@@ -53,7 +53,11 @@ async function main() {
   await startServer({ port, dev });
   if (process.env.NOTIFICATION_WORKER !== "0") {
     worker = await startNotificationWorker();
-    log(process.env.SMTP_URL ? "Notification worker started (email over SMTP)." : "Notification worker started (email and SMS go to /console/mailbox).");
+    log(
+      process.env.SMTP_URL
+        ? "Notification worker started (email over SMTP)."
+        : "Notification worker started (email and SMS go to /console/mailbox).",
+    );
   }
 
   log(`Expedite is running on http://localhost:${port}`);

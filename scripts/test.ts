@@ -8,7 +8,7 @@ import { ensureProductionBuild } from "./lib/build";
 import { ensureChromium } from "./lib/chromium";
 import { runSeed } from "./lib/seed-runner";
 
-// `npm test`: type-check → lint → unit + integration (Vitest, real Postgres) → e2e (Playwright,
+// `npm test`: type-check → lint → format check → unit + integration (Vitest, real Postgres) → e2e (Playwright,
 // production build, Debian's Chromium). Tests get their own databases, never the demo one:
 // an embedded cluster under .data/test-pg, or new databases on the server DATABASE_URL points at.
 const log = (line: string) => console.log(`\n[test] ${line}`);
@@ -16,7 +16,8 @@ const log = (line: string) => console.log(`\n[test] ${line}`);
 function run(command: string, args: string[], env: Record<string, string | undefined> = {}) {
   log(`${command} ${args.join(" ")}`);
   const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed (exit ${result.status ?? result.signal})`);
+  if (result.status !== 0)
+    throw new Error(`${command} ${args.join(" ")} failed (exit ${result.status ?? result.signal})`);
 }
 
 function adminUrlFrom(databaseUrl: string) {
@@ -34,10 +35,16 @@ async function main() {
   if (!only) {
     run("npx", ["tsc", "--noEmit"]);
     run("npx", ["eslint", "--max-warnings=0", "."]);
+    run("npx", ["prettier", "--check", "."]);
   }
 
   const external = process.env.DATABASE_URL;
-  const cluster = external ? undefined : await startEmbeddedPostgres({ dataDir: path.resolve(".data/test-pg"), port: Number(process.env.TEST_PG_PORT ?? 54330) });
+  const cluster = external
+    ? undefined
+    : await startEmbeddedPostgres({
+        dataDir: path.resolve(".data/test-pg"),
+        port: Number(process.env.TEST_PG_PORT ?? 54330),
+      });
   const adminUrl = external ? adminUrlFrom(external) : cluster!.adminUrl;
   const e2eDatabase = `expedite_e2e_${randomBytes(4).toString("hex")}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -49,11 +56,19 @@ async function main() {
       const url = new URL(adminUrl);
       url.pathname = `/${e2eDatabase}`;
       const e2eUrl = url.toString();
-      const secrets = { NEXTAUTH_SECRET: randomBytes(32).toString("hex"), ID_HASH_KEY: randomBytes(32).toString("hex") };
+      const secrets = {
+        NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
+        ID_HASH_KEY: randomBytes(32).toString("hex"),
+      };
       await migrate(e2eUrl, { log });
       await runSeed(e2eUrl, secrets.ID_HASH_KEY);
       ensureProductionBuild(log);
-      run("npx", ["playwright", "test", ...runnerArgs], { ...secrets, DATABASE_URL: e2eUrl, E2E_DATABASE_URL: e2eUrl, CHROMIUM_PATH: chromium });
+      run("npx", ["playwright", "test", ...runnerArgs], {
+        ...secrets,
+        DATABASE_URL: e2eUrl,
+        E2E_DATABASE_URL: e2eUrl,
+        CHROMIUM_PATH: chromium,
+      });
     }
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS ${e2eDatabase} WITH (FORCE)`).catch(() => {});

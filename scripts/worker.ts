@@ -32,11 +32,14 @@ export async function startNotificationWorker(options: { intervalMs?: number } =
 // through Postgres (FOR UPDATE SKIP LOCKED), so any number may run at once.
 async function main() {
   if (!process.env.DATABASE_URL) {
-    console.error("[worker] DATABASE_URL is not set (npm start provides the embedded database to itself only).");
+    console.error(
+      "[worker] DATABASE_URL is not set (npm start provides the embedded database to itself only).",
+    );
     process.exit(1);
   }
   // lib/env.ts insists on these although the worker does not use them.
-  if (!process.env.NEXTAUTH_SECRET || !process.env.ID_HASH_KEY) Object.assign(process.env, loadSecrets(path.resolve(".data")));
+  if (!process.env.NEXTAUTH_SECRET || !process.env.ID_HASH_KEY)
+    Object.assign(process.env, loadSecrets(path.resolve(".data")));
   const worker = await startNotificationWorker();
   console.log("[worker] Delivering notifications; Ctrl-C stops after the current batch.");
 

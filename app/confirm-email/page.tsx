@@ -10,11 +10,19 @@ export async function generateMetadata() {
  * Where the emailed link leads. Opening it changes nothing: the button posts the token, so a mail
  * scanner that follows links cannot use them up.
  */
-export default async function ConfirmEmailPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ConfirmEmailPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { token } = await searchParams;
   const t = await getTranslations("auth");
   return (
-    <AuthCard title={t("confirm.title")} intro={t("confirm.intro")} footer={{ text: t("haveAccount"), linkLabel: t("signInLink"), href: "/signin" }}>
+    <AuthCard
+      title={t("confirm.title")}
+      intro={t("confirm.intro")}
+      footer={{ text: t("haveAccount"), linkLabel: t("signInLink"), href: "/signin" }}
+    >
       <ConfirmEmailForm token={typeof token === "string" ? token.slice(0, 128) : ""} />
     </AuthCard>
   );

@@ -10,7 +10,9 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const t = await getTranslations("nav");
   const links = [
     { href: "/console", label: t("queue"), exact: true },
-    ...(user.role === "SUPERVISOR" || user.role === "ADMIN" ? [{ href: "/console/dashboard", label: t("dashboard") }] : []),
+    ...(user.role === "SUPERVISOR" || user.role === "ADMIN"
+      ? [{ href: "/console/dashboard", label: t("dashboard") }]
+      : []),
     { href: "/console/rota", label: t("rota") },
     { href: "/console/handover", label: t("handover") },
     { href: "/console/mailbox", label: t("mailbox") },

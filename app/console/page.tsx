@@ -12,7 +12,13 @@ import { PageHeader } from "@/components/ui/page-header";
 import { formatApplicationNumber } from "@/lib/applications/application-number";
 import { requireArea } from "@/lib/auth/session";
 import { countOpenCasesByNode, listQueue, listQueueFilterOptions } from "@/lib/console/data";
-import { hasActiveFilters, parseQueueFilters, queueHref, queueParams, type QueueSearchParams } from "@/lib/console/queue-schema";
+import {
+  hasActiveFilters,
+  parseQueueFilters,
+  queueHref,
+  queueParams,
+  type QueueSearchParams,
+} from "@/lib/console/queue-schema";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("console"))("title") };
@@ -38,15 +44,22 @@ export default async function ConsolePage({ searchParams }: { searchParams: Prom
   // A page past the end (the queue shrank since the link was made) shows the last one instead.
   if (filters.page > page.pageCount) redirect(queueHref(filters, { page: page.pageCount }));
 
-  const rows = page.items.map((row) => toQueueRowView(row, { t, tNodes, tTiers, format, locale, viewerId: user.id, now }));
-  const searchedNumber = filters.search?.kind === "number" ? formatApplicationNumber(filters.search.number) : null;
+  const rows = page.items.map((row) =>
+    toQueueRowView(row, { t, tNodes, tTiers, format, locale, viewerId: user.id, now }),
+  );
+  const searchedNumber =
+    filters.search?.kind === "number" ? formatApplicationNumber(filters.search.number) : null;
   return (
     <>
-      <PageHeader title={tConsole("title")} description={tConsole("welcome", { name: user.displayName, role: tRoles(user.role) })} />
+      <PageHeader
+        title={tConsole("title")}
+        description={tConsole("welcome", { name: user.displayName, role: tRoles(user.role) })}
+      />
       <PendingHandoverBanner viewer={user} />
       <section aria-labelledby="queue-heading" className="flex flex-col gap-4">
         <h2 id="queue-heading" className="text-xl font-semibold">
-          {t("title")} <span className="font-normal text-slate-600">· {t("results", { count: page.total })}</span>
+          {t("title")}{" "}
+          <span className="font-normal text-slate-600">· {t("results", { count: page.total })}</span>
         </h2>
         <QueueFilters filters={filters} options={options} locale={locale} viewerId={user.id} />
         <NodeTabs filters={filters} counts={counts} />
@@ -61,7 +74,10 @@ export default async function ConsolePage({ searchParams }: { searchParams: Prom
               <div className="text-slate-600">
                 <p>{hasActiveFilters(filters) ? t("empty") : t("emptyAll")}</p>
                 {hasActiveFilters(filters) && (
-                  <Link href="/console" className="mt-1 inline-flex min-h-11 items-center text-sm font-semibold text-brand-700 hover:underline">
+                  <Link
+                    href="/console"
+                    className="mt-1 inline-flex min-h-11 items-center text-sm font-semibold text-brand-700 hover:underline"
+                  >
                     {t("clearFilters")}
                   </Link>
                 )}

@@ -17,7 +17,11 @@ export async function generateMetadata() {
 }
 
 /** Every signed-in user's own notifications (applicants and staff alike), newest first. */
-export default async function NotificationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function NotificationsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { page } = inboxQuerySchema.parse(await searchParams);
   const user = await getCurrentUser();
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(hrefFor(page))}`);
@@ -27,7 +31,11 @@ export default async function NotificationsPage({ searchParams }: { searchParams
 
   return (
     <>
-      <PageHeader title={t("title")} description={t("description")} actions={<InboxMarkAll unread={unread} />} />
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        actions={<InboxMarkAll unread={unread} />}
+      />
       <div className="flex flex-col gap-4">
         {unread > 0 && <p className="font-medium text-slate-800">{t("unreadCount", { count: unread })}</p>}
         <InboxList items={list.items} />

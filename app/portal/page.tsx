@@ -16,7 +16,11 @@ export async function generateMetadata() {
   return { title: (await getTranslations("portal"))("title") };
 }
 
-export default async function PortalPage({ searchParams }: { searchParams: Promise<{ page?: string | string[] }> }) {
+export default async function PortalPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ page?: string | string[] }>;
+}) {
   const user = await requireArea("portal", "/portal");
   const raw = (await searchParams).page;
   const requested = pageParam.parse(Array.isArray(raw) ? raw[0] : (raw ?? 1));
@@ -43,14 +47,20 @@ export default async function PortalPage({ searchParams }: { searchParams: Promi
           </Link>
         }
       />
-      <section aria-labelledby="my-applications" className="rounded-2xl border border-slate-200 bg-white p-4 sm:p-5">
+      <section
+        aria-labelledby="my-applications"
+        className="rounded-2xl border border-slate-200 bg-white p-4 sm:p-5"
+      >
         <h2 id="my-applications" className="text-lg font-semibold">
           {t("myApplications", { count: list.total })}
         </h2>
         {list.items.length === 0 ? (
           <div className="mt-2">
             <p className="text-slate-600">{t("empty")}</p>
-            <Link href="/services" className="mt-2 inline-flex min-h-11 items-center text-sm font-semibold text-brand-700 hover:underline">
+            <Link
+              href="/services"
+              className="mt-2 inline-flex min-h-11 items-center text-sm font-semibold text-brand-700 hover:underline"
+            >
               {t("browseServices")}
             </Link>
           </div>
@@ -62,14 +72,27 @@ export default async function PortalPage({ searchParams }: { searchParams: Promi
               return (
                 <li key={item.id} className="rounded-xl border border-slate-200 p-3 sm:p-4">
                   <div className="flex flex-col gap-2 sm:flex-row sm:items-start sm:justify-between">
-                    <Link href={`/portal/applications/${item.number}`} className="group block min-h-11 min-w-0">
-                      <span className="block font-semibold text-brand-700 group-hover:underline">{locale === "zh" ? item.service.nameZh : item.service.nameEn}</span>
+                    <Link
+                      href={`/portal/applications/${item.number}`}
+                      className="group block min-h-11 min-w-0"
+                    >
+                      <span className="block font-semibold text-brand-700 group-hover:underline">
+                        {locale === "zh" ? item.service.nameZh : item.service.nameEn}
+                      </span>
                       <span className="block font-mono text-sm text-slate-600">{displayNumber}</span>
                     </Link>
                     <div className="flex flex-wrap gap-1.5 text-xs font-medium">
-                      <span className="rounded-full bg-slate-100 px-2 py-1 text-slate-800">{tCase(`status.${item.status}`)}</span>
-                      <span className="rounded-full bg-slate-100 px-2 py-1 text-slate-800">{tTiers(item.tier)}</span>
-                      {item.paymentStatus === "UNPAID" && open && <span className="rounded-full bg-amber-100 px-2 py-1 text-amber-900">{t("unpaid")}</span>}
+                      <span className="rounded-full bg-slate-100 px-2 py-1 text-slate-800">
+                        {tCase(`status.${item.status}`)}
+                      </span>
+                      <span className="rounded-full bg-slate-100 px-2 py-1 text-slate-800">
+                        {tTiers(item.tier)}
+                      </span>
+                      {item.paymentStatus === "UNPAID" && open && (
+                        <span className="rounded-full bg-amber-100 px-2 py-1 text-amber-900">
+                          {t("unpaid")}
+                        </span>
+                      )}
                     </div>
                   </div>
                   <div className="mt-3">
@@ -83,7 +106,9 @@ export default async function PortalPage({ searchParams }: { searchParams: Promi
                     />
                   </div>
                   <p className="mt-2 text-xs text-slate-600">
-                    {open && item.nodeDueAt ? t("dueBy", { time: when(item.nodeDueAt) }) : t("submittedAt", { time: when(item.submittedAt) })}
+                    {open && item.nodeDueAt
+                      ? t("dueBy", { time: when(item.nodeDueAt) })
+                      : t("submittedAt", { time: when(item.submittedAt) })}
                   </p>
                 </li>
               );

@@ -10,7 +10,11 @@ export async function generateMetadata() {
   return { title: (await getTranslations("auth"))("registerTitle") };
 }
 
-export default async function RegisterPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function RegisterPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   // Where the person was going: kept through registration and the emailed link (decision 010).
   const callbackUrl = safeCallbackPath((await searchParams).callbackUrl, "");
   const user = await getCurrentUser();
@@ -18,7 +22,11 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
   const t = await getTranslations("auth");
   const signInHref = callbackUrl ? `/signin?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/signin";
   return (
-    <AuthCard title={t("registerTitle")} intro={t("registerIntro")} footer={{ text: t("haveAccount"), linkLabel: t("signInLink"), href: signInHref }}>
+    <AuthCard
+      title={t("registerTitle")}
+      intro={t("registerIntro")}
+      footer={{ text: t("haveAccount"), linkLabel: t("signInLink"), href: signInHref }}
+    >
       <RegisterForm callbackUrl={callbackUrl} />
     </AuthCard>
   );

@@ -13,7 +13,10 @@ export async function generateMetadata() {
 type Params = Record<string, string | string[] | undefined>;
 
 /** What the page was sent here to say: a confirmed email, or the outcome of an unlock link. */
-function signInNotice(params: Params, t: (key: "confirmedNotice" | "unlockedNotice" | "unlockInvalid") => string) {
+function signInNotice(
+  params: Params,
+  t: (key: "confirmedNotice" | "unlockedNotice" | "unlockInvalid") => string,
+) {
   if (params.confirmed === "1") return { tone: "success" as const, text: t("confirmedNotice") };
   if (params.unlock === "ok") return { tone: "success" as const, text: t("unlockedNotice") };
   if (params.unlock === "invalid") return { tone: "error" as const, text: t("unlockInvalid") };
@@ -29,7 +32,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const t = await getTranslations("auth");
   const registerHref = callbackUrl ? `/register?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/register";
   return (
-    <AuthCard title={t("signInTitle")} intro={t("signInIntro")} footer={{ text: t("noAccount"), linkLabel: t("registerLink"), href: registerHref }}>
+    <AuthCard
+      title={t("signInTitle")}
+      intro={t("signInIntro")}
+      footer={{ text: t("noAccount"), linkLabel: t("registerLink"), href: registerHref }}
+    >
       <SignInForm callbackUrl={callbackUrl} notice={signInNotice(params, t)} />
     </AuthCard>
   );

@@ -11,7 +11,9 @@ export function freePort(): Promise<number> {
     probe.once("error", reject);
     probe.listen(0, "127.0.0.1", () => {
       const address = probe.address();
-      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      probe.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -19,7 +21,8 @@ export function freePort(): Promise<number> {
 async function waitUntilReady(url: string, child: ChildProcess, output: () => string, timeoutMs: number) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`The server exited with code ${child.exitCode}:\n${output()}`);
+    if (child.exitCode !== null)
+      throw new Error(`The server exited with code ${child.exitCode}:\n${output()}`);
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
       await response.arrayBuffer();
@@ -36,7 +39,12 @@ async function waitUntilReady(url: string, child: ChildProcess, output: () => st
  * Runs a TypeScript server file in its own Node process (tsx as a loader, not the tsx CLI, so the
  * pid we sample for memory is the server itself) and waits until `readyPath` answers.
  */
-export async function startTsServer(options: { script: string; port: number; env: NodeJS.ProcessEnv; readyPath: string }): Promise<ServerProcess> {
+export async function startTsServer(options: {
+  script: string;
+  port: number;
+  env: NodeJS.ProcessEnv;
+  readyPath: string;
+}): Promise<ServerProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", path.resolve(options.script)], {
     env: { ...process.env, ...options.env, PORT: String(options.port) },
     stdio: ["ignore", "pipe", "pipe"],
@@ -69,7 +77,12 @@ export async function startTsServer(options: { script: string; port: number; env
 }
 
 /** The production app behind scripts/server.ts (decision 002), without the notification worker. */
-export function startApp(options: { port: number; databaseUrl: string; secrets: { NEXTAUTH_SECRET: string; ID_HASH_KEY: string }; uploadDir: string }) {
+export function startApp(options: {
+  port: number;
+  databaseUrl: string;
+  secrets: { NEXTAUTH_SECRET: string; ID_HASH_KEY: string };
+  uploadDir: string;
+}) {
   const origin = `http://127.0.0.1:${options.port}`;
   return startTsServer({
     script: "scripts/server.ts",

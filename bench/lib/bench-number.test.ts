@@ -15,7 +15,8 @@ describe("benchNumber", () => {
   });
 
   it("stays valid for a million cases", () => {
-    for (const i of [999_999, 1_000_000, 2 ** 31 - 1]) expect(validateApplicationNumber(benchNumber(i)).ok).toBe(true);
+    for (const i of [999_999, 1_000_000, 2 ** 31 - 1])
+      expect(validateApplicationNumber(benchNumber(i)).ok).toBe(true);
   });
 });
 

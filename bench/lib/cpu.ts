@@ -30,7 +30,9 @@ export function machineBusySeconds(): number {
 
 async function backendPids(databaseUrl: string): Promise<number[]> {
   return withClient(databaseUrl, async (client) => {
-    const { rows } = await client.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+    const { rows } = await client.query<{ pid: number }>(
+      "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()",
+    );
     return rows.map((row) => row.pid);
   });
 }
@@ -62,8 +64,17 @@ export async function startCpuSplit(serverPid: number, databaseUrl: string) {
       const machine = machineBusySeconds() - start.machine;
       // Backends opened during the run started from zero.
       const pids = new Set([...pidsBefore, ...(await backendPids(databaseUrl))]);
-      const postgres = [...pids].reduce((sum, pid) => sum + Math.max(0, processCpuSeconds(pid) - (before.get(pid) ?? 0)), 0);
-      return { server, postgres, loadGenerator, other: Math.max(0, machine - server - postgres - loadGenerator), cores: cpus().length };
+      const postgres = [...pids].reduce(
+        (sum, pid) => sum + Math.max(0, processCpuSeconds(pid) - (before.get(pid) ?? 0)),
+        0,
+      );
+      return {
+        server,
+        postgres,
+        loadGenerator,
+        other: Math.max(0, machine - server - postgres - loadGenerator),
+        cores: cpus().length,
+      };
     },
   };
 }

@@ -15,7 +15,8 @@
 import { queueSeedStatements, type SqlStatement } from "./queue-seed";
 
 /** A deterministic number in [0, 1) for the case `a`; `salt` gives each use its own draw. */
-const draw = (salt: string, extra = "") => `(('x' || substr(md5(a.number || '${salt}'${extra}), 1, 8))::bit(32)::bigint / 4294967296.0)`;
+const draw = (salt: string, extra = "") =>
+  `(('x' || substr(md5(a.number || '${salt}'${extra}), 1, 8))::bit(32)::bigint / 4294967296.0)`;
 
 // Local time of the office (bench data only; the dashboard reads ROTA_TIME_ZONE).
 const ZONE = "Asia/Shanghai";
@@ -37,8 +38,15 @@ const MAIN = ["SUBMITTED:SUBMITTED", "MATERIAL_CHECK:ADVANCED", "SUBSTANTIVE_REV
 const path = (steps: string[]) => `ARRAY['${steps.join("','")}']`;
 const PATHS = `CASE
   WHEN a.current_node = 'DOCUMENT_ISSUED' AND ${draw("detour")} < 0.2 THEN ${path([
-    "SUBMITTED:SUBMITTED", "MATERIAL_CHECK:ADVANCED", "AWAITING_SUPPLEMENT:SUPPLEMENT_REQUESTED", "MATERIAL_CHECK:SUPPLEMENT_PROVIDED",
-    "SUBSTANTIVE_REVIEW:ADVANCED", "DECISION:ADVANCED", "RESULT_NOTIFIED:APPROVED", "DOCUMENT_ISSUED:DOCUMENT_ISSUED"])}
+    "SUBMITTED:SUBMITTED",
+    "MATERIAL_CHECK:ADVANCED",
+    "AWAITING_SUPPLEMENT:SUPPLEMENT_REQUESTED",
+    "MATERIAL_CHECK:SUPPLEMENT_PROVIDED",
+    "SUBSTANTIVE_REVIEW:ADVANCED",
+    "DECISION:ADVANCED",
+    "RESULT_NOTIFIED:APPROVED",
+    "DOCUMENT_ISSUED:DOCUMENT_ISSUED",
+  ])}
   WHEN a.current_node = 'DOCUMENT_ISSUED' THEN ${path([...MAIN, "DECISION:ADVANCED", "RESULT_NOTIFIED:APPROVED", "DOCUMENT_ISSUED:DOCUMENT_ISSUED"])}
   WHEN a.current_node = 'REJECTED' THEN ${path([...MAIN, "DECISION:ADVANCED", "REJECTED:REJECTED"])}
   WHEN a.current_node = 'WITHDRAWN' THEN ${path([MAIN[0]!, MAIN[1]!, "WITHDRAWN:WITHDRAWN"])}
@@ -99,6 +107,12 @@ const CLOSE_AND_RATE = `
 
 /** The statements that add `cases` bench cases with their history (run in order, on any connection). */
 export function dashboardSeedStatements(cases: number, batch = "BENCH"): SqlStatement[] {
-  const history = [SPREAD_SUBMISSIONS, INSERT_TIMELINES, INSERT_FIRST_ACTIONS, INSERT_FOLLOW_UPS, CLOSE_AND_RATE];
+  const history = [
+    SPREAD_SUBMISSIONS,
+    INSERT_TIMELINES,
+    INSERT_FIRST_ACTIONS,
+    INSERT_FOLLOW_UPS,
+    CLOSE_AND_RATE,
+  ];
   return [...queueSeedStatements(cases, batch), ...history.map((text) => ({ text, values: [batch] }))];
 }

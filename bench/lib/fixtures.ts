@@ -26,10 +26,17 @@ const MOVER_POOL = 12_000;
  * known ID numbers (no extension such as pgcrypto is guaranteed on the server), for an even spread
  * of LOOKUP_SAMPLE cases over open and closed ones.
  */
-export async function prepareFixtures(client: pg.Client, options: { cases: number; idHashKey: string; submitters: number }): Promise<Fixtures> {
+export async function prepareFixtures(
+  client: pg.Client,
+  options: { cases: number; idHashKey: string; submitters: number },
+): Promise<Fixtures> {
   const step = Math.max(1, Math.floor(options.cases / LOOKUP_SAMPLE));
   const indexes = Array.from({ length: Math.min(LOOKUP_SAMPLE, options.cases) }, (_, k) => 1 + k * step);
-  const lookups: Lookup[] = indexes.map((i) => ({ number: benchNumber(i), idType: "PASSPORT", idNumber: benchIdNumber(i) }));
+  const lookups: Lookup[] = indexes.map((i) => ({
+    number: benchNumber(i),
+    idType: "PASSPORT",
+    idNumber: benchIdNumber(i),
+  }));
   const { rowCount } = await client.query(
     `UPDATE application a SET id_number_hash = v.hash, id_number_masked = v.masked
        FROM unnest($1::text[], $2::text[], $3::text[]) AS v(number, hash, masked) WHERE a.number = v.number`,
@@ -40,7 +47,8 @@ export async function prepareFixtures(client: pg.Client, options: { cases: numbe
     ],
   );
   // The SQL and TypeScript spellings of the numbers must agree, or every lookup would be a 404.
-  if (rowCount !== lookups.length) throw new Error(`Only ${rowCount} of ${lookups.length} lookup cases were found by number`);
+  if (rowCount !== lookups.length)
+    throw new Error(`Only ${rowCount} of ${lookups.length} lookup cases were found by number`);
 
   const applicantEmail = benchEmail.applicant(1);
   const { rows: own } = await client.query<{ number: string }>(
@@ -49,7 +57,12 @@ export async function prepareFixtures(client: pg.Client, options: { cases: numbe
   );
 
   // Open cases at the first steps, handed to one reviewer: each can be advanced two or three times.
-  const { rows: movable } = await client.query<{ id: string; number: string; version: number; current_node: string }>(
+  const { rows: movable } = await client.query<{
+    id: string;
+    number: string;
+    version: number;
+    current_node: string;
+  }>(
     `UPDATE application SET assignee_id = (SELECT id FROM "user" WHERE email = $1)
       WHERE id IN (SELECT a.id FROM application a JOIN "user" u ON u.id = a.applicant_id
                     WHERE u.email LIKE 'bench-applicant-%@bench.test' AND a.status = 'IN_PROGRESS'
@@ -64,7 +77,12 @@ export async function prepareFixtures(client: pg.Client, options: { cases: numbe
     reviewer: { email: benchEmail.reviewer(1) },
     mover: {
       email: benchEmail.mover,
-      cases: movable.map((row) => ({ id: row.id, number: row.number, version: row.version, advancesLeft: row.current_node === "SUBMITTED" ? 3 : 2 })),
+      cases: movable.map((row) => ({
+        id: row.id,
+        number: row.number,
+        version: row.version,
+        advancesLeft: row.current_node === "SUBMITTED" ? 3 : 2,
+      })),
     },
     submitters: Array.from({ length: options.submitters }, (_, k) => benchEmail.submitter(k + 1)),
   };

@@ -41,7 +41,13 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const started = performance.now();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
-      { url: options.url, connections: options.connections, duration: options.seconds, timeout: 30, requests: options.requests },
+      {
+        url: options.url,
+        connections: options.connections,
+        duration: options.seconds,
+        timeout: 30,
+        requests: options.requests,
+      },
       (error: unknown, done: autocannon.Result) => (error ? reject(error) : resolve(done)),
     );
     instance.on("response", (_client, status, _bytes, responseTime) => {

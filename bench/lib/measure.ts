@@ -5,7 +5,14 @@ import { runLoad, type LoadResult } from "./load";
 import { runPaced, type PacedResult } from "./paced";
 import { withClient } from "./postgres";
 import { throughputRatio, type Row } from "./report";
-import { casePageScenario, lookupScenario, pageScenario, submissionScenario, transitionScenario, type Scenario } from "./scenarios";
+import {
+  casePageScenario,
+  lookupScenario,
+  pageScenario,
+  submissionScenario,
+  transitionScenario,
+  type Scenario,
+} from "./scenarios";
 import { findActionId, readActionManifest } from "./server-actions";
 
 export type Measurement = {
@@ -39,12 +46,35 @@ export async function measureScenarios(options: Options): Promise<Measurement> {
   const rows: Measurement["rows"] = [];
   // autocannon stops with up to one request per connection still inside the server: let them
   // finish before the next run, or it would start behind a queue it did not make.
-  const drain = (result: LoadResult) => new Promise((resolve) => setTimeout(resolve, Math.min(10_000, result.p99 + 1000)));
-  const run = async (key: string, title: string, server: ServerProcess, scenario: Scenario, warm: boolean) => {
-    if (warm && warmup > 0) await drain(await runLoad({ url: server.url, connections, seconds: warmup, requests: scenario.requests, expectStatus: scenario.expectStatus }));
+  const drain = (result: LoadResult) =>
+    new Promise((resolve) => setTimeout(resolve, Math.min(10_000, result.p99 + 1000)));
+  const run = async (
+    key: string,
+    title: string,
+    server: ServerProcess,
+    scenario: Scenario,
+    warm: boolean,
+  ) => {
+    if (warm && warmup > 0)
+      await drain(
+        await runLoad({
+          url: server.url,
+          connections,
+          seconds: warmup,
+          requests: scenario.requests,
+          expectStatus: scenario.expectStatus,
+        }),
+      );
     if (scenario.work) Object.assign(scenario.work, { done: 0, failed: 0 });
     const cpuSplit = await startCpuSplit(server.pid, options.databaseUrl);
-    const result = await runLoad({ url: server.url, connections, seconds, requests: scenario.requests, expectStatus: scenario.expectStatus, serverPid: server.pid });
+    const result = await runLoad({
+      url: server.url,
+      connections,
+      seconds,
+      requests: scenario.requests,
+      expectStatus: scenario.expectStatus,
+      serverPid: server.pid,
+    });
     const cpu = await cpuSplit.stop();
     await drain(result);
     const work = scenario.work;
@@ -70,26 +100,66 @@ export async function measureScenarios(options: Options): Promise<Measurement> {
   };
 
   const halfLoad: Measurement["halfLoad"] = [];
-  const paced = async (key: string, title: string, server: ServerProcess, scenario: Scenario, rate: number) => {
-    const result = await runPaced({ url: server.url, rate: Math.max(1, Math.round(rate)), seconds, connections, next: scenario.sample! });
+  const paced = async (
+    key: string,
+    title: string,
+    server: ServerProcess,
+    scenario: Scenario,
+    rate: number,
+  ) => {
+    const result = await runPaced({
+      url: server.url,
+      rate: Math.max(1, Math.round(rate)),
+      seconds,
+      connections,
+      next: scenario.sample!,
+    });
     halfLoad.push({ key, scenario: title, ...result });
-    log(`${title} at ${result.rate} req/s offered: p95 ${result.p95.toFixed(1)} ms, ${result.errors} errors, ${result.unexpected} non-2xx`);
+    log(
+      `${title} at ${result.rate} req/s offered: p95 ${result.p95.toFixed(1)} ms, ${result.errors} errors, ${result.unexpected} non-2xx`,
+    );
   };
 
   // (a) A/B: baseline and app alternate, so both see the same machine state on average.
   const pairs: { baseline: number; app: number }[] = [];
   for (let round = 1; round <= 2; round++) {
-    const b = await run(`a-baseline-${round}`, `(a) lookup JSON · baseline, run ${round}`, baseline, lookupScenario(fixtures.lookups), round === 1);
-    const a = await run(`a-app-${round}`, `(a) lookup JSON · app, run ${round}`, app, lookupScenario(fixtures.lookups), round === 1);
+    const b = await run(
+      `a-baseline-${round}`,
+      `(a) lookup JSON · baseline, run ${round}`,
+      baseline,
+      lookupScenario(fixtures.lookups),
+      round === 1,
+    );
+    const a = await run(
+      `a-app-${round}`,
+      `(a) lookup JSON · app, run ${round}`,
+      app,
+      lookupScenario(fixtures.lookups),
+      round === 1,
+    );
     pairs.push({ baseline: b.rate, app: a.rate });
   }
   const lookupRate = Math.min(...pairs.map((pair) => pair.app)) / 2;
-  await paced("a-baseline", "(a) lookup JSON · baseline", baseline, lookupScenario(fixtures.lookups), lookupRate);
+  await paced(
+    "a-baseline",
+    "(a) lookup JSON · baseline",
+    baseline,
+    lookupScenario(fixtures.lookups),
+    lookupRate,
+  );
   await paced("a-app", "(a) lookup JSON · app", app, lookupScenario(fixtures.lookups), lookupRate);
   const reads: [string, string, Scenario][] = [
     ["b", "(b) lookup page GET /track", pageScenario("/track")],
-    ["c", "(c) case page (applicant)", casePageScenario(fixtures.applicant.numbers, cookies.get(fixtures.applicant.email)!)],
-    ["d", "(d) review queue /console (reviewer)", pageScenario("/console", cookies.get(fixtures.reviewer.email)!)],
+    [
+      "c",
+      "(c) case page (applicant)",
+      casePageScenario(fixtures.applicant.numbers, cookies.get(fixtures.applicant.email)!),
+    ],
+    [
+      "d",
+      "(d) review queue /console (reviewer)",
+      pageScenario("/console", cookies.get(fixtures.reviewer.email)!),
+    ],
   ];
   for (const [key, title, scenario] of reads) {
     const saturated = await run(key, title, app, scenario, true);

@@ -25,7 +25,8 @@ export function processTree(pid: number): number[] {
       continue;
     }
     for (const task of tasks) {
-      for (const child of read(`/proc/${tree[index]}/task/${task}/children`).split(/\s+/).filter(Boolean)) tree.push(Number(child));
+      for (const child of read(`/proc/${tree[index]}/task/${task}/children`).split(/\s+/).filter(Boolean))
+        tree.push(Number(child));
     }
   }
   return tree;
@@ -43,7 +44,10 @@ export function highWaterMark(pid: number): number {
 export function sampleMemory(pid: number, intervalMs = 200) {
   let peakRss = 0;
   const sample = () => {
-    const total = processTree(pid).reduce((sum, id) => sum + statusField(read(`/proc/${id}/status`), "VmRSS"), 0);
+    const total = processTree(pid).reduce(
+      (sum, id) => sum + statusField(read(`/proc/${id}/status`), "VmRSS"),
+      0,
+    );
     peakRss = Math.max(peakRss, total);
   };
   sample();

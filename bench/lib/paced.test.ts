@@ -22,7 +22,13 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 describe("runPaced", () => {
   it("sends at the asked rate and waits for every answer", async () => {
-    const result = await runPaced({ url, rate: 200, seconds: 0.5, connections: 5, next: () => ({ method: "POST", path: "/x", body: "{}" }) });
+    const result = await runPaced({
+      url,
+      rate: 200,
+      seconds: 0.5,
+      connections: 5,
+      next: () => ({ method: "POST", path: "/x", body: "{}" }),
+    });
     // Never more than the schedule allows; fewer only if the test machine stalls the timer.
     expect(result.sent).toBeLessThanOrEqual(101);
     expect(result.sent).toBeGreaterThan(20);
@@ -32,7 +38,13 @@ describe("runPaced", () => {
   });
 
   it("counts answers that are not 2xx", async () => {
-    const result = await runPaced({ url, rate: 50, seconds: 0.2, connections: 2, next: () => ({ method: "GET", path: "/missing" }) });
+    const result = await runPaced({
+      url,
+      rate: 50,
+      seconds: 0.2,
+      connections: 2,
+      next: () => ({ method: "GET", path: "/missing" }),
+    });
     expect(result.unexpected).toBe(result.completed);
     expect(result.completed).toBeGreaterThan(0);
   });

@@ -1,9 +1,20 @@
 import http from "node:http";
 import { summarizeLatencies, type LatencySummary } from "./report";
 
-export type SimpleRequest = { method: "GET" | "POST"; path: string; headers?: Record<string, string>; body?: string };
+export type SimpleRequest = {
+  method: "GET" | "POST";
+  path: string;
+  headers?: Record<string, string>;
+  body?: string;
+};
 
-export type PacedResult = LatencySummary & { rate: number; sent: number; completed: number; errors: number; unexpected: number };
+export type PacedResult = LatencySummary & {
+  rate: number;
+  sent: number;
+  completed: number;
+  errors: number;
+  unexpected: number;
+};
 
 const TICK_MS = 5;
 
@@ -14,7 +25,13 @@ const TICK_MS = 5;
  * autocannon's closed loop (every connection busy all the time) measures capacity instead, and its
  * own rate limit sends each second's quota in one burst.
  */
-export async function runPaced(options: { url: string; rate: number; seconds: number; connections: number; next: () => SimpleRequest }): Promise<PacedResult> {
+export async function runPaced(options: {
+  url: string;
+  rate: number;
+  seconds: number;
+  connections: number;
+  next: () => SimpleRequest;
+}): Promise<PacedResult> {
   const target = new URL(options.url);
   const agent = new http.Agent({ keepAlive: true, maxSockets: options.connections });
   const latencies: number[] = [];
@@ -27,7 +44,18 @@ export async function runPaced(options: { url: string; rate: number; seconds: nu
     sent++;
     const done = new Promise<void>((resolve) => {
       const request = http.request(
-        { host: target.hostname, port: target.port, method: spec.method, path: spec.path, headers: { ...spec.headers, ...(spec.body ? { "Content-Length": Buffer.byteLength(spec.body) } : {}) }, agent, timeout: 30_000 },
+        {
+          host: target.hostname,
+          port: target.port,
+          method: spec.method,
+          path: spec.path,
+          headers: {
+            ...spec.headers,
+            ...(spec.body ? { "Content-Length": Buffer.byteLength(spec.body) } : {}),
+          },
+          agent,
+          timeout: 30_000,
+        },
         (response) => {
           response.resume();
           response.on("end", () => {
@@ -62,5 +90,12 @@ export async function runPaced(options: { url: string; rate: number; seconds: nu
   });
   await Promise.all(pending);
   agent.destroy();
-  return { ...summarizeLatencies(latencies), rate: options.rate, sent, completed: latencies.length, errors, unexpected };
+  return {
+    ...summarizeLatencies(latencies),
+    rate: options.rate,
+    sent,
+    completed: latencies.length,
+    errors,
+    unexpected,
+  };
 }

@@ -23,7 +23,9 @@ function* walk(node: PlanNode): Generator<PlanNode> {
 /** Does `node` read `table` rows with no Limit in between (i.e. would it see all matching rows)? */
 function readsTableUnlimited(node: PlanNode, table: string): boolean {
   if (node["Relation Name"] === table) return true;
-  return (node.Plans ?? []).some((child) => child["Node Type"] !== "Limit" && readsTableUnlimited(child, table));
+  return (node.Plans ?? []).some(
+    (child) => child["Node Type"] !== "Limit" && readsTableUnlimited(child, table),
+  );
 }
 
 export type PlanSummary = {

@@ -28,7 +28,11 @@ export async function withClient<T>(url: string, work: (client: pg.Client) => Pr
  * set (the database named there is never written to), else on an embedded PostgreSQL kept in
  * `dataDir` on its own port, so the demo (54329) and test (54330) clusters are never touched.
  */
-export async function provideBenchDatabase(options: { dataDir: string; port: number; log: (line: string) => void }): Promise<BenchDatabase> {
+export async function provideBenchDatabase(options: {
+  dataDir: string;
+  port: number;
+  log: (line: string) => void;
+}): Promise<BenchDatabase> {
   const name = `expedite_bench_${randomBytes(4).toString("hex")}`;
   const external = process.env.DATABASE_URL;
   let adminUrl: string;
@@ -43,7 +47,9 @@ export async function provideBenchDatabase(options: { dataDir: string; port: num
     const cluster = await startEmbeddedPostgres({ dataDir: options.dataDir, port: options.port, log: quiet });
     adminUrl = cluster.adminUrl;
     stopServer = () => cluster.stop();
-    options.log(`Embedded PostgreSQL ${cluster.owned ? "started" : "reused"} on port ${options.port} (${options.dataDir}); scratch database ${name}.`);
+    options.log(
+      `Embedded PostgreSQL ${cluster.owned ? "started" : "reused"} on port ${options.port} (${options.dataDir}); scratch database ${name}.`,
+    );
   }
   await withClient(adminUrl, (admin) => admin.query(`CREATE DATABASE ${admin.escapeIdentifier(name)}`));
   const url = new URL(adminUrl);
@@ -53,7 +59,10 @@ export async function provideBenchDatabase(options: { dataDir: string; port: num
     name,
     close: async ({ keep }) => {
       if (keep) options.log(`Kept database ${name} (${url.toString()}).`);
-      else await withClient(adminUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS ${admin.escapeIdentifier(name)} WITH (FORCE)`));
+      else
+        await withClient(adminUrl, (admin) =>
+          admin.query(`DROP DATABASE IF EXISTS ${admin.escapeIdentifier(name)} WITH (FORCE)`),
+        );
       if (!keep) await stopServer();
     },
   };

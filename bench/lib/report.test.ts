@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { markdownTable, percentile, resultsFileStem, resultsTable, summarizeLatencies, throughputRatio, type Row } from "./report";
+import {
+  markdownTable,
+  percentile,
+  resultsFileStem,
+  resultsTable,
+  summarizeLatencies,
+  throughputRatio,
+  type Row,
+} from "./report";
 
 describe("percentile", () => {
   const hundred = Array.from({ length: 100 }, (_, index) => index + 1);
@@ -44,8 +52,22 @@ describe("tables", () => {
   });
 
   it("formats a result row", () => {
-    const row: Row = { scenario: "(a) lookup", rate: 1234.4, unit: "req", p50: 4.04, p95: 12.6, p99: 30.2, errors: 0, unexpected: 2, peakRssBytes: 300 * 1024 * 1024, serverCpuMs: 1.26, otherCores: 0.04 };
-    expect(resultsTable([row]).split("\n")[2]).toBe("| (a) lookup | 1,234 req/s | 4.0 | 13 | 30 | 0 | 2 | 300 | 1.3 | 0.04 |");
+    const row: Row = {
+      scenario: "(a) lookup",
+      rate: 1234.4,
+      unit: "req",
+      p50: 4.04,
+      p95: 12.6,
+      p99: 30.2,
+      errors: 0,
+      unexpected: 2,
+      peakRssBytes: 300 * 1024 * 1024,
+      serverCpuMs: 1.26,
+      otherCores: 0.04,
+    };
+    expect(resultsTable([row]).split("\n")[2]).toBe(
+      "| (a) lookup | 1,234 req/s | 4.0 | 13 | 30 | 0 | 2 | 300 | 1.3 | 0.04 |",
+    );
   });
 
   it("names results files by UTC date", () => {

@@ -12,7 +12,13 @@ export function percentile(sorted: readonly number[], p: number): number {
 export function summarizeLatencies(values: readonly number[]): LatencySummary {
   const sorted = [...values].sort((a, b) => a - b);
   const mean = sorted.length ? sorted.reduce((sum, value) => sum + value, 0) / sorted.length : 0;
-  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: sorted.at(-1) ?? 0, mean };
+  return {
+    p50: percentile(sorted, 50),
+    p95: percentile(sorted, 95),
+    p99: percentile(sorted, 99),
+    max: sorted.at(-1) ?? 0,
+    mean,
+  };
 }
 
 /**
@@ -23,7 +29,10 @@ export function summarizeLatencies(values: readonly number[]): LatencySummary {
 export function throughputRatio(pairs: readonly { baseline: number; app: number }[]) {
   const baseline = pairs.reduce((sum, pair) => sum + pair.baseline, 0);
   const app = pairs.reduce((sum, pair) => sum + pair.app, 0);
-  return { ratio: baseline > 0 ? app / baseline : 0, perPair: pairs.map((pair) => (pair.baseline > 0 ? pair.app / pair.baseline : 0)) };
+  return {
+    ratio: baseline > 0 ? app / baseline : 0,
+    perPair: pairs.map((pair) => (pair.baseline > 0 ? pair.app / pair.baseline : 0)),
+  };
 }
 
 export type Row = {
@@ -48,14 +57,29 @@ const ms = (value: number) => (value < 10 ? value.toFixed(1) : value.toFixed(0))
 const mb = (bytes: number | null) => (bytes === null ? "–" : (bytes / 1024 / 1024).toFixed(0));
 const int = (value: number) => Math.round(value).toLocaleString("en-US");
 
-export function markdownTable(headers: readonly string[], rows: readonly (readonly string[])[], align: readonly ("l" | "r")[]): string {
+export function markdownTable(
+  headers: readonly string[],
+  rows: readonly (readonly string[])[],
+  align: readonly ("l" | "r")[],
+): string {
   const separator = align.map((side) => (side === "r" ? "---:" : "---"));
   return [headers, separator, ...rows].map((cells) => `| ${cells.join(" | ")} |`).join("\n");
 }
 
 export function resultsTable(rows: readonly Row[]): string {
   return markdownTable(
-    ["scenario", "throughput", "p50 ms", "p95 ms", "p99 ms", "errors", "non-2xx / failed", "peak RSS MB", "server CPU ms/req", "other load (cores)"],
+    [
+      "scenario",
+      "throughput",
+      "p50 ms",
+      "p95 ms",
+      "p99 ms",
+      "errors",
+      "non-2xx / failed",
+      "peak RSS MB",
+      "server CPU ms/req",
+      "other load (cores)",
+    ],
     rows.map((row) => [
       row.scenario,
       `${int(row.rate)} ${row.unit}/s`,

@@ -29,14 +29,20 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 function machine() {
   const list = cpus();
-  return `${list.length} × ${list[0]?.model.trim() ?? "CPU"}, ${(totalmem() / 1024 ** 3).toFixed(0)} GB RAM, Node ${process.version}, ${process.platform}, load average at the end ${loadavg().map((load) => load.toFixed(1)).join(" / ")}`;
+  return `${list.length} × ${list[0]?.model.trim() ?? "CPU"}, ${(totalmem() / 1024 ** 3).toFixed(0)} GB RAM, Node ${process.version}, ${process.platform}, load average at the end ${loadavg()
+    .map((load) => load.toFixed(1))
+    .join(" / ")}`;
 }
 
 /** The commit measured, and whether the app's sources differed from it. */
 function revision(): string {
   try {
     const commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
-    const changed = execFileSync("git", ["status", "--porcelain", "--", "app", "components", "lib", "scripts", "prisma", "next.config.ts"], { encoding: "utf8" })
+    const changed = execFileSync(
+      "git",
+      ["status", "--porcelain", "--", "app", "components", "lib", "scripts", "prisma", "next.config.ts"],
+      { encoding: "utf8" },
+    )
       .split("\n")
       .filter(Boolean)
       .map((line) => line.slice(3));
@@ -66,7 +72,11 @@ export async function writeResults(results: Results): Promise<string[]> {
     cases: results.cases,
     lookupRatio: measured.lookup.ratio,
     p95: {
-      lookup: latencyOf(measured, "a-app", Math.max(...appRows.filter((row) => row.key.startsWith("a-")).map((row) => row.p95))),
+      lookup: latencyOf(
+        measured,
+        "a-app",
+        Math.max(...appRows.filter((row) => row.key.startsWith("a-")).map((row) => row.p95)),
+      ),
       trackPage: latencyOf(measured, "b", byKey(measured, "b").p95),
       casePage: latencyOf(measured, "c", byKey(measured, "c").p95),
       queuePage: latencyOf(measured, "d", byKey(measured, "d").p95),
@@ -95,18 +105,34 @@ export async function writeResults(results: Results): Promise<string[]> {
     "",
     markdownTable(
       ["scenario", "offered", "p50 ms", "p95 ms", "p99 ms", "errors", "non-2xx"],
-      measured.halfLoad.map((run) => [run.scenario, `${run.rate} req/s`, run.p50.toFixed(1), run.p95.toFixed(1), run.p99.toFixed(1), String(run.errors), String(run.unexpected)]),
+      measured.halfLoad.map((run) => [
+        run.scenario,
+        `${run.rate} req/s`,
+        run.p50.toFixed(1),
+        run.p95.toFixed(1),
+        run.p99.toFixed(1),
+        String(run.errors),
+        String(run.unexpected),
+      ]),
       ["l", "r", "r", "r", "r", "r", "r"],
     ),
     "",
     `Lookup JSON: the app makes **${measured.lookup.ratio.toFixed(2)}×** the baseline's throughput (runs: ${measured.lookup.perPair.map((ratio) => `${ratio.toFixed(2)}×`).join(", ")}).`,
     `App server peak memory over the whole run (kernel high-water mark): ${(results.appHighWaterBytes / 1024 / 1024).toFixed(0)} MB.`,
     `Submissions: ${submissions.sent} keys sent (warm-up included), ${submissions.inDatabase} applications made from them, ${submissions.duplicates} duplicates, ${submissions.unknownKeys} without a sent key.`,
-    measured.transitions.poolExhausted ? `Transitions: the pool of movable cases ran out ${measured.transitions.poolExhausted} times (those requests failed).` : "",
+    measured.transitions.poolExhausted
+      ? `Transitions: the pool of movable cases ran out ${measured.transitions.poolExhausted} times (those requests failed).`
+      : "",
     "",
     markdownTable(
       ["page", "scripts", "JS raw", "JS gzipped", "inline scripts gzipped"],
-      results.jsSizes.map((size) => [size.page.replace(/EX[0-9A-Z]+$/, "<number>"), String(size.scripts), kb(size.rawBytes), kb(size.gzipBytes), kb(size.inlineGzipBytes)]),
+      results.jsSizes.map((size) => [
+        size.page.replace(/EX[0-9A-Z]+$/, "<number>"),
+        String(size.scripts),
+        kb(size.rawBytes),
+        kb(size.gzipBytes),
+        kb(size.inlineGzipBytes),
+      ]),
       ["l", "r", "r", "r", "r"],
     ),
     "",
@@ -121,7 +147,10 @@ export async function writeResults(results: Results): Promise<string[]> {
 
   const directory = path.resolve("bench/results");
   await mkdir(directory, { recursive: true });
-  const stem = path.join(directory, resultsFileStem(results.date) + (results.label ? `-${results.label}` : ""));
+  const stem = path.join(
+    directory,
+    resultsFileStem(results.date) + (results.label ? `-${results.label}` : ""),
+  );
   const json = {
     ...results,
     date: results.date.toISOString(),

@@ -51,7 +51,13 @@ export function casePageScenario(numbers: readonly string[], cookie: string): Sc
   const pick = roundRobin(numbers);
   const headers = { Cookie: cookie };
   return {
-    requests: [{ method: "GET", headers, setupRequest: (request) => ({ ...request, path: `/portal/applications/${pick()}` }) }],
+    requests: [
+      {
+        method: "GET",
+        headers,
+        setupRequest: (request) => ({ ...request, path: `/portal/applications/${pick()}` }),
+      },
+    ],
     sample: () => ({ method: "GET", path: `/portal/applications/${pick()}`, headers }),
   };
 }
@@ -66,7 +72,13 @@ const VERSION = /"ok":true,"data":\{"version":(\d+)\}/;
  * its own for each submission (one applicant's uploads take a per-uploader lock, so sharing one
  * account would measure that lock, not the app).
  */
-export function submissionScenario(options: { origin: string; serviceCode: string; accounts: Map<string, string>; uploadActionId: string; submitActionId: string }): Scenario & { sentKeys: Set<string> } {
+export function submissionScenario(options: {
+  origin: string;
+  serviceCode: string;
+  accounts: Map<string, string>;
+  uploadActionId: string;
+  submitActionId: string;
+}): Scenario & { sentKeys: Set<string> } {
   const free = [...options.accounts.keys()];
   const work = { done: 0, failed: 0 };
   const sentKeys = new Set<string>();
@@ -85,10 +97,29 @@ export function submissionScenario(options: { origin: string; serviceCode: strin
       const email = free.shift() ?? [...options.accounts.keys()][uploads % options.accounts.size]!;
       own(context).email = email;
       const { body, contentType } = actionBody(
-        [["file", { filename: "proof-of-urgency.pdf", contentType: "application/pdf", bytes: smallPdf(`${email} ${uploads++}`) }], ["kind", "URGENCY_PROOF"]],
+        [
+          [
+            "file",
+            {
+              filename: "proof-of-urgency.pdf",
+              contentType: "application/pdf",
+              bytes: smallPdf(`${email} ${uploads++}`),
+            },
+          ],
+          ["kind", "URGENCY_PROOF"],
+        ],
         { withState: false },
       );
-      return { ...request, body, headers: actionHeaders({ actionId: options.uploadActionId, origin: options.origin, cookie: options.accounts.get(email)!, contentType }) };
+      return {
+        ...request,
+        body,
+        headers: actionHeaders({
+          actionId: options.uploadActionId,
+          origin: options.origin,
+          cookie: options.accounts.get(email)!,
+          contentType,
+        }),
+      };
     },
     onResponse: (_status, body, context) => {
       const id = UPLOADED.exec(body)?.[1];
@@ -110,15 +141,38 @@ export function submissionScenario(options: { origin: string; serviceCode: strin
       sentKeys.add(submissionKey);
       const { body, contentType } = actionBody(
         [
-          ["serviceCode", options.serviceCode], ["tier", "URGENT"], ["neededBy", neededBy], ["utcOffsetMinutes", "480"],
-          ["reason", "Production payments fail for all customers since this morning; every hour costs orders."],
-          ["triageConsequence", "FINANCIAL_OR_LEGAL"], ["triageFixedDate", "NONE"], ["triageHealthSafety", "NO"], ["triageAffected", "MANY"],
-          ["applicantName", "Bench Submitter"], ["idType", "PASSPORT"], ["idNumber", "E12345678"], ["phone", "13800138000"],
-          ["email", email], ["evidenceIds", evidenceId], ["submissionKey", submissionKey],
+          ["serviceCode", options.serviceCode],
+          ["tier", "URGENT"],
+          ["neededBy", neededBy],
+          ["utcOffsetMinutes", "480"],
+          [
+            "reason",
+            "Production payments fail for all customers since this morning; every hour costs orders.",
+          ],
+          ["triageConsequence", "FINANCIAL_OR_LEGAL"],
+          ["triageFixedDate", "NONE"],
+          ["triageHealthSafety", "NO"],
+          ["triageAffected", "MANY"],
+          ["applicantName", "Bench Submitter"],
+          ["idType", "PASSPORT"],
+          ["idNumber", "E12345678"],
+          ["phone", "13800138000"],
+          ["email", email],
+          ["evidenceIds", evidenceId],
+          ["submissionKey", submissionKey],
         ],
         { withState: true },
       );
-      return { ...request, body, headers: actionHeaders({ actionId: options.submitActionId, origin: options.origin, cookie: options.accounts.get(email)!, contentType }) };
+      return {
+        ...request,
+        body,
+        headers: actionHeaders({
+          actionId: options.submitActionId,
+          origin: options.origin,
+          cookie: options.accounts.get(email)!,
+          contentType,
+        }),
+      };
     },
     onResponse: (_status, _body, context, headers) => {
       const redirect = String(headers?.["x-action-redirect"] ?? "");
@@ -127,7 +181,13 @@ export function submissionScenario(options: { origin: string; serviceCode: strin
       release(own(context));
     },
   };
-  return { requests: [upload, submit], unit: "submissions", work, sentKeys, expectStatus: (status) => status >= 200 && status < 400 };
+  return {
+    requests: [upload, submit],
+    unit: "submissions",
+    work,
+    sentKeys,
+    expectStatus: (status) => status >= 200 && status < 400,
+  };
 }
 
 /**
@@ -135,7 +195,12 @@ export function submissionScenario(options: { origin: string; serviceCode: strin
  * each request on a case no other request holds; a case goes back in line with its new version
  * until it reaches the decision.
  */
-export function transitionScenario(options: { origin: string; cookie: string; actionId: string; cases: readonly MovableCase[] }): Scenario & { exhausted: () => number } {
+export function transitionScenario(options: {
+  origin: string;
+  cookie: string;
+  actionId: string;
+  cases: readonly MovableCase[];
+}): Scenario & { exhausted: () => number } {
   const queue = options.cases.map((item) => ({ ...item }));
   const work = { done: 0, failed: 0 };
   let exhausted = 0;
@@ -150,10 +215,26 @@ export function transitionScenario(options: { origin: string; cookie: string; ac
           const item = queue.shift() ?? (exhausted++, options.cases[0]!);
           own(context).item = item;
           const { body, contentType } = actionBody(
-            [["applicationId", item.id], ["expectedVersion", String(item.version)], ["transition", "ADVANCE"], ["publicNote", ""], ["internalNote", ""]],
+            [
+              ["applicationId", item.id],
+              ["expectedVersion", String(item.version)],
+              ["transition", "ADVANCE"],
+              ["publicNote", ""],
+              ["internalNote", ""],
+            ],
             { withState: true },
           );
-          return { ...request, path: `/console/cases/${item.number}`, body, headers: actionHeaders({ actionId: options.actionId, origin: options.origin, cookie: options.cookie, contentType }) };
+          return {
+            ...request,
+            path: `/console/cases/${item.number}`,
+            body,
+            headers: actionHeaders({
+              actionId: options.actionId,
+              origin: options.origin,
+              cookie: options.cookie,
+              contentType,
+            }),
+          };
         },
         onResponse: (_status, body, context) => {
           const item = own(context).item!;

@@ -29,7 +29,13 @@ export async function seedBenchAccounts(client: pg.Client, options: { cases: num
   const applicants = Math.max(1, Math.ceil(options.cases / CASES_PER_APPLICANT));
   await client.query(INSERT_USERS, ["bench-reviewer-", hash, "Bench reviewer ", "REVIEWER", BENCH_REVIEWERS]);
   await client.query(INSERT_USERS, ["bench-applicant-", hash, "Bench applicant ", "APPLICANT", applicants]);
-  await client.query(INSERT_USERS, ["bench-submitter-", hash, "Bench submitter ", "APPLICANT", options.submitters]);
+  await client.query(INSERT_USERS, [
+    "bench-submitter-",
+    hash,
+    "Bench submitter ",
+    "APPLICANT",
+    options.submitters,
+  ]);
   await client.query(
     `INSERT INTO "user" (email, password_hash, display_name, role, locale, updated_at) VALUES ($1, $2, 'Bench mover', 'REVIEWER', 'zh', now())`,
     [benchEmail.mover, hash],

@@ -13,9 +13,18 @@ import { CASES_PER_APPLICANT } from "./seed-accounts";
 import { HISTORY_STATEMENTS } from "./seed-history";
 
 /** A deterministic number in [0, 1) for row g.i; `salt` gives each column its own draw. */
-const draw = (salt: string) => `(('x' || substr(md5(g.i::text || '${salt}'), 1, 8))::bit(32)::bigint / 4294967296.0)`;
+const draw = (salt: string) =>
+  `(('x' || substr(md5(g.i::text || '${salt}'), 1, 8))::bit(32)::bigint / 4294967296.0)`;
 
-const OPEN_NODES = ["SUBMITTED", "MATERIAL_CHECK", "AWAITING_SUPPLEMENT", "SUBSTANTIVE_REVIEW", "EXPERT_REVIEW", "DECISION", "RESULT_NOTIFIED"];
+const OPEN_NODES = [
+  "SUBMITTED",
+  "MATERIAL_CHECK",
+  "AWAITING_SUPPLEMENT",
+  "SUBSTANTIVE_REVIEW",
+  "EXPERT_REVIEW",
+  "DECISION",
+  "RESULT_NOTIFIED",
+];
 
 /** $1 = how many cases. */
 const INSERT_CASES = `
@@ -83,8 +92,13 @@ const INSERT_CASES = `
 export type SeedTimings = { step: string; seconds: number }[];
 
 /** Inserts `cases` bench cases with their history; returns how long each step took. */
-export async function seedBenchCases(client: pg.Client, cases: number, log: (line: string) => void): Promise<SeedTimings> {
-  if (!Number.isSafeInteger(cases) || cases < CASES_PER_APPLICANT) throw new RangeError(`--cases must be a whole number ≥ ${CASES_PER_APPLICANT}`);
+export async function seedBenchCases(
+  client: pg.Client,
+  cases: number,
+  log: (line: string) => void,
+): Promise<SeedTimings> {
+  if (!Number.isSafeInteger(cases) || cases < CASES_PER_APPLICANT)
+    throw new RangeError(`--cases must be a whole number ≥ ${CASES_PER_APPLICANT}`);
   const timings: SeedTimings = [];
   const steps: [string, string][] = [["applications", INSERT_CASES], ...HISTORY_STATEMENTS];
   for (const [step, sql] of steps) {

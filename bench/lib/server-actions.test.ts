@@ -3,18 +3,23 @@ import { describe, expect, it } from "vitest";
 import { actionBody, findActionId, smallPdf } from "./server-actions";
 
 // React's own encoder, as the browser runs it: our hand-made bodies must decode to the same fields.
-const { encodeReply } = createRequire(import.meta.url)("next/dist/compiled/react-server-dom-webpack/client.node") as {
+const { encodeReply } = createRequire(import.meta.url)(
+  "next/dist/compiled/react-server-dom-webpack/client.node",
+) as {
   encodeReply: (value: unknown) => Promise<FormData | string>;
 };
 
 async function entries(form: FormData) {
   const result: [string, string][] = [];
-  for (const [name, value] of form.entries()) result.push([name, typeof value === "string" ? value : `file:${value.name}:${value.size}`]);
+  for (const [name, value] of form.entries())
+    result.push([name, typeof value === "string" ? value : `file:${value.name}:${value.size}`]);
   return result;
 }
 
 async function decode(body: Buffer, contentType: string) {
-  return entries(await new Response(new Uint8Array(body), { headers: { "Content-Type": contentType } }).formData());
+  return entries(
+    await new Response(new Uint8Array(body), { headers: { "Content-Type": contentType } }).formData(),
+  );
 }
 
 describe("actionBody", () => {
@@ -26,7 +31,10 @@ describe("actionBody", () => {
     form.append("kind", "URGENCY_PROOF");
     const expected = await entries((await encodeReply([form])) as FormData);
     const { body, contentType } = actionBody(
-      [["file", { filename: "proof.pdf", contentType: "application/pdf", bytes: pdf }], ["kind", "URGENCY_PROOF"]],
+      [
+        ["file", { filename: "proof.pdf", contentType: "application/pdf", bytes: pdf }],
+        ["kind", "URGENCY_PROOF"],
+      ],
       { withState: false },
     );
     expect(await decode(body, contentType)).toEqual(expected);
@@ -38,20 +46,34 @@ describe("actionBody", () => {
     form.append("evidenceIds", "b");
     form.append("reason", "long enough");
     const expected = await entries((await encodeReply([null, form])) as FormData);
-    const { body, contentType } = actionBody([["evidenceIds", "a"], ["evidenceIds", "b"], ["reason", "long enough"]], { withState: true });
+    const { body, contentType } = actionBody(
+      [
+        ["evidenceIds", "a"],
+        ["evidenceIds", "b"],
+        ["reason", "long enough"],
+      ],
+      { withState: true },
+    );
     expect(await decode(body, contentType)).toEqual(expected);
   });
 });
 
 describe("findActionId", () => {
-  const manifest = { node: { abc: { filename: "lib/a/actions.ts", exportedName: "go" }, def: { filename: "lib/b/actions.ts", exportedName: "go" } } };
+  const manifest = {
+    node: {
+      abc: { filename: "lib/a/actions.ts", exportedName: "go" },
+      def: { filename: "lib/b/actions.ts", exportedName: "go" },
+    },
+  };
 
   it("finds an action by file and export", () => {
     expect(findActionId(manifest, "lib/b/actions.ts", "go")).toBe("def");
   });
 
   it("says which action is missing", () => {
-    expect(() => findActionId(manifest, "lib/c/actions.ts", "go")).toThrow("No Server Action go from lib/c/actions.ts");
+    expect(() => findActionId(manifest, "lib/c/actions.ts", "go")).toThrow(
+      "No Server Action go from lib/c/actions.ts",
+    );
   });
 });
 

@@ -13,27 +13,38 @@ type Manifest = { node: Record<string, { filename?: string; exportedName?: strin
 
 /** The id the build gave `exportedName` of `filename` (.next/server/server-reference-manifest.json). */
 export function findActionId(manifest: Manifest, filename: string, exportedName: string): string {
-  const entry = Object.entries(manifest.node).find(([, action]) => action.filename === filename && action.exportedName === exportedName);
+  const entry = Object.entries(manifest.node).find(
+    ([, action]) => action.filename === filename && action.exportedName === exportedName,
+  );
   if (!entry) throw new Error(`No Server Action ${exportedName} from ${filename} in the build's manifest`);
   return entry[0];
 }
 
 export function readActionManifest(nextDir = ".next"): Manifest {
-  return JSON.parse(readFileSync(path.join(nextDir, "server", "server-reference-manifest.json"), "utf8")) as Manifest;
+  return JSON.parse(
+    readFileSync(path.join(nextDir, "server", "server-reference-manifest.json"), "utf8"),
+  ) as Manifest;
 }
 
 export type FilePart = { filename: string; contentType: string; bytes: Buffer };
 export type Field = [name: string, value: string | FilePart];
 
 /** multipart/form-data, as a browser's FormData would send it. */
-export function multipart(fields: readonly Field[], boundary = `----bench${randomBytes(12).toString("hex")}`) {
+export function multipart(
+  fields: readonly Field[],
+  boundary = `----bench${randomBytes(12).toString("hex")}`,
+) {
   const parts: Buffer[] = [];
   for (const [name, value] of fields) {
     const disposition = `Content-Disposition: form-data; name="${name}"`;
     if (typeof value === "string") {
       parts.push(Buffer.from(`--${boundary}\r\n${disposition}\r\n\r\n${value}\r\n`));
     } else {
-      parts.push(Buffer.from(`--${boundary}\r\n${disposition}; filename="${value.filename}"\r\nContent-Type: ${value.contentType}\r\n\r\n`));
+      parts.push(
+        Buffer.from(
+          `--${boundary}\r\n${disposition}; filename="${value.filename}"\r\nContent-Type: ${value.contentType}\r\n\r\n`,
+        ),
+      );
       parts.push(value.bytes, Buffer.from("\r\n"));
     }
   }
@@ -52,7 +63,12 @@ export function actionBody(formFields: readonly Field[], options: { withState: b
 }
 
 /** Headers of a Server Action call to a page of `origin`. */
-export function actionHeaders(options: { actionId: string; origin: string; cookie: string; contentType: string }) {
+export function actionHeaders(options: {
+  actionId: string;
+  origin: string;
+  cookie: string;
+  contentType: string;
+}) {
   return {
     "Next-Action": options.actionId,
     Accept: "text/x-component",

@@ -1,6 +1,9 @@
 /** "name=value; Path=/; HttpOnly" lines → "name=value; name2=value2" for a Cookie header. */
 export function cookieHeader(setCookies: readonly string[]): string {
-  return setCookies.map((line) => line.split(";")[0]!.trim()).filter(Boolean).join("; ");
+  return setCookies
+    .map((line) => line.split(";")[0]!.trim())
+    .filter(Boolean)
+    .join("; ");
 }
 
 /**
@@ -24,11 +27,17 @@ export async function signIn(baseUrl: string, email: string, password: string): 
 }
 
 /** Signs many accounts in, a few at a time (each costs the server a bcrypt compare). */
-export async function signInAll(baseUrl: string, emails: readonly string[], password: string, parallel = 4): Promise<Map<string, string>> {
+export async function signInAll(
+  baseUrl: string,
+  emails: readonly string[],
+  password: string,
+  parallel = 4,
+): Promise<Map<string, string>> {
   const cookies = new Map<string, string>();
   const queue = [...emails];
   const worker = async () => {
-    for (let email = queue.shift(); email; email = queue.shift()) cookies.set(email, await signIn(baseUrl, email, password));
+    for (let email = queue.shift(); email; email = queue.shift())
+      cookies.set(email, await signIn(baseUrl, email, password));
   };
   await Promise.all(Array.from({ length: parallel }, worker));
   return cookies;

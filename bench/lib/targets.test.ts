@@ -26,7 +26,14 @@ describe("checkTargets", () => {
 
   it("misses exactly the targets whose figures are out of bounds", () => {
     const slowLookup = { ...good.p95, lookup: { saturated: 90, halfLoad: 12, halfLoadRate: 300 } };
-    const missed = checkTargets({ ...good, lookupRatio: 0.49, p95: slowLookup, submissionsPerSecond: 150, duplicates: 1, unexpectedByScenario: { a: 0, e: 3 } })
+    const missed = checkTargets({
+      ...good,
+      lookupRatio: 0.49,
+      p95: slowLookup,
+      submissionsPerSecond: 150,
+      duplicates: 1,
+      unexpectedByScenario: { a: 0, e: 3 },
+    })
       .filter((check) => !check.met)
       .map((check) => check.target);
     expect(missed).toEqual([
@@ -39,8 +46,15 @@ describe("checkTargets", () => {
 
   it("holds the queue page to 250 ms only at a million cases", () => {
     const queue = (cases: number) =>
-      checkTargets({ ...good, cases, p95: { ...good.p95, queuePage: { saturated: 200, halfLoad: 100, halfLoadRate: 80 } } }).filter((check) => check.target.startsWith("(d)"));
+      checkTargets({
+        ...good,
+        cases,
+        p95: { ...good.p95, queuePage: { saturated: 200, halfLoad: 100, halfLoadRate: 80 } },
+      }).filter((check) => check.target.startsWith("(d)"));
     expect(queue(100_000).map((check) => check.met)).toEqual([false, true]);
-    expect(queue(1_000_000)[0]).toMatchObject({ target: "(d) queue page p95 ≤ 250 ms at 1 000 000 cases, 50 connections saturating", met: true });
+    expect(queue(1_000_000)[0]).toMatchObject({
+      target: "(d) queue page p95 ≤ 250 ms at 1 000 000 cases, 50 connections saturating",
+      met: true,
+    });
   });
 });

@@ -8,7 +8,10 @@ export type Measured = {
    * p95 per latency target: at saturation (50 connections, closed loop: the worst of the app's
    * runs) and at half the app's saturated throughput (open loop over the same 50 connections).
    */
-  p95: Record<"lookup" | "trackPage" | "casePage" | "queuePage", { saturated: number; halfLoad: number; halfLoadRate: number }>;
+  p95: Record<
+    "lookup" | "trackPage" | "casePage" | "queuePage",
+    { saturated: number; halfLoad: number; halfLoadRate: number }
+  >;
   submissionsPerSecond: number;
   submissionFailures: number;
   duplicates: number;
@@ -25,15 +28,27 @@ const ms = (value: number) => `${value.toFixed(1)} ms`;
 /** Two checks per latency target: with every connection busy, and at half load. */
 function latency(target: string, limit: number, p95: Measured["p95"][keyof Measured["p95"]]): TargetCheck[] {
   return [
-    { target: `${target}, 50 connections saturating`, measured: ms(p95.saturated), met: p95.saturated <= limit },
-    { target: `${target}, at half load (${Math.round(p95.halfLoadRate)} req/s)`, measured: ms(p95.halfLoad), met: p95.halfLoad <= limit },
+    {
+      target: `${target}, 50 connections saturating`,
+      measured: ms(p95.saturated),
+      met: p95.saturated <= limit,
+    },
+    {
+      target: `${target}, at half load (${Math.round(p95.halfLoadRate)} req/s)`,
+      measured: ms(p95.halfLoad),
+      met: p95.halfLoad <= limit,
+    },
   ];
 }
 
 export function checkTargets(m: Measured): TargetCheck[] {
   const failing = Object.entries(m.unexpectedByScenario).filter(([, count]) => count > 0);
   const checks: TargetCheck[] = [
-    { target: "(a) lookup JSON ≥ 0.5× the bare baseline", measured: `${m.lookupRatio.toFixed(2)}×`, met: m.lookupRatio >= 0.5 },
+    {
+      target: "(a) lookup JSON ≥ 0.5× the bare baseline",
+      measured: `${m.lookupRatio.toFixed(2)}×`,
+      met: m.lookupRatio >= 0.5,
+    },
     ...latency("(a) lookup JSON p95 ≤ 25 ms", 25, m.p95.lookup),
     ...latency("(b) lookup page p95 ≤ 150 ms", 150, m.p95.trackPage),
     ...latency("(c) case page p95 ≤ 150 ms", 150, m.p95.casePage),
@@ -50,10 +65,16 @@ export function checkTargets(m: Measured): TargetCheck[] {
       measured: `${(m.lookupPageJsGzipBytes / KB).toFixed(1)} KB`,
       met: m.lookupPageJsGzipBytes <= 120 * KB,
     },
-    { target: "server peak memory ≤ 500 MB", measured: `${(m.peakRssBytes / MB).toFixed(0)} MB`, met: m.peakRssBytes <= 500 * MB },
+    {
+      target: "server peak memory ≤ 500 MB",
+      measured: `${(m.peakRssBytes / MB).toFixed(0)} MB`,
+      met: m.peakRssBytes <= 500 * MB,
+    },
     {
       target: "zero non-2xx responses in every scenario",
-      measured: failing.length ? failing.map(([scenario, count]) => `${scenario}: ${count}`).join(", ") : "none",
+      measured: failing.length
+        ? failing.map(([scenario, count]) => `${scenario}: ${count}`).join(", ")
+        : "none",
       met: failing.length === 0,
     },
   ];

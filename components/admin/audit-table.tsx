@@ -26,7 +26,9 @@ export async function AuditTable({ items }: { items: AuditEntry[] }) {
           <td className="py-2 pr-3 tabular-nums">
             <time dateTime={entry.createdAt.toISOString()}>
               <span className="block">{format.dateTime(entry.createdAt, { dateStyle: "medium" })}</span>
-              <span className="block text-slate-600">{format.dateTime(entry.createdAt, { timeStyle: "medium" })}</span>
+              <span className="block text-slate-600">
+                {format.dateTime(entry.createdAt, { timeStyle: "medium" })}
+              </span>
             </time>
           </td>
           <td className="py-2 pr-3">
@@ -41,7 +43,9 @@ export async function AuditTable({ items }: { items: AuditEntry[] }) {
               <span className="text-slate-500">{t("system")}</span>
             )}
           </td>
-          <th scope="row" className="py-2 pr-3 font-mono text-xs font-medium break-words">{entry.action}</th>
+          <th scope="row" className="py-2 pr-3 font-mono text-xs font-medium break-words">
+            {entry.action}
+          </th>
           <td className="py-2 pr-3">
             <span className="block text-xs text-slate-500">{entry.entityType}</span>
             {entry.entityId && (
@@ -51,7 +55,9 @@ export async function AuditTable({ items }: { items: AuditEntry[] }) {
                 title={t("entityFilter", { id: entry.entityId })}
                 className="inline-flex min-h-11 items-center font-mono text-xs text-brand-700 hover:underline"
               >
-                {entry.applicationNumber ? formatApplicationNumber(entry.applicationNumber) : `${entry.entityId.slice(0, 8)}…`}
+                {entry.applicationNumber
+                  ? formatApplicationNumber(entry.applicationNumber)
+                  : `${entry.entityId.slice(0, 8)}…`}
                 <span className="sr-only"> — {t("entityFilter", { id: entry.entityId })}</span>
               </Link>
             )}

@@ -34,7 +34,14 @@ export function ConfirmDialog<T>({ action, fields, labels, tone = "danger", onSu
 
   return (
     <div className="flex flex-col gap-2">
-      <button type="button" className={buttonClasses(tone === "danger" ? "danger-secondary" : "secondary", "w-full sm:w-auto sm:self-start")} onClick={() => dialogRef.current?.showModal()}>
+      <button
+        type="button"
+        className={buttonClasses(
+          tone === "danger" ? "danger-secondary" : "secondary",
+          "w-full sm:w-auto sm:self-start",
+        )}
+        onClick={() => dialogRef.current?.showModal()}
+      >
         {labels.open}
       </button>
       <DialogForm

@@ -17,7 +17,16 @@ export function CreateServiceForm() {
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       <FormStatus failure={failure} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField name="code" label={t("code")} hint={t("codeHint")} autoComplete="off" spellCheck={false} required maxLength={60} errors={errorsFor("code")} />
+        <TextField
+          name="code"
+          label={t("code")}
+          hint={t("codeHint")}
+          autoComplete="off"
+          spellCheck={false}
+          required
+          maxLength={60}
+          errors={errorsFor("code")}
+        />
         <TextField
           name="processingHours"
           type="number"

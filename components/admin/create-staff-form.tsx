@@ -19,8 +19,23 @@ export function CreateStaffForm() {
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="flex max-w-xl flex-col gap-4">
       <FormStatus failure={failure} />
-      <TextField name="displayName" label={t("displayName")} autoComplete="off" required maxLength={80} errors={errorsFor("displayName")} />
-      <TextField name="email" type="email" label={t("email")} autoComplete="off" inputMode="email" required errors={errorsFor("email")} />
+      <TextField
+        name="displayName"
+        label={t("displayName")}
+        autoComplete="off"
+        required
+        maxLength={80}
+        errors={errorsFor("displayName")}
+      />
+      <TextField
+        name="email"
+        type="email"
+        label={t("email")}
+        autoComplete="off"
+        inputMode="email"
+        required
+        errors={errorsFor("email")}
+      />
       <SelectField name="role" label={t("role")} defaultValue="REVIEWER" errors={errorsFor("role")}>
         {STAFF_ROLE_VALUES.map((role) => (
           <option key={role} value={role}>

@@ -12,25 +12,68 @@ import { useAdminForm } from "./use-admin-form";
 
 type Requirement = { id: string; kind: string; labelZh: string; labelEn: string; required: boolean };
 
-function EvidenceFields({ prefix, values, errorsFor }: { prefix: string; values?: Requirement; errorsFor: (field: string) => string[] | undefined }) {
+function EvidenceFields({
+  prefix,
+  values,
+  errorsFor,
+}: {
+  prefix: string;
+  values?: Requirement;
+  errorsFor: (field: string) => string[] | undefined;
+}) {
   const t = useTranslations("admin.catalog.evidence");
   return (
     <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[12rem_1fr_1fr]">
-      <SelectField id={`${prefix}-kind`} name="kind" label={t("kind")} defaultValue={values?.kind ?? "OTHER"} errors={errorsFor("kind")}>
+      <SelectField
+        id={`${prefix}-kind`}
+        name="kind"
+        label={t("kind")}
+        defaultValue={values?.kind ?? "OTHER"}
+        errors={errorsFor("kind")}
+      >
         {EVIDENCE_KINDS.map((kind) => (
           <option key={kind} value={kind}>
             {t(`kinds.${kind}`)}
           </option>
         ))}
       </SelectField>
-      <TextField id={`${prefix}-zh`} name="labelZh" lang="zh-CN" label={t("labelZh")} defaultValue={values?.labelZh} maxLength={120} errors={errorsFor("labelZh")} />
-      <TextField id={`${prefix}-en`} name="labelEn" lang="en" label={t("labelEn")} defaultValue={values?.labelEn} maxLength={120} errors={errorsFor("labelEn")} />
-      <CheckboxField id={`${prefix}-required`} name="required" label={t("required")} defaultChecked={values?.required ?? true} />
+      <TextField
+        id={`${prefix}-zh`}
+        name="labelZh"
+        lang="zh-CN"
+        label={t("labelZh")}
+        defaultValue={values?.labelZh}
+        maxLength={120}
+        errors={errorsFor("labelZh")}
+      />
+      <TextField
+        id={`${prefix}-en`}
+        name="labelEn"
+        lang="en"
+        label={t("labelEn")}
+        defaultValue={values?.labelEn}
+        maxLength={120}
+        errors={errorsFor("labelEn")}
+      />
+      <CheckboxField
+        id={`${prefix}-required`}
+        name="required"
+        label={t("required")}
+        defaultChecked={values?.required ?? true}
+      />
     </div>
   );
 }
 
-function MoveButton({ requirementId, direction, label }: { requirementId: string; direction: "up" | "down"; label: string }) {
+function MoveButton({
+  requirementId,
+  direction,
+  label,
+}: {
+  requirementId: string;
+  direction: "up" | "down";
+  label: string;
+}) {
   const { pending, onSubmit, failure } = useAdminForm(moveEvidence);
   return (
     <form onSubmit={onSubmit}>
@@ -43,29 +86,59 @@ function MoveButton({ requirementId, direction, label }: { requirementId: string
   );
 }
 
-function RequirementRow({ requirement, index, count }: { requirement: Requirement; index: number; count: number }) {
+function RequirementRow({
+  requirement,
+  index,
+  count,
+}: {
+  requirement: Requirement;
+  index: number;
+  count: number;
+}) {
   const t = useTranslations("admin.catalog.evidence");
   const tCommon = useTranslations("admin.common");
   const { state, pending, onSubmit, failure, errorsFor } = useAdminForm(saveEvidence);
   const label = useLocale() === "zh" ? requirement.labelZh : requirement.labelEn;
   return (
     <li className="flex flex-col gap-3 rounded-xl border border-slate-200 p-3">
-      <form onSubmit={onSubmit} noValidate aria-label={t("itemLabel", { position: index + 1, label })} className="flex flex-col gap-3">
+      <form
+        onSubmit={onSubmit}
+        noValidate
+        aria-label={t("itemLabel", { position: index + 1, label })}
+        className="flex flex-col gap-3"
+      >
         <input type="hidden" name="requirementId" value={requirement.id} />
         <EvidenceFields prefix={`evidence-${requirement.id}`} values={requirement} errorsFor={errorsFor} />
-        <Button type="submit" variant="secondary" disabled={pending} aria-busy={pending} className="sm:self-start">
+        <Button
+          type="submit"
+          variant="secondary"
+          disabled={pending}
+          aria-busy={pending}
+          className="sm:self-start"
+        >
           {t("save", { label })}
         </Button>
         <FormStatus failure={failure} success={state?.ok ? tCommon("saved") : null} />
       </form>
       <div className="flex flex-wrap items-center gap-2 border-t border-slate-100 pt-3">
-        {index > 0 && <MoveButton requirementId={requirement.id} direction="up" label={t("moveUp", { label })} />}
-        {index < count - 1 && <MoveButton requirementId={requirement.id} direction="down" label={t("moveDown", { label })} />}
+        {index > 0 && (
+          <MoveButton requirementId={requirement.id} direction="up" label={t("moveUp", { label })} />
+        )}
+        {index < count - 1 && (
+          <MoveButton requirementId={requirement.id} direction="down" label={t("moveDown", { label })} />
+        )}
         <div className="ml-auto">
           <ConfirmDialog
             action={removeEvidence}
             fields={{ requirementId: requirement.id }}
-            labels={{ open: t("remove", { label }), title: t("removeTitle"), body: t("removeBody", { label }), confirm: t("confirmRemove"), pending: t("removing"), cancel: tCommon("cancel") }}
+            labels={{
+              open: t("remove", { label }),
+              title: t("removeTitle"),
+              body: t("removeBody", { label }),
+              confirm: t("confirmRemove"),
+              pending: t("removing"),
+              cancel: tCommon("cancel"),
+            }}
           />
         </div>
       </div>
@@ -74,7 +147,13 @@ function RequirementRow({ requirement, index, count }: { requirement: Requiremen
 }
 
 /** The evidence list in its order: edit each item, move it, remove it (after asking), or add one. */
-export function EvidenceEditor({ serviceId, requirements }: { serviceId: string; requirements: Requirement[] }) {
+export function EvidenceEditor({
+  serviceId,
+  requirements,
+}: {
+  serviceId: string;
+  requirements: Requirement[];
+}) {
   const t = useTranslations("admin.catalog.evidence");
   const { state, pending, onSubmit, failure, errorsFor } = useAdminForm(addEvidence);
   return (
@@ -84,18 +163,35 @@ export function EvidenceEditor({ serviceId, requirements }: { serviceId: string;
       ) : (
         <ol className="flex flex-col gap-3">
           {requirements.map((requirement, index) => (
-            <RequirementRow key={requirement.id} requirement={requirement} index={index} count={requirements.length} />
+            <RequirementRow
+              key={requirement.id}
+              requirement={requirement}
+              index={index}
+              count={requirements.length}
+            />
           ))}
         </ol>
       )}
       {/* A new key after each addition resets the form's fields for the next one. */}
-      <form key={state?.ok ? state.data.id : "new"} onSubmit={onSubmit} noValidate aria-labelledby="add-evidence-title" className="flex flex-col gap-3 rounded-xl bg-slate-50 p-3">
+      <form
+        key={state?.ok ? state.data.id : "new"}
+        onSubmit={onSubmit}
+        noValidate
+        aria-labelledby="add-evidence-title"
+        className="flex flex-col gap-3 rounded-xl bg-slate-50 p-3"
+      >
         <h3 id="add-evidence-title" className="font-semibold">
           {t("addHeading")}
         </h3>
         <input type="hidden" name="serviceId" value={serviceId} />
         <EvidenceFields prefix="evidence-new" errorsFor={errorsFor} />
-        <Button type="submit" variant="secondary" disabled={pending} aria-busy={pending} className="sm:self-start">
+        <Button
+          type="submit"
+          variant="secondary"
+          disabled={pending}
+          aria-busy={pending}
+          className="sm:self-start"
+        >
           {t("add")}
         </Button>
         <FormStatus failure={failure} success={state?.ok ? t("added") : null} />

@@ -7,7 +7,11 @@ import { Notice } from "@/components/ui/notice";
 export function FormStatus({ failure, success }: { failure?: string | null; success?: string | null }) {
   return (
     <div aria-live="polite" className="empty:hidden">
-      {failure ? <Notice tone="error">{failure}</Notice> : success ? <Notice tone="success">{success}</Notice> : null}
+      {failure ? (
+        <Notice tone="error">{failure}</Notice>
+      ) : success ? (
+        <Notice tone="success">{success}</Notice>
+      ) : null}
     </div>
   );
 }

@@ -4,7 +4,17 @@ import { buttonClasses } from "@/components/ui/button";
 type PagerLink = { href: string; label: string; rel?: "prev" | "next" } | null;
 
 /** Previous / status / next, as links (works without JavaScript); a missing side keeps its place. */
-export function Pager({ label, previous, next, status }: { label: string; previous: PagerLink; next: PagerLink; status?: string }) {
+export function Pager({
+  label,
+  previous,
+  next,
+  status,
+}: {
+  label: string;
+  previous: PagerLink;
+  next: PagerLink;
+  status?: string;
+}) {
   if (!previous && !next) return null;
   return (
     <nav aria-label={label} className="mt-4 flex items-center justify-between gap-2 text-sm">
@@ -28,7 +38,11 @@ export function Pager({ label, previous, next, status }: { label: string; previo
 }
 
 /** The current query string with some parameters replaced or dropped (undefined / ""). */
-export function withParams(path: string, current: Record<string, string | undefined>, changes: Record<string, string | undefined>): string {
+export function withParams(
+  path: string,
+  current: Record<string, string | undefined>,
+  changes: Record<string, string | undefined>,
+): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries({ ...current, ...changes })) if (value) params.set(key, value);
   const query = params.toString();

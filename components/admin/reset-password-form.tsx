@@ -26,7 +26,14 @@ export function ResetPasswordForm({ userId, name }: { userId: string; name: stri
         <legend className="text-sm font-medium text-slate-800">{t("modeLegend")}</legend>
         {(["generate", "manual"] as const).map((option) => (
           <label key={option} className="flex min-h-11 items-center gap-3 text-sm">
-            <input type="radio" name="mode" value={option} checked={mode === option} onChange={() => setMode(option)} className="size-5 accent-brand-600" />
+            <input
+              type="radio"
+              name="mode"
+              value={option}
+              checked={mode === option}
+              onChange={() => setMode(option)}
+              className="size-5 accent-brand-600"
+            />
             {t(option === "generate" ? "modeGenerate" : "modeManual")}
           </label>
         ))}
@@ -43,14 +50,22 @@ export function ResetPasswordForm({ userId, name }: { userId: string; name: stri
           errors={errorsFor("password")}
         />
       )}
-      <Button type="submit" variant="secondary" disabled={pending} aria-busy={pending} className="sm:self-start">
+      <Button
+        type="submit"
+        variant="secondary"
+        disabled={pending}
+        aria-busy={pending}
+        className="sm:self-start"
+      >
         {t("submit")}
       </Button>
       <FormStatus failure={failure} success={state?.ok && !generated ? t("done", { name }) : null} />
       {generated && (
         <Notice tone="success">
           <p>{t("generatedNotice", { name })}</p>
-          <p className="mt-2 select-all rounded-md bg-white px-3 py-2 font-mono text-lg tracking-wide text-slate-900">{generated}</p>
+          <p className="mt-2 select-all rounded-md bg-white px-3 py-2 font-mono text-lg tracking-wide text-slate-900">
+            {generated}
+          </p>
           <p className="mt-2">{t("generatedOnce")}</p>
         </Notice>
       )}

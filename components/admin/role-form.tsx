@@ -29,7 +29,10 @@ export function RoleForm({ userId, role, isSelf }: { userId: string; role: Staff
         {t("submit")}
       </Button>
       <div className="sm:flex-1">
-        <FormStatus failure={failure} success={state?.ok ? t("changed", { role: tRoles(state.data.role) }) : null} />
+        <FormStatus
+          failure={failure}
+          success={state?.ok ? t("changed", { role: tRoles(state.data.role) }) : null}
+        />
       </div>
     </form>
   );

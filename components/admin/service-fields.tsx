@@ -16,15 +16,51 @@ export type ServiceValues = {
 };
 
 /** The fields a new service and an existing one share; the fee is typed in yuan and stored in fen. */
-export function ServiceFields({ values, errorsFor }: { values?: ServiceValues; errorsFor: (field: string) => string[] | undefined }) {
+export function ServiceFields({
+  values,
+  errorsFor,
+}: {
+  values?: ServiceValues;
+  errorsFor: (field: string) => string[] | undefined;
+}) {
   const t = useTranslations("admin.catalog.service");
   return (
     <>
       <div className="grid gap-4 md:grid-cols-2">
-        <TextField name="nameZh" lang="zh-CN" label={t("nameZh")} defaultValue={values?.nameZh} required maxLength={120} errors={errorsFor("nameZh")} />
-        <TextField name="nameEn" lang="en" label={t("nameEn")} defaultValue={values?.nameEn} required maxLength={120} errors={errorsFor("nameEn")} />
-        <TextAreaField name="descriptionZh" lang="zh-CN" label={t("descriptionZh")} defaultValue={values?.descriptionZh} maxLength={2000} errors={errorsFor("descriptionZh")} />
-        <TextAreaField name="descriptionEn" lang="en" label={t("descriptionEn")} defaultValue={values?.descriptionEn} maxLength={2000} errors={errorsFor("descriptionEn")} />
+        <TextField
+          name="nameZh"
+          lang="zh-CN"
+          label={t("nameZh")}
+          defaultValue={values?.nameZh}
+          required
+          maxLength={120}
+          errors={errorsFor("nameZh")}
+        />
+        <TextField
+          name="nameEn"
+          lang="en"
+          label={t("nameEn")}
+          defaultValue={values?.nameEn}
+          required
+          maxLength={120}
+          errors={errorsFor("nameEn")}
+        />
+        <TextAreaField
+          name="descriptionZh"
+          lang="zh-CN"
+          label={t("descriptionZh")}
+          defaultValue={values?.descriptionZh}
+          maxLength={2000}
+          errors={errorsFor("descriptionZh")}
+        />
+        <TextAreaField
+          name="descriptionEn"
+          lang="en"
+          label={t("descriptionEn")}
+          defaultValue={values?.descriptionEn}
+          maxLength={2000}
+          errors={errorsFor("descriptionEn")}
+        />
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField
@@ -48,7 +84,12 @@ export function ServiceFields({ values, errorsFor }: { values?: ServiceValues; e
           errors={errorsFor("sortOrder")}
         />
       </div>
-      <CheckboxField name="requiresExpertReview" label={t("requiresExpertReview")} hint={t("requiresExpertReviewHint")} defaultChecked={values?.requiresExpertReview} />
+      <CheckboxField
+        name="requiresExpertReview"
+        label={t("requiresExpertReview")}
+        hint={t("requiresExpertReviewHint")}
+        defaultChecked={values?.requiresExpertReview}
+      />
     </>
   );
 }

@@ -8,7 +8,11 @@ import { StatusBadge } from "./status-badge";
 type ServiceRow = Awaited<ReturnType<typeof listServicesForAdmin>>[number];
 
 export async function ServicesTable({ services }: { services: ServiceRow[] }) {
-  const [t, tTiers, locale] = await Promise.all([getTranslations("admin.catalog"), getTranslations("catalog.tiers"), getLocale()]);
+  const [t, tTiers, locale] = await Promise.all([
+    getTranslations("admin.catalog"),
+    getTranslations("catalog.tiers"),
+    getLocale(),
+  ]);
   const moneyLocale = locale === "zh" ? "zh" : "en";
   return (
     <DataTable
@@ -26,12 +30,17 @@ export async function ServicesTable({ services }: { services: ServiceRow[] }) {
       {services.map((service) => (
         <tr key={service.id}>
           <th scope="row" className="py-1 pr-3">
-            <Link href={`/console/admin/services/${service.id}`} className="flex min-h-11 flex-col justify-center font-semibold text-brand-700 hover:underline">
+            <Link
+              href={`/console/admin/services/${service.id}`}
+              className="flex min-h-11 flex-col justify-center font-semibold text-brand-700 hover:underline"
+            >
               {locale === "zh" ? service.nameZh : service.nameEn}
               <span className="font-mono text-xs font-normal text-slate-500">{service.code}</span>
             </Link>
           </th>
-          <td className="py-1 pr-3 tabular-nums">{formatMoney(service.baseFeeMinor, service.currency, moneyLocale)}</td>
+          <td className="py-1 pr-3 tabular-nums">
+            {formatMoney(service.baseFeeMinor, service.currency, moneyLocale)}
+          </td>
           <td className="py-1 pr-3">{service.tiers.map((row) => tTiers(row.tier)).join(" · ") || "—"}</td>
           <td className="py-1 pr-3 text-right tabular-nums">{service._count.evidence}</td>
           <td className="py-1 pr-3 text-right tabular-nums">{service._count.staff}</td>

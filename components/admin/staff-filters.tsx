@@ -8,7 +8,12 @@ import { FilterButtons } from "./filter-buttons";
 export async function StaffFilters({ query }: { query: StaffListQuery }) {
   const [t, tRoles] = await Promise.all([getTranslations("admin.staff.filters"), getTranslations("roles")]);
   return (
-    <form method="get" role="search" aria-label={t("label")} className="grid gap-3 sm:grid-cols-2 md:grid-cols-[2fr_1fr_1fr] md:items-end lg:grid-cols-[2fr_1fr_1fr_auto]">
+    <form
+      method="get"
+      role="search"
+      aria-label={t("label")}
+      className="grid gap-3 sm:grid-cols-2 md:grid-cols-[2fr_1fr_1fr] md:items-end lg:grid-cols-[2fr_1fr_1fr_auto]"
+    >
       <TextField name="q" type="search" label={t("search")} defaultValue={query.q} maxLength={100} />
       <SelectField name="role" label={t("role")} defaultValue={query.role ?? ""}>
         <option value="">{t("anyRole")}</option>
@@ -23,7 +28,12 @@ export async function StaffFilters({ query }: { query: StaffListQuery }) {
         <option value="active">{t("statusActive")}</option>
         <option value="inactive">{t("statusInactive")}</option>
       </SelectField>
-      <FilterButtons applyLabel={t("apply")} clearLabel={t("clear")} clearHref="/console/admin/staff" className="sm:col-span-2 md:col-span-3 lg:col-span-1" />
+      <FilterButtons
+        applyLabel={t("apply")}
+        clearLabel={t("clear")}
+        clearHref="/console/admin/staff"
+        className="sm:col-span-2 md:col-span-3 lg:col-span-1"
+      />
     </form>
   );
 }

@@ -9,7 +9,15 @@ import { useAdminForm } from "./use-admin-form";
 type Service = { id: string; code: string; nameZh: string; nameEn: string; active: boolean };
 
 /** Checkboxes in a fieldset: the whole selection is saved at once. */
-export function StaffServicesForm({ userId, services, selected }: { userId: string; services: Service[]; selected: string[] }) {
+export function StaffServicesForm({
+  userId,
+  services,
+  selected,
+}: {
+  userId: string;
+  services: Service[];
+  selected: string[];
+}) {
   const t = useTranslations("admin.staff.services");
   const locale = useLocale();
   const { state, pending, onSubmit, failure, errorsFor } = useAdminForm(updateStaffServices);
@@ -24,7 +32,13 @@ export function StaffServicesForm({ userId, services, selected }: { userId: stri
           {services.map((service) => (
             <li key={service.id}>
               <label className="flex min-h-11 items-center gap-3 text-sm">
-                <input type="checkbox" name="serviceIds" value={service.id} defaultChecked={selected.includes(service.id)} className="size-5 accent-brand-600" />
+                <input
+                  type="checkbox"
+                  name="serviceIds"
+                  value={service.id}
+                  defaultChecked={selected.includes(service.id)}
+                  className="size-5 accent-brand-600"
+                />
                 <span>
                   {locale === "zh" ? service.nameZh : service.nameEn}
                   {!service.active && <span className="ml-1 text-slate-500">{t("inactiveService")}</span>}
@@ -41,10 +55,19 @@ export function StaffServicesForm({ userId, services, selected }: { userId: stri
           </ul>
         )}
       </fieldset>
-      <Button type="submit" variant="secondary" disabled={pending} aria-busy={pending} className="sm:self-start">
+      <Button
+        type="submit"
+        variant="secondary"
+        disabled={pending}
+        aria-busy={pending}
+        className="sm:self-start"
+      >
         {t("submit")}
       </Button>
-      <FormStatus failure={failure} success={state?.ok ? t("saved", { added: state.data.added, removed: state.data.removed }) : null} />
+      <FormStatus
+        failure={failure}
+        success={state?.ok ? t("saved", { added: state.data.added, removed: state.data.removed }) : null}
+      />
     </form>
   );
 }

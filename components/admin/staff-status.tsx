@@ -19,8 +19,20 @@ export function StaffStatus({ userId, name, active, openCases, isSelf }: Props) 
   const [done, setDone] = useState<string | null>(null);
   if (isSelf) return <p className="text-sm text-slate-700">{t("selfNote")}</p>;
   const labels = active
-    ? { open: t("deactivate"), title: t("deactivateTitle", { name }), body: t("deactivateBody", { name, count: openCases }), confirm: t("confirmDeactivate"), pending: t("deactivating") }
-    : { open: t("reactivate"), title: t("reactivateTitle", { name }), body: t("reactivateBody", { name }), confirm: t("confirmReactivate"), pending: t("reactivating") };
+    ? {
+        open: t("deactivate"),
+        title: t("deactivateTitle", { name }),
+        body: t("deactivateBody", { name, count: openCases }),
+        confirm: t("confirmDeactivate"),
+        pending: t("deactivating"),
+      }
+    : {
+        open: t("reactivate"),
+        title: t("reactivateTitle", { name }),
+        body: t("reactivateBody", { name }),
+        confirm: t("confirmReactivate"),
+        pending: t("reactivating"),
+      };
   return (
     <div className="flex flex-col gap-3">
       <FormStatus success={done} />
@@ -29,7 +41,9 @@ export function StaffStatus({ userId, name, active, openCases, isSelf }: Props) 
         action={changeStaffStatus}
         fields={{ userId, active: String(!active) }}
         labels={{ ...labels, cancel: tCommon("cancel") }}
-        onSuccess={(data) => setDone(data.active ? t("reactivated") : t("deactivated", { count: data.unassignedCases }))}
+        onSuccess={(data) =>
+          setDone(data.active ? t("reactivated") : t("deactivated", { count: data.unassignedCases }))
+        }
       />
     </div>
   );

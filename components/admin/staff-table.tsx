@@ -12,12 +12,21 @@ export async function StaffTable({ items }: { items: StaffRow[] }) {
     <DataTable
       caption={t("table.caption")}
       className="min-w-[40rem]"
-      columns={[{ label: t("table.name") }, { label: t("table.email") }, { label: t("table.role") }, { label: t("table.status") }, { label: t("table.openCases"), className: "text-right" }]}
+      columns={[
+        { label: t("table.name") },
+        { label: t("table.email") },
+        { label: t("table.role") },
+        { label: t("table.status") },
+        { label: t("table.openCases"), className: "text-right" },
+      ]}
     >
       {items.map((user) => (
         <tr key={user.id}>
           <th scope="row" className="py-1 pr-3 font-semibold">
-            <Link href={`/console/admin/staff/${user.id}`} className="inline-flex min-h-11 items-center text-brand-700 hover:underline">
+            <Link
+              href={`/console/admin/staff/${user.id}`}
+              className="inline-flex min-h-11 items-center text-brand-700 hover:underline"
+            >
               {user.displayName}
             </Link>
           </th>

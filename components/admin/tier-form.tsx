@@ -10,7 +10,12 @@ import { CheckboxField } from "./fields";
 import { FormStatus } from "./form-status";
 import { useAdminForm } from "./use-admin-form";
 
-type TierRow = { surchargeMinor: number; processingHours: number; available: boolean; targets: Record<string, number> };
+type TierRow = {
+  surchargeMinor: number;
+  processingHours: number;
+  available: boolean;
+  targets: Record<string, number>;
+};
 type Props = { serviceId: string; tier: UrgencyTier; row: TierRow | null; requiresExpertReview: boolean };
 
 /**
@@ -52,7 +57,12 @@ export function TierForm({ serviceId, tier, row, requiresExpertReview }: Props) 
           errors={errorsFor("processingHours")}
         />
       </div>
-      <CheckboxField id={id("available")} name="available" label={t("available")} defaultChecked={row?.available ?? false} />
+      <CheckboxField
+        id={id("available")}
+        name="available"
+        label={t("available")}
+        defaultChecked={row?.available ?? false}
+      />
       <fieldset className="flex flex-col gap-3">
         <legend className="text-sm font-semibold text-slate-800">{t("targetsLegend")}</legend>
         <p className="text-xs text-slate-600">{t("targetsHint")}</p>
@@ -72,10 +82,19 @@ export function TierForm({ serviceId, tier, row, requiresExpertReview }: Props) 
           ))}
         </div>
       </fieldset>
-      <Button type="submit" variant="secondary" disabled={pending} aria-busy={pending} className="sm:self-start">
+      <Button
+        type="submit"
+        variant="secondary"
+        disabled={pending}
+        aria-busy={pending}
+        className="sm:self-start"
+      >
         {pending ? tCommon("saving") : t("submit", { tier: t(`names.${tier}`) })}
       </Button>
-      <FormStatus failure={failure} success={state?.ok ? (state.data.changed ? tCommon("saved") : tCommon("noChanges")) : null} />
+      <FormStatus
+        failure={failure}
+        success={state?.ok ? (state.data.changed ? tCommon("saved") : tCommon("noChanges")) : null}
+      />
     </form>
   );
 }

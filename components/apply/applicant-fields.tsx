@@ -32,7 +32,12 @@ export function ApplicantFields({ values, errorFor, setField, blur }: Props) {
 
   return (
     <>
-      <TextField {...text("applicantName")} label={t("applicantName")} hint={t("applicantNameHint")} autoComplete="name" />
+      <TextField
+        {...text("applicantName")}
+        label={t("applicantName")}
+        hint={t("applicantNameHint")}
+        autoComplete="name"
+      />
       <ChoiceGroup
         name="idType"
         legend={t("idType")}
@@ -52,8 +57,22 @@ export function ApplicantFields({ values, errorFor, setField, blur }: Props) {
         spellCheck={false}
         maxLength={40}
       />
-      <TextField {...text("phone")} type="tel" label={t("phone")} hint={t("phoneHint")} autoComplete="tel" inputMode="tel" />
-      <TextField {...text("email")} type="email" label={t("email")} hint={t("emailHint")} autoComplete="email" inputMode="email" />
+      <TextField
+        {...text("phone")}
+        type="tel"
+        label={t("phone")}
+        hint={t("phoneHint")}
+        autoComplete="tel"
+        inputMode="tel"
+      />
+      <TextField
+        {...text("email")}
+        type="email"
+        label={t("email")}
+        hint={t("emailHint")}
+        autoComplete="email"
+        inputMode="email"
+      />
     </>
   );
 }

@@ -7,7 +7,14 @@ import { Notice } from "@/components/ui/notice";
 import type { ActionResult } from "@/lib/action-result";
 import { submitApplication } from "@/lib/applications/actions";
 import { localDateString } from "@/lib/applications/deadline";
-import { applicationSchema, applicationValuesToFormData, firstErrorPerField, REASON_MAX_LENGTH, REASON_MIN_LENGTH, type ApplicationField } from "@/lib/applications/schema";
+import {
+  applicationSchema,
+  applicationValuesToFormData,
+  firstErrorPerField,
+  REASON_MAX_LENGTH,
+  REASON_MIN_LENGTH,
+  type ApplicationField,
+} from "@/lib/applications/schema";
 import { LIMIT_MESSAGE_VALUES } from "@/lib/evidence/limits";
 import { missingRequiredKinds } from "@/lib/evidence/requirements";
 import type { UploadedEvidence } from "@/lib/evidence/types";
@@ -32,7 +39,13 @@ export type FieldErrors = Partial<Record<ApplicationField, string>>;
 /** Where focus goes for each field's error, in page order. */
 export const FIELD_ORDER: ApplicationField[] = [
   ...(["tier", "neededBy", "reason"] as const),
-  ...(["triageConsequence", "triageFixedDate", "triageFixedDateOn", "triageHealthSafety", "triageAffected"] as const),
+  ...([
+    "triageConsequence",
+    "triageFixedDate",
+    "triageFixedDateOn",
+    "triageHealthSafety",
+    "triageAffected",
+  ] as const),
   ...(["applicantName", "idType", "idNumber", "phone", "email", "evidenceIds"] as const),
 ];
 
@@ -43,7 +56,11 @@ const subscribeNothing = () => () => {};
  * browser, because the saved draft lives there and must be in place before the first input.
  */
 export function ClientApplicationForm(props: Props) {
-  const inBrowser = useSyncExternalStore(subscribeNothing, () => true, () => false);
+  const inBrowser = useSyncExternalStore(
+    subscribeNothing,
+    () => true,
+    () => false,
+  );
   // "Start over" remounts the form, which then finds no draft and starts a fresh one.
   const [generation, setGeneration] = useState(0);
   const t = useTranslations("apply");
@@ -54,7 +71,9 @@ export function ClientApplicationForm(props: Props) {
       </p>
     );
   }
-  return <ApplicationSteps key={generation} {...props} onStartOver={() => setGeneration((value) => value + 1)} />;
+  return (
+    <ApplicationSteps key={generation} {...props} onStartOver={() => setGeneration((value) => value + 1)} />
+  );
 }
 
 function freshValues(service: ApplyService, defaults: ApplyDefaults): FormValues {
@@ -79,11 +98,22 @@ function freshValues(service: ApplyService, defaults: ApplyDefaults): FormValues
   };
 }
 
-function ApplicationSteps({ userId, service, defaults, serverDrafts, nightTimeZone, onStartOver }: Props & { onStartOver: () => void }) {
+function ApplicationSteps({
+  userId,
+  service,
+  defaults,
+  serverDrafts,
+  nightTimeZone,
+  onStartOver,
+}: Props & { onStartOver: () => void }) {
   const t = useTranslations();
   const [initial] = useState<LoadedDraft & { fresh: FormValues; today: string }>(() => {
     const fresh = freshValues(service, defaults);
-    return { ...loadDraft({ userId, serviceCode: service.code }, fresh, serverDrafts), fresh, today: localDateString(new Date(), Number(fresh.utcOffsetMinutes)) };
+    return {
+      ...loadDraft({ userId, serviceCode: service.code }, fresh, serverDrafts),
+      fresh,
+      today: localDateString(new Date(), Number(fresh.utcOffsetMinutes)),
+    };
   });
   const submissionKey = initial.submissionKey;
   const [values, setValues] = useState<FormValues>(initial.values);
@@ -110,7 +140,10 @@ function ApplicationSteps({ userId, service, defaults, serverDrafts, nightTimeZo
     focusTarget.current = null;
     const element = id ? document.getElementById(id) : null;
     // For a radio group, the chosen option rather than the first.
-    const chosen = element instanceof HTMLInputElement && element.type === "radio" ? document.querySelector<HTMLInputElement>(`input[name="${element.name}"]:checked`) : null;
+    const chosen =
+      element instanceof HTMLInputElement && element.type === "radio"
+        ? document.querySelector<HTMLInputElement>(`input[name="${element.name}"]:checked`)
+        : null;
     (chosen ?? element)?.focus();
   }, [focusRequest]);
 
@@ -123,12 +156,17 @@ function ApplicationSteps({ userId, service, defaults, serverDrafts, nightTimeZo
   const parsed = applicationSchema.safeParse({ ...values, submissionKey, evidenceIds });
   const clientErrors: FieldErrors = parsed.success ? {} : firstErrorPerField(parsed.error);
   // The same rule the uploader flags and the server enforces.
-  if (!clientErrors.evidenceIds && missingRequiredKinds(service.evidence, files).length > 0) clientErrors.evidenceIds = "apply.errors.evidenceMissing";
+  if (!clientErrors.evidenceIds && missingRequiredKinds(service.evidence, files).length > 0)
+    clientErrors.evidenceIds = "apply.errors.evidenceMissing";
   if (!clientErrors.evidenceIds && uploading) clientErrors.evidenceIds = "apply.errors.evidenceUploading";
 
-  const translate = (key: string) => (t.has(key) ? t(key, { min: REASON_MIN_LENGTH, max: REASON_MAX_LENGTH, ...LIMIT_MESSAGE_VALUES }) : t("errors.checkFields"));
+  const translate = (key: string) =>
+    t.has(key)
+      ? t(key, { min: REASON_MIN_LENGTH, max: REASON_MAX_LENGTH, ...LIMIT_MESSAGE_VALUES })
+      : t("errors.checkFields");
   const errorFor = (field: ApplicationField): string | undefined => {
-    const key = serverErrors[field] ?? (showAllErrors || touched.has(field) ? clientErrors[field] : undefined);
+    const key =
+      serverErrors[field] ?? (showAllErrors || touched.has(field) ? clientErrors[field] : undefined);
     return key ? translate(key) : undefined;
   };
 
@@ -181,7 +219,8 @@ function ApplicationSteps({ userId, service, defaults, serverDrafts, nightTimeZo
       }
       if (result.ok) return;
       const fieldErrors: FieldErrors = {};
-      for (const [field, keys] of Object.entries(result.fieldErrors ?? {})) fieldErrors[field as ApplicationField] = keys[0];
+      for (const [field, keys] of Object.entries(result.fieldErrors ?? {}))
+        fieldErrors[field as ApplicationField] = keys[0];
       setServerErrors(fieldErrors);
       setSubmitMessage(result.message);
       if (FIELD_ORDER.some((field) => fieldErrors[field])) showErrors(fieldErrors);
@@ -198,7 +237,13 @@ function ApplicationSteps({ userId, service, defaults, serverDrafts, nightTimeZo
       <p aria-live="polite" className="sr-only">
         {announcement}
       </p>
-      {initial.savedAt && <DraftNotice savedAt={initial.savedAt} idNumberForgotten={initial.idNumberForgotten} onStartOver={startOver} />}
+      {initial.savedAt && (
+        <DraftNotice
+          savedAt={initial.savedAt}
+          idNumberForgotten={initial.idNumberForgotten}
+          onStartOver={startOver}
+        />
+      )}
       {submitMessage && <Notice tone="error">{translate(submitMessage)}</Notice>}
       {step === "form" ? (
         <FormStep

@@ -7,7 +7,15 @@ import { clearDraft } from "./draft-storage";
  * On the confirmation page: the application is in, so its draft (and the ID number kept for the
  * tab) goes. Only the draft with this submission key: a newer draft for the same service stays.
  */
-export function ClearSubmittedDraft({ userId, serviceCode, submissionKey }: { userId: string; serviceCode: string; submissionKey: string }) {
+export function ClearSubmittedDraft({
+  userId,
+  serviceCode,
+  submissionKey,
+}: {
+  userId: string;
+  serviceCode: string;
+  submissionKey: string;
+}) {
   useEffect(() => {
     clearDraft({ userId, serviceCode }, submissionKey);
   }, [userId, serviceCode, submissionKey]);

@@ -5,7 +5,15 @@ import { useEffect, useRef, useState } from "react";
 import { Button, buttonClasses } from "@/components/ui/button";
 
 /** "We restored your unfinished application", with Start over behind a confirmation. */
-export function DraftNotice({ savedAt, idNumberForgotten, onStartOver }: { savedAt: Date; idNumberForgotten: boolean; onStartOver: () => void }) {
+export function DraftNotice({
+  savedAt,
+  idNumberForgotten,
+  onStartOver,
+}: {
+  savedAt: Date;
+  idNumberForgotten: boolean;
+  onStartOver: () => void;
+}) {
   const t = useTranslations("apply.draft");
   const format = useFormatter();
   const [confirming, setConfirming] = useState(false);
@@ -17,11 +25,16 @@ export function DraftNotice({ savedAt, idNumberForgotten, onStartOver }: { saved
   }, [confirming]);
 
   return (
-    <section aria-labelledby="draft-notice" className="rounded-lg border border-brand-100 bg-brand-50 px-4 py-3 text-sm text-brand-900">
+    <section
+      aria-labelledby="draft-notice"
+      className="rounded-lg border border-brand-100 bg-brand-50 px-4 py-3 text-sm text-brand-900"
+    >
       <h2 id="draft-notice" className="font-semibold">
         {t("restored")}
       </h2>
-      <p className="mt-1">{t("savedAt", { time: format.dateTime(savedAt, { dateStyle: "medium", timeStyle: "short" }) })}</p>
+      <p className="mt-1">
+        {t("savedAt", { time: format.dateTime(savedAt, { dateStyle: "medium", timeStyle: "short" }) })}
+      </p>
       {idNumberForgotten && <p className="mt-1">{t("idNumberNotKept")}</p>}
       {confirming ? (
         <div role="group" aria-labelledby="start-over-question" className="mt-3 flex flex-col gap-2">
@@ -32,7 +45,12 @@ export function DraftNotice({ savedAt, idNumberForgotten, onStartOver }: { saved
             <Button type="button" onClick={onStartOver}>
               {t("confirmYes")}
             </Button>
-            <button ref={keepButton} type="button" className={buttonClasses("secondary")} onClick={() => setConfirming(false)}>
+            <button
+              ref={keepButton}
+              type="button"
+              className={buttonClasses("secondary")}
+              onClick={() => setConfirming(false)}
+            >
               {t("confirmNo")}
             </button>
           </div>

@@ -13,7 +13,13 @@ import type { UploadedEvidence } from "@/lib/evidence/types";
 
 export type DraftScope = { userId: string; serviceCode: string };
 export type FormValues = Omit<ApplicationFormValues, "evidenceIds">;
-export type LoadedDraft = { values: FormValues; files: UploadedEvidence[]; submissionKey: string; savedAt: Date | null; idNumberForgotten: boolean };
+export type LoadedDraft = {
+  values: FormValues;
+  files: UploadedEvidence[];
+  submissionKey: string;
+  savedAt: Date | null;
+  idNumberForgotten: boolean;
+};
 
 // Storage can be missing or throw (disabled cookies, Safari private mode, quota): a draft is a
 // convenience, so every failure just means "no draft".
@@ -46,10 +52,24 @@ function write(kind: "localStorage" | "sessionStorage", key: string, value: stri
  * The saved draft for this user and service, or a fresh one. Files come back only if the server
  * still lists them as this applicant's drafts (removed or submitted files drop out).
  */
-export function loadDraft(scope: DraftScope, fresh: FormValues, serverDrafts: readonly UploadedEvidence[]): LoadedDraft {
+export function loadDraft(
+  scope: DraftScope,
+  fresh: FormValues,
+  serverDrafts: readonly UploadedEvidence[],
+): LoadedDraft {
   const saved = parseDraft(read("localStorage", draftStorageKey(scope.userId, scope.serviceCode)));
-  if (!saved) return { values: fresh, files: [], submissionKey: newSubmissionKey(), savedAt: null, idNumberForgotten: false };
-  const session = parseSessionDraft(read("sessionStorage", sessionDraftKey(scope.userId, scope.serviceCode)), saved.submissionKey);
+  if (!saved)
+    return {
+      values: fresh,
+      files: [],
+      submissionKey: newSubmissionKey(),
+      savedAt: null,
+      idNumberForgotten: false,
+    };
+  const session = parseSessionDraft(
+    read("sessionStorage", sessionDraftKey(scope.userId, scope.serviceCode)),
+    saved.submissionKey,
+  );
   const savedIds = new Set(saved.files.map((file) => file.id));
   return {
     values: { ...fresh, ...saved.values, idNumber: session?.idNumber ?? "", serviceCode: scope.serviceCode },
@@ -61,11 +81,22 @@ export function loadDraft(scope: DraftScope, fresh: FormValues, serverDrafts: re
 }
 
 /** `fresh` is the form as the page first filled it in: opening a form is not starting an application. */
-export function saveDraft(scope: DraftScope, draft: { values: FormValues; files: readonly UploadedEvidence[]; submissionKey: string; fresh: FormValues }) {
+export function saveDraft(
+  scope: DraftScope,
+  draft: { values: FormValues; files: readonly UploadedEvidence[]; submissionKey: string; fresh: FormValues },
+) {
   const { values, files, submissionKey, fresh } = draft;
   if (!hasAnswers({ ...values, utcOffsetMinutes: fresh.utcOffsetMinutes }, fresh, files)) return;
-  write("localStorage", draftStorageKey(scope.userId, scope.serviceCode), serializeDraft({ submissionKey, values, files, now: new Date() }));
-  write("sessionStorage", sessionDraftKey(scope.userId, scope.serviceCode), values.idNumber ? serializeSessionDraft(submissionKey, values) : null);
+  write(
+    "localStorage",
+    draftStorageKey(scope.userId, scope.serviceCode),
+    serializeDraft({ submissionKey, values, files, now: new Date() }),
+  );
+  write(
+    "sessionStorage",
+    sessionDraftKey(scope.userId, scope.serviceCode),
+    values.idNumber ? serializeSessionDraft(submissionKey, values) : null,
+  );
 }
 
 /** Removes the draft; with a submission key, only if the stored draft is that one (not a newer one). */

@@ -24,7 +24,15 @@ type TextAreaFieldProps = ComponentPropsWithRef<"textarea"> & {
   action?: ReactNode;
 };
 
-export function TextAreaField({ name, label, hint, error, action, id = `field-${name}`, ...props }: TextAreaFieldProps) {
+export function TextAreaField({
+  name,
+  label,
+  hint,
+  error,
+  action,
+  id = `field-${name}`,
+  ...props
+}: TextAreaFieldProps) {
   return (
     <div className="flex flex-col gap-1">
       <div className="flex flex-wrap items-end justify-between gap-2">
@@ -53,7 +61,11 @@ export function TextAreaField({ name, label, hint, error, action, id = `field-${
 
 export type Choice = { value: string; label: ReactNode; details?: ReactNode; disabled?: boolean };
 
-const LAYOUTS = { cards: "grid gap-2 sm:grid-cols-3", pairs: "grid gap-2 sm:grid-cols-2", inline: "flex flex-wrap gap-2" };
+const LAYOUTS = {
+  cards: "grid gap-2 sm:grid-cols-3",
+  pairs: "grid gap-2 sm:grid-cols-2",
+  inline: "flex flex-wrap gap-2",
+};
 
 type ChoiceGroupProps = {
   name: string;
@@ -73,11 +85,24 @@ type ChoiceGroupProps = {
  * label alone and described by its details, so screen readers say "Urgent, radio button, 5 days…".
  * The first radio has id field-<name>, so "Change" links and error focus can find the group.
  */
-export function ChoiceGroup({ name, legend, description, choices, value, onChange, onBlur, error, layout = "cards" }: ChoiceGroupProps) {
+export function ChoiceGroup({
+  name,
+  legend,
+  description,
+  choices,
+  value,
+  onChange,
+  onBlur,
+  error,
+  layout = "cards",
+}: ChoiceGroupProps) {
   const errorId = `field-${name}-error`;
   const descriptionId = description ? `field-${name}-description` : undefined;
   return (
-    <fieldset className="flex min-w-0 flex-col gap-2" aria-describedby={describedBy(descriptionId, error ? errorId : undefined)}>
+    <fieldset
+      className="flex min-w-0 flex-col gap-2"
+      aria-describedby={describedBy(descriptionId, error ? errorId : undefined)}
+    >
       <legend className="text-sm font-medium text-slate-800">{legend}</legend>
       {description && (
         <div id={descriptionId} className="-mt-1 text-xs text-slate-600">
@@ -103,7 +128,10 @@ export function ChoiceGroup({ name, legend, description, choices, value, onChang
                 onChange={() => onChange(choice.value)}
                 onBlur={onBlur}
                 aria-labelledby={`${id}-label`}
-                aria-describedby={describedBy(choice.details ? `${id}-details` : undefined, error ? errorId : undefined)}
+                aria-describedby={describedBy(
+                  choice.details ? `${id}-details` : undefined,
+                  error ? errorId : undefined,
+                )}
                 className="mt-1 size-4 shrink-0 accent-brand-600"
               />
               <span className="flex min-w-0 flex-col gap-0.5">

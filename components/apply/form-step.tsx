@@ -29,7 +29,18 @@ type Props = {
 };
 
 /** Step 1: every question, in four groups, then "Continue to review". */
-export function FormStep({ service, values, files, today, nightTimeZone, errorFor, setField, blur, onFilesChange, onContinue }: Props) {
+export function FormStep({
+  service,
+  values,
+  files,
+  today,
+  nightTimeZone,
+  errorFor,
+  setField,
+  blur,
+  onFilesChange,
+  onContinue,
+}: Props) {
   const t = useTranslations("apply");
   const format = useFormatter();
   const day = calendarDay(values.neededBy);
@@ -46,11 +57,21 @@ export function FormStep({ service, values, files, today, nightTimeZone, errorFo
         {t("stepForm")}
       </h2>
 
-      <section aria-labelledby="section-request" className="flex flex-col gap-5 rounded-2xl border border-slate-200 bg-white p-4 sm:p-6">
+      <section
+        aria-labelledby="section-request"
+        className="flex flex-col gap-5 rounded-2xl border border-slate-200 bg-white p-4 sm:p-6"
+      >
         <h3 id="section-request" className="text-lg font-semibold">
           {t("sections.request")}
         </h3>
-        <UrgencyFields service={service} values={values} today={today} errorFor={errorFor} setField={setField} blur={blur} />
+        <UrgencyFields
+          service={service}
+          values={values}
+          today={today}
+          errorFor={errorFor}
+          setField={setField}
+          blur={blur}
+        />
         <ReasonField
           serviceName={service.name}
           neededByText={day ? format.dateTime(day, { dateStyle: "long", timeZone: "UTC" }) : ""}
@@ -61,21 +82,39 @@ export function FormStep({ service, values, files, today, nightTimeZone, errorFo
         />
       </section>
 
-      <section aria-labelledby="section-triage" className="flex flex-col gap-5 rounded-2xl border border-slate-200 bg-white p-4 sm:p-6">
+      <section
+        aria-labelledby="section-triage"
+        className="flex flex-col gap-5 rounded-2xl border border-slate-200 bg-white p-4 sm:p-6"
+      >
         <h3 id="section-triage" className="text-lg font-semibold">
           {t("sections.triage")}
         </h3>
-        <TriageFields service={service} values={values} today={today} nightTimeZone={nightTimeZone} errorFor={errorFor} setField={setField} blur={blur} />
+        <TriageFields
+          service={service}
+          values={values}
+          today={today}
+          nightTimeZone={nightTimeZone}
+          errorFor={errorFor}
+          setField={setField}
+          blur={blur}
+        />
       </section>
 
-      <section aria-labelledby="section-applicant" className="flex flex-col gap-5 rounded-2xl border border-slate-200 bg-white p-4 sm:p-6">
+      <section
+        aria-labelledby="section-applicant"
+        className="flex flex-col gap-5 rounded-2xl border border-slate-200 bg-white p-4 sm:p-6"
+      >
         <h3 id="section-applicant" className="text-lg font-semibold">
           {t("sections.applicant")}
         </h3>
         <ApplicantFields values={values} errorFor={errorFor} setField={setField} blur={blur} />
       </section>
 
-      <section aria-labelledby="evidence-heading" aria-describedby={evidenceError ? "field-evidenceIds-error" : undefined} className="flex flex-col gap-4 rounded-2xl border border-slate-200 bg-white p-4 sm:p-6">
+      <section
+        aria-labelledby="evidence-heading"
+        aria-describedby={evidenceError ? "field-evidenceIds-error" : undefined}
+        className="flex flex-col gap-4 rounded-2xl border border-slate-200 bg-white p-4 sm:p-6"
+      >
         <div>
           <h3 id="evidence-heading" tabIndex={-1} className="text-lg font-semibold">
             {t("sections.evidence")}
@@ -84,7 +123,11 @@ export function FormStep({ service, values, files, today, nightTimeZone, errorFo
         </div>
         <FieldError id="field-evidenceIds-error" message={evidenceError} />
         {service.evidence.length > 0 ? (
-          <EvidenceUploader requirements={service.evidence} initialFiles={files} onChange={(next, state) => onFilesChange(next, state.busy)} />
+          <EvidenceUploader
+            requirements={service.evidence}
+            initialFiles={files}
+            onChange={(next, state) => onFilesChange(next, state.busy)}
+          />
         ) : (
           <p className="text-sm text-slate-600">{t("noEvidenceNeeded")}</p>
         )}

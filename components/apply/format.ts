@@ -1,6 +1,11 @@
 /** Same rule as the catalog card: whole days from two days up, hours below. Uses catalog.days / catalog.hours. */
-export function processingTimeText(hours: number, t: (key: "catalog.days" | "catalog.hours", values: { count: number }) => string): string {
-  return hours >= 48 && hours % 24 === 0 ? t("catalog.days", { count: hours / 24 }) : t("catalog.hours", { count: hours });
+export function processingTimeText(
+  hours: number,
+  t: (key: "catalog.days" | "catalog.hours", values: { count: number }) => string,
+): string {
+  return hours >= 48 && hours % 24 === 0
+    ? t("catalog.days", { count: hours / 24 })
+    : t("catalog.hours", { count: hours });
 }
 
 /**

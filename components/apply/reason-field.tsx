@@ -16,7 +16,9 @@ type Props = {
 
 /** Selects the first blank of the template, so typing replaces it. */
 function selectFirstPlaceholder(textarea: HTMLTextAreaElement) {
-  const starts = REASON_PLACEHOLDERS.map((placeholder) => [textarea.value.indexOf(placeholder), placeholder.length] as const).filter(([start]) => start >= 0);
+  const starts = REASON_PLACEHOLDERS.map(
+    (placeholder) => [textarea.value.indexOf(placeholder), placeholder.length] as const,
+  ).filter(([start]) => start >= 0);
   textarea.focus();
   if (starts.length === 0) return;
   const [start, length] = starts.reduce((first, next) => (next[0] < first[0] ? next : first));
@@ -50,14 +52,20 @@ export function ReasonField({ serviceName, neededByText, value, error, onChange,
       required
       rows={5}
       action={
-        <button type="button" onClick={insertTemplate} className="min-h-11 rounded-lg px-2 text-sm font-semibold text-brand-700 underline-offset-2 hover:underline">
+        <button
+          type="button"
+          onClick={insertTemplate}
+          className="min-h-11 rounded-lg px-2 text-sm font-semibold text-brand-700 underline-offset-2 hover:underline"
+        >
           {t("useTemplate")}
         </button>
       }
       hint={
         <>
           <span className="block">{t("fields.reasonHint", { min: REASON_MIN_LENGTH })}</span>
-          <span className="block tabular-nums">{t("fields.reasonCount", { count: length, min: REASON_MIN_LENGTH })}</span>
+          <span className="block tabular-nums">
+            {t("fields.reasonCount", { count: length, min: REASON_MIN_LENGTH })}
+          </span>
         </>
       }
     />

@@ -24,7 +24,16 @@ type Props = {
 };
 
 /** Step 2: "check your answers", the fee and the refund rules, and the one button that files it. */
-export function ReviewStep({ service, values, files, nightTimeZone, pending, onChange, onBack, onSubmit }: Props) {
+export function ReviewStep({
+  service,
+  values,
+  files,
+  nightTimeZone,
+  pending,
+  onChange,
+  onBack,
+  onSubmit,
+}: Props) {
   const t = useTranslations();
   const format = useFormatter();
   const tier = service.tiers.find((option) => option.tier === values.tier);
@@ -40,22 +49,55 @@ export function ReviewStep({ service, values, files, nightTimeZone, pending, onC
     {
       field: "tier",
       label: t("apply.fields.tier"),
-      value: tier ? `${t(`catalog.tiers.${tier.tier}`)} · ${processingTimeText(tier.processingHours, t)}` : "",
+      value: tier
+        ? `${t(`catalog.tiers.${tier.tier}`)} · ${processingTimeText(tier.processingHours, t)}`
+        : "",
     },
-    { field: "neededBy", label: t("apply.fields.neededBy"), value: day ? format.dateTime(day, { dateStyle: "long", timeZone: "UTC" }) : "" },
-    { field: "reason", label: t("apply.fields.reason"), value: <span className="whitespace-pre-wrap">{values.reason.trim()}</span> },
-    { field: "triageConsequence", label: t("apply.triage.consequence.legend"), value: answer("consequence", values.triageConsequence) },
+    {
+      field: "neededBy",
+      label: t("apply.fields.neededBy"),
+      value: day ? format.dateTime(day, { dateStyle: "long", timeZone: "UTC" }) : "",
+    },
+    {
+      field: "reason",
+      label: t("apply.fields.reason"),
+      value: <span className="whitespace-pre-wrap">{values.reason.trim()}</span>,
+    },
+    {
+      field: "triageConsequence",
+      label: t("apply.triage.consequence.legend"),
+      value: answer("consequence", values.triageConsequence),
+    },
     {
       field: "triageFixedDate",
       label: t("apply.triage.fixedDate.legend"),
       value:
         values.triageFixedDate !== "NONE" && fixedDay
-          ? t("apply.triage.review.fixedDateValue", { kind: answer("fixedDate", values.triageFixedDate), date: format.dateTime(fixedDay, { dateStyle: "long", timeZone: "UTC" }) })
+          ? t("apply.triage.review.fixedDateValue", {
+              kind: answer("fixedDate", values.triageFixedDate),
+              date: format.dateTime(fixedDay, { dateStyle: "long", timeZone: "UTC" }),
+            })
           : answer("fixedDate", values.triageFixedDate),
     },
-    { field: "triageHealthSafety", label: t("apply.triage.healthSafety.legend"), value: answer("healthSafety", values.triageHealthSafety) },
-    { field: "triageAffected", label: t("apply.triage.affected.legend"), value: answer("affected", values.triageAffected) },
-    ...(nextDay ? [{ field: "triageNextDay" as const, label: t("apply.triage.review.nextDay"), value: t("apply.triage.review.nextDayValue") }] : []),
+    {
+      field: "triageHealthSafety",
+      label: t("apply.triage.healthSafety.legend"),
+      value: answer("healthSafety", values.triageHealthSafety),
+    },
+    {
+      field: "triageAffected",
+      label: t("apply.triage.affected.legend"),
+      value: answer("affected", values.triageAffected),
+    },
+    ...(nextDay
+      ? [
+          {
+            field: "triageNextDay" as const,
+            label: t("apply.triage.review.nextDay"),
+            value: t("apply.triage.review.nextDayValue"),
+          },
+        ]
+      : []),
     { field: "applicantName", label: t("apply.fields.applicantName"), value: values.applicantName.trim() },
     {
       field: "idNumber",
@@ -100,7 +142,9 @@ export function ReviewStep({ service, values, files, nightTimeZone, pending, onC
 
       <dl className="divide-y divide-slate-100 rounded-2xl border border-slate-200 bg-white px-4 sm:px-6">
         <div className="flex flex-col gap-1 py-3 sm:flex-row sm:gap-4">
-          <dt className="text-sm font-medium text-slate-600 sm:w-40 sm:shrink-0">{t("apply.fields.service")}</dt>
+          <dt className="text-sm font-medium text-slate-600 sm:w-40 sm:shrink-0">
+            {t("apply.fields.service")}
+          </dt>
           <dd className="min-w-0 flex-1">{service.name}</dd>
         </div>
         {rows.map((row) => (
@@ -108,7 +152,11 @@ export function ReviewStep({ service, values, files, nightTimeZone, pending, onC
             <dt className="text-sm font-medium text-slate-600 sm:w-40 sm:shrink-0">{row.label}</dt>
             <dd className="min-w-0 flex-1 break-words">{row.value}</dd>
             <dd className="sm:shrink-0">
-              <button type="button" onClick={() => onChange(row.field)} className="min-h-11 text-sm font-semibold text-brand-700 underline-offset-2 hover:underline">
+              <button
+                type="button"
+                onClick={() => onChange(row.field)}
+                className="min-h-11 text-sm font-semibold text-brand-700 underline-offset-2 hover:underline"
+              >
                 {t("apply.change")}
                 <span className="sr-only"> {row.label}</span>
               </button>
@@ -120,10 +168,20 @@ export function ReviewStep({ service, values, files, nightTimeZone, pending, onC
       {tier && (
         <div className="flex flex-col gap-4">
           <div className="rounded-2xl border border-slate-200 bg-white p-4 sm:p-6">
-            <FeeBreakdown caption={t("apply.feeTitle")} baseMinor={service.baseFeeMinor} surchargeMinor={tier.surchargeMinor} currency={service.currency} />
+            <FeeBreakdown
+              caption={t("apply.feeTitle")}
+              baseMinor={service.baseFeeMinor}
+              surchargeMinor={tier.surchargeMinor}
+              currency={service.currency}
+            />
             <p className="mt-2 text-xs text-slate-600">{t("apply.feeNote")}</p>
           </div>
-          <RefundPolicy baseMinor={service.baseFeeMinor} surchargeMinor={tier.surchargeMinor} currency={service.currency} headingLevel="h3" />
+          <RefundPolicy
+            baseMinor={service.baseFeeMinor}
+            surchargeMinor={tier.surchargeMinor}
+            currency={service.currency}
+            headingLevel="h3"
+          />
         </div>
       )}
 

@@ -7,7 +7,11 @@ import { URGENCY_TIERS } from "@/lib/catalog/tiers";
 
 /** A catalog card (tiers with time and fee breakdown, evidence) plus what is not offered and the way in. */
 export async function ServiceChoice({ service }: { service: CatalogService }) {
-  const [t, tCatalog, locale] = await Promise.all([getTranslations("apply"), getTranslations("catalog"), getLocale()]);
+  const [t, tCatalog, locale] = await Promise.all([
+    getTranslations("apply"),
+    getTranslations("catalog"),
+    getLocale(),
+  ]);
   const name = locale === "zh" ? service.nameZh : service.nameEn;
   const offered = new Set(service.tiers.map((tier) => tier.tier));
   const urgentOffered = service.tiers.some((tier) => tier.tier !== "STANDARD");
@@ -24,7 +28,10 @@ export async function ServiceChoice({ service }: { service: CatalogService }) {
         </p>
       ))}
       {service.tiers.length > 0 ? (
-        <Link href={`/portal/apply/${service.code}`} className={buttonClasses("primary", "w-full sm:w-auto sm:self-start")}>
+        <Link
+          href={`/portal/apply/${service.code}`}
+          className={buttonClasses("primary", "w-full sm:w-auto sm:self-start")}
+        >
           {t("applyFor", { service: name })}
         </Link>
       ) : (

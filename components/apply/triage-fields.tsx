@@ -20,7 +20,12 @@ type Props = {
   blur: (field: ApplicationField) => void;
 };
 
-const LAYOUT = { consequence: "pairs", fixedDate: "cards", healthSafety: "inline", affected: "cards" } as const;
+const LAYOUT = {
+  consequence: "pairs",
+  fixedDate: "cards",
+  healthSafety: "inline",
+  affected: "cards",
+} as const;
 
 export function hasFixedDate(values: Pick<FormValues, "triageFixedDate">): boolean {
   return values.triageFixedDate === "APPOINTMENT" || values.triageFixedDate === "TRAVEL";
@@ -43,7 +48,10 @@ export function TriageFields({ service, values, today, nightTimeZone, errorFor, 
             onChange={(value) => setField(question.field, value)}
             onBlur={() => blur(question.field)}
             error={errorFor(question.field)}
-            choices={question.options.map((option: string) => ({ value: option, label: t(`${question.id}.${option}`) }))}
+            choices={question.options.map((option: string) => ({
+              value: option,
+              label: t(`${question.id}.${option}`),
+            }))}
           />
           {question.id === "fixedDate" && hasFixedDate(values) && (
             <TextField

@@ -31,7 +31,10 @@ export function useMinuteClock(): Date {
 export function useRouteSuggestion(service: ApplyService, values: FormValues, nightTimeZone: string) {
   const now = useMinuteClock();
   const tier = isUrgencyTier(values.tier) ? values.tier : "";
-  return { now, suggestion: suggestStandardRoute(partialTriageAnswers(values), tier, service.tiers, now, nightTimeZone) };
+  return {
+    now,
+    suggestion: suggestStandardRoute(partialTriageAnswers(values), tier, service.tiers, now, nightTimeZone),
+  };
 }
 
 /**
@@ -66,7 +69,10 @@ export function TriageOffer({ service, values, nightTimeZone, setField }: Props)
         {offered ? t("apply.triage.offer.heading") : ""}
       </p>
       {(offered || showSwitched) && (
-        <section aria-labelledby="triage-offer-heading" className="rounded-xl border border-sky-200 bg-sky-50 p-4 text-sm text-sky-950">
+        <section
+          aria-labelledby="triage-offer-heading"
+          className="rounded-xl border border-sky-200 bg-sky-50 p-4 text-sm text-sky-950"
+        >
           <h4 id="triage-offer-heading" className="font-semibold">
             {t("apply.triage.offer.heading")}
           </h4>
@@ -79,8 +85,13 @@ export function TriageOffer({ service, values, nightTimeZone, setField }: Props)
             <div className="mt-2 flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between">
               <p>
                 {savingMinor > 0
-                  ? t("apply.triage.offer.standard", { saving: formatMoney(savingMinor, service.currency, locale), time: processingTimeText(standard.processingHours, t) })
-                  : t("apply.triage.offer.standardSameFee", { time: processingTimeText(standard.processingHours, t) })}
+                  ? t("apply.triage.offer.standard", {
+                      saving: formatMoney(savingMinor, service.currency, locale),
+                      time: processingTimeText(standard.processingHours, t),
+                    })
+                  : t("apply.triage.offer.standardSameFee", {
+                      time: processingTimeText(standard.processingHours, t),
+                    })}
               </p>
               <Button type="button" variant="secondary" className="shrink-0" onClick={switchToStandard}>
                 {t("apply.triage.offer.switch")}
@@ -88,7 +99,10 @@ export function TriageOffer({ service, values, nightTimeZone, setField }: Props)
             </div>
           )}
           {offerNextDay && (
-            <label htmlFor="field-triageNextDay" className="mt-3 flex min-h-11 cursor-pointer items-start gap-3">
+            <label
+              htmlFor="field-triageNextDay"
+              className="mt-3 flex min-h-11 cursor-pointer items-start gap-3"
+            >
               <input
                 id="field-triageNextDay"
                 type="checkbox"
@@ -102,7 +116,12 @@ export function TriageOffer({ service, values, nightTimeZone, setField }: Props)
                 <span id="field-triageNextDay-hint" className="text-xs">
                   {/* In the rota's zone, named: "morning" is the office's morning, wherever the applicant is. */}
                   {t("apply.triage.offer.nextDayHint", {
-                    time: format.dateTime(nextMorning(now, nightTimeZone), { hour: "numeric", minute: "2-digit", timeZone: nightTimeZone, timeZoneName: "short" }),
+                    time: format.dateTime(nextMorning(now, nightTimeZone), {
+                      hour: "numeric",
+                      minute: "2-digit",
+                      timeZone: nightTimeZone,
+                      timeZoneName: "short",
+                    }),
                   })}
                 </span>
               </span>

@@ -38,7 +38,10 @@ export function UrgencyFields({ service, values, today, errorFor, setField, blur
   const neededByAt = values.neededBy ? endOfLocalDay(values.neededBy, Number(values.utcOffsetMinutes)) : null;
   const usable = neededByAt && neededByAt > now ? neededByAt : null;
   const tooSlow = new Set(usable ? tiersTooSlowFor(service.tiers, usable, now).map((tier) => tier.tier) : []);
-  const fastest = service.tiers.reduce<ApplyService["tiers"][number] | undefined>((best, tier) => (!best || tier.processingHours < best.processingHours ? tier : best), undefined);
+  const fastest = service.tiers.reduce<ApplyService["tiers"][number] | undefined>(
+    (best, tier) => (!best || tier.processingHours < best.processingHours ? tier : best),
+    undefined,
+  );
   const urgentOffered = service.tiers.some((tier) => tier.tier !== "STANDARD");
 
   return (
@@ -57,13 +60,22 @@ export function UrgencyFields({ service, values, today, errorFor, setField, blur
           details: (
             <>
               <span className="block">{processingTimeText(tier.processingHours, t)}</span>
-              <span className="block font-semibold text-slate-900 tabular-nums">{money(service.baseFeeMinor + tier.surchargeMinor)}</span>
+              <span className="block font-semibold text-slate-900 tabular-nums">
+                {money(service.baseFeeMinor + tier.surchargeMinor)}
+              </span>
               {tier.surchargeMinor > 0 && (
                 <span className="block text-xs tabular-nums">
-                  {t("catalog.surchargeBreakdown", { base: money(service.baseFeeMinor), surcharge: money(tier.surchargeMinor) })}
+                  {t("catalog.surchargeBreakdown", {
+                    base: money(service.baseFeeMinor),
+                    surcharge: money(tier.surchargeMinor),
+                  })}
                 </span>
               )}
-              {tooSlow.has(tier.tier) && <span className="mt-1 block text-xs font-medium text-amber-800">{t("apply.tierTooSlow")}</span>}
+              {tooSlow.has(tier.tier) && (
+                <span className="mt-1 block text-xs font-medium text-amber-800">
+                  {t("apply.tierTooSlow")}
+                </span>
+              )}
             </>
           ),
         }))}
@@ -77,18 +89,26 @@ export function UrgencyFields({ service, values, today, errorFor, setField, blur
           hint={t("apply.fields.neededByHint")}
           min={today}
           value={values.neededBy}
-          onChange={(event) => setField("neededBy", event.target.value, { utcOffsetMinutes: utcOffsetOn(event.target.value) })}
+          onChange={(event) =>
+            setField("neededBy", event.target.value, { utcOffsetMinutes: utcOffsetOn(event.target.value) })
+          }
           onBlur={() => blur("neededBy")}
           errors={errorFor("neededBy") ? [errorFor("neededBy")!] : undefined}
           required
         />
         {usable && fastest && noTierMeets(service.tiers, usable, now) && (
           // A warning, not an error: the applicant may still apply (a partial result, a date that can move).
-          <p role="status" className="rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          <p
+            role="status"
+            className="rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+          >
             {t("apply.deadlineWarning", {
               tier: t(`catalog.tiers.${fastest.tier}`),
               time: processingTimeText(fastest.processingHours, t),
-              date: format.dateTime(expectedCompletion(now, fastest.processingHours), { dateStyle: "medium", timeStyle: "short" }),
+              date: format.dateTime(expectedCompletion(now, fastest.processingHours), {
+                dateStyle: "medium",
+                timeStyle: "short",
+              }),
             })}
           </p>
         )}

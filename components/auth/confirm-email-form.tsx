@@ -11,7 +11,10 @@ import { confirmEmailAddress } from "@/lib/auth/actions";
 export function ConfirmEmailForm({ token }: { token: string }) {
   const t = useTranslations("auth.confirm");
   const tRoot = useTranslations();
-  const [state, formAction, pending] = useActionState<ActionResult | null, FormData>(confirmEmailAddress, null);
+  const [state, formAction, pending] = useActionState<ActionResult | null, FormData>(
+    confirmEmailAddress,
+    null,
+  );
   return (
     <form action={formAction} className="flex flex-col gap-4">
       {state && !state.ok && <Notice tone="error">{tRoot(state.message)}</Notice>}

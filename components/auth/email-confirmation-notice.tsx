@@ -14,9 +14,15 @@ export function EmailConfirmationNotice({ email }: { email: string }) {
   const t = useTranslations("auth.confirm");
   const tRoot = useTranslations();
   const pathname = usePathname();
-  const [state, formAction, pending] = useActionState<ActionResult | null, FormData>(resendConfirmationEmail, null);
+  const [state, formAction, pending] = useActionState<ActionResult | null, FormData>(
+    resendConfirmationEmail,
+    null,
+  );
   return (
-    <section aria-labelledby="confirm-email-heading" className="mb-4 rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+    <section
+      aria-labelledby="confirm-email-heading"
+      className="mb-4 rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900"
+    >
       <h2 id="confirm-email-heading" className="font-semibold">
         {t("title")}
       </h2>

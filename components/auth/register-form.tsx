@@ -15,10 +15,14 @@ import { PASSWORD_MIN_LENGTH } from "@/lib/auth/schema";
  */
 export function RegisterForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations();
-  const [state, formAction, pending] = useActionState<ActionResult<{ email: string }> | null, FormData>(registerApplicant, null);
+  const [state, formAction, pending] = useActionState<ActionResult<{ email: string }> | null, FormData>(
+    registerApplicant,
+    null,
+  );
 
   const fieldErrors = state && !state.ok ? state.fieldErrors : undefined;
-  const errorsFor = (field: string) => fieldErrors?.[field]?.map((key) => t(key, { min: PASSWORD_MIN_LENGTH }));
+  const errorsFor = (field: string) =>
+    fieldErrors?.[field]?.map((key) => t(key, { min: PASSWORD_MIN_LENGTH }));
 
   // Submitting by hand (not via the form's action prop) keeps what was typed when validation fails.
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -43,8 +47,22 @@ export function RegisterForm({ callbackUrl }: { callbackUrl: string }) {
     <form action={formAction} onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
       {state && !state.ok && <Notice tone="error">{t(state.message)}</Notice>}
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <TextField name="displayName" label={t("auth.displayName")} autoComplete="name" required errors={errorsFor("displayName")} />
-      <TextField name="email" type="email" label={t("auth.email")} autoComplete="email" inputMode="email" required errors={errorsFor("email")} />
+      <TextField
+        name="displayName"
+        label={t("auth.displayName")}
+        autoComplete="name"
+        required
+        errors={errorsFor("displayName")}
+      />
+      <TextField
+        name="email"
+        type="email"
+        label={t("auth.email")}
+        autoComplete="email"
+        inputMode="email"
+        required
+        errors={errorsFor("email")}
+      />
       <TextField
         name="password"
         type="password"

@@ -13,7 +13,13 @@ import { signInWithPassword, type SignInState } from "@/lib/auth/sign-in-actions
  * password never lands in a URL. With JavaScript the submit is taken by hand, which keeps what
  * was typed when the answer is a refusal.
  */
-export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notice?: { tone: "success" | "error"; text: string } | null }) {
+export function SignInForm({
+  callbackUrl,
+  notice,
+}: {
+  callbackUrl: string;
+  notice?: { tone: "success" | "error"; text: string } | null;
+}) {
   const t = useTranslations();
   const [state, formAction, pending] = useActionState<SignInState, FormData>(signInWithPassword, null);
 
@@ -28,10 +34,28 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl: string; notic
     <>
       <form action={formAction} onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
         {notice && !state && <Notice tone={notice.tone}>{notice.text}</Notice>}
-        {state && <Notice tone="error">{t(state.message, { minutes: state.minutes ?? 1, id: state.reference ?? "" })}</Notice>}
+        {state && (
+          <Notice tone="error">
+            {t(state.message, { minutes: state.minutes ?? 1, id: state.reference ?? "" })}
+          </Notice>
+        )}
         <input type="hidden" name="callbackUrl" value={callbackUrl} />
-        <TextField name="email" type="email" label={t("auth.email")} autoComplete="email" inputMode="email" required defaultValue={state?.email} />
-        <TextField name="password" type="password" label={t("auth.password")} autoComplete="current-password" required />
+        <TextField
+          name="email"
+          type="email"
+          label={t("auth.email")}
+          autoComplete="email"
+          inputMode="email"
+          required
+          defaultValue={state?.email}
+        />
+        <TextField
+          name="password"
+          type="password"
+          label={t("auth.password")}
+          autoComplete="current-password"
+          required
+        />
         <Button type="submit" disabled={pending} aria-busy={pending}>
           {pending ? t("auth.signingIn") : t("auth.signIn")}
         </Button>

@@ -10,10 +10,19 @@ export function UnlockRequestForm({ email }: { email: string }) {
   const t = useTranslations();
   const [state, formAction, pending] = useActionState<UnlockRequestState, FormData>(requestUnlockLink, null);
   return (
-    <form action={formAction} className="flex flex-col gap-2 rounded-lg border border-slate-200 bg-slate-50 p-3 text-sm">
+    <form
+      action={formAction}
+      className="flex flex-col gap-2 rounded-lg border border-slate-200 bg-slate-50 p-3 text-sm"
+    >
       <input type="hidden" name="email" value={email} />
       <p>{t("auth.unlockOffer")}</p>
-      <Button type="submit" variant="secondary" disabled={pending || state?.ok === true} aria-busy={pending} className="self-start">
+      <Button
+        type="submit"
+        variant="secondary"
+        disabled={pending || state?.ok === true}
+        aria-busy={pending}
+        className="self-start"
+      >
         {pending ? t("auth.unlockSending") : t("auth.unlockButton")}
       </Button>
       <p aria-live="polite" className={state && !state.ok ? "text-red-800" : "text-emerald-900"}>

@@ -45,7 +45,9 @@ export async function CaseSummary({ view, now = new Date() }: { view: OwnCase & 
   const step = nodeDue(view);
   // While waiting for the applicant the clock stands still; the case due time moves on by the wait.
   const pausedSince = view.status === "AWAITING_APPLICANT" ? (view.openSupplement?.createdAt ?? null) : null;
-  const pausedMs = pausedSince ? (view.pausedMinutes ?? 0) * 60_000 + Math.max(0, now.getTime() - pausedSince.getTime()) : 0;
+  const pausedMs = pausedSince
+    ? (view.pausedMinutes ?? 0) * 60_000 + Math.max(0, now.getTime() - pausedSince.getTime())
+    : 0;
   return (
     <dl className="divide-y divide-slate-100">
       <Row term={t("number")}>
@@ -56,7 +58,11 @@ export async function CaseSummary({ view, now = new Date() }: { view: OwnCase & 
       <Row term={t("status")}>{tStatus(view.status)}</Row>
       <Row term={t("submitted")}>{when(view.submittedAt)}</Row>
       <Row term={t("neededBy")}>{format.dateTime(view.neededBy, { dateStyle: "medium" })}</Row>
-      {step && <Row term={t("nodeDue")}>{step.kind === "expedited" ? t("expedited", { time: when(step.at) }) : when(step.at)}</Row>}
+      {step && (
+        <Row term={t("nodeDue")}>
+          {step.kind === "expedited" ? t("expedited", { time: when(step.at) }) : when(step.at)}
+        </Row>
+      )}
       {view.caseDueAt && !closed && (
         <Row term={t("caseDue")}>
           {when(view.caseDueAt)}
@@ -70,15 +76,27 @@ export async function CaseSummary({ view, now = new Date() }: { view: OwnCase & 
       <Row term={t("fee")}>
         <span className="font-semibold tabular-nums">{money(view.fee.totalMinor)}</span>
         {view.fee.surchargeMinor > 0 && (
-          <span className="block text-sm text-slate-600">{t("feeBreakdown", { base: money(view.fee.baseMinor), surcharge: money(view.fee.surchargeMinor) })}</span>
+          <span className="block text-sm text-slate-600">
+            {t("feeBreakdown", {
+              base: money(view.fee.baseMinor),
+              surcharge: money(view.fee.surchargeMinor),
+            })}
+          </span>
         )}
       </Row>
       <Row term={t("payment")}>
-        <span className={view.paymentStatus === "UNPAID" ? "font-semibold text-amber-800" : undefined}>{t(`paymentStatus.${view.paymentStatus}`)}</span>
-        {view.paidAt && view.paymentStatus === "PAID" && <span className="text-slate-600"> {t("paidAt", { time: when(view.paidAt) })}</span>}
+        <span className={view.paymentStatus === "UNPAID" ? "font-semibold text-amber-800" : undefined}>
+          {t(`paymentStatus.${view.paymentStatus}`)}
+        </span>
+        {view.paidAt && view.paymentStatus === "PAID" && (
+          <span className="text-slate-600"> {t("paidAt", { time: when(view.paidAt) })}</span>
+        )}
         {view.paymentStatus === "UNPAID" && !closed && (
           <div className="mt-2">
-            <Link href={`/portal/applications/${view.number}/pay`} className={buttonClasses("primary", "w-full sm:w-auto")}>
+            <Link
+              href={`/portal/applications/${view.number}/pay`}
+              className={buttonClasses("primary", "w-full sm:w-auto")}
+            >
               {t("payNow", { amount: money(view.fee.totalMinor) })}
             </Link>
           </div>

@@ -27,21 +27,30 @@ export function FollowUpButton({ applicationId, version }: Props) {
   // HH:MM, with the date when that is not today (the next reminder is often tomorrow).
   function timeOf(iso: string): string {
     const at = new Date(iso);
-    const sameDay = format.dateTime(at, { dateStyle: "short" }) === format.dateTime(new Date(), { dateStyle: "short" });
+    const sameDay =
+      format.dateTime(at, { dateStyle: "short" }) === format.dateTime(new Date(), { dateStyle: "short" });
     const time = { hour: "2-digit", minute: "2-digit", hourCycle: "h23" } as const;
     return format.dateTime(at, sameDay ? time : { ...time, month: "short", day: "numeric" });
   }
 
   let status = "";
   if (state?.ok) status = t("case.followUp.sent", { time: timeOf(state.data.nextAllowedAt) });
-  else if (state && "nextAllowedAt" in state) status = t("case.followUp.tooSoon", { time: timeOf(state.nextAllowedAt) });
+  else if (state && "nextAllowedAt" in state)
+    status = t("case.followUp.tooSoon", { time: timeOf(state.nextAllowedAt) });
   const error = state && !state.ok && !("nextAllowedAt" in state) ? t(state.message) : null;
 
   return (
     <form action={formAction} className="flex flex-col gap-2">
       <input type="hidden" name="applicationId" value={applicationId} />
       <input type="hidden" name="expectedVersion" value={version} />
-      <Button type="submit" variant="secondary" disabled={pending} aria-busy={pending} aria-describedby="follow-up-hint" className="w-full sm:w-auto sm:self-start">
+      <Button
+        type="submit"
+        variant="secondary"
+        disabled={pending}
+        aria-busy={pending}
+        aria-describedby="follow-up-hint"
+        className="w-full sm:w-auto sm:self-start"
+      >
         {pending ? t("case.followUp.sending") : t("case.followUp.button")}
       </Button>
       <p id="follow-up-hint" className="text-sm text-slate-600">

@@ -13,7 +13,12 @@ export function NodeDetails({ id, step, nodeName }: { id: string; step: Timeline
 
   if (step.state === "skipped" || step.state === "future") {
     return (
-      <div id={id} role="region" aria-label={t("heading", { node: nodeName })} className="mt-2 rounded-lg bg-slate-50 p-3 text-sm text-slate-700">
+      <div
+        id={id}
+        role="region"
+        aria-label={t("heading", { node: nodeName })}
+        className="mt-2 rounded-lg bg-slate-50 p-3 text-sm text-slate-700"
+      >
         <p>{step.state === "skipped" ? t("skipped") : t("future")}</p>
         {step.expectedAt && (
           <p className="mt-1">
@@ -25,10 +30,17 @@ export function NodeDetails({ id, step, nodeName }: { id: string; step: Timeline
   }
 
   return (
-    <div id={id} role="region" aria-label={t("heading", { node: nodeName })} className="mt-2 rounded-lg bg-slate-50 p-3 text-sm">
+    <div
+      id={id}
+      role="region"
+      aria-label={t("heading", { node: nodeName })}
+      className="mt-2 rounded-lg bg-slate-50 p-3 text-sm"
+    >
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
         <dt className="text-slate-600">{t("handledBy")}</dt>
-        <dd className="min-w-0 break-words">{step.handledBy.length > 0 ? step.handledBy.join(", ") : t("notAssigned")}</dd>
+        <dd className="min-w-0 break-words">
+          {step.handledBy.length > 0 ? step.handledBy.join(", ") : t("notAssigned")}
+        </dd>
         <dt className="text-slate-600">{t("started")}</dt>
         <dd>{when(step.startedAt)}</dd>
         {step.state === "completed" && !step.outcome && (

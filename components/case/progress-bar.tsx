@@ -28,7 +28,9 @@ export function ProgressBar({ percent, currentNode, outcome, ended, label, size 
   const tNodes = useTranslations("nodes");
   const node = tNodes(currentNode);
   const caption = ended ? t(`outcome.${outcome}`) : t("now", { node });
-  const valueText = ended ? t("endedValueText", { outcome: t(`outcome.${outcome}`) }) : t("valueText", { percent, node });
+  const valueText = ended
+    ? t("endedValueText", { outcome: t(`outcome.${outcome}`) })
+    : t("valueText", { percent, node });
   return (
     <div className="flex flex-col gap-1.5">
       <div className={`flex items-baseline justify-between gap-3 ${size === "sm" ? "text-xs" : "text-sm"}`}>
@@ -46,7 +48,10 @@ export function ProgressBar({ percent, currentNode, outcome, ended, label, size 
         aria-valuetext={valueText}
         className={`w-full overflow-hidden rounded-full bg-slate-200 ${size === "sm" ? "h-1.5" : "h-3"}`}
       >
-        <div className={`h-full rounded-full transition-[width] motion-reduce:transition-none ${FILL[outcome]}`} style={{ width: `${percent}%` }} />
+        <div
+          className={`h-full rounded-full transition-[width] motion-reduce:transition-none ${FILL[outcome]}`}
+          style={{ width: `${percent}%` }}
+        />
       </div>
     </div>
   );

@@ -19,14 +19,19 @@ const SCORES = [1, 2, 3, 4, 5] as const;
 /** 1–5 as radio buttons (arrow keys move between them) plus an optional comment; once only. */
 export function RatingForm({ applicationId, rating }: Props) {
   const t = useTranslations();
-  const [state, formAction, pending] = useActionState<ActionResult<{ rating: number }> | null, FormData>(rateService, null);
+  const [state, formAction, pending] = useActionState<ActionResult<{ rating: number }> | null, FormData>(
+    rateService,
+    null,
+  );
 
   if (rating) {
     return (
       <div className="flex flex-col gap-2">
         {state?.ok && <Notice tone="success">{t("case.rating.thanks")}</Notice>}
         <p>{t("case.rating.yourRating", { rating: rating.value })}</p>
-        {rating.comment && <p className="whitespace-pre-line break-words text-slate-700">“{rating.comment}”</p>}
+        {rating.comment && (
+          <p className="whitespace-pre-line break-words text-slate-700">“{rating.comment}”</p>
+        )}
       </div>
     );
   }
@@ -54,7 +59,13 @@ export function RatingForm({ applicationId, rating }: Props) {
               <span aria-hidden="true">{score} ★</span>
               <span className="sr-only">{t("case.rating.stars", { count: score })}</span>
               {/* Transparent over the whole label: a real, clickable radio (arrow keys, forms, tests). */}
-              <input type="radio" name="rating" value={score} required className="absolute inset-0 z-10 size-full cursor-pointer opacity-0" />
+              <input
+                type="radio"
+                name="rating"
+                value={score}
+                required
+                className="absolute inset-0 z-10 size-full cursor-pointer opacity-0"
+              />
             </label>
           ))}
         </div>

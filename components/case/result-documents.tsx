@@ -6,7 +6,10 @@ import type { OwnCase } from "@/lib/cases/data";
 export async function ResultDocuments({ documents }: { documents: OwnCase["resultDocuments"] }) {
   const t = await getTranslations("case.result");
   return (
-    <section aria-labelledby="result-heading" className="rounded-2xl border border-emerald-200 bg-emerald-50 p-4 sm:p-5">
+    <section
+      aria-labelledby="result-heading"
+      className="rounded-2xl border border-emerald-200 bg-emerald-50 p-4 sm:p-5"
+    >
       <h2 id="result-heading" className="text-lg font-semibold text-emerald-950">
         {t("heading")}
       </h2>
@@ -19,7 +22,11 @@ export async function ResultDocuments({ documents }: { documents: OwnCase["resul
             {documents.map((document) => (
               <li key={document.id}>
                 {/* A plain link: the route answers with Content-Disposition, no client code needed. */}
-                <a href={`/api/evidence/${document.id}`} download={document.originalName} className={buttonClasses("primary", "w-full break-all sm:w-auto")}>
+                <a
+                  href={`/api/evidence/${document.id}`}
+                  download={document.originalName}
+                  className={buttonClasses("primary", "w-full break-all sm:w-auto")}
+                >
                   {t("download", { name: document.originalName })}
                 </a>
               </li>

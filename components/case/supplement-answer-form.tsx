@@ -11,13 +11,21 @@ import type { UploadedEvidence } from "@/lib/evidence/types";
 import { provideSupplement } from "@/lib/workflow/actions";
 import { CONCURRENT_CHANGE_KEY } from "@/lib/workflow/errors";
 
-type Props = { applicationId: string; version: number; supplementRequestId: string; initialFiles: UploadedEvidence[] };
+type Props = {
+  applicationId: string;
+  version: number;
+  supplementRequestId: string;
+  initialFiles: UploadedEvidence[];
+};
 
 /** A note and/or files (stored with the request as they are picked), then one submit. */
 export function SupplementAnswerForm({ applicationId, version, supplementRequestId, initialFiles }: Props) {
   const t = useTranslations();
   const router = useRouter();
-  const [state, formAction, pending] = useActionState<ActionResult<{ version: number }> | null, FormData>(provideSupplement, null);
+  const [state, formAction, pending] = useActionState<ActionResult<{ version: number }> | null, FormData>(
+    provideSupplement,
+    null,
+  );
   const [fileCount, setFileCount] = useState(initialFiles.length);
   const [uploading, setUploading] = useState(false);
   const [localError, setLocalError] = useState<string | null>(null);

@@ -14,11 +14,16 @@ type Props = {
 export async function SupplementPanel({ applicationId, version, request, canAnswer }: Props) {
   const [t, format] = await Promise.all([getTranslations("case.supplement"), getFormatter()]);
   return (
-    <section aria-labelledby="supplement-heading" className="rounded-2xl border-2 border-amber-300 bg-amber-50 p-4 sm:p-5">
+    <section
+      aria-labelledby="supplement-heading"
+      className="rounded-2xl border-2 border-amber-300 bg-amber-50 p-4 sm:p-5"
+    >
       <h2 id="supplement-heading" className="text-lg font-semibold text-amber-950">
         {t("heading")}
       </h2>
-      <p className="mt-1 text-amber-950">{t("intro", { time: format.dateTime(request.dueAt, { dateStyle: "medium", timeStyle: "short" }) })}</p>
+      <p className="mt-1 text-amber-950">
+        {t("intro", { time: format.dateTime(request.dueAt, { dateStyle: "medium", timeStyle: "short" }) })}
+      </p>
       <h3 className="mt-4 font-semibold text-slate-900">{t("itemsHeading")}</h3>
       <ol className="mt-2 flex list-decimal flex-col gap-3 pl-5">
         {request.items.map((item) => (
@@ -37,7 +42,12 @@ export async function SupplementPanel({ applicationId, version, request, canAnsw
         ))}
       </ol>
       {canAnswer && (
-        <SupplementAnswerForm applicationId={applicationId} version={version} supplementRequestId={request.id} initialFiles={request.files} />
+        <SupplementAnswerForm
+          applicationId={applicationId}
+          version={version}
+          supplementRequestId={request.id}
+          initialFiles={request.files}
+        />
       )}
     </section>
   );

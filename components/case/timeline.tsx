@@ -52,7 +52,9 @@ export function Timeline({ steps, ended }: { steps: TimelineStep[]; ended: boole
         return step.startedAt ? t("started", { time: when(step.startedAt) }) : null;
       case "future":
         if (!step.expectedAt) return null;
-        return step.expectedIsCaseDue ? t("expectedCaseDue", { time: when(step.expectedAt) }) : t("expected", { time: when(step.expectedAt) });
+        return step.expectedIsCaseDue
+          ? t("expectedCaseDue", { time: when(step.expectedAt) })
+          : t("expected", { time: when(step.expectedAt) });
       case "skipped":
         return ended && outcomeIndex >= 0 && index > outcomeIndex ? t("notReached") : t("notNeeded");
     }
@@ -70,10 +72,22 @@ export function Timeline({ steps, ended }: { steps: TimelineStep[]; ended: boole
           const last = index === steps.length - 1;
           const endedEarly = step.outcome && step.node !== "DOCUMENT_ISSUED";
           return (
-            <li key={step.key} aria-current={step.state === "current" ? "step" : undefined} className={`relative flex gap-3 ${step.detour ? "ml-4 sm:ml-6" : ""}`}>
+            <li
+              key={step.key}
+              aria-current={step.state === "current" ? "step" : undefined}
+              className={`relative flex gap-3 ${step.detour ? "ml-4 sm:ml-6" : ""}`}
+            >
               {/* The line joining the markers; purely visual. */}
-              {!last && <span aria-hidden="true" className="absolute top-8 bottom-0 left-[0.9375rem] w-0.5 bg-slate-200" />}
-              <span aria-hidden="true" className={`relative z-10 mt-1.5 grid size-8 shrink-0 place-items-center rounded-full border-2 text-sm font-bold ${endedEarly ? ENDED_EARLY : MARKER[step.state]}`}>
+              {!last && (
+                <span
+                  aria-hidden="true"
+                  className="absolute top-8 bottom-0 left-[0.9375rem] w-0.5 bg-slate-200"
+                />
+              )}
+              <span
+                aria-hidden="true"
+                className={`relative z-10 mt-1.5 grid size-8 shrink-0 place-items-center rounded-full border-2 text-sm font-bold ${endedEarly ? ENDED_EARLY : MARKER[step.state]}`}
+              >
                 {endedEarly ? "×" : step.state === "completed" ? "✓" : step.state === "skipped" ? "–" : null}
                 {step.state === "current" && (
                   <>
@@ -92,9 +106,15 @@ export function Timeline({ steps, ended }: { steps: TimelineStep[]; ended: boole
                     step.state === "current" ? "bg-brand-50 ring-1 ring-brand-100" : ""
                   }`}
                 >
-                  <span className={`font-semibold ${step.state === "skipped" ? "text-slate-500 line-through decoration-slate-400" : step.state === "future" ? "text-slate-700" : "text-slate-900"}`}>
+                  <span
+                    className={`font-semibold ${step.state === "skipped" ? "text-slate-500 line-through decoration-slate-400" : step.state === "future" ? "text-slate-700" : "text-slate-900"}`}
+                  >
                     {name}
-                    {step.detour && <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">{t("sideStep")}</span>}
+                    {step.detour && (
+                      <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900">
+                        {t("sideStep")}
+                      </span>
+                    )}
                   </span>
                   <span className="text-sm text-slate-600">
                     {stateText(step)}

@@ -21,7 +21,10 @@ export function WithdrawDialog({ applicationId, version, displayNumber }: Props)
   const t = useTranslations();
   const router = useRouter();
   const dialogRef = useRef<HTMLDialogElement>(null);
-  const [state, formAction, pending] = useActionState<ActionResult<{ version: number }> | null, FormData>(withdrawApplication, null);
+  const [state, formAction, pending] = useActionState<ActionResult<{ version: number }> | null, FormData>(
+    withdrawApplication,
+    null,
+  );
 
   useEffect(() => {
     if (!state) return;
@@ -38,7 +41,11 @@ export function WithdrawDialog({ applicationId, version, displayNumber }: Props)
 
   return (
     <>
-      <button type="button" className={buttonClasses("danger-secondary", "w-full sm:w-auto")} onClick={() => dialogRef.current?.showModal()}>
+      <button
+        type="button"
+        className={buttonClasses("danger-secondary", "w-full sm:w-auto")}
+        onClick={() => dialogRef.current?.showModal()}
+      >
         {t("case.withdraw.button")}
       </button>
       <DialogForm
@@ -56,7 +63,12 @@ export function WithdrawDialog({ applicationId, version, displayNumber }: Props)
         {state && !state.ok && <Notice tone="error">{t(state.message)}</Notice>}
         <input type="hidden" name="applicationId" value={applicationId} />
         <input type="hidden" name="expectedVersion" value={version} />
-        <TextAreaField id="withdraw-reason" name="reason" maxLength={2000} label={t("case.withdraw.reason")} />
+        <TextAreaField
+          id="withdraw-reason"
+          name="reason"
+          maxLength={2000}
+          label={t("case.withdraw.reason")}
+        />
       </DialogForm>
     </>
   );

@@ -11,40 +11,65 @@ function formatHours(hours: number, t: (key: string, values: { count: number }) 
   return hours >= 48 && hours % 24 === 0 ? t("days", { count: hours / 24 }) : t("hours", { count: hours });
 }
 
-export async function ServiceCard({ service, headingLevel = "h3" }: { service: CatalogService; headingLevel?: "h2" | "h3" }) {
+export async function ServiceCard({
+  service,
+  headingLevel = "h3",
+}: {
+  service: CatalogService;
+  headingLevel?: "h2" | "h3";
+}) {
   const locale = await getLocale();
   const t = await getTranslations("catalog");
   const format = await getFormatter();
   const Heading = headingLevel;
   const name = locale === "zh" ? service.nameZh : service.nameEn;
-  const money = (minor: number) => format.number(minor / 100, { style: "currency", currency: service.currency });
+  const money = (minor: number) =>
+    format.number(minor / 100, { style: "currency", currency: service.currency });
   const urgentOffered = service.tiers.some((tier) => tier.tier !== "STANDARD");
   return (
-    <article className="flex flex-col rounded-2xl border border-slate-200 bg-white p-5 shadow-sm" aria-labelledby={`service-${service.code}`}>
+    <article
+      className="flex flex-col rounded-2xl border border-slate-200 bg-white p-5 shadow-sm"
+      aria-labelledby={`service-${service.code}`}
+    >
       <Heading id={`service-${service.code}`} className="text-lg font-semibold text-slate-900">
         {name}
       </Heading>
-      <p className="mt-1 text-sm text-slate-600">{locale === "zh" ? service.descriptionZh : service.descriptionEn}</p>
+      <p className="mt-1 text-sm text-slate-600">
+        {locale === "zh" ? service.descriptionZh : service.descriptionEn}
+      </p>
       <table className="mt-4 w-full text-sm">
         <caption className="sr-only">{t("tiersCaption", { service: name })}</caption>
         <thead>
           <tr className="text-left text-xs uppercase tracking-wide text-slate-500">
-            <th scope="col" className="py-1 font-medium">{t("tier")}</th>
-            <th scope="col" className="py-1 font-medium">{t("processingTime")}</th>
-            <th scope="col" className="py-1 text-right font-medium">{t("fee")}</th>
+            <th scope="col" className="py-1 font-medium">
+              {t("tier")}
+            </th>
+            <th scope="col" className="py-1 font-medium">
+              {t("processingTime")}
+            </th>
+            <th scope="col" className="py-1 text-right font-medium">
+              {t("fee")}
+            </th>
           </tr>
         </thead>
         <tbody>
           {service.tiers.map((tier) => (
             <tr key={tier.tier} className="border-t border-slate-100">
               <th scope="row" className="py-2 text-left font-normal">
-                <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${TIER_STYLES[tier.tier]}`}>{t(`tiers.${tier.tier}`)}</span>
+                <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${TIER_STYLES[tier.tier]}`}>
+                  {t(`tiers.${tier.tier}`)}
+                </span>
               </th>
               <td className="py-2">{formatHours(tier.processingHours, t)}</td>
               <td className="py-2 text-right tabular-nums">
                 {money(service.baseFeeMinor + tier.surchargeMinor)}
                 {tier.surchargeMinor > 0 && (
-                  <span className="block text-xs text-slate-500">{t("surchargeBreakdown", { base: money(service.baseFeeMinor), surcharge: money(tier.surchargeMinor) })}</span>
+                  <span className="block text-xs text-slate-500">
+                    {t("surchargeBreakdown", {
+                      base: money(service.baseFeeMinor),
+                      surcharge: money(tier.surchargeMinor),
+                    })}
+                  </span>
                 )}
               </td>
             </tr>

@@ -10,9 +10,22 @@ export const QUEUE_SEARCH_ID = "queue-search";
 
 const SELECT = "min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm";
 
-type Options = { services: { id: string; nameZh: string; nameEn: string }[]; staff: { id: string; displayName: string }[] };
+type Options = {
+  services: { id: string; nameZh: string; nameEn: string }[];
+  staff: { id: string; displayName: string }[];
+};
 
-function Select({ name, label, value, children }: { name: string; label: string; value: string; children: ReactNode }) {
+function Select({
+  name,
+  label,
+  value,
+  children,
+}: {
+  name: string;
+  label: string;
+  value: string;
+  children: ReactNode;
+}) {
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={`queue-${name}`} className="text-sm font-medium text-slate-800">
@@ -29,12 +42,36 @@ function Select({ name, label, value, children }: { name: string; label: string;
  * A plain GET form: filtering works before hydration and without JavaScript, and every filtered
  * view is a URL that can be bookmarked or sent to a colleague. The node tab travels along hidden.
  */
-export async function QueueFilters({ filters, options, locale, viewerId }: { filters: Filters; options: Options; locale: string; viewerId: string }) {
+export async function QueueFilters({
+  filters,
+  options,
+  locale,
+  viewerId,
+}: {
+  filters: Filters;
+  options: Options;
+  locale: string;
+  viewerId: string;
+}) {
   const [t, tTiers] = await Promise.all([getTranslations("queue"), getTranslations("catalog.tiers")]);
-  const search = filters.search ? (filters.search.kind === "number" ? filters.search.raw : filters.search.text) : "";
-  const assignee = filters.assignee ? (filters.assignee.kind === "user" ? filters.assignee.id : filters.assignee.kind) : "";
+  const search = filters.search
+    ? filters.search.kind === "number"
+      ? filters.search.raw
+      : filters.search.text
+    : "";
+  const assignee = filters.assignee
+    ? filters.assignee.kind === "user"
+      ? filters.assignee.id
+      : filters.assignee.kind
+    : "";
   return (
-    <form action="/console" method="get" role="search" aria-label={t("filters.heading")} className="grid gap-3 rounded-2xl border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4">
+    <form
+      action="/console"
+      method="get"
+      role="search"
+      aria-label={t("filters.heading")}
+      className="grid gap-3 rounded-2xl border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4"
+    >
       <div className="sm:col-span-2">
         <TextField
           id={QUEUE_SEARCH_ID}
@@ -76,13 +113,22 @@ export async function QueueFilters({ filters, options, locale, viewerId }: { fil
         ))}
       </Select>
       <label className="flex min-h-11 items-center gap-2 self-end text-sm font-medium text-slate-800">
-        <input type="checkbox" name="overdue" value="1" defaultChecked={filters.overdue} className="size-5 accent-red-700" />
+        <input
+          type="checkbox"
+          name="overdue"
+          value="1"
+          defaultChecked={filters.overdue}
+          className="size-5 accent-red-700"
+        />
         {t("filters.overdue")}
       </label>
       {filters.node && <input type="hidden" name="node" value={filters.node} />}
       <div className="flex flex-wrap items-end gap-2 sm:col-span-2 lg:col-span-2 lg:justify-end">
         {hasActiveFilters(filters) && (
-          <Link href="/console" className="inline-flex min-h-11 items-center rounded-lg px-3 text-sm font-semibold text-brand-700 hover:bg-brand-50">
+          <Link
+            href="/console"
+            className="inline-flex min-h-11 items-center rounded-lg px-3 text-sm font-semibold text-brand-700 hover:bg-brand-50"
+          >
             {t("clearFilters")}
           </Link>
         )}

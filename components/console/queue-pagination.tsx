@@ -4,7 +4,15 @@ import { buttonClasses } from "@/components/ui/button";
 import { queueHref, type QueueFilters } from "@/lib/console/queue-schema";
 
 /** "Page N of M" with previous/next links that keep every filter. */
-export async function QueuePagination({ filters, page, pageCount }: { filters: QueueFilters; page: number; pageCount: number }) {
+export async function QueuePagination({
+  filters,
+  page,
+  pageCount,
+}: {
+  filters: QueueFilters;
+  page: number;
+  pageCount: number;
+}) {
   const t = await getTranslations("queue.pagination");
   if (pageCount <= 1) return null;
   return (

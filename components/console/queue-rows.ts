@@ -5,7 +5,9 @@ import { dueStateOf, formatLateness } from "@/lib/console/queue-due";
 import type { UrgencyTier } from "@/lib/generated/prisma/enums";
 
 /** The due column: the overdue flag carries a short text to see and a long one to hear. */
-export type DueView = { tone: "overdue"; short: string; long: string; detail: string } | { tone: "waiting" | "normal" | "muted"; text: string };
+export type DueView =
+  | { tone: "overdue"; short: string; long: string; detail: string }
+  | { tone: "waiting" | "normal" | "muted"; text: string };
 
 /** One row as plain strings, formatted on the server (one clock, one time zone, no hydration drift). */
 export type QueueRowView = {
@@ -57,9 +59,19 @@ function dueView(row: QueueRow, { t, format, now }: RowTools): DueView {
     case "due":
       return { tone: "normal", text: t("due.at", { time: when(state.dueAt) }) };
     case "waitingForApplicant":
-      return { tone: "waiting", text: state.dueAt ? t("due.waitingForApplicant", { time: when(state.dueAt) }) : t("due.waitingNoDue") };
+      return {
+        tone: "waiting",
+        text: state.dueAt ? t("due.waitingForApplicant", { time: when(state.dueAt) }) : t("due.waitingNoDue"),
+      };
     case "closed":
-      return { tone: "muted", text: t(["COMPLETED", "REJECTED", "WITHDRAWN"].includes(row.status) ? `closed.${row.status}` : "closed.other") };
+      return {
+        tone: "muted",
+        text: t(
+          ["COMPLETED", "REJECTED", "WITHDRAWN"].includes(row.status)
+            ? `closed.${row.status}`
+            : "closed.other",
+        ),
+      };
     case "none":
       return { tone: "muted", text: t("due.none") };
   }

@@ -79,18 +79,23 @@ export function QueueTable({ rows, searchId, empty }: Props) {
         empty
       ) : (
         <div className="relative overflow-x-auto rounded-xl border border-slate-200">
-          <table aria-keyshortcuts={keysReady ? QUEUE_KEY_SHORTCUTS : undefined} className="w-full min-w-[58rem] border-collapse text-left text-sm">
+          <table
+            aria-keyshortcuts={keysReady ? QUEUE_KEY_SHORTCUTS : undefined}
+            className="w-full min-w-[58rem] border-collapse text-left text-sm"
+          >
             <caption className="sr-only">{t("caption")}</caption>
             <thead className="bg-slate-50 text-xs font-semibold text-slate-600">
               <tr>
                 <th scope="col" className={`${CELL} sticky left-0 z-10 bg-slate-50`}>
                   {t("columns.number")}
                 </th>
-                {(["service", "tier", "node", "applicant", "assignee", "due", "neededBy"] as const).map((column) => (
-                  <th key={column} scope="col" className={CELL}>
-                    {t(`columns.${column}`)}
-                  </th>
-                ))}
+                {(["service", "tier", "node", "applicant", "assignee", "due", "neededBy"] as const).map(
+                  (column) => (
+                    <th key={column} scope="col" className={CELL}>
+                      {t(`columns.${column}`)}
+                    </th>
+                  ),
+                )}
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -124,7 +129,9 @@ export function QueueTable({ rows, searchId, empty }: Props) {
                     <td className={`${CELL} whitespace-nowrap`}>{row.node}</td>
                     <td className={`${CELL} whitespace-nowrap`}>{row.applicant}</td>
                     <td className={CELL}>
-                      <span className={row.unassigned ? "text-slate-500 italic" : undefined}>{row.assignee}</span>
+                      <span className={row.unassigned ? "text-slate-500 italic" : undefined}>
+                        {row.assignee}
+                      </span>
                       {row.unstaffed && <QueueFlag label={row.unstaffed} />}
                     </td>
                     <td className={`${CELL} min-w-44`}>

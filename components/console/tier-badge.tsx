@@ -9,7 +9,9 @@ const STYLES: Record<UrgencyTier, string> = {
 
 export function TierBadge({ tier, label }: { tier: UrgencyTier; label: string }) {
   return (
-    <span className={`inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 text-xs ${STYLES[tier]}`}>
+    <span
+      className={`inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 text-xs ${STYLES[tier]}`}
+    >
       {tier === "EXPRESS" && <span aria-hidden="true">⚡</span>}
       {label}
     </span>

@@ -6,12 +6,23 @@ import { queueKeyAction, type KeyTarget, type QueueKeyAction } from "@/lib/conso
 export const QUEUE_ROW_ATTRIBUTE = "data-queue-row";
 
 // Inputs that take no typed text: a letter pressed on them is free to be a shortcut.
-const NON_TEXT_INPUTS = new Set(["checkbox", "radio", "button", "submit", "reset", "file", "color", "range", "image"]);
+const NON_TEXT_INPUTS = new Set([
+  "checkbox",
+  "radio",
+  "button",
+  "submit",
+  "reset",
+  "file",
+  "color",
+  "range",
+  "image",
+]);
 
 function targetOf(node: EventTarget | null): KeyTarget {
   if (!(node instanceof HTMLElement) || node === document.body) return "page";
   // A select jumps to options by their first letter, so it counts as typing too.
-  if (node.isContentEditable || node instanceof HTMLTextAreaElement || node instanceof HTMLSelectElement) return "typing";
+  if (node.isContentEditable || node instanceof HTMLTextAreaElement || node instanceof HTMLSelectElement)
+    return "typing";
   if (node instanceof HTMLInputElement) return NON_TEXT_INPUTS.has(node.type) ? "control" : "typing";
   if (node.hasAttribute(QUEUE_ROW_ATTRIBUTE)) return "row";
   return "control";
@@ -26,7 +37,6 @@ export const QUEUE_KEY_SHORTCUTS = "j k Enter / ?";
  * announces them (aria-keyshortcuts) only from then.
  */
 export function useQueueKeyboard(onAction: (action: QueueKeyAction) => void, helpOpen: boolean): boolean {
-
   const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
     if (event.defaultPrevented) return;
     const action = queueKeyAction({

@@ -1,7 +1,16 @@
 "use client";
 
 import { useLocale } from "next-intl";
-import { Bar, BarChart as RechartsBarChart, CartesianGrid, Cell, Legend, Tooltip, XAxis, YAxis } from "recharts";
+import {
+  Bar,
+  BarChart as RechartsBarChart,
+  CartesianGrid,
+  Cell,
+  Legend,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from "recharts";
 import { useHydrated } from "@/components/ui/use-hydrated";
 
 export type BarDatum = { label: string; values: (number | null)[]; highlight?: boolean };
@@ -26,14 +35,31 @@ type BarChartProps = {
  * server too would only risk a hydration mismatch), in a box of fixed height so nothing jumps.
  * Hidden from screen readers: its section says the same in words and in a table.
  */
-export function BarChart({ data, series, unit = "", max, orientation = "columns", height = 260, integers = false }: BarChartProps) {
+export function BarChart({
+  data,
+  series,
+  unit = "",
+  max,
+  orientation = "columns",
+  height = 260,
+  integers = false,
+}: BarChartProps) {
   const hydrated = useHydrated();
   const locale = useLocale();
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
   const format = (value: unknown) => (typeof value === "number" ? `${number.format(value)}${unit}` : "—");
-  const rows = data.map((datum) => ({ label: datum.label, ...Object.fromEntries(datum.values.map((value, index) => [`s${index}`, value])) }));
+  const rows = data.map((datum) => ({
+    label: datum.label,
+    ...Object.fromEntries(datum.values.map((value, index) => [`s${index}`, value])),
+  }));
   const rowsLayout = orientation === "rows";
-  const valueAxis = { type: "number" as const, domain: [0, max ?? "auto"] as [number, number | "auto"], allowDecimals: !integers, tickFormatter: format, tick: { fontSize: 12 } };
+  const valueAxis = {
+    type: "number" as const,
+    domain: [0, max ?? "auto"] as [number, number | "auto"],
+    allowDecimals: !integers,
+    tickFormatter: format,
+    tick: { fontSize: 12 },
+  };
   const categoryAxis = { type: "category" as const, dataKey: "label", tick: { fontSize: 12 } };
   return (
     <div aria-hidden="true" style={{ height }} className="w-full min-w-0">
@@ -49,14 +75,32 @@ export function BarChart({ data, series, unit = "", max, orientation = "columns"
         >
           <CartesianGrid strokeDasharray="3 3" horizontal={!rowsLayout} vertical={rowsLayout} />
           {rowsLayout ? <XAxis {...valueAxis} /> : <XAxis {...categoryAxis} interval="preserveStartEnd" />}
-          {rowsLayout ? <YAxis {...categoryAxis} width={132} interval={0} /> : <YAxis {...valueAxis} width={56} />}
+          {rowsLayout ? (
+            <YAxis {...categoryAxis} width={132} interval={0} />
+          ) : (
+            <YAxis {...valueAxis} width={56} />
+          )}
           <Tooltip formatter={format} />
           {/* In series order, in body text colour: the light series colour would be unreadable as text. */}
-          {series.length > 1 && <Legend itemSorter={null} formatter={(value) => <span className="text-slate-700">{value}</span>} />}
+          {series.length > 1 && (
+            <Legend
+              itemSorter={null}
+              formatter={(value) => <span className="text-slate-700">{value}</span>}
+            />
+          )}
           {series.map((entry, index) => (
-            <Bar key={entry.name} dataKey={`s${index}`} name={entry.name} fill={entry.color} isAnimationActive={false}>
+            <Bar
+              key={entry.name}
+              dataKey={`s${index}`}
+              name={entry.name}
+              fill={entry.color}
+              isAnimationActive={false}
+            >
               {data.map((datum) => (
-                <Cell key={datum.label} fill={datum.highlight && entry.highlightColor ? entry.highlightColor : entry.color} />
+                <Cell
+                  key={datum.label}
+                  fill={datum.highlight && entry.highlightColor ? entry.highlightColor : entry.color}
+                />
               ))}
             </Bar>
           ))}

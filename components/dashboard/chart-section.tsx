@@ -22,9 +22,21 @@ type ChartSectionProps = {
 };
 
 /** One dashboard panel: heading, text summary, chart, and the numbers as a table for anyone who cannot use the chart. */
-export function ChartSection({ id, title, summary, numbersLabel, table, children, extra, highlightLabel }: ChartSectionProps) {
+export function ChartSection({
+  id,
+  title,
+  summary,
+  numbersLabel,
+  table,
+  children,
+  extra,
+  highlightLabel,
+}: ChartSectionProps) {
   return (
-    <section aria-labelledby={`${id}-heading`} className="flex min-w-0 flex-col gap-3 rounded-2xl border border-slate-200 bg-white p-4 sm:p-5">
+    <section
+      aria-labelledby={`${id}-heading`}
+      className="flex min-w-0 flex-col gap-3 rounded-2xl border border-slate-200 bg-white p-4 sm:p-5"
+    >
       <h2 id={`${id}-heading`} className="text-lg font-semibold">
         {title}
       </h2>
@@ -32,14 +44,20 @@ export function ChartSection({ id, title, summary, numbersLabel, table, children
       {extra}
       {children}
       <details className="group text-sm">
-        <summary className="inline-flex min-h-11 cursor-pointer items-center font-semibold text-brand-700 hover:underline">{numbersLabel}</summary>
+        <summary className="inline-flex min-h-11 cursor-pointer items-center font-semibold text-brand-700 hover:underline">
+          {numbersLabel}
+        </summary>
         <div className="overflow-x-auto">
           <table className="mt-2 w-full border-collapse text-left tabular-nums">
             <caption className="sr-only">{title}</caption>
             <thead>
               <tr className="border-b border-slate-200 text-slate-600">
                 {table.columns.map((column, index) => (
-                  <th key={column} scope="col" className={`px-2 py-2 font-medium ${index > 0 ? "text-right" : ""}`}>
+                  <th
+                    key={column}
+                    scope="col"
+                    className={`px-2 py-2 font-medium ${index > 0 ? "text-right" : ""}`}
+                  >
                     {column}
                   </th>
                 ))}
@@ -47,14 +65,21 @@ export function ChartSection({ id, title, summary, numbersLabel, table, children
             </thead>
             <tbody>
               {table.rows.map((row) => (
-                <tr key={row.key} className={`border-b border-slate-100 ${row.highlight ? "bg-amber-50 font-semibold" : ""}`}>
+                <tr
+                  key={row.key}
+                  className={`border-b border-slate-100 ${row.highlight ? "bg-amber-50 font-semibold" : ""}`}
+                >
                   {row.cells.map((cell, index) =>
                     index === 0 ? (
                       <th key={index} scope="row" className="px-2 py-2 font-medium">
                         {cell}
                         {/* The space keeps "Step Bottleneck" two words for screen readers. */}
                         {row.highlight && highlightLabel && " "}
-                        {row.highlight && highlightLabel && <span className="ml-1 rounded bg-amber-200 px-1.5 text-xs text-amber-900">{highlightLabel}</span>}
+                        {row.highlight && highlightLabel && (
+                          <span className="ml-1 rounded bg-amber-200 px-1.5 text-xs text-amber-900">
+                            {highlightLabel}
+                          </span>
+                        )}
                       </th>
                     ) : (
                       <td key={index} className="px-2 py-2 text-right">

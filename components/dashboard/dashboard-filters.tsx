@@ -16,24 +16,49 @@ export async function DashboardFilters({ filters, services }: { filters: Filters
   const [t, locale] = await Promise.all([getTranslations("dashboard"), getLocale()]);
   return (
     <div className="flex flex-col gap-3 rounded-2xl border border-slate-200 bg-white p-4">
-      <form action="/console/dashboard" method="get" role="search" aria-label={t("filters.heading")} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4 lg:items-end">
+      <form
+        action="/console/dashboard"
+        method="get"
+        role="search"
+        aria-label={t("filters.heading")}
+        className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4 lg:items-end"
+      >
         <div className="flex flex-col gap-1">
           <label htmlFor="dashboard-from" className={LABEL}>
             {t("filters.from")}
           </label>
-          <input id="dashboard-from" name="from" type="date" required defaultValue={filters.from} className={INPUT_CLASSES} />
+          <input
+            id="dashboard-from"
+            name="from"
+            type="date"
+            required
+            defaultValue={filters.from}
+            className={INPUT_CLASSES}
+          />
         </div>
         <div className="flex flex-col gap-1">
           <label htmlFor="dashboard-to" className={LABEL}>
             {t("filters.to")}
           </label>
-          <input id="dashboard-to" name="to" type="date" required defaultValue={filters.to} className={INPUT_CLASSES} />
+          <input
+            id="dashboard-to"
+            name="to"
+            type="date"
+            required
+            defaultValue={filters.to}
+            className={INPUT_CLASSES}
+          />
         </div>
         <div className="flex flex-col gap-1">
           <label htmlFor="dashboard-service" className={LABEL}>
             {t("filters.service")}
           </label>
-          <select id="dashboard-service" name="service" defaultValue={filters.service ?? ""} className={INPUT_CLASSES}>
+          <select
+            id="dashboard-service"
+            name="service"
+            defaultValue={filters.service ?? ""}
+            className={INPUT_CLASSES}
+          >
             <option value="">{t("filters.anyService")}</option>
             {services.map((service) => (
               <option key={service.id} value={service.id}>
@@ -51,7 +76,11 @@ export async function DashboardFilters({ filters, services }: { filters: Filters
       </form>
       <p className="flex flex-col gap-1 border-t border-slate-100 pt-3 text-sm text-slate-600 sm:flex-row sm:items-center sm:gap-3">
         {/* A plain <a>: the client router must not try to render an attachment as a page. */}
-        <a href={`/console/dashboard/export?${dashboardParams(filters)}`} download className={buttonClasses("secondary")}>
+        <a
+          href={`/console/dashboard/export?${dashboardParams(filters)}`}
+          download
+          className={buttonClasses("secondary")}
+        >
           {t("export.link")}
         </a>
         <span>{t("export.hint")}</span>

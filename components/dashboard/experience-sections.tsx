@@ -17,7 +17,12 @@ export async function FirstResponseSection({ data }: { data: FirstResponse }) {
       </h2>
       <p className="text-sm text-slate-700">
         {data.responded
-          ? t("firstResponse.summary", { median: formatMinutes(data.medianMinutes, t), p90: formatMinutes(data.p90Minutes, t), responded: data.responded, cases: data.cases })
+          ? t("firstResponse.summary", {
+              median: formatMinutes(data.medianMinutes, t),
+              p90: formatMinutes(data.p90Minutes, t),
+              responded: data.responded,
+              cases: data.cases,
+            })
           : t("firstResponse.summaryNone")}
       </p>
       <StatList
@@ -34,14 +39,22 @@ export async function FirstResponseSection({ data }: { data: FirstResponse }) {
 }
 
 /** The share of cases whose applicant asked staff to hurry (催办) at least once. */
-export async function FollowUpSection({ data }: { data: { cases: number; withFollowUp: number; followUps: number; rate: number | null } }) {
+export async function FollowUpSection({
+  data,
+}: {
+  data: { cases: number; withFollowUp: number; followUps: number; rate: number | null };
+}) {
   const [t, format] = await Promise.all([getTranslations("dashboard"), getFormatter()]);
   return (
     <section aria-labelledby="follow-ups-heading" className={PANEL}>
       <h2 id="follow-ups-heading" className="text-lg font-semibold">
         {t("followUps.heading")}
       </h2>
-      <p className="text-sm text-slate-700">{data.cases ? t("followUps.summary", { ...data, rate: formatShare(data.rate, format) }) : t("followUps.summaryNone")}</p>
+      <p className="text-sm text-slate-700">
+        {data.cases
+          ? t("followUps.summary", { ...data, rate: formatShare(data.rate, format) })
+          : t("followUps.summaryNone")}
+      </p>
       <StatList
         stats={[
           { label: t("followUps.rate"), value: formatShare(data.rate, format) },
@@ -68,7 +81,10 @@ export async function RatingsSection({ data }: { data: Ratings }) {
       numbersLabel={t("showNumbers")}
       table={{
         columns: [t("ratings.rating"), t("ratings.count"), t("ratings.share")],
-        rows: [...data.distribution].reverse().map((row) => ({ key: String(row.rating), cells: [t("ratings.stars", { rating: row.rating }), row.count, share(row.count)] })),
+        rows: [...data.distribution].reverse().map((row) => ({
+          key: String(row.rating),
+          cells: [t("ratings.stars", { rating: row.rating }), row.count, share(row.count)],
+        })),
       }}
       extra={
         <StatList
@@ -83,7 +99,10 @@ export async function RatingsSection({ data }: { data: Ratings }) {
         <BarChart
           height={200}
           integers
-          data={data.distribution.map((row) => ({ label: t("ratings.stars", { rating: row.rating }), values: [row.count] }))}
+          data={data.distribution.map((row) => ({
+            label: t("ratings.stars", { rating: row.rating }),
+            values: [row.count],
+          }))}
           series={[{ name: t("ratings.count"), color: COLORS.primary }]}
         />
       )}

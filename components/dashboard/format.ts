@@ -28,4 +28,9 @@ export const percent = (share: number | null) => (share === null ? null : Math.r
 export const hours = (minutes: number | null) => (minutes === null ? null : Math.round(minutes / 6) / 10);
 
 /** Chart colours: brand blue; amber singles out (the bottleneck, the night hours). */
-export const COLORS = { primary: "#1d5fd1", secondary: "#93c5fd", highlight: "#d97706", highlightLight: "#fcd34d" } as const;
+export const COLORS = {
+  primary: "#1d5fd1",
+  secondary: "#93c5fd",
+  highlight: "#d97706",
+  highlightLight: "#fcd34d",
+} as const;

@@ -3,7 +3,14 @@ import { BarChart } from "./bar-chart";
 import { ChartSection } from "./chart-section";
 import { COLORS, formatShare, percent } from "./format";
 
-type ServiceOnTime = { serviceId: string; nameZh: string; nameEn: string; measured: number; onTime: number; rate: number | null };
+type ServiceOnTime = {
+  serviceId: string;
+  nameZh: string;
+  nameEn: string;
+  measured: number;
+  onTime: number;
+  rate: number | null;
+};
 
 /** Per service: the on-time rate of the staff's steps (waiting for the applicant left out). */
 export async function OnTimeByServiceSection({ rows }: { rows: ServiceOnTime[] }) {
@@ -14,11 +21,22 @@ export async function OnTimeByServiceSection({ rows }: { rows: ServiceOnTime[] }
     <ChartSection
       id="services"
       title={t("services.heading")}
-      summary={worst ? t("services.summary", { count: named.length, service: worst.name, rate: formatShare(worst.rate, format) }) : t("services.summaryNone")}
+      summary={
+        worst
+          ? t("services.summary", {
+              count: named.length,
+              service: worst.name,
+              rate: formatShare(worst.rate, format),
+            })
+          : t("services.summaryNone")
+      }
       numbersLabel={t("showNumbers")}
       table={{
         columns: [t("services.service"), t("onTime.measured"), t("onTime.onTime"), t("onTime.rate")],
-        rows: named.map((row) => ({ key: row.serviceId, cells: [row.name, row.measured, row.onTime, formatShare(row.rate, format)] })),
+        rows: named.map((row) => ({
+          key: row.serviceId,
+          cells: [row.name, row.measured, row.onTime, formatShare(row.rate, format)],
+        })),
       }}
     >
       {named.length > 0 && (

@@ -22,14 +22,25 @@ export async function HourlyVolumeSection({ volume, timeZone }: { volume: Volume
       title={t("hourly.heading")}
       summary={
         total
-          ? t("hourly.summary", { ...hours, day: volume.day, dayShare: share(volume.day), night: volume.night, nightShare: share(volume.night), busiest: hourLabel(busiest.hour), zone: timeZone })
+          ? t("hourly.summary", {
+              ...hours,
+              day: volume.day,
+              dayShare: share(volume.day),
+              night: volume.night,
+              nightShare: share(volume.night),
+              busiest: hourLabel(busiest.hour),
+              zone: timeZone,
+            })
           : t("hourly.summaryNone")
       }
       numbersLabel={t("showNumbers")}
       table={{
         columns: [t("hourly.hour"), t("hourly.period"), t("hourly.count")],
         rows: [
-          ...volume.hours.map((row) => ({ key: String(row.hour), cells: [hourLabel(row.hour), isDay(row.hour) ? t("hourly.day") : t("hourly.night"), row.count] })),
+          ...volume.hours.map((row) => ({
+            key: String(row.hour),
+            cells: [hourLabel(row.hour), isDay(row.hour) ? t("hourly.day") : t("hourly.night"), row.count],
+          })),
           { key: "day", cells: [t("hourly.dayTotal", hours), "", volume.day] },
           { key: "night", cells: [t("hourly.nightTotal", hours), "", volume.night] },
         ],
@@ -50,7 +61,11 @@ export async function HourlyVolumeSection({ volume, timeZone }: { volume: Volume
       {total > 0 && (
         <BarChart
           integers
-          data={volume.hours.map((row) => ({ label: hourLabel(row.hour), values: [row.count], highlight: !isDay(row.hour) }))}
+          data={volume.hours.map((row) => ({
+            label: hourLabel(row.hour),
+            values: [row.count],
+            highlight: !isDay(row.hour),
+          }))}
           series={[{ name: t("hourly.count"), color: COLORS.primary, highlightColor: COLORS.highlight }]}
         />
       )}

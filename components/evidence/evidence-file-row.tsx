@@ -43,7 +43,10 @@ export function EvidenceFileRow({ file, onRemove, onReplace }: Props) {
   return (
     <li className="flex flex-wrap items-center gap-x-3 gap-y-2 rounded-lg border border-slate-200 bg-white px-3 py-2">
       <div className="min-w-0 flex-1 basis-48">
-        <a href={`/api/evidence/${file.id}`} className="font-medium break-all text-brand-700 underline underline-offset-2">
+        <a
+          href={`/api/evidence/${file.id}`}
+          className="font-medium break-all text-brand-700 underline underline-offset-2"
+        >
           {file.originalName}
         </a>
         <p className="text-xs text-slate-600">
@@ -52,9 +55,21 @@ export function EvidenceFileRow({ file, onRemove, onReplace }: Props) {
         {error && <p className="mt-1 text-sm text-red-700">{t(error)}</p>}
       </div>
       {confirming ? (
-        <div role="group" aria-label={t("evidence.removeConfirm", { name: file.originalName })} className="flex flex-wrap items-center gap-2">
-          <span className="text-sm text-slate-800">{t("evidence.removeConfirm", { name: file.originalName })}</span>
-          <Button type="button" variant="primary" onClick={confirmRemove} disabled={removing} aria-busy={removing}>
+        <div
+          role="group"
+          aria-label={t("evidence.removeConfirm", { name: file.originalName })}
+          className="flex flex-wrap items-center gap-2"
+        >
+          <span className="text-sm text-slate-800">
+            {t("evidence.removeConfirm", { name: file.originalName })}
+          </span>
+          <Button
+            type="button"
+            variant="primary"
+            onClick={confirmRemove}
+            disabled={removing}
+            aria-busy={removing}
+          >
             {removing ? t("evidence.removing") : t("evidence.removeYes")}
           </Button>
           {/* Focus lands on Cancel, not on the destructive choice. */}

@@ -32,7 +32,13 @@ type Props = {
  * they are picked; the surrounding form submits only their ids (hidden inputs). The same state is
  * on the root element as data-missing-required (space-separated kinds) and data-busy.
  */
-export function EvidenceUploader({ requirements, initialFiles, supplementRequestId, inputName = "evidenceIds", onChange }: Props) {
+export function EvidenceUploader({
+  requirements,
+  initialFiles,
+  supplementRequestId,
+  inputName = "evidenceIds",
+  onChange,
+}: Props) {
   const t = useTranslations();
   const baseId = useId();
   const uploads = useEvidenceUploads({ initialFiles, supplementRequestId });
@@ -49,7 +55,11 @@ export function EvidenceUploader({ requirements, initialFiles, supplementRequest
   const unlisted = uploads.files.filter((file) => !listedKinds.has(file.kind));
 
   return (
-    <div className="flex flex-col gap-4" data-missing-required={missingKey} data-busy={busy ? "true" : "false"}>
+    <div
+      className="flex flex-col gap-4"
+      data-missing-required={missingKey}
+      data-busy={busy ? "true" : "false"}
+    >
       {uploads.files.map((file) => (
         <input key={file.id} type="hidden" name={inputName} value={file.id} />
       ))}
@@ -62,18 +72,27 @@ export function EvidenceUploader({ requirements, initialFiles, supplementRequest
         const files = uploads.files.filter((file) => file.kind === requirement.kind);
         const queued = uploads.queue.filter((item) => item.kind === requirement.kind);
         const missing = missingRequired.includes(requirement.kind);
-        const notice = uploads.duplicateNotice?.kind === requirement.kind ? uploads.duplicateNotice.text : null;
+        const notice =
+          uploads.duplicateNotice?.kind === requirement.kind ? uploads.duplicateNotice.text : null;
         return (
-          <fieldset key={`${requirement.kind}-${index}`} className="flex min-w-0 flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4">
+          <fieldset
+            key={`${requirement.kind}-${index}`}
+            className="flex min-w-0 flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4"
+          >
             <legend className="px-1 text-sm font-semibold text-slate-900">
               {requirement.label}{" "}
-              <span className={`text-xs font-normal ${requirement.required ? "text-red-700" : "text-slate-500"}`}>
+              <span
+                className={`text-xs font-normal ${requirement.required ? "text-red-700" : "text-slate-500"}`}
+              >
                 ({requirement.required ? t("evidence.required") : t("evidence.optional")})
               </span>
             </legend>
 
             {files.length > 0 ? (
-              <ul className="flex flex-col gap-2" aria-label={`${requirement.label}: ${t("evidence.uploadedFiles")}`}>
+              <ul
+                className="flex flex-col gap-2"
+                aria-label={`${requirement.label}: ${t("evidence.uploadedFiles")}`}
+              >
                 {files.map((file) => (
                   <EvidenceFileRow
                     key={file.id}
@@ -145,7 +164,12 @@ export function EvidenceUploader({ requirements, initialFiles, supplementRequest
       {unlisted.length > 0 && (
         <ul className="flex flex-col gap-2" aria-label={t("evidence.uploadedFiles")}>
           {unlisted.map((file) => (
-            <EvidenceFileRow key={file.id} file={file} onRemove={uploads.remove} onReplace={uploads.replace} />
+            <EvidenceFileRow
+              key={file.id}
+              file={file}
+              onRemove={uploads.remove}
+              onReplace={uploads.replace}
+            />
           ))}
         </ul>
       )}

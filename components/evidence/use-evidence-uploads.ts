@@ -26,7 +26,13 @@ let nextKey = 0;
  * The uploader's state: uploaded files, and a queue sent one file at a time (Server Actions
  * report no upload progress, so progress is "file n of m" plus each file's state).
  */
-export function useEvidenceUploads({ initialFiles, supplementRequestId }: { initialFiles?: UploadedEvidence[]; supplementRequestId?: string }) {
+export function useEvidenceUploads({
+  initialFiles,
+  supplementRequestId,
+}: {
+  initialFiles?: UploadedEvidence[];
+  supplementRequestId?: string;
+}) {
   const t = useTranslations();
   const [files, setFiles] = useState<UploadedEvidence[]>(initialFiles ?? []);
   const [queue, setQueue] = useState<QueueItem[]>([]);
@@ -47,7 +53,9 @@ export function useEvidenceUploads({ initialFiles, supplementRequestId }: { init
 
   function updateItem(key: string, change: Partial<QueueItem> | null) {
     commitQueue(
-      change === null ? queueRef.current.filter((item) => item.key !== key) : queueRef.current.map((item) => (item.key === key ? { ...item, ...change } : item)),
+      change === null
+        ? queueRef.current.filter((item) => item.key !== key)
+        : queueRef.current.map((item) => (item.key === key ? { ...item, ...change } : item)),
     );
   }
 
@@ -56,7 +64,9 @@ export function useEvidenceUploads({ initialFiles, supplementRequestId }: { init
     const kept = files.filter((file) => file.id !== excluding?.id);
     return {
       count: kept.length + pending.length,
-      totalBytes: kept.reduce((sum, file) => sum + file.sizeBytes, 0) + pending.reduce((sum, item) => sum + item.file.size, 0),
+      totalBytes:
+        kept.reduce((sum, file) => sum + file.sizeBytes, 0) +
+        pending.reduce((sum, item) => sum + item.file.size, 0),
     };
   }
 
@@ -67,7 +77,15 @@ export function useEvidenceUploads({ initialFiles, supplementRequestId }: { init
       const problem = precheckFile(file, current);
       const key = `upload-${nextKey++}`;
       if (problem) {
-        added.push({ key, file, kind, replaces, status: "failed", error: problem, retryable: !FINAL_PROBLEMS.has(problem) });
+        added.push({
+          key,
+          file,
+          kind,
+          replaces,
+          status: "failed",
+          error: problem,
+          retryable: !FINAL_PROBLEMS.has(problem),
+        });
         continue;
       }
       current.count += 1;
@@ -76,7 +94,11 @@ export function useEvidenceUploads({ initialFiles, supplementRequestId }: { init
     }
     const failed = added.filter((item) => item.status === "failed");
     if (failed.length > 0) {
-      setAnnouncement(failed.map((item) => t("evidence.announceFailed", { name: item.file.name, error: message(item.error!) })).join(" "));
+      setAnnouncement(
+        failed
+          .map((item) => t("evidence.announceFailed", { name: item.file.name, error: message(item.error!) }))
+          .join(" "),
+      );
     }
     batch.current.total += added.length - failed.length;
     commitQueue([...queueRef.current, ...added]);
@@ -125,7 +147,9 @@ export function useEvidenceUploads({ initialFiles, supplementRequestId }: { init
     // Uploaded first, removed second: a failed upload never costs the applicant the old file.
     const removal = await removeEvidence(old.id).catch(() => null);
     if (removal?.ok) {
-      setAnnouncement(t("evidence.announceReplaced", { name: saved.originalName, oldName: old.originalName }));
+      setAnnouncement(
+        t("evidence.announceReplaced", { name: saved.originalName, oldName: old.originalName }),
+      );
     } else {
       setFiles((current) => [...current, old]);
       setAnnouncement(t("evidence.announceUploaded", { name: saved.originalName }));
@@ -179,7 +203,10 @@ export function useEvidenceUploads({ initialFiles, supplementRequestId }: { init
     dismiss: (key: string) => updateItem(key, null),
     /** Resolves to null when removed, else the i18n key of the failure. */
     async remove(file: UploadedEvidence): Promise<string | null> {
-      const result = await removeEvidence(file.id).catch(() => ({ ok: false as const, message: "evidence.removeFailed" }));
+      const result = await removeEvidence(file.id).catch(() => ({
+        ok: false as const,
+        message: "evidence.removeFailed",
+      }));
       if (!result.ok) return result.message;
       setFiles((current) => current.filter((entry) => entry.id !== file.id));
       setAnnouncement(t("evidence.announceRemoved", { name: file.originalName }));

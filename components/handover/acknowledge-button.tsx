@@ -13,7 +13,13 @@ export function AcknowledgeButton({ handoverId, authorName }: { handoverId: stri
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-2">
       <input type="hidden" name="handoverId" value={handoverId} />
-      <Button type="submit" disabled={pending} aria-busy={pending} aria-label={t("label", { name: authorName })} className="sm:self-start">
+      <Button
+        type="submit"
+        disabled={pending}
+        aria-busy={pending}
+        aria-label={t("label", { name: authorName })}
+        className="sm:self-start"
+      >
         {pending ? t("pending") : t("button")}
       </Button>
       <FormStatus failure={failure} success={state?.ok ? t("done") : null} />

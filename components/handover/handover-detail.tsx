@@ -7,8 +7,19 @@ import type { HandoverDetail as Detail } from "@/lib/handover/data";
 import { AcknowledgeButton } from "./acknowledge-button";
 
 /** One stored handover: who, when, whether acknowledged, the incidents, the checklist and each case with its note. */
-export async function HandoverDetail({ handover, canAcknowledge }: { handover: Detail; canAcknowledge: boolean }) {
-  const [t, tNodes, format, locale] = await Promise.all([getTranslations("rota.handover"), getTranslations("nodes"), getFormatter(), getLocale()]);
+export async function HandoverDetail({
+  handover,
+  canAcknowledge,
+}: {
+  handover: Detail;
+  canAcknowledge: boolean;
+}) {
+  const [t, tNodes, format, locale] = await Promise.all([
+    getTranslations("rota.handover"),
+    getTranslations("nodes"),
+    getFormatter(),
+    getLocale(),
+  ]);
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
   return (
     <div className="flex flex-col gap-4">
@@ -19,11 +30,16 @@ export async function HandoverDetail({ handover, canAcknowledge }: { handover: D
           <Row term={t("detail.createdAt")}>{when(handover.createdAt)}</Row>
           <Row term={t("detail.status")}>
             {handover.acknowledgedBy && handover.acknowledgedAt ? (
-              t("history.acknowledgedBy", { name: handover.acknowledgedBy.displayName, time: when(handover.acknowledgedAt) })
+              t("history.acknowledgedBy", {
+                name: handover.acknowledgedBy.displayName,
+                time: when(handover.acknowledgedAt),
+              })
             ) : (
               <span className="flex flex-col gap-2">
                 <span className="font-medium text-amber-800">{t("history.notAcknowledged")}</span>
-                {canAcknowledge && <AcknowledgeButton handoverId={handover.id} authorName={handover.author.displayName} />}
+                {canAcknowledge && (
+                  <AcknowledgeButton handoverId={handover.id} authorName={handover.author.displayName} />
+                )}
               </span>
             )}
           </Row>
@@ -34,11 +50,23 @@ export async function HandoverDetail({ handover, canAcknowledge }: { handover: D
         {handover.cases.length === 0 ? (
           <p className="text-sm text-slate-700">{t("detail.noCases")}</p>
         ) : (
-          <DataTable caption={t("detail.cases")} className="min-w-[36rem]" alignTop columns={[{ label: t("detail.caseColumn"), className: "w-40" }, { label: t("detail.noteColumn") }, { label: t("detail.holderColumn"), className: "w-40" }]}>
+          <DataTable
+            caption={t("detail.cases")}
+            className="min-w-[36rem]"
+            alignTop
+            columns={[
+              { label: t("detail.caseColumn"), className: "w-40" },
+              { label: t("detail.noteColumn") },
+              { label: t("detail.holderColumn"), className: "w-40" },
+            ]}
+          >
             {handover.cases.map((item) => (
               <tr key={item.id}>
                 <th scope="row" className="py-2 pr-3 text-left font-normal">
-                  <Link href={`/console/cases/${item.number}`} className="inline-flex min-h-11 items-center font-semibold text-brand-700 hover:underline">
+                  <Link
+                    href={`/console/cases/${item.number}`}
+                    className="inline-flex min-h-11 items-center font-semibold text-brand-700 hover:underline"
+                  >
                     {formatApplicationNumber(item.number)}
                   </Link>
                   <span className="block text-xs text-slate-600">
@@ -46,7 +74,11 @@ export async function HandoverDetail({ handover, canAcknowledge }: { handover: D
                   </span>
                 </th>
                 <td className="whitespace-pre-line py-2 pr-3">{item.note}</td>
-                <td className="py-2">{item.closedAt ? t("detail.closed") : (item.assignee?.displayName ?? t("detail.unassigned"))}</td>
+                <td className="py-2">
+                  {item.closedAt
+                    ? t("detail.closed")
+                    : (item.assignee?.displayName ?? t("detail.unassigned"))}
+                </td>
               </tr>
             ))}
           </DataTable>

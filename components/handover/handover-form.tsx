@@ -32,17 +32,39 @@ export function HandoverForm({ cases }: { cases: HandoverFormCase[] }) {
           <div key={item.id} className="flex flex-col gap-1 rounded-xl border border-slate-200 p-3">
             <input type="hidden" name="caseId" value={item.id} />
             <p className="text-xs text-slate-600">{item.meta}</p>
-            <TextAreaField id={`note-${item.id}`} name="note" label={t("form.note", { number: item.number })} hint={t("form.noteHint")} required maxLength={1000} errors={errorsFor(`note.${item.id}`)} />
+            <TextAreaField
+              id={`note-${item.id}`}
+              name="note"
+              label={t("form.note", { number: item.number })}
+              hint={t("form.noteHint")}
+              required
+              maxLength={1000}
+              errors={errorsFor(`note.${item.id}`)}
+            />
           </div>
         ))}
       </fieldset>
 
-      <TextAreaField name="incidents" label={t("form.incidents")} hint={t("form.incidentsHint")} rows={4} maxLength={4000} errors={errorsFor("incidents")} />
+      <TextAreaField
+        name="incidents"
+        label={t("form.incidents")}
+        hint={t("form.incidentsHint")}
+        rows={4}
+        maxLength={4000}
+        errors={errorsFor("incidents")}
+      />
 
       <fieldset aria-describedby={checklist.describedBy} className="flex flex-col">
         <legend className="text-base font-semibold text-slate-900">{t("form.checklistLegend")}</legend>
         {CHECKLIST_ITEMS.map((item) => (
-          <CheckboxField key={item} id={`checklist-${item}`} name="checklist" value={item} label={t(`checklist.${item}`)} required />
+          <CheckboxField
+            key={item}
+            id={`checklist-${item}`}
+            name="checklist"
+            value={item}
+            label={t(`checklist.${item}`)}
+            required
+          />
         ))}
         <HintAndErrors id="checklist" hint={t("form.checklistHint")} errors={checklistErrors} />
       </fieldset>

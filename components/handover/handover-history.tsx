@@ -10,7 +10,10 @@ export async function HandoverHistory({ items, page, hasMore, hrefFor }: Props) 
   const [t, format] = await Promise.all([getTranslations("rota.handover"), getFormatter()]);
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
   return (
-    <section aria-labelledby="history-heading" className="flex flex-col gap-3 rounded-2xl border border-slate-200 bg-white p-4 sm:p-5">
+    <section
+      aria-labelledby="history-heading"
+      className="flex flex-col gap-3 rounded-2xl border border-slate-200 bg-white p-4 sm:p-5"
+    >
       <h2 id="history-heading" className="text-lg font-semibold">
         {t("history.heading")}
       </h2>
@@ -21,7 +24,10 @@ export async function HandoverHistory({ items, page, hasMore, hrefFor }: Props) 
           {items.map((item) => {
             const time = when(item.createdAt);
             return (
-              <li key={item.id} className="flex flex-col gap-0.5 py-2 sm:flex-row sm:items-center sm:justify-between sm:gap-4">
+              <li
+                key={item.id}
+                className="flex flex-col gap-0.5 py-2 sm:flex-row sm:items-center sm:justify-between sm:gap-4"
+              >
                 <Link
                   href={`/console/handover/${item.id}`}
                   aria-label={t("pending.readLabel", { name: item.author.displayName, time })}
@@ -31,7 +37,10 @@ export async function HandoverHistory({ items, page, hasMore, hrefFor }: Props) 
                 </Link>
                 <span className="text-sm text-slate-600">
                   {item.acknowledgedBy && item.acknowledgedAt
-                    ? t("history.acknowledgedBy", { name: item.acknowledgedBy.displayName, time: when(item.acknowledgedAt) })
+                    ? t("history.acknowledgedBy", {
+                        name: item.acknowledgedBy.displayName,
+                        time: when(item.acknowledgedAt),
+                      })
                     : t("history.notAcknowledged")}
                 </span>
               </li>

@@ -12,9 +12,15 @@ export async function PendingHandoverBanner({ viewer }: { viewer: Viewer }) {
   if (count === 0) return null;
   const t = await getTranslations("rota.handover.banner");
   return (
-    <div role="status" className="mb-4 flex flex-col gap-2 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950 sm:flex-row sm:items-center sm:justify-between">
+    <div
+      role="status"
+      className="mb-4 flex flex-col gap-2 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950 sm:flex-row sm:items-center sm:justify-between"
+    >
       <p>{t("text", { count })}</p>
-      <Link href="/console/handover" className="inline-flex min-h-11 items-center font-semibold text-brand-700 hover:underline">
+      <Link
+        href="/console/handover"
+        className="inline-flex min-h-11 items-center font-semibold text-brand-700 hover:underline"
+      >
         {t("link")}
       </Link>
     </div>

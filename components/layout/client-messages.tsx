@@ -1,7 +1,12 @@
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages } from "next-intl/server";
 import type { ReactNode } from "react";
-import { CLIENT_NAMESPACES, ROOT_CLIENT_NAMESPACES, pickNamespaces, type ClientMessagesArea } from "@/lib/i18n/client-namespaces";
+import {
+  CLIENT_NAMESPACES,
+  ROOT_CLIENT_NAMESPACES,
+  pickNamespaces,
+  type ClientMessagesArea,
+} from "@/lib/i18n/client-namespaces";
 
 /**
  * Hands the client components below only the texts of their area (`lib/i18n/client-namespaces`).
@@ -10,5 +15,9 @@ import { CLIENT_NAMESPACES, ROOT_CLIENT_NAMESPACES, pickNamespaces, type ClientM
  */
 export async function ClientMessages({ area, children }: { area?: ClientMessagesArea; children: ReactNode }) {
   const namespaces = area ? [...ROOT_CLIENT_NAMESPACES, ...CLIENT_NAMESPACES[area]] : ROOT_CLIENT_NAMESPACES;
-  return <NextIntlClientProvider messages={pickNamespaces(await getMessages(), namespaces)}>{children}</NextIntlClientProvider>;
+  return (
+    <NextIntlClientProvider messages={pickNamespaces(await getMessages(), namespaces)}>
+      {children}
+    </NextIntlClientProvider>
+  );
 }

@@ -9,7 +9,11 @@ export async function LocaleSwitcher() {
   const locale = await getLocale();
   const t = await getTranslations("nav");
   return (
-    <form action={switchLocale} aria-label={t("language")} className="flex rounded-lg border border-slate-200 p-0.5 text-sm">
+    <form
+      action={switchLocale}
+      aria-label={t("language")}
+      className="flex rounded-lg border border-slate-200 p-0.5 text-sm"
+    >
       {LOCALES.map((option) => (
         <button
           key={option}

@@ -12,7 +12,9 @@ export function SectionNav({ label, links }: { label: string; links: SectionLink
     <nav aria-label={label} className="mb-6 border-b border-slate-200 print:hidden">
       <ul className="relative -mb-px flex gap-1 overflow-x-auto text-sm font-medium">
         {links.map((link) => {
-          const current = link.exact ? pathname === link.href : pathname === link.href || pathname.startsWith(`${link.href}/`);
+          const current = link.exact
+            ? pathname === link.href
+            : pathname === link.href || pathname.startsWith(`${link.href}/`);
           return (
             <li key={link.href}>
               <Link

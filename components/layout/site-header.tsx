@@ -21,7 +21,10 @@ export async function SiteHeader() {
     <header className="border-b border-slate-200 bg-white print:hidden">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
         <Link href="/" className="flex items-center gap-2 text-lg font-bold text-brand-900">
-          <span aria-hidden="true" className="grid size-8 place-items-center rounded-lg bg-brand-600 text-white">
+          <span
+            aria-hidden="true"
+            className="grid size-8 place-items-center rounded-lg bg-brand-600 text-white"
+          >
             急
           </span>
           {t("brand")}
@@ -30,7 +33,10 @@ export async function SiteHeader() {
           <ul className="flex gap-1 overflow-x-auto text-sm font-medium">
             {links.map((link) => (
               <li key={link.href}>
-                <Link href={link.href} className="block rounded-md px-3 py-2 text-slate-700 hover:bg-slate-100">
+                <Link
+                  href={link.href}
+                  className="block rounded-md px-3 py-2 text-slate-700 hover:bg-slate-100"
+                >
                   {link.label}
                 </Link>
               </li>
@@ -41,12 +47,20 @@ export async function SiteHeader() {
           <LocaleSwitcher />
           {user ? (
             <>
-              <Bell count={unread} label={unread > 0 ? t("notificationsUnread", { count: unread }) : t("notifications")} />
-              <span className="hidden text-sm text-slate-600 md:inline">{t("signedInAs", { name: user.displayName })}</span>
+              <Bell
+                count={unread}
+                label={unread > 0 ? t("notificationsUnread", { count: unread }) : t("notifications")}
+              />
+              <span className="hidden text-sm text-slate-600 md:inline">
+                {t("signedInAs", { name: user.displayName })}
+              </span>
               <SignOutButton label={t("signOut")} />
             </>
           ) : (
-            <Link href="/signin" className="rounded-md px-3 py-2 text-sm font-semibold text-brand-700 hover:bg-brand-50">
+            <Link
+              href="/signin"
+              className="rounded-md px-3 py-2 text-sm font-semibold text-brand-700 hover:bg-brand-50"
+            >
               {t("signIn")}
             </Link>
           )}

@@ -11,7 +11,13 @@ import { RetryButton } from "./retry-button";
  * Messages given up by the worker. A client component so the "queued again" announcement outlives
  * the row it was about (the retried row leaves the list when the page revalidates).
  */
-export function FailedDeliveries({ items, canRetry }: { items: FailedNotificationItem[]; canRetry: boolean }) {
+export function FailedDeliveries({
+  items,
+  canRetry,
+}: {
+  items: FailedNotificationItem[];
+  canRetry: boolean;
+}) {
   const t = useTranslations("notifications.mailbox");
   const format = useFormatter();
   const [retried, setRetried] = useState<string | null>(null);
@@ -46,20 +52,30 @@ export function FailedDeliveries({ items, canRetry }: { items: FailedNotificatio
               </th>
               <td className="py-2 pr-3 break-words">{item.toAddress ?? "—"}</td>
               <td className="py-2 pr-3 tabular-nums">{item.attempts}</td>
-              <td className="py-2 pr-3 font-mono text-xs break-words text-red-800">{item.lastError ?? "—"}</td>
+              <td className="py-2 pr-3 font-mono text-xs break-words text-red-800">
+                {item.lastError ?? "—"}
+              </td>
               <td className="py-2 pr-3 tabular-nums">
-                <time dateTime={item.createdAt.toISOString()}>{format.dateTime(item.createdAt, { dateStyle: "short", timeStyle: "short" })}</time>
+                <time dateTime={item.createdAt.toISOString()}>
+                  {format.dateTime(item.createdAt, { dateStyle: "short", timeStyle: "short" })}
+                </time>
               </td>
               {canRetry && (
                 <td className="py-2">
-                  <RetryButton notificationId={item.id} to={item.toAddress ?? item.template} onRetried={setRetried} />
+                  <RetryButton
+                    notificationId={item.id}
+                    to={item.toAddress ?? item.template}
+                    onRetried={setRetried}
+                  />
                 </td>
               )}
             </tr>
           ))}
         </DataTable>
       )}
-      {!canRetry && items.length > 0 && <p className="text-sm text-slate-600">{t("failed.supervisorsOnly")}</p>}
+      {!canRetry && items.length > 0 && (
+        <p className="text-sm text-slate-600">{t("failed.supervisorsOnly")}</p>
+      )}
     </div>
   );
 }

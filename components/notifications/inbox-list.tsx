@@ -22,17 +22,28 @@ export async function InboxList({ items }: { items: InboxItem[] }) {
         const titleId = `notification-${item.id}`;
         return (
           <li key={item.id}>
-            <article aria-labelledby={titleId} className={`rounded-xl border p-4 ${item.read ? READ : UNREAD}`}>
+            <article
+              aria-labelledby={titleId}
+              className={`rounded-xl border p-4 ${item.read ? READ : UNREAD}`}
+            >
               <div className="flex flex-col gap-1 sm:flex-row sm:items-baseline sm:justify-between sm:gap-4">
-                <h2 id={titleId} className={`break-words text-base ${item.read ? "font-medium text-slate-800" : "font-bold text-slate-900"}`}>
+                <h2
+                  id={titleId}
+                  className={`break-words text-base ${item.read ? "font-medium text-slate-800" : "font-bold text-slate-900"}`}
+                >
                   {!item.read && (
                     <>
-                      <span className="mr-1 inline-block rounded bg-brand-700 px-1.5 py-0.5 align-middle text-xs font-bold text-white">{t("unread")}</span>{" "}
+                      <span className="mr-1 inline-block rounded bg-brand-700 px-1.5 py-0.5 align-middle text-xs font-bold text-white">
+                        {t("unread")}
+                      </span>{" "}
                     </>
                   )}
                   {title}
                 </h2>
-                <time dateTime={item.createdAt.toISOString()} className="shrink-0 text-sm text-slate-600 tabular-nums">
+                <time
+                  dateTime={item.createdAt.toISOString()}
+                  className="shrink-0 text-sm text-slate-600 tabular-nums"
+                >
                   {format.dateTime(item.createdAt, { dateStyle: "medium", timeStyle: "short" })}
                 </time>
               </div>
@@ -42,7 +53,11 @@ export async function InboxList({ items }: { items: InboxItem[] }) {
                   <form action={openNotification}>
                     <input type="hidden" name="notificationId" value={item.id} />
                     {/* Every item has this button: the title tells them apart for screen readers. */}
-                    <button type="submit" aria-label={`${t("open")}: ${title}`} className={buttonClasses(item.read ? "secondary" : "primary", "w-full sm:w-auto")}>
+                    <button
+                      type="submit"
+                      aria-label={`${t("open")}: ${title}`}
+                      className={buttonClasses(item.read ? "secondary" : "primary", "w-full sm:w-auto")}
+                    >
                       {t("open")}
                     </button>
                   </form>

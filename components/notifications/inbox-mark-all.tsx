@@ -9,7 +9,10 @@ import { markAllNotificationsRead } from "@/lib/notifications/inbox-actions";
 /** "Mark all as read", shown while anything is unread; afterwards a confirmation takes its place (and focus). */
 export function InboxMarkAll({ unread }: { unread: number }) {
   const t = useTranslations();
-  const [state, action, pending] = useActionState<ActionResult<{ count: number }> | null, FormData>(markAllNotificationsRead, null);
+  const [state, action, pending] = useActionState<ActionResult<{ count: number }> | null, FormData>(
+    markAllNotificationsRead,
+    null,
+  );
   const doneRef = useRef<HTMLParagraphElement>(null);
 
   useEffect(() => {
@@ -18,7 +21,12 @@ export function InboxMarkAll({ unread }: { unread: number }) {
 
   if (state?.ok && unread === 0) {
     return (
-      <p ref={doneRef} tabIndex={-1} role="status" className="inline-flex min-h-11 items-center text-sm text-slate-700">
+      <p
+        ref={doneRef}
+        tabIndex={-1}
+        role="status"
+        className="inline-flex min-h-11 items-center text-sm text-slate-700"
+      >
         {t("notifications.inbox.markedAllRead")}
       </p>
     );

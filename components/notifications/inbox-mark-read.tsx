@@ -14,7 +14,10 @@ type Props = { notificationId: string; title: string; read: boolean };
  */
 export function InboxMarkRead({ notificationId, title, read }: Props) {
   const t = useTranslations();
-  const [state, action, pending] = useActionState<ActionResult<{ id: string }> | null, FormData>(markNotificationRead, null);
+  const [state, action, pending] = useActionState<ActionResult<{ id: string }> | null, FormData>(
+    markNotificationRead,
+    null,
+  );
   const doneRef = useRef<HTMLParagraphElement>(null);
 
   useEffect(() => {
@@ -23,7 +26,12 @@ export function InboxMarkRead({ notificationId, title, read }: Props) {
 
   if (state?.ok) {
     return (
-      <p ref={doneRef} tabIndex={-1} role="status" className="inline-flex min-h-11 items-center text-sm text-slate-600">
+      <p
+        ref={doneRef}
+        tabIndex={-1}
+        role="status"
+        className="inline-flex min-h-11 items-center text-sm text-slate-600"
+      >
         {t("notifications.inbox.markedRead")}
       </p>
     );

@@ -1,7 +1,8 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { DevMailItem } from "@/lib/notifications/data";
 
-const SUMMARY = "flex min-h-11 cursor-pointer items-center text-sm font-semibold text-brand-700 hover:underline";
+const SUMMARY =
+  "flex min-h-11 cursor-pointer items-center text-sm font-semibold text-brand-700 hover:underline";
 
 /**
  * The dev mailbox. The HTML of a message is shown only in a sandboxed frame with no permissions
@@ -19,7 +20,10 @@ export async function MailList({ items }: { items: DevMailItem[] }) {
               <h3 id={`mail-${mail.id}`} className="font-semibold break-words text-slate-900">
                 {mail.subject ?? t("mail.noSubject")}
               </h3>
-              <time dateTime={mail.createdAt.toISOString()} className="shrink-0 text-sm text-slate-600 tabular-nums">
+              <time
+                dateTime={mail.createdAt.toISOString()}
+                className="shrink-0 text-sm text-slate-600 tabular-nums"
+              >
                 {format.dateTime(mail.createdAt, { dateStyle: "medium", timeStyle: "medium" })}
               </time>
             </header>
@@ -31,7 +35,9 @@ export async function MailList({ items }: { items: DevMailItem[] }) {
             </dl>
             <details className="mt-2">
               <summary className={SUMMARY}>{t("mail.text")}</summary>
-              <pre className="mt-2 overflow-x-auto rounded-lg bg-slate-50 p-3 text-sm whitespace-pre-wrap break-words">{mail.text}</pre>
+              <pre className="mt-2 overflow-x-auto rounded-lg bg-slate-50 p-3 text-sm whitespace-pre-wrap break-words">
+                {mail.text}
+              </pre>
             </details>
             {mail.html && (
               <details>

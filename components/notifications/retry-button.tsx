@@ -7,9 +7,20 @@ import type { ActionResult } from "@/lib/action-result";
 import { retryNotification } from "@/lib/notifications/actions";
 
 /** One failed message back into the queue; the list announces success (this row then disappears). */
-export function RetryButton({ notificationId, to, onRetried }: { notificationId: string; to: string; onRetried: (to: string) => void }) {
+export function RetryButton({
+  notificationId,
+  to,
+  onRetried,
+}: {
+  notificationId: string;
+  to: string;
+  onRetried: (to: string) => void;
+}) {
   const t = useTranslations();
-  const [state, action, pending] = useActionState<ActionResult<{ id: string }> | null, FormData>(retryNotification, null);
+  const [state, action, pending] = useActionState<ActionResult<{ id: string }> | null, FormData>(
+    retryNotification,
+    null,
+  );
 
   useEffect(() => {
     if (state?.ok) onRetried(to);

@@ -13,7 +13,15 @@ import type { PaymentMethod } from "@/lib/payments/provider";
  * Pay now (simulated) or pay at the counter. Both buttons are disabled while a request is out,
  * and the server would not charge twice anyway.
  */
-export function PayForm({ number, totalText, counterChosen }: { number: string; totalText: string; counterChosen: boolean }) {
+export function PayForm({
+  number,
+  totalText,
+  counterChosen,
+}: {
+  number: string;
+  totalText: string;
+  counterChosen: boolean;
+}) {
   const t = useTranslations();
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<string | null>(null);
@@ -44,12 +52,23 @@ export function PayForm({ number, totalText, counterChosen }: { number: string; 
   return (
     <div className="flex flex-col gap-3">
       {message && <Notice tone="error">{t.has(message) ? t(message) : t("payment.errors.network")}</Notice>}
-      <Button type="button" onClick={() => pay("online")} disabled={pending} aria-busy={pending && chosen === "online"}>
+      <Button
+        type="button"
+        onClick={() => pay("online")}
+        disabled={pending}
+        aria-busy={pending && chosen === "online"}
+      >
         {pending && chosen === "online" ? t("payment.paying") : t("payment.payNow", { amount: totalText })}
       </Button>
       <p className="text-xs text-slate-600">{t("payment.simulatedNote")}</p>
       {!counterChosen && (
-        <Button type="button" onClick={() => pay("counter")} variant="secondary" disabled={pending} aria-busy={pending && chosen === "counter"}>
+        <Button
+          type="button"
+          onClick={() => pay("counter")}
+          variant="secondary"
+          disabled={pending}
+          aria-busy={pending && chosen === "counter"}
+        >
           {t("payment.payAtCounter")}
         </Button>
       )}

@@ -11,7 +11,14 @@ export function DeleteShift({ shiftId, name, weekday }: { shiftId: string; name:
     <ConfirmDialog
       action={removeShift}
       fields={{ shiftId }}
-      labels={{ open: t("open"), title: t("title"), body: t("body", { name, weekday }), confirm: t("confirm"), pending: t("pending"), cancel: t("cancel") }}
+      labels={{
+        open: t("open"),
+        title: t("title"),
+        body: t("body", { name, weekday }),
+        confirm: t("confirm"),
+        pending: t("pending"),
+        cancel: t("cancel"),
+      }}
     />
   );
 }

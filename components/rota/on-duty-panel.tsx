@@ -11,7 +11,10 @@ export async function OnDutyPanel({ reviewers, supervisors }: Props) {
     { id: "on-duty-supervisors", label: t("supervisors"), people: supervisors, empty: t("noSupervisors") },
   ];
   return (
-    <section aria-labelledby="on-duty-heading" className="rounded-2xl border border-slate-200 bg-white p-4 sm:p-5">
+    <section
+      aria-labelledby="on-duty-heading"
+      className="rounded-2xl border border-slate-200 bg-white p-4 sm:p-5"
+    >
       <h2 id="on-duty-heading" className="text-lg font-semibold">
         {t("heading")}
       </h2>
@@ -28,7 +31,9 @@ export async function OnDutyPanel({ reviewers, supervisors }: Props) {
                 {group.people.map((person) => (
                   <li key={person.id} className="flex min-h-11 items-center justify-between gap-3">
                     <span className="font-medium text-slate-900">{person.displayName}</span>
-                    <span className="text-slate-600 tabular-nums">{t("openCases", { count: person.openCases })}</span>
+                    <span className="text-slate-600 tabular-nums">
+                      {t("openCases", { count: person.openCases })}
+                    </span>
                   </li>
                 ))}
               </ul>

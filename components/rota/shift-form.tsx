@@ -18,8 +18,22 @@ export function ShiftForm({ shift }: { shift?: Shift }) {
   return (
     <form onSubmit={onSubmit} noValidate className="flex max-w-xl flex-col gap-4">
       {shift && <input type="hidden" name="shiftId" value={shift.id} />}
-      <TextField name="name" label={t("form.name")} hint={t("form.nameHint")} defaultValue={shift?.name} required maxLength={60} autoComplete="off" errors={errorsFor("name")} />
-      <SelectField name="weekday" label={t("form.weekday")} defaultValue={String(shift?.weekday ?? 1)} errors={errorsFor("weekday")}>
+      <TextField
+        name="name"
+        label={t("form.name")}
+        hint={t("form.nameHint")}
+        defaultValue={shift?.name}
+        required
+        maxLength={60}
+        autoComplete="off"
+        errors={errorsFor("name")}
+      />
+      <SelectField
+        name="weekday"
+        label={t("form.weekday")}
+        defaultValue={String(shift?.weekday ?? 1)}
+        errors={errorsFor("weekday")}
+      >
         {WEEKDAYS.map((weekday) => (
           <option key={weekday} value={weekday}>
             {t(`weekdays.${weekday}`)}
@@ -27,8 +41,23 @@ export function ShiftForm({ shift }: { shift?: Shift }) {
         ))}
       </SelectField>
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField name="start" type="time" label={t("form.start")} defaultValue={shift?.start ?? "08:00"} required errors={errorsFor("start")} />
-        <TextField name="end" type="time" label={t("form.end")} hint={t("form.endHint")} defaultValue={shift?.end ?? "16:00"} required errors={errorsFor("end")} />
+        <TextField
+          name="start"
+          type="time"
+          label={t("form.start")}
+          defaultValue={shift?.start ?? "08:00"}
+          required
+          errors={errorsFor("start")}
+        />
+        <TextField
+          name="end"
+          type="time"
+          label={t("form.end")}
+          hint={t("form.endHint")}
+          defaultValue={shift?.end ?? "16:00"}
+          required
+          errors={errorsFor("end")}
+        />
       </div>
       <Button type="submit" disabled={pending} aria-busy={pending} className="sm:self-start">
         {pending ? t("form.pending") : shift ? t("form.save") : t("form.create")}

@@ -14,7 +14,15 @@ type Candidate = {
 };
 
 /** Checkboxes in a fieldset, saved at once; each person shows the services they handle (what auto-assignment goes by). */
-export function ShiftMembersForm({ shiftId, candidates, selected }: { shiftId: string; candidates: Candidate[]; selected: string[] }) {
+export function ShiftMembersForm({
+  shiftId,
+  candidates,
+  selected,
+}: {
+  shiftId: string;
+  candidates: Candidate[];
+  selected: string[];
+}) {
   const t = useTranslations("rota.shift");
   const tRoles = useTranslations("roles");
   const locale = useLocale();
@@ -24,8 +32,12 @@ export function ShiftMembersForm({ shiftId, candidates, selected }: { shiftId: s
 
   const describe = (person: Candidate) => {
     if (person.role === "SUPERVISOR") return t("supervisorNote");
-    const names = person.handledServices.map(({ service }) => (locale === "zh" ? service.nameZh : service.nameEn));
-    return names.length > 0 ? t("handles", { services: names.join(locale === "zh" ? "、" : ", ") }) : t("handlesNothing");
+    const names = person.handledServices.map(({ service }) =>
+      locale === "zh" ? service.nameZh : service.nameEn,
+    );
+    return names.length > 0
+      ? t("handles", { services: names.join(locale === "zh" ? "、" : ", ") })
+      : t("handlesNothing");
   };
 
   return (
@@ -37,10 +49,17 @@ export function ShiftMembersForm({ shiftId, candidates, selected }: { shiftId: s
           {candidates.map((person) => (
             <li key={person.id}>
               <label className="flex min-h-11 items-start gap-3 py-1 text-sm">
-                <input type="checkbox" name="userIds" value={person.id} defaultChecked={selected.includes(person.id)} className="mt-0.5 size-5 shrink-0 accent-brand-600" />
+                <input
+                  type="checkbox"
+                  name="userIds"
+                  value={person.id}
+                  defaultChecked={selected.includes(person.id)}
+                  className="mt-0.5 size-5 shrink-0 accent-brand-600"
+                />
                 <span className="flex flex-col">
                   <span className="font-medium text-slate-900">
-                    {person.displayName} <span className="font-normal text-slate-600">· {tRoles(person.role)}</span>
+                    {person.displayName}{" "}
+                    <span className="font-normal text-slate-600">· {tRoles(person.role)}</span>
                   </span>
                   <span className="text-xs text-slate-600">{describe(person)}</span>
                 </span>
@@ -56,10 +75,21 @@ export function ShiftMembersForm({ shiftId, candidates, selected }: { shiftId: s
           </ul>
         )}
       </fieldset>
-      <Button type="submit" variant="secondary" disabled={pending} aria-busy={pending} className="sm:self-start">
+      <Button
+        type="submit"
+        variant="secondary"
+        disabled={pending}
+        aria-busy={pending}
+        className="sm:self-start"
+      >
         {pending ? t("membersPending") : t("membersSave")}
       </Button>
-      <FormStatus failure={failure} success={state?.ok ? t("membersSaved", { added: state.data.added, removed: state.data.removed }) : null} />
+      <FormStatus
+        failure={failure}
+        success={
+          state?.ok ? t("membersSaved", { added: state.data.added, removed: state.data.removed }) : null
+        }
+      />
     </form>
   );
 }

@@ -12,13 +12,23 @@ export function StandardShiftsButton() {
   const { state, pending, onSubmit, failure } = useAdminForm(addStandardShifts);
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-2">
-      <Button type="submit" variant="secondary" disabled={pending} aria-busy={pending} aria-describedby="standard-shifts-hint" className="sm:self-start">
+      <Button
+        type="submit"
+        variant="secondary"
+        disabled={pending}
+        aria-busy={pending}
+        aria-describedby="standard-shifts-hint"
+        className="sm:self-start"
+      >
         {pending ? t("standardPending") : t("standard")}
       </Button>
       <p id="standard-shifts-hint" className="text-xs text-slate-600">
         {t("standardHint")}
       </p>
-      <FormStatus failure={failure} success={state?.ok ? t("standardDone", { count: state.data.created }) : null} />
+      <FormStatus
+        failure={failure}
+        success={state?.ok ? t("standardDone", { count: state.data.created }) : null}
+      />
     </form>
   );
 }

@@ -21,7 +21,11 @@ export async function WeekGrid({ shifts, editable }: { shifts: RotaShift[]; edit
           const day = shifts.filter((shift) => shift.weekday === weekday);
           const dayName = t(`weekdays.${weekday}`);
           return (
-            <section key={weekday} aria-labelledby={`weekday-${weekday}`} className="min-w-0 rounded-2xl border border-slate-200 bg-white p-4">
+            <section
+              key={weekday}
+              aria-labelledby={`weekday-${weekday}`}
+              className="min-w-0 rounded-2xl border border-slate-200 bg-white p-4"
+            >
               <h3 id={`weekday-${weekday}`} className="font-semibold">
                 {dayName}
               </h3>
@@ -30,7 +34,10 @@ export async function WeekGrid({ shifts, editable }: { shifts: RotaShift[]; edit
               ) : (
                 <ul className="mt-2 flex flex-col divide-y divide-slate-100">
                   {day.map((shift) => {
-                    const times = { start: formatClock(shift.startMinute), end: formatClock(shift.endMinute) };
+                    const times = {
+                      start: formatClock(shift.startMinute),
+                      end: formatClock(shift.endMinute),
+                    };
                     // A deactivated colleague is off every shift in effect (never on duty), so not shown.
                     const members = shift.members.filter((member) => member.active);
                     return (
@@ -38,7 +45,9 @@ export async function WeekGrid({ shifts, editable }: { shifts: RotaShift[]; edit
                         <div className="flex flex-wrap items-center justify-between gap-2">
                           <p>
                             <span className="font-medium text-slate-900">{shift.name}</span>{" "}
-                            <span className="text-sm text-slate-600 tabular-nums">{t(crossesMidnight(shift) ? "week.overnight" : "week.times", times)}</span>
+                            <span className="text-sm text-slate-600 tabular-nums">
+                              {t(crossesMidnight(shift) ? "week.overnight" : "week.times", times)}
+                            </span>
                           </p>
                           {editable && (
                             <Link
@@ -55,7 +64,10 @@ export async function WeekGrid({ shifts, editable }: { shifts: RotaShift[]; edit
                         ) : (
                           <ul aria-label={t("week.members")} className="flex flex-wrap gap-1.5 text-xs">
                             {members.map((member) => (
-                              <li key={member.id} className="rounded-full bg-slate-100 px-2 py-0.5 text-slate-800">
+                              <li
+                                key={member.id}
+                                className="rounded-full bg-slate-100 px-2 py-0.5 text-slate-800"
+                              >
                                 {member.displayName} · {tRoles(member.role)}
                               </li>
                             ))}

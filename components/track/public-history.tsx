@@ -15,16 +15,29 @@ export function PublicHistory({ history }: { history: PublicCaseView["history"] 
   return (
     <ol className="flex flex-col divide-y divide-slate-100">
       {newestFirst.map((event, index) => (
-        <li key={`${event.occurredAt.toISOString()}-${index}`} className="flex flex-col gap-0.5 py-3 sm:flex-row sm:gap-4">
-          <time dateTime={event.occurredAt.toISOString()} className="shrink-0 text-sm text-slate-500 tabular-nums sm:w-44">
+        <li
+          key={`${event.occurredAt.toISOString()}-${index}`}
+          className="flex flex-col gap-0.5 py-3 sm:flex-row sm:gap-4"
+        >
+          <time
+            dateTime={event.occurredAt.toISOString()}
+            className="shrink-0 text-sm text-slate-500 tabular-nums sm:w-44"
+          >
             {format.dateTime(event.occurredAt, { dateStyle: "medium", timeStyle: "short" })}
           </time>
           <div className="min-w-0">
             <p className="font-medium text-slate-900">
               {tActions(event.action)}
-              <span className="font-normal text-slate-600"> · {tHistory("at", { node: tNodes(event.node) })}</span>
+              <span className="font-normal text-slate-600">
+                {" "}
+                · {tHistory("at", { node: tNodes(event.node) })}
+              </span>
             </p>
-            {event.by && <p className="text-sm text-slate-600">{event.by === "staff" ? t("byStaff") : t("byApplicant")}</p>}
+            {event.by && (
+              <p className="text-sm text-slate-600">
+                {event.by === "staff" ? t("byStaff") : t("byApplicant")}
+              </p>
+            )}
           </div>
         </li>
       ))}

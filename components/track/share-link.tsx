@@ -19,7 +19,10 @@ export function ShareLink({ number }: { number: string }) {
   const id = useId();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
-  const [state, formAction, pending] = useActionState<ShareLinkResult | null, FormData>(createShareLink, null);
+  const [state, formAction, pending] = useActionState<ShareLinkResult | null, FormData>(
+    createShareLink,
+    null,
+  );
   const [copyStatus, setCopyStatus] = useState<"idle" | "copied" | "failed">("idle");
   const url = state?.ok ? new URL(state.data.path, window.location.origin).toString() : null;
 
@@ -77,11 +80,19 @@ export function ShareLink({ number }: { number: string }) {
                   onFocus={(event) => event.currentTarget.select()}
                   className="min-h-11 w-full rounded-lg border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-sm"
                 />
-                <p className="text-sm text-slate-600">{t("track.share.expires", { time: format.dateTime(state.data.expiresAt, { dateStyle: "medium", timeStyle: "short" }) })}</p>
+                <p className="text-sm text-slate-600">
+                  {t("track.share.expires", {
+                    time: format.dateTime(state.data.expiresAt, { dateStyle: "medium", timeStyle: "short" }),
+                  })}
+                </p>
               </>
             )}
             <p className="min-h-5 text-sm text-slate-600">
-              {copyStatus === "copied" ? t("track.share.copied") : copyStatus === "failed" ? t("track.share.copyFailed") : ""}
+              {copyStatus === "copied"
+                ? t("track.share.copied")
+                : copyStatus === "failed"
+                  ? t("track.share.copyFailed")
+                  : ""}
             </p>
           </div>
           <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">

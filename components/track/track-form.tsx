@@ -13,7 +13,11 @@ import { ID_TYPES, type IdType } from "@/lib/identity/id-number";
 import { TrackResult } from "./track-result";
 
 const RESULT_HEADING_ID = "track-result";
-const FIELD_IDS: Record<LookupField, string> = { number: "field-number", idType: "field-idType", idNumber: "field-idNumber" };
+const FIELD_IDS: Record<LookupField, string> = {
+  number: "field-number",
+  idType: "field-idType",
+  idNumber: "field-idNumber",
+};
 
 type FieldErrors = Partial<Record<LookupField, string[]>>;
 
@@ -42,7 +46,9 @@ export function TrackForm() {
     const formData = new FormData(event.currentTarget);
     const checked = checkLookupFields(Object.fromEntries(formData));
     if (!checked.ok) {
-      const errors: FieldErrors = Object.fromEntries(Object.entries(checked.errors).map(([field, key]) => [field, [key]]));
+      const errors: FieldErrors = Object.fromEntries(
+        Object.entries(checked.errors).map(([field, key]) => [field, [key]]),
+      );
       setClientErrors(errors);
       const first = (Object.keys(FIELD_IDS) as LookupField[]).find((field) => errors[field]);
       if (first) document.getElementById(FIELD_IDS[first])?.focus();
@@ -52,12 +58,22 @@ export function TrackForm() {
     startTransition(() => formAction(formData));
   }
 
-  const serverErrors: FieldErrors = state && !state.ok && "fieldErrors" in state ? (state.fieldErrors ?? {}) : {};
+  const serverErrors: FieldErrors =
+    state && !state.ok && "fieldErrors" in state ? (state.fieldErrors ?? {}) : {};
   const errorsOf = (field: LookupField) => (clientErrors[field] ?? serverErrors[field])?.map((key) => t(key));
 
   let outcome: { tone: "error" | "success"; text: string; throttled?: boolean } | null = null;
-  if (state?.ok) outcome = { tone: "success", text: t("track.found", { number: formatApplicationNumber(state.data.number) }) };
-  else if (state && "retryAfterSeconds" in state) outcome = { tone: "error", text: t("track.throttled", { minutes: retryAfterMinutes(state.retryAfterSeconds) }), throttled: true };
+  if (state?.ok)
+    outcome = {
+      tone: "success",
+      text: t("track.found", { number: formatApplicationNumber(state.data.number) }),
+    };
+  else if (state && "retryAfterSeconds" in state)
+    outcome = {
+      tone: "error",
+      text: t("track.throttled", { minutes: retryAfterMinutes(state.retryAfterSeconds) }),
+      throttled: true,
+    };
   else if (state) outcome = { tone: "error", text: t(state.message) };
 
   return (
@@ -65,7 +81,13 @@ export function TrackForm() {
       {/* `action` as well: a submit before hydration still POSTs to the Server Action (never a GET
           with the ID number in the URL). After hydration onSubmit takes over, and React then only
           tracks the pending state, without calling the action twice or resetting the fields. */}
-      <form action={formAction} onSubmit={onSubmit} noValidate aria-labelledby="track-form-heading" className="flex max-w-xl flex-col gap-4 rounded-2xl border border-slate-200 bg-white p-4 sm:p-5">
+      <form
+        action={formAction}
+        onSubmit={onSubmit}
+        noValidate
+        aria-labelledby="track-form-heading"
+        className="flex max-w-xl flex-col gap-4 rounded-2xl border border-slate-200 bg-white p-4 sm:p-5"
+      >
         <h2 id="track-form-heading" className="text-lg font-semibold">
           {t("track.form.heading")}
         </h2>
@@ -103,7 +125,11 @@ export function TrackForm() {
           name="idNumber"
           id={FIELD_IDS.idNumber}
           label={t("track.form.idNumber")}
-          hint={idType === "PASSPORT" ? t("track.form.idNumberHintPassport") : t("track.form.idNumberHintResident")}
+          hint={
+            idType === "PASSPORT"
+              ? t("track.form.idNumberHintPassport")
+              : t("track.form.idNumberHintResident")
+          }
           errors={errorsOf("idNumber")}
           // Browsers must not remember or suggest ID numbers on a page anyone may use.
           autoComplete="off"
@@ -113,7 +139,12 @@ export function TrackForm() {
           required
         />
         <p className="text-xs text-slate-600">{t("track.form.privacy")}</p>
-        <Button type="submit" disabled={pending} aria-busy={pending} className="w-full sm:w-auto sm:self-start">
+        <Button
+          type="submit"
+          disabled={pending}
+          aria-busy={pending}
+          className="w-full sm:w-auto sm:self-start"
+        >
           {pending ? t("track.form.submitting") : t("track.form.submit")}
         </Button>
         {/* Emptied while a lookup runs, so the same answer twice in a row is announced twice. */}

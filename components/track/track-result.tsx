@@ -42,7 +42,12 @@ export function TrackResult({ view, headingId }: { view: PublicCaseView; heading
       </div>
 
       <Card level="h3" headingId={`${headingId}-progress`} heading={t("progressHeading")}>
-        <ProgressBar percent={progress.percent} currentNode={progress.currentNode} outcome={progress.outcome} ended={progress.ended} />
+        <ProgressBar
+          percent={progress.percent}
+          currentNode={progress.currentNode}
+          outcome={progress.outcome}
+          ended={progress.ended}
+        />
       </Card>
 
       <div className="grid gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
@@ -51,13 +56,31 @@ export function TrackResult({ view, headingId }: { view: PublicCaseView; heading
         </Card>
         <Card level="h3" headingId={`${headingId}-summary`} heading={t("summaryHeading")}>
           <dl className="divide-y divide-slate-100">
-            <Row termWidth="9rem" term={t("applicant")}>{view.applicantName}</Row>
-            <Row termWidth="9rem" term={t("service")}>{locale === "zh" ? view.service.nameZh : view.service.nameEn}</Row>
-            <Row termWidth="9rem" term={t("tier")}>{tTiers(view.tier)}</Row>
-            <Row termWidth="9rem" term={t("status")}>{t(`statuses.${view.status}`)}</Row>
-            <Row termWidth="9rem" term={t("submitted")}>{when(view.submittedAt)}</Row>
-            {!progress.ended && view.nodeDueAt && <Row termWidth="9rem" term={t("nodeDue")}>{when(view.nodeDueAt)}</Row>}
-            {!progress.ended && view.caseDueAt && <Row termWidth="9rem" term={t("caseDue")}>{when(view.caseDueAt)}</Row>}
+            <Row termWidth="9rem" term={t("applicant")}>
+              {view.applicantName}
+            </Row>
+            <Row termWidth="9rem" term={t("service")}>
+              {locale === "zh" ? view.service.nameZh : view.service.nameEn}
+            </Row>
+            <Row termWidth="9rem" term={t("tier")}>
+              {tTiers(view.tier)}
+            </Row>
+            <Row termWidth="9rem" term={t("status")}>
+              {t(`statuses.${view.status}`)}
+            </Row>
+            <Row termWidth="9rem" term={t("submitted")}>
+              {when(view.submittedAt)}
+            </Row>
+            {!progress.ended && view.nodeDueAt && (
+              <Row termWidth="9rem" term={t("nodeDue")}>
+                {when(view.nodeDueAt)}
+              </Row>
+            )}
+            {!progress.ended && view.caseDueAt && (
+              <Row termWidth="9rem" term={t("caseDue")}>
+                {when(view.caseDueAt)}
+              </Row>
+            )}
           </dl>
         </Card>
       </div>

@@ -14,13 +14,28 @@ type Props = {
 };
 
 /** A form that is one button (e.g. "Mark as read"), its failure shown right under it. */
-export function ButtonForm({ action, fields = {}, pending, label, accessibleLabel, error, variant = "secondary", className }: Props) {
+export function ButtonForm({
+  action,
+  fields = {},
+  pending,
+  label,
+  accessibleLabel,
+  error,
+  variant = "secondary",
+  className,
+}: Props) {
   return (
     <form action={action} className="flex flex-col gap-1">
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <button type="submit" disabled={pending} aria-busy={pending} aria-label={accessibleLabel} className={buttonClasses(variant, className)}>
+      <button
+        type="submit"
+        disabled={pending}
+        aria-busy={pending}
+        aria-label={accessibleLabel}
+        className={buttonClasses(variant, className)}
+      >
         {label}
       </button>
       {error && (

@@ -22,7 +22,11 @@ export function DataTable({ caption, columns, className, alignTop = false, child
         <thead className="border-b border-slate-200 text-slate-600">
           <tr>
             {columns.map((column, index) => (
-              <th key={index} scope="col" className={`py-2 font-medium ${index < columns.length - 1 ? "pr-3" : ""} ${column.className ?? ""}`}>
+              <th
+                key={index}
+                scope="col"
+                className={`py-2 font-medium ${index < columns.length - 1 ? "pr-3" : ""} ${column.className ?? ""}`}
+              >
                 {column.label}
               </th>
             ))}

@@ -25,7 +25,21 @@ type DialogFormProps = {
  * A step that matters asks first, in a modal native <dialog> (focus is trapped and returned,
  * Escape closes it). The caller's own button opens it with `dialogRef.current?.showModal()`.
  */
-export function DialogForm({ dialogRef, id, title, body, formRef, onSubmit, noValidate, pending, cancelLabel, confirmLabel, pendingLabel, tone = "primary", children }: DialogFormProps) {
+export function DialogForm({
+  dialogRef,
+  id,
+  title,
+  body,
+  formRef,
+  onSubmit,
+  noValidate,
+  pending,
+  cancelLabel,
+  confirmLabel,
+  pendingLabel,
+  tone = "primary",
+  children,
+}: DialogFormProps) {
   const generatedId = useId();
   const prefix = id ?? generatedId;
   return (

@@ -1,7 +1,8 @@
 import type { ReactNode } from "react";
 
 /** The look of text controls; `INPUT_CLASSES` adds a touch-sized minimum height (textareas sized by rows can do without). */
-export const CONTROL_CLASSES = "rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm aria-invalid:border-red-600";
+export const CONTROL_CLASSES =
+  "rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm aria-invalid:border-red-600";
 export const INPUT_CLASSES = `min-h-11 ${CONTROL_CLASSES}`;
 
 /** The ids a control's aria-describedby points at: `<id>-hint` and `<id>-error`, when there are any. */
@@ -32,7 +33,13 @@ export function HintAndErrors({ id, hint, errors }: { id: string; hint?: string;
   );
 }
 
-type FieldProps = { id: string; label: string; hint?: string; errors?: string[]; children: (describedBy: string | undefined) => ReactNode };
+type FieldProps = {
+  id: string;
+  label: string;
+  hint?: string;
+  errors?: string[];
+  children: (describedBy: string | undefined) => ReactNode;
+};
 
 /** Label, control, hint and errors wired together for screen readers; the control gets its aria-describedby from `children`. */
 export function Field({ id, label, hint, errors, children }: FieldProps) {

@@ -22,8 +22,14 @@ function Block({ block }: { block: SkeletonBlock }) {
       </div>
     );
   }
-  const rows = Array.from({ length: block.rows }, (_, index) => <div key={index} className={`${PULSE} bg-slate-100 ${block.row}`} />);
-  return block.card ? <div className="flex flex-col gap-2 rounded-2xl border border-slate-200 bg-white p-4">{rows}</div> : rows;
+  const rows = Array.from({ length: block.rows }, (_, index) => (
+    <div key={index} className={`${PULSE} bg-slate-100 ${block.row}`} />
+  ));
+  return block.card ? (
+    <div className="flex flex-col gap-2 rounded-2xl border border-slate-200 bg-white p-4">{rows}</div>
+  ) : (
+    rows
+  );
 }
 
 /**

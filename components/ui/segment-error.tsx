@@ -21,7 +21,9 @@ export function SegmentError({ error, reset, title, body, retryLabel, back }: Se
     <div role="alert" className="mx-auto max-w-lg text-center">
       <h1 className="text-2xl font-bold">{title}</h1>
       <p className="mt-2 text-slate-600">{body}</p>
-      {error.digest && <p className="mt-2 font-mono text-xs text-slate-500">{t("reference", { id: error.digest })}</p>}
+      {error.digest && (
+        <p className="mt-2 font-mono text-xs text-slate-500">{t("reference", { id: error.digest })}</p>
+      )}
       {back ? (
         <div className="mt-6 flex flex-col justify-center gap-2 sm:flex-row">
           <Button onClick={reset}>{retryLabel}</Button>

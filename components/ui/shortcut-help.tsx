@@ -13,10 +13,20 @@ type Props = {
   shortcuts: Shortcut[];
 };
 
-const KBD = "rounded border border-slate-300 bg-white px-1.5 py-0.5 font-mono text-xs text-slate-800 shadow-sm";
+const KBD =
+  "rounded border border-slate-300 bg-white px-1.5 py-0.5 font-mono text-xs text-slate-800 shadow-sm";
 
 /** Keyboard help as a disclosure (not a modal): it never traps focus; "?" (handled by the caller) or the button toggles it. */
-export function ShortcutHelp({ id, open, onToggle, toggleLabel, title, intro, heading: Heading = "h2", shortcuts }: Props) {
+export function ShortcutHelp({
+  id,
+  open,
+  onToggle,
+  toggleLabel,
+  title,
+  intro,
+  heading: Heading = "h2",
+  shortcuts,
+}: Props) {
   return (
     <div className="flex flex-col items-end gap-2">
       <button
@@ -32,7 +42,12 @@ export function ShortcutHelp({ id, open, onToggle, toggleLabel, title, intro, he
           ?
         </kbd>
       </button>
-      <section id={id} hidden={!open} aria-label={title} className="w-full rounded-xl border border-slate-200 bg-slate-50 p-4 sm:max-w-sm">
+      <section
+        id={id}
+        hidden={!open}
+        aria-label={title}
+        className="w-full rounded-xl border border-slate-200 bg-slate-50 p-4 sm:max-w-sm"
+      >
         <Heading className="text-sm font-semibold">{title}</Heading>
         {intro && <p className="mt-1 text-sm text-slate-700">{intro}</p>}
         <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">

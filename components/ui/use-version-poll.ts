@@ -22,7 +22,8 @@ export function useVersionPoll(url: string, onVersion: (latest: number) => void)
         if (response.status === 401 || response.status === 404) return stop();
         if (!response.ok) return;
         const body: unknown = await response.json();
-        const latest = typeof body === "object" && body !== null && "version" in body ? Number(body.version) : NaN;
+        const latest =
+          typeof body === "object" && body !== null && "version" in body ? Number(body.version) : NaN;
         if (stopped || !Number.isInteger(latest)) return;
         report(latest);
       } catch {

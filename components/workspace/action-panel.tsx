@@ -28,15 +28,25 @@ export async function ActionPanel({ view, viewerRole }: Props) {
   const nothing = transitions.size === 0 && operations.size === 0;
 
   return (
-    <section aria-labelledby={ACTIONS_HEADING_ID} id="actions" className="flex flex-col gap-4 rounded-2xl border border-slate-200 bg-white p-4 sm:p-5">
+    <section
+      aria-labelledby={ACTIONS_HEADING_ID}
+      id="actions"
+      className="flex flex-col gap-4 rounded-2xl border border-slate-200 bg-white p-4 sm:p-5"
+    >
       {/* Focusable so focus has somewhere to go when a refresh removes the control that had it. */}
       <h2 id={ACTIONS_HEADING_ID} tabIndex={-1} className="text-lg font-semibold">
         {t("heading")}
       </h2>
       <ActionStatus />
-      {nothing && <p className="text-slate-700">{viewerRole === "REVIEWER" && !view.closedAt ? t("noneReviewer") : t("none")}</p>}
+      {nothing && (
+        <p className="text-slate-700">
+          {viewerRole === "REVIEWER" && !view.closedAt ? t("noneReviewer") : t("none")}
+        </p>
+      )}
       {operations.has("CLAIM") && <ClaimForm />}
-      {operations.has("ASSIGN") && view.assignees && <AssignForm assignees={view.assignees} currentAssigneeId={view.assignee?.id ?? null} />}
+      {operations.has("ASSIGN") && view.assignees && (
+        <AssignForm assignees={view.assignees} currentAssigneeId={view.assignee?.id ?? null} />
+      )}
       {advance && <AdvanceForm to={advance.to} />}
       {transitions.has("REQUEST_SUPPLEMENT") && <SupplementRequestForm />}
       {operations.has("RECORD_PAYMENT") && <PaymentForm amount={money(view.payment.fee.totalMinor)} />}

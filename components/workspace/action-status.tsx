@@ -15,7 +15,11 @@ export function ActionStatus() {
   const { announcement } = useWorkspace();
   return (
     <div role="status" aria-live="polite" aria-atomic="true">
-      {announcement && <p className={`rounded-lg border px-4 py-3 text-sm ${TONES[announcement.tone]}`}>{announcement.text}</p>}
+      {announcement && (
+        <p className={`rounded-lg border px-4 py-3 text-sm ${TONES[announcement.tone]}`}>
+          {announcement.text}
+        </p>
+      )}
     </div>
   );
 }

@@ -11,14 +11,21 @@ export function AdvanceForm({ to }: { to: WorkflowNode }) {
   const t = useTranslations("workspace.actions.advance");
   const tNodes = useTranslations("nodes");
   const node = tNodes(to);
-  const { formRef, onSubmit, pending, errorText, errorsFor } = useStaffAction(staffTransition, { doneText: t("done", { node }) });
+  const { formRef, onSubmit, pending, errorText, errorsFor } = useStaffAction(staffTransition, {
+    doneText: t("done", { node }),
+  });
   return (
     <ActionSection id="action-advance" heading={t("heading")}>
       <form ref={formRef} onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
         <input type="hidden" name="transition" value="ADVANCE" />
         <FormErrors text={errorText} />
         <NoteFields idPrefix="advance" errorsFor={errorsFor} />
-        <SubmitButton pending={pending} label={t("submit", { node })} pendingLabel={t("pending")} shortcut="a" />
+        <SubmitButton
+          pending={pending}
+          label={t("submit", { node })}
+          pendingLabel={t("pending")}
+          shortcut="a"
+        />
       </form>
     </ActionSection>
   );

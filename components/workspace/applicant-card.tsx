@@ -9,7 +9,10 @@ const PROVIDERS = ["simulated", "counter", "staff"] as const;
 
 /** Who applied and why. The ID number is only ever the masked form: the full one is not stored. */
 export async function ApplicantCard({ view }: { view: StaffCase }) {
-  const [t, tTypes] = await Promise.all([getTranslations("workspace.applicant"), getTranslations("apply.fields.idTypes")]);
+  const [t, tTypes] = await Promise.all([
+    getTranslations("workspace.applicant"),
+    getTranslations("apply.fields.idTypes"),
+  ]);
   const { applicant } = view;
   const locale = LOCALES.find((candidate) => candidate === applicant.locale);
   return (
@@ -69,10 +72,14 @@ export async function PaymentCard({ payment }: { payment: StaffCase["payment"] }
           <span className="font-semibold tabular-nums">{money(payment.fee.totalMinor)}</span>
         </Row>
         <Row term={t("status")}>
-          <span className={payment.status === "UNPAID" ? "font-semibold text-amber-800" : undefined}>{tStatus(payment.status)}</span>
+          <span className={payment.status === "UNPAID" ? "font-semibold text-amber-800" : undefined}>
+            {tStatus(payment.status)}
+          </span>
         </Row>
         {payment.paidAt && <Row term={t("paidAt")}>{format.dateTime(payment.paidAt, WHEN)}</Row>}
-        {payment.provider && <Row term={t("provider")}>{provider ? t(`providers.${provider}`) : payment.provider}</Row>}
+        {payment.provider && (
+          <Row term={t("provider")}>{provider ? t(`providers.${provider}`) : payment.provider}</Row>
+        )}
         {payment.reference && (
           <Row term={t("reference")}>
             <span className="font-mono">{payment.reference}</span>

@@ -27,7 +27,9 @@ type AssignProps = { assignees: StaffCaseAssignee[]; currentAssigneeId: string |
 export function AssignForm({ assignees, currentAssigneeId }: AssignProps) {
   const t = useTranslations("workspace.actions.assign");
   const tRoles = useTranslations("roles");
-  const { formRef, onSubmit, pending, errorText, errorsFor } = useStaffAction(assignCaseAction, { doneText: t("done") });
+  const { formRef, onSubmit, pending, errorText, errorsFor } = useStaffAction(assignCaseAction, {
+    doneText: t("done"),
+  });
   return (
     <ActionSection id="action-assign" heading={t("heading")}>
       <form ref={formRef} onSubmit={onSubmit} noValidate className="flex flex-col gap-3">

@@ -38,17 +38,40 @@ async function Due({ at, open, now }: { at: Date | null; open: boolean; now: Dat
  */
 async function SlaNotes({ view, now }: { view: StaffCase; now: Date }) {
   if (view.closedAt) return null;
-  const [t, tQueue, format] = await Promise.all([getTranslations("workspace.sla"), getTranslations("queue"), getFormatter()]);
+  const [t, tQueue, format] = await Promise.all([
+    getTranslations("workspace.sla"),
+    getTranslations("queue"),
+    getFormatter(),
+  ]);
   const { sla } = view;
-  const state = slaState({ nodeEnteredAt: sla.nodeEnteredAt, nodeDueAt: view.nodeDueAt, status: view.status, now, pausedMinutes: sla.pausedMinutes });
+  const state = slaState({
+    nodeEnteredAt: sla.nodeEnteredAt,
+    nodeDueAt: view.nodeDueAt,
+    status: view.status,
+    now,
+    pausedMinutes: sla.pausedMinutes,
+  });
   const when = (at: Date) => format.dateTime(at, WHEN);
   const duration = formatLateness(state.pausedMs, tQueue, "long");
   const notes: { key: string; alert: boolean; text: string }[] = [];
-  if (state.pausedSince) notes.push({ key: "paused", alert: false, text: t("paused", { time: when(state.pausedSince), duration }) });
-  else if (state.pausedMs > 0) notes.push({ key: "pausedTotal", alert: false, text: t("pausedTotal", { duration }) });
-  if (sla.deadlineRiskAt) notes.push({ key: "deadlineRisk", alert: true, text: t("deadlineRisk", { time: when(sla.deadlineRiskAt) }) });
-  if (sla.escalatedAt) notes.push({ key: "escalated", alert: true, text: t("escalated", { time: when(sla.escalatedAt) }) });
-  if (sla.unstaffedAt && !view.assignee) notes.push({ key: "unstaffed", alert: true, text: t("unstaffed", { time: when(sla.unstaffedAt) }) });
+  if (state.pausedSince)
+    notes.push({
+      key: "paused",
+      alert: false,
+      text: t("paused", { time: when(state.pausedSince), duration }),
+    });
+  else if (state.pausedMs > 0)
+    notes.push({ key: "pausedTotal", alert: false, text: t("pausedTotal", { duration }) });
+  if (sla.deadlineRiskAt)
+    notes.push({
+      key: "deadlineRisk",
+      alert: true,
+      text: t("deadlineRisk", { time: when(sla.deadlineRiskAt) }),
+    });
+  if (sla.escalatedAt)
+    notes.push({ key: "escalated", alert: true, text: t("escalated", { time: when(sla.escalatedAt) }) });
+  if (sla.unstaffedAt && !view.assignee)
+    notes.push({ key: "unstaffed", alert: true, text: t("unstaffed", { time: when(sla.unstaffedAt) }) });
   if (notes.length === 0) return null;
   return (
     <ul aria-label={t("label")} className="mt-3 flex flex-col gap-1 text-sm">
@@ -75,7 +98,11 @@ export async function CaseFacts({ view, now }: { view: StaffCase; now: Date }) {
   ]);
   const open = view.closedAt === null;
   const waitingForApplicant = view.status === "AWAITING_APPLICANT";
-  const progress = simpleProgress({ currentNode: view.currentNode, status: view.status, requiresExpertReview: view.service.requiresExpertReview });
+  const progress = simpleProgress({
+    currentNode: view.currentNode,
+    status: view.status,
+    requiresExpertReview: view.service.requiresExpertReview,
+  });
   return (
     <section aria-label={t("facts")} className="rounded-2xl border border-slate-200 bg-white p-4 sm:p-5">
       <dl className="grid grid-cols-2 gap-x-4 gap-y-3 md:grid-cols-4">
@@ -84,7 +111,13 @@ export async function CaseFacts({ view, now }: { view: StaffCase; now: Date }) {
         </Fact>
         <Fact term={t("node")}>{tNodes(view.currentNode)}</Fact>
         <Fact term={t("status")}>{tStatus(view.status)}</Fact>
-        <Fact term={t("assignee")}>{view.assignee ? view.assignee.displayName : <span className="font-semibold text-amber-800">{t("unassigned")}</span>}</Fact>
+        <Fact term={t("assignee")}>
+          {view.assignee ? (
+            view.assignee.displayName
+          ) : (
+            <span className="font-semibold text-amber-800">{t("unassigned")}</span>
+          )}
+        </Fact>
         <Fact term={waitingForApplicant ? t("applicantDue") : t("nodeDue")}>
           <Due at={view.nodeDueAt} open={open} now={now} />
         </Fact>
@@ -92,7 +125,9 @@ export async function CaseFacts({ view, now }: { view: StaffCase; now: Date }) {
           <Due at={view.caseDueAt} open={open} now={now} />
         </Fact>
         <Fact term={t("payment")}>
-          <span className={view.payment.status === "UNPAID" ? "font-semibold text-amber-800" : undefined}>{tPayment(view.payment.status)}</span>
+          <span className={view.payment.status === "UNPAID" ? "font-semibold text-amber-800" : undefined}>
+            {tPayment(view.payment.status)}
+          </span>
         </Fact>
         <Fact term={t("neededBy")}>{format.dateTime(view.neededBy, { dateStyle: "medium" })}</Fact>
         <Fact term={t("submitted")}>{format.dateTime(view.submittedAt, WHEN)}</Fact>
@@ -100,7 +135,13 @@ export async function CaseFacts({ view, now }: { view: StaffCase; now: Date }) {
       </dl>
       <SlaNotes view={view} now={now} />
       <div className="mt-4">
-        <ProgressBar percent={progress.percent} currentNode={progress.currentNode} outcome={progress.outcome} ended={progress.ended} label={tWorkspace("progressLabel")} />
+        <ProgressBar
+          percent={progress.percent}
+          currentNode={progress.currentNode}
+          outcome={progress.outcome}
+          ended={progress.ended}
+          label={tWorkspace("progressLabel")}
+        />
       </div>
     </section>
   );

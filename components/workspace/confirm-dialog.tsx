@@ -31,7 +31,12 @@ export function ConfirmDialog({ dialogRef, openLabel, tone = "primary", ...dialo
   const hydrated = useHydrated();
   return (
     <>
-      <button type="button" disabled={!hydrated} className={buttonClasses(tone === "danger" ? "danger-secondary" : "primary", "w-full sm:w-auto")} onClick={() => dialogRef.current?.showModal()}>
+      <button
+        type="button"
+        disabled={!hydrated}
+        className={buttonClasses(tone === "danger" ? "danger-secondary" : "primary", "w-full sm:w-auto")}
+        onClick={() => dialogRef.current?.showModal()}
+      >
         {openLabel}
       </button>
       <DialogForm dialogRef={dialogRef} noValidate tone={tone} cancelLabel={t("cancel")} {...dialog} />
@@ -49,7 +54,17 @@ export function useConfirmedStaffAction(action: Parameters<typeof useStaffAction
   const { displayNumber } = useWorkspace();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const close = () => dialogRef.current?.close();
-  const { formRef, onSubmit, pending, errorText, errorsFor } = useStaffAction(action, { doneText: t("done"), onDone: close, onStale: close });
-  const texts = { openLabel: t("open"), title: t("dialogTitle"), body: t("dialogBody", { number: displayNumber }), confirmLabel: t("confirm"), pendingLabel: t("pending") };
+  const { formRef, onSubmit, pending, errorText, errorsFor } = useStaffAction(action, {
+    doneText: t("done"),
+    onDone: close,
+    onStale: close,
+  });
+  const texts = {
+    openLabel: t("open"),
+    title: t("dialogTitle"),
+    body: t("dialogBody", { number: displayNumber }),
+    confirmLabel: t("confirm"),
+    pendingLabel: t("pending"),
+  };
   return { t, errorText, errorsFor, dialog: { dialogRef, formRef, onSubmit, pending, ...texts } };
 }

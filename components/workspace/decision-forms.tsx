@@ -14,7 +14,10 @@ const KEYS = { APPROVE: "approve", REJECT: "reject", ISSUE_DOCUMENT: "issue" } a
  * and are shown in the dialog.
  */
 function DecisionDialog({ move, tone = "primary" }: { move: Move; tone?: "primary" | "danger" }) {
-  const { t, errorText, errorsFor, dialog } = useConfirmedStaffAction(staffTransition, `workspace.actions.${KEYS[move]}`);
+  const { t, errorText, errorsFor, dialog } = useConfirmedStaffAction(
+    staffTransition,
+    `workspace.actions.${KEYS[move]}`,
+  );
   const tActions = useTranslations("workspace.actions");
   const id = `decision-${KEYS[move]}`;
   return (
@@ -23,11 +26,32 @@ function DecisionDialog({ move, tone = "primary" }: { move: Move; tone?: "primar
         <input type="hidden" name="transition" value={move} />
         <FormErrors text={errorText} unplaced={[errorsFor("payment"), errorsFor("document")]} />
         {move === "REJECT" ? (
-          <TextArea id={`${id}-public`} name="publicNote" required label={t("reason")} hint={t("reasonHint")} errors={errorsFor("publicNote")} />
+          <TextArea
+            id={`${id}-public`}
+            name="publicNote"
+            required
+            label={t("reason")}
+            hint={t("reasonHint")}
+            errors={errorsFor("publicNote")}
+          />
         ) : (
-          <TextArea id={`${id}-public`} name="publicNote" rows={2} label={tActions("publicNote")} hint={tActions("publicNoteHint")} errors={errorsFor("publicNote")} />
+          <TextArea
+            id={`${id}-public`}
+            name="publicNote"
+            rows={2}
+            label={tActions("publicNote")}
+            hint={tActions("publicNoteHint")}
+            errors={errorsFor("publicNote")}
+          />
         )}
-        <TextArea id={`${id}-internal`} name="internalNote" rows={2} label={tActions("internalNote")} hint={tActions("internalNoteHint")} errors={errorsFor("internalNote")} />
+        <TextArea
+          id={`${id}-internal`}
+          name="internalNote"
+          rows={2}
+          label={tActions("internalNote")}
+          hint={tActions("internalNoteHint")}
+          errors={errorsFor("internalNote")}
+        />
       </ConfirmDialog>
     </ActionSection>
   );

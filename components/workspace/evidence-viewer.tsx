@@ -6,7 +6,8 @@ import { useFileSize } from "@/components/evidence/use-file-size";
 import type { CaseEvidence } from "@/lib/evidence/data";
 
 const WHEN = { dateStyle: "medium", timeStyle: "short" } as const;
-const LINK = "inline-flex min-h-11 items-center break-all text-sm font-semibold text-brand-700 hover:underline";
+const LINK =
+  "inline-flex min-h-11 items-center break-all text-sm font-semibold text-brand-700 hover:underline";
 
 const fileUrl = (id: string) => `/api/evidence/${id}`;
 
@@ -32,7 +33,11 @@ export function EvidenceViewer({ files }: { files: CaseEvidence[] }) {
           <li key={file.id} className="rounded-xl border border-slate-200 p-3">
             <p className="break-all font-medium text-slate-900">{file.originalName}</p>
             <p className="text-sm text-slate-600">
-              {t("meta", { kind: t(`kinds.${file.kind}`), size: fileSize(file.sizeBytes), time: format.dateTime(file.createdAt, WHEN) })}
+              {t("meta", {
+                kind: t(`kinds.${file.kind}`),
+                size: fileSize(file.sizeBytes),
+                time: format.dateTime(file.createdAt, WHEN),
+              })}
             </p>
             {isImage && (
               // eslint-disable-next-line @next/next/no-img-element -- a private, authorized file: next/image would cache it in its optimizer

@@ -9,7 +9,13 @@ import { NOTE_MAX } from "@/lib/workflow/schema";
 import { useHydrated } from "@/components/ui/use-hydrated";
 
 /** The form's error summary, plus field errors that have no field of their own here (e.g. "payment"). */
-export function FormErrors({ text, unplaced = [] }: { text: string | null; unplaced?: (string[] | undefined)[] }) {
+export function FormErrors({
+  text,
+  unplaced = [],
+}: {
+  text: string | null;
+  unplaced?: (string[] | undefined)[];
+}) {
   const extra = unplaced.flatMap((errors) => errors ?? []);
   if (!text && extra.length === 0) return null;
   return (
@@ -26,7 +32,13 @@ export function FormErrors({ text, unplaced = [] }: { text: string | null; unpla
   );
 }
 
-type TextAreaProps = Omit<ComponentPropsWithRef<"textarea">, "children"> & { id: string; name: string; label: string; hint?: string; errors?: string[] };
+type TextAreaProps = Omit<ComponentPropsWithRef<"textarea">, "children"> & {
+  id: string;
+  name: string;
+  label: string;
+  hint?: string;
+  errors?: string[];
+};
 
 /** A note field; notes are capped at NOTE_MAX unless told otherwise. */
 export function TextArea(props: TextAreaProps) {
@@ -34,30 +46,76 @@ export function TextArea(props: TextAreaProps) {
 }
 
 /** Public and internal notes that go with a move; both optional. */
-export function NoteFields({ idPrefix, errorsFor }: { idPrefix: string; errorsFor: (field: string) => string[] | undefined }) {
+export function NoteFields({
+  idPrefix,
+  errorsFor,
+}: {
+  idPrefix: string;
+  errorsFor: (field: string) => string[] | undefined;
+}) {
   const t = useTranslations("workspace.actions");
   return (
     <>
-      <TextArea id={`${idPrefix}-public`} name="publicNote" rows={2} label={t("publicNote")} hint={t("publicNoteHint")} errors={errorsFor("publicNote")} />
-      <TextArea id={`${idPrefix}-internal`} name="internalNote" rows={2} label={t("internalNote")} hint={t("internalNoteHint")} errors={errorsFor("internalNote")} />
+      <TextArea
+        id={`${idPrefix}-public`}
+        name="publicNote"
+        rows={2}
+        label={t("publicNote")}
+        hint={t("publicNoteHint")}
+        errors={errorsFor("publicNote")}
+      />
+      <TextArea
+        id={`${idPrefix}-internal`}
+        name="internalNote"
+        rows={2}
+        label={t("internalNote")}
+        hint={t("internalNoteHint")}
+        errors={errorsFor("internalNote")}
+      />
     </>
   );
 }
 
-type SubmitProps = { pending: boolean; label: string; pendingLabel: string; className?: string; shortcut?: string };
+type SubmitProps = {
+  pending: boolean;
+  label: string;
+  pendingLabel: string;
+  className?: string;
+  shortcut?: string;
+};
 
 /** Disabled while the action runs, so a double click sends it once. */
-export function SubmitButton({ pending, label, pendingLabel, className = "w-full sm:w-auto", shortcut }: SubmitProps) {
+export function SubmitButton({
+  pending,
+  label,
+  pendingLabel,
+  className = "w-full sm:w-auto",
+  shortcut,
+}: SubmitProps) {
   const hydrated = useHydrated();
   return (
-    <Button type="submit" disabled={pending || !hydrated} aria-busy={pending} className={className} data-shortcut={shortcut}>
+    <Button
+      type="submit"
+      disabled={pending || !hydrated}
+      aria-busy={pending}
+      className={className}
+      data-shortcut={shortcut}
+    >
       {pending ? pendingLabel : label}
     </Button>
   );
 }
 
 /** A titled block of the action panel. */
-export function ActionSection({ id, heading, children }: { id: string; heading: string; children: ReactNode }) {
+export function ActionSection({
+  id,
+  heading,
+  children,
+}: {
+  id: string;
+  heading: string;
+  children: ReactNode;
+}) {
   return (
     <section aria-labelledby={id} className="border-t border-slate-200 pt-4 first:border-t-0 first:pt-0">
       <h3 id={id} className="font-semibold text-slate-900">

@@ -13,12 +13,27 @@ const SHORTCUTS = [
 ] as const;
 
 // Inputs that take no typed text: a letter pressed on them is free to be a shortcut.
-const NON_TEXT_INPUTS = new Set(["checkbox", "radio", "button", "submit", "reset", "file", "color", "range", "image"]);
+const NON_TEXT_INPUTS = new Set([
+  "checkbox",
+  "radio",
+  "button",
+  "submit",
+  "reset",
+  "file",
+  "color",
+  "range",
+  "image",
+]);
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   // A select jumps to options by their first letter, so it counts as typing too.
-  if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  if (
+    target.isContentEditable ||
+    target instanceof HTMLTextAreaElement ||
+    target instanceof HTMLSelectElement
+  )
+    return true;
   return target instanceof HTMLInputElement && !NON_TEXT_INPUTS.has(target.type);
 }
 
@@ -63,7 +78,10 @@ export function KeyboardShortcuts() {
       toggleLabel={t("button")}
       title={t("title")}
       intro={t("intro")}
-      shortcuts={[...SHORTCUTS, { key: "?", label: "help" } as const].map((shortcut) => ({ keys: [shortcut.key], label: t(shortcut.label) }))}
+      shortcuts={[...SHORTCUTS, { key: "?", label: "help" } as const].map((shortcut) => ({
+        keys: [shortcut.key],
+        label: t(shortcut.label),
+      }))}
     />
   );
 }

@@ -15,7 +15,10 @@ function asPublicOrInternal(formData: FormData) {
 
 export function NoteForm() {
   const t = useTranslations("workspace.actions.note");
-  const { formRef, onSubmit, pending, errorText, errorsFor } = useStaffAction(addCaseNoteAction, { doneText: t("done"), prepare: asPublicOrInternal });
+  const { formRef, onSubmit, pending, errorText, errorsFor } = useStaffAction(addCaseNoteAction, {
+    doneText: t("done"),
+    prepare: asPublicOrInternal,
+  });
   const noteErrors = [...(errorsFor("publicNote") ?? []), ...(errorsFor("internalNote") ?? [])];
   return (
     <ActionSection id="action-note" heading={t("heading")}>
@@ -33,7 +36,13 @@ export function NoteForm() {
             {t("public")}
           </label>
         </fieldset>
-        <TextArea id="note-text" name="note" label={t("text")} errors={noteErrors.length ? noteErrors : undefined} data-shortcut="n" />
+        <TextArea
+          id="note-text"
+          name="note"
+          label={t("text")}
+          errors={noteErrors.length ? noteErrors : undefined}
+          data-shortcut="n"
+        />
         <SubmitButton pending={pending} label={t("submit")} pendingLabel={t("pending")} />
       </form>
     </ActionSection>

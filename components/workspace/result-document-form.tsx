@@ -13,7 +13,9 @@ type Props = { documents: { id: string; originalName: string }[] };
 export function ResultDocumentForm({ documents }: Props) {
   const t = useTranslations("workspace.actions.upload");
   const tEvidence = useTranslations("workspace.evidence");
-  const { formRef, onSubmit, pending, errorText, errorsFor } = useStaffAction(uploadResultDocumentAction, { doneText: t("done") });
+  const { formRef, onSubmit, pending, errorText, errorsFor } = useStaffAction(uploadResultDocumentAction, {
+    doneText: t("done"),
+  });
   return (
     <ActionSection id="action-upload" heading={t("heading")}>
       {documents.length === 0 ? (
@@ -22,7 +24,10 @@ export function ResultDocumentForm({ documents }: Props) {
         <ul aria-label={t("existing")} className="flex flex-col gap-1 text-sm">
           {documents.map((document) => (
             <li key={document.id}>
-              <a href={`/api/evidence/${document.id}`} className="inline-flex min-h-11 items-center break-all font-medium text-brand-700 hover:underline">
+              <a
+                href={`/api/evidence/${document.id}`}
+                className="inline-flex min-h-11 items-center break-all font-medium text-brand-700 hover:underline"
+              >
                 {tEvidence("download", { name: document.originalName })}
               </a>
             </li>
@@ -31,7 +36,12 @@ export function ResultDocumentForm({ documents }: Props) {
       )}
       <form ref={formRef} onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
         <FormErrors text={errorText} />
-        <Field id="result-file" label={t("file")} hint={t("hint", LIMIT_MESSAGE_VALUES)} errors={errorsFor("file")}>
+        <Field
+          id="result-file"
+          label={t("file")}
+          hint={t("hint", LIMIT_MESSAGE_VALUES)}
+          errors={errorsFor("file")}
+        >
           {(describedBy) => (
             <input
               id="result-file"

@@ -22,16 +22,28 @@ export async function StaffHistory({ events }: { events: StaffCaseEvent[] }) {
       <ol className="flex flex-col divide-y divide-slate-100">
         {[...events].reverse().map((event) => (
           <li key={event.id} className="flex flex-col gap-0.5 py-3 sm:flex-row sm:gap-4">
-            <time dateTime={event.occurredAt.toISOString()} className="shrink-0 text-sm text-slate-500 tabular-nums sm:w-40">
+            <time
+              dateTime={event.occurredAt.toISOString()}
+              className="shrink-0 text-sm text-slate-500 tabular-nums sm:w-40"
+            >
               {format.dateTime(event.occurredAt, WHEN)}
             </time>
             <div className="min-w-0 flex-1">
               <p className="font-medium text-slate-900">
                 {tActions(event.action)}
                 <span className="font-normal text-slate-600"> · {t("at", { node: tNodes(event.node) })}</span>
-                {event.dueAt && <span className="font-normal text-slate-600"> · {t("dueAt", { time: format.dateTime(event.dueAt, WHEN) })}</span>}
+                {event.dueAt && (
+                  <span className="font-normal text-slate-600">
+                    {" "}
+                    · {t("dueAt", { time: format.dateTime(event.dueAt, WHEN) })}
+                  </span>
+                )}
               </p>
-              {event.actor && <p className="text-sm text-slate-600">{t("by", { name: event.actor.name, role: tRoles(event.actor.role) })}</p>}
+              {event.actor && (
+                <p className="text-sm text-slate-600">
+                  {t("by", { name: event.actor.name, role: tRoles(event.actor.role) })}
+                </p>
+              )}
               {event.publicNote && (
                 <div className="mt-2 rounded-lg bg-slate-50 p-2">
                   <p className="text-xs font-semibold text-slate-600">{t("publicNote")}</p>

@@ -19,11 +19,18 @@ export async function SupplementHistory({ requests }: { requests: StaffCase["sup
         <li key={request.id} className="rounded-xl border border-slate-200 p-3">
           <h3 className="flex flex-wrap items-center gap-2 font-semibold text-slate-900">
             {t("title", { time: format.dateTime(request.createdAt, WHEN) })}
-            <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${STATUS_STYLES[request.status]}`}>{t(`status.${request.status}`)}</span>
+            <span
+              className={`rounded-full px-2 py-0.5 text-xs font-semibold ${STATUS_STYLES[request.status]}`}
+            >
+              {t(`status.${request.status}`)}
+            </span>
           </h3>
           <p className="text-sm text-slate-600">
-            {t("requestedBy", { name: request.requestedBy.displayName })} · {t("due", { time: format.dateTime(request.dueAt, WHEN) })}
-            {request.fulfilledAt && <> · {t("answered", { time: format.dateTime(request.fulfilledAt, WHEN) })}</>}
+            {t("requestedBy", { name: request.requestedBy.displayName })} ·{" "}
+            {t("due", { time: format.dateTime(request.dueAt, WHEN) })}
+            {request.fulfilledAt && (
+              <> · {t("answered", { time: format.dateTime(request.fulfilledAt, WHEN) })}</>
+            )}
           </p>
           <ol className="mt-2 flex list-decimal flex-col gap-2 pl-5">
             {request.items.map((item) => (
@@ -48,7 +55,11 @@ export async function SupplementHistory({ requests }: { requests: StaffCase["sup
                 <ul className="flex flex-col">
                   {request.files.map((file) => (
                     <li key={file.id}>
-                      <a href={`/api/evidence/${file.id}`} download={file.originalName} className="inline-flex min-h-11 items-center break-all text-sm font-medium text-brand-700 hover:underline">
+                      <a
+                        href={`/api/evidence/${file.id}`}
+                        download={file.originalName}
+                        className="inline-flex min-h-11 items-center break-all text-sm font-medium text-brand-700 hover:underline"
+                      >
                         {file.originalName}
                       </a>
                     </li>

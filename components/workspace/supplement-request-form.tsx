@@ -32,11 +32,16 @@ export function SupplementRequestForm() {
   const [rows, setRows] = useState<number[]>([0]);
   const dueRef = useRef<HTMLInputElement>(null);
   const focusRow = useRef<number | null>(null);
-  const { formRef, onSubmit, pending, errorText, errorsFor } = useStaffAction(staffTransition, { doneText: t("done"), prepare: withIsoDueAt, onDone: () => setRows([0]) });
+  const { formRef, onSubmit, pending, errorText, errorsFor } = useStaffAction(staffTransition, {
+    doneText: t("done"),
+    prepare: withIsoDueAt,
+    onDone: () => setRows([0]),
+  });
 
   // Set after hydration: the server cannot know the reviewer's clock or zone.
   useEffect(() => {
-    if (dueRef.current && !dueRef.current.value) dueRef.current.value = localInputValue(new Date(Date.now() + DEFAULT_DUE_MS));
+    if (dueRef.current && !dueRef.current.value)
+      dueRef.current.value = localInputValue(new Date(Date.now() + DEFAULT_DUE_MS));
   });
 
   useEffect(() => {
@@ -65,7 +70,10 @@ export function SupplementRequestForm() {
         <input type="hidden" name="transition" value="REQUEST_SUPPLEMENT" />
         <p className="text-sm text-slate-700">{t("intro")}</p>
         <FormErrors text={errorText} unplaced={[errorsFor("suggestions")]} />
-        <fieldset aria-describedby={itemErrors.length ? "supplement-items-error" : undefined} className="flex flex-col gap-3">
+        <fieldset
+          aria-describedby={itemErrors.length ? "supplement-items-error" : undefined}
+          className="flex flex-col gap-3"
+        >
           <legend className="text-sm font-medium text-slate-800">{t("items")}</legend>
           <ol className="flex flex-col gap-3">
             {rows.map((key, index) => (
@@ -82,12 +90,25 @@ export function SupplementRequestForm() {
                   aria-describedby={itemErrors.length ? "supplement-items-error" : undefined}
                   className={INPUT_CLASSES}
                 />
-                <label htmlFor={`supplement-suggestion-${key}`} className="text-sm font-medium text-slate-800">
+                <label
+                  htmlFor={`supplement-suggestion-${key}`}
+                  className="text-sm font-medium text-slate-800"
+                >
                   {t("suggestion", { index: index + 1 })}
                 </label>
-                <input id={`supplement-suggestion-${key}`} name="suggestion" maxLength={500} className={INPUT_CLASSES} />
+                <input
+                  id={`supplement-suggestion-${key}`}
+                  name="suggestion"
+                  maxLength={500}
+                  className={INPUT_CLASSES}
+                />
                 {rows.length > 1 && (
-                  <Button type="button" variant="ghost" className="self-start" onClick={() => removeRow(key, index)}>
+                  <Button
+                    type="button"
+                    variant="ghost"
+                    className="self-start"
+                    onClick={() => removeRow(key, index)}
+                  >
                     {t("removeItem", { index: index + 1 })}
                   </Button>
                 )}

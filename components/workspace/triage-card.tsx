@@ -16,7 +16,11 @@ function calendarDay(date: string): Date | null {
  * before the questions existed, which then show their score (0) and say so.
  */
 export async function TriageCard({ score, answers }: { score: number; answers: unknown }) {
-  const [t, tAnswer, format] = await Promise.all([getTranslations("workspace.triage"), getTranslations("apply.triage"), getFormatter()]);
+  const [t, tAnswer, format] = await Promise.all([
+    getTranslations("workspace.triage"),
+    getTranslations("apply.triage"),
+    getFormatter(),
+  ]);
   const parsed = storedTriageSchema.safeParse(answers);
   const band = triageBand(score);
   const stored = parsed.success ? parsed.data : null;
@@ -27,7 +31,9 @@ export async function TriageCard({ score, answers }: { score: number; answers: u
       <div className="flex flex-col gap-1">
         <p className="text-slate-900">
           <span className="text-sm text-slate-600">{t("score")}: </span>
-          <span className="font-semibold tabular-nums">{t("scoreText", { score, band: t(`band.${band}`) })}</span>
+          <span className="font-semibold tabular-nums">
+            {t("scoreText", { score, band: t(`band.${band}`) })}
+          </span>
         </p>
         {/* The number above says it all; the bar is for the eye only. */}
         <div aria-hidden="true" className="h-2 w-full overflow-hidden rounded-full bg-slate-100">
@@ -40,10 +46,15 @@ export async function TriageCard({ score, answers }: { score: number; answers: u
           <Row term={t("consequence")}>{tAnswer(`consequence.${stored.consequence}`)}</Row>
           <Row term={t("fixedDate")}>
             {stored.fixedDate !== "NONE" && fixedDay
-              ? tAnswer("review.fixedDateValue", { kind: tAnswer(`fixedDate.${stored.fixedDate}`), date: format.dateTime(fixedDay, { dateStyle: "long", timeZone: "UTC" }) })
+              ? tAnswer("review.fixedDateValue", {
+                  kind: tAnswer(`fixedDate.${stored.fixedDate}`),
+                  date: format.dateTime(fixedDay, { dateStyle: "long", timeZone: "UTC" }),
+                })
               : tAnswer(`fixedDate.${stored.fixedDate}`)}
           </Row>
-          <Row term={t("healthSafety")}>{tAnswer(`healthSafety.${stored.healthOrSafety ? "YES" : "NO"}`)}</Row>
+          <Row term={t("healthSafety")}>
+            {tAnswer(`healthSafety.${stored.healthOrSafety ? "YES" : "NO"}`)}
+          </Row>
           <Row term={t("affected")}>{tAnswer(`affected.${stored.affected}`)}</Row>
           {stored.scheduledNextDay && <Row term={t("nextDay")}>{t("nextDayValue")}</Row>}
         </dl>

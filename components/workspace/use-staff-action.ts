@@ -74,7 +74,8 @@ export function useStaffAction(action: StaffAction, { doneText, onDone, onStale,
 
   const failed = state && !state.ok && state.message !== CONCURRENT_CHANGE_KEY ? state : null;
   /** Translated field errors, by field name. */
-  const errorsFor = (field: string): string[] | undefined => failed?.fieldErrors?.[field]?.map((key) => t(key, LIMIT_MESSAGE_VALUES));
+  const errorsFor = (field: string): string[] | undefined =>
+    failed?.fieldErrors?.[field]?.map((key) => t(key, LIMIT_MESSAGE_VALUES));
   return {
     pending,
     formRef,

@@ -35,7 +35,13 @@ export function useWorkspace(): WorkspaceContextValue {
   return value;
 }
 
-type Props = { applicationId: string; number: string; displayNumber: string; version: number; children: ReactNode };
+type Props = {
+  applicationId: string;
+  number: string;
+  displayNumber: string;
+  version: number;
+  children: ReactNode;
+};
 
 /**
  * The case's shared client state: which version the page shows, what the last action said, and
@@ -78,7 +84,16 @@ export function WorkspaceSync({ applicationId, number, displayNumber, version, c
   });
 
   const value = useMemo(
-    () => ({ applicationId, version, displayNumber, acknowledge, confirm, versionForNextAction, announce: setAnnouncement, announcement }),
+    () => ({
+      applicationId,
+      version,
+      displayNumber,
+      acknowledge,
+      confirm,
+      versionForNextAction,
+      announce: setAnnouncement,
+      announcement,
+    }),
     [applicationId, version, displayNumber, acknowledge, confirm, versionForNextAction, announcement],
   );
 

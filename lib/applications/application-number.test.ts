@@ -73,7 +73,11 @@ describe("generateApplicationNumber", () => {
 
 describe("check symbol: every typo of the kinds people make is detected", () => {
   const random = seeded(42);
-  const samples = ["EX01234567R", "EX00000003Z", ...Array.from({ length: 20 }, () => generateApplicationNumber(random))];
+  const samples = [
+    "EX01234567R",
+    "EX00000003Z",
+    ...Array.from({ length: 20 }, () => generateApplicationNumber(random)),
+  ];
 
   it.each(samples)("%s: every single substitution", (number) => {
     expect(validateApplicationNumber(number).ok).toBe(true);
@@ -82,7 +86,10 @@ describe("check symbol: every typo of the kinds people make is detected", () => 
       for (const symbol of ALPHABET) {
         if (symbol === number[i]) continue;
         const typo = number.slice(0, i) + symbol + number.slice(i + 1);
-        expect(validateApplicationNumber(typo)).toEqual({ ok: false, error: "applicationNumber.checkCharacter" });
+        expect(validateApplicationNumber(typo)).toEqual({
+          ok: false,
+          error: "applicationNumber.checkCharacter",
+        });
         mutations++;
       }
     }
@@ -134,9 +141,12 @@ describe("normalizeApplicationNumber", () => {
 });
 
 describe("validateApplicationNumber", () => {
-  it.each(["EX01234567R", "ex-012-345-67r", "01234567R", "EXO1234567R", " 012 345 67R "])("accepts %j", (raw) => {
-    expect(validateApplicationNumber(raw)).toEqual({ ok: true, number: "EX01234567R" });
-  });
+  it.each(["EX01234567R", "ex-012-345-67r", "01234567R", "EXO1234567R", " 012 345 67R "])(
+    "accepts %j",
+    (raw) => {
+      expect(validateApplicationNumber(raw)).toEqual({ ok: true, number: "EX01234567R" });
+    },
+  );
 
   it.each([
     "",
@@ -154,7 +164,10 @@ describe("validateApplicationNumber", () => {
   });
 
   it("rejects a wrong check symbol", () => {
-    expect(validateApplicationNumber("EX01234567S")).toEqual({ ok: false, error: "applicationNumber.checkCharacter" });
+    expect(validateApplicationNumber("EX01234567S")).toEqual({
+      ok: false,
+      error: "applicationNumber.checkCharacter",
+    });
   });
 });
 

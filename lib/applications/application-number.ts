@@ -32,8 +32,7 @@ const MAX_ATTEMPTS = 64;
 
 export type ApplicationNumberError = "applicationNumber.format" | "applicationNumber.checkCharacter";
 export type ApplicationNumberValidation =
-  | { ok: true; number: string }
-  | { ok: false; error: ApplicationNumberError };
+  { ok: true; number: string } | { ok: false; error: ApplicationNumberError };
 
 function residue(symbols: string): number {
   let acc = 0;
@@ -48,7 +47,8 @@ function defaultRandom(n: number): Uint8Array {
 export function generateApplicationNumber(random: (n: number) => Uint8Array = defaultRandom): string {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     const bytes = random(BODY_LENGTH);
-    if (bytes.length < BODY_LENGTH) throw new RangeError(`random(${BODY_LENGTH}) returned ${bytes.length} bytes`);
+    if (bytes.length < BODY_LENGTH)
+      throw new RangeError(`random(${BODY_LENGTH}) returned ${bytes.length} bytes`);
     // 256 is a multiple of 32, so keeping the low 5 bits is unbiased.
     const body = Array.from(bytes.subarray(0, BODY_LENGTH), (byte) => ALPHABET.charAt(byte & 31)).join("");
     const check = (MODULUS - ((residue(body) * RADIX) % MODULUS)) % MODULUS;
@@ -60,9 +60,14 @@ export function generateApplicationNumber(random: (n: number) => Uint8Array = de
 /** Best-effort canonical spelling of what a person typed; the result is not necessarily valid. */
 export function normalizeApplicationNumber(raw: string): string {
   // NFKC folds full-width input from Chinese IMEs (ＥＸ－０１２) into ASCII; \p{Pd} covers every kind of dash.
-  const compact = raw.normalize("NFKC").replace(/[\s\p{Pd}_]+/gu, "").toUpperCase();
+  const compact = raw
+    .normalize("NFKC")
+    .replace(/[\s\p{Pd}_]+/gu, "")
+    .toUpperCase();
   const bodyLength = BODY_LENGTH + 1;
-  const hasPrefix = compact.length === APPLICATION_NUMBER_PREFIX.length + bodyLength && compact.startsWith(APPLICATION_NUMBER_PREFIX);
+  const hasPrefix =
+    compact.length === APPLICATION_NUMBER_PREFIX.length + bodyLength &&
+    compact.startsWith(APPLICATION_NUMBER_PREFIX);
   if (!hasPrefix && compact.length !== bodyLength) return compact;
   const body = (hasPrefix ? compact.slice(APPLICATION_NUMBER_PREFIX.length) : compact).replace(
     /[OIL]/g,

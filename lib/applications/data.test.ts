@@ -10,7 +10,8 @@ withTestDatabase();
 
 async function demoUsers() {
   await seedDemoData(db, { idHashKey: "k".repeat(32) });
-  const byEmail = async (email: string) => db.user.findUniqueOrThrow({ where: { email }, select: { id: true, role: true } });
+  const byEmail = async (email: string) =>
+    db.user.findUniqueOrThrow({ where: { email }, select: { id: true, role: true } });
   return {
     applicant: await byEmail("applicant@expedite.test"),
     reviewer: await byEmail("reviewer1@expedite.test"),
@@ -20,12 +21,17 @@ async function demoUsers() {
 describe("listOwnApplications", () => {
   it("returns only the applicant's own cases, newest first", async () => {
     const { applicant } = await demoUsers();
-    const other = await db.user.create({ data: { email: "other@test.example", displayName: "Other", passwordHash: "x" } });
+    const other = await db.user.create({
+      data: { email: "other@test.example", displayName: "Other", passwordHash: "x" },
+    });
     const own = await listOwnApplications(applicant);
     expect(own.total).toBe(6);
     expect(own.items.map((item) => item.number)).toHaveLength(6);
     const dates = own.items.map((item) => item.submittedAt.getTime());
-    expect(await listOwnApplications({ id: other.id, role: "APPLICANT" })).toMatchObject({ total: 0, items: [] });
+    expect(await listOwnApplications({ id: other.id, role: "APPLICANT" })).toMatchObject({
+      total: 0,
+      items: [],
+    });
     expect(dates.length).toBeGreaterThan(0);
   });
 
@@ -54,8 +60,14 @@ describe("countOpenCasesByNode", () => {
 describe("listOwnApplications pages", () => {
   it("pages newest first without overlap, with a cheap progress per case", async () => {
     const { applicant } = await demoUsers();
-    const owner = await db.user.create({ data: { email: "pages@test.example", displayName: "Pages", passwordHash: "x" }, select: { id: true, role: true } });
-    const template = await db.application.findFirstOrThrow({ where: { applicantId: applicant.id }, select: { serviceId: true, idNumberHash: true } });
+    const owner = await db.user.create({
+      data: { email: "pages@test.example", displayName: "Pages", passwordHash: "x" },
+      select: { id: true, role: true },
+    });
+    const template = await db.application.findFirstOrThrow({
+      where: { applicantId: applicant.id },
+      select: { serviceId: true, idNumberHash: true },
+    });
     const base = Date.parse("2026-01-01T00:00:00Z");
     await db.application.createMany({
       data: Array.from({ length: PAGE_SIZE + 3 }, (_, index) => ({
@@ -79,10 +91,20 @@ describe("listOwnApplications pages", () => {
     });
     const first = await listOwnApplications(owner, 1);
     const second = await listOwnApplications(owner, 2);
-    expect([first.page, first.pageCount, first.total, first.items.length]).toEqual([1, 2, PAGE_SIZE + 3, PAGE_SIZE]);
+    expect([first.page, first.pageCount, first.total, first.items.length]).toEqual([
+      1,
+      2,
+      PAGE_SIZE + 3,
+      PAGE_SIZE,
+    ]);
     expect([second.page, second.items.length]).toEqual([2, 3]);
     const numbers = [...first.items, ...second.items].map((item) => item.number);
-    expect(numbers).toEqual(Array.from({ length: PAGE_SIZE + 3 }, (_, index) => `PAGE${String(PAGE_SIZE + 2 - index).padStart(4, "0")}`));
+    expect(numbers).toEqual(
+      Array.from(
+        { length: PAGE_SIZE + 3 },
+        (_, index) => `PAGE${String(PAGE_SIZE + 2 - index).padStart(4, "0")}`,
+      ),
+    );
     expect(second.items.at(-1)?.progress).toMatchObject({ currentNode: "SUBSTANTIVE_REVIEW", ended: false });
     expect(second.items.at(-1)?.progress.percent).toBeGreaterThan(0);
     expect((await listOwnApplications(owner, 0)).page).toBe(1);

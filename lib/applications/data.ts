@@ -38,7 +38,11 @@ export async function listOwnApplications(viewer: Viewer, page = 1) {
   ]);
   const items = rows.map((row) => ({
     ...row,
-    progress: simpleProgress({ currentNode: row.currentNode, status: row.status, requiresExpertReview: row.service.requiresExpertReview }),
+    progress: simpleProgress({
+      currentNode: row.currentNode,
+      status: row.status,
+      requiresExpertReview: row.service.requiresExpertReview,
+    }),
   }));
   return { items, total, page: safePage, pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
 }

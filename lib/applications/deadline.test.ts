@@ -58,7 +58,11 @@ describe("initialDueDates", () => {
   const submittedAt = new Date("2026-03-10T00:00:00Z");
 
   it("uses the material check target and the tier's processing time", () => {
-    const due = initialDueDates({ submittedAt, processingHours: 48, nodeTargets: [{ node: "MATERIAL_CHECK", targetMinutes: 288 }] });
+    const due = initialDueDates({
+      submittedAt,
+      processingHours: 48,
+      nodeTargets: [{ node: "MATERIAL_CHECK", targetMinutes: 288 }],
+    });
     expect(due.caseDueAt.toISOString()).toBe("2026-03-12T00:00:00.000Z");
     expect(due.nodeDueAt.toISOString()).toBe("2026-03-10T04:48:00.000Z");
   });
@@ -68,9 +72,17 @@ describe("initialDueDates", () => {
       { node: "MATERIAL_CHECK", targetMinutes: 288 },
       { node: "SUBMITTED", targetMinutes: 30 },
     ];
-    expect(initialDueDates({ submittedAt, processingHours: 48, nodeTargets: both }).nodeDueAt.toISOString()).toBe("2026-03-10T00:30:00.000Z");
-    expect(initialDueDates({ submittedAt, processingHours: 10, nodeTargets: [] }).nodeDueAt.toISOString()).toBe("2026-03-10T01:00:00.000Z");
-    const tooLong = initialDueDates({ submittedAt, processingHours: 1, nodeTargets: [{ node: "MATERIAL_CHECK", targetMinutes: 600 }] });
+    expect(
+      initialDueDates({ submittedAt, processingHours: 48, nodeTargets: both }).nodeDueAt.toISOString(),
+    ).toBe("2026-03-10T00:30:00.000Z");
+    expect(
+      initialDueDates({ submittedAt, processingHours: 10, nodeTargets: [] }).nodeDueAt.toISOString(),
+    ).toBe("2026-03-10T01:00:00.000Z");
+    const tooLong = initialDueDates({
+      submittedAt,
+      processingHours: 1,
+      nodeTargets: [{ node: "MATERIAL_CHECK", targetMinutes: 600 }],
+    });
     expect(tooLong.nodeDueAt).toEqual(tooLong.caseDueAt);
   });
 });

@@ -16,7 +16,8 @@ export const MAX_UTC_OFFSET_MINUTES = 14 * 60;
  */
 export function endOfLocalDay(date: string, utcOffsetMinutes: number): Date | null {
   const match = DATE_PATTERN.exec(date);
-  if (!match || !Number.isInteger(utcOffsetMinutes) || Math.abs(utcOffsetMinutes) > MAX_UTC_OFFSET_MINUTES) return null;
+  if (!match || !Number.isInteger(utcOffsetMinutes) || Math.abs(utcOffsetMinutes) > MAX_UTC_OFFSET_MINUTES)
+    return null;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const utc = Date.UTC(year, month - 1, day, 23, 59, 59, 999);
   const check = new Date(utc);
@@ -58,10 +59,15 @@ export type NodeTargetMinutes = { node: string; targetMinutes: number };
  * the SUBMITTED target if an admin set one, else the MATERIAL_CHECK target, else a tenth of the
  * case time (the seed's share). Never later than the case itself.
  */
-export function initialDueDates(input: { submittedAt: Date; processingHours: number; nodeTargets: readonly NodeTargetMinutes[] }) {
+export function initialDueDates(input: {
+  submittedAt: Date;
+  processingHours: number;
+  nodeTargets: readonly NodeTargetMinutes[];
+}) {
   const caseDueAt = expectedCompletion(input.submittedAt, input.processingHours);
   const target =
-    input.nodeTargets.find((row) => row.node === "SUBMITTED") ?? input.nodeTargets.find((row) => row.node === "MATERIAL_CHECK");
+    input.nodeTargets.find((row) => row.node === "SUBMITTED") ??
+    input.nodeTargets.find((row) => row.node === "MATERIAL_CHECK");
   const minutes = target?.targetMinutes ?? Math.round(input.processingHours * 6);
   const nodeDueAt = new Date(Math.min(input.submittedAt.getTime() + minutes * MINUTE, caseDueAt.getTime()));
   return { nodeDueAt, caseDueAt };

@@ -35,13 +35,31 @@ const storedDraftSchema = z.object({
 export type StoredDraft = z.infer<typeof storedDraftSchema>;
 
 // The night-time "start tomorrow morning" choice is about tonight: a draft restored later must not carry it.
-const NOT_SAVED: readonly ApplicationField[] = ["evidenceIds", "submissionKey", "triageNextDay", ...SESSION_ONLY_FIELDS];
+const NOT_SAVED: readonly ApplicationField[] = [
+  "evidenceIds",
+  "submissionKey",
+  "triageNextDay",
+  ...SESSION_ONLY_FIELDS,
+];
 const SAVED_FIELDS = APPLICATION_FIELDS.filter((field) => !NOT_SAVED.includes(field));
 
 /** Only known answer fields are kept; the rest of the values object is dropped. */
-export function serializeDraft(input: { submissionKey: string; values: Record<string, string>; files: readonly StoredFile[]; now: Date }): string {
-  const values = Object.fromEntries(SAVED_FIELDS.filter((field) => field in input.values).map((field) => [field, input.values[field] ?? ""]));
-  const draft: StoredDraft = { version: DRAFT_VERSION, submissionKey: input.submissionKey, savedAt: input.now.toISOString(), values, files: [...input.files] };
+export function serializeDraft(input: {
+  submissionKey: string;
+  values: Record<string, string>;
+  files: readonly StoredFile[];
+  now: Date;
+}): string {
+  const values = Object.fromEntries(
+    SAVED_FIELDS.filter((field) => field in input.values).map((field) => [field, input.values[field] ?? ""]),
+  );
+  const draft: StoredDraft = {
+    version: DRAFT_VERSION,
+    submissionKey: input.submissionKey,
+    savedAt: input.now.toISOString(),
+    values,
+    files: [...input.files],
+  };
   return JSON.stringify(draft);
 }
 
@@ -51,14 +69,19 @@ export function parseDraft(raw: string | null): StoredDraft | null {
   try {
     const parsed = storedDraftSchema.safeParse(JSON.parse(raw));
     if (!parsed.success) return null;
-    const values = Object.fromEntries(Object.entries(parsed.data.values).filter(([field]) => (SAVED_FIELDS as string[]).includes(field)));
+    const values = Object.fromEntries(
+      Object.entries(parsed.data.values).filter(([field]) => (SAVED_FIELDS as string[]).includes(field)),
+    );
     return { ...parsed.data, values };
   } catch {
     return null;
   }
 }
 
-export function serializeSessionDraft(submissionKey: string, values: Partial<Record<ApplicationField, string>>): string {
+export function serializeSessionDraft(
+  submissionKey: string,
+  values: Partial<Record<ApplicationField, string>>,
+): string {
   return JSON.stringify({ submissionKey, idNumber: values.idNumber ?? "" });
 }
 
@@ -66,23 +89,36 @@ export function serializeSessionDraft(submissionKey: string, values: Partial<Rec
 export function parseSessionDraft(raw: string | null, submissionKey: string): { idNumber: string } | null {
   if (!raw) return null;
   try {
-    const parsed = z.object({ submissionKey: z.string(), idNumber: z.string().max(40) }).safeParse(JSON.parse(raw));
-    return parsed.success && parsed.data.submissionKey === submissionKey ? { idNumber: parsed.data.idNumber } : null;
+    const parsed = z
+      .object({ submissionKey: z.string(), idNumber: z.string().max(40) })
+      .safeParse(JSON.parse(raw));
+    return parsed.success && parsed.data.submissionKey === submissionKey
+      ? { idNumber: parsed.data.idNumber }
+      : null;
   } catch {
     return null;
   }
 }
 
 /** True when the applicant has typed or uploaded something beyond what the page filled in. */
-export function hasAnswers(values: Record<string, string>, defaults: Record<string, string>, files: readonly unknown[]): boolean {
-  return files.length > 0 || Object.entries(values).some(([field, value]) => value.trim() !== "" && value !== (defaults[field] ?? ""));
+export function hasAnswers(
+  values: Record<string, string>,
+  defaults: Record<string, string>,
+  files: readonly unknown[],
+): boolean {
+  return (
+    files.length > 0 ||
+    Object.entries(values).some(([field, value]) => value.trim() !== "" && value !== (defaults[field] ?? ""))
+  );
 }
 
 /**
  * A version-4 UUID from getRandomValues: crypto.randomUUID exists only in secure contexts, and a
  * phone on plain http (a LAN address in testing) would otherwise have no submission key.
  */
-export function newSubmissionKey(random: (bytes: Uint8Array<ArrayBuffer>) => Uint8Array = (bytes) => crypto.getRandomValues(bytes)): string {
+export function newSubmissionKey(
+  random: (bytes: Uint8Array<ArrayBuffer>) => Uint8Array = (bytes) => crypto.getRandomValues(bytes),
+): string {
   const bytes = random(new Uint8Array(16));
   bytes[6] = (bytes[6]! & 0x0f) | 0x40;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;

@@ -31,8 +31,14 @@ function isUniqueViolation(error: unknown): boolean {
 }
 
 /** The application a submission key already produced, if any; another applicant's key is refused. */
-async function findBySubmissionKey(viewer: Viewer, submissionKey: string): Promise<CreatedApplication | null> {
-  const existing = await db.application.findUnique({ where: { submissionKey }, select: { id: true, number: true, applicantId: true } });
+async function findBySubmissionKey(
+  viewer: Viewer,
+  submissionKey: string,
+): Promise<CreatedApplication | null> {
+  const existing = await db.application.findUnique({
+    where: { submissionKey },
+    select: { id: true, number: true, applicantId: true },
+  });
   if (!existing) return null;
   if (existing.applicantId !== viewer.id) throw new UserFacingError("apply.errors.submissionConflict");
   return { id: existing.id, number: existing.number, created: false };
@@ -46,7 +52,11 @@ async function findBySubmissionKey(viewer: Viewer, submissionKey: string): Promi
  * unique index decides, so of two concurrent calls one inserts and the other waits for it, fails
  * on the index and returns the same application.
  */
-export async function createApplication(viewer: Viewer, input: ApplicationInput, options: Options = {}): Promise<CreatedApplication> {
+export async function createApplication(
+  viewer: Viewer,
+  input: ApplicationInput,
+  options: Options = {},
+): Promise<CreatedApplication> {
   assertArea(viewer, "portal");
   const existing = await findBySubmissionKey(viewer, input.submissionKey);
   if (existing) return existing;
@@ -64,7 +74,12 @@ export async function createApplication(viewer: Viewer, input: ApplicationInput,
   }
 }
 
-async function insertApplication(tx: Tx, viewer: Viewer, input: ApplicationInput, options: Options): Promise<CreatedApplication> {
+async function insertApplication(
+  tx: Tx,
+  viewer: Viewer,
+  input: ApplicationInput,
+  options: Options,
+): Promise<CreatedApplication> {
   const now = options.now ?? new Date();
   // Service, tier and fee come from the catalog as it is now, never from the form.
   const service = await tx.serviceType.findFirst({
@@ -76,7 +91,11 @@ async function insertApplication(tx: Tx, viewer: Viewer, input: ApplicationInput
       currency: true,
       tiers: {
         where: { tier: input.tier, available: true },
-        select: { surchargeMinor: true, processingHours: true, nodeTargets: { select: { node: true, targetMinutes: true } } },
+        select: {
+          surchargeMinor: true,
+          processingHours: true,
+          nodeTargets: { select: { node: true, targetMinutes: true } },
+        },
       },
       evidence: { orderBy: { sortOrder: "asc" }, select: { kind: true, required: true } },
     },
@@ -85,8 +104,15 @@ async function insertApplication(tx: Tx, viewer: Viewer, input: ApplicationInput
   const tier = service.tiers[0];
   if (!tier) throw new UserFacingError("errors.checkFields", { tier: ["apply.errors.tierUnavailable"] });
   const fee = quoteFee({ baseFeeMinor: service.baseFeeMinor, surchargeMinor: tier.surchargeMinor });
-  const due = initialDueDates({ submittedAt: now, processingHours: tier.processingHours, nodeTargets: tier.nodeTargets });
-  const applicant = await tx.user.findUniqueOrThrow({ where: { id: viewer.id }, select: { locale: true, emailConfirmedAt: true } });
+  const due = initialDueDates({
+    submittedAt: now,
+    processingHours: tier.processingHours,
+    nodeTargets: tier.nodeTargets,
+  });
+  const applicant = await tx.user.findUniqueOrThrow({
+    where: { id: viewer.id },
+    select: { locale: true, emailConfirmedAt: true },
+  });
   // Self-registered accounts file only once their address is proven (decision 010).
   if (!applicant.emailConfirmedAt) throw new UserFacingError("apply.errors.emailUnconfirmed");
   // Recomputed here from the answers and the server's clock: a score from the client is never read.
@@ -132,7 +158,14 @@ async function insertApplication(tx: Tx, viewer: Viewer, input: ApplicationInput
   await attachEvidence(tx, viewer.id, application.id, input.evidenceIds, service.evidence);
 
   await tx.timelineEvent.create({
-    data: { applicationId: application.id, node: "SUBMITTED", action: "SUBMITTED", actorId: viewer.id, occurredAt: now, dueAt: due.nodeDueAt },
+    data: {
+      applicationId: application.id,
+      node: "SUBMITTED",
+      action: "SUBMITTED",
+      actorId: viewer.id,
+      occurredAt: now,
+      dueAt: due.nodeDueAt,
+    },
   });
   // Someone on duty gets it at once (lib/rota decides who, if anyone), after "submitted" in the history.
   await assignOnDuty(tx, { applicationId: application.id, serviceId: service.id, reason: "new", now });
@@ -143,14 +176,27 @@ async function insertApplication(tx: Tx, viewer: Viewer, input: ApplicationInput
       action: "application.submitted",
       entityType: "application",
       entityId: application.id,
-      details: { ...summary, feeTotalMinor: fee.totalMinor, currency: service.currency, evidenceCount: input.evidenceIds.length, triageScore: triage.score },
+      details: {
+        ...summary,
+        feeTotalMinor: fee.totalMinor,
+        currency: service.currency,
+        evidenceCount: input.evidenceIds.length,
+        triageScore: triage.score,
+      },
       ip: options.ip ?? null,
     },
   });
   // Outbox: delivered by the worker after commit. The payload is minimal and never holds the ID number.
   await tx.notification.createMany({
     data: [
-      { recipientId: viewer.id, applicationId: application.id, channel: "IN_APP", template: "application.received", locale: applicant.locale, payload: summary },
+      {
+        recipientId: viewer.id,
+        applicationId: application.id,
+        channel: "IN_APP",
+        template: "application.received",
+        locale: applicant.locale,
+        payload: summary,
+      },
       {
         recipientId: viewer.id,
         applicationId: application.id,
@@ -170,12 +216,19 @@ async function insertApplication(tx: Tx, viewer: Viewer, input: ApplicationInput
  * not their own unattached draft), then insists on the required kinds. Either failure rolls back the
  * whole submission and comes back as an error on the evidence field.
  */
-async function attachEvidence(tx: Tx, uploaderId: string, applicationId: string, evidenceIds: string[], requirements: EvidenceRule[]) {
+async function attachEvidence(
+  tx: Tx,
+  uploaderId: string,
+  applicationId: string,
+  evidenceIds: string[],
+  requirements: EvidenceRule[],
+) {
   let attached: { kind: EvidenceKind }[];
   try {
     attached = await attachDraftEvidence(tx, { uploaderId, applicationId, evidenceIds });
   } catch (error) {
-    if (error instanceof UserFacingError && !error.fieldErrors) throw new UserFacingError("errors.checkFields", { evidenceIds: [error.messageKey] });
+    if (error instanceof UserFacingError && !error.fieldErrors)
+      throw new UserFacingError("errors.checkFields", { evidenceIds: [error.messageKey] });
     throw error;
   }
   if (missingRequiredKinds(requirements, attached).length > 0) {

@@ -22,7 +22,8 @@ const valid: ApplicationFormValues = {
   tier: "URGENT",
   neededBy: "2026-03-20",
   utcOffsetMinutes: "480",
-  reason: "I need my passport renewed before 20 March because my mother is in hospital abroad; attached: hospital letter.",
+  reason:
+    "I need my passport renewed before 20 March because my mother is in hospital abroad; attached: hospital letter.",
   triageConsequence: "HEALTH_OR_SAFETY",
   triageFixedDate: "TRAVEL",
   triageFixedDateOn: "2026-03-18",
@@ -39,7 +40,9 @@ const valid: ApplicationFormValues = {
 };
 
 function lookup(tree: unknown, key: string): unknown {
-  return key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], tree);
+  return key
+    .split(".")
+    .reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], tree);
 }
 
 function errorsFor(values: Partial<Record<keyof ApplicationFormValues, unknown>>) {
@@ -62,14 +65,20 @@ describe("applicationSchema", () => {
     const wrongCheck = VALID_ID.slice(0, 17) + (VALID_ID.endsWith("0") ? "1" : "0");
     expect(errorsFor({ idNumber: wrongCheck }).idNumber).toBe("apply.errors.idNumber.checksum");
     expect(errorsFor({ idNumber: "12345" }).idNumber).toBe("apply.errors.idNumber.format");
-    expect(errorsFor({ idNumber: makeCnResidentId("11010520991307123") }).idNumber).toBe("apply.errors.idNumber.birthDate");
+    expect(errorsFor({ idNumber: makeCnResidentId("11010520991307123") }).idNumber).toBe(
+      "apply.errors.idNumber.birthDate",
+    );
     expect(errorsFor({ idNumber: "" }).idNumber).toBe("validation.required");
   });
 
   it("checks passports by pattern only", () => {
     expect(errorsFor({ idType: "PASSPORT", idNumber: "E12345678" }).idNumber).toBeUndefined();
-    expect(errorsFor({ idType: "PASSPORT", idNumber: "ABCDEFGH" }).idNumber).toBe("apply.errors.idNumber.format");
-    expect(errorsFor({ idType: "PASSPORT", idNumber: "E123-456" }).idNumber).toBe("apply.errors.idNumber.format");
+    expect(errorsFor({ idType: "PASSPORT", idNumber: "ABCDEFGH" }).idNumber).toBe(
+      "apply.errors.idNumber.format",
+    );
+    expect(errorsFor({ idType: "PASSPORT", idNumber: "E123-456" }).idNumber).toBe(
+      "apply.errors.idNumber.format",
+    );
     expect(errorsFor({ idType: "DRIVING_LICENCE" }).idType).toBe("apply.errors.idTypeRequired");
   });
 
@@ -109,7 +118,12 @@ describe("applicationSchema", () => {
   });
 
   it("reports every field's error at once, cross-field checks included", () => {
-    const errors = errorsFor({ applicantName: "", neededBy: "2020-01-01", idNumber: "110105199003071230", tier: "" });
+    const errors = errorsFor({
+      applicantName: "",
+      neededBy: "2020-01-01",
+      idNumber: "110105199003071230",
+      tier: "",
+    });
     expect(errors).toMatchObject({
       applicantName: "validation.required",
       neededBy: "apply.errors.neededByPast",
@@ -133,13 +147,25 @@ describe("applicationSchema", () => {
       healthOrSafety: true,
       affected: "DEPENDANTS",
     });
-    const none = schema.parse({ ...valid, triageFixedDate: "NONE", triageFixedDateOn: "not a date", triageHealthSafety: "NO" });
+    const none = schema.parse({
+      ...valid,
+      triageFixedDate: "NONE",
+      triageFixedDateOn: "not a date",
+      triageHealthSafety: "NO",
+    });
     expect(none.triage).toMatchObject({ fixedDate: "NONE", fixedDateOn: null, healthOrSafety: false });
-    expect(schema.parse({ ...valid, triageFixedDate: "NONE", triageFixedDateOn: undefined }).triage.fixedDateOn).toBeNull();
+    expect(
+      schema.parse({ ...valid, triageFixedDate: "NONE", triageFixedDateOn: undefined }).triage.fixedDateOn,
+    ).toBeNull();
   });
 
   it("requires every triage question, with a message of its own", () => {
-    const errors = errorsFor({ triageConsequence: "", triageFixedDate: undefined, triageHealthSafety: "maybe", triageAffected: "EVERYONE" });
+    const errors = errorsFor({
+      triageConsequence: "",
+      triageFixedDate: undefined,
+      triageHealthSafety: "maybe",
+      triageAffected: "EVERYONE",
+    });
     expect(errors).toMatchObject({
       triageConsequence: "apply.errors.triage.consequence",
       triageFixedDate: "apply.errors.triage.fixedDate",
@@ -147,19 +173,33 @@ describe("applicationSchema", () => {
       triageAffected: "apply.errors.triage.affected",
     });
     for (const key of Object.values(errors)) {
-      for (const messages of [enApply, zhApply]) expect(lookup(messages, key.replace(/^apply\./, ""))).toEqual(expect.any(String));
+      for (const messages of [enApply, zhApply])
+        expect(lookup(messages, key.replace(/^apply\./, ""))).toEqual(expect.any(String));
     }
   });
 
   it("checks the fixed date only when there is one", () => {
-    expect(errorsFor({ triageFixedDateOn: "" }).triageFixedDateOn).toBe("apply.errors.triage.fixedDateOnRequired");
-    expect(errorsFor({ triageFixedDate: "APPOINTMENT", triageFixedDateOn: undefined }).triageFixedDateOn).toBe("apply.errors.triage.fixedDateOnRequired");
-    expect(errorsFor({ triageFixedDateOn: "2026-03-09" }).triageFixedDateOn).toBe("apply.errors.triage.fixedDateOnPast");
-    expect(errorsFor({ triageFixedDateOn: "2026-02-30" }).triageFixedDateOn).toBe("apply.errors.neededByInvalid");
-    expect(errorsFor({ triageFixedDateOn: "2030-03-18" }).triageFixedDateOn).toBe("apply.errors.neededByTooFar");
+    expect(errorsFor({ triageFixedDateOn: "" }).triageFixedDateOn).toBe(
+      "apply.errors.triage.fixedDateOnRequired",
+    );
+    expect(
+      errorsFor({ triageFixedDate: "APPOINTMENT", triageFixedDateOn: undefined }).triageFixedDateOn,
+    ).toBe("apply.errors.triage.fixedDateOnRequired");
+    expect(errorsFor({ triageFixedDateOn: "2026-03-09" }).triageFixedDateOn).toBe(
+      "apply.errors.triage.fixedDateOnPast",
+    );
+    expect(errorsFor({ triageFixedDateOn: "2026-02-30" }).triageFixedDateOn).toBe(
+      "apply.errors.neededByInvalid",
+    );
+    expect(errorsFor({ triageFixedDateOn: "2030-03-18" }).triageFixedDateOn).toBe(
+      "apply.errors.neededByTooFar",
+    );
     expect(errorsFor({ triageFixedDateOn: "2026-03-10" }).triageFixedDateOn).toBeUndefined();
     // Shown at once, alongside other fields' errors.
-    expect(errorsFor({ triageFixedDateOn: "2026-03-01", applicantName: "" })).toMatchObject({ triageFixedDateOn: "apply.errors.triage.fixedDateOnPast", applicantName: "validation.required" });
+    expect(errorsFor({ triageFixedDateOn: "2026-03-01", applicantName: "" })).toMatchObject({
+      triageFixedDateOn: "apply.errors.triage.fixedDateOnPast",
+      applicantName: "validation.required",
+    });
   });
 
   it("reads the next-day choice as yes or nothing, and has no say in the score", () => {

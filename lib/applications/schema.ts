@@ -19,7 +19,14 @@ export const NEEDED_BY_MAX_DAYS = 730;
  * The bracketed blanks of the reason template (apply.reasonTemplate in both languages). A reason
  * that still contains one was not filled in, however long it is.
  */
-export const REASON_PLACEHOLDERS = ["[reason]", "[proof]", "[date]", "[原因]", "[证明材料]", "[日期]"] as const;
+export const REASON_PLACEHOLDERS = [
+  "[reason]",
+  "[proof]",
+  "[date]",
+  "[原因]",
+  "[证明材料]",
+  "[日期]",
+] as const;
 
 export function hasReasonPlaceholder(reason: string): boolean {
   return REASON_PLACEHOLDERS.some((placeholder) => reason.includes(placeholder));
@@ -43,7 +50,9 @@ export function isValidPhone(normalized: string): boolean {
 }
 
 const fields = {
-  serviceCode: text().trim().regex(/^[a-z0-9-]{1,64}$/, "apply.errors.serviceUnavailable"),
+  serviceCode: text()
+    .trim()
+    .regex(/^[a-z0-9-]{1,64}$/, "apply.errors.serviceUnavailable"),
   tier: z.enum(URGENCY_TIERS, "apply.errors.tierRequired"),
   /** YYYY-MM-DD from a date input, read in the applicant's zone (utcOffsetMinutes). */
   neededBy: text().trim().min(1, "validation.required"),
@@ -75,7 +84,12 @@ const fields = {
   idNumber: text().trim().min(1, "validation.required").max(40, "apply.errors.idNumber.format"),
   phone: text()
     .transform(normalizePhone)
-    .pipe(z.string().min(1, { error: "validation.required", abort: true }).refine(isValidPhone, "apply.errors.phoneInvalid")),
+    .pipe(
+      z
+        .string()
+        .min(1, { error: "validation.required", abort: true })
+        .refine(isValidPhone, "apply.errors.phoneInvalid"),
+    ),
   email: emailSchema,
   evidenceIds: z
     .array(z.uuid("apply.errors.evidenceInvalid"))
@@ -88,7 +102,9 @@ export type ApplicationField = keyof typeof fields;
 export const APPLICATION_FIELDS = Object.keys(fields) as ApplicationField[];
 
 function inputOf(payload: { value: unknown }): Record<string, unknown> {
-  return typeof payload.value === "object" && payload.value !== null ? (payload.value as Record<string, unknown>) : {};
+  return typeof payload.value === "object" && payload.value !== null
+    ? (payload.value as Record<string, unknown>)
+    : {};
 }
 
 /**
@@ -102,8 +118,10 @@ export function buildApplicationSchema(now: () => Date = () => new Date()) {
       (data, ctx) => {
         const at = endOfLocalDay(data.neededBy, data.utcOffsetMinutes);
         const current = now();
-        if (!at) ctx.addIssue({ code: "custom", path: ["neededBy"], message: "apply.errors.neededByInvalid" });
-        else if (at <= current) ctx.addIssue({ code: "custom", path: ["neededBy"], message: "apply.errors.neededByPast" });
+        if (!at)
+          ctx.addIssue({ code: "custom", path: ["neededBy"], message: "apply.errors.neededByInvalid" });
+        else if (at <= current)
+          ctx.addIssue({ code: "custom", path: ["neededBy"], message: "apply.errors.neededByPast" });
         else if (at.getTime() - current.getTime() > NEEDED_BY_MAX_DAYS * 86_400_000) {
           ctx.addIssue({ code: "custom", path: ["neededBy"], message: "apply.errors.neededByTooFar" });
         }
@@ -111,7 +129,11 @@ export function buildApplicationSchema(now: () => Date = () => new Date()) {
       {
         when: (payload) => {
           const input = inputOf(payload);
-          return typeof input.neededBy === "string" && input.neededBy.trim() !== "" && typeof input.utcOffsetMinutes === "number";
+          return (
+            typeof input.neededBy === "string" &&
+            input.neededBy.trim() !== "" &&
+            typeof input.utcOffsetMinutes === "number"
+          );
         },
       },
     )
@@ -123,7 +145,8 @@ export function buildApplicationSchema(now: () => Date = () => new Date()) {
         const path = ["triageFixedDateOn"];
         if (!date) ctx.addIssue({ code: "custom", path, message: "apply.errors.triage.fixedDateOnRequired" });
         else if (!at) ctx.addIssue({ code: "custom", path, message: "apply.errors.neededByInvalid" });
-        else if (at <= current) ctx.addIssue({ code: "custom", path, message: "apply.errors.triage.fixedDateOnPast" });
+        else if (at <= current)
+          ctx.addIssue({ code: "custom", path, message: "apply.errors.triage.fixedDateOnPast" });
         else if (at.getTime() - current.getTime() > NEEDED_BY_MAX_DAYS * 86_400_000) {
           ctx.addIssue({ code: "custom", path, message: "apply.errors.neededByTooFar" });
         }
@@ -131,14 +154,18 @@ export function buildApplicationSchema(now: () => Date = () => new Date()) {
       {
         when: (payload) => {
           const input = inputOf(payload);
-          return (input.triageFixedDate === "APPOINTMENT" || input.triageFixedDate === "TRAVEL") && typeof input.utcOffsetMinutes === "number";
+          return (
+            (input.triageFixedDate === "APPOINTMENT" || input.triageFixedDate === "TRAVEL") &&
+            typeof input.utcOffsetMinutes === "number"
+          );
         },
       },
     )
     .superRefine(
       (data, ctx) => {
         const result = validateIdNumber(data.idType, data.idNumber, { now: now() });
-        if (!result.ok) ctx.addIssue({ code: "custom", path: ["idNumber"], message: `apply.errors.${result.error}` });
+        if (!result.ok)
+          ctx.addIssue({ code: "custom", path: ["idNumber"], message: `apply.errors.${result.error}` });
       },
       {
         when: (payload) => {
@@ -170,13 +197,16 @@ export const applicationSchema = buildApplicationSchema();
 export type ApplicationInput = z.output<typeof applicationSchema>;
 
 /** What the form holds: every answer as typed. */
-export type ApplicationFormValues = { [K in Exclude<ApplicationField, "evidenceIds">]: string } & { evidenceIds: string[] };
+export type ApplicationFormValues = { [K in Exclude<ApplicationField, "evidenceIds">]: string } & {
+  evidenceIds: string[];
+};
 
 /** FormData → the plain object the schema parses (evidenceIds repeats, everything else is single). */
 export function applicationFormDataToObject(formData: FormData): Record<string, unknown> {
   const object: Record<string, unknown> = {};
   for (const field of APPLICATION_FIELDS) {
-    if (field === "evidenceIds") object[field] = formData.getAll(field).filter((value) => typeof value === "string");
+    if (field === "evidenceIds")
+      object[field] = formData.getAll(field).filter((value) => typeof value === "string");
     else {
       const value = formData.get(field);
       object[field] = typeof value === "string" ? value : undefined;

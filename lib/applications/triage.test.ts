@@ -21,9 +21,16 @@ const NOW = new Date("2026-03-10T04:00:00Z");
 const ZONE = "Asia/Shanghai";
 const BEIJING = 480;
 const FAR = new Date("2026-06-30T15:59:59.999Z");
-const calm: TriageAnswers = { consequence: "NONE", fixedDate: "NONE", fixedDateOn: null, healthOrSafety: false, affected: "SELF" };
+const calm: TriageAnswers = {
+  consequence: "NONE",
+  fixedDate: "NONE",
+  fixedDateOn: null,
+  healthOrSafety: false,
+  affected: "SELF",
+};
 const at = (iso: string) => new Date(iso);
-const score = (answers: Partial<TriageAnswers>, neededBy = FAR) => triageScore({ ...calm, ...answers }, { now: NOW, neededBy, utcOffsetMinutes: BEIJING });
+const score = (answers: Partial<TriageAnswers>, neededBy = FAR) =>
+  triageScore({ ...calm, ...answers }, { now: NOW, neededBy, utcOffsetMinutes: BEIJING });
 
 const TIERS = [
   { tier: "STANDARD" as const, surchargeMinor: 0, processingHours: 336 },
@@ -82,8 +89,12 @@ describe("triageScore", () => {
   it("reads the fixed date in the applicant's zone", () => {
     // The end of 11 March is 1 day 20 hours away at UTC+8, but 2 days 9 hours away at UTC−5.
     const answers = { ...calm, fixedDate: "APPOINTMENT" as const, fixedDateOn: "2026-03-11" };
-    expect(triageScore(answers, { now: at("2026-03-09T20:00:00Z"), neededBy: FAR, utcOffsetMinutes: 480 })).toBe(20);
-    expect(triageScore(answers, { now: at("2026-03-09T20:00:00Z"), neededBy: FAR, utcOffsetMinutes: -300 })).toBe(12);
+    expect(
+      triageScore(answers, { now: at("2026-03-09T20:00:00Z"), neededBy: FAR, utcOffsetMinutes: 480 }),
+    ).toBe(20);
+    expect(
+      triageScore(answers, { now: at("2026-03-09T20:00:00Z"), neededBy: FAR, utcOffsetMinutes: -300 }),
+    ).toBe(12);
   });
 
   it.each([
@@ -99,7 +110,10 @@ describe("triageScore", () => {
   });
 
   it("lets health or safety at risk alone outrank any financial loss with both dates tomorrow", () => {
-    const money = score({ consequence: "FINANCIAL_OR_LEGAL", fixedDate: "TRAVEL", fixedDateOn: "2026-03-11" }, at("2026-03-11T04:00:00Z"));
+    const money = score(
+      { consequence: "FINANCIAL_OR_LEGAL", fixedDate: "TRAVEL", fixedDateOn: "2026-03-11" },
+      at("2026-03-11T04:00:00Z"),
+    );
     expect(money).toBe(55);
     expect(score({ consequence: "HEALTH_OR_SAFETY" })).toBeGreaterThan(money);
   });
@@ -109,7 +123,12 @@ describe("triageScore", () => {
       FIXED_DATE_KINDS.flatMap((fixedDate) =>
         AFFECTED.flatMap((affected) =>
           [true, false].flatMap((healthOrSafety) =>
-            [at("2026-03-10T15:00:00Z"), FAR].map((neededBy) => score({ consequence, fixedDate, fixedDateOn: "2026-03-10", affected, healthOrSafety }, neededBy)),
+            [at("2026-03-10T15:00:00Z"), FAR].map((neededBy) =>
+              score(
+                { consequence, fixedDate, fixedDateOn: "2026-03-10", affected, healthOrSafety },
+                neededBy,
+              ),
+            ),
           ),
         ),
       ),
@@ -174,33 +193,80 @@ describe("suggestStandardRoute", () => {
   const night = at("2026-03-10T16:00:00Z");
 
   it("offers the standard route for a calm request on an urgent tier, with the saving", () => {
-    expect(suggestStandardRoute(calm, "EXPRESS", TIERS, NOW, ZONE)).toEqual({ offerStandard: true, offerNextDay: false, standard: TIERS[0], savingMinor: 8000 });
-    expect(suggestStandardRoute(calm, "URGENT", TIERS, NOW, ZONE)).toMatchObject({ offerStandard: true, savingMinor: 3000 });
+    expect(suggestStandardRoute(calm, "EXPRESS", TIERS, NOW, ZONE)).toEqual({
+      offerStandard: true,
+      offerNextDay: false,
+      standard: TIERS[0],
+      savingMinor: 8000,
+    });
+    expect(suggestStandardRoute(calm, "URGENT", TIERS, NOW, ZONE)).toMatchObject({
+      offerStandard: true,
+      savingMinor: 3000,
+    });
   });
 
   it("offers nothing when the request is urgent, the tier is standard or unchosen, or standard is not offered", () => {
-    expect(suggestStandardRoute({ ...calm, healthOrSafety: true }, "EXPRESS", TIERS, night, ZONE)).toMatchObject({ offerStandard: false, offerNextDay: false, savingMinor: 0 });
-    expect(suggestStandardRoute(calm, "STANDARD", TIERS, NOW, ZONE)).toMatchObject({ offerStandard: false, savingMinor: 0 });
+    expect(
+      suggestStandardRoute({ ...calm, healthOrSafety: true }, "EXPRESS", TIERS, night, ZONE),
+    ).toMatchObject({ offerStandard: false, offerNextDay: false, savingMinor: 0 });
+    expect(suggestStandardRoute(calm, "STANDARD", TIERS, NOW, ZONE)).toMatchObject({
+      offerStandard: false,
+      savingMinor: 0,
+    });
     expect(suggestStandardRoute(calm, "", TIERS, NOW, ZONE).offerStandard).toBe(false);
-    expect(suggestStandardRoute(calm, "EXPRESS", TIERS.slice(1), NOW, ZONE)).toMatchObject({ offerStandard: false, standard: null });
+    expect(suggestStandardRoute(calm, "EXPRESS", TIERS.slice(1), NOW, ZONE)).toMatchObject({
+      offerStandard: false,
+      standard: null,
+    });
     // A tier the catalog no longer offers.
     expect(suggestStandardRoute(calm, "EXPRESS", TIERS.slice(0, 2), NOW, ZONE).offerStandard).toBe(false);
   });
 
   it("offers next-day scheduling at night only, whatever the tier", () => {
-    expect(suggestStandardRoute(calm, "EXPRESS", TIERS, night, ZONE)).toMatchObject({ offerStandard: true, offerNextDay: true });
-    expect(suggestStandardRoute(calm, "STANDARD", TIERS, night, ZONE)).toMatchObject({ offerStandard: false, offerNextDay: true });
+    expect(suggestStandardRoute(calm, "EXPRESS", TIERS, night, ZONE)).toMatchObject({
+      offerStandard: true,
+      offerNextDay: true,
+    });
+    expect(suggestStandardRoute(calm, "STANDARD", TIERS, night, ZONE)).toMatchObject({
+      offerStandard: false,
+      offerNextDay: true,
+    });
     expect(suggestStandardRoute(calm, "STANDARD", TIERS, night, "Europe/London").offerNextDay).toBe(false);
   });
 });
 
 describe("partialTriageAnswers", () => {
   it("maps the form's raw values and leaves out what is not answered", () => {
-    expect(partialTriageAnswers({})).toEqual({ consequence: undefined, fixedDate: undefined, fixedDateOn: null, healthOrSafety: undefined, affected: undefined });
+    expect(partialTriageAnswers({})).toEqual({
+      consequence: undefined,
+      fixedDate: undefined,
+      fixedDateOn: null,
+      healthOrSafety: undefined,
+      affected: undefined,
+    });
     expect(
-      partialTriageAnswers({ triageConsequence: "NONE", triageFixedDate: "TRAVEL", triageFixedDateOn: " 2026-03-12 ", triageHealthSafety: "NO", triageAffected: "MANY" }),
-    ).toEqual({ consequence: "NONE", fixedDate: "TRAVEL", fixedDateOn: "2026-03-12", healthOrSafety: false, affected: "MANY" });
-    expect(partialTriageAnswers({ triageConsequence: "PANIC", triageFixedDate: "NONE", triageFixedDateOn: "2026-03-12", triageHealthSafety: "YES" })).toMatchObject({
+      partialTriageAnswers({
+        triageConsequence: "NONE",
+        triageFixedDate: "TRAVEL",
+        triageFixedDateOn: " 2026-03-12 ",
+        triageHealthSafety: "NO",
+        triageAffected: "MANY",
+      }),
+    ).toEqual({
+      consequence: "NONE",
+      fixedDate: "TRAVEL",
+      fixedDateOn: "2026-03-12",
+      healthOrSafety: false,
+      affected: "MANY",
+    });
+    expect(
+      partialTriageAnswers({
+        triageConsequence: "PANIC",
+        triageFixedDate: "NONE",
+        triageFixedDateOn: "2026-03-12",
+        triageHealthSafety: "YES",
+      }),
+    ).toMatchObject({
       consequence: undefined,
       fixedDateOn: null,
       healthOrSafety: true,
@@ -209,12 +275,29 @@ describe("partialTriageAnswers", () => {
 });
 
 describe("triageRecord", () => {
-  const base = { now: NOW, neededBy: FAR, utcOffsetMinutes: BEIJING, timeZone: ZONE, nextDayRequested: false };
+  const base = {
+    now: NOW,
+    neededBy: FAR,
+    utcOffsetMinutes: BEIJING,
+    timeZone: ZONE,
+    nextDayRequested: false,
+  };
 
   it("stores the score and the answers in the stored shape", () => {
-    const record = triageRecord({ ...calm, consequence: "HEALTH_OR_SAFETY", fixedDate: "APPOINTMENT", fixedDateOn: "2026-03-11" }, base);
+    const record = triageRecord(
+      { ...calm, consequence: "HEALTH_OR_SAFETY", fixedDate: "APPOINTMENT", fixedDateOn: "2026-03-11" },
+      base,
+    );
     expect(record.score).toBe(80);
-    expect(record.answers).toEqual({ v: 1, consequence: "HEALTH_OR_SAFETY", fixedDate: "APPOINTMENT", fixedDateOn: "2026-03-11", healthOrSafety: false, affected: "SELF", scheduledNextDay: false });
+    expect(record.answers).toEqual({
+      v: 1,
+      consequence: "HEALTH_OR_SAFETY",
+      fixedDate: "APPOINTMENT",
+      fixedDateOn: "2026-03-11",
+      healthOrSafety: false,
+      affected: "SELF",
+      scheduledNextDay: false,
+    });
     expect(storedTriageSchema.parse(record.answers)).toEqual(record.answers);
   });
 
@@ -224,17 +307,36 @@ describe("triageRecord", () => {
 
   it("keeps next-day scheduling only at night and only for a calm request", () => {
     const night = at("2026-03-10T16:00:00Z");
-    expect(triageRecord(calm, { ...base, now: night, nextDayRequested: true }).answers.scheduledNextDay).toBe(true);
-    expect(triageRecord(calm, { ...base, now: NOW, nextDayRequested: true }).answers.scheduledNextDay).toBe(false);
-    expect(triageRecord({ ...calm, healthOrSafety: true }, { ...base, now: night, nextDayRequested: true }).answers.scheduledNextDay).toBe(false);
+    expect(triageRecord(calm, { ...base, now: night, nextDayRequested: true }).answers.scheduledNextDay).toBe(
+      true,
+    );
+    expect(triageRecord(calm, { ...base, now: NOW, nextDayRequested: true }).answers.scheduledNextDay).toBe(
+      false,
+    );
+    expect(
+      triageRecord({ ...calm, healthOrSafety: true }, { ...base, now: night, nextDayRequested: true }).answers
+        .scheduledNextDay,
+    ).toBe(false);
     expect(triageRecord(calm, { ...base, now: night }).answers.scheduledNextDay).toBe(false);
   });
 });
 
 describe("the device draft", () => {
   it("keeps the triage answers but not tonight's next-day choice", () => {
-    const values = { triageConsequence: "NONE", triageFixedDate: "TRAVEL", triageFixedDateOn: "2026-03-12", triageHealthSafety: "NO", triageAffected: "SELF", triageNextDay: "yes" };
-    const raw = serializeDraft({ submissionKey: "0b5e8f5a-3c1d-4e2f-8a9b-1c2d3e4f5a6b", values, files: [], now: NOW });
+    const values = {
+      triageConsequence: "NONE",
+      triageFixedDate: "TRAVEL",
+      triageFixedDateOn: "2026-03-12",
+      triageHealthSafety: "NO",
+      triageAffected: "SELF",
+      triageNextDay: "yes",
+    };
+    const raw = serializeDraft({
+      submissionKey: "0b5e8f5a-3c1d-4e2f-8a9b-1c2d3e4f5a6b",
+      values,
+      files: [],
+      now: NOW,
+    });
     const { triageNextDay: _dropped, ...kept } = values;
     expect(parseDraft(raw)?.values).toEqual(kept);
   });

@@ -39,7 +39,10 @@ export type TriageAnswers = {
  * commitment, so it weighs more) and the needed-by date; each counts the first band it falls in.
  */
 export const TRIAGE_WEIGHTS = {
-  consequence: { NONE: 0, INCONVENIENCE: 10, FINANCIAL_OR_LEGAL: 25, HEALTH_OR_SAFETY: 60 } satisfies Record<Consequence, number>,
+  consequence: { NONE: 0, INCONVENIENCE: 10, FINANCIAL_OR_LEGAL: 25, HEALTH_OR_SAFETY: 60 } satisfies Record<
+    Consequence,
+    number
+  >,
   healthOrSafetyInvolved: 45,
   fixedDateWithinDays: [
     { days: 2, points: 20 },
@@ -56,7 +59,11 @@ export const TRIAGE_WEIGHTS = {
 
 const DAY = 86_400_000;
 
-function timingPoints(at: Date | null, now: Date, bands: readonly { days: number; points: number }[]): number {
+function timingPoints(
+  at: Date | null,
+  now: Date,
+  bands: readonly { days: number; points: number }[],
+): number {
   // A date already past (or unreadable) says nothing about urgency; the schema refuses those anyway.
   if (!at || at <= now) return 0;
   const days = (at.getTime() - now.getTime()) / DAY;
@@ -64,10 +71,21 @@ function timingPoints(at: Date | null, now: Date, bands: readonly { days: number
 }
 
 /** 0–100, higher is more urgent. `utcOffsetMinutes` reads the fixed date in the applicant's zone. */
-export function triageScore(answers: TriageAnswers, context: { now: Date; neededBy: Date; utcOffsetMinutes: number }): number {
-  const severity = Math.max(TRIAGE_WEIGHTS.consequence[answers.consequence], answers.healthOrSafety ? TRIAGE_WEIGHTS.healthOrSafetyInvolved : 0);
-  const fixedAt = answers.fixedDate !== "NONE" && answers.fixedDateOn ? endOfLocalDay(answers.fixedDateOn, context.utcOffsetMinutes) : null;
-  const timing = timingPoints(fixedAt, context.now, TRIAGE_WEIGHTS.fixedDateWithinDays) + timingPoints(context.neededBy, context.now, TRIAGE_WEIGHTS.neededByWithinDays);
+export function triageScore(
+  answers: TriageAnswers,
+  context: { now: Date; neededBy: Date; utcOffsetMinutes: number },
+): number {
+  const severity = Math.max(
+    TRIAGE_WEIGHTS.consequence[answers.consequence],
+    answers.healthOrSafety ? TRIAGE_WEIGHTS.healthOrSafetyInvolved : 0,
+  );
+  const fixedAt =
+    answers.fixedDate !== "NONE" && answers.fixedDateOn
+      ? endOfLocalDay(answers.fixedDateOn, context.utcOffsetMinutes)
+      : null;
+  const timing =
+    timingPoints(fixedAt, context.now, TRIAGE_WEIGHTS.fixedDateWithinDays) +
+    timingPoints(context.neededBy, context.now, TRIAGE_WEIGHTS.neededByWithinDays);
   return Math.min(100, severity + timing + TRIAGE_WEIGHTS.affected[answers.affected]);
 }
 
@@ -81,14 +99,25 @@ export function triageBand(score: number): "high" | "medium" | "low" {
  * (the form asks as the applicant goes) never count as "not urgent".
  */
 export function isClearlyNotUrgent(answers: Partial<TriageAnswers>): boolean {
-  return (answers.consequence === "NONE" || answers.consequence === "INCONVENIENCE") && answers.fixedDate === "NONE" && answers.healthOrSafety === false;
+  return (
+    (answers.consequence === "NONE" || answers.consequence === "INCONVENIENCE") &&
+    answers.fixedDate === "NONE" &&
+    answers.healthOrSafety === false
+  );
 }
 
-type RawTriageValues = { triageConsequence?: string; triageFixedDate?: string; triageFixedDateOn?: string; triageHealthSafety?: string; triageAffected?: string };
+type RawTriageValues = {
+  triageConsequence?: string;
+  triageFixedDate?: string;
+  triageFixedDateOn?: string;
+  triageHealthSafety?: string;
+  triageAffected?: string;
+};
 
 /** The answers given so far, from the form's raw values; unanswered or unknown values are left out. */
 export function partialTriageAnswers(values: RawTriageValues): Partial<TriageAnswers> {
-  const pick = <T extends string>(options: readonly T[], value: string | undefined) => options.find((option) => option === value);
+  const pick = <T extends string>(options: readonly T[], value: string | undefined) =>
+    options.find((option) => option === value);
   const fixedDate = pick(FIXED_DATE_KINDS, values.triageFixedDate);
   const health = pick(YES_NO, values.triageHealthSafety);
   return {
@@ -104,7 +133,12 @@ export function partialTriageAnswers(values: RawTriageValues): Partial<TriageAns
 export const NIGHT = { startHour: 22, endHour: 7 } as const;
 
 function localHourMinute(now: Date, timeZone: string): { hour: number; minute: number } {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(now);
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(now);
   const get = (type: string) => Number(parts.find((part) => part.type === type)?.value ?? 0);
   return { hour: get("hour"), minute: get("minute") };
 }
@@ -180,11 +214,23 @@ export type StoredTriage = z.infer<typeof storedTriageSchema>;
  */
 export function triageRecord(
   answers: TriageAnswers,
-  context: { now: Date; neededBy: Date; utcOffsetMinutes: number; timeZone: string; nextDayRequested: boolean },
+  context: {
+    now: Date;
+    neededBy: Date;
+    utcOffsetMinutes: number;
+    timeZone: string;
+    nextDayRequested: boolean;
+  },
 ): { score: number; answers: StoredTriage } {
-  const scheduledNextDay = context.nextDayRequested && isClearlyNotUrgent(answers) && isNight(context.now, context.timeZone);
+  const scheduledNextDay =
+    context.nextDayRequested && isClearlyNotUrgent(answers) && isNight(context.now, context.timeZone);
   return {
     score: triageScore(answers, context),
-    answers: { v: 1, ...answers, fixedDateOn: answers.fixedDate === "NONE" ? null : answers.fixedDateOn, scheduledNextDay },
+    answers: {
+      v: 1,
+      ...answers,
+      fixedDateOn: answers.fixedDate === "NONE" ? null : answers.fixedDateOn,
+      scheduledNextDay,
+    },
   };
 }

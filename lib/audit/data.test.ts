@@ -24,30 +24,54 @@ beforeAll(async () => {
 
 describe("listAuditEntries", () => {
   it.each<Role>(["REVIEWER", "SUPERVISOR", "APPLICANT"])("refuses a %s", async (role) => {
-    await expect(listAuditEntries(await createTestUser(role), query(), "UTC")).rejects.toBeInstanceOf(NotAuthorizedError);
+    await expect(listAuditEntries(await createTestUser(role), query(), "UTC")).rejects.toBeInstanceOf(
+      NotAuthorizedError,
+    );
   });
 
   it("pages newest first by keyset, forwards and back, with rows that share a timestamp", async () => {
     const prefix = tagged();
     // 120 rows, every three sharing a millisecond: the id must break the ties.
     await db.auditLog.createMany({
-      data: Array.from({ length: 120 }, (_, index) => ({ actorId: admin.id, action: `${prefix}n${index}`, entityType: "user", createdAt: new Date(BASE + Math.floor(index / 3) * 1000) })),
+      data: Array.from({ length: 120 }, (_, index) => ({
+        actorId: admin.id,
+        action: `${prefix}n${index}`,
+        entityType: "user",
+        createdAt: new Date(BASE + Math.floor(index / 3) * 1000),
+      })),
     });
-    const names = (items: { action: string }[]) => items.map((item) => Number(item.action.slice(prefix.length + 1)));
+    const names = (items: { action: string }[]) =>
+      items.map((item) => Number(item.action.slice(prefix.length + 1)));
     const descending = Array.from({ length: 120 }, (_, index) => 119 - index);
 
     const first = await listAuditEntries(admin, query({ action: prefix }), "UTC");
     expect(names(first.items)).toEqual(descending.slice(0, AUDIT_PAGE_SIZE));
     expect(first.newerCursor).toBeNull();
-    const second = await listAuditEntries(admin, query({ action: prefix, before: first.olderCursor! }), "UTC");
+    const second = await listAuditEntries(
+      admin,
+      query({ action: prefix, before: first.olderCursor! }),
+      "UTC",
+    );
     expect(names(second.items)).toEqual(descending.slice(50, 100));
-    const third = await listAuditEntries(admin, query({ action: prefix, before: second.olderCursor! }), "UTC");
+    const third = await listAuditEntries(
+      admin,
+      query({ action: prefix, before: second.olderCursor! }),
+      "UTC",
+    );
     expect(names(third.items)).toEqual(descending.slice(100));
     expect(third.olderCursor).toBeNull();
 
-    const backToSecond = await listAuditEntries(admin, query({ action: prefix, after: third.newerCursor! }), "UTC");
+    const backToSecond = await listAuditEntries(
+      admin,
+      query({ action: prefix, after: third.newerCursor! }),
+      "UTC",
+    );
     expect(names(backToSecond.items)).toEqual(descending.slice(50, 100));
-    const backToFirst = await listAuditEntries(admin, query({ action: prefix, after: backToSecond.newerCursor! }), "UTC");
+    const backToFirst = await listAuditEntries(
+      admin,
+      query({ action: prefix, after: backToSecond.newerCursor! }),
+      "UTC",
+    );
     expect(names(backToFirst.items)).toEqual(descending.slice(0, 50));
     expect(backToFirst.newerCursor).toBeNull();
     expect(backToFirst.olderCursor).not.toBeNull();
@@ -57,33 +81,92 @@ describe("listAuditEntries", () => {
     const prefix = tagged();
     const actor = await createTestUser("REVIEWER", { displayName: `Rita ${prefix}` });
     const applicant = await createTestUser();
-    const service = await db.serviceType.create({ data: { code: randomUUID(), nameZh: "服务", nameEn: "Service", descriptionZh: "", descriptionEn: "", baseFeeMinor: 1 } });
+    const service = await db.serviceType.create({
+      data: {
+        code: randomUUID(),
+        nameZh: "服务",
+        nameEn: "Service",
+        descriptionZh: "",
+        descriptionEn: "",
+        baseFeeMinor: 1,
+      },
+    });
     const application = await createTestApplication({ applicantId: applicant.id, serviceId: service.id });
     const at = (iso: string) => new Date(iso);
     await db.auditLog.createMany({
       data: [
-        { actorId: actor.id, action: `${prefix}workflow.ADVANCE`, entityType: "application", entityId: application.id, createdAt: at("2026-03-10T15:30:00Z") },
-        { actorId: actor.id, action: `${prefix}workflow.APPROVE`, entityType: "application", entityId: application.id, createdAt: at("2026-03-10T16:30:00Z") },
-        { actorId: admin.id, action: `${prefix}staff.created`, entityType: "user", entityId: actor.id, createdAt: at("2026-03-11T02:00:00Z") },
-        { actorId: null, action: `${prefix}staff_created`, entityType: "user", entityId: actor.id, createdAt: at("2026-03-12T02:00:00Z") },
+        {
+          actorId: actor.id,
+          action: `${prefix}workflow.ADVANCE`,
+          entityType: "application",
+          entityId: application.id,
+          createdAt: at("2026-03-10T15:30:00Z"),
+        },
+        {
+          actorId: actor.id,
+          action: `${prefix}workflow.APPROVE`,
+          entityType: "application",
+          entityId: application.id,
+          createdAt: at("2026-03-10T16:30:00Z"),
+        },
+        {
+          actorId: admin.id,
+          action: `${prefix}staff.created`,
+          entityType: "user",
+          entityId: actor.id,
+          createdAt: at("2026-03-11T02:00:00Z"),
+        },
+        {
+          actorId: null,
+          action: `${prefix}staff_created`,
+          entityType: "user",
+          entityId: actor.id,
+          createdAt: at("2026-03-12T02:00:00Z"),
+        },
       ],
     });
     const actions = async (raw: Record<string, string>, zone = "UTC") =>
-      (await listAuditEntries(admin, query({ ...raw }), zone)).items.map((item) => item.action.slice(prefix.length));
+      (await listAuditEntries(admin, query({ ...raw }), zone)).items.map((item) =>
+        item.action.slice(prefix.length),
+      );
 
     expect(await actions({ action: `${prefix}workflow.` })).toEqual(["workflow.APPROVE", "workflow.ADVANCE"]);
     // "_" is a LIKE wildcard: the prefix must match it literally.
     expect(await actions({ action: `${prefix}staff_` })).toEqual(["staff_created"]);
-    expect(await actions({ action: prefix, actor: `rita ${prefix}`.toUpperCase() })).toEqual(["workflow.APPROVE", "workflow.ADVANCE"]);
-    expect(await actions({ action: prefix, actor: actor.email.slice(0, 10) })).toEqual(["workflow.APPROVE", "workflow.ADVANCE"]);
-    expect(await actions({ action: prefix, entityType: "user", entityId: actor.id })).toEqual(["staff_created", "staff.created"]);
-    expect(await actions({ action: prefix, entityId: formatApplicationNumber(application.number).toLowerCase() })).toEqual(["workflow.APPROVE", "workflow.ADVANCE"]);
+    expect(await actions({ action: prefix, actor: `rita ${prefix}`.toUpperCase() })).toEqual([
+      "workflow.APPROVE",
+      "workflow.ADVANCE",
+    ]);
+    expect(await actions({ action: prefix, actor: actor.email.slice(0, 10) })).toEqual([
+      "workflow.APPROVE",
+      "workflow.ADVANCE",
+    ]);
+    expect(await actions({ action: prefix, entityType: "user", entityId: actor.id })).toEqual([
+      "staff_created",
+      "staff.created",
+    ]);
+    expect(
+      await actions({ action: prefix, entityId: formatApplicationNumber(application.number).toLowerCase() }),
+    ).toEqual(["workflow.APPROVE", "workflow.ADVANCE"]);
     // 2026-03-10 in Shanghai ends at 16:00 UTC; in UTC it ends at midnight.
-    expect(await actions({ action: prefix, from: "2026-03-10", to: "2026-03-10" }, "Asia/Shanghai")).toEqual(["workflow.ADVANCE"]);
-    expect(await actions({ action: prefix, from: "2026-03-10", to: "2026-03-10" })).toEqual(["workflow.APPROVE", "workflow.ADVANCE"]);
-    expect(await actions({ action: prefix, from: "2026-03-11" }, "Asia/Shanghai")).toEqual(["staff_created", "staff.created", "workflow.APPROVE"]);
+    expect(await actions({ action: prefix, from: "2026-03-10", to: "2026-03-10" }, "Asia/Shanghai")).toEqual([
+      "workflow.ADVANCE",
+    ]);
+    expect(await actions({ action: prefix, from: "2026-03-10", to: "2026-03-10" })).toEqual([
+      "workflow.APPROVE",
+      "workflow.ADVANCE",
+    ]);
+    expect(await actions({ action: prefix, from: "2026-03-11" }, "Asia/Shanghai")).toEqual([
+      "staff_created",
+      "staff.created",
+      "workflow.APPROVE",
+    ]);
 
-    const [approve] = (await listAuditEntries(admin, query({ action: `${prefix}workflow.APPROVE` }), "UTC")).items;
-    expect(approve).toMatchObject({ applicationNumber: application.number, actor: { displayName: actor.displayName, email: actor.email } });
+    const [approve] = (await listAuditEntries(admin, query({ action: `${prefix}workflow.APPROVE` }), "UTC"))
+      .items;
+    expect(approve).toMatchObject({
+      applicationNumber: application.number,
+      actor: { displayName: actor.displayName, email: actor.email },
+    });
   });
 });

@@ -4,13 +4,23 @@ import { validateApplicationNumber } from "@/lib/applications/application-number
 import { assertArea, type Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { AUDIT_PAGE_SIZE, decodeCursor, encodeCursor, likeLiteral, zonedDayStart, type AuditQuery } from "./schema";
+import {
+  AUDIT_PAGE_SIZE,
+  decodeCursor,
+  encodeCursor,
+  likeLiteral,
+  zonedDayStart,
+  type AuditQuery,
+} from "./schema";
 
 /** An entity id as typed: an application number (any spelling) stands for that application's id. */
 async function resolveEntityId(raw: string): Promise<string> {
   const number = validateApplicationNumber(raw);
   if (!number.ok) return raw;
-  const application = await db.application.findUnique({ where: { number: number.number }, select: { id: true } });
+  const application = await db.application.findUnique({
+    where: { number: number.number },
+    select: { id: true },
+  });
   return application?.id ?? raw;
 }
 
@@ -22,7 +32,16 @@ async function whereFor(query: AuditQuery, timeZone: string): Promise<Prisma.Aud
     ...(query.entityType ? { entityType: query.entityType } : {}),
     ...(query.entityId ? { entityId: await resolveEntityId(query.entityId) } : {}),
     ...(query.actor
-      ? { actor: { is: { OR: [{ email: { contains: likeLiteral(query.actor), mode: "insensitive" } }, { displayName: { contains: likeLiteral(query.actor), mode: "insensitive" } }] } } }
+      ? {
+          actor: {
+            is: {
+              OR: [
+                { email: { contains: likeLiteral(query.actor), mode: "insensitive" } },
+                { displayName: { contains: likeLiteral(query.actor), mode: "insensitive" } },
+              ],
+            },
+          },
+        }
       : {}),
     ...(from || to ? { createdAt: { ...(from ? { gte: from } : {}), ...(to ? { lt: to } : {}) } } : {}),
   };
@@ -41,30 +60,59 @@ export async function listAuditEntries(viewer: Viewer, query: AuditQuery, timeZo
   const cursor = after ?? before;
   const keyset: Prisma.AuditLogWhereInput = cursor
     ? after
-      ? { OR: [{ createdAt: { gt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { gt: cursor.id } }] }
-      : { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] }
+      ? {
+          OR: [
+            { createdAt: { gt: cursor.createdAt } },
+            { createdAt: cursor.createdAt, id: { gt: cursor.id } },
+          ],
+        }
+      : {
+          OR: [
+            { createdAt: { lt: cursor.createdAt } },
+            { createdAt: cursor.createdAt, id: { lt: cursor.id } },
+          ],
+        }
     : {};
   const direction = after ? "asc" : "desc";
   const rows = await db.auditLog.findMany({
     where: { AND: [where, keyset] },
     orderBy: [{ createdAt: direction }, { id: direction }],
     take: AUDIT_PAGE_SIZE + 1,
-    select: { id: true, createdAt: true, action: true, entityType: true, entityId: true, details: true, actor: { select: { displayName: true, email: true } } },
+    select: {
+      id: true,
+      createdAt: true,
+      action: true,
+      entityType: true,
+      entityId: true,
+      details: true,
+      actor: { select: { displayName: true, email: true } },
+    },
   });
   const more = rows.length > AUDIT_PAGE_SIZE;
   const page = rows.slice(0, AUDIT_PAGE_SIZE);
   if (after) page.reverse();
 
-  const applicationIds = [...new Set(page.filter((row) => row.entityType === "application" && row.entityId).map((row) => row.entityId!))].filter(
-    (id) => z.uuid().safeParse(id).success,
-  );
+  const applicationIds = [
+    ...new Set(
+      page.filter((row) => row.entityType === "application" && row.entityId).map((row) => row.entityId!),
+    ),
+  ].filter((id) => z.uuid().safeParse(id).success);
   const numbers = new Map(
-    (await db.application.findMany({ where: { id: { in: applicationIds } }, select: { id: true, number: true } })).map((row) => [row.id, row.number]),
+    (
+      await db.application.findMany({
+        where: { id: { in: applicationIds } },
+        select: { id: true, number: true },
+      })
+    ).map((row) => [row.id, row.number]),
   );
   const first = page[0];
   const last = page.at(-1);
   return {
-    items: page.map((row) => ({ ...row, id: String(row.id), applicationNumber: row.entityId ? (numbers.get(row.entityId) ?? null) : null })),
+    items: page.map((row) => ({
+      ...row,
+      id: String(row.id),
+      applicationNumber: row.entityId ? (numbers.get(row.entityId) ?? null) : null,
+    })),
     // Newer rows exist when we came from an older page, or fetched more than a page going newer.
     newerCursor: first && (before || (after && more)) ? encodeCursor(first) : null,
     olderCursor: last && (after || more) ? encodeCursor(last) : null,

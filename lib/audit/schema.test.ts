@@ -24,13 +24,16 @@ describe("audit cursor", () => {
   it("round-trips and refuses anything else", () => {
     const cursor = { createdAt: new Date("2026-03-10T01:02:03.456Z"), id: 123456789012n };
     expect(decodeCursor(encodeCursor(cursor))).toEqual(cursor);
-    for (const raw of [undefined, "", "x_1", "1_", "1_2_3", "99999999999999999_1"]) expect(decodeCursor(raw)).toBeNull();
+    for (const raw of [undefined, "", "x_1", "1_", "1_2_3", "99999999999999999_1"])
+      expect(decodeCursor(raw)).toBeNull();
   });
 });
 
 describe("auditQuerySchema", () => {
   it("drops malformed parameters instead of failing", () => {
-    expect(auditQuerySchema.parse({ action: " staff. ", from: "10/03/2026", to: "2026-03-11", actor: ["a", "b"] })).toEqual({
+    expect(
+      auditQuerySchema.parse({ action: " staff. ", from: "10/03/2026", to: "2026-03-11", actor: ["a", "b"] }),
+    ).toEqual({
       actor: "",
       action: "staff.",
       entityType: "",

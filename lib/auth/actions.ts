@@ -22,7 +22,10 @@ const REGISTRATIONS_PER_ADDRESS: RateLimit = { name: "register-ip", burst: 5, in
  * Self-registration creates applicants only; staff accounts come from an admin or the seed.
  * The answer is the same whether the email was free or taken (decision 010): "check your email".
  */
-export async function registerApplicant(_previous: unknown, formData: FormData): Promise<ActionResult<{ email: string }>> {
+export async function registerApplicant(
+  _previous: unknown,
+  formData: FormData,
+): Promise<ActionResult<{ email: string }>> {
   if (!isFormData(formData)) return malformedRequest();
   const parsed = registerSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalidInput(parsed.error);

@@ -11,7 +11,13 @@ withTestDatabase();
 async function makeUser(overrides: { active?: boolean; role?: "APPLICANT" | "REVIEWER" } = {}) {
   const email = `user-${randomUUID()}@test.example`;
   await db.user.create({
-    data: { email, displayName: "Test", passwordHash: await bcrypt.hash("right password 1", 4), role: overrides.role ?? "APPLICANT", active: overrides.active ?? true },
+    data: {
+      email,
+      displayName: "Test",
+      passwordHash: await bcrypt.hash("right password 1", 4),
+      role: overrides.role ?? "APPLICANT",
+      active: overrides.active ?? true,
+    },
   });
   return email;
 }
@@ -19,7 +25,10 @@ async function makeUser(overrides: { active?: boolean; role?: "APPLICANT" | "REV
 describe("authenticate", () => {
   it("accepts the right password, case-insensitively on the email", async () => {
     const email = await makeUser({ role: "REVIEWER" });
-    const result = await authenticate({ email: email.toUpperCase(), password: "right password 1" }, "192.0.2.10");
+    const result = await authenticate(
+      { email: email.toUpperCase(), password: "right password 1" },
+      "192.0.2.10",
+    );
     expect(result).toMatchObject({ ok: true, user: { email, role: "REVIEWER" } });
   });
 
@@ -38,40 +47,68 @@ describe("authenticate", () => {
   it("checks at most five passwords of 60 sent to one account at the same moment", async () => {
     const email = await makeUser();
     const now = new Date();
-    const guesses = Array.from({ length: 60 }, (_, index) => (index === 42 ? "right password 1" : `wrong ${index}`));
-    const results = await Promise.all(guesses.map((password, index) => authenticate({ email, password }, `198.51.100.${index}`, now)));
+    const guesses = Array.from({ length: 60 }, (_, index) =>
+      index === 42 ? "right password 1" : `wrong ${index}`,
+    );
+    const results = await Promise.all(
+      guesses.map((password, index) => authenticate({ email, password }, `198.51.100.${index}`, now)),
+    );
     const checked = results.filter((result) => result.ok || result.reason !== "throttled");
     expect(checked.length).toBeLessThanOrEqual(5);
-    expect(results.filter((result) => !result.ok && result.reason === "throttled")).toHaveLength(60 - checked.length);
+    expect(results.filter((result) => !result.ok && result.reason === "throttled")).toHaveLength(
+      60 - checked.length,
+    );
   });
 
   it("keeps a guesser slow without locking the owner out for good", async () => {
     const email = await makeUser();
     const now = new Date("2026-11-21T12:00:00Z");
     for (let attempt = 0; attempt < 5; attempt++) {
-      expect(await authenticate({ email, password: `wrong ${attempt}` }, null, now)).toEqual({ ok: false, reason: "invalid" });
+      expect(await authenticate({ email, password: `wrong ${attempt}` }, null, now)).toEqual({
+        ok: false,
+        reason: "invalid",
+      });
     }
     // Refused before checking, even for the right password: otherwise the refusal would leak it.
-    expect(await authenticate({ email, password: "right password 1" }, null, now)).toEqual({ ok: false, reason: "throttled", retryAfterSeconds: 600 });
+    expect(await authenticate({ email, password: "right password 1" }, null, now)).toEqual({
+      ok: false,
+      reason: "throttled",
+      retryAfterSeconds: 600,
+    });
     // One more attempt per ten minutes, whoever spends it.
     const later = new Date(now.getTime() + 600_000);
-    expect(await authenticate({ email, password: "wrong again" }, null, later)).toEqual({ ok: false, reason: "invalid" });
-    expect(await authenticate({ email, password: "right password 1" }, null, later)).toMatchObject({ reason: "throttled" });
-    expect(await authenticate({ email, password: "right password 1" }, null, new Date(later.getTime() + 600_000))).toMatchObject({ ok: true });
+    expect(await authenticate({ email, password: "wrong again" }, null, later)).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+    expect(await authenticate({ email, password: "right password 1" }, null, later)).toMatchObject({
+      reason: "throttled",
+    });
+    expect(
+      await authenticate({ email, password: "right password 1" }, null, new Date(later.getTime() + 600_000)),
+    ).toMatchObject({ ok: true });
   });
 
   it("lets the owner in from a browser that signed in before while a stranger keeps the account drained", async () => {
     const email = await makeUser();
     const now = new Date();
-    for (let attempt = 0; attempt < 8; attempt++) await authenticate({ email, password: `wrong ${attempt}` }, "203.0.113.9", now);
-    expect(await authenticate({ email, password: "right password 1" }, "198.51.100.1", now)).toMatchObject({ reason: "throttled" });
-    expect(await authenticate({ email, password: "right password 1" }, "198.51.100.1", now, "owners-laptop")).toMatchObject({ ok: true });
+    for (let attempt = 0; attempt < 8; attempt++)
+      await authenticate({ email, password: `wrong ${attempt}` }, "203.0.113.9", now);
+    expect(await authenticate({ email, password: "right password 1" }, "198.51.100.1", now)).toMatchObject({
+      reason: "throttled",
+    });
+    expect(
+      await authenticate({ email, password: "right password 1" }, "198.51.100.1", now, "owners-laptop"),
+    ).toMatchObject({ ok: true });
   });
 
   it("spends nothing on successful sign-ins", async () => {
     const email = await makeUser();
     const now = new Date();
-    for (let attempt = 0; attempt < 12; attempt++) expect(await authenticate({ email, password: "right password 1" }, "198.51.100.200", now)).toMatchObject({ ok: true });
+    for (let attempt = 0; attempt < 12; attempt++)
+      expect(
+        await authenticate({ email, password: "right password 1" }, "198.51.100.200", now),
+      ).toMatchObject({ ok: true });
   });
 
   // Twenty checks against the cost-11 stand-in hash: seconds on an idle machine, more under load.
@@ -79,11 +116,21 @@ describe("authenticate", () => {
     const ip = "198.51.100.77";
     const now = new Date("2026-11-21T12:00:00Z");
     for (let attempt = 0; attempt < 20; attempt++) {
-      await authenticate({ email: `guess-${attempt}-${randomUUID()}@test.example`, password: "whatever 1" }, ip, now);
+      await authenticate(
+        { email: `guess-${attempt}-${randomUUID()}@test.example`, password: "whatever 1" },
+        ip,
+        now,
+      );
     }
     const victim = await makeUser();
-    expect(await authenticate({ email: victim, password: "right password 1" }, ip, now)).toMatchObject({ ok: false, reason: "throttled", retryAfterSeconds: 60 });
-    expect(await authenticate({ email: victim, password: "right password 1" }, "198.51.100.78", now)).toMatchObject({ ok: true });
+    expect(await authenticate({ email: victim, password: "right password 1" }, ip, now)).toMatchObject({
+      ok: false,
+      reason: "throttled",
+      retryAfterSeconds: 60,
+    });
+    expect(
+      await authenticate({ email: victim, password: "right password 1" }, "198.51.100.78", now),
+    ).toMatchObject({ ok: true });
   });
 });
 

@@ -16,9 +16,16 @@ export type AuthenticationResult =
  * Which limiter keys a sign-in spends (decision 008): a browser that signed in to this account
  * before (`provenBrowser`, from its cookie) only its own; anyone else the account's and the address's.
  */
-function signInChecks(email: string, clientIp: string | null, provenBrowser: string | null): RateLimitCheck[] {
+function signInChecks(
+  email: string,
+  clientIp: string | null,
+  provenBrowser: string | null,
+): RateLimitCheck[] {
   if (provenBrowser) return [{ limit: SIGN_IN_PER_PROVEN_BROWSER, key: `${email}:${provenBrowser}` }];
-  return [{ limit: SIGN_IN_PER_ACCOUNT, key: email }, ...(clientIp ? [{ limit: SIGN_IN_PER_ADDRESS, key: clientIp }] : [])];
+  return [
+    { limit: SIGN_IN_PER_ACCOUNT, key: email },
+    ...(clientIp ? [{ limit: SIGN_IN_PER_ADDRESS, key: clientIp }] : []),
+  ];
 }
 
 /**

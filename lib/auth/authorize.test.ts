@@ -28,17 +28,25 @@ const PASSWORD = "right password 1";
 
 async function makeUser() {
   const email = `signin-${randomUUID()}@test.example`;
-  await db.user.create({ data: { email, displayName: "Test", passwordHash: await bcrypt.hash(PASSWORD, 4) } });
+  await db.user.create({
+    data: { email, displayName: "Test", passwordHash: await bcrypt.hash(PASSWORD, 4) },
+  });
   return email;
 }
 
-type Authorize = (credentials: Record<string, string>, request: { headers: Record<string, string> }) => Promise<{ id: string } | null>;
-const authorize = (authOptions.providers[0] as unknown as { options: { authorize: Authorize } }).options.authorize;
+type Authorize = (
+  credentials: Record<string, string>,
+  request: { headers: Record<string, string> },
+) => Promise<{ id: string } | null>;
+const authorize = (authOptions.providers[0] as unknown as { options: { authorize: Authorize } }).options
+  .authorize;
 
 /** "signedIn", "invalid" or "throttled:<seconds>", as the sign-in form is told. */
 async function signIn(email: string, password: string): Promise<string> {
   try {
-    return (await authorize({ email, password }, { headers: { "x-forwarded-for": clientIp } })) ? "signedIn" : "invalid";
+    return (await authorize({ email, password }, { headers: { "x-forwarded-for": clientIp } }))
+      ? "signedIn"
+      : "invalid";
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
   }
@@ -50,30 +58,38 @@ beforeEach(() => {
 });
 
 describe("authorize (next-auth credentials)", () => {
-  it("signs in and slows down an address guessing across accounts, keyed by the resolved client address", { timeout: 90_000 }, async () => {
-    const email = await makeUser();
-    expect(await signIn(email, PASSWORD)).toBe("signedIn");
-    jar = new Map();
-    for (let attempt = 0; attempt < 20; attempt++) {
-      expect(await signIn(`nobody-${attempt}-${randomUUID()}@test.example`, "whatever 1")).toBe("invalid");
-    }
-    expect(await signIn(email, PASSWORD)).toMatch(/^throttled:[1-6]?\d$/);
-  });
+  it(
+    "signs in and slows down an address guessing across accounts, keyed by the resolved client address",
+    { timeout: 90_000 },
+    async () => {
+      const email = await makeUser();
+      expect(await signIn(email, PASSWORD)).toBe("signedIn");
+      jar = new Map();
+      for (let attempt = 0; attempt < 20; attempt++) {
+        expect(await signIn(`nobody-${attempt}-${randomUUID()}@test.example`, "whatever 1")).toBe("invalid");
+      }
+      expect(await signIn(email, PASSWORD)).toMatch(/^throttled:[1-6]?\d$/);
+    },
+  );
 
-  it("remembers the browser that signed in, which then gets in while strangers keep the account drained", { timeout: 60_000 }, async () => {
-    const email = await makeUser();
-    expect(await signIn(email, PASSWORD)).toBe("signedIn");
-    const ownersCookies = new Map([...jar].filter(([name]) => name === "expedite_proven"));
-    expect(ownersCookies.size).toBe(1);
+  it(
+    "remembers the browser that signed in, which then gets in while strangers keep the account drained",
+    { timeout: 60_000 },
+    async () => {
+      const email = await makeUser();
+      expect(await signIn(email, PASSWORD)).toBe("signedIn");
+      const ownersCookies = new Map([...jar].filter(([name]) => name === "expedite_proven"));
+      expect(ownersCookies.size).toBe(1);
 
-    jar = new Map();
-    for (let attempt = 0; attempt < 6; attempt++) {
-      clientIp = `10.0.${attempt}.1`;
-      await signIn(email, `wrong ${attempt}`);
-    }
-    // The account's wait (ten minutes), not the address's: the guesses came from six addresses.
-    expect(await signIn(email, PASSWORD)).toMatch(/^throttled:(5\d\d|600)$/);
-    jar = new Map(ownersCookies);
-    expect(await signIn(email, PASSWORD)).toBe("signedIn");
-  });
+      jar = new Map();
+      for (let attempt = 0; attempt < 6; attempt++) {
+        clientIp = `10.0.${attempt}.1`;
+        await signIn(email, `wrong ${attempt}`);
+      }
+      // The account's wait (ten minutes), not the address's: the guesses came from six addresses.
+      expect(await signIn(email, PASSWORD)).toMatch(/^throttled:(5\d\d|600)$/);
+      jar = new Map(ownersCookies);
+      expect(await signIn(email, PASSWORD)).toBe("signedIn");
+    },
+  );
 });

@@ -4,7 +4,15 @@ import { db } from "@/lib/db";
 export function findUserForSignIn(email: string) {
   return db.user.findUnique({
     where: { email },
-    select: { id: true, email: true, displayName: true, role: true, active: true, passwordHash: true, locale: true },
+    select: {
+      id: true,
+      email: true,
+      displayName: true,
+      role: true,
+      active: true,
+      passwordHash: true,
+      locale: true,
+    },
   });
 }
 

@@ -21,7 +21,8 @@ export async function createApplicantAccount(input: {
     });
   } catch (error) {
     // The unique index decides, so two simultaneous registrations cannot both win.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new EmailTakenError();
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+      throw new EmailTakenError();
     throw error;
   }
 }

@@ -37,7 +37,8 @@ export const authOptions: NextAuthOptions = {
           return outcome;
         });
         if (result.ok) return result.user;
-        if (result.reason === "throttled") throw new Error(`${THROTTLED_ERROR_PREFIX}${result.retryAfterSeconds}`);
+        if (result.reason === "throttled")
+          throw new Error(`${THROTTLED_ERROR_PREFIX}${result.retryAfterSeconds}`);
         return null;
       },
     }),

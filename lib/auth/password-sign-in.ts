@@ -36,11 +36,18 @@ export async function signInWithNextAuth(email: string, password: string): Promi
   return error === null ? { ok: true } : { ok: false, error };
 }
 
-async function callNextAuth(segments: string[], init?: ConstructorParameters<typeof NextRequest>[1]): Promise<Response> {
-  const response: Response = await handler(new NextRequest(new URL(segments.join("/"), INTERNAL_BASE), init), {
-    params: Promise.resolve({ nextauth: segments }),
-  });
+async function callNextAuth(
+  segments: string[],
+  init?: ConstructorParameters<typeof NextRequest>[1],
+): Promise<Response> {
+  const response: Response = await handler(
+    new NextRequest(new URL(segments.join("/"), INTERNAL_BASE), init),
+    {
+      params: Promise.resolve({ nextauth: segments }),
+    },
+  );
   const jar = await cookies();
-  for (const cookie of new NextResponse(null, { headers: response.headers }).cookies.getAll()) jar.set(cookie);
+  for (const cookie of new NextResponse(null, { headers: response.headers }).cookies.getAll())
+    jar.set(cookie);
   return response;
 }

@@ -48,7 +48,11 @@ async function outbox(email: string) {
 
 /** The token of the newest confirmation link emailed to `email`. */
 async function emailedToken(email: string): Promise<string> {
-  const row = await db.notification.findFirstOrThrow({ where: { toAddress: email, template: "account.confirmEmail" }, orderBy: { createdAt: "desc" }, select: { payload: true } });
+  const row = await db.notification.findFirstOrThrow({
+    where: { toAddress: email, template: "account.confirmEmail" },
+    orderBy: { createdAt: "desc" },
+    select: { payload: true },
+  });
   const path = (row.payload as { path: string }).path;
   return new URL(path, "https://app.example").searchParams.get("token")!;
 }
@@ -67,18 +71,44 @@ describe("registration", () => {
     const applicant = await createTestUser("APPLICANT");
     const staff = await createTestUser("SUPERVISOR");
 
-    const answers = await Promise.all([fresh, applicant.email, staff.email].map((email) => registerApplicant(null, registration(email))));
-    expect(answers).toEqual([fresh, applicant.email, staff.email].map((email) => ({ ok: true, data: { email } })));
+    const answers = await Promise.all(
+      [fresh, applicant.email, staff.email].map((email) => registerApplicant(null, registration(email))),
+    );
+    expect(answers).toEqual(
+      [fresh, applicant.email, staff.email].map((email) => ({ ok: true, data: { email } })),
+    );
 
-    const created = await db.user.findUniqueOrThrow({ where: { email: fresh }, select: { id: true, role: true, emailConfirmedAt: true } });
+    const created = await db.user.findUniqueOrThrow({
+      where: { email: fresh },
+      select: { id: true, role: true, emailConfirmedAt: true },
+    });
     expect(created).toMatchObject({ role: "APPLICANT", emailConfirmedAt: null });
     expect(await outbox(fresh)).toEqual([
-      { template: "account.confirmEmail", channel: "EMAIL", payload: { path: expect.stringMatching(/^\/confirm-email\?token=[\w-]{43}$/) }, recipientId: created.id, status: "PENDING" },
+      {
+        template: "account.confirmEmail",
+        channel: "EMAIL",
+        payload: { path: expect.stringMatching(/^\/confirm-email\?token=[\w-]{43}$/) },
+        recipientId: created.id,
+        status: "PENDING",
+      },
     ]);
     for (const existing of [applicant, staff]) {
-      expect(await outbox(existing.email)).toEqual([{ template: "account.exists", channel: "EMAIL", payload: { path: "/signin" }, recipientId: existing.id, status: "PENDING" }]);
+      expect(await outbox(existing.email)).toEqual([
+        {
+          template: "account.exists",
+          channel: "EMAIL",
+          payload: { path: "/signin" },
+          recipientId: existing.id,
+          status: "PENDING",
+        },
+      ]);
       // Nothing about the existing account changed: not its password, not its role.
-      expect(await db.user.findUniqueOrThrow({ where: { id: existing.id }, select: { passwordHash: true, role: true } })).toEqual({ passwordHash: "x", role: existing.role });
+      expect(
+        await db.user.findUniqueOrThrow({
+          where: { id: existing.id },
+          select: { passwordHash: true, role: true },
+        }),
+      ).toEqual({ passwordHash: "x", role: existing.role });
     }
     // Only the token's hash is kept in the table.
     const token = await emailedToken(fresh);
@@ -88,13 +118,17 @@ describe("registration", () => {
 
   it("sends 'you already have an account' at most once in a while, however often someone tries", async () => {
     const applicant = await createTestUser("APPLICANT");
-    for (let attempt = 0; attempt < 3; attempt++) expect(await registerApplicant(null, registration(applicant.email))).toMatchObject({ ok: true });
+    for (let attempt = 0; attempt < 3; attempt++)
+      expect(await registerApplicant(null, registration(applicant.email))).toMatchObject({ ok: true });
     expect(await outbox(applicant.email)).toHaveLength(1);
   });
 
   it("gives two simultaneous registrations of one address one account, and the loser the same answer", async () => {
     const email = `race-${randomUUID()}@test.example`;
-    const answers = await Promise.all([registerApplicant(null, registration(email)), registerApplicant(null, registration(email))]);
+    const answers = await Promise.all([
+      registerApplicant(null, registration(email)),
+      registerApplicant(null, registration(email)),
+    ]);
     expect(answers).toEqual([
       { ok: true, data: { email } },
       { ok: true, data: { email } },
@@ -106,17 +140,26 @@ describe("registration", () => {
     const emails = Array.from({ length: 12 }, () => `burst-${randomUUID()}@test.example`);
     const answers = await Promise.all(emails.map((email) => registerApplicant(null, registration(email))));
     expect(answers.filter((answer) => answer.ok)).toHaveLength(5);
-    expect(answers.filter((answer) => !answer.ok)).toEqual(Array(7).fill({ ok: false, message: "auth.registerThrottled", fieldErrors: undefined }));
+    expect(answers.filter((answer) => !answer.ok)).toEqual(
+      Array(7).fill({ ok: false, message: "auth.registerThrottled", fieldErrors: undefined }),
+    );
     expect(await db.user.count({ where: { email: { in: emails } } })).toBe(5);
     // Refused before any work: no email went out for the refused ones either.
     expect(await db.notification.count({ where: { toAddress: { in: emails } } })).toBe(5);
 
     clientIp = randomAddress();
-    expect(await registerApplicant(null, registration(`other-${randomUUID()}@test.example`))).toMatchObject({ ok: true });
+    expect(await registerApplicant(null, registration(`other-${randomUUID()}@test.example`))).toMatchObject({
+      ok: true,
+    });
   });
 
   it("still explains what is wrong with the form", async () => {
-    expect(await registerApplicant(null, formData({ displayName: "", email: "nope", password: "short", confirmPassword: "other" }))).toMatchObject({
+    expect(
+      await registerApplicant(
+        null,
+        formData({ displayName: "", email: "nope", password: "short", confirmPassword: "other" }),
+      ),
+    ).toMatchObject({
       ok: false,
       fieldErrors: { displayName: ["validation.required"], email: ["validation.emailInvalid"] },
     });
@@ -127,23 +170,36 @@ describe("email confirmation", () => {
   it("confirms with the emailed link once, then lands where the person was going", async () => {
     const email = `going-${randomUUID()}@test.example`;
     await registerApplicant(null, registration(email, { callbackUrl: "/portal/apply/passport-renewal" }));
-    const user = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true, role: true, email: true, displayName: true } });
+    const user = await db.user.findUniqueOrThrow({
+      where: { email },
+      select: { id: true, role: true, email: true, displayName: true },
+    });
     expect(await needsEmailConfirmation(user.id)).toBe(true);
     const token = await emailedToken(email);
 
     vi.mocked(getCurrentUser).mockResolvedValue(null);
-    expect(await redirectOf(confirmEmailAddress(null, formData({ token })))).toBe(`/signin?confirmed=1&callbackUrl=${encodeURIComponent("/portal/apply/passport-renewal")}`);
+    expect(await redirectOf(confirmEmailAddress(null, formData({ token })))).toBe(
+      `/signin?confirmed=1&callbackUrl=${encodeURIComponent("/portal/apply/passport-renewal")}`,
+    );
     expect(await needsEmailConfirmation(user.id)).toBe(false);
     // Single use.
-    expect(await confirmEmailAddress(null, formData({ token }))).toEqual({ ok: false, message: "auth.confirm.invalid" });
+    expect(await confirmEmailAddress(null, formData({ token }))).toEqual({
+      ok: false,
+      message: "auth.confirm.invalid",
+    });
   });
 
   it("sends a signed-in applicant straight on, and never to another site", async () => {
     const email = `signed-in-${randomUUID()}@test.example`;
     await registerApplicant(null, registration(email, { callbackUrl: "/\t/evil.example/" }));
-    const user = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true, role: true, email: true, displayName: true } });
+    const user = await db.user.findUniqueOrThrow({
+      where: { email },
+      select: { id: true, role: true, email: true, displayName: true },
+    });
     await signedInAs(user);
-    expect(await redirectOf(confirmEmailAddress(null, formData({ token: await emailedToken(email) })))).toBe("/portal");
+    expect(await redirectOf(confirmEmailAddress(null, formData({ token: await emailedToken(email) })))).toBe(
+      "/portal",
+    );
   });
 
   it("refuses unknown, tampered and expired links", async () => {
@@ -153,7 +209,10 @@ describe("email confirmation", () => {
     expect(await confirmEmail(`${token.slice(0, -1)}${token.endsWith("A") ? "B" : "A"}`)).toBeNull();
     expect(await confirmEmail("")).toBeNull();
     expect(await confirmEmail(token, new Date(Date.now() + CONFIRMATION_TTL_MS + 1000))).toBeNull();
-    expect(await confirmEmailAddress(null, formData({}))).toEqual({ ok: false, message: "auth.confirm.invalid" });
+    expect(await confirmEmailAddress(null, formData({}))).toEqual({
+      ok: false,
+      message: "auth.confirm.invalid",
+    });
     const user = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
     expect(await needsEmailConfirmation(user.id)).toBe(true);
   });
@@ -162,19 +221,30 @@ describe("email confirmation", () => {
     const email = `resend-${randomUUID()}@test.example`;
     const now = new Date();
     await registerOrNotify({ email, displayName: "Re", passwordHash: "x", locale: "en", nextPath: "" }, now);
-    const user = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true, role: true, email: true, displayName: true } });
+    const user = await db.user.findUniqueOrThrow({
+      where: { email },
+      select: { id: true, role: true, email: true, displayName: true },
+    });
 
     expect(await resendConfirmation(user.id, "/portal", new Date(now.getTime() + 10_000))).toBe("tooSoon");
     expect(await resendConfirmation(user.id, "/portal/apply", new Date(now.getTime() + 61_000))).toBe("sent");
     expect(await outbox(email)).toHaveLength(2);
 
     await signedInAs(user);
-    expect(await resendConfirmationEmail(null, formData({ next: "/portal" }))).toEqual({ ok: false, message: "auth.confirm.tooSoon" });
+    expect(await resendConfirmationEmail(null, formData({ next: "/portal" }))).toEqual({
+      ok: false,
+      message: "auth.confirm.tooSoon",
+    });
     // The first link still works; afterwards nothing more is sent.
     expect(await confirmEmail(await emailedToken(email))).toMatchObject({ userId: user.id });
-    expect(await resendConfirmation(user.id, "/portal", new Date(now.getTime() + 200_000))).toBe("alreadyConfirmed");
+    expect(await resendConfirmation(user.id, "/portal", new Date(now.getTime() + 200_000))).toBe(
+      "alreadyConfirmed",
+    );
     vi.mocked(getCurrentUser).mockResolvedValue(null);
-    expect(await resendConfirmationEmail(null, formData({}))).toEqual({ ok: false, message: "errors.notAuthorized" });
+    expect(await resendConfirmationEmail(null, formData({}))).toEqual({
+      ok: false,
+      message: "errors.notAuthorized",
+    });
   });
 
   it("counts accounts made any other way (seed, admins, existing rows) as confirmed", async () => {

@@ -7,5 +7,8 @@ import { db } from "@/lib/db";
  * token that is already dead changes nothing.
  */
 export async function endSessions(userId: string, fromVersion: number): Promise<void> {
-  await db.user.updateMany({ where: { id: userId, sessionVersion: fromVersion }, data: { sessionVersion: { increment: 1 } } });
+  await db.user.updateMany({
+    where: { id: userId, sessionVersion: fromVersion },
+    data: { sessionVersion: { increment: 1 } },
+  });
 }

@@ -17,12 +17,17 @@ export async function sessionTokenClaims(token: JWT, user?: { id: string }): Pro
     const sv = await findSessionVersion(user.id);
     return sv === null ? {} : ({ sub: user.id, sv } satisfies SessionClaims);
   }
-  return typeof token.sub === "string" && typeof token.sv === "number" ? ({ sub: token.sub, sv: token.sv } satisfies SessionClaims) : {};
+  return typeof token.sub === "string" && typeof token.sv === "number"
+    ? ({ sub: token.sub, sv: token.sv } satisfies SessionClaims)
+    : {};
 }
 
 /** The session next-auth hands to getServerSession (and /api/auth/session): the two claims, nothing more. */
 export function sessionFromToken(session: Session, token: JWT): Session {
-  return { expires: session.expires, user: { id: token.sub ?? "", sessionVersion: typeof token.sv === "number" ? token.sv : -1 } };
+  return {
+    expires: session.expires,
+    user: { id: token.sub ?? "", sessionVersion: typeof token.sv === "number" ? token.sv : -1 },
+  };
 }
 
 /** Sign-out ends the session for good, on every device: a copy of the cookie stops working too. */

@@ -13,7 +13,9 @@ export type CurrentUser = NonNullable<Awaited<ReturnType<typeof userForSession>>
  * A deactivated or deleted account, or a session ended since (sign-out, password or role change),
  * is null even while its session cookie is still valid.
  */
-export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => userForSession(await getServerSession(authOptions)));
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> =>
+  userForSession(await getServerSession(authOptions)),
+);
 
 /** For pages: sends visitors to sign in and the wrong roles to the "no access" page. */
 export async function requireArea(area: Area, currentPath: string): Promise<CurrentUser> {

@@ -19,7 +19,12 @@ type Person = { id: string; email: string; displayName: string };
 async function signIn(person: Person): Promise<string> {
   // next-auth's default token, before our callback decides what is kept.
   const initial: JWT = { sub: person.id, name: person.displayName, email: person.email, picture: null };
-  const token = await authOptions.callbacks!.jwt!({ token: initial, user: { id: person.id, email: person.email, name: person.displayName }, account: null, trigger: "signIn" });
+  const token = await authOptions.callbacks!.jwt!({
+    token: initial,
+    user: { id: person.id, email: person.email, name: person.displayName },
+    account: null,
+    trigger: "signIn",
+  });
   return encode({ token, secret: SECRET });
 }
 
@@ -27,9 +32,16 @@ async function signIn(person: Person): Promise<string> {
 async function currentUser(cookie: string) {
   const decoded = await decode({ token: cookie, secret: SECRET });
   if (!decoded) return null;
-  const refreshed = await authOptions.callbacks!.jwt!({ token: decoded, user: undefined as never, account: null });
+  const refreshed = await authOptions.callbacks!.jwt!({
+    token: decoded,
+    user: undefined as never,
+    account: null,
+  });
   const session = await authOptions.callbacks!.session!({
-    session: { user: { name: "from next-auth", email: "from next-auth", image: null }, expires: "2099-01-01T00:00:00.000Z" } as unknown as Session,
+    session: {
+      user: { name: "from next-auth", email: "from next-auth", image: null },
+      expires: "2099-01-01T00:00:00.000Z",
+    } as unknown as Session,
     token: refreshed,
     user: undefined as never,
     newSession: undefined,
@@ -39,7 +51,10 @@ async function currentUser(cookie: string) {
 }
 
 async function signOut(cookie: string) {
-  await authOptions.events!.signOut!({ token: (await decode({ token: cookie, secret: SECRET }))!, session: undefined as never });
+  await authOptions.events!.signOut!({
+    token: (await decode({ token: cookie, secret: SECRET }))!,
+    session: undefined as never,
+  });
 }
 
 let admin: Viewer;
@@ -61,7 +76,10 @@ describe("the session token", () => {
   it("gives no name or email to the session next-auth hands out either", async () => {
     const decoded = await decode({ token: await signIn(reviewer), secret: SECRET });
     const session = await authOptions.callbacks!.session!({
-      session: { user: { name: reviewer.displayName, email: reviewer.email, image: null }, expires: "2099-01-01T00:00:00.000Z" } as unknown as Session,
+      session: {
+        user: { name: reviewer.displayName, email: reviewer.email, image: null },
+        expires: "2099-01-01T00:00:00.000Z",
+      } as unknown as Session,
       token: decoded!,
       user: undefined as never,
       newSession: undefined,
@@ -97,7 +115,11 @@ describe("ending sessions", () => {
 
   it("refuses a session from before an admin reset the password", async () => {
     const cookie = await signIn(reviewer);
-    await resetStaffPassword(admin, { userId: reviewer.id, password: "a brand new password 2026", generated: false });
+    await resetStaffPassword(admin, {
+      userId: reviewer.id,
+      password: "a brand new password 2026",
+      generated: false,
+    });
     expect(await currentUser(cookie)).toBeNull();
   });
 
@@ -123,12 +145,18 @@ describe("ending sessions", () => {
 
   it("keeps sessions through changes that are not about signing in", async () => {
     const cookie = await signIn(reviewer);
-    await db.user.update({ where: { id: reviewer.id }, data: { locale: "en", displayName: "Renamed", phone: "+86 138 0000 0001" } });
+    await db.user.update({
+      where: { id: reviewer.id },
+      data: { locale: "en", displayName: "Renamed", phone: "+86 138 0000 0001" },
+    });
     expect(await currentUser(cookie)).toMatchObject({ id: reviewer.id, displayName: "Renamed" });
   });
 
   it("refuses a token issued before session versions existed (no version in it)", async () => {
-    const legacy = await encode({ token: { sub: reviewer.id, name: reviewer.displayName, email: reviewer.email }, secret: SECRET });
+    const legacy = await encode({
+      token: { sub: reviewer.id, name: reviewer.displayName, email: reviewer.email },
+      secret: SECRET,
+    });
     expect(await currentUser(legacy)).toBeNull();
   });
 });

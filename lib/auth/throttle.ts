@@ -12,9 +12,17 @@ import type { RateLimit } from "@/lib/rate-limit/gcra";
 export const SIGN_IN_PER_ACCOUNT: RateLimit = { name: "signin-account", burst: 5, intervalSeconds: 10 * 60 };
 // An address may be an office or a carrier NAT: more room, then one a minute.
 export const SIGN_IN_PER_ADDRESS: RateLimit = { name: "signin-ip", burst: 20, intervalSeconds: 60 };
-export const SIGN_IN_PER_PROVEN_BROWSER: RateLimit = { name: "signin-browser", burst: 5, intervalSeconds: 2 * 60 };
+export const SIGN_IN_PER_PROVEN_BROWSER: RateLimit = {
+  name: "signin-browser",
+  burst: 5,
+  intervalSeconds: 2 * 60,
+};
 // Unlock emails: enough for a lost email, too few to flood an inbox.
-export const UNLOCK_EMAILS_PER_ACCOUNT: RateLimit = { name: "unlock-account", burst: 2, intervalSeconds: 30 * 60 };
+export const UNLOCK_EMAILS_PER_ACCOUNT: RateLimit = {
+  name: "unlock-account",
+  burst: 2,
+  intervalSeconds: 30 * 60,
+};
 export const UNLOCK_EMAILS_PER_ADDRESS: RateLimit = { name: "unlock-ip", burst: 5, intervalSeconds: 10 * 60 };
 
 export function accountProofSubject(email: string): string {

@@ -16,7 +16,10 @@ beforeAll(() => {
 });
 afterAll(() => db.$disconnect());
 
-type Authorize = (credentials: Record<string, string>, request: { headers: Record<string, string> }) => Promise<unknown>;
+type Authorize = (
+  credentials: Record<string, string>,
+  request: { headers: Record<string, string> },
+) => Promise<unknown>;
 
 function authorize(): Authorize {
   const provider = authOptions.providers[0] as unknown as { options: { authorize: Authorize } };
@@ -26,7 +29,10 @@ function authorize(): Authorize {
 describe("sign-in while the database is down", () => {
   it("answers a bare code with a reference, and logs the real error under that reference", async () => {
     const logged = vi.spyOn(console, "error").mockImplementation(() => {});
-    const attempt = authorize()({ email: "someone@test.example", password: "a long password 2026" }, { headers: {} });
+    const attempt = authorize()(
+      { email: "someone@test.example", password: "a long password 2026" },
+      { headers: {} },
+    );
     const error = await attempt.then(
       () => expect.fail("sign-in succeeded without a database"),
       (thrown: unknown) => thrown as Error,

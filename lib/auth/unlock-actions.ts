@@ -12,7 +12,10 @@ export type UnlockRequestState = { ok: true } | { ok: false; message: string } |
  * "Email me a link to unlock sign-in on this device", offered when sign-in is refused for too many
  * attempts. The answer never says whether the email has an account.
  */
-export async function requestUnlockLink(_previous: UnlockRequestState, formData: FormData): Promise<UnlockRequestState> {
+export async function requestUnlockLink(
+  _previous: UnlockRequestState,
+  formData: FormData,
+): Promise<UnlockRequestState> {
   if (!isFormData(formData)) return { ok: false, message: MALFORMED_REQUEST };
   const email = emailSchema.safeParse(formData.get("email"));
   if (!email.success) return { ok: false, message: "validation.emailInvalid" };

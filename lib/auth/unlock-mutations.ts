@@ -16,17 +16,36 @@ export function unlockKey(): Buffer {
  * answer is the same either way, so this reveals nothing about which emails have accounts; the
  * limits (per account and per address, reserved first) keep it from flooding anyone's inbox.
  */
-export async function requestSignInUnlock(email: string, clientIp: string | null, now = new Date()): Promise<void> {
+export async function requestSignInUnlock(
+  email: string,
+  clientIp: string | null,
+  now = new Date(),
+): Promise<void> {
   const reserved = await reserveAttempt(
-    [{ limit: UNLOCK_EMAILS_PER_ACCOUNT, key: email }, ...(clientIp ? [{ limit: UNLOCK_EMAILS_PER_ADDRESS, key: clientIp }] : [])],
+    [
+      { limit: UNLOCK_EMAILS_PER_ACCOUNT, key: email },
+      ...(clientIp ? [{ limit: UNLOCK_EMAILS_PER_ADDRESS, key: clientIp }] : []),
+    ],
     now,
   );
   if (!reserved.ok) return;
-  const user = await db.user.findFirst({ where: { email, active: true }, select: { id: true, email: true, locale: true } });
+  const user = await db.user.findFirst({
+    where: { email, active: true },
+    select: { id: true, email: true, locale: true },
+  });
   if (!user) return;
   const token = signUnlockToken(user, now, unlockKey());
   await db.notification.create({
-    data: { recipientId: user.id, channel: "EMAIL", template: "account.unlockSignIn", locale: user.locale, toAddress: user.email, payload: { path: unlockLinkPath(token) }, createdAt: now, nextAttemptAt: now },
+    data: {
+      recipientId: user.id,
+      channel: "EMAIL",
+      template: "account.unlockSignIn",
+      locale: user.locale,
+      toAddress: user.email,
+      payload: { path: unlockLinkPath(token) },
+      createdAt: now,
+      nextAttemptAt: now,
+    },
   });
 }
 
@@ -34,6 +53,9 @@ export async function requestSignInUnlock(email: string, clientIp: string | null
 export async function unlockedAccountEmail(token: string, now = new Date()): Promise<string | null> {
   const userId = unlockTokenUserId(token);
   if (!userId) return null;
-  const user = await db.user.findFirst({ where: { id: userId, active: true }, select: { id: true, email: true } });
+  const user = await db.user.findFirst({
+    where: { id: userId, active: true },
+    select: { id: true, email: true },
+  });
   return user && verifyUnlockToken(token, user, now, unlockKey()) ? user.email : null;
 }

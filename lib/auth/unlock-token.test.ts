@@ -1,6 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { UNLOCK_TTL_SECONDS, signUnlockToken, unlockLinkPath, unlockTokenUserId, verifyUnlockToken } from "./unlock-token";
+import {
+  UNLOCK_TTL_SECONDS,
+  signUnlockToken,
+  unlockLinkPath,
+  unlockTokenUserId,
+  verifyUnlockToken,
+} from "./unlock-token";
 
 const key = Buffer.from("u".repeat(32));
 const now = new Date("2026-12-05T03:00:00Z");
@@ -11,7 +17,9 @@ describe("unlock token", () => {
     const token = signUnlockToken(user, now, key);
     expect(unlockTokenUserId(token)).toBe(user.id);
     expect(verifyUnlockToken(token, user, now, key)).toBe(true);
-    expect(verifyUnlockToken(token, user, new Date(now.getTime() + UNLOCK_TTL_SECONDS * 1000), key)).toBe(false);
+    expect(verifyUnlockToken(token, user, new Date(now.getTime() + UNLOCK_TTL_SECONDS * 1000), key)).toBe(
+      false,
+    );
     expect(unlockLinkPath(token)).toBe(`/signin/unlock?token=${token}`);
   });
 

@@ -24,7 +24,12 @@ export function unlockTokenUserId(token: string): string | null {
   return match ? match[1]! : null;
 }
 
-export function verifyUnlockToken(token: string, user: { id: string; email: string }, now: Date, key: Buffer): boolean {
+export function verifyUnlockToken(
+  token: string,
+  user: { id: string; email: string },
+  now: Date,
+  key: Buffer,
+): boolean {
   const match = /^([0-9a-f-]{36})\.(\d{1,12})\.([A-Za-z0-9_-]{43})$/.exec(token);
   if (!match || match[1] !== user.id) return false;
   const expiresAt = Number(match[2]);

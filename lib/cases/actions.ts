@@ -9,7 +9,10 @@ import { rateServiceSchema } from "./schema";
 import { isFormData, malformedRequest } from "@/lib/validation/action-input";
 
 /** The applicant rates a completed case, once. */
-export async function rateService(_previous: unknown, formData: FormData): Promise<ActionResult<{ rating: number }>> {
+export async function rateService(
+  _previous: unknown,
+  formData: FormData,
+): Promise<ActionResult<{ rating: number }>> {
   if (!isFormData(formData)) return malformedRequest();
   const user = await getCurrentUser();
   if (!user) return failure("errors.notAuthorized");

@@ -27,8 +27,14 @@ function makeUser(role: Role = "APPLICANT"): Promise<Viewer & { displayName: str
   return createTestUser(role);
 }
 
-async function makeCase(applicant: Viewer, options: { node?: WorkflowNode; status?: ApplicationStatus } = {}) {
-  const service = await db.serviceType.findUniqueOrThrow({ where: { code: "passport-renewal" }, select: { id: true } });
+async function makeCase(
+  applicant: Viewer,
+  options: { node?: WorkflowNode; status?: ApplicationStatus } = {},
+) {
+  const service = await db.serviceType.findUniqueOrThrow({
+    where: { code: "passport-renewal" },
+    select: { id: true },
+  });
   return createTestApplication({
     applicantId: applicant.id,
     serviceId: service.id,
@@ -37,7 +43,14 @@ async function makeCase(applicant: Viewer, options: { node?: WorkflowNode; statu
     status: options.status ?? "IN_PROGRESS",
     feeBaseMinor: 12000,
     feeSurchargeMinor: 10000,
-    timeline: { create: { node: "SUBMITTED", action: "SUBMITTED", actorId: applicant.id, occurredAt: new Date(Date.now() - HOUR) } },
+    timeline: {
+      create: {
+        node: "SUBMITTED",
+        action: "SUBMITTED",
+        actorId: applicant.id,
+        occurredAt: new Date(Date.now() - HOUR),
+      },
+    },
   });
 }
 
@@ -46,9 +59,27 @@ describe("findOwnCase", () => {
     const [applicant, reviewer] = [await makeUser(), await makeUser("REVIEWER")];
     const application = await makeCase(applicant);
     await db.application.update({ where: { id: application.id }, data: { assigneeId: reviewer.id } });
-    await performTransition({ applicationId: application.id, expectedVersion: 0, viewer: reviewer, transition: "ADVANCE", input: { publicNote: "Picked up", internalNote: SECRET } });
-    await addCaseNote({ applicationId: application.id, expectedVersion: 1, viewer: reviewer, internalNote: SECRET });
-    await requestSupplement({ applicationId: application.id, expectedVersion: 2, viewer: reviewer, items: [{ problem: "Blurred photo", suggestion: "Rescan" }], dueAt: new Date(Date.now() + 24 * HOUR), internalNote: SECRET });
+    await performTransition({
+      applicationId: application.id,
+      expectedVersion: 0,
+      viewer: reviewer,
+      transition: "ADVANCE",
+      input: { publicNote: "Picked up", internalNote: SECRET },
+    });
+    await addCaseNote({
+      applicationId: application.id,
+      expectedVersion: 1,
+      viewer: reviewer,
+      internalNote: SECRET,
+    });
+    await requestSupplement({
+      applicationId: application.id,
+      expectedVersion: 2,
+      viewer: reviewer,
+      items: [{ problem: "Blurred photo", suggestion: "Rescan" }],
+      dueAt: new Date(Date.now() + 24 * HOUR),
+      internalNote: SECRET,
+    });
 
     const view = await findOwnCase(applicant, application.number);
     expect(view).toMatchObject({
@@ -71,7 +102,11 @@ describe("findOwnCase", () => {
       ["AWAITING_SUPPLEMENT", "SUPPLEMENT_REQUESTED", null, { name: reviewer.displayName, staff: true }],
     ]);
     // Urgent passport renewal: 120 h, split by the demo shares.
-    expect(view!.nodeTargets).toMatchObject({ MATERIAL_CHECK: 720, SUBSTANTIVE_REVIEW: 2520, DECISION: 1080 });
+    expect(view!.nodeTargets).toMatchObject({
+      MATERIAL_CHECK: 720,
+      SUBSTANTIVE_REVIEW: 2520,
+      DECISION: 1080,
+    });
     expect(JSON.stringify(view)).not.toContain(SECRET);
     expect(JSON.stringify(view)).not.toContain("internalNote");
   });
@@ -104,11 +139,27 @@ describe("findOwnCase", () => {
     const [applicant, reviewer] = [await makeUser(), await makeUser("SUPERVISOR")];
     const application = await makeCase(applicant, { node: "RESULT_NOTIFIED", status: "APPROVED" });
     await db.evidenceFile.create({
-      data: { applicationId: application.id, uploaderId: reviewer.id, kind: "RESULT_DOCUMENT", originalName: "result.pdf", mimeType: "application/pdf", sizeBytes: 10, sha256: "x", storageKey: randomUUID() },
+      data: {
+        applicationId: application.id,
+        uploaderId: reviewer.id,
+        kind: "RESULT_DOCUMENT",
+        originalName: "result.pdf",
+        mimeType: "application/pdf",
+        sizeBytes: 10,
+        sha256: "x",
+        storageKey: randomUUID(),
+      },
     });
     expect((await findOwnCase(applicant, application.number))?.resultDocuments).toEqual([]);
-    await performTransition({ applicationId: application.id, expectedVersion: 0, viewer: reviewer, transition: "ISSUE_DOCUMENT" });
-    expect((await findOwnCase(applicant, application.number))?.resultDocuments).toEqual([expect.objectContaining({ originalName: "result.pdf" })]);
+    await performTransition({
+      applicationId: application.id,
+      expectedVersion: 0,
+      viewer: reviewer,
+      transition: "ISSUE_DOCUMENT",
+    });
+    expect((await findOwnCase(applicant, application.number))?.resultDocuments).toEqual([
+      expect.objectContaining({ originalName: "result.pdf" }),
+    ]);
   });
 });
 
@@ -117,9 +168,17 @@ describe("rateCase", () => {
     const applicant = await makeUser();
     const application = await makeCase(applicant, { node: "DOCUMENT_ISSUED", status: "COMPLETED" });
     const now = new Date("2026-11-21T10:00:00Z");
-    expect(await rateCase({ applicationId: application.id, viewer: applicant, rating: 4, comment: "Fast", now })).toEqual({ number: application.number, version: 1 });
-    expect((await findOwnCase(applicant, application.number))?.rating).toEqual({ value: 4, comment: "Fast", ratedAt: now });
-    await expect(rateCase({ applicationId: application.id, viewer: applicant, rating: 1 })).rejects.toMatchObject({ messageKey: "case.rating.alreadyRated" });
+    expect(
+      await rateCase({ applicationId: application.id, viewer: applicant, rating: 4, comment: "Fast", now }),
+    ).toEqual({ number: application.number, version: 1 });
+    expect((await findOwnCase(applicant, application.number))?.rating).toEqual({
+      value: 4,
+      comment: "Fast",
+      ratedAt: now,
+    });
+    await expect(
+      rateCase({ applicationId: application.id, viewer: applicant, rating: 1 }),
+    ).rejects.toMatchObject({ messageKey: "case.rating.alreadyRated" });
     expect((await findOwnCase(applicant, application.number))?.rating?.value).toBe(4);
     expect(await db.auditLog.count({ where: { entityId: application.id, action: "case.rated" } })).toBe(1);
   });
@@ -127,17 +186,25 @@ describe("rateCase", () => {
   it("lets only one of two simultaneous ratings land", async () => {
     const applicant = await makeUser();
     const application = await makeCase(applicant, { node: "DOCUMENT_ISSUED", status: "COMPLETED" });
-    const results = await Promise.allSettled([5, 1].map((rating) => rateCase({ applicationId: application.id, viewer: applicant, rating })));
+    const results = await Promise.allSettled(
+      [5, 1].map((rating) => rateCase({ applicationId: application.id, viewer: applicant, rating })),
+    );
     expect(results.map((result) => result.status).sort()).toEqual(["fulfilled", "rejected"]);
   });
 
   it("refuses open cases, other people's cases and out-of-range ratings", async () => {
     const [owner, stranger] = [await makeUser(), await makeUser()];
     const open = await makeCase(owner);
-    await expect(rateCase({ applicationId: open.id, viewer: owner, rating: 5 })).rejects.toMatchObject({ messageKey: "case.rating.notCompleted" });
+    await expect(rateCase({ applicationId: open.id, viewer: owner, rating: 5 })).rejects.toMatchObject({
+      messageKey: "case.rating.notCompleted",
+    });
     const done = await makeCase(owner, { node: "DOCUMENT_ISSUED", status: "COMPLETED" });
-    await expect(rateCase({ applicationId: done.id, viewer: stranger, rating: 5 })).rejects.toBeInstanceOf(CaseNotFoundError);
-    await expect(rateCase({ applicationId: "nope", viewer: owner, rating: 5 })).rejects.toBeInstanceOf(CaseNotFoundError);
+    await expect(rateCase({ applicationId: done.id, viewer: stranger, rating: 5 })).rejects.toBeInstanceOf(
+      CaseNotFoundError,
+    );
+    await expect(rateCase({ applicationId: "nope", viewer: owner, rating: 5 })).rejects.toBeInstanceOf(
+      CaseNotFoundError,
+    );
     // The database's CHECK holds even if a caller skips the schema.
     await expect(rateCase({ applicationId: done.id, viewer: owner, rating: 9 })).rejects.toThrow();
     expect((await findOwnCase(owner, done.number))?.rating).toBeNull();

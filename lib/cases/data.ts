@@ -50,13 +50,23 @@ export async function findOwnCase(viewer: Viewer, rawNumber: string) {
       rating: true,
       ratingComment: true,
       ratedAt: true,
-      service: { select: { nameZh: true, nameEn: true, requiresExpertReview: true, ...SERVICE_NODE_TARGETS } },
+      service: {
+        select: { nameZh: true, nameEn: true, requiresExpertReview: true, ...SERVICE_NODE_TARGETS },
+      },
       assignee: { select: { displayName: true } },
       timeline: {
         where: APPLICANT_VISIBLE_EVENTS,
         orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
         take: TIMELINE_LIMIT,
-        select: { id: true, node: true, action: true, occurredAt: true, dueAt: true, publicNote: true, actor: { select: { displayName: true, role: true } } },
+        select: {
+          id: true,
+          node: true,
+          action: true,
+          occurredAt: true,
+          dueAt: true,
+          publicNote: true,
+          actor: { select: { displayName: true, role: true } },
+        },
       },
       supplementRequests: {
         where: { status: "OPEN" },
@@ -89,25 +99,37 @@ export async function findOwnCase(viewer: Viewer, rawNumber: string) {
         })
       : [];
 
-  const { timeline, supplementRequests, feeBaseMinor, feeSurchargeMinor, rating, ratingComment, ratedAt, assignee, service, ...rest } = row;
+  const {
+    timeline,
+    supplementRequests,
+    feeBaseMinor,
+    feeSurchargeMinor,
+    rating,
+    ratingComment,
+    ratedAt,
+    assignee,
+    service,
+    ...rest
+  } = row;
   const { tiers, ...serviceNames } = service;
   return {
     ...rest,
     service: serviceNames,
-    fee: { ...quoteFee({ baseFeeMinor: feeBaseMinor, surchargeMinor: feeSurchargeMinor }), currency: row.currency },
+    fee: {
+      ...quoteFee({ baseFeeMinor: feeBaseMinor, surchargeMinor: feeSurchargeMinor }),
+      currency: row.currency,
+    },
     rating: rating === null ? null : { value: rating, comment: ratingComment, ratedAt },
     assigneeName: assignee?.displayName ?? null,
-    events: timeline.map(
-      (event): CaseEvent => ({
-        id: event.id.toString(),
-        node: event.node,
-        action: event.action,
-        occurredAt: event.occurredAt,
-        dueAt: event.dueAt,
-        publicNote: event.publicNote,
-        actor: event.actor ? { name: event.actor.displayName, staff: isStaff(event.actor.role) } : null,
-      }),
-    ),
+    events: timeline.map((event): CaseEvent => ({
+      id: event.id.toString(),
+      node: event.node,
+      action: event.action,
+      occurredAt: event.occurredAt,
+      dueAt: event.dueAt,
+      publicNote: event.publicNote,
+      actor: event.actor ? { name: event.actor.displayName, staff: isStaff(event.actor.role) } : null,
+    })),
     nodeTargets: nodeTargetsFor(tiers, row.tier),
     openSupplement: supplementRequests[0] ?? null,
     resultDocuments,
@@ -121,6 +143,9 @@ export async function findOwnCaseVersion(viewer: Viewer, rawNumber: string): Pro
   assertArea(viewer, "portal");
   const parsed = validateApplicationNumber(rawNumber);
   if (!parsed.ok) return null;
-  const row = await db.application.findFirst({ where: { number: parsed.number, applicantId: viewer.id }, select: { version: true } });
+  const row = await db.application.findFirst({
+    where: { number: parsed.number, applicantId: viewer.id },
+    select: { version: true },
+  });
   return row?.version ?? null;
 }

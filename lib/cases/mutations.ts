@@ -5,7 +5,13 @@ import { db } from "@/lib/db";
 import { UserFacingError } from "@/lib/errors";
 import { CaseNotFoundError } from "@/lib/workflow/errors";
 
-export type RateCaseArgs = { applicationId: string; viewer: Viewer; rating: number; comment?: string; now?: Date };
+export type RateCaseArgs = {
+  applicationId: string;
+  viewer: Viewer;
+  rating: number;
+  comment?: string;
+  now?: Date;
+};
 
 /**
  * The applicant's one rating of a completed case. The conditions sit in the UPDATE itself, so two
@@ -24,12 +30,24 @@ export async function rateCase({ applicationId, viewer, rating, comment, now = n
       RETURNING number, version`;
     const updated = rows[0];
     if (!updated) {
-      const existing = await tx.application.findFirst({ where: { id: applicationId, applicantId: viewer.id }, select: { rating: true } });
+      const existing = await tx.application.findFirst({
+        where: { id: applicationId, applicantId: viewer.id },
+        select: { rating: true },
+      });
       if (!existing) throw new CaseNotFoundError();
-      throw new UserFacingError(existing.rating === null ? "case.rating.notCompleted" : "case.rating.alreadyRated");
+      throw new UserFacingError(
+        existing.rating === null ? "case.rating.notCompleted" : "case.rating.alreadyRated",
+      );
     }
     await tx.auditLog.create({
-      data: { actorId: viewer.id, action: "case.rated", entityType: "application", entityId: applicationId, details: { rating }, createdAt: now },
+      data: {
+        actorId: viewer.id,
+        action: "case.rated",
+        entityType: "application",
+        entityId: applicationId,
+        details: { rating },
+        createdAt: now,
+      },
     });
     return updated;
   });

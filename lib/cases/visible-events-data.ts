@@ -5,7 +5,10 @@ import { Prisma } from "@/lib/generated/prisma/client";
  * upload of a result document that is not issued yet (issuing it is its own event).
  */
 export const APPLICANT_VISIBLE_EVENTS = {
-  OR: [{ action: { notIn: ["NOTE_ADDED", "DOCUMENT_UPLOADED"] } }, { action: "NOTE_ADDED", publicNote: { not: null } }],
+  OR: [
+    { action: { notIn: ["NOTE_ADDED", "DOCUMENT_UPLOADED"] } },
+    { action: "NOTE_ADDED", publicNote: { not: null } },
+  ],
 } satisfies Prisma.TimelineEventWhereInput;
 
 /**

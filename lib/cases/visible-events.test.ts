@@ -16,14 +16,26 @@ it("selects the same events in SQL (public lookup) as in Prisma (case page), for
     select: { id: true },
   });
   const applicant = await createTestUser("APPLICANT");
-  const { id: applicationId } = await createTestApplication({ applicantId: applicant.id, serviceId: service.id });
+  const { id: applicationId } = await createTestApplication({
+    applicantId: applicant.id,
+    serviceId: service.id,
+  });
   await db.timelineEvent.createMany({
     data: Object.values(TimelineAction).flatMap((action) =>
-      [null, "A note for the applicant"].map((publicNote) => ({ applicationId, node: "SUBMITTED" as const, action, publicNote, internalNote: "staff only" })),
+      [null, "A note for the applicant"].map((publicNote) => ({
+        applicationId,
+        node: "SUBMITTED" as const,
+        action,
+        publicNote,
+        internalNote: "staff only",
+      })),
     ),
   });
 
-  const viaPrisma = await db.timelineEvent.findMany({ where: { applicationId, ...APPLICANT_VISIBLE_EVENTS }, select: { id: true } });
+  const viaPrisma = await db.timelineEvent.findMany({
+    where: { applicationId, ...APPLICANT_VISIBLE_EVENTS },
+    select: { id: true },
+  });
   const viaSql = await db.$queryRaw<{ id: bigint }[]>(
     Prisma.sql`SELECT e.id FROM timeline_event e WHERE e.application_id = ${applicationId}::uuid AND ${APPLICANT_VISIBLE_EVENTS_SQL}`,
   );

@@ -13,25 +13,55 @@ withTestDatabase();
 
 async function makeService() {
   return db.serviceType.create({
-    data: { code: `svc-${randomUUID()}`, nameZh: "服务", nameEn: "Service", descriptionZh: "", descriptionEn: "", baseFeeMinor: 100, evidence: { create: { kind: "OTHER", labelZh: "甲", labelEn: "A" } } },
+    data: {
+      code: `svc-${randomUUID()}`,
+      nameZh: "服务",
+      nameEn: "Service",
+      descriptionZh: "",
+      descriptionEn: "",
+      baseFeeMinor: 100,
+      evidence: { create: { kind: "OTHER", labelZh: "甲", labelEn: "A" } },
+    },
     select: { id: true, evidence: { select: { id: true } } },
   });
 }
 
 const tierForm = (serviceId: string, targets: Record<string, string>) =>
-  formData({ serviceId, tier: "EXPRESS", surchargeMinor: "300.00", processingHours: "24", available: "on", ...Object.fromEntries(Object.entries(targets).map(([node, value]) => [`targets.${node}`, value])) });
+  formData({
+    serviceId,
+    tier: "EXPRESS",
+    surchargeMinor: "300.00",
+    processingHours: "24",
+    available: "on",
+    ...Object.fromEntries(Object.entries(targets).map(([node, value]) => [`targets.${node}`, value])),
+  });
 
 describe("catalog actions", () => {
   it("refuse an applicant's session and change nothing", async () => {
     await signedInAs("APPLICANT");
     const service = await makeService();
     const results = [
-      await saveService(null, formData({ serviceId: service.id, nameZh: "改", nameEn: "Hacked", baseFeeMinor: "0.01", sortOrder: "0", active: "on" })),
+      await saveService(
+        null,
+        formData({
+          serviceId: service.id,
+          nameZh: "改",
+          nameEn: "Hacked",
+          baseFeeMinor: "0.01",
+          sortOrder: "0",
+          active: "on",
+        }),
+      ),
       await saveTier(null, tierForm(service.id, { DECISION: "1" })),
       await removeEvidence(null, formData({ requirementId: service.evidence[0]!.id })),
     ];
     for (const result of results) expect(result).toEqual({ ok: false, message: "errors.notAuthorized" });
-    expect(await db.serviceType.findUniqueOrThrow({ where: { id: service.id }, select: { nameEn: true, baseFeeMinor: true, _count: { select: { tiers: true, evidence: true } } } })).toEqual({
+    expect(
+      await db.serviceType.findUniqueOrThrow({
+        where: { id: service.id },
+        select: { nameEn: true, baseFeeMinor: true, _count: { select: { tiers: true, evidence: true } } },
+      }),
+    ).toEqual({
       nameEn: "Service",
       baseFeeMinor: 100,
       _count: { tiers: 0, evidence: 1 },
@@ -51,8 +81,14 @@ describe("catalog actions", () => {
       message: "errors.checkFields",
       fieldErrors: { "targets.DECISION": ["admin.catalog.errors.targetTooLong"] },
     });
-    expect(await saveTier(null, tierForm(service.id, { DECISION: "90", SUBMITTED: "" }))).toEqual({ ok: true, data: { changed: 4 } });
-    const tier = await db.serviceTier.findFirstOrThrow({ where: { serviceId: service.id, tier: "EXPRESS" }, select: { surchargeMinor: true, nodeTargets: { select: { node: true, targetMinutes: true } } } });
+    expect(await saveTier(null, tierForm(service.id, { DECISION: "90", SUBMITTED: "" }))).toEqual({
+      ok: true,
+      data: { changed: 4 },
+    });
+    const tier = await db.serviceTier.findFirstOrThrow({
+      where: { serviceId: service.id, tier: "EXPRESS" },
+      select: { surchargeMinor: true, nodeTargets: { select: { node: true, targetMinutes: true } } },
+    });
     expect(tier).toEqual({ surchargeMinor: 30000, nodeTargets: [{ node: "DECISION", targetMinutes: 90 }] });
   });
 });

@@ -35,18 +35,28 @@ function refresh(serviceId?: string) {
   revalidatePath("/portal/apply", "layout");
 }
 
-export async function createService(_previous: unknown, formData: FormData): Promise<ActionResult<{ id: string }>> {
+export async function createService(
+  _previous: unknown,
+  formData: FormData,
+): Promise<ActionResult<{ id: string }>> {
   if (!isFormData(formData)) return malformedRequest();
-  const result = await adminAction(createServiceSchema, Object.fromEntries(formData), async (viewer, input) => {
-    const created = await createServiceRow(viewer, input);
-    revalidatePath(LIST_PATH);
-    return created;
-  });
+  const result = await adminAction(
+    createServiceSchema,
+    Object.fromEntries(formData),
+    async (viewer, input) => {
+      const created = await createServiceRow(viewer, input);
+      revalidatePath(LIST_PATH);
+      return created;
+    },
+  );
   if (result.ok) redirect(`${LIST_PATH}/${result.data.id}?created=1`);
   return result;
 }
 
-export async function saveService(_previous: unknown, formData: FormData): Promise<ActionResult<{ changed: number }>> {
+export async function saveService(
+  _previous: unknown,
+  formData: FormData,
+): Promise<ActionResult<{ changed: number }>> {
   if (!isFormData(formData)) return malformedRequest();
   return adminAction(updateServiceSchema, Object.fromEntries(formData), async (viewer, input) => {
     const result = await updateService(viewer, input);
@@ -56,10 +66,15 @@ export async function saveService(_previous: unknown, formData: FormData): Promi
 }
 
 /** Node targets arrive as fields "targets.<NODE>" and are gathered into one object for the schema. */
-export async function saveTier(_previous: unknown, formData: FormData): Promise<ActionResult<{ changed: number }>> {
+export async function saveTier(
+  _previous: unknown,
+  formData: FormData,
+): Promise<ActionResult<{ changed: number }>> {
   if (!isFormData(formData)) return malformedRequest();
   const fields = Object.fromEntries(formData);
-  const targets = Object.fromEntries(TARGET_NODES.map((node) => [node, formData.get(`targets.${node}`) ?? undefined]));
+  const targets = Object.fromEntries(
+    TARGET_NODES.map((node) => [node, formData.get(`targets.${node}`) ?? undefined]),
+  );
   return adminAction(updateTierSchema, { ...fields, targets }, async (viewer, input) => {
     const result = await updateTier(viewer, input);
     refresh(input.serviceId);
@@ -67,7 +82,10 @@ export async function saveTier(_previous: unknown, formData: FormData): Promise<
   });
 }
 
-export async function addEvidence(_previous: unknown, formData: FormData): Promise<ActionResult<{ id: string }>> {
+export async function addEvidence(
+  _previous: unknown,
+  formData: FormData,
+): Promise<ActionResult<{ id: string }>> {
   if (!isFormData(formData)) return malformedRequest();
   return adminAction(addEvidenceSchema, Object.fromEntries(formData), async (viewer, input) => {
     const result = await addEvidenceRequirement(viewer, input);

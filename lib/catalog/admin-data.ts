@@ -48,9 +48,18 @@ export async function findServiceForAdmin(viewer: Viewer, serviceId: string) {
       sortOrder: true,
       updatedAt: true,
       tiers: {
-        select: { tier: true, surchargeMinor: true, processingHours: true, available: true, nodeTargets: { select: { node: true, targetMinutes: true } } },
+        select: {
+          tier: true,
+          surchargeMinor: true,
+          processingHours: true,
+          available: true,
+          nodeTargets: { select: { node: true, targetMinutes: true } },
+        },
       },
-      evidence: { orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { id: true, kind: true, labelZh: true, labelEn: true, required: true, sortOrder: true } },
+      evidence: {
+        orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
+        select: { id: true, kind: true, labelZh: true, labelEn: true, required: true, sortOrder: true },
+      },
     },
   });
   if (!service) return null;
@@ -60,7 +69,17 @@ export async function findServiceForAdmin(viewer: Viewer, serviceId: string) {
     ...rest,
     tiers: URGENCY_TIERS.map((tier: UrgencyTier) => {
       const row = byTier.get(tier);
-      return { tier, row: row ? { ...row, targets: Object.fromEntries(row.nodeTargets.map((target) => [target.node, target.targetMinutes])) } : null };
+      return {
+        tier,
+        row: row
+          ? {
+              ...row,
+              targets: Object.fromEntries(
+                row.nodeTargets.map((target) => [target.node, target.targetMinutes]),
+              ),
+            }
+          : null,
+      };
     }),
   };
 }

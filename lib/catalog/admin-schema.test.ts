@@ -25,14 +25,33 @@ describe("yuanToFen / fenToYuan", () => {
 });
 
 describe("updateServiceSchema", () => {
-  const valid = { serviceId: SERVICE_ID, nameZh: "护照", nameEn: "Passport", descriptionZh: "", descriptionEn: "", baseFeeMinor: "120.00", sortOrder: "2" };
+  const valid = {
+    serviceId: SERVICE_ID,
+    nameZh: "护照",
+    nameEn: "Passport",
+    descriptionZh: "",
+    descriptionEn: "",
+    baseFeeMinor: "120.00",
+    sortOrder: "2",
+  };
 
   it("stores the fee in fen and reads absent checkboxes as false", () => {
-    expect(updateServiceSchema.parse({ ...valid, active: "on" })).toEqual({ ...valid, baseFeeMinor: 12000, sortOrder: 2, active: true, requiresExpertReview: false });
+    expect(updateServiceSchema.parse({ ...valid, active: "on" })).toEqual({
+      ...valid,
+      baseFeeMinor: 12000,
+      sortOrder: 2,
+      active: true,
+      requiresExpertReview: false,
+    });
   });
 
   it("refuses empty names, a fee past the maximum and a fractional sort order", () => {
-    const result = updateServiceSchema.safeParse({ ...valid, nameEn: "  ", baseFeeMinor: "1000000.01", sortOrder: "1.5" });
+    const result = updateServiceSchema.safeParse({
+      ...valid,
+      nameEn: "  ",
+      baseFeeMinor: "1000000.01",
+      sortOrder: "1.5",
+    });
     expect(result.success).toBe(false);
     expect(result.error!.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([
       ["nameEn", "validation.required"],
@@ -43,22 +62,41 @@ describe("updateServiceSchema", () => {
 });
 
 describe("updateTierSchema", () => {
-  const valid = { serviceId: SERVICE_ID, tier: "EXPRESS", surchargeMinor: "300", processingHours: "48", available: "on", targets: { MATERIAL_CHECK: "120", DECISION: "" } };
+  const valid = {
+    serviceId: SERVICE_ID,
+    tier: "EXPRESS",
+    surchargeMinor: "300",
+    processingHours: "48",
+    available: "on",
+    targets: { MATERIAL_CHECK: "120", DECISION: "" },
+  };
 
   it("reads blank targets as none and the rest as whole minutes", () => {
     const parsed = updateTierSchema.parse(valid);
     expect(parsed).toMatchObject({ surchargeMinor: 30000, processingHours: 48, available: true });
-    expect(parsed.targets).toEqual({ SUBMITTED: null, MATERIAL_CHECK: 120, SUBSTANTIVE_REVIEW: null, EXPERT_REVIEW: null, DECISION: null, RESULT_NOTIFIED: null });
+    expect(parsed.targets).toEqual({
+      SUBMITTED: null,
+      MATERIAL_CHECK: 120,
+      SUBSTANTIVE_REVIEW: null,
+      EXPERT_REVIEW: null,
+      DECISION: null,
+      RESULT_NOTIFIED: null,
+    });
   });
 
   it("refuses zero or fractional minutes, and a node target longer than the whole case", () => {
-    const result = updateTierSchema.safeParse({ ...valid, targets: { SUBMITTED: "0", MATERIAL_CHECK: "2.5", DECISION: String(48 * 60 + 1) } });
+    const result = updateTierSchema.safeParse({
+      ...valid,
+      targets: { SUBMITTED: "0", MATERIAL_CHECK: "2.5", DECISION: String(48 * 60 + 1) },
+    });
     expect(result.error!.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([
       ["targets.SUBMITTED", "admin.catalog.errors.targetInvalid"],
       ["targets.MATERIAL_CHECK", "admin.catalog.errors.targetInvalid"],
     ]);
     const tooLong = updateTierSchema.safeParse({ ...valid, targets: { DECISION: String(48 * 60 + 1) } });
-    expect(tooLong.error!.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([["targets.DECISION", "admin.catalog.errors.targetTooLong"]]);
+    expect(tooLong.error!.issues.map((issue) => [issue.path.join("."), issue.message])).toEqual([
+      ["targets.DECISION", "admin.catalog.errors.targetTooLong"],
+    ]);
   });
 
   it("refuses an unknown tier and zero processing hours", () => {

@@ -5,7 +5,14 @@ import { URGENCY_TIERS } from "./tiers";
 // Messages are i18n keys, translated where they are shown.
 
 /** Nodes that carry an SLA target; EXPERT_REVIEW only for services that require expert review. */
-export const TARGET_NODES = ["SUBMITTED", "MATERIAL_CHECK", "SUBSTANTIVE_REVIEW", "EXPERT_REVIEW", "DECISION", "RESULT_NOTIFIED"] as const;
+export const TARGET_NODES = [
+  "SUBMITTED",
+  "MATERIAL_CHECK",
+  "SUBSTANTIVE_REVIEW",
+  "EXPERT_REVIEW",
+  "DECISION",
+  "RESULT_NOTIFIED",
+] as const;
 export type TargetNode = (typeof TARGET_NODES)[number];
 
 export const EVIDENCE_KINDS = ["ID_PROOF", "URGENCY_PROOF", "OTHER"] as const;
@@ -37,7 +44,8 @@ const yuanSchema = z
   .transform((raw, context) => {
     const fen = yuanToFen(raw);
     if (fen === null) context.addIssue({ code: "custom", message: "admin.catalog.errors.amountInvalid" });
-    else if (fen > MAX_FEE_YUAN * 100) context.addIssue({ code: "custom", message: "admin.catalog.errors.amountTooLarge" });
+    else if (fen > MAX_FEE_YUAN * 100)
+      context.addIssue({ code: "custom", message: "admin.catalog.errors.amountTooLarge" });
     return fen ?? 0;
   });
 
@@ -92,14 +100,23 @@ export const updateTierSchema = z
     surchargeMinor: yuanSchema,
     processingHours: intIn(1, MAX_PROCESSING_HOURS, "admin.catalog.errors.hoursInvalid"),
     available: checkbox,
-    targets: z.object(Object.fromEntries(TARGET_NODES.map((node) => [node, targetMinutes])) as Record<TargetNode, typeof targetMinutes>),
+    targets: z.object(
+      Object.fromEntries(TARGET_NODES.map((node) => [node, targetMinutes])) as Record<
+        TargetNode,
+        typeof targetMinutes
+      >,
+    ),
   })
   .superRefine((input, context) => {
     // A single step longer than the whole case's promise is a typo, not a plan.
     for (const node of TARGET_NODES) {
       const minutes = input.targets[node];
       if (minutes !== null && minutes > input.processingHours * 60) {
-        context.addIssue({ code: "custom", path: ["targets", node], message: "admin.catalog.errors.targetTooLong" });
+        context.addIssue({
+          code: "custom",
+          path: ["targets", node],
+          message: "admin.catalog.errors.targetTooLong",
+        });
       }
     }
   });
@@ -116,5 +133,8 @@ const requirementId = z.uuid("admin.catalog.errors.notFound");
 export const addEvidenceSchema = z.object({ serviceId, ...evidenceFields });
 export const updateEvidenceSchema = z.object({ requirementId, ...evidenceFields });
 export const removeEvidenceSchema = z.object({ requirementId });
-export const moveEvidenceSchema = z.object({ requirementId, direction: z.enum(["up", "down"], "admin.catalog.errors.notFound") });
+export const moveEvidenceSchema = z.object({
+  requirementId,
+  direction: z.enum(["up", "down"], "admin.catalog.errors.notFound"),
+});
 export type EvidenceInput = z.output<typeof addEvidenceSchema>;

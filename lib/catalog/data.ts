@@ -28,7 +28,11 @@ const SERVICE_SELECT = {
 } satisfies Prisma.ServiceTypeSelect;
 
 export function listActiveServices() {
-  return db.serviceType.findMany({ where: { active: true }, orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: SERVICE_SELECT });
+  return db.serviceType.findMany({
+    where: { active: true },
+    orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+    select: SERVICE_SELECT,
+  });
 }
 
 /** One active service with its offered tiers and evidence list (the application form's needs). */

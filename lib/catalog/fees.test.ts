@@ -11,7 +11,11 @@ describe("quoteFee", () => {
   });
 
   it("allows free services and tiers without surcharge", () => {
-    expect(quoteFee({ baseFeeMinor: 0, surchargeMinor: 0 })).toEqual({ baseMinor: 0, surchargeMinor: 0, totalMinor: 0 });
+    expect(quoteFee({ baseFeeMinor: 0, surchargeMinor: 0 })).toEqual({
+      baseMinor: 0,
+      surchargeMinor: 0,
+      totalMinor: 0,
+    });
   });
 
   it("accepts amounts up to the int4 column limit", () => {

@@ -10,11 +10,19 @@ export type MoneyLocale = "zh" | "en";
 
 function assertAmount(name: string, value: number): void {
   if (!Number.isInteger(value) || value < 0 || value > MAX_MINOR) {
-    throw new RangeError(`${name} must be an integer from 0 to ${MAX_MINOR} minor units, got ${String(value)}`);
+    throw new RangeError(
+      `${name} must be an integer from 0 to ${MAX_MINOR} minor units, got ${String(value)}`,
+    );
   }
 }
 
-export function quoteFee({ baseFeeMinor, surchargeMinor }: { baseFeeMinor: number; surchargeMinor: number }): FeeQuote {
+export function quoteFee({
+  baseFeeMinor,
+  surchargeMinor,
+}: {
+  baseFeeMinor: number;
+  surchargeMinor: number;
+}): FeeQuote {
   assertAmount("baseFeeMinor", baseFeeMinor);
   assertAmount("surchargeMinor", surchargeMinor);
   const totalMinor = baseFeeMinor + surchargeMinor;
@@ -38,7 +46,8 @@ function formatterFor(currency: string, locale: MoneyLocale): Intl.NumberFormat 
 
 /** 123450 CNY → "¥1,234.50" (zh) / "CN¥1,234.50" (en). The currency's own minor digits apply (JPY has none). */
 export function formatMoney(minor: number, currency: string, locale: MoneyLocale): string {
-  if (!Number.isSafeInteger(minor)) throw new RangeError(`Amount must be an integer in minor units, got ${String(minor)}`);
+  if (!Number.isSafeInteger(minor))
+    throw new RangeError(`Amount must be an integer in minor units, got ${String(minor)}`);
   const formatter = formatterFor(currency, locale);
   const digits = formatter.resolvedOptions().maximumFractionDigits ?? 2;
   return formatter.format(minor / 10 ** digits);

@@ -12,7 +12,10 @@ export const SERVICE_NODE_TARGETS = {
 
 type TiersWithTargets = { tier: UrgencyTier; nodeTargets: { node: WorkflowNode; targetMinutes: number }[] }[];
 
-export function nodeTargetsFor(tiers: TiersWithTargets, tier: UrgencyTier): Partial<Record<WorkflowNode, number>> {
+export function nodeTargetsFor(
+  tiers: TiersWithTargets,
+  tier: UrgencyTier,
+): Partial<Record<WorkflowNode, number>> {
   const targets = tiers.find((row) => row.tier === tier)?.nodeTargets ?? [];
   return Object.fromEntries(targets.map((target) => [target.node, target.targetMinutes]));
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { compareTiersMostUrgentFirst, isUrgencyTier, tierPriority, URGENCY_TIERS, type UrgencyTier } from "./tiers";
+import {
+  compareTiersMostUrgentFirst,
+  isUrgencyTier,
+  tierPriority,
+  URGENCY_TIERS,
+  type UrgencyTier,
+} from "./tiers";
 
 describe("URGENCY_TIERS", () => {
   it("lists tiers least urgent first, like the database enum", () => {
@@ -20,7 +26,13 @@ describe("tierPriority", () => {
 describe("compareTiersMostUrgentFirst", () => {
   it("sorts most urgent first", () => {
     const tiers: UrgencyTier[] = ["STANDARD", "EXPRESS", "URGENT", "STANDARD", "EXPRESS"];
-    expect([...tiers].sort(compareTiersMostUrgentFirst)).toEqual(["EXPRESS", "EXPRESS", "URGENT", "STANDARD", "STANDARD"]);
+    expect([...tiers].sort(compareTiersMostUrgentFirst)).toEqual([
+      "EXPRESS",
+      "EXPRESS",
+      "URGENT",
+      "STANDARD",
+      "STANDARD",
+    ]);
   });
 
   it("is antisymmetric and zero only for equal tiers", () => {

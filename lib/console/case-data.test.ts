@@ -22,7 +22,14 @@ async function createService() {
       descriptionZh: "-",
       descriptionEn: "-",
       baseFeeMinor: 10_000,
-      tiers: { create: { tier: "URGENT", surchargeMinor: 5_000, processingHours: 48, nodeTargets: { create: [{ node: "MATERIAL_CHECK", targetMinutes: 120 }] } } },
+      tiers: {
+        create: {
+          tier: "URGENT",
+          surchargeMinor: 5_000,
+          processingHours: 48,
+          nodeTargets: { create: [{ node: "MATERIAL_CHECK", targetMinutes: 120 }] },
+        },
+      },
     },
     select: { id: true },
   });
@@ -39,7 +46,9 @@ async function arrange(data: CaseData = {}) {
     createTestUser("SUPERVISOR"),
     createTestUser("ADMIN"),
   ]);
-  await db.staffService.createMany({ data: [assignee, other].map((user) => ({ userId: user.id, serviceId: service.id })) });
+  await db.staffService.createMany({
+    data: [assignee, other].map((user) => ({ userId: user.id, serviceId: service.id })),
+  });
   const application = await createTestApplication({
     applicantId: applicant.id,
     serviceId: service.id,
@@ -54,11 +63,20 @@ async function arrange(data: CaseData = {}) {
 
 describe("findStaffCase", () => {
   it("gives staff the whole case: internal notes with who wrote them, applicant details masked, fee, requests and files", async () => {
-    const { application, applicant, assignee, other } = await arrange({ paymentStatus: "PAID", paymentReference: `ref-${randomUUID()}` });
+    const { application, applicant, assignee, other } = await arrange({
+      paymentStatus: "PAID",
+      paymentReference: `ref-${randomUUID()}`,
+    });
     const t0 = new Date(Date.now() - 3 * HOUR);
     await db.timelineEvent.createMany({
       data: [
-        { applicationId: application.id, node: "SUBMITTED", action: "SUBMITTED", actorId: applicant.id, occurredAt: t0 },
+        {
+          applicationId: application.id,
+          node: "SUBMITTED",
+          action: "SUBMITTED",
+          actorId: applicant.id,
+          occurredAt: t0,
+        },
         {
           applicationId: application.id,
           node: "MATERIAL_CHECK",
@@ -76,7 +94,9 @@ describe("findStaffCase", () => {
         requestedById: assignee.id,
         status: "FULFILLED",
         dueAt: new Date(t0.getTime() + 24 * HOUR),
-        items: { create: [{ problem: "Letter not signed", suggestion: "Upload a signed copy", sortOrder: 0 }] },
+        items: {
+          create: [{ problem: "Letter not signed", suggestion: "Upload a signed copy", sortOrder: 0 }],
+        },
       },
     });
     await db.evidenceFile.create({
@@ -97,22 +117,43 @@ describe("findStaffCase", () => {
     const view = await findStaffCase(other, formatApplicationNumber(application.number));
     expect(view).not.toBeNull();
     expect(view!.number).toBe(application.number);
-    expect(view!.events.map((event) => [event.action, event.internalNote, event.actor?.name, event.actor?.role])).toEqual([
+    expect(
+      view!.events.map((event) => [event.action, event.internalNote, event.actor?.name, event.actor?.role]),
+    ).toEqual([
       ["SUBMITTED", null, applicant.displayName, "APPLICANT"],
       ["ADVANCED", "ID photo looks edited; check with the issuer.", assignee.displayName, "REVIEWER"],
     ]);
-    expect(view!.applicant).toEqual({ name: "Test", idType: "PASSPORT", idNumberMasked: "E****567", phone: "+86 138 0000 0000", email: "applicant@test.example", locale: "zh" });
+    expect(view!.applicant).toEqual({
+      name: "Test",
+      idType: "PASSPORT",
+      idNumberMasked: "E****567",
+      phone: "+86 138 0000 0000",
+      email: "applicant@test.example",
+      locale: "zh",
+    });
     expect(JSON.stringify(view)).not.toContain("idNumberHash");
-    expect(view!.payment).toMatchObject({ status: "PAID", fee: { baseMinor: 10_000, surchargeMinor: 5_000, totalMinor: 15_000 }, currency: "CNY" });
+    expect(view!.payment).toMatchObject({
+      status: "PAID",
+      fee: { baseMinor: 10_000, surchargeMinor: 5_000, totalMinor: 15_000 },
+      currency: "CNY",
+    });
     expect(view!.assignee).toEqual({ id: assignee.id, displayName: assignee.displayName });
     expect(view!.supplementRequests).toEqual([
       expect.objectContaining({
         status: "FULFILLED",
-        items: [expect.objectContaining({ problem: "Letter not signed", suggestion: "Upload a signed copy" })],
+        items: [
+          expect.objectContaining({ problem: "Letter not signed", suggestion: "Upload a signed copy" }),
+        ],
         files: [expect.objectContaining({ originalName: "signed.pdf" })],
       }),
     ]);
-    expect(view!.evidence).toEqual([expect.objectContaining({ originalName: "signed.pdf", kind: "SUPPLEMENT", supplementRequestId: request.id })]);
+    expect(view!.evidence).toEqual([
+      expect.objectContaining({
+        originalName: "signed.pdf",
+        kind: "SUPPLEMENT",
+        supplementRequestId: request.id,
+      }),
+    ]);
     expect(view!.nodeTargets).toEqual({ MATERIAL_CHECK: 120 });
     // Reviewers see no assignee list: only supervisors assign.
     expect(view!.assignees).toBeNull();
@@ -121,7 +162,9 @@ describe("findStaffCase", () => {
   it("refuses applicants, even for their own case", async () => {
     const { application, applicant } = await arrange();
     await expect(findStaffCase(applicant, application.number)).rejects.toBeInstanceOf(NotAuthorizedError);
-    await expect(findStaffCaseVersion(applicant, application.number)).rejects.toBeInstanceOf(NotAuthorizedError);
+    await expect(findStaffCaseVersion(applicant, application.number)).rejects.toBeInstanceOf(
+      NotAuthorizedError,
+    );
   });
 
   it("answers null for unknown and malformed numbers", async () => {
@@ -136,13 +179,24 @@ describe("findStaffCase", () => {
     const { application, assignee, other, supervisor, admin } = await arrange();
     const allowed = async (viewer: typeof other) => {
       const view = await findStaffCase(viewer, application.number);
-      return { transitions: view!.allowed.transitions.map((transition) => transition.name), operations: view!.allowed.operations };
+      return {
+        transitions: view!.allowed.transitions.map((transition) => transition.name),
+        operations: view!.allowed.operations,
+      };
     };
-    expect(await allowed(assignee)).toEqual({ transitions: ["REQUEST_SUPPLEMENT", "ADVANCE"], operations: ["ADD_NOTE", "RECORD_PAYMENT"] });
+    expect(await allowed(assignee)).toEqual({
+      transitions: ["REQUEST_SUPPLEMENT", "ADVANCE"],
+      operations: ["ADD_NOTE", "RECORD_PAYMENT"],
+    });
     expect(await allowed(other)).toEqual({ transitions: [], operations: [] });
-    expect(await allowed(supervisor)).toEqual({ transitions: ["REQUEST_SUPPLEMENT", "ADVANCE"], operations: ["ASSIGN", "ADD_NOTE", "RECORD_PAYMENT"] });
+    expect(await allowed(supervisor)).toEqual({
+      transitions: ["REQUEST_SUPPLEMENT", "ADVANCE"],
+      operations: ["ASSIGN", "ADD_NOTE", "RECORD_PAYMENT"],
+    });
     expect(await allowed(admin)).toEqual({ transitions: [], operations: [] });
-    const advance = (await findStaffCase(assignee, application.number))!.allowed.transitions.find((transition) => transition.name === "ADVANCE");
+    const advance = (await findStaffCase(assignee, application.number))!.allowed.transitions.find(
+      (transition) => transition.name === "ADVANCE",
+    );
     expect(advance?.to).toBe("SUBSTANTIVE_REVIEW");
   });
 
@@ -164,7 +218,10 @@ describe("findStaffCase", () => {
     expect(ids).toEqual(expect.arrayContaining([assignee.id, other.id, supervisor.id]));
     expect(ids).not.toContain(notHandling.id);
     expect(ids).not.toContain(inactive.id);
-    expect(view!.assignees!.find((user) => user.id === assignee.id)).toMatchObject({ role: "REVIEWER", openCases: 1 });
+    expect(view!.assignees!.find((user) => user.id === assignee.id)).toMatchObject({
+      role: "REVIEWER",
+      openCases: 1,
+    });
     expect(view!.assignees!.find((user) => user.id === other.id)).toMatchObject({ openCases: 0 });
   });
 });

@@ -91,10 +91,20 @@ const CASE_SELECT = {
       createdAt: true,
       fulfilledAt: true,
       requestedBy: { select: { displayName: true } },
-      items: { orderBy: { sortOrder: "asc" }, select: { id: true, problem: true, suggestion: true, resolved: true } },
+      items: {
+        orderBy: { sortOrder: "asc" },
+        select: { id: true, problem: true, suggestion: true, resolved: true },
+      },
       files: {
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-        select: { id: true, originalName: true, mimeType: true, sizeBytes: true, kind: true, createdAt: true },
+        select: {
+          id: true,
+          originalName: true,
+          mimeType: true,
+          sizeBytes: true,
+          kind: true,
+          createdAt: true,
+        },
       },
     },
   },
@@ -113,7 +123,10 @@ export async function findStaffCase(viewer: Viewer, rawNumber: string) {
   if (!row) return null;
 
   const [targets, evidence, workflowViewer, assignees] = await Promise.all([
-    db.nodeTarget.findMany({ where: { serviceTier: { serviceId: row.serviceId, tier: row.tier } }, select: { node: true, targetMinutes: true } }),
+    db.nodeTarget.findMany({
+      where: { serviceTier: { serviceId: row.serviceId, tier: row.tier } },
+      select: { node: true, targetMinutes: true },
+    }),
     listCaseEvidence(viewer, row.id),
     withHandledServices(viewer, row.serviceId),
     viewer.role === "SUPERVISOR" ? listEligibleAssignees(row.serviceId) : Promise.resolve(null),
@@ -171,23 +184,28 @@ export async function findStaffCase(viewer: Viewer, rawNumber: string) {
       refundedAt: row.refundedAt,
     },
     assignee: row.assignee,
-    events: row.timeline.reverse().map(
-      (event): StaffCaseEvent => ({
-        id: event.id.toString(),
-        node: event.node,
-        action: event.action,
-        occurredAt: event.occurredAt,
-        dueAt: event.dueAt,
-        publicNote: event.publicNote,
-        internalNote: event.internalNote,
-        actor: event.actor ? { name: event.actor.displayName, staff: isStaff(event.actor.role), role: event.actor.role } : null,
-      }),
-    ),
+    events: row.timeline.reverse().map((event): StaffCaseEvent => ({
+      id: event.id.toString(),
+      node: event.node,
+      action: event.action,
+      occurredAt: event.occurredAt,
+      dueAt: event.dueAt,
+      publicNote: event.publicNote,
+      internalNote: event.internalNote,
+      actor: event.actor
+        ? { name: event.actor.displayName, staff: isStaff(event.actor.role), role: event.actor.role }
+        : null,
+    })),
     supplementRequests: row.supplementRequests,
     evidence,
-    nodeTargets: Object.fromEntries(targets.map((target) => [target.node, target.targetMinutes])) as Partial<Record<WorkflowNode, number>>,
+    nodeTargets: Object.fromEntries(targets.map((target) => [target.node, target.targetMinutes])) as Partial<
+      Record<WorkflowNode, number>
+    >,
     // The same tables the mutations check: a control exists exactly when the server would accept it.
-    allowed: { transitions: allowedTransitions(state, workflowViewer), operations: allowedOperations(state, workflowViewer) },
+    allowed: {
+      transitions: allowedTransitions(state, workflowViewer),
+      operations: allowedOperations(state, workflowViewer),
+    },
     assignees,
   };
 }
@@ -200,14 +218,20 @@ export async function findStaffCaseVersion(viewer: Viewer, rawNumber: string): P
   assertArea(viewer, "console");
   const parsed = validateApplicationNumber(rawNumber);
   if (!parsed.ok) return null;
-  const row = await db.application.findUnique({ where: { number: parsed.number }, select: { version: true } });
+  const row = await db.application.findUnique({
+    where: { number: parsed.number },
+    select: { version: true },
+  });
   return row?.version ?? null;
 }
 
 /** Only claiming depends on the handled services, and only this case's service matters for it. */
 async function withHandledServices(viewer: Viewer, serviceId: string): Promise<WorkflowViewer> {
   if (viewer.role !== "REVIEWER") return { id: viewer.id, role: viewer.role };
-  const handles = await db.staffService.findUnique({ where: { userId_serviceId: { userId: viewer.id, serviceId } }, select: { userId: true } });
+  const handles = await db.staffService.findUnique({
+    where: { userId_serviceId: { userId: viewer.id, serviceId } },
+    select: { userId: true },
+  });
   return { id: viewer.id, role: viewer.role, handledServiceIds: handles ? [serviceId] : [] };
 }
 
@@ -217,10 +241,18 @@ async function withHandledServices(viewer: Viewer, serviceId: string): Promise<W
  */
 async function listEligibleAssignees(serviceId: string) {
   const staff = await db.user.findMany({
-    where: { active: true, OR: [{ role: "SUPERVISOR" }, { role: "REVIEWER", handledServices: { some: { serviceId } } }] },
+    where: {
+      active: true,
+      OR: [{ role: "SUPERVISOR" }, { role: "REVIEWER", handledServices: { some: { serviceId } } }],
+    },
     orderBy: [{ role: "asc" }, { displayName: "asc" }, { id: "asc" }],
     take: ASSIGNEE_LIMIT,
-    select: { id: true, displayName: true, role: true, _count: { select: { assignedCases: { where: { closedAt: null } } } } },
+    select: {
+      id: true,
+      displayName: true,
+      role: true,
+      _count: { select: { assignedCases: { where: { closedAt: null } } } },
+    },
   });
   return staff.map(({ _count, ...user }) => ({ ...user, openCases: _count.assignedCases }));
 }

@@ -17,23 +17,44 @@ const at = (hours: number) => new Date(NOW.getTime() + hours * HOUR);
 
 async function createService(code = `svc-${randomUUID().slice(0, 8)}`) {
   return db.serviceType.create({
-    data: { code, nameZh: `服务 ${code}`, nameEn: `Service ${code}`, descriptionZh: "-", descriptionEn: "-", baseFeeMinor: 100 },
+    data: {
+      code,
+      nameZh: `服务 ${code}`,
+      nameEn: `Service ${code}`,
+      descriptionZh: "-",
+      descriptionEn: "-",
+      baseFeeMinor: 100,
+    },
     select: { id: true },
   });
 }
 
-type CaseData = Omit<Prisma.ApplicationUncheckedCreateInput, "applicantId" | "serviceId"> & { serviceId?: string };
+type CaseData = Omit<Prisma.ApplicationUncheckedCreateInput, "applicantId" | "serviceId"> & {
+  serviceId?: string;
+};
 
 /** A clean queue per test: every test states the whole set of cases it is about. */
 async function arrange() {
   await db.application.deleteMany();
   // The counts are shared for a few seconds; every test here starts from its own cases.
   openCountsByNode.forget();
-  const [service, applicant, reviewer] = await Promise.all([createService(), createTestUser("APPLICANT"), createTestUser("REVIEWER")]);
+  const [service, applicant, reviewer] = await Promise.all([
+    createService(),
+    createTestUser("APPLICANT"),
+    createTestUser("REVIEWER"),
+  ]);
   const makeCase = (data: Partial<CaseData> = {}) =>
-    createTestApplication({ applicantId: applicant.id, serviceId: service.id, nodeDueAt: at(5), neededBy: at(100), ...data });
-  const list = (params: QueueSearchParams = {}, viewer = reviewer) => listQueue(viewer, parseQueueFilters(params), NOW);
-  const numbers = async (params: QueueSearchParams = {}, viewer = reviewer) => (await list(params, viewer)).items.map((item) => item.number);
+    createTestApplication({
+      applicantId: applicant.id,
+      serviceId: service.id,
+      nodeDueAt: at(5),
+      neededBy: at(100),
+      ...data,
+    });
+  const list = (params: QueueSearchParams = {}, viewer = reviewer) =>
+    listQueue(viewer, parseQueueFilters(params), NOW);
+  const numbers = async (params: QueueSearchParams = {}, viewer = reviewer) =>
+    (await list(params, viewer)).items.map((item) => item.number);
   return { service, applicant, reviewer, makeCase, list, numbers };
 }
 
@@ -47,13 +68,17 @@ describe("listQueue order", () => {
     const expressSooner = await makeCase({ tier: "EXPRESS", nodeDueAt: at(2) });
     const expressSoonerNeededFirst = await makeCase({ tier: "EXPRESS", nodeDueAt: at(2), neededBy: at(10) });
     expect(await numbers()).toEqual(
-      [expressSoonerNeededFirst, expressSooner, expressLater, expressNoDue, urgent, standardSoonest].map((row) => row.number),
+      [expressSoonerNeededFirst, expressSooner, expressLater, expressNoDue, urgent, standardSoonest].map(
+        (row) => row.number,
+      ),
     );
   });
 
   it("breaks complete ties by id, so pages are stable", async () => {
     const { makeCase, numbers } = await arrange();
-    const rows = await Promise.all(Array.from({ length: 4 }, () => makeCase({ tier: "URGENT", nodeDueAt: at(1), neededBy: at(9) })));
+    const rows = await Promise.all(
+      Array.from({ length: 4 }, () => makeCase({ tier: "URGENT", nodeDueAt: at(1), neededBy: at(9) })),
+    );
     const byId = [...rows].sort((a, b) => (a.id < b.id ? -1 : 1)).map((row) => row.number);
     expect(await numbers()).toEqual(byId);
   });
@@ -62,14 +87,26 @@ describe("listQueue order", () => {
     const { makeCase, list } = await arrange();
     await makeCase({ status: "COMPLETED", currentNode: "DOCUMENT_ISSUED", closedAt: at(-1) });
     await makeCase({ status: "WITHDRAWN", currentNode: "WITHDRAWN", closedAt: at(-1) });
-    const approved = await makeCase({ status: "APPROVED", currentNode: "RESULT_NOTIFIED", applicantName: "张小三" });
-    const waiting = await makeCase({ status: "AWAITING_APPLICANT", currentNode: "AWAITING_SUPPLEMENT", nodeDueAt: at(9) });
+    const approved = await makeCase({
+      status: "APPROVED",
+      currentNode: "RESULT_NOTIFIED",
+      applicantName: "张小三",
+    });
+    const waiting = await makeCase({
+      status: "AWAITING_APPLICANT",
+      currentNode: "AWAITING_SUPPLEMENT",
+      nodeDueAt: at(9),
+    });
     const page = await list();
     expect(page.items.map((item) => [item.number, item.status])).toEqual([
       [approved.number, "APPROVED"],
       [waiting.number, "AWAITING_APPLICANT"],
     ]);
-    expect(page.items[0]).toMatchObject({ applicantName: "张*三", serviceNameEn: expect.stringMatching(/^Service /), assigneeName: null });
+    expect(page.items[0]).toMatchObject({
+      applicantName: "张*三",
+      serviceNameEn: expect.stringMatching(/^Service /),
+      assigneeName: null,
+    });
     expect(page.total).toBe(2);
   });
 });
@@ -80,7 +117,11 @@ describe("listQueue filters", () => {
     const other = await createTestUser("SUPERVISOR");
     const otherService = await createService();
     const check = await makeCase({ currentNode: "MATERIAL_CHECK", tier: "EXPRESS", assigneeId: reviewer.id });
-    const review = await makeCase({ currentNode: "SUBSTANTIVE_REVIEW", serviceId: otherService.id, assigneeId: other.id });
+    const review = await makeCase({
+      currentNode: "SUBSTANTIVE_REVIEW",
+      serviceId: otherService.id,
+      assigneeId: other.id,
+    });
     const fresh = await makeCase({ tier: "STANDARD" });
     expect(await numbers({ node: "MATERIAL_CHECK" })).toEqual([check.number]);
     expect(await numbers({ service: otherService.id })).toEqual([review.number]);
@@ -95,7 +136,12 @@ describe("listQueue filters", () => {
   it("shows as overdue only late cases whose turn is staff's, not those waiting for the applicant", async () => {
     const { makeCase, numbers } = await arrange();
     const late = await makeCase({ nodeDueAt: at(-3) });
-    const lateApproved = await makeCase({ status: "APPROVED", currentNode: "RESULT_NOTIFIED", nodeDueAt: at(-1), tier: "STANDARD" });
+    const lateApproved = await makeCase({
+      status: "APPROVED",
+      currentNode: "RESULT_NOTIFIED",
+      nodeDueAt: at(-1),
+      tier: "STANDARD",
+    });
     await makeCase({ status: "AWAITING_APPLICANT", currentNode: "AWAITING_SUPPLEMENT", nodeDueAt: at(-10) });
     await makeCase({ nodeDueAt: at(1) });
     await makeCase({ nodeDueAt: null });
@@ -107,7 +153,12 @@ describe("listQueue filters", () => {
     const { makeCase, numbers } = await arrange();
     const smith = await makeCase({ applicantName: "John Smith" });
     const smithy = await makeCase({ applicantName: "Anna SMITHY", tier: "STANDARD" });
-    await makeCase({ applicantName: "Closed Smith", status: "COMPLETED", currentNode: "DOCUMENT_ISSUED", closedAt: at(-1) });
+    await makeCase({
+      applicantName: "Closed Smith",
+      status: "COMPLETED",
+      currentNode: "DOCUMENT_ISSUED",
+      closedAt: at(-1),
+    });
     const chinese = await makeCase({ applicantName: "王小明" });
     expect(await numbers({ q: "  smith " })).toEqual([smith.number, smithy.number]);
     expect(await numbers({ q: "小明" })).toEqual([chinese.number]);
@@ -117,7 +168,12 @@ describe("listQueue filters", () => {
 
   it("finds a case by its number however typed, closed or not, whatever the other filters", async () => {
     const { makeCase, list } = await arrange();
-    const closed = await makeCase({ status: "COMPLETED", currentNode: "DOCUMENT_ISSUED", closedAt: at(-1), tier: "STANDARD" });
+    const closed = await makeCase({
+      status: "COMPLETED",
+      currentNode: "DOCUMENT_ISSUED",
+      closedAt: at(-1),
+      tier: "STANDARD",
+    });
     await makeCase();
     const typed = formatApplicationNumber(closed.number).toLowerCase();
     const page = await list({ q: typed, tier: "EXPRESS", node: "DECISION" });
@@ -131,13 +187,16 @@ describe("listQueue pages", () => {
   it("pages 25 at a time without overlap and reports the page count", async () => {
     const { makeCase, list } = await arrange();
     const created = [];
-    for (let index = 0; index < QUEUE_PAGE_SIZE + 1; index++) created.push(await makeCase({ nodeDueAt: at(index) }));
+    for (let index = 0; index < QUEUE_PAGE_SIZE + 1; index++)
+      created.push(await makeCase({ nodeDueAt: at(index) }));
     const first = await list();
     const second = await list({ page: "2" });
     expect(first).toMatchObject({ total: QUEUE_PAGE_SIZE + 1, page: 1, pageCount: 2 });
     expect(first.items).toHaveLength(QUEUE_PAGE_SIZE);
     expect(second.items.map((item) => item.number)).toEqual([created.at(-1)!.number]);
-    expect([...first.items, ...second.items].map((item) => item.number)).toEqual(created.map((row) => row.number));
+    expect([...first.items, ...second.items].map((item) => item.number)).toEqual(
+      created.map((row) => row.number),
+    );
     expect(await list({ page: "3" })).toMatchObject({ items: [], page: 3, pageCount: 2 });
   });
 
@@ -155,7 +214,10 @@ describe("countOpenCasesByNode", () => {
     await makeCase({ currentNode: "RESULT_NOTIFIED", status: "APPROVED" });
     await makeCase({ currentNode: "DOCUMENT_ISSUED", status: "COMPLETED", closedAt: at(-1) });
     const counts = await countOpenCasesByNode(reviewer);
-    expect(Object.fromEntries(counts.map((row) => [row.node, row.count]))).toEqual({ MATERIAL_CHECK: 2, RESULT_NOTIFIED: 1 });
+    expect(Object.fromEntries(counts.map((row) => [row.node, row.count]))).toEqual({
+      MATERIAL_CHECK: 2,
+      RESULT_NOTIFIED: 1,
+    });
   });
 
   it("serves every view from one read for a few seconds, and gives the unfiltered total from it", async () => {
@@ -207,6 +269,8 @@ describe("authorization", () => {
     const { makeCase } = await arrange();
     const admin = await createTestUser("ADMIN");
     const row = await makeCase();
-    expect((await listQueue(admin, parseQueueFilters({}), NOW)).items.map((item) => item.number)).toEqual([row.number]);
+    expect((await listQueue(admin, parseQueueFilters({}), NOW)).items.map((item) => item.number)).toEqual([
+      row.number,
+    ]);
   });
 });

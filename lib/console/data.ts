@@ -15,8 +15,15 @@ import { QUEUE_PAGE_SIZE, containsPattern, type QueueFilters } from "./queue-sch
  * sorting every open case; lib/console/queue-plan.test.ts and bench/queue-explain.ts check it.
  * The id makes the order total, so pages never overlap or skip a case.
  */
-const ORDER_COLUMNS = ["tier DESC", "triage_score DESC", "node_due_at ASC NULLS LAST", "needed_by ASC", "id ASC"];
-const orderBy = (alias?: string) => Prisma.raw(ORDER_COLUMNS.map((column) => (alias ? `${alias}.${column}` : column)).join(", "));
+const ORDER_COLUMNS = [
+  "tier DESC",
+  "triage_score DESC",
+  "node_due_at ASC NULLS LAST",
+  "needed_by ASC",
+  "id ASC",
+];
+const orderBy = (alias?: string) =>
+  Prisma.raw(ORDER_COLUMNS.map((column) => (alias ? `${alias}.${column}` : column)).join(", "));
 
 export type QueueRow = {
   id: string;
@@ -52,10 +59,13 @@ function queueWhere(viewer: Viewer, filters: QueueFilters, now: Date): Prisma.Sq
   if (assignee?.kind === "user") conditions.push(Prisma.sql`assignee_id = ${assignee.id}::uuid`);
   if (assignee?.kind === "none") conditions.push(Prisma.sql`assignee_id IS NULL`);
   if (filters.overdue) {
-    const staffTurn = Prisma.join(STAFF_TURN_STATUSES.map((status) => Prisma.sql`${status}::application_status`));
+    const staffTurn = Prisma.join(
+      STAFF_TURN_STATUSES.map((status) => Prisma.sql`${status}::application_status`),
+    );
     conditions.push(Prisma.sql`node_due_at < ${now} AND status IN (${staffTurn})`);
   }
-  if (filters.search?.kind === "name") conditions.push(Prisma.sql`applicant_name ILIKE ${containsPattern(filters.search.text)}`);
+  if (filters.search?.kind === "name")
+    conditions.push(Prisma.sql`applicant_name ILIKE ${containsPattern(filters.search.text)}`);
   return Prisma.join(conditions, " AND ");
 }
 
@@ -104,7 +114,14 @@ export const openCountsByNode = sharedValue(OPEN_COUNTS_SHARED_MS, () =>
 );
 
 function isUnfiltered(filters: QueueFilters) {
-  return !filters.node && !filters.service && !filters.tier && !filters.assignee && !filters.overdue && !filters.search;
+  return (
+    !filters.node &&
+    !filters.service &&
+    !filters.tier &&
+    !filters.assignee &&
+    !filters.overdue &&
+    !filters.search
+  );
 }
 
 /**
@@ -120,7 +137,9 @@ export async function listQueue(viewer: Viewer, filters: QueueFilters, now = new
     // Unfiltered, the total is every open case: the sum of the shared per-node counts.
     isUnfiltered(filters)
       ? openCountsByNode.get().then((counts) => counts.reduce((sum, row) => sum + row.count, 0))
-      : db.$queryRaw<{ total: number }[]>(queueCountSql(viewer, filters, now)).then((counted) => counted[0]?.total ?? 0),
+      : db
+          .$queryRaw<{ total: number }[]>(queueCountSql(viewer, filters, now))
+          .then((counted) => counted[0]?.total ?? 0),
   ]);
   return {
     items: rows.map((row) => ({ ...row, applicantName: maskPersonName(row.applicantName) })),
@@ -145,7 +164,10 @@ const STAFF_OPTIONS_LIMIT = 500;
 export async function listQueueFilterOptions(viewer: Viewer) {
   assertArea(viewer, "console");
   const [services, staff] = await Promise.all([
-    db.serviceType.findMany({ orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { id: true, nameZh: true, nameEn: true } }),
+    db.serviceType.findMany({
+      orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+      select: { id: true, nameZh: true, nameEn: true },
+    }),
     // Administrators run the system, not cases (lib/workflow/transitions.ts), so they are not assignees.
     db.user.findMany({
       where: { role: { in: ["REVIEWER", "SUPERVISOR"] }, active: true },

@@ -14,30 +14,59 @@ describe("dueStateOf", () => {
   const open = { closedAt: null };
 
   it("flags a late case as overdue, with how late, while it is staff's turn", () => {
-    expect(dueStateOf({ ...open, status: "IN_PROGRESS", nodeDueAt: ago(3 * HOUR) }, NOW)).toEqual({ kind: "overdue", dueAt: ago(3 * HOUR), lateMs: 3 * HOUR });
-    expect(dueStateOf({ ...open, status: "APPROVED", nodeDueAt: ago(MINUTE) }, NOW)).toMatchObject({ kind: "overdue", lateMs: MINUTE });
+    expect(dueStateOf({ ...open, status: "IN_PROGRESS", nodeDueAt: ago(3 * HOUR) }, NOW)).toEqual({
+      kind: "overdue",
+      dueAt: ago(3 * HOUR),
+      lateMs: 3 * HOUR,
+    });
+    expect(dueStateOf({ ...open, status: "APPROVED", nodeDueAt: ago(MINUTE) }, NOW)).toMatchObject({
+      kind: "overdue",
+      lateMs: MINUTE,
+    });
   });
 
   it("is due, not overdue, up to and including the due time", () => {
-    expect(dueStateOf({ ...open, status: "IN_PROGRESS", nodeDueAt: NOW }, NOW)).toEqual({ kind: "due", dueAt: NOW });
-    expect(dueStateOf({ ...open, status: "IN_PROGRESS", nodeDueAt: ago(-HOUR) }, NOW)).toMatchObject({ kind: "due" });
+    expect(dueStateOf({ ...open, status: "IN_PROGRESS", nodeDueAt: NOW }, NOW)).toEqual({
+      kind: "due",
+      dueAt: NOW,
+    });
+    expect(dueStateOf({ ...open, status: "IN_PROGRESS", nodeDueAt: ago(-HOUR) }, NOW)).toMatchObject({
+      kind: "due",
+    });
   });
 
   it("says a case awaiting the applicant is waiting for them, even past its due time", () => {
-    expect(dueStateOf({ ...open, status: "AWAITING_APPLICANT", nodeDueAt: ago(DAY) }, NOW)).toEqual({ kind: "waitingForApplicant", dueAt: ago(DAY) });
+    expect(dueStateOf({ ...open, status: "AWAITING_APPLICANT", nodeDueAt: ago(DAY) }, NOW)).toEqual({
+      kind: "waitingForApplicant",
+      dueAt: ago(DAY),
+    });
   });
 
   it("has nothing due without a due time, and nothing at all once closed", () => {
     expect(dueStateOf({ ...open, status: "IN_PROGRESS", nodeDueAt: null }, NOW)).toEqual({ kind: "none" });
-    expect(dueStateOf({ closedAt: ago(HOUR), status: "COMPLETED", nodeDueAt: ago(DAY) }, NOW)).toEqual({ kind: "closed" });
+    expect(dueStateOf({ closedAt: ago(HOUR), status: "COMPLETED", nodeDueAt: ago(DAY) }, NOW)).toEqual({
+      kind: "closed",
+    });
   });
 });
 
 describe("latenessParts", () => {
   it.each([
-    [3 * HOUR + 20 * MINUTE + 59_999, [{ unit: "hours", count: 3 }, { unit: "minutes", count: 20 }]],
+    [
+      3 * HOUR + 20 * MINUTE + 59_999,
+      [
+        { unit: "hours", count: 3 },
+        { unit: "minutes", count: 20 },
+      ],
+    ],
     [45 * MINUTE, [{ unit: "minutes", count: 45 }]],
-    [2 * DAY + 3 * HOUR + 7 * MINUTE, [{ unit: "days", count: 2 }, { unit: "hours", count: 3 }]],
+    [
+      2 * DAY + 3 * HOUR + 7 * MINUTE,
+      [
+        { unit: "days", count: 2 },
+        { unit: "hours", count: 3 },
+      ],
+    ],
     [2 * DAY + 5 * MINUTE, [{ unit: "days", count: 2 }]],
     [HOUR, [{ unit: "hours", count: 1 }]],
     [10_000, [{ unit: "minutes", count: 1 }]],
@@ -50,7 +79,8 @@ describe("latenessParts", () => {
 describe("formatLateness", () => {
   // As the app sees them: untyped message trees, keys checked at run time.
   type Translate = (key: string, values: Record<string, string | number>) => string;
-  const translator = (locale: string, messages: unknown) => createTranslator({ locale, messages: messages as AbstractIntlMessages }) as unknown as Translate;
+  const translator = (locale: string, messages: unknown) =>
+    createTranslator({ locale, messages: messages as AbstractIntlMessages }) as unknown as Translate;
   const tEn = translator("en", en);
   const tZh = translator("zh", zh);
   const late = 3 * HOUR + 20 * MINUTE;

@@ -8,7 +8,10 @@ const DAY = 24 * HOUR;
  * Statuses in which the next move is staff's. A case AWAITING_APPLICANT is waiting on the
  * applicant's supplement: its due time is theirs, so it is never "overdue" for staff.
  */
-export const STAFF_TURN_STATUSES = ["IN_PROGRESS", "APPROVED"] as const satisfies readonly ApplicationStatus[];
+export const STAFF_TURN_STATUSES = [
+  "IN_PROGRESS",
+  "APPROVED",
+] as const satisfies readonly ApplicationStatus[];
 
 export type DueState =
   | { kind: "closed" }
@@ -30,7 +33,9 @@ export function dueStateOf(row: DueInput, now: Date): DueState {
   if (!row.nodeDueAt || !isStaffTurn(row.status)) return { kind: "none" };
   const lateMs = now.getTime() - row.nodeDueAt.getTime();
   // Same rule as the "overdue" filter (node_due_at < now), so a flagged case is always in that list.
-  return lateMs > 0 ? { kind: "overdue", dueAt: row.nodeDueAt, lateMs } : { kind: "due", dueAt: row.nodeDueAt };
+  return lateMs > 0
+    ? { kind: "overdue", dueAt: row.nodeDueAt, lateMs }
+    : { kind: "due", dueAt: row.nodeDueAt };
 }
 
 export type DurationUnit = "days" | "hours" | "minutes";

@@ -2,11 +2,26 @@ import { describe, expect, it } from "vitest";
 import { moveSelection, queueKeyAction, type QueueKeyInput } from "./queue-keys";
 
 const press = (key: string, change: Partial<QueueKeyInput> = {}) =>
-  queueKeyAction({ key, ctrlKey: false, metaKey: false, altKey: false, isComposing: false, target: "page", helpOpen: false, ...change });
+  queueKeyAction({
+    key,
+    ctrlKey: false,
+    metaKey: false,
+    altKey: false,
+    isComposing: false,
+    target: "page",
+    helpOpen: false,
+    ...change,
+  });
 
 describe("queueKeyAction", () => {
   it("maps the shortcuts", () => {
-    expect([press("j"), press("k"), press("/"), press("?"), press("Enter")]).toEqual(["next", "previous", "search", "help", "open"]);
+    expect([press("j"), press("k"), press("/"), press("?"), press("Enter")]).toEqual([
+      "next",
+      "previous",
+      "search",
+      "help",
+      "open",
+    ]);
   });
 
   it("never fires while typing in a field, or while an input method composes", () => {

@@ -23,7 +23,8 @@ export type QueueKeyInput = {
 
 export function queueKeyAction(input: QueueKeyInput): QueueKeyAction | null {
   // Browser and system shortcuts (Ctrl+K, Cmd+J …) are never ours; typed text never is either.
-  if (input.ctrlKey || input.metaKey || input.altKey || input.isComposing || input.target === "typing") return null;
+  if (input.ctrlKey || input.metaKey || input.altKey || input.isComposing || input.target === "typing")
+    return null;
   switch (input.key) {
     case "j":
       return "next";

@@ -20,11 +20,13 @@ let reviewer: Viewer;
 let serviceId: string;
 
 beforeAll(async () => {
-  for (const statement of queueSeedStatements(CASES)) await db.$executeRawUnsafe(statement.text, ...statement.values);
+  for (const statement of queueSeedStatements(CASES))
+    await db.$executeRawUnsafe(statement.text, ...statement.values);
   await db.$executeRawUnsafe("ANALYZE");
   const [mine] = await db.$queryRawUnsafe<{ id: string }[]>(BENCH_REVIEWER_SQL);
   reviewer = { id: mine!.id, role: "REVIEWER" };
-  serviceId = (await db.serviceType.findFirstOrThrow({ where: { code: "bench-1" }, select: { id: true } })).id;
+  serviceId = (await db.serviceType.findFirstOrThrow({ where: { code: "bench-1" }, select: { id: true } }))
+    .id;
 });
 
 async function explain(sql: Prisma.Sql) {
@@ -32,7 +34,8 @@ async function explain(sql: Prisma.Sql) {
   return rows[0]!["QUERY PLAN"][0]!.Plan;
 }
 
-const pagePlan = async (params: QueueSearchParams) => summarizePlan(await explain(queuePageSql(reviewer, parseQueueFilters(params), new Date())));
+const pagePlan = async (params: QueueSearchParams) =>
+  summarizePlan(await explain(queuePageSql(reviewer, parseQueueFilters(params), new Date())));
 
 describe("queue plans", () => {
   it("has the seeded spread: most cases closed, thousands open", async () => {
@@ -48,13 +51,20 @@ describe("queue plans", () => {
     ["a later page", { page: "4" }, QUEUE_INDEXES.all],
     ["one node's first page", { node: "MATERIAL_CHECK" }, QUEUE_INDEXES.node],
     ["one service's first page", { service: "SERVICE" }, QUEUE_INDEXES.service],
-  ] as const)("reads %s off its index, in order, without sorting every case", async (_name, params, index) => {
-    const plan = await pagePlan("service" in params ? { service: serviceId } : params);
-    expect(plan).toEqual({ indexes: [index], seqScan: false, sortsAllRows: false });
-  });
+  ] as const)(
+    "reads %s off its index, in order, without sorting every case",
+    async (_name, params, index) => {
+      const plan = await pagePlan("service" in params ? { service: serviceId } : params);
+      expect(plan).toEqual({ indexes: [index], seqScan: false, sortsAllRows: false });
+    },
+  );
 
   it("reads the viewer's own cases ('mine') off the assignee index", async () => {
-    expect(await pagePlan({ assignee: "me" })).toEqual({ indexes: [QUEUE_INDEXES.assignee], seqScan: false, sortsAllRows: false });
+    expect(await pagePlan({ assignee: "me" })).toEqual({
+      indexes: [QUEUE_INDEXES.assignee],
+      seqScan: false,
+      sortsAllRows: false,
+    });
   });
 
   it("reads the unassigned cases off a queue index in order (which one is the planner's choice)", async () => {

@@ -6,7 +6,17 @@ const ID = "0b6c1f2e-8d7a-4c1b-9e2f-3a4b5c6d7e8f";
 
 describe("parseQueueFilters", () => {
   it("reads every filter from the URL", () => {
-    expect(parseQueueFilters({ node: "DECISION", service: ID, tier: "EXPRESS", assignee: ID, overdue: "1", q: "Smith", page: "3" })).toEqual({
+    expect(
+      parseQueueFilters({
+        node: "DECISION",
+        service: ID,
+        tier: "EXPRESS",
+        assignee: ID,
+        overdue: "1",
+        q: "Smith",
+        page: "3",
+      }),
+    ).toEqual({
       node: "DECISION",
       service: ID,
       tier: "EXPRESS",
@@ -44,7 +54,11 @@ describe("parseQueueFilters", () => {
       page: "-2",
     });
     expect(filters).toEqual({ overdue: false, page: 1 });
-    expect(parseQueueFilters({ node: "'; DROP TABLE application; --", tier: "URGENT" })).toEqual({ tier: "URGENT", overdue: false, page: 1 });
+    expect(parseQueueFilters({ node: "'; DROP TABLE application; --", tier: "URGENT" })).toEqual({
+      tier: "URGENT",
+      overdue: false,
+      page: 1,
+    });
   });
 
   it.each(["0", "1.5", "abc", "", "1e9", "100001"])("falls back to page 1 for page=%j", (page) => {
@@ -52,7 +66,10 @@ describe("parseQueueFilters", () => {
   });
 
   it("takes the first of repeated parameters", () => {
-    expect(parseQueueFilters({ node: ["MATERIAL_CHECK", "DECISION"], page: ["2", "5"] })).toMatchObject({ node: "MATERIAL_CHECK", page: 2 });
+    expect(parseQueueFilters({ node: ["MATERIAL_CHECK", "DECISION"], page: ["2", "5"] })).toMatchObject({
+      node: "MATERIAL_CHECK",
+      page: 2,
+    });
   });
 
   it("reads a typed application number, in any spelling, as an exact number search", () => {
@@ -78,9 +95,13 @@ describe("queueHref", () => {
   });
 
   it("starts again at page 1 when a filter changes, and clears filters given as undefined", () => {
-    expect(queueHref(filters, { node: "MATERIAL_CHECK" })).toBe("/console?q=Smith&node=MATERIAL_CHECK&tier=EXPRESS");
+    expect(queueHref(filters, { node: "MATERIAL_CHECK" })).toBe(
+      "/console?q=Smith&node=MATERIAL_CHECK&tier=EXPRESS",
+    );
     expect(queueHref(filters, { node: undefined, tier: undefined, search: undefined })).toBe("/console");
-    expect(queueHref(parseQueueFilters({ assignee: "me", overdue: "1" }), { page: 2 })).toBe("/console?assignee=me&overdue=1&page=2");
+    expect(queueHref(parseQueueFilters({ assignee: "me", overdue: "1" }), { page: 2 })).toBe(
+      "/console?assignee=me&overdue=1&page=2",
+    );
   });
 });
 

@@ -46,9 +46,11 @@ function lenient<T extends z.ZodType>(schema: T) {
   return z.preprocess(first, schema.optional()).catch(undefined);
 }
 
-const assignee = z.union([z.literal("me"), z.literal("none"), z.uuid()]).transform(
-  (value): AssigneeFilter => (value === "me" || value === "none" ? { kind: value } : { kind: "user", id: value }),
-);
+const assignee = z
+  .union([z.literal("me"), z.literal("none"), z.uuid()])
+  .transform((value): AssigneeFilter =>
+    value === "me" || value === "none" ? { kind: value } : { kind: "user", id: value },
+  );
 
 const search = filterText()
   .transform((value) => value.normalize("NFC").trim().replace(/\s+/g, " ").slice(0, QUEUE_SEARCH_MAX))
@@ -63,7 +65,10 @@ const queueParamsSchema = z.object({
   service: lenient(z.uuid()),
   tier: lenient(z.enum(URGENCY_TIERS)),
   assignee: lenient(assignee),
-  overdue: z.preprocess(first, z.literal("1").optional()).catch(undefined).transform((value) => value === "1"),
+  overdue: z
+    .preprocess(first, z.literal("1").optional())
+    .catch(undefined)
+    .transform((value) => value === "1"),
   search: lenient(search),
   page: z.preprocess(first, z.coerce.number().int().min(1).max(PAGE_MAX)).catch(1),
 });
@@ -87,11 +92,13 @@ export function parseQueueFilters(params: QueueSearchParams): QueueFilters {
 /** The URL parameters for `filters`, in a fixed order (the inverse of parseQueueFilters). */
 export function queueParams(filters: QueueFilters): URLSearchParams {
   const params = new URLSearchParams();
-  if (filters.search) params.set("q", filters.search.kind === "number" ? filters.search.raw : filters.search.text);
+  if (filters.search)
+    params.set("q", filters.search.kind === "number" ? filters.search.raw : filters.search.text);
   if (filters.node) params.set("node", filters.node);
   if (filters.service) params.set("service", filters.service);
   if (filters.tier) params.set("tier", filters.tier);
-  if (filters.assignee) params.set("assignee", filters.assignee.kind === "user" ? filters.assignee.id : filters.assignee.kind);
+  if (filters.assignee)
+    params.set("assignee", filters.assignee.kind === "user" ? filters.assignee.id : filters.assignee.kind);
   if (filters.overdue) params.set("overdue", "1");
   if (filters.page > 1) params.set("page", String(filters.page));
   return params;
@@ -107,7 +114,9 @@ export function queueHref(filters: QueueFilters, change: Partial<QueueFilters> =
 
 /** True when anything but the page narrows the list. */
 export function hasActiveFilters(filters: QueueFilters): boolean {
-  return Boolean(filters.node || filters.service || filters.tier || filters.assignee || filters.overdue || filters.search);
+  return Boolean(
+    filters.node || filters.service || filters.tier || filters.assignee || filters.overdue || filters.search,
+  );
 }
 
 /** `text` as an ILIKE pattern matching it anywhere, with the user's own % and _ taken literally. */

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { CSV_BOM, CSV_COLUMNS, csvCell, csvLine, exportCells, formatLocalDateTime, type CsvLabels } from "./csv";
+import {
+  CSV_BOM,
+  CSV_COLUMNS,
+  csvCell,
+  csvLine,
+  exportCells,
+  formatLocalDateTime,
+  type CsvLabels,
+} from "./csv";
 import type { ExportRow } from "./data";
 
 describe("csvCell", () => {
@@ -20,7 +28,9 @@ describe("csvCell", () => {
   });
 
   it("defuses text a spreadsheet would run as a formula (CSV injection)", () => {
-    expect(csvCell("=HYPERLINK(\"http://evil.example\",\"x\")")).toBe(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
+    expect(csvCell('=HYPERLINK("http://evil.example","x")')).toBe(
+      `"'=HYPERLINK(""http://evil.example"",""x"")"`,
+    );
     expect(csvCell("+cmd|' /C calc'!A0")).toBe("'+cmd|' /C calc'!A0");
     expect(csvCell("-2+3")).toBe("'-2+3");
     expect(csvCell("@SUM(A1:A2)")).toBe("'@SUM(A1:A2)");
@@ -71,9 +81,26 @@ describe("exportCells", () => {
   it("gives one cell per column: formatted number, service in the locale, labels, local times, rounded minutes", () => {
     const cells = exportCells(row, labels);
     expect(cells).toHaveLength(CSV_COLUMNS.length);
-    expect(cells).toEqual(["EX-012-345-67R", "=Passport", "tier:EXPRESS", "2026-03-10 10:00", null, "node:DECISION", 13, null, 2]);
-    expect(csvLine(cells)).toBe("EX-012-345-67R,'=Passport,tier:EXPRESS,2026-03-10 10:00,,node:DECISION,13,,2\r\n");
-    expect(exportCells({ ...row, closedAt: new Date("2026-03-11T02:00:00Z"), rating: 4, firstResponseMinutes: null }, { ...labels, locale: "zh" })).toEqual([
+    expect(cells).toEqual([
+      "EX-012-345-67R",
+      "=Passport",
+      "tier:EXPRESS",
+      "2026-03-10 10:00",
+      null,
+      "node:DECISION",
+      13,
+      null,
+      2,
+    ]);
+    expect(csvLine(cells)).toBe(
+      "EX-012-345-67R,'=Passport,tier:EXPRESS,2026-03-10 10:00,,node:DECISION,13,,2\r\n",
+    );
+    expect(
+      exportCells(
+        { ...row, closedAt: new Date("2026-03-11T02:00:00Z"), rating: 4, firstResponseMinutes: null },
+        { ...labels, locale: "zh" },
+      ),
+    ).toEqual([
       "EX-012-345-67R",
       "护照",
       "tier:EXPRESS",

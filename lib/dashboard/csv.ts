@@ -52,7 +52,17 @@ export type CsvLabels = {
 };
 
 /** The columns of the CSV header, as message keys under dashboard.csv. */
-export const CSV_COLUMNS = ["number", "service", "tier", "submitted", "closed", "currentNode", "firstResponseMinutes", "rating", "followUps"] as const;
+export const CSV_COLUMNS = [
+  "number",
+  "service",
+  "tier",
+  "submitted",
+  "closed",
+  "currentNode",
+  "firstResponseMinutes",
+  "rating",
+  "followUps",
+] as const;
 
 /** One case as CSV cells, in CSV_COLUMNS order. */
 export function exportCells(row: ExportRow, labels: CsvLabels): (string | number | null)[] {

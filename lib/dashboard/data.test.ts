@@ -34,7 +34,8 @@ async function arrange() {
   return { service, applicant, reviewer, supervisor, ids };
 }
 
-const byNode = <T extends { node: string }>(rows: T[]) => Object.fromEntries(rows.map((row) => [row.node, row]));
+const byNode = <T extends { node: string }>(rows: T[]) =>
+  Object.fromEntries(rows.map((row) => [row.node, row]));
 
 describe("node visits: on time, average and p90", () => {
   it("measures each node from the event entering it to the next one, against the due time recorded on entry", async () => {
@@ -68,12 +69,29 @@ describe("node visits: on time, average and p90", () => {
     const onTime = byNode(await getOnTimeByNode(supervisor, filters));
     expect(onTime.SUBMITTED).toEqual({ node: "SUBMITTED", measured: 3, onTime: 2, rate: 2 / 3 });
     expect(onTime.MATERIAL_CHECK).toEqual({ node: "MATERIAL_CHECK", measured: 2, onTime: 1, rate: 0.5 });
-    expect(onTime.AWAITING_SUPPLEMENT).toEqual({ node: "AWAITING_SUPPLEMENT", measured: 1, onTime: 0, rate: 0 });
-    expect(onTime.SUBSTANTIVE_REVIEW).toEqual({ node: "SUBSTANTIVE_REVIEW", measured: 0, onTime: 0, rate: null });
+    expect(onTime.AWAITING_SUPPLEMENT).toEqual({
+      node: "AWAITING_SUPPLEMENT",
+      measured: 1,
+      onTime: 0,
+      rate: 0,
+    });
+    expect(onTime.SUBSTANTIVE_REVIEW).toEqual({
+      node: "SUBSTANTIVE_REVIEW",
+      measured: 0,
+      onTime: 0,
+      rate: null,
+    });
 
     // Staff nodes only: SUBMITTED 2 of 3 and MATERIAL_CHECK 1 of 2 → 3 of 5.
     expect(await getOnTimeByService(supervisor, filters)).toEqual([
-      { serviceId: service.id, nameZh: service.nameZh, nameEn: service.nameEn, measured: 5, onTime: 3, rate: 0.6 },
+      {
+        serviceId: service.id,
+        nameZh: service.nameZh,
+        nameEn: service.nameEn,
+        measured: 5,
+        onTime: 3,
+        rate: 0.6,
+      },
     ]);
 
     // SUBMITTED [30, 60, 90]: average 60, p90 = 60 + 0.8 × 30 = 84 (linear interpolation, percentile_cont).
@@ -84,8 +102,18 @@ describe("node visits: on time, average and p90", () => {
     expect(times.MATERIAL_CHECK!.visits).toBe(3);
     expect(times.MATERIAL_CHECK!.averageMinutes).toBeCloseTo(250 / 3, 9);
     expect(times.MATERIAL_CHECK!.p90Minutes).toBeCloseTo(156, 9);
-    expect(times.AWAITING_SUPPLEMENT).toEqual({ node: "AWAITING_SUPPLEMENT", visits: 1, averageMinutes: 2000, p90Minutes: 2000 });
-    expect(times.SUBSTANTIVE_REVIEW).toEqual({ node: "SUBSTANTIVE_REVIEW", visits: 0, averageMinutes: null, p90Minutes: null });
+    expect(times.AWAITING_SUPPLEMENT).toEqual({
+      node: "AWAITING_SUPPLEMENT",
+      visits: 1,
+      averageMinutes: 2000,
+      p90Minutes: 2000,
+    });
+    expect(times.SUBSTANTIVE_REVIEW).toEqual({
+      node: "SUBSTANTIVE_REVIEW",
+      visits: 0,
+      averageMinutes: null,
+      p90Minutes: null,
+    });
     // The longest staff node; waiting for the applicant (2000 min) is not the staff's bottleneck.
     expect(bottleneck).toBe("MATERIAL_CHECK");
     expect(nodes.map((row) => row.node)).toEqual([
@@ -131,10 +159,18 @@ describe("first response", () => {
       { node: "SUBMITTED", action: "NOTE_ADDED", at: 20, by: reviewer.id },
       { node: "MATERIAL_CHECK", action: "ADVANCED", at: 25, by: reviewer.id },
     ]);
-    await createDashboardCase(ids, new Date("2026-04-01T03:00:00Z"), [submitted, { node: "MATERIAL_CHECK", action: "ADVANCED", at: 40, by: reviewer.id }]);
+    await createDashboardCase(ids, new Date("2026-04-01T03:00:00Z"), [
+      submitted,
+      { node: "MATERIAL_CHECK", action: "ADVANCED", at: 40, by: reviewer.id },
+    ]);
     // Open and untouched: waiting. Withdrawn before anyone acted: neither responded nor waiting.
     await createDashboardCase(ids, new Date("2026-04-01T04:00:00Z"), [submitted]);
-    await createDashboardCase(ids, new Date("2026-04-01T05:00:00Z"), [submitted, { node: "WITHDRAWN", action: "WITHDRAWN", at: 30 }], { closed: true });
+    await createDashboardCase(
+      ids,
+      new Date("2026-04-01T05:00:00Z"),
+      [submitted, { node: "WITHDRAWN", action: "WITHDRAWN", at: 30 }],
+      { closed: true },
+    );
 
     // [20, 40]: average 30, median 30, p90 = 20 + 0.9 × 20 = 38.
     expect(await getFirstResponse(supervisor, filtersFor("2026-04-01", "2026-04-01", service.id))).toEqual({
@@ -181,14 +217,26 @@ describe("follow-ups and ratings", () => {
     const { supervisor, ids, service } = await arrange();
     const submitted: Step = { node: "SUBMITTED", action: "SUBMITTED", at: 0 };
     const followUp = (at: number): Step => ({ node: "SUBMITTED", action: "FOLLOW_UP", at });
-    await createDashboardCase(ids, new Date("2026-06-01T02:00:00Z"), [submitted, followUp(60), followUp(800)], { rating: 5 });
-    await createDashboardCase(ids, new Date("2026-06-01T03:00:00Z"), [submitted, followUp(60)], { rating: 4 });
+    await createDashboardCase(
+      ids,
+      new Date("2026-06-01T02:00:00Z"),
+      [submitted, followUp(60), followUp(800)],
+      { rating: 5 },
+    );
+    await createDashboardCase(ids, new Date("2026-06-01T03:00:00Z"), [submitted, followUp(60)], {
+      rating: 4,
+    });
     await createDashboardCase(ids, new Date("2026-06-01T04:00:00Z"), [submitted], { rating: 4 });
     await createDashboardCase(ids, new Date("2026-06-01T05:00:00Z"), [submitted]);
     await createDashboardCase(ids, new Date("2026-06-01T06:00:00Z"), [submitted], { rating: 1 });
     const filters = filtersFor("2026-06-01", "2026-06-01", service.id);
 
-    expect(await getFollowUpRate(supervisor, filters)).toEqual({ cases: 5, withFollowUp: 2, followUps: 3, rate: 0.4 });
+    expect(await getFollowUpRate(supervisor, filters)).toEqual({
+      cases: 5,
+      withFollowUp: 2,
+      followUps: 3,
+      rate: 0.4,
+    });
     // (5 + 4 + 4 + 1) / 4 = 3.5
     expect(await getRatings(supervisor, filters)).toEqual({
       count: 4,
@@ -219,12 +267,16 @@ describe("filters", () => {
     const filters = filtersFor("2026-07-01", "2026-07-02", service.id);
     expect((await getFollowUpRate(supervisor, filters)).cases).toBe(2);
     expect((await getFollowUpRate(supervisor, filtersFor("2026-07-01", "2026-07-02"))).cases).toBe(3);
-    expect((await getFollowUpRate(supervisor, filtersFor("2026-07-01", "2026-07-03", service.id))).cases).toBe(3);
+    expect(
+      (await getFollowUpRate(supervisor, filtersFor("2026-07-01", "2026-07-03", service.id))).cases,
+    ).toBe(3);
 
     // Open cases of the service now, whenever submitted: one submitted, two in material check.
     const open = byNode(await getOpenCountsByNode(supervisor, filters));
     expect([open.SUBMITTED!.count, open.MATERIAL_CHECK!.count, open.DECISION!.count]).toEqual([1, 2, 0]);
-    const otherOpen = byNode(await getOpenCountsByNode(supervisor, filtersFor("2026-07-01", "2026-07-02", other.id)));
+    const otherOpen = byNode(
+      await getOpenCountsByNode(supervisor, filtersFor("2026-07-01", "2026-07-02", other.id)),
+    );
     expect([otherOpen.SUBMITTED!.count, otherOpen.MATERIAL_CHECK!.count]).toEqual([1, 0]);
   });
 });
@@ -247,9 +299,11 @@ describe("who may see the dashboard", () => {
     ];
     for (const role of ["REVIEWER", "APPLICANT"] as const) {
       const viewer = await createTestUser(role);
-      for (const call of calls) await expect(call({ id: viewer.id, role }, filters)).rejects.toThrow(NotAuthorizedError);
+      for (const call of calls)
+        await expect(call({ id: viewer.id, role }, filters)).rejects.toThrow(NotAuthorizedError);
     }
     const admin = await createTestUser("ADMIN");
-    for (const call of calls) await expect(call({ id: admin.id, role: "ADMIN" }, filters)).resolves.toBeDefined();
+    for (const call of calls)
+      await expect(call({ id: admin.id, role: "ADMIN" }, filters)).resolves.toBeDefined();
   });
 });

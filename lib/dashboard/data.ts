@@ -37,7 +37,10 @@ const scope = (filters: DashboardFilters) => scopeOf(filters, dashboardTimeZone(
 const rate = (part: number, whole: number) => (whole > 0 ? part / whole : null);
 
 /** The nodes in workflow order, each with its row (or `empty` when the query had none). */
-function perNode<T extends { node: WorkflowNode }, E>(rows: T[], empty: (node: WorkflowNode) => E): (T | E)[] {
+function perNode<T extends { node: WorkflowNode }, E>(
+  rows: T[],
+  empty: (node: WorkflowNode) => E,
+): (T | E)[] {
   const byNode = new Map(rows.map((row) => [row.node, row]));
   return QUEUE_NODES.map((node) => byNode.get(node) ?? empty(node));
 }
@@ -49,40 +52,75 @@ export async function getOpenCountsByNode(viewer: Viewer, filters: DashboardFilt
   return perNode(rows, (node) => ({ node, count: 0 }));
 }
 
-type NodeStats = { node: WorkflowNode; visits: number; measured: number; onTime: number; averageMinutes: number | null; p90Minutes: number | null };
+type NodeStats = {
+  node: WorkflowNode;
+  visits: number;
+  measured: number;
+  onTime: number;
+  averageMinutes: number | null;
+  p90Minutes: number | null;
+};
 
 // The on-time rate and the times per node come from one query (nodeStatsSql); within one request
 // the page's two calls share it. Keyed by primitives: cache() compares arguments by identity.
 const loadNodeStats = cache(async (from: string, to: string, service: string, timeZone: string) => {
-  const rows = await db.$queryRaw<NodeStats[]>(nodeStatsSql(scopeOf({ from, to, service: service || undefined, limited: false }, timeZone)));
-  return perNode<NodeStats, NodeStats>(rows, (node) => ({ node, visits: 0, measured: 0, onTime: 0, averageMinutes: null, p90Minutes: null }));
+  const rows = await db.$queryRaw<NodeStats[]>(
+    nodeStatsSql(scopeOf({ from, to, service: service || undefined, limited: false }, timeZone)),
+  );
+  return perNode<NodeStats, NodeStats>(rows, (node) => ({
+    node,
+    visits: 0,
+    measured: 0,
+    onTime: 0,
+    averageMinutes: null,
+    p90Minutes: null,
+  }));
 });
-const nodeStats = (filters: DashboardFilters) => loadNodeStats(filters.from, filters.to, filters.service ?? "", dashboardTimeZone());
+const nodeStats = (filters: DashboardFilters) =>
+  loadNodeStats(filters.from, filters.to, filters.service ?? "", dashboardTimeZone());
 
 /** Per node: visits that ended and had a due time, how many ended on time, and the rate (null: none measured). */
 export async function getOnTimeByNode(viewer: Viewer, filters: DashboardFilters) {
   assertDashboardViewer(viewer);
-  return (await nodeStats(filters)).map(({ node, measured, onTime }) => ({ node, measured, onTime, rate: rate(onTime, measured) }));
+  return (await nodeStats(filters)).map(({ node, measured, onTime }) => ({
+    node,
+    measured,
+    onTime,
+    rate: rate(onTime, measured),
+  }));
 }
 
 /** Per service (with any measured visit): the on-time rate of its staff nodes. */
 export async function getOnTimeByService(viewer: Viewer, filters: DashboardFilters) {
   assertDashboardViewer(viewer);
-  const rows = await db.$queryRaw<{ serviceId: string; nameZh: string; nameEn: string; measured: number; onTime: number }[]>(
-    onTimeByServiceSql(scope(filters)),
-  );
+  const rows = await db.$queryRaw<
+    { serviceId: string; nameZh: string; nameEn: string; measured: number; onTime: number }[]
+  >(onTimeByServiceSql(scope(filters)));
   return rows.map((row) => ({ ...row, rate: rate(row.onTime, row.measured) }));
 }
 
-export type NodeTime = { node: WorkflowNode; visits: number; averageMinutes: number | null; p90Minutes: number | null };
+export type NodeTime = {
+  node: WorkflowNode;
+  visits: number;
+  averageMinutes: number | null;
+  p90Minutes: number | null;
+};
 
 /**
  * Average and 90th-percentile time per node, and the bottleneck: the staff node with the longest
  * average (waiting for the applicant is the applicant's time, so it is never the bottleneck).
  */
-export async function getTimePerNode(viewer: Viewer, filters: DashboardFilters): Promise<{ nodes: NodeTime[]; bottleneck: WorkflowNode | null }> {
+export async function getTimePerNode(
+  viewer: Viewer,
+  filters: DashboardFilters,
+): Promise<{ nodes: NodeTime[]; bottleneck: WorkflowNode | null }> {
   assertDashboardViewer(viewer);
-  const nodes = (await nodeStats(filters)).map(({ node, visits, averageMinutes, p90Minutes }): NodeTime => ({ node, visits, averageMinutes, p90Minutes }));
+  const nodes = (await nodeStats(filters)).map(({ node, visits, averageMinutes, p90Minutes }): NodeTime => ({
+    node,
+    visits,
+    averageMinutes,
+    p90Minutes,
+  }));
   let bottleneck: NodeTime | null = null;
   for (const row of nodes) {
     if (row.node === APPLICANT_NODE || row.averageMinutes === null) continue;
@@ -111,35 +149,51 @@ export async function getFirstResponse(viewer: Viewer, filters: DashboardFilters
 /** Submissions per hour of day (0–23, in the rota time zone) and per half: day 08–20, night 20–08. */
 export async function getHourlyVolume(viewer: Viewer, filters: DashboardFilters) {
   assertDashboardViewer(viewer);
-  const rows = await db.$queryRaw<{ hour: number | null; daytime: boolean | null; count: number }[]>(hourlyVolumeSql(scope(filters)));
-  const hours = Array.from({ length: 24 }, (_, hour) => ({ hour, count: rows.find((row) => row.hour === hour)?.count ?? 0 }));
-  const half = (daytime: boolean) => rows.find((row) => row.hour === null && row.daytime === daytime)?.count ?? 0;
+  const rows = await db.$queryRaw<{ hour: number | null; daytime: boolean | null; count: number }[]>(
+    hourlyVolumeSql(scope(filters)),
+  );
+  const hours = Array.from({ length: 24 }, (_, hour) => ({
+    hour,
+    count: rows.find((row) => row.hour === hour)?.count ?? 0,
+  }));
+  const half = (daytime: boolean) =>
+    rows.find((row) => row.hour === null && row.daytime === daytime)?.count ?? 0;
   return { hours, day: half(true), night: half(false) };
 }
 
 /** Share of the cases whose applicant asked staff to hurry (催办) at least once. */
 export async function getFollowUpRate(viewer: Viewer, filters: DashboardFilters) {
   assertDashboardViewer(viewer);
-  const [row] = await db.$queryRaw<{ cases: number; withFollowUp: number; followUps: number }[]>(followUpSql(scope(filters)));
+  const [row] = await db.$queryRaw<{ cases: number; withFollowUp: number; followUps: number }[]>(
+    followUpSql(scope(filters)),
+  );
   return { ...row!, rate: rate(row!.withFollowUp, row!.cases) };
 }
 
 /** The applicants' ratings (1–5): how many, the average, and how many of each. */
 export async function getRatings(viewer: Viewer, filters: DashboardFilters) {
   assertDashboardViewer(viewer);
-  const rows = await db.$queryRaw<{ rating: number | null; count: number; average: number | null }[]>(ratingsSql(scope(filters)));
+  const rows = await db.$queryRaw<{ rating: number | null; count: number; average: number | null }[]>(
+    ratingsSql(scope(filters)),
+  );
   const total = rows.find((row) => row.rating === null);
   return {
     count: total?.count ?? 0,
     average: total?.average ?? null,
-    distribution: [1, 2, 3, 4, 5].map((rating) => ({ rating, count: rows.find((row) => row.rating === rating)?.count ?? 0 })),
+    distribution: [1, 2, 3, 4, 5].map((rating) => ({
+      rating,
+      count: rows.find((row) => row.rating === rating)?.count ?? 0,
+    })),
   };
 }
 
 /** Every service, for the filter (closed ones too: their past cases are still in range). */
 export async function listDashboardServices(viewer: Viewer) {
   assertDashboardViewer(viewer);
-  return db.serviceType.findMany({ orderBy: [{ sortOrder: "asc" }, { code: "asc" }], select: { id: true, nameZh: true, nameEn: true } });
+  return db.serviceType.findMany({
+    orderBy: [{ sortOrder: "asc" }, { code: "asc" }],
+    select: { id: true, nameZh: true, nameEn: true },
+  });
 }
 
 export type ExportRow = {
@@ -157,9 +211,17 @@ export type ExportRow = {
 };
 
 /** One page of per-case rows for the CSV, after `cursor` (keyset, so memory stays flat however many). */
-export async function listExportPage(viewer: Viewer, filters: DashboardFilters, cursor: ExportCursor | null, limit: number) {
+export async function listExportPage(
+  viewer: Viewer,
+  filters: DashboardFilters,
+  cursor: ExportCursor | null,
+  limit: number,
+) {
   assertDashboardViewer(viewer);
   const rows = await db.$queryRaw<ExportRow[]>(exportPageSql(scope(filters), cursor, limit));
   const last = rows.at(-1);
-  return { rows, next: rows.length === limit && last ? { submittedAt: last.submittedAt, id: last.id } : null };
+  return {
+    rows,
+    next: rows.length === limit && last ? { submittedAt: last.submittedAt, id: last.id } : null,
+  };
 }

@@ -10,7 +10,13 @@ import { createDashboardCase, createDashboardService, filtersFor, type Step } fr
 
 withTestDatabase();
 
-const labels: CsvLabels = { header: CSV_COLUMNS, locale: "en", timeZone: "Asia/Shanghai", tier: (tier) => tier, node: (node) => node };
+const labels: CsvLabels = {
+  header: CSV_COLUMNS,
+  locale: "en",
+  timeZone: "Asia/Shanghai",
+  tier: (tier) => tier,
+  node: (node) => node,
+};
 
 async function readAll(stream: ReadableStream<Uint8Array>): Promise<{ text: string; chunks: number }> {
   const reader = stream.getReader();
@@ -38,12 +44,28 @@ async function arrange() {
     { node: "MATERIAL_CHECK", action: "ADVANCED", at: 15, by: reviewer.id },
   ];
   // Five cases, two of them submitted in the same millisecond: pages must neither repeat nor skip them.
-  const times = ["2026-09-01T01:00:00Z", "2026-09-01T02:00:00Z", "2026-09-01T02:00:00Z", "2026-09-01T03:00:00Z", "2026-09-02T04:00:00Z"];
+  const times = [
+    "2026-09-01T01:00:00Z",
+    "2026-09-01T02:00:00Z",
+    "2026-09-01T02:00:00Z",
+    "2026-09-01T03:00:00Z",
+    "2026-09-02T04:00:00Z",
+  ];
   const cases = [];
   for (const [index, time] of times.entries()) {
-    cases.push(await createDashboardCase(ids, new Date(time), index === 0 ? steps : steps.slice(0, 1), { rating: index === 0 ? 5 : undefined }));
+    cases.push(
+      await createDashboardCase(ids, new Date(time), index === 0 ? steps : steps.slice(0, 1), {
+        rating: index === 0 ? 5 : undefined,
+      }),
+    );
   }
-  return { service, reviewer, supervisor, cases, filters: filtersFor("2026-09-01", "2026-09-02", service.id) };
+  return {
+    service,
+    reviewer,
+    supervisor,
+    cases,
+    filters: filtersFor("2026-09-01", "2026-09-02", service.id),
+  };
 }
 
 describe("dashboard CSV", () => {
@@ -59,7 +81,9 @@ describe("dashboard CSV", () => {
     expect(lines).toHaveLength(6);
 
     const tied = [cases[1]!, cases[2]!].sort((a, b) => (a.id < b.id ? -1 : 1));
-    const expectedOrder = [cases[0]!, ...tied, cases[3]!, cases[4]!].map((row) => formatApplicationNumber(row.number));
+    const expectedOrder = [cases[0]!, ...tied, cases[3]!, cases[4]!].map((row) =>
+      formatApplicationNumber(row.number),
+    );
     expect(lines.slice(1).map((line) => line.split(",")[0])).toEqual(expectedOrder);
 
     // The formula-looking service name is quoted text with its apostrophe; times in Shanghai time.
@@ -70,7 +94,9 @@ describe("dashboard CSV", () => {
 
   it("ends after the header when nothing matches", async () => {
     const { supervisor, service } = await arrange();
-    const { text } = await readAll(dashboardCsvStream(supervisor, filtersFor("2026-10-01", "2026-10-01", service.id), labels, 2));
+    const { text } = await readAll(
+      dashboardCsvStream(supervisor, filtersFor("2026-10-01", "2026-10-01", service.id), labels, 2),
+    );
     expect(text).toBe(`\uFEFF${CSV_COLUMNS.join(",")}\r\n`);
   });
 
@@ -82,6 +108,8 @@ describe("dashboard CSV", () => {
     expect(second.rows).toHaveLength(2);
     expect(second.next).toBeNull();
     expect(new Set([...first.rows, ...second.rows].map((row) => row.id)).size).toBe(5);
-    await expect(listExportPage({ id: reviewer.id, role: "REVIEWER" }, filters, null, 3)).rejects.toThrow(NotAuthorizedError);
+    await expect(listExportPage({ id: reviewer.id, role: "REVIEWER" }, filters, null, 3)).rejects.toThrow(
+      NotAuthorizedError,
+    );
   });
 });

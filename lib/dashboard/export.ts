@@ -13,7 +13,12 @@ export const EXPORT_PAGE_SIZE = 500;
  * pull. Pull-driven, so a slow download makes Postgres wait instead of filling memory, and never
  * more than one page of rows is held. The data function checks the viewer on every page.
  */
-export function dashboardCsvStream(viewer: Viewer, filters: DashboardFilters, labels: CsvLabels, pageSize = EXPORT_PAGE_SIZE): ReadableStream<Uint8Array> {
+export function dashboardCsvStream(
+  viewer: Viewer,
+  filters: DashboardFilters,
+  labels: CsvLabels,
+  pageSize = EXPORT_PAGE_SIZE,
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let cursor: ExportCursor | null = null;
   let started = false;
@@ -26,7 +31,10 @@ export function dashboardCsvStream(viewer: Viewer, filters: DashboardFilters, la
           return;
         }
         const page = await listExportPage(viewer, filters, cursor, pageSize);
-        if (page.rows.length > 0) controller.enqueue(encoder.encode(page.rows.map((row) => csvLine(exportCells(row, labels))).join("")));
+        if (page.rows.length > 0)
+          controller.enqueue(
+            encoder.encode(page.rows.map((row) => csvLine(exportCells(row, labels))).join("")),
+          );
         cursor = page.next;
         if (!cursor) controller.close();
       },

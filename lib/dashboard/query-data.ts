@@ -9,7 +9,10 @@ import { DAY_END_HOUR, DAY_START_HOUR, type DashboardScope } from "./schema";
 // result rows (per node, per service, per hour) ever reach JavaScript.
 
 /** The events that move a case into a node (submission and every transition): each opens a node visit. */
-export const NODE_ENTRY_ACTIONS: readonly TimelineAction[] = ["SUBMITTED", ...new Set(TRANSITIONS.map((rule) => rule.action))];
+export const NODE_ENTRY_ACTIONS: readonly TimelineAction[] = [
+  "SUBMITTED",
+  ...new Set(TRANSITIONS.map((rule) => rule.action)),
+];
 
 /** The applicant's own time: left out of the staff on-time rate per service and of the bottleneck. */
 export const APPLICANT_NODE = "AWAITING_SUPPLEMENT";

@@ -30,19 +30,25 @@ const MS_PER_DAY = 86_400_000;
 const first = (value: unknown) => (Array.isArray(value) ? value[0] : value);
 
 /** A real calendar day written YYYY-MM-DD (not 2026-02-30), else undefined. */
-const day = z.preprocess(
-  first,
-  z
-    .string()
-    .regex(DAY)
-    .refine((value) => {
-      const date = new Date(`${value}T00:00:00Z`);
-      return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-    })
-    .optional(),
-).catch(undefined);
+const day = z
+  .preprocess(
+    first,
+    z
+      .string()
+      .regex(DAY)
+      .refine((value) => {
+        const date = new Date(`${value}T00:00:00Z`);
+        return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+      })
+      .optional(),
+  )
+  .catch(undefined);
 
-const paramsSchema = z.object({ from: day, to: day, service: z.preprocess(first, z.uuid().optional()).catch(undefined) });
+const paramsSchema = z.object({
+  from: day,
+  to: day,
+  service: z.preprocess(first, z.uuid().optional()).catch(undefined),
+});
 
 function dayNumber(value: string): number {
   return Date.parse(`${value}T00:00:00Z`) / MS_PER_DAY;
@@ -54,7 +60,12 @@ export function addDays(value: string, days: number): string {
 
 /** Today's date (YYYY-MM-DD) in `timeZone`. */
 export function zonedToday(now: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(now);
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).formatToParts(now);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((entry) => entry.type === type)!.value;
   return `${part("year")}-${part("month")}-${part("day")}`;
 }
@@ -64,10 +75,16 @@ export function zonedToday(now: Date, timeZone: string): string {
  * today, no `from` (or one after `to`) is the last 30 days up to `to`, a range over a year keeps
  * the year up to `to`, and an unknown service means all services.
  */
-export function parseDashboardFilters(params: DashboardSearchParams, { now, timeZone }: { now: Date; timeZone: string }): DashboardFilters {
+export function parseDashboardFilters(
+  params: DashboardSearchParams,
+  { now, timeZone }: { now: Date; timeZone: string },
+): DashboardFilters {
   const parsed = paramsSchema.parse(params);
   const to = parsed.to ?? zonedToday(now, timeZone);
-  let from = parsed.from && dayNumber(parsed.from) <= dayNumber(to) ? parsed.from : addDays(to, 1 - DEFAULT_RANGE_DAYS);
+  let from =
+    parsed.from && dayNumber(parsed.from) <= dayNumber(to)
+      ? parsed.from
+      : addDays(to, 1 - DEFAULT_RANGE_DAYS);
   const limited = dayNumber(to) - dayNumber(from) + 1 > MAX_RANGE_DAYS;
   if (limited) from = addDays(to, 1 - MAX_RANGE_DAYS);
   return { from, to, ...(parsed.service ? { service: parsed.service } : {}), limited };

@@ -13,12 +13,25 @@ export const minutesAfter = (start: Date, minutes: number) => new Date(start.get
 export async function createDashboardService(name = `Service ${randomUUID().slice(0, 8)}`) {
   const code = `dash-${randomUUID().slice(0, 8)}`;
   return db.serviceType.create({
-    data: { code, nameZh: `服务 ${name}`, nameEn: name, descriptionZh: "-", descriptionEn: "-", baseFeeMinor: 100 },
+    data: {
+      code,
+      nameZh: `服务 ${name}`,
+      nameEn: name,
+      descriptionZh: "-",
+      descriptionEn: "-",
+      baseFeeMinor: 100,
+    },
     select: { id: true, nameEn: true, nameZh: true },
   });
 }
 
-export type Step = { node: WorkflowNode; action: TimelineAction; at: number; due?: number; by?: string | null };
+export type Step = {
+  node: WorkflowNode;
+  action: TimelineAction;
+  at: number;
+  due?: number;
+  by?: string | null;
+};
 
 /**
  * A case submitted at `submittedAt` with its timeline; `at` and `due` are minutes after submission,
@@ -35,7 +48,12 @@ export async function createDashboardCase(
   const created = await createTestApplication({
     ...ids,
     submittedAt,
-    currentNode: [...steps].reverse().find((step) => step.action !== "NOTE_ADDED" && step.action !== "FOLLOW_UP" && step.action !== "ASSIGNED")?.node ?? "SUBMITTED",
+    currentNode:
+      [...steps]
+        .reverse()
+        .find(
+          (step) => step.action !== "NOTE_ADDED" && step.action !== "FOLLOW_UP" && step.action !== "ASSIGNED",
+        )?.node ?? "SUBMITTED",
     status: closed ? "WITHDRAWN" : "IN_PROGRESS",
     closedAt: closed && last ? minutesAfter(submittedAt, last.at) : null,
     rating: data.rating ?? null,

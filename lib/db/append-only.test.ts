@@ -32,9 +32,10 @@ async function seedTimelineEvent(): Promise<void> {
      VALUES ('A1', $1, $2, 'EXPRESS', 'r', now(), 'A', 'PASSPORT', 'h', 'm', '1', 'a@example.test', 1000, 0, now()) RETURNING id`,
     [user.rows[0]!.id, service.rows[0]!.id],
   );
-  await client.query(`INSERT INTO "timeline_event" (application_id, node, action) VALUES ($1, 'SUBMITTED', 'SUBMITTED')`, [
-    application.rows[0]!.id,
-  ]);
+  await client.query(
+    `INSERT INTO "timeline_event" (application_id, node, action) VALUES ($1, 'SUBMITTED', 'SUBMITTED')`,
+    [application.rows[0]!.id],
+  );
 }
 
 describe("append-only tables", () => {
@@ -52,13 +53,17 @@ describe("append-only tables", () => {
       await client.query(`INSERT INTO "audit_log" (action, entity_type) VALUES ('login', 'user')`);
     }
 
-    await expect(client.query(statement)).rejects.toThrow(`${operation} on "${table}" is not allowed: the table is append-only`);
+    await expect(client.query(statement)).rejects.toThrow(
+      `${operation} on "${table}" is not allowed: the table is append-only`,
+    );
     const { rows } = await client.query<{ count: string }>(`SELECT count(*) FROM "${table}"`);
     expect(rows[0]?.count).toBe("1");
   });
 
   it("still accepts inserts and TRUNCATE", async () => {
-    await client.query(`INSERT INTO "audit_log" (action, entity_type, details) VALUES ('login', 'user', '{"ok":true}')`);
+    await client.query(
+      `INSERT INTO "audit_log" (action, entity_type, details) VALUES ('login', 'user', '{"ok":true}')`,
+    );
     await client.query(`TRUNCATE "audit_log"`);
     const { rows } = await client.query<{ count: string }>(`SELECT count(*) FROM "audit_log"`);
     expect(rows[0]?.count).toBe("0");

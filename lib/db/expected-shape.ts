@@ -3,7 +3,15 @@
 // psl-core/src/datamodel_connector/constraint_names.rs), so hand-written migrations stay
 // indistinguishable from generated ones and future generated migrations find the names they expect.
 import type { PrismaModel, PrismaSchema, ReferentialAction, ScalarField } from "./prisma-schema";
-import { classifyDefault, normalizePredicate, type ColumnShape, type DbShape, type DefaultShape, type IndexShape, type TableShape } from "./schema-shape";
+import {
+  classifyDefault,
+  normalizePredicate,
+  type ColumnShape,
+  type DbShape,
+  type DefaultShape,
+  type IndexShape,
+  type TableShape,
+} from "./schema-shape";
 
 // Postgres' NAMEDATALEN - 1.
 const MAX_IDENTIFIER_LENGTH = 63;
@@ -24,21 +32,41 @@ export function shapeFromPrismaSchema(schema: PrismaSchema): DbShape {
   return { enums: Object.fromEntries(schema.enums.map((item) => [item.dbName, item.values])), tables };
 }
 
-function tableShape(model: PrismaModel, enumNames: Map<string, string>, models: Map<string, PrismaModel>): TableShape {
+function tableShape(
+  model: PrismaModel,
+  enumNames: Map<string, string>,
+  models: Map<string, PrismaModel>,
+): TableShape {
   const table = model.dbName;
   const columnOf = (target: PrismaModel, fieldName: string) => scalarField(target, fieldName).dbName;
   const columns: Record<string, ColumnShape> = {};
   for (const field of model.fields) {
     if (field.kind === "relation") continue;
-    columns[field.dbName] = { type: columnType(field, enumNames), nullable: field.optional, default: defaultShape(field) };
+    columns[field.dbName] = {
+      type: columnType(field, enumNames),
+      nullable: field.optional,
+      default: defaultShape(field),
+    };
   }
   const uniques = model.uniques.map((fields) => {
     const names = fields.map((name) => columnOf(model, name));
-    return { name: indexName(table, names, "_key"), unique: true, columns: names.map((name) => ({ name, descending: false })) };
+    return {
+      name: indexName(table, names, "_key"),
+      unique: true,
+      columns: names.map((name) => ({ name, descending: false })),
+    };
   });
   const indexes = model.indexes.map(({ fields, where }): IndexShape => {
     const list = fields.map((item) => ({ name: columnOf(model, item.field), descending: item.descending }));
-    const index: IndexShape = { name: indexName(table, list.map((column) => column.name), "_idx"), unique: false, columns: list };
+    const index: IndexShape = {
+      name: indexName(
+        table,
+        list.map((column) => column.name),
+        "_idx",
+      ),
+      unique: false,
+      columns: list,
+    };
     if (where !== null) index.predicate = normalizePredicate(where);
     return index;
   });
@@ -47,19 +75,24 @@ function tableShape(model: PrismaModel, enumNames: Map<string, string>, models: 
     const target = models.get(field.type)!;
     const names = field.fields.map((name) => columnOf(model, name));
     const optional = field.fields.some((name) => scalarField(model, name).optional);
-    return [{
-      name: truncatedName(`${table}_${names.join("_")}`, "_fkey"),
-      columns: names,
-      referencedTable: target.dbName,
-      referencedColumns: field.references.map((name) => columnOf(target, name)),
-      // Prisma's defaults when the schema names no action.
-      onDelete: SQL_ACTIONS[field.onDelete ?? (optional ? "SetNull" : "Restrict")],
-      onUpdate: SQL_ACTIONS[field.onUpdate ?? "Cascade"],
-    }];
+    return [
+      {
+        name: truncatedName(`${table}_${names.join("_")}`, "_fkey"),
+        columns: names,
+        referencedTable: target.dbName,
+        referencedColumns: field.references.map((name) => columnOf(target, name)),
+        // Prisma's defaults when the schema names no action.
+        onDelete: SQL_ACTIONS[field.onDelete ?? (optional ? "SetNull" : "Restrict")],
+        onUpdate: SQL_ACTIONS[field.onUpdate ?? "Cascade"],
+      },
+    ];
   });
   return {
     columns,
-    primaryKey: { name: truncatedName(table, "_pkey"), columns: model.primaryKey.map((name) => columnOf(model, name)) },
+    primaryKey: {
+      name: truncatedName(table, "_pkey"),
+      columns: model.primaryKey.map((name) => columnOf(model, name)),
+    },
     indexes: [...uniques, ...indexes],
     foreignKeys,
   };
@@ -67,7 +100,8 @@ function tableShape(model: PrismaModel, enumNames: Map<string, string>, models: 
 
 function scalarField(model: PrismaModel, name: string): ScalarField {
   const field = model.fields.find((candidate) => candidate.name === name);
-  if (!field || field.kind === "relation") throw new Error(`schema.prisma: ${model.name}.${name} is not a scalar field`);
+  if (!field || field.kind === "relation")
+    throw new Error(`schema.prisma: ${model.name}.${name} is not a scalar field`);
   return field;
 }
 
@@ -79,10 +113,17 @@ function columnType(field: ScalarField, enumNames: Map<string, string>): string 
   if (field.type === "DateTime" && native === null) return "timestamp(3) without time zone";
   const timestamptz = native && /^Timestamptz\((\d+)\)$/.exec(native);
   if (field.type === "DateTime" && timestamptz) return `timestamp(${timestamptz[1]}) with time zone`;
-  const plain: Record<string, string> = { Int: "integer", BigInt: "bigint", Boolean: "boolean", Json: "jsonb" };
+  const plain: Record<string, string> = {
+    Int: "integer",
+    BigInt: "bigint",
+    Boolean: "boolean",
+    Json: "jsonb",
+  };
   const type = plain[field.type];
   if (type && native === null) return type;
-  throw new Error(`schema.prisma: no column type known for ${field.type}${native ? ` @db.${native}` : ""} (${field.name})`);
+  throw new Error(
+    `schema.prisma: no column type known for ${field.type}${native ? ` @db.${native}` : ""} (${field.name})`,
+  );
 }
 
 function defaultShape(field: ScalarField): DefaultShape | null {

@@ -1,11 +1,24 @@
 // Reads the current schema of a database into the drift check's common shape (pg_catalog,
 // current_schema() only). Prisma's own bookkeeping table is not part of the domain schema.
 import type pg from "pg";
-import { classifyDefault, normalizePredicate, type DbShape, type ForeignKeyShape, type IndexShape, type TableShape } from "./schema-shape";
+import {
+  classifyDefault,
+  normalizePredicate,
+  type DbShape,
+  type ForeignKeyShape,
+  type IndexShape,
+  type TableShape,
+} from "./schema-shape";
 
 const IGNORED_TABLES = new Set(["_prisma_migrations"]);
 
-const ACTIONS: Record<string, string> = { a: "NO ACTION", r: "RESTRICT", c: "CASCADE", n: "SET NULL", d: "SET DEFAULT" };
+const ACTIONS: Record<string, string> = {
+  a: "NO ACTION",
+  r: "RESTRICT",
+  c: "CASCADE",
+  n: "SET NULL",
+  d: "SET DEFAULT",
+};
 
 export async function introspectShape(client: pg.ClientBase): Promise<DbShape> {
   const enums: Record<string, string[]> = {};
@@ -14,7 +27,8 @@ export async function introspectShape(client: pg.ClientBase): Promise<DbShape> {
   }
   const tables: Record<string, TableShape> = {};
   for (const row of (await client.query<{ name: string }>(TABLES_SQL)).rows) {
-    if (!IGNORED_TABLES.has(row.name)) tables[row.name] = { columns: {}, primaryKey: null, indexes: [], foreignKeys: [] };
+    if (!IGNORED_TABLES.has(row.name))
+      tables[row.name] = { columns: {}, primaryKey: null, indexes: [], foreignKeys: [] };
   }
   for (const row of (await client.query<ColumnRow>(COLUMNS_SQL)).rows) {
     const table = tables[row.table_name];
@@ -68,7 +82,11 @@ function columnDefault(row: ColumnRow): TableShape["columns"][string]["default"]
     const storage = row.generated === "s" ? "STORED" : "VIRTUAL";
     return { kind: "expression", sql: `GENERATED ALWAYS AS (${row.default_sql}) ${storage}` };
   }
-  if (row.identity) return { kind: "expression", sql: `GENERATED ${row.identity === "a" ? "ALWAYS" : "BY DEFAULT"} AS IDENTITY` };
+  if (row.identity)
+    return {
+      kind: "expression",
+      sql: `GENERATED ${row.identity === "a" ? "ALWAYS" : "BY DEFAULT"} AS IDENTITY`,
+    };
   return row.default_sql === null ? null : classifyDefault(row.default_sql);
 }
 

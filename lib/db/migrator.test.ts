@@ -13,7 +13,9 @@ const directories: string[] = [];
 
 afterEach(async () => {
   await Promise.all(databases.splice(0).map((database) => database.drop()));
-  await Promise.all(directories.splice(0).map((directory) => rm(directory, { recursive: true, force: true })));
+  await Promise.all(
+    directories.splice(0).map((directory) => rm(directory, { recursive: true, force: true })),
+  );
 });
 
 async function emptyDatabase(): Promise<string> {
@@ -44,15 +46,20 @@ async function query<T>(url: string, sql: string): Promise<T[]> {
 
 type Row = MigrationRow;
 
-const rowsOf = (url: string) => query<Row>(url, 'SELECT * FROM "_prisma_migrations" ORDER BY started_at, migration_name');
+const rowsOf = (url: string) =>
+  query<Row>(url, 'SELECT * FROM "_prisma_migrations" ORDER BY started_at, migration_name');
 const tableExists = async (url: string, table: string) =>
-  (await query<{ found: string | null }>(url, `SELECT to_regclass('"${table}"')::text AS found`))[0]?.found !== null;
+  (await query<{ found: string | null }>(url, `SELECT to_regclass('"${table}"')::text AS found`))[0]
+    ?.found !== null;
 
 describe("migrate", () => {
   it("applies prisma/migrations to an empty database and records them as Prisma does", async () => {
     const url = await emptyDatabase();
     const entries = await readdir(REAL_MIGRATIONS, { withFileTypes: true });
-    const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name).sort();
+    const names = entries
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort();
     expect(names).toContain("20261121000000_init");
     const lines: string[] = [];
 
@@ -60,7 +67,10 @@ describe("migrate", () => {
 
     expect(result.applied).toEqual(names);
     const plural = names.length === 1 ? "" : "s";
-    expect(lines).toEqual([...names.map((name) => `Applied ${name}`), `Database is up to date (${names.length} migration${plural})`]);
+    expect(lines).toEqual([
+      ...names.map((name) => `Applied ${name}`),
+      `Database is up to date (${names.length} migration${plural})`,
+    ]);
     const rows = await rowsOf(url);
     expect(rows.map((row) => row.migration_name)).toEqual(names);
     for (const row of rows) {
@@ -79,8 +89,18 @@ describe("migrate", () => {
       `SELECT column_name, data_type, character_maximum_length AS length, is_nullable, column_default
        FROM information_schema.columns WHERE table_name = '_prisma_migrations' ORDER BY ordinal_position`,
     );
-    const column = (name: string, type: string, length: number | null, nullable: string, fallback: string | null = null) => ({
-      column_name: name, data_type: type, length, is_nullable: nullable, column_default: fallback,
+    const column = (
+      name: string,
+      type: string,
+      length: number | null,
+      nullable: string,
+      fallback: string | null = null,
+    ) => ({
+      column_name: name,
+      data_type: type,
+      length,
+      is_nullable: nullable,
+      column_default: fallback,
     });
     expect(columns).toEqual([
       column("id", "character varying", 36, "NO"),
@@ -141,7 +161,10 @@ describe("migrate", () => {
     const url = await emptyDatabase();
     const directory = await migrationsDir({ "20260101000000_a": 'CREATE TABLE "a" ("id" INTEGER);' });
     await migrate(url, { migrationsDir: directory });
-    await writeFile(path.join(directory, "20260101000000_a", "migration.sql"), 'CREATE TABLE "a" ("id" BIGINT);');
+    await writeFile(
+      path.join(directory, "20260101000000_a", "migration.sql"),
+      'CREATE TABLE "a" ("id" BIGINT);',
+    );
 
     await expect(migrate(url, { migrationsDir: directory })).rejects.toThrow(
       /Migration 20260101000000_a was modified after it was applied \(checksum [0-9a-f]{64} in the database, [0-9a-f]{64} on disk\)/,
@@ -152,7 +175,8 @@ describe("migrate", () => {
     const url = await emptyDatabase();
     const directory = await migrationsDir({
       "20260101000000_ok": 'CREATE TABLE "ok_table" ("id" INTEGER);',
-      "20260102000000_broken": 'CREATE TABLE "half_done" ("id" INTEGER);\nINSERT INTO "missing_table" VALUES (1);',
+      "20260102000000_broken":
+        'CREATE TABLE "half_done" ("id" INTEGER);\nINSERT INTO "missing_table" VALUES (1);',
       "20260103000000_later": 'CREATE TABLE "later" ("id" INTEGER);',
     });
 
@@ -166,17 +190,28 @@ describe("migrate", () => {
     const [ok, broken, ...rest] = await rowsOf(url);
     expect(rest).toEqual([]);
     expect(ok).toMatchObject({ migration_name: "20260101000000_ok", applied_steps_count: 1, logs: null });
-    expect(broken).toMatchObject({ migration_name: "20260102000000_broken", finished_at: null, rolled_back_at: null, applied_steps_count: 0 });
+    expect(broken).toMatchObject({
+      migration_name: "20260102000000_broken",
+      finished_at: null,
+      rolled_back_at: null,
+      applied_steps_count: 0,
+    });
     expect(broken?.logs).toContain('relation "missing_table" does not exist');
 
     // Fixing the file is not enough: the failed attempt must be resolved first.
-    await writeFile(path.join(directory, "20260102000000_broken", "migration.sql"), 'CREATE TABLE "half_done" ("id" INTEGER);');
+    await writeFile(
+      path.join(directory, "20260102000000_broken", "migration.sql"),
+      'CREATE TABLE "half_done" ("id" INTEGER);',
+    );
     await expect(migrate(url, { migrationsDir: directory })).rejects.toThrow(
       /Migration 20260102000000_broken failed \(started .*\) and blocks all further migrations/,
     );
     expect(await tableExists(url, "later")).toBe(false);
 
-    await query(url, `UPDATE "_prisma_migrations" SET rolled_back_at = now() WHERE migration_name = '20260102000000_broken'`);
+    await query(
+      url,
+      `UPDATE "_prisma_migrations" SET rolled_back_at = now() WHERE migration_name = '20260102000000_broken'`,
+    );
     const result = await migrate(url, { migrationsDir: directory });
     expect(result.applied).toEqual(["20260102000000_broken", "20260103000000_later"]);
     expect(await tableExists(url, "half_done")).toBe(true);
@@ -201,6 +236,8 @@ describe("migrate", () => {
     const directory = await migrationsDir({});
     await writeFile(path.join(directory, "migration_lock.toml"), 'provider = "mysql"\n');
 
-    await expect(migrate(url, { migrationsDir: directory })).rejects.toThrow(/names provider "mysql", not "postgresql"/);
+    await expect(migrate(url, { migrationsDir: directory })).rejects.toThrow(
+      /names provider "mysql", not "postgresql"/,
+    );
   });
 });

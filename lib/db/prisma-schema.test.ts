@@ -32,9 +32,17 @@ describe("parsePrismaSchema", () => {
       where: "closed_at IS NULL",
     });
     expect(application.fields.find((field) => field.name === "assignee")).toMatchObject({
-      kind: "relation", type: "User", optional: true, relationName: "ApplicationAssignee", fields: ["assigneeId"], references: ["id"],
+      kind: "relation",
+      type: "User",
+      optional: true,
+      relationName: "ApplicationAssignee",
+      fields: ["assigneeId"],
+      references: ["id"],
     });
-    expect(application.fields.find((field) => field.name === "submissionKey")).toMatchObject({ dbName: "submission_key", optional: true });
+    expect(application.fields.find((field) => field.name === "submissionKey")).toMatchObject({
+      dbName: "submission_key",
+      optional: true,
+    });
     expect(application.uniques).toEqual([["number"], ["paymentReference"], ["submissionKey"]]);
   });
 
@@ -65,7 +73,11 @@ describe("parsePrismaSchema", () => {
     `);
 
     const [thing, pair] = schema.models;
-    expect(thing?.fields.map((field) => (field.kind === "relation" ? null : [field.dbName, field.default, field.nativeType]))).toEqual([
+    expect(
+      thing?.fields.map((field) =>
+        field.kind === "relation" ? null : [field.dbName, field.default, field.nativeType],
+      ),
+    ).toEqual([
       ["id", { kind: "autoincrement" }, null],
       ["key", { kind: "dbgenerated", sql: "gen_random_uuid()" }, "Uuid"],
       ["colour", { kind: "enum", value: "GREEN" }, null],
@@ -81,31 +93,65 @@ describe("parsePrismaSchema", () => {
 
   it.each([
     ["an unsupported type", "model T {\n  id Int @id\n  x Float\n}", /unsupported type Float of T\.x/],
-    ["an unsupported native type", "model T {\n  id Int @id\n  x String @db.VarChar(10)\n}", /unsupported attribute @db\.VarChar on T\.x/],
-    ["a Prisma-side default", 'model T {\n  id String @id @default(uuid())\n}', /unsupported @default for String on T\.id/],
-    ["an index with a custom name", "model T {\n  id Int @id\n  @@index([id], map: \"x\")\n}", /unsupported arguments in @@index on T/],
-    ["an index on an unknown field", "model T {\n  id Int @id\n  @@index([nope])\n}", /unknown field nope in @@index on T/],
-    ["an unknown block attribute", "model T {\n  id Int @id\n  @@fulltext([id])\n}", /unsupported attribute @@fulltext on T/],
-    ["a scalar list", "model T {\n  id Int @id\n  tags String[]\n}", /scalar lists are not supported \(T\.tags\)/],
+    [
+      "an unsupported native type",
+      "model T {\n  id Int @id\n  x String @db.VarChar(10)\n}",
+      /unsupported attribute @db\.VarChar on T\.x/,
+    ],
+    [
+      "a Prisma-side default",
+      "model T {\n  id String @id @default(uuid())\n}",
+      /unsupported @default for String on T\.id/,
+    ],
+    [
+      "an index with a custom name",
+      'model T {\n  id Int @id\n  @@index([id], map: "x")\n}',
+      /unsupported arguments in @@index on T/,
+    ],
+    [
+      "an index on an unknown field",
+      "model T {\n  id Int @id\n  @@index([nope])\n}",
+      /unknown field nope in @@index on T/,
+    ],
+    [
+      "an unknown block attribute",
+      "model T {\n  id Int @id\n  @@fulltext([id])\n}",
+      /unsupported attribute @@fulltext on T/,
+    ],
+    [
+      "a scalar list",
+      "model T {\n  id Int @id\n  tags String[]\n}",
+      /scalar lists are not supported \(T\.tags\)/,
+    ],
     ["a view", "view V {\n  id Int\n}", /unsupported block "view"/],
     ["a model without a primary key", "model T {\n  x Int\n}", /model T has no @id or @@id/],
-    ["a mapped enum value", "enum E {\n  A @map(\"a\")\n}", /unsupported attribute on enum value E\.A/],
-    ["a relation to an unknown field", "model A {\n  id Int @id\n  b B @relation(fields: [bId], references: [id])\n}\nmodel B {\n  id Int @id\n}", /uses unknown field bId/],
+    ["a mapped enum value", 'enum E {\n  A @map("a")\n}', /unsupported attribute on enum value E\.A/],
+    [
+      "a relation to an unknown field",
+      "model A {\n  id Int @id\n  b B @relation(fields: [bId], references: [id])\n}\nmodel B {\n  id Int @id\n}",
+      /uses unknown field bId/,
+    ],
   ])("rejects %s", (_label, body, message) => {
     expect(() => parse(body)).toThrow(message);
   });
 
   it("reads partial indexes and refuses other index arguments", () => {
-    const model = parsePrismaSchema('model T {\n  id Int @id\n  x Int\n  @@index([x], where: raw("x > 0"))\n}').models[0]!;
+    const model = parsePrismaSchema(
+      'model T {\n  id Int @id\n  x Int\n  @@index([x], where: raw("x > 0"))\n}',
+    ).models[0]!;
     expect(model.indexes).toEqual([{ fields: [{ field: "x", descending: false }], where: "x > 0" }]);
-    expect(() => parsePrismaSchema('model T {\n  id Int @id\n  x Int\n  @@index([x], type: Hash)\n}')).toThrow(/unsupported arguments/);
-    expect(() => parsePrismaSchema('model T {\n  id Int @id\n  x Int\n  @@index([x], where: "x > 0")\n}')).toThrow(/expected raw/);
+    expect(() =>
+      parsePrismaSchema("model T {\n  id Int @id\n  x Int\n  @@index([x], type: Hash)\n}"),
+    ).toThrow(/unsupported arguments/);
+    expect(() =>
+      parsePrismaSchema('model T {\n  id Int @id\n  x Int\n  @@index([x], where: "x > 0")\n}'),
+    ).toThrow(/expected raw/);
   });
 
   it("rejects datasource settings that change the expected database", () => {
-    expect(() => parsePrismaSchema('datasource db {\n  provider = "postgresql"\n  relationMode = "prisma"\n}')).toThrow(
-      /unsupported datasource setting "relationMode"/,
-    );
+    expect(() =>
+      parsePrismaSchema('datasource db {\n  provider = "postgresql"\n  relationMode = "prisma"\n}'),
+    ).toThrow(/unsupported datasource setting "relationMode"/);
   });
 });
 

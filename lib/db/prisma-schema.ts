@@ -2,7 +2,15 @@
 // parser (the schema engine / DMMF) cannot be downloaded here, and the drift test needs the schema
 // as data. Unknown types, attributes or arguments throw: teach this file (and schema-drift.ts)
 // about a new feature rather than letting the drift check ignore it.
-import { fail, parseBlocks, type Arg, type Attribute, type Block, type Member, type Value } from "./prisma-schema-syntax";
+import {
+  fail,
+  parseBlocks,
+  type Arg,
+  type Attribute,
+  type Block,
+  type Member,
+  type Value,
+} from "./prisma-schema-syntax";
 import { fieldDefault, type FieldDefault } from "./prisma-schema-defaults";
 
 export type { FieldDefault };
@@ -88,7 +96,8 @@ function checkDatasource(block: Block) {
 function toEnum(block: Block): PrismaEnum {
   const values: string[] = [];
   for (const member of block.members) {
-    if (member.attributes.length > 0) fail(member.line, `unsupported attribute on enum value ${block.name}.${member.name}`);
+    if (member.attributes.length > 0)
+      fail(member.line, `unsupported attribute on enum value ${block.name}.${member.name}`);
     if (values.includes(member.name)) fail(member.line, `duplicate enum value ${block.name}.${member.name}`);
     values.push(member.name);
   }
@@ -97,16 +106,30 @@ function toEnum(block: Block): PrismaEnum {
 
 function toModel(block: Block, enums: Map<string, string[]>, models: Set<string>): PrismaModel {
   const fields: PrismaField[] = [];
-  const model: PrismaModel = { name: block.name, dbName: blockMap(block), fields, primaryKey: [], uniques: [], indexes: [] };
+  const model: PrismaModel = {
+    name: block.name,
+    dbName: blockMap(block),
+    fields,
+    primaryKey: [],
+    uniques: [],
+    indexes: [],
+  };
   for (const member of block.members) {
-    if (fields.some((field) => field.name === member.name)) fail(member.line, `duplicate field ${block.name}.${member.name}`);
+    if (fields.some((field) => field.name === member.name))
+      fail(member.line, `duplicate field ${block.name}.${member.name}`);
     fields.push(toField(model, member, enums, models));
   }
   const scalarNames = new Set(fields.filter((field) => field.kind !== "relation").map((field) => field.name));
   for (const attribute of block.attributes) {
     if (attribute.name === "map") continue;
     const where = `@@${attribute.name} on ${block.name}`;
-    if (attribute.name === "id") model.primaryKey = setOnce(model.primaryKey, fieldList(attribute, scalarNames, where), attribute.line, block.name);
+    if (attribute.name === "id")
+      model.primaryKey = setOnce(
+        model.primaryKey,
+        fieldList(attribute, scalarNames, where),
+        attribute.line,
+        block.name,
+      );
     else if (attribute.name === "unique") model.uniques.push(fieldList(attribute, scalarNames, where));
     else if (attribute.name === "index") model.indexes.push(plainIndex(attribute, scalarNames, where));
     else fail(attribute.line, `unsupported attribute ${where}`);
@@ -115,7 +138,12 @@ function toModel(block: Block, enums: Map<string, string[]>, models: Set<string>
   return model;
 }
 
-function toField(model: PrismaModel, member: Member, enums: Map<string, string[]>, models: Set<string>): PrismaField {
+function toField(
+  model: PrismaModel,
+  member: Member,
+  enums: Map<string, string[]>,
+  models: Set<string>,
+): PrismaField {
   const type = member.type;
   if (!type) return fail(member.line, `field ${model.name}.${member.name} has no type`);
   const where = `${model.name}.${member.name}`;
@@ -124,13 +152,20 @@ function toField(model: PrismaModel, member: Member, enums: Map<string, string[]
   if (!kind) return fail(member.line, `unsupported type ${type.name} of ${where}`);
   if (type.list) fail(member.line, `scalar lists are not supported (${where})`);
   const field: ScalarField = {
-    kind, name: member.name, dbName: member.name, type: type.name, optional: type.optional,
-    default: null, updatedAt: false, nativeType: null,
+    kind,
+    name: member.name,
+    dbName: member.name,
+    type: type.name,
+    optional: type.optional,
+    default: null,
+    updatedAt: false,
+    nativeType: null,
   };
   for (const attribute of member.attributes) {
     const name = attribute.name;
     if (name === "id" || name === "unique" || name === "updatedAt") noArgs(attribute, where);
-    if (name === "id") model.primaryKey = setOnce(model.primaryKey, [member.name], attribute.line, model.name);
+    if (name === "id")
+      model.primaryKey = setOnce(model.primaryKey, [member.name], attribute.line, model.name);
     else if (name === "unique") model.uniques.push([member.name]);
     else if (name === "updatedAt") {
       if (type.name !== "DateTime") fail(attribute.line, `@updatedAt on non-DateTime field ${where}`);
@@ -146,22 +181,36 @@ function toField(model: PrismaModel, member: Member, enums: Map<string, string[]
 function toRelationField(member: Member, where: string): RelationField {
   const type = member.type!;
   const field: RelationField = {
-    kind: "relation", name: member.name, type: type.name, optional: type.optional, list: type.list,
-    relationName: null, fields: [], references: [], onDelete: null, onUpdate: null,
+    kind: "relation",
+    name: member.name,
+    type: type.name,
+    optional: type.optional,
+    list: type.list,
+    relationName: null,
+    fields: [],
+    references: [],
+    onDelete: null,
+    onUpdate: null,
   };
   for (const attribute of member.attributes) {
-    if (attribute.name !== "relation") fail(attribute.line, `unsupported attribute @${attribute.name} on relation ${where}`);
+    if (attribute.name !== "relation")
+      fail(attribute.line, `unsupported attribute @${attribute.name} on relation ${where}`);
     for (const [index, arg] of attribute.args.entries()) {
       const key = arg.name ?? (index === 0 ? "name" : "");
       if (key === "name") field.relationName = stringValue(arg.value, attribute.line, where);
-      else if (key === "fields" || key === "references") field[key] = identList(arg.value, attribute.line, where);
-      else if (key === "onDelete" || key === "onUpdate") field[key] = referentialAction(arg.value, attribute.line, where);
+      else if (key === "fields" || key === "references")
+        field[key] = identList(arg.value, attribute.line, where);
+      else if (key === "onDelete" || key === "onUpdate")
+        field[key] = referentialAction(arg.value, attribute.line, where);
       else fail(attribute.line, `unsupported @relation argument ${arg.name ?? "(positional)"} on ${where}`);
     }
   }
-  if (field.fields.length !== field.references.length) fail(member.line, `fields and references differ in length on ${where}`);
-  if (field.list && field.fields.length > 0) fail(member.line, `a list relation cannot declare fields (${where})`);
-  if (field.fields.length === 0 && (field.onDelete || field.onUpdate)) fail(member.line, `referential actions need fields (${where})`);
+  if (field.fields.length !== field.references.length)
+    fail(member.line, `fields and references differ in length on ${where}`);
+  if (field.list && field.fields.length > 0)
+    fail(member.line, `a list relation cannot declare fields (${where})`);
+  if (field.fields.length === 0 && (field.onDelete || field.onUpdate))
+    fail(member.line, `referential actions need fields (${where})`);
   return field;
 }
 
@@ -176,7 +225,9 @@ function checkRelations(model: PrismaModel, models: PrismaModel[]) {
     }
     for (const name of field.references) {
       if (!target.fields.some((other) => other.kind !== "relation" && other.name === name)) {
-        throw new Error(`schema.prisma: relation ${model.name}.${field.name} references unknown field ${target.name}.${name}`);
+        throw new Error(
+          `schema.prisma: relation ${model.name}.${field.name} references unknown field ${target.name}.${name}`,
+        );
       }
     }
   }
@@ -206,9 +257,13 @@ function fieldList(attribute: Attribute, scalars: Set<string>, where: string): s
 
 function plainIndex(attribute: Attribute, scalars: Set<string>, where: string): PrismaIndex {
   const [fields, ...rest] = attribute.args;
-  const predicate = rest.length === 1 && rest[0]!.name === "where" ? rawSql(rest[0]!.value, attribute.line, where) : null;
+  const predicate =
+    rest.length === 1 && rest[0]!.name === "where" ? rawSql(rest[0]!.value, attribute.line, where) : null;
   if (rest.length > (predicate === null ? 0 : 1)) fail(attribute.line, `unsupported arguments in ${where}`);
-  return { fields: indexFieldList({ ...attribute, args: fields ? [fields] : [] }, scalars, where), where: predicate };
+  return {
+    fields: indexFieldList({ ...attribute, args: fields ? [fields] : [] }, scalars, where),
+    where: predicate,
+  };
 }
 
 /** `raw("…")`: SQL that Prisma passes through, as in partial-index predicates. */
@@ -234,7 +289,8 @@ function sortOrder(args: Arg[], line: number, where: string): boolean {
   let descending = false;
   for (const arg of args) {
     const order = arg.value.kind === "ident" && !arg.value.args ? arg.value.name : "";
-    if (arg.name !== "sort" || (order !== "Asc" && order !== "Desc")) fail(line, `unsupported index field argument in ${where}`);
+    if (arg.name !== "sort" || (order !== "Asc" && order !== "Desc"))
+      fail(line, `unsupported index field argument in ${where}`);
     descending = order === "Desc";
   }
   return descending;
@@ -242,10 +298,13 @@ function sortOrder(args: Arg[], line: number, where: string): boolean {
 
 function nativeType(attribute: Attribute, scalar: string, where: string): string {
   const spec = NATIVE_TYPES[attribute.name]!;
-  if (spec.scalar !== scalar) fail(attribute.line, `@${attribute.name} does not apply to ${scalar} (${where})`);
-  if (attribute.args.length !== spec.args) fail(attribute.line, `@${attribute.name} takes ${spec.args} argument(s) (${where})`);
+  if (spec.scalar !== scalar)
+    fail(attribute.line, `@${attribute.name} does not apply to ${scalar} (${where})`);
+  if (attribute.args.length !== spec.args)
+    fail(attribute.line, `@${attribute.name} takes ${spec.args} argument(s) (${where})`);
   const args = attribute.args.map((arg) => {
-    if (arg.name !== undefined || arg.value.kind !== "number") return fail(attribute.line, `bad @${attribute.name} argument on ${where}`);
+    if (arg.name !== undefined || arg.value.kind !== "number")
+      return fail(attribute.line, `bad @${attribute.name} argument on ${where}`);
     return String(arg.value.value);
   });
   const base = attribute.name.slice("db.".length);
@@ -253,12 +312,14 @@ function nativeType(attribute: Attribute, scalar: string, where: string): string
 }
 
 function noArgs(attribute: Attribute, where: string) {
-  if (attribute.args.length > 0) fail(attribute.line, `arguments to @${attribute.name} are not supported (${where})`);
+  if (attribute.args.length > 0)
+    fail(attribute.line, `arguments to @${attribute.name} are not supported (${where})`);
 }
 
 function stringArg(attribute: Attribute, where: string): string {
   const [arg, ...rest] = attribute.args;
-  if (!arg || arg.name !== undefined || rest.length > 0) fail(attribute.line, `@${attribute.name} takes one string on ${where}`);
+  if (!arg || arg.name !== undefined || rest.length > 0)
+    fail(attribute.line, `@${attribute.name} takes one string on ${where}`);
   return stringValue(arg.value, attribute.line, where);
 }
 
@@ -269,11 +330,13 @@ function stringValue(value: Value, line: number, where: string): string {
 
 function identList(value: Value, line: number, where: string): string[] {
   if (value.kind !== "array") fail(line, `expected a list of fields on ${where}`);
-  return value.items.map((item) => (item.kind === "ident" && !item.args ? item.name : fail(line, `bad field list on ${where}`)));
+  return value.items.map((item) =>
+    item.kind === "ident" && !item.args ? item.name : fail(line, `bad field list on ${where}`),
+  );
 }
 
 function referentialAction(value: Value, line: number, where: string): ReferentialAction {
-  if (value.kind !== "ident" || value.args || !REFERENTIAL_ACTIONS.has(value.name)) fail(line, `unsupported referential action on ${where}`);
+  if (value.kind !== "ident" || value.args || !REFERENTIAL_ACTIONS.has(value.name))
+    fail(line, `unsupported referential action on ${where}`);
   return value.name as ReferentialAction;
 }
-

@@ -5,22 +5,48 @@ import { DEFAULT_RETRY_POLICY, isRetryableDatabaseError, retryDelayMs, withRetry
 const known = (code: string, message: string, meta: Record<string, unknown> = {}) =>
   new Prisma.PrismaClientKnownRequestError(message, { code, clientVersion: "7", meta });
 const fromDriver = (code: string, originalCode: string) =>
-  known(code, `Raw query failed. Code: \`${originalCode}\``, { driverAdapterError: { name: "DriverAdapterError", cause: { originalCode, kind: "TransactionWriteConflict" } } });
+  known(code, `Raw query failed. Code: \`${originalCode}\``, {
+    driverAdapterError: {
+      name: "DriverAdapterError",
+      cause: { originalCode, kind: "TransactionWriteConflict" },
+    },
+  });
 
 describe("isRetryableDatabaseError", () => {
   it.each([
-    ["no connection for a transaction within maxWait", known("P2028", "Transaction API error: Unable to start a transaction in the given time.")],
-    ["a write conflict or deadlock on a model query", known("P2034", "Transaction failed due to a write conflict or a deadlock")],
+    [
+      "no connection for a transaction within maxWait",
+      known("P2028", "Transaction API error: Unable to start a transaction in the given time."),
+    ],
+    [
+      "a write conflict or deadlock on a model query",
+      known("P2034", "Transaction failed due to a write conflict or a deadlock"),
+    ],
     ["a serialization failure on a raw query", fromDriver("P2010", "40001")],
     ["a deadlock on a raw query", fromDriver("P2010", "40P01")],
-    ["the driver's own error for a serialization failure at commit", Object.assign(new Error("TransactionWriteConflict"), { name: "DriverAdapterError", cause: { kind: "TransactionWriteConflict", originalCode: "40001" } })],
-    ["pg-pool finding no free connection for a statement", new Error("timeout exceeded when trying to connect")],
+    [
+      "the driver's own error for a serialization failure at commit",
+      Object.assign(new Error("TransactionWriteConflict"), {
+        name: "DriverAdapterError",
+        cause: { kind: "TransactionWriteConflict", originalCode: "40001" },
+      }),
+    ],
+    [
+      "pg-pool finding no free connection for a statement",
+      new Error("timeout exceeded when trying to connect"),
+    ],
   ])("retries %s", (_name, error) => {
     expect(isRetryableDatabaseError(error)).toBe(true);
   });
 
   it.each([
-    ["a transaction that ran past its timeout", known("P2028", "Transaction API error: Transaction already closed: the timeout for this transaction was 5000 ms")],
+    [
+      "a transaction that ran past its timeout",
+      known(
+        "P2028",
+        "Transaction API error: Transaction already closed: the timeout for this transaction was 5000 ms",
+      ),
+    ],
     ["a unique violation", known("P2002", "Unique constraint failed")],
     ["another SQLSTATE from the driver", fromDriver("P2010", "23505")],
     ["an unreachable database", known("P1001", "Can't reach database server at 127.0.0.1:9")],
@@ -35,7 +61,9 @@ describe("isRetryableDatabaseError", () => {
 describe("retryDelayMs", () => {
   it("waits between zero and a cap that doubles from the base up to the maximum", () => {
     const policy = { attempts: 6, baseDelayMs: 25, maxDelayMs: 150 };
-    expect([1, 2, 3, 4, 5].map((retry) => retryDelayMs(retry, policy, () => 0.999999))).toEqual([24, 49, 99, 149, 149]);
+    expect([1, 2, 3, 4, 5].map((retry) => retryDelayMs(retry, policy, () => 0.999999))).toEqual([
+      24, 49, 99, 149, 149,
+    ]);
     expect([1, 2, 3, 4, 5].map((retry) => retryDelayMs(retry, policy, () => 0))).toEqual([0, 0, 0, 0, 0]);
   });
 

@@ -15,7 +15,12 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = { attempts: 4, baseDelayMs: 25,
 const RETRY_SQLSTATES = new Set(["40001", "40P01"]);
 
 type DriverCause = { originalCode?: unknown; kind?: unknown };
-type MaybePrismaError = { code?: unknown; message?: unknown; cause?: DriverCause; meta?: { driverAdapterError?: { cause?: DriverCause } } };
+type MaybePrismaError = {
+  code?: unknown;
+  message?: unknown;
+  cause?: DriverCause;
+  meta?: { driverAdapterError?: { cause?: DriverCause } };
+};
 
 /**
  * True only for failures where nothing was committed and the same work may well succeed a moment
@@ -42,7 +47,11 @@ export function isRetryableDatabaseError(error: unknown): boolean {
  * collided, or queued for the same pool, come back spread out instead of colliding again.
  * `retry` counts from 1 (the wait before the second try).
  */
-export function retryDelayMs(retry: number, policy: RetryPolicy = DEFAULT_RETRY_POLICY, random: () => number = Math.random): number {
+export function retryDelayMs(
+  retry: number,
+  policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+  random: () => number = Math.random,
+): number {
   const cap = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (retry - 1));
   return Math.floor(random() * cap);
 }

@@ -81,7 +81,15 @@ describe("a burst of submissions on a small pool", () => {
       Array.from({ length: 200 }, async () => {
         const user = await createTestUser("APPLICANT");
         const draft = await db.evidenceFile.create({
-          data: { uploaderId: user.id, kind: "URGENCY_PROOF", originalName: "incident.pdf", mimeType: "application/pdf", sizeBytes: 1000, sha256: randomUUID().replaceAll("-", ""), storageKey: randomUUID() },
+          data: {
+            uploaderId: user.id,
+            kind: "URGENCY_PROOF",
+            originalName: "incident.pdf",
+            mimeType: "application/pdf",
+            sizeBytes: 1000,
+            sha256: randomUUID().replaceAll("-", ""),
+            storageKey: randomUUID(),
+          },
           select: { id: true },
         });
         return { viewer: { id: user.id, role: user.role }, evidenceId: draft.id };
@@ -93,7 +101,8 @@ describe("a burst of submissions on a small pool", () => {
         tier: "EXPRESS",
         neededBy,
         utcOffsetMinutes: "0",
-        reason: "Production checkout is down for every customer since this morning; the incident log is attached.",
+        reason:
+          "Production checkout is down for every customer since this morning; the incident log is attached.",
         triageConsequence: "FINANCIAL_OR_LEGAL",
         triageFixedDate: "NONE",
         triageFixedDateOn: "",
@@ -109,9 +118,17 @@ describe("a burst of submissions on a small pool", () => {
         evidenceIds: [evidenceId],
       });
 
-    const results = await Promise.allSettled(applicants.map(({ viewer, evidenceId }) => createApplication(viewer, inputFor(evidenceId))));
-    const failures = results.flatMap((result) => (result.status === "rejected" ? [String((result.reason as Error).message).slice(0, 200)] : []));
+    const results = await Promise.allSettled(
+      applicants.map(({ viewer, evidenceId }) => createApplication(viewer, inputFor(evidenceId))),
+    );
+    const failures = results.flatMap((result) =>
+      result.status === "rejected" ? [String((result.reason as Error).message).slice(0, 200)] : [],
+    );
     expect(failures).toEqual([]);
-    expect(await db.application.count({ where: { applicantId: { in: applicants.map((entry) => entry.viewer.id) } } })).toBe(200);
+    expect(
+      await db.application.count({
+        where: { applicantId: { in: applicants.map((entry) => entry.viewer.id) } },
+      }),
+    ).toBe(200);
   }, 120_000);
 });

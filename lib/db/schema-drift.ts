@@ -36,7 +36,9 @@ export function compareShapes(schema: DbShape, database: DbShape): string[] {
     const actual = database.enums[name];
     if (!actual) problems.push(`enum "${name}" is in ${SCHEMA} but not in ${DATABASE}`);
     else if (values.join() !== actual.join()) {
-      problems.push(`enum "${name}" has values (${values.join(", ")}) in ${SCHEMA} but (${actual.join(", ")}) in ${DATABASE}`);
+      problems.push(
+        `enum "${name}" has values (${values.join(", ")}) in ${SCHEMA} but (${actual.join(", ")}) in ${DATABASE}`,
+      );
     }
   }
   for (const name of Object.keys(database.enums)) {
@@ -61,23 +63,43 @@ function compareTables(table: string, schema: TableShape, database: TableShape, 
       problems.push(`${where} is in ${SCHEMA} but not in ${DATABASE}`);
       continue;
     }
-    if (column.type !== actual.type) problems.push(`${where} has type ${column.type} in ${SCHEMA} but ${actual.type} in ${DATABASE}`);
+    if (column.type !== actual.type)
+      problems.push(`${where} has type ${column.type} in ${SCHEMA} but ${actual.type} in ${DATABASE}`);
     if (column.nullable !== actual.nullable) {
       const say = (nullable: boolean) => (nullable ? "nullable" : "NOT NULL");
-      problems.push(`${where} is ${say(column.nullable)} in ${SCHEMA} but ${say(actual.nullable)} in ${DATABASE}`);
+      problems.push(
+        `${where} is ${say(column.nullable)} in ${SCHEMA} but ${say(actual.nullable)} in ${DATABASE}`,
+      );
     }
     if (!sameDefault(column.default, actual.default)) {
-      problems.push(`${where} has ${describeDefault(column.default)} in ${SCHEMA} but ${describeDefault(actual.default)} in ${DATABASE}`);
+      problems.push(
+        `${where} has ${describeDefault(column.default)} in ${SCHEMA} but ${describeDefault(actual.default)} in ${DATABASE}`,
+      );
     }
   }
   for (const name of Object.keys(database.columns)) {
-    if (!schema.columns[name]) problems.push(`column "${table}"."${name}" is in ${DATABASE} but not in ${SCHEMA}`);
+    if (!schema.columns[name])
+      problems.push(`column "${table}"."${name}" is in ${DATABASE} but not in ${SCHEMA}`);
   }
   comparePrimaryKeys(table, schema.primaryKey, database.primaryKey, problems);
-  compareMatched(schema.indexes, database.indexes, indexKey, (index) => describeIndex(table, index), problems);
-  compareMatched(schema.foreignKeys, database.foreignKeys, foreignKeyKey, (key) => describeForeignKey(table, key), problems);
+  compareMatched(
+    schema.indexes,
+    database.indexes,
+    indexKey,
+    (index) => describeIndex(table, index),
+    problems,
+  );
+  compareMatched(
+    schema.foreignKeys,
+    database.foreignKeys,
+    foreignKeyKey,
+    (key) => describeForeignKey(table, key),
+    problems,
+  );
   for (const expected of schema.foreignKeys) {
-    const actual = database.foreignKeys.find((candidate) => foreignKeyKey(candidate) === foreignKeyKey(expected));
+    const actual = database.foreignKeys.find(
+      (candidate) => foreignKeyKey(candidate) === foreignKeyKey(expected),
+    );
     if (!actual) continue;
     for (const action of ["onDelete", "onUpdate"] as const) {
       if (expected[action] === actual[action]) continue;
@@ -89,15 +111,25 @@ function compareTables(table: string, schema: TableShape, database: TableShape, 
   }
 }
 
-function comparePrimaryKeys(table: string, schema: TableShape["primaryKey"], database: TableShape["primaryKey"], problems: string[]) {
+function comparePrimaryKeys(
+  table: string,
+  schema: TableShape["primaryKey"],
+  database: TableShape["primaryKey"],
+  problems: string[],
+) {
   const where = `primary key of "${table}"`;
-  if (schema && !database) problems.push(`${where} ${columnList(schema.columns)} is in ${SCHEMA} but not in ${DATABASE}`);
-  if (!schema && database) problems.push(`${where} ${columnList(database.columns)} is in ${DATABASE} but not in ${SCHEMA}`);
+  if (schema && !database)
+    problems.push(`${where} ${columnList(schema.columns)} is in ${SCHEMA} but not in ${DATABASE}`);
+  if (!schema && database)
+    problems.push(`${where} ${columnList(database.columns)} is in ${DATABASE} but not in ${SCHEMA}`);
   if (!schema || !database) return;
   if (columnList(schema.columns) !== columnList(database.columns)) {
-    problems.push(`${where} is ${columnList(schema.columns)} in ${SCHEMA} but ${columnList(database.columns)} in ${DATABASE}`);
+    problems.push(
+      `${where} is ${columnList(schema.columns)} in ${SCHEMA} but ${columnList(database.columns)} in ${DATABASE}`,
+    );
   }
-  if (schema.name !== database.name) problems.push(`${where} is named "${schema.name}" in ${SCHEMA} but "${database.name}" in ${DATABASE}`);
+  if (schema.name !== database.name)
+    problems.push(`${where} is named "${schema.name}" in ${SCHEMA} but "${database.name}" in ${DATABASE}`);
 }
 
 /** Pairs items by what they do (key), then reports missing, extra and misnamed ones. */
@@ -117,7 +149,9 @@ function compareMatched<T extends { name: string }>(
     }
     const [actual] = unmatched.splice(position, 1);
     if (actual && actual.name !== expected.name) {
-      problems.push(`${describe({ ...expected, name: "" })} is named "${expected.name}" in ${SCHEMA} but "${actual.name}" in ${DATABASE}`);
+      problems.push(
+        `${describe({ ...expected, name: "" })} is named "${expected.name}" in ${SCHEMA} but "${actual.name}" in ${DATABASE}`,
+      );
     }
   }
   for (const extra of unmatched) problems.push(`${describe(extra)} is in ${DATABASE} but not in ${SCHEMA}`);
@@ -130,7 +164,9 @@ function indexKey(index: IndexShape): string {
 function describeIndex(table: string, index: IndexShape): string {
   const kind = index.unique ? "unique index" : "index";
   const name = index.name ? ` "${index.name}"` : "";
-  const extra = (index.predicate ? ` WHERE ${index.predicate}` : "") + (index.unsupported ? ` (${index.unsupported})` : "");
+  const extra =
+    (index.predicate ? ` WHERE ${index.predicate}` : "") +
+    (index.unsupported ? ` (${index.unsupported})` : "");
   return `${kind}${name} on "${table}"${columnList(index.columns)}${extra}`;
 }
 

@@ -66,7 +66,8 @@ export function classifyDefault(sql: string): DefaultShape {
   if (/^nextval\(/i.test(text)) return { kind: "sequence" };
   const quoted = /^'((?:[^']|'')*)'(?:::[\w ".[\]()]+)?$/.exec(text);
   if (quoted) return { kind: "value", value: quoted[1]!.replaceAll("''", "'") };
-  if (/^-?\d+(\.\d+)?$/.test(text) || /^(true|false)$/i.test(text)) return { kind: "value", value: text.toLowerCase() };
+  if (/^-?\d+(\.\d+)?$/.test(text) || /^(true|false)$/i.test(text))
+    return { kind: "value", value: text.toLowerCase() };
   return { kind: "expression", sql: text.replace(/\s+/g, " ") };
 }
 

@@ -15,7 +15,10 @@ withTestDatabase();
 it("retries a statement that found no free connection, and it succeeds once one is free", async () => {
   // Opening the one connection is bounded by the same timeout, and a busy machine can exceed it.
   for (let tries = 1; ; tries++) {
-    const opened = await db.$queryRaw`SELECT 1`.then(() => true, () => false);
+    const opened = await db.$queryRaw`SELECT 1`.then(
+      () => true,
+      () => false,
+    );
     if (opened) break;
     if (tries === 20) throw new Error("could not open the connection");
   }

@@ -7,7 +7,13 @@ import { MAX_FILES } from "./limits";
 import { isEvidenceId } from "./schema";
 import type { UploadedEvidence } from "./types";
 
-export const EVIDENCE_METADATA = { id: true, originalName: true, sizeBytes: true, mimeType: true, kind: true } as const;
+export const EVIDENCE_METADATA = {
+  id: true,
+  originalName: true,
+  sizeBytes: true,
+  mimeType: true,
+  kind: true,
+} as const;
 
 /** The applicant's files not yet part of a case, oldest first: restores the form after a reload. */
 export async function listDraftEvidence(viewer: Viewer): Promise<UploadedEvidence[]> {
@@ -31,7 +37,10 @@ export async function listCaseEvidence(viewer: Viewer, applicationId: string): P
   if (!viewer || !isEvidenceId(applicationId)) throw new NotAuthorizedError();
   if (!isStaff(viewer.role)) {
     assertArea(viewer, "portal");
-    const own = await db.application.findFirst({ where: { id: applicationId, applicantId: viewer.id }, select: { id: true } });
+    const own = await db.application.findFirst({
+      where: { id: applicationId, applicantId: viewer.id },
+      select: { id: true },
+    });
     if (!own) throw new NotAuthorizedError();
   }
   return db.evidenceFile.findMany({
@@ -42,14 +51,23 @@ export async function listCaseEvidence(viewer: Viewer, applicationId: string): P
   });
 }
 
-export type EvidenceDownload = { id: string; storageKey: string; originalName: string; mimeType: string; sizeBytes: number };
+export type EvidenceDownload = {
+  id: string;
+  storageKey: string;
+  originalName: string;
+  mimeType: string;
+  sizeBytes: number;
+};
 
 /**
  * The file if this viewer may download it, else null (the route answers 404 either way, so a
  * refusal never confirms that an id exists). Allowed: the uploader; the applicant of the file's
  * case; staff, for files that belong to a case (an unsubmitted draft stays private to its uploader).
  */
-export async function authorizeEvidenceDownload(viewer: Viewer | null, evidenceId: string): Promise<EvidenceDownload | null> {
+export async function authorizeEvidenceDownload(
+  viewer: Viewer | null,
+  evidenceId: string,
+): Promise<EvidenceDownload | null> {
   if (!viewer || !isEvidenceId(evidenceId)) return null;
   const file = await db.evidenceFile.findUnique({
     where: { id: evidenceId },
@@ -66,10 +84,12 @@ export async function authorizeEvidenceDownload(viewer: Viewer | null, evidenceI
   });
   if (!file) return null;
   // A result document reaches the applicant only once it is issued, whatever link they hold.
-  const resultNotIssued = file.kind === "RESULT_DOCUMENT" && file.application?.currentNode !== "DOCUMENT_ISSUED";
+  const resultNotIssued =
+    file.kind === "RESULT_DOCUMENT" && file.application?.currentNode !== "DOCUMENT_ISSUED";
   const allowed =
     file.uploaderId === viewer.id ||
-    (file.application !== null && (isStaff(viewer.role) || (file.application.applicantId === viewer.id && !resultNotIssued)));
+    (file.application !== null &&
+      (isStaff(viewer.role) || (file.application.applicantId === viewer.id && !resultNotIssued)));
   if (!allowed) return null;
   const { uploaderId: _uploader, application: _application, kind: _kind, ...download } = file;
   return download;

@@ -23,7 +23,9 @@ export function downloadHeaders(
     "Content-Disposition": contentDisposition(inline ? "inline" : "attachment", file.originalName),
     "X-Content-Type-Options": "nosniff",
     "Cache-Control": "private, no-store",
-    "Content-Security-Policy": framedPdf ? "default-src 'none'; frame-ancestors 'self'" : "default-src 'none'; frame-ancestors 'none'; sandbox",
+    "Content-Security-Policy": framedPdf
+      ? "default-src 'none'; frame-ancestors 'self'"
+      : "default-src 'none'; frame-ancestors 'none'; sandbox",
     "X-Frame-Options": framedPdf ? "SAMEORIGIN" : "DENY",
     "Cross-Origin-Resource-Policy": "same-origin",
   };

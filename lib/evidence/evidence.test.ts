@@ -28,7 +28,11 @@ const pdf = (text: string = randomUUID()) => new Uint8Array(Buffer.from(`%PDF-1.
 /** A real (decodable) PNG with a random colour, so each call gives different bytes. */
 const png = async () => {
   const [r, g, b] = randomBytes(3);
-  return new Uint8Array(await sharp({ create: { width: 4, height: 4, channels: 3, background: { r: r!, g: g!, b: b! } } }).png().toBuffer());
+  return new Uint8Array(
+    await sharp({ create: { width: 4, height: 4, channels: 3, background: { r: r!, g: g!, b: b! } } })
+      .png()
+      .toBuffer(),
+  );
 };
 
 function filesOnDisk(): string[] {
@@ -45,7 +49,14 @@ function makeUser(role: Role = "APPLICANT"): Promise<Viewer> {
 
 async function makeCase(applicantId: string) {
   const service = await db.serviceType.create({
-    data: { code: randomUUID(), nameZh: "服务", nameEn: "Service", descriptionZh: "", descriptionEn: "", baseFeeMinor: 100 },
+    data: {
+      code: randomUUID(),
+      nameZh: "服务",
+      nameEn: "Service",
+      descriptionZh: "",
+      descriptionEn: "",
+      baseFeeMinor: 100,
+    },
   });
   return createTestApplication({ applicantId, serviceId: service.id });
 }
@@ -59,7 +70,10 @@ async function makeSupplementRequest(applicationId: string, status: SupplementSt
 }
 
 /** Rows standing in for earlier uploads, to reach a limit without writing megabytes to disk. */
-async function fakeFiles(count: number, data: { uploaderId: string; applicationId?: string; sizeBytes: number }) {
+async function fakeFiles(
+  count: number,
+  data: { uploaderId: string; applicationId?: string; sizeBytes: number },
+) {
   await db.evidenceFile.createMany({
     data: Array.from({ length: count }, () => ({
       ...data,
@@ -86,20 +100,42 @@ describe("saveEvidence (drafts)", () => {
     const applicant = await makeUser();
     const other = await makeUser();
     const bytes = pdf();
-    const saved = await saveEvidence(applicant, { kind: "ID_PROOF", originalName: "../passport\u0000.pdf", bytes });
-    expect(saved).toMatchObject({ kind: "ID_PROOF", originalName: "passport.pdf", mimeType: "application/pdf", sizeBytes: bytes.length, duplicate: false });
+    const saved = await saveEvidence(applicant, {
+      kind: "ID_PROOF",
+      originalName: "../passport\u0000.pdf",
+      bytes,
+    });
+    expect(saved).toMatchObject({
+      kind: "ID_PROOF",
+      originalName: "passport.pdf",
+      mimeType: "application/pdf",
+      sizeBytes: bytes.length,
+      duplicate: false,
+    });
 
     const row = await db.evidenceFile.findUniqueOrThrow({ where: { id: saved.id } });
     expect(row.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(row.applicationId).toBeNull();
     expect(await readAll(await evidenceStore().get(row.storageKey))).toEqual(bytes);
-    expect(await listDraftEvidence(applicant)).toEqual([{ id: saved.id, kind: "ID_PROOF", originalName: "passport.pdf", mimeType: "application/pdf", sizeBytes: bytes.length }]);
+    expect(await listDraftEvidence(applicant)).toEqual([
+      {
+        id: saved.id,
+        kind: "ID_PROOF",
+        originalName: "passport.pdf",
+        mimeType: "application/pdf",
+        sizeBytes: bytes.length,
+      },
+    ]);
     expect(await listDraftEvidence(other)).toEqual([]);
   });
 
   it("records the type found in the bytes, not the one the name suggests", async () => {
     const applicant = await makeUser();
-    const saved = await saveEvidence(applicant, { kind: "OTHER", originalName: "scan.pdf", bytes: await png() });
+    const saved = await saveEvidence(applicant, {
+      kind: "OTHER",
+      originalName: "scan.pdf",
+      bytes: await png(),
+    });
     expect(saved.mimeType).toBe("image/png");
   });
 
@@ -107,7 +143,9 @@ describe("saveEvidence (drafts)", () => {
     const applicant = await makeUser();
     const before = filesOnDisk();
     const bytes = new Uint8Array(Buffer.from("Not a PDF at all, whatever the name says.\n"));
-    await expect(saveEvidence(applicant, { kind: "ID_PROOF", originalName: "passport.pdf", bytes })).rejects.toMatchObject({
+    await expect(
+      saveEvidence(applicant, { kind: "ID_PROOF", originalName: "passport.pdf", bytes }),
+    ).rejects.toMatchObject({
       messageKey: "evidence.unsupportedType",
     });
     expect(await db.evidenceFile.count({ where: { uploaderId: applicant.id } })).toBe(0);
@@ -153,14 +191,18 @@ describe("saveEvidence (drafts)", () => {
   it("keeps one uploader's drafts within the total size and file count", async () => {
     const applicant = await makeUser();
     await fakeFiles(2, { uploaderId: applicant.id, sizeBytes: MAX_TOTAL_BYTES / 2 - 10 });
-    await expect(saveEvidence(applicant, { kind: "OTHER", originalName: "x.pdf", bytes: pdf("x".repeat(40)) })).rejects.toMatchObject({
+    await expect(
+      saveEvidence(applicant, { kind: "OTHER", originalName: "x.pdf", bytes: pdf("x".repeat(40)) }),
+    ).rejects.toMatchObject({
       messageKey: "evidence.totalTooLarge",
     });
     expect(await englishMessage("evidence.totalTooLarge")).toContain("30 MB");
 
     const busy = await makeUser();
     await fakeFiles(MAX_FILES, { uploaderId: busy.id, sizeBytes: 1 });
-    await expect(saveEvidence(busy, { kind: "OTHER", originalName: "x.pdf", bytes: pdf() })).rejects.toMatchObject({
+    await expect(
+      saveEvidence(busy, { kind: "OTHER", originalName: "x.pdf", bytes: pdf() }),
+    ).rejects.toMatchObject({
       messageKey: "evidence.tooManyFiles",
     });
   });
@@ -171,7 +213,9 @@ describe("saveEvidence (drafts)", () => {
     const afterInsert = async () => {
       throw new Error("simulated failure after the insert");
     };
-    await expect(saveEvidence(applicant, { kind: "OTHER", originalName: "x.pdf", bytes: pdf() }, { afterInsert })).rejects.toThrow("simulated");
+    await expect(
+      saveEvidence(applicant, { kind: "OTHER", originalName: "x.pdf", bytes: pdf() }, { afterInsert }),
+    ).rejects.toThrow("simulated");
     expect(await db.evidenceFile.count({ where: { uploaderId: applicant.id } })).toBe(0);
     expect(filesOnDisk()).toEqual(before);
   });
@@ -179,8 +223,12 @@ describe("saveEvidence (drafts)", () => {
   it("is for applicants only, and never for result documents", async () => {
     const reviewer = await makeUser("REVIEWER");
     const applicant = await makeUser();
-    await expect(saveEvidence(reviewer, { kind: "OTHER", originalName: "x.pdf", bytes: pdf() })).rejects.toBeInstanceOf(NotAuthorizedError);
-    await expect(saveEvidence(applicant, { kind: "RESULT_DOCUMENT", originalName: "x.pdf", bytes: pdf() })).rejects.toBeInstanceOf(NotAuthorizedError);
+    await expect(
+      saveEvidence(reviewer, { kind: "OTHER", originalName: "x.pdf", bytes: pdf() }),
+    ).rejects.toBeInstanceOf(NotAuthorizedError);
+    await expect(
+      saveEvidence(applicant, { kind: "RESULT_DOCUMENT", originalName: "x.pdf", bytes: pdf() }),
+    ).rejects.toBeInstanceOf(NotAuthorizedError);
   });
 });
 
@@ -191,7 +239,10 @@ describe("who may download and remove", () => {
     const reviewer = await makeUser("REVIEWER");
     const saved = await saveEvidence(owner, { kind: "ID_PROOF", originalName: "id.pdf", bytes: pdf() });
 
-    expect(await authorizeEvidenceDownload(owner, saved.id)).toMatchObject({ id: saved.id, mimeType: "application/pdf" });
+    expect(await authorizeEvidenceDownload(owner, saved.id)).toMatchObject({
+      id: saved.id,
+      mimeType: "application/pdf",
+    });
     expect(await authorizeEvidenceDownload(stranger, saved.id)).toBeNull();
     expect(await authorizeEvidenceDownload(null, saved.id)).toBeNull();
     expect(await authorizeEvidenceDownload(owner, "../../etc/passwd")).toBeNull();
@@ -213,13 +264,26 @@ describe("who may download and remove", () => {
     const reviewer = await makeUser("REVIEWER");
     const admin = await makeUser("ADMIN");
     const application = await makeCase(applicant.id);
-    const saved = await saveEvidence(applicant, { kind: "URGENCY_PROOF", originalName: "ticket.pdf", bytes: pdf() });
-    await db.$transaction((tx) => attachDraftEvidence(tx, { uploaderId: applicant.id, applicationId: application.id, evidenceIds: [saved.id] }));
+    const saved = await saveEvidence(applicant, {
+      kind: "URGENCY_PROOF",
+      originalName: "ticket.pdf",
+      bytes: pdf(),
+    });
+    await db.$transaction((tx) =>
+      attachDraftEvidence(tx, {
+        uploaderId: applicant.id,
+        applicationId: application.id,
+        evidenceIds: [saved.id],
+      }),
+    );
 
-    for (const viewer of [applicant, reviewer, admin]) expect(await authorizeEvidenceDownload(viewer, saved.id)).not.toBeNull();
+    for (const viewer of [applicant, reviewer, admin])
+      expect(await authorizeEvidenceDownload(viewer, saved.id)).not.toBeNull();
     expect(await authorizeEvidenceDownload(stranger, saved.id)).toBeNull();
 
-    expect(await listCaseEvidence(applicant, application.id)).toEqual([expect.objectContaining({ id: saved.id, supplementRequestId: null })]);
+    expect(await listCaseEvidence(applicant, application.id)).toEqual([
+      expect.objectContaining({ id: saved.id, supplementRequestId: null }),
+    ]);
     expect(await listCaseEvidence(reviewer, application.id)).toHaveLength(1);
     await expect(listCaseEvidence(stranger, application.id)).rejects.toBeInstanceOf(NotAuthorizedError);
     await expect(listCaseEvidence(stranger, "not-a-uuid")).rejects.toBeInstanceOf(NotAuthorizedError);
@@ -229,8 +293,16 @@ describe("who may download and remove", () => {
     const applicant = await makeUser();
     const application = await makeCase(applicant.id);
     const saved = await saveEvidence(applicant, { kind: "ID_PROOF", originalName: "id.pdf", bytes: pdf() });
-    await db.$transaction((tx) => attachDraftEvidence(tx, { uploaderId: applicant.id, applicationId: application.id, evidenceIds: [saved.id] }));
-    await expect(deleteEvidence(applicant, saved.id)).rejects.toMatchObject({ messageKey: "evidence.notRemovable" });
+    await db.$transaction((tx) =>
+      attachDraftEvidence(tx, {
+        uploaderId: applicant.id,
+        applicationId: application.id,
+        evidenceIds: [saved.id],
+      }),
+    );
+    await expect(deleteEvidence(applicant, saved.id)).rejects.toMatchObject({
+      messageKey: "evidence.notRemovable",
+    });
     expect(await db.evidenceFile.count({ where: { id: saved.id } })).toBe(1);
   });
 });
@@ -240,9 +312,17 @@ describe("attachDraftEvidence", () => {
     const applicant = await makeUser();
     const application = await makeCase(applicant.id);
     const id = await saveEvidence(applicant, { kind: "ID_PROOF", originalName: "id.pdf", bytes: pdf() });
-    const ticket = await saveEvidence(applicant, { kind: "URGENCY_PROOF", originalName: "t.png", bytes: await png() });
+    const ticket = await saveEvidence(applicant, {
+      kind: "URGENCY_PROOF",
+      originalName: "t.png",
+      bytes: await png(),
+    });
     const attached = await db.$transaction((tx) =>
-      attachDraftEvidence(tx, { uploaderId: applicant.id, applicationId: application.id, evidenceIds: [id.id, ticket.id, id.id] }),
+      attachDraftEvidence(tx, {
+        uploaderId: applicant.id,
+        applicationId: application.id,
+        evidenceIds: [id.id, ticket.id, id.id],
+      }),
     );
     expect(attached).toEqual([
       { id: id.id, kind: "ID_PROOF" },
@@ -258,11 +338,18 @@ describe("attachDraftEvidence", () => {
     const own = await saveEvidence(applicant, { kind: "ID_PROOF", originalName: "id.pdf", bytes: pdf() });
     const theirs = await saveEvidence(other, { kind: "ID_PROOF", originalName: "id.pdf", bytes: pdf() });
     const attempt = db.$transaction((tx) =>
-      attachDraftEvidence(tx, { uploaderId: applicant.id, applicationId: application.id, evidenceIds: [own.id, theirs.id] }),
+      attachDraftEvidence(tx, {
+        uploaderId: applicant.id,
+        applicationId: application.id,
+        evidenceIds: [own.id, theirs.id],
+      }),
     );
     await expect(attempt).rejects.toMatchObject({ messageKey: "evidence.notYourDraft" });
     await expect(attempt).rejects.toBeInstanceOf(UserFacingError);
-    const rows = await db.evidenceFile.findMany({ where: { id: { in: [own.id, theirs.id] } }, select: { applicationId: true } });
+    const rows = await db.evidenceFile.findMany({
+      where: { id: { in: [own.id, theirs.id] } },
+      select: { applicationId: true },
+    });
     expect(rows).toEqual([{ applicationId: null }, { applicationId: null }]);
   });
 
@@ -272,11 +359,19 @@ describe("attachDraftEvidence", () => {
     const second = await makeCase(applicant.id);
     const saved = await saveEvidence(applicant, { kind: "ID_PROOF", originalName: "id.pdf", bytes: pdf() });
     const attach = (applicationId: string, evidenceIds: string[]) =>
-      db.$transaction((tx) => attachDraftEvidence(tx, { uploaderId: applicant.id, applicationId, evidenceIds }));
+      db.$transaction((tx) =>
+        attachDraftEvidence(tx, { uploaderId: applicant.id, applicationId, evidenceIds }),
+      );
     await attach(first.id, [saved.id]);
-    await expect(attach(second.id, [saved.id])).rejects.toMatchObject({ messageKey: "evidence.notYourDraft" });
-    await expect(attach(second.id, ["'; DROP TABLE evidence_file; --"])).rejects.toMatchObject({ messageKey: "evidence.notYourDraft" });
-    expect(await db.evidenceFile.findUniqueOrThrow({ where: { id: saved.id }, select: { applicationId: true } })).toEqual({ applicationId: first.id });
+    await expect(attach(second.id, [saved.id])).rejects.toMatchObject({
+      messageKey: "evidence.notYourDraft",
+    });
+    await expect(attach(second.id, ["'; DROP TABLE evidence_file; --"])).rejects.toMatchObject({
+      messageKey: "evidence.notYourDraft",
+    });
+    expect(
+      await db.evidenceFile.findUniqueOrThrow({ where: { id: saved.id }, select: { applicationId: true } }),
+    ).toEqual({ applicationId: first.id });
   });
 });
 
@@ -285,8 +380,18 @@ describe("supplement uploads", () => {
     const applicant = await makeUser();
     const application = await makeCase(applicant.id);
     const request = await makeSupplementRequest(application.id);
-    const saved = await saveEvidence(applicant, { kind: "SUPPLEMENT", supplementRequestId: request.id, originalName: "clear scan.jpg", bytes: pdf() });
-    expect(await db.evidenceFile.findUniqueOrThrow({ where: { id: saved.id }, select: { applicationId: true, supplementRequestId: true } })).toEqual({
+    const saved = await saveEvidence(applicant, {
+      kind: "SUPPLEMENT",
+      supplementRequestId: request.id,
+      originalName: "clear scan.jpg",
+      bytes: pdf(),
+    });
+    expect(
+      await db.evidenceFile.findUniqueOrThrow({
+        where: { id: saved.id },
+        select: { applicationId: true, supplementRequestId: true },
+      }),
+    ).toEqual({
       applicationId: application.id,
       supplementRequestId: request.id,
     });
@@ -295,9 +400,19 @@ describe("supplement uploads", () => {
     await deleteEvidence(applicant, saved.id);
     expect(await db.evidenceFile.count({ where: { id: saved.id } })).toBe(0);
 
-    const kept = await saveEvidence(applicant, { kind: "SUPPLEMENT", supplementRequestId: request.id, originalName: "again.pdf", bytes: pdf() });
-    await db.supplementRequest.update({ where: { id: request.id }, data: { status: "FULFILLED", fulfilledAt: new Date() } });
-    await expect(deleteEvidence(applicant, kept.id)).rejects.toMatchObject({ messageKey: "evidence.notRemovable" });
+    const kept = await saveEvidence(applicant, {
+      kind: "SUPPLEMENT",
+      supplementRequestId: request.id,
+      originalName: "again.pdf",
+      bytes: pdf(),
+    });
+    await db.supplementRequest.update({
+      where: { id: request.id },
+      data: { status: "FULFILLED", fulfilledAt: new Date() },
+    });
+    await expect(deleteEvidence(applicant, kept.id)).rejects.toMatchObject({
+      messageKey: "evidence.notRemovable",
+    });
   });
 
   it("refuses requests that are closed or on someone else's case", async () => {
@@ -308,10 +423,14 @@ describe("supplement uploads", () => {
     const open = await makeSupplementRequest(application.id);
     const upload = (viewer: Viewer, supplementRequestId: string) =>
       saveEvidence(viewer, { kind: "SUPPLEMENT", supplementRequestId, originalName: "x.pdf", bytes: pdf() });
-    await expect(upload(applicant, closed.id)).rejects.toMatchObject({ messageKey: "evidence.supplementClosed" });
+    await expect(upload(applicant, closed.id)).rejects.toMatchObject({
+      messageKey: "evidence.supplementClosed",
+    });
     await expect(upload(other, open.id)).rejects.toBeInstanceOf(NotAuthorizedError);
     await expect(upload(applicant, randomUUID())).rejects.toBeInstanceOf(NotAuthorizedError);
-    await expect(saveEvidence(applicant, { kind: "SUPPLEMENT", originalName: "x.pdf", bytes: pdf() })).rejects.toMatchObject({
+    await expect(
+      saveEvidence(applicant, { kind: "SUPPLEMENT", originalName: "x.pdf", bytes: pdf() }),
+    ).rejects.toMatchObject({
       messageKey: "errors.checkFields",
     });
   });
@@ -320,10 +439,19 @@ describe("supplement uploads", () => {
     const applicant = await makeUser();
     const application = await makeCase(applicant.id);
     const request = await makeSupplementRequest(application.id);
-    await fakeFiles(1, { uploaderId: applicant.id, applicationId: application.id, sizeBytes: MAX_TOTAL_BYTES - 10 });
+    await fakeFiles(1, {
+      uploaderId: applicant.id,
+      applicationId: application.id,
+      sizeBytes: MAX_TOTAL_BYTES - 10,
+    });
     const before = filesOnDisk();
     await expect(
-      saveEvidence(applicant, { kind: "SUPPLEMENT", supplementRequestId: request.id, originalName: "x.pdf", bytes: pdf() }),
+      saveEvidence(applicant, {
+        kind: "SUPPLEMENT",
+        supplementRequestId: request.id,
+        originalName: "x.pdf",
+        bytes: pdf(),
+      }),
     ).rejects.toMatchObject({ messageKey: "evidence.totalTooLarge" });
     expect(filesOnDisk()).toEqual(before);
 
@@ -331,7 +459,12 @@ describe("supplement uploads", () => {
     const fullRequest = await makeSupplementRequest(full.id);
     await fakeFiles(MAX_FILES, { uploaderId: applicant.id, applicationId: full.id, sizeBytes: 1 });
     await expect(
-      saveEvidence(applicant, { kind: "SUPPLEMENT", supplementRequestId: fullRequest.id, originalName: "x.pdf", bytes: pdf() }),
+      saveEvidence(applicant, {
+        kind: "SUPPLEMENT",
+        supplementRequestId: fullRequest.id,
+        originalName: "x.pdf",
+        bytes: pdf(),
+      }),
     ).rejects.toMatchObject({ messageKey: "evidence.tooManyFiles" });
   });
 });
@@ -341,16 +474,25 @@ describe("saveResultDocument", () => {
     const applicant = await makeUser();
     const reviewer = await makeUser("REVIEWER");
     const application = await makeCase(applicant.id);
-    const saved = await saveResultDocument(reviewer, { applicationId: application.id, originalName: "decision.pdf", bytes: pdf() });
+    const saved = await saveResultDocument(reviewer, {
+      applicationId: application.id,
+      originalName: "decision.pdf",
+      bytes: pdf(),
+    });
     expect(saved.kind).toBe("RESULT_DOCUMENT");
     expect(await authorizeEvidenceDownload(applicant, saved.id)).toBeNull();
     expect(await authorizeEvidenceDownload(reviewer, saved.id)).not.toBeNull();
-    await db.application.update({ where: { id: application.id }, data: { currentNode: "DOCUMENT_ISSUED", status: "COMPLETED" } });
+    await db.application.update({
+      where: { id: application.id },
+      data: { currentNode: "DOCUMENT_ISSUED", status: "COMPLETED" },
+    });
     expect(await authorizeEvidenceDownload(applicant, saved.id)).not.toBeNull();
-    await expect(saveResultDocument(applicant, { applicationId: application.id, originalName: "x.pdf", bytes: pdf() })).rejects.toBeInstanceOf(
-      NotAuthorizedError,
-    );
-    await expect(saveResultDocument(reviewer, { applicationId: randomUUID(), originalName: "x.pdf", bytes: pdf() })).rejects.toMatchObject({
+    await expect(
+      saveResultDocument(applicant, { applicationId: application.id, originalName: "x.pdf", bytes: pdf() }),
+    ).rejects.toBeInstanceOf(NotAuthorizedError);
+    await expect(
+      saveResultDocument(reviewer, { applicationId: randomUUID(), originalName: "x.pdf", bytes: pdf() }),
+    ).rejects.toMatchObject({
       messageKey: "evidence.caseNotFound",
     });
   });
@@ -369,7 +511,16 @@ describe("localFileStore", () => {
 
   it("rejects keys that could leave the upload directory", async () => {
     const store = localFileStore(() => uploadDir);
-    for (const key of ["../escape", "../../etc/passwd", "/etc/passwd", "ab/../../x", "..", "", "A".repeat(32), `${newStorageKey()}/..`]) {
+    for (const key of [
+      "../escape",
+      "../../etc/passwd",
+      "/etc/passwd",
+      "ab/../../x",
+      "..",
+      "",
+      "A".repeat(32),
+      `${newStorageKey()}/..`,
+    ]) {
       await expect(store.put(key, new Uint8Array([1]))).rejects.toBeInstanceOf(InvalidStorageKeyError);
       await expect(store.get(key)).rejects.toBeInstanceOf(InvalidStorageKeyError);
       await expect(store.delete(key)).rejects.toBeInstanceOf(InvalidStorageKeyError);

@@ -22,12 +22,20 @@ export function sanitizeFileName(raw: string): string {
   const dot = cleaned.lastIndexOf(".");
   const extension = dot > 0 ? [...cleaned.slice(dot)] : [];
   const keep = extension.length > 0 && extension.length <= 10 ? extension : [];
-  return chars.slice(0, MAX_NAME_LENGTH - keep.length).join("").trimEnd() + keep.join("");
+  return (
+    chars
+      .slice(0, MAX_NAME_LENGTH - keep.length)
+      .join("")
+      .trimEnd() + keep.join("")
+  );
 }
 
 /** RFC 5987 encoding for filename*: encodeURIComponent leaves a few characters the grammar forbids. */
 function encodeExtValue(value: string): string {
-  return encodeURIComponent(value).replace(/['()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(value).replace(
+    /['()*]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 }
 
 /** Content-Disposition with a plain-ASCII fallback for old clients and the exact UTF-8 name. */

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { LIMIT_MESSAGE_VALUES, MAX_FILE_BYTES, MAX_FILES, MAX_TOTAL_BYTES, precheckFile, sizeProblem } from "./limits";
+import {
+  LIMIT_MESSAGE_VALUES,
+  MAX_FILE_BYTES,
+  MAX_FILES,
+  MAX_TOTAL_BYTES,
+  precheckFile,
+  sizeProblem,
+} from "./limits";
 
 const none = { count: 0, totalBytes: 0 };
 
@@ -33,6 +40,12 @@ describe("precheckFile", () => {
 
 describe("LIMIT_MESSAGE_VALUES", () => {
   it("names the limits in whole megabytes (and image pixels)", () => {
-    expect(LIMIT_MESSAGE_VALUES).toEqual({ maxFileMb: 10, maxTotalMb: 30, maxFiles: 10, maxImageSide: 10_000, maxImageMegapixels: 50 });
+    expect(LIMIT_MESSAGE_VALUES).toEqual({
+      maxFileMb: 10,
+      maxTotalMb: 30,
+      maxFiles: 10,
+      maxImageSide: 10_000,
+      maxImageMegapixels: 50,
+    });
   });
 });

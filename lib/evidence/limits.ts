@@ -49,7 +49,10 @@ export function sizeProblem(sizeBytes: number, usage: Usage | null): EvidencePro
 }
 
 /** The browser-side check: by name only, which is why the server sniffs the bytes again. */
-export function precheckFile(file: { name: string; size: number }, usage: Usage | null): EvidenceProblem | null {
+export function precheckFile(
+  file: { name: string; size: number },
+  usage: Usage | null,
+): EvidenceProblem | null {
   const name = file.name.toLowerCase();
   if (!ACCEPTED_EXTENSIONS.some((extension) => name.endsWith(extension))) return "evidence.unsupportedType";
   return sizeProblem(file.size, usage);

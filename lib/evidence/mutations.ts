@@ -28,7 +28,10 @@ export type SaveEvidenceOptions = {
    * Runs inside the transaction that inserts the row (not for duplicates), e.g. to add a
    * timeline event; if it throws, the row is rolled back and the stored file deleted.
    */
-  afterInsert?: (tx: EvidenceTransaction, file: SavedEvidence & { applicationId: string | null }) => Promise<void>;
+  afterInsert?: (
+    tx: EvidenceTransaction,
+    file: SavedEvidence & { applicationId: string | null },
+  ) => Promise<void>;
 };
 
 /** Where a new file goes, and which files it is compared with for duplicates and totals. */
@@ -83,7 +86,11 @@ export async function saveResultDocument(
     duplicateWhere: { applicationId: found.id, kind: "RESULT_DOCUMENT" },
     usageWhere: null,
   };
-  return store(destination, { ...input, ...inspected, kind: "RESULT_DOCUMENT", uploaderId: viewer.id }, options);
+  return store(
+    destination,
+    { ...input, ...inspected, kind: "RESULT_DOCUMENT", uploaderId: viewer.id },
+    options,
+  );
 }
 
 /**
@@ -101,7 +108,13 @@ async function inspect(received: Uint8Array) {
 
 function draftDestination(uploaderId: string): Destination {
   const drafts = { uploaderId, applicationId: null };
-  return { applicationId: null, supplementRequestId: null, lockKey: `uploader:${uploaderId}`, duplicateWhere: drafts, usageWhere: drafts };
+  return {
+    applicationId: null,
+    supplementRequestId: null,
+    lockKey: `uploader:${uploaderId}`,
+    duplicateWhere: drafts,
+    usageWhere: drafts,
+  };
 }
 
 async function supplementDestination(viewer: Viewer, supplementRequestId: string): Promise<Destination> {
@@ -124,14 +137,21 @@ async function supplementDestination(viewer: Viewer, supplementRequestId: string
 }
 
 /** FOR SHARE holds off a concurrent "fulfilled" update until this transaction ends. */
-async function assertSupplementOpen(tx: EvidenceTransaction, supplementRequestId: string, messageKey: string) {
+async function assertSupplementOpen(
+  tx: EvidenceTransaction,
+  supplementRequestId: string,
+  messageKey: string,
+) {
   const rows = await tx.$queryRaw<{ status: string }[]>`
     SELECT status::text AS status FROM supplement_request WHERE id = ${supplementRequestId}::uuid FOR SHARE`;
   if (rows[0]?.status !== "OPEN") throw new UserFacingError(messageKey);
 }
 
 function findDuplicate(client: Client, destination: Destination, sha256: string) {
-  return client.evidenceFile.findFirst({ where: { ...destination.duplicateWhere, sha256 }, select: EVIDENCE_METADATA });
+  return client.evidenceFile.findFirst({
+    where: { ...destination.duplicateWhere, sha256 },
+    select: EVIDENCE_METADATA,
+  });
 }
 
 async function assertRoom(client: Client, destination: Destination, sizeBytes: number) {
@@ -200,7 +220,11 @@ async function store(
  * an answer to a supplement request that is still OPEN (not yet sent back to the reviewer).
  * Files that are part of a submitted case are evidence and are never deleted here.
  */
-export async function deleteEvidence(viewer: Viewer, evidenceId: string, options: { store?: FileStore } = {}): Promise<void> {
+export async function deleteEvidence(
+  viewer: Viewer,
+  evidenceId: string,
+  options: { store?: FileStore } = {},
+): Promise<void> {
   assertArea(viewer, "portal");
   if (!isEvidenceId(evidenceId)) throw new NotAuthorizedError();
   const storageKey = await db.$transaction(async (tx) => {
@@ -209,7 +233,8 @@ export async function deleteEvidence(viewer: Viewer, evidenceId: string, options
       select: { storageKey: true, applicationId: true, supplementRequestId: true },
     });
     if (!file) throw new NotAuthorizedError();
-    if (file.supplementRequestId) await assertSupplementOpen(tx, file.supplementRequestId, "evidence.notRemovable");
+    if (file.supplementRequestId)
+      await assertSupplementOpen(tx, file.supplementRequestId, "evidence.notRemovable");
     else if (file.applicationId) throw new UserFacingError("evidence.notRemovable");
     // Same conditions again in the delete: a submission may have attached the draft meanwhile.
     const { count } = await tx.evidenceFile.deleteMany({
@@ -242,5 +267,9 @@ export async function attachDraftEvidence(
     data: { applicationId: input.applicationId },
   });
   if (count !== ids.length) throw new UserFacingError("evidence.notYourDraft");
-  return tx.evidenceFile.findMany({ where: { id: { in: ids } }, select: { id: true, kind: true }, orderBy: { createdAt: "asc" } });
+  return tx.evidenceFile.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, kind: true },
+    orderBy: { createdAt: "asc" },
+  });
 }

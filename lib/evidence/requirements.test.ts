@@ -10,7 +10,9 @@ const requirements = [
 describe("missingRequiredKinds", () => {
   it("lists required kinds without a file, in order", () => {
     expect(missingRequiredKinds(requirements, [])).toEqual(["ID_PROOF", "URGENCY_PROOF"]);
-    expect(missingRequiredKinds(requirements, [{ kind: "URGENCY_PROOF" }, { kind: "OTHER" }])).toEqual(["ID_PROOF"]);
+    expect(missingRequiredKinds(requirements, [{ kind: "URGENCY_PROOF" }, { kind: "OTHER" }])).toEqual([
+      "ID_PROOF",
+    ]);
   });
 
   it("is empty once every required kind has a file, optional ones never count", () => {
@@ -19,6 +21,9 @@ describe("missingRequiredKinds", () => {
   });
 
   it("names a kind listed twice only once", () => {
-    expect(missingRequiredKinds([...requirements, { kind: "ID_PROOF", required: true }], [])).toEqual(["ID_PROOF", "URGENCY_PROOF"]);
+    expect(missingRequiredKinds([...requirements, { kind: "ID_PROOF", required: true }], [])).toEqual([
+      "ID_PROOF",
+      "URGENCY_PROOF",
+    ]);
   });
 });

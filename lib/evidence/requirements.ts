@@ -9,5 +9,9 @@ export function missingRequiredKinds(
   files: readonly { kind: EvidenceKind }[],
 ): EvidenceKind[] {
   const present = new Set(files.map((file) => file.kind));
-  return [...new Set(requirements.filter((item) => item.required && !present.has(item.kind)).map((item) => item.kind))];
+  return [
+    ...new Set(
+      requirements.filter((item) => item.required && !present.has(item.kind)).map((item) => item.kind),
+    ),
+  ];
 }

@@ -6,7 +6,10 @@ export const APPLICANT_EVIDENCE_KINDS = ["ID_PROOF", "URGENCY_PROOF", "OTHER", "
 /** Loose UUID shape: enough to keep malformed ids away from Postgres' uuid parser. */
 export const evidenceIdSchema = z.guid({ error: "validation.required" });
 
-const optionalId = z.preprocess((value) => (value === "" || value === null ? undefined : value), evidenceIdSchema.optional());
+const optionalId = z.preprocess(
+  (value) => (value === "" || value === null ? undefined : value),
+  evidenceIdSchema.optional(),
+);
 
 export const uploadEvidenceFileSchema = z.file({ error: "evidence.noFile" });
 

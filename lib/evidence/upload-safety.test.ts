@@ -55,18 +55,35 @@ async function pngBomb(width: number, height: number): Promise<Uint8Array> {
   await done;
   const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   return new Uint8Array(
-    Buffer.concat([signature, chunk("IHDR", header), chunk("IDAT", Buffer.concat(compressed)), chunk("IEND", Buffer.alloc(0))]),
+    Buffer.concat([
+      signature,
+      chunk("IHDR", header),
+      chunk("IDAT", Buffer.concat(compressed)),
+      chunk("IEND", Buffer.alloc(0)),
+    ]),
   );
 }
 
 /** A 40 × 20 photo as a camera writes it: EXIF with the maker, GPS position, and "rotate 90°". */
 async function photoWithGps(): Promise<Uint8Array> {
-  const buffer = await sharp({ create: { width: 40, height: 20, channels: 3, background: { r: 200, g: 30, b: Math.floor(Math.random() * 255) } } })
+  const buffer = await sharp({
+    create: {
+      width: 40,
+      height: 20,
+      channels: 3,
+      background: { r: 200, g: 30, b: Math.floor(Math.random() * 255) },
+    },
+  })
     .jpeg()
     .withMetadata({ orientation: 6 })
     .withExif({
       IFD0: { Make: "SecretCam" },
-      IFD3: { GPSLatitudeRef: "N", GPSLatitude: "39/1 54/1 27/1", GPSLongitudeRef: "E", GPSLongitude: "116/1 23/1 50/1" },
+      IFD3: {
+        GPSLatitudeRef: "N",
+        GPSLatitude: "39/1 54/1 27/1",
+        GPSLongitudeRef: "E",
+        GPSLongitude: "116/1 23/1 50/1",
+      },
     })
     .toBuffer();
   return new Uint8Array(buffer);
@@ -87,13 +104,25 @@ async function englishMessage(key: string) {
 describe("upload size", () => {
   it("accepts a file of exactly the advertised 10 MB", async () => {
     const applicant = await createTestUser();
-    const saved = await saveEvidence(applicant, { kind: "ID_PROOF", originalName: "scan.pdf", bytes: pdfOfSize(MAX_FILE_BYTES) });
-    expect(saved).toMatchObject({ mimeType: "application/pdf", sizeBytes: 10 * 1024 * 1024, duplicate: false });
+    const saved = await saveEvidence(applicant, {
+      kind: "ID_PROOF",
+      originalName: "scan.pdf",
+      bytes: pdfOfSize(MAX_FILE_BYTES),
+    });
+    expect(saved).toMatchObject({
+      mimeType: "application/pdf",
+      sizeBytes: 10 * 1024 * 1024,
+      duplicate: false,
+    });
   });
 
   it("refuses one byte more with the localized 'too large' message", async () => {
     const applicant = await createTestUser();
-    const refusal = saveEvidence(applicant, { kind: "ID_PROOF", originalName: "scan.pdf", bytes: pdfOfSize(MAX_FILE_BYTES + 1) });
+    const refusal = saveEvidence(applicant, {
+      kind: "ID_PROOF",
+      originalName: "scan.pdf",
+      bytes: pdfOfSize(MAX_FILE_BYTES + 1),
+    });
     await expect(refusal).rejects.toMatchObject({ messageKey: "evidence.tooLarge" });
     expect(await englishMessage("evidence.tooLarge")).toContain("10 MB");
   });
@@ -112,7 +141,17 @@ describe("image checks", () => {
 
   it("refuses a file that starts like a PNG but is not a readable image", async () => {
     const applicant = await createTestUser();
-    const fake = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...Buffer.from(randomUUID())]);
+    const fake = new Uint8Array([
+      0x89,
+      0x50,
+      0x4e,
+      0x47,
+      0x0d,
+      0x0a,
+      0x1a,
+      0x0a,
+      ...Buffer.from(randomUUID()),
+    ]);
     const refusal = saveEvidence(applicant, { kind: "ID_PROOF", originalName: "id.png", bytes: fake });
     await expect(refusal).rejects.toMatchObject({ messageKey: "evidence.imageUnreadable" });
   });
@@ -124,7 +163,11 @@ describe("image checks", () => {
     expect(original.exif?.includes(GPS_IFD_POINTER_TAG)).toBe(true);
     expect(original.orientation).toBe(6);
 
-    const saved = await saveEvidence(applicant, { kind: "ID_PROOF", originalName: "photo.jpg", bytes: photo });
+    const saved = await saveEvidence(applicant, {
+      kind: "ID_PROOF",
+      originalName: "photo.jpg",
+      bytes: photo,
+    });
     const bytes = await stored(saved.id);
     const clean = await sharp(bytes).metadata();
     expect(clean).toMatchObject({ format: "jpeg", width: 20, height: 40 });
@@ -132,8 +175,14 @@ describe("image checks", () => {
     expect(clean.orientation).toBeUndefined();
     expect(bytes.includes(Buffer.from("SecretCam"))).toBe(false);
 
-    const row = await db.evidenceFile.findUniqueOrThrow({ where: { id: saved.id }, select: { sha256: true, sizeBytes: true } });
-    expect(row).toEqual({ sha256: createHash("sha256").update(bytes).digest("hex"), sizeBytes: bytes.length });
+    const row = await db.evidenceFile.findUniqueOrThrow({
+      where: { id: saved.id },
+      select: { sha256: true, sizeBytes: true },
+    });
+    expect(row).toEqual({
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+      sizeBytes: bytes.length,
+    });
     expect(saved.sizeBytes).toBe(bytes.length);
   });
 

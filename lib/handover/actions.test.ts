@@ -27,7 +27,9 @@ describe("handover actions", () => {
   it.each<Role | null>([null, "APPLICANT", "ADMIN"])("refuse %s before doing anything", async (role) => {
     await signedInAs(role);
     expect(await endShift(null, formData(ticked))).toEqual({ ok: false, message: "errors.notAuthorized" });
-    expect(await acknowledge(null, formData({ handoverId: "00000000-0000-4000-8000-000000000000" }))).toEqual({ ok: false, message: "errors.notAuthorized" });
+    expect(await acknowledge(null, formData({ handoverId: "00000000-0000-4000-8000-000000000000" }))).toEqual(
+      { ok: false, message: "errors.notAuthorized" },
+    );
   });
 
   it("refuse an incomplete checklist, then end the shift and let a colleague acknowledge it", async () => {
@@ -40,13 +42,28 @@ describe("handover actions", () => {
     });
     expect(await db.handover.count()).toBe(before);
 
-    const url = await endShift(null, formData({ ...ticked, incidents: "Quiet" })).catch((error: { url: string }) => error.url);
+    const url = await endShift(null, formData({ ...ticked, incidents: "Quiet" })).catch(
+      (error: { url: string }) => error.url,
+    );
     const handoverId = /^\/console\/handover\/([0-9a-f-]+)\?submitted=1$/.exec(String(url))?.[1];
-    expect(await db.handover.findUniqueOrThrow({ where: { id: handoverId }, select: { authorId: true, incidents: true } })).toEqual({ authorId: author!.id, incidents: "Quiet" });
+    expect(
+      await db.handover.findUniqueOrThrow({
+        where: { id: handoverId },
+        select: { authorId: true, incidents: true },
+      }),
+    ).toEqual({ authorId: author!.id, incidents: "Quiet" });
 
-    expect(await acknowledge(null, formData({ handoverId: handoverId! }))).toEqual({ ok: false, message: "rota.handover.errors.ownHandover" });
+    expect(await acknowledge(null, formData({ handoverId: handoverId! }))).toEqual({
+      ok: false,
+      message: "rota.handover.errors.ownHandover",
+    });
     const colleague = await signedInAs("SUPERVISOR");
-    expect(await acknowledge(null, formData({ handoverId: handoverId! }))).toEqual({ ok: true, data: { handoverId } });
-    expect(await db.handover.findUniqueOrThrow({ where: { id: handoverId }, select: { acknowledgedById: true } })).toEqual({ acknowledgedById: colleague!.id });
+    expect(await acknowledge(null, formData({ handoverId: handoverId! }))).toEqual({
+      ok: true,
+      data: { handoverId },
+    });
+    expect(
+      await db.handover.findUniqueOrThrow({ where: { id: handoverId }, select: { acknowledgedById: true } }),
+    ).toEqual({ acknowledgedById: colleague!.id });
   });
 });

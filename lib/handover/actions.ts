@@ -8,7 +8,12 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { UserFacingError } from "@/lib/errors";
 import { worksShifts } from "@/lib/rota/access";
 import { acknowledgeHandover, submitHandover } from "./mutations";
-import { handoverFieldErrors, handoverFormInput, handoverInputSchema, handoverReferenceSchema } from "./schema";
+import {
+  handoverFieldErrors,
+  handoverFormInput,
+  handoverInputSchema,
+  handoverReferenceSchema,
+} from "./schema";
 import { isFormData, malformedRequest } from "@/lib/validation/action-input";
 
 const HANDOVER_PATH = "/console/handover";
@@ -24,7 +29,10 @@ function refused(error: unknown): ActionResult<never> {
 }
 
 /** "End shift": stores the handover, hands the cases on, then shows the stored handover. */
-export async function endShift(_previous: unknown, formData: FormData): Promise<ActionResult<{ handoverId: string }>> {
+export async function endShift(
+  _previous: unknown,
+  formData: FormData,
+): Promise<ActionResult<{ handoverId: string }>> {
   if (!isFormData(formData)) return malformedRequest();
   const viewer = await shiftWorker();
   if (!viewer) return failure("errors.notAuthorized");
@@ -36,7 +44,8 @@ export async function endShift(_previous: unknown, formData: FormData): Promise<
     ({ handoverId } = await submitHandover(viewer, parsed.data));
   } catch (error) {
     // The form lists the cases as they were: a fresh render adds the new ones (typed notes stay).
-    if (error instanceof UserFacingError && error.messageKey === "rota.handover.errors.casesChanged") revalidatePath(HANDOVER_PATH);
+    if (error instanceof UserFacingError && error.messageKey === "rota.handover.errors.casesChanged")
+      revalidatePath(HANDOVER_PATH);
     return refused(error);
   }
   // The cases changed hands: the queue and each case page show the new assignee.
@@ -44,7 +53,10 @@ export async function endShift(_previous: unknown, formData: FormData): Promise<
   redirect(`${HANDOVER_PATH}/${handoverId}?submitted=1`);
 }
 
-export async function acknowledge(_previous: unknown, formData: FormData): Promise<ActionResult<{ handoverId: string }>> {
+export async function acknowledge(
+  _previous: unknown,
+  formData: FormData,
+): Promise<ActionResult<{ handoverId: string }>> {
   if (!isFormData(formData)) return malformedRequest();
   const viewer = await shiftWorker();
   if (!viewer) return failure("errors.notAuthorized");

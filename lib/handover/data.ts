@@ -32,7 +32,14 @@ export async function listOwnOpenCases(viewer: Viewer) {
     where: { assigneeId: viewer.id, closedAt: null },
     orderBy: [{ tier: "desc" }, { triageScore: "desc" }, { nodeDueAt: "asc" }, { id: "asc" }],
     take: MAX_HANDOVER_CASES,
-    select: { id: true, number: true, tier: true, currentNode: true, nodeDueAt: true, service: { select: { nameZh: true, nameEn: true } } },
+    select: {
+      id: true,
+      number: true,
+      tier: true,
+      currentNode: true,
+      nodeDueAt: true,
+      service: { select: { nameZh: true, nameEn: true } },
+    },
   });
 }
 
@@ -83,7 +90,16 @@ export async function findHandover(viewer: Viewer, handoverId: string) {
         orderBy: { application: { number: "asc" } },
         select: {
           note: true,
-          application: { select: { id: true, number: true, currentNode: true, closedAt: true, assignee: PERSON, service: { select: { nameZh: true, nameEn: true } } } },
+          application: {
+            select: {
+              id: true,
+              number: true,
+              currentNode: true,
+              closedAt: true,
+              assignee: PERSON,
+              service: { select: { nameZh: true, nameEn: true } },
+            },
+          },
         },
       },
     },

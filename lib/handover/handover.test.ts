@@ -6,7 +6,13 @@ import { NotAuthorizedError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { ZONE, makeCase, makeService, makeShift, makeStaff, shanghai } from "@/lib/rota/test-fixtures-data";
 import { withTestDatabase } from "@/lib/testing/with-test-database";
-import { countPendingHandovers, findHandover, listHandovers, listOwnOpenCases, listPendingHandovers } from "./data";
+import {
+  countPendingHandovers,
+  findHandover,
+  listHandovers,
+  listOwnOpenCases,
+  listPendingHandovers,
+} from "./data";
 import { acknowledgeHandover, submitHandover } from "./mutations";
 import { CHECKLIST_ITEMS, type HandoverInput } from "./schema";
 
@@ -15,10 +21,18 @@ withTestDatabase();
 const ALL_TICKED = [...CHECKLIST_ITEMS];
 
 function submit(viewer: Viewer, input: Partial<HandoverInput>, now: Date) {
-  return submitHandover(viewer, { incidents: "", checklist: ALL_TICKED, cases: [], ...input }, { now, timeZone: ZONE });
+  return submitHandover(
+    viewer,
+    { incidents: "", checklist: ALL_TICKED, cases: [], ...input },
+    { now, timeZone: ZONE },
+  );
 }
 
-const caseState = (id: string) => db.application.findUniqueOrThrow({ where: { id }, select: { assigneeId: true, version: true, unstaffedAt: true } });
+const caseState = (id: string) =>
+  db.application.findUniqueOrThrow({
+    where: { id },
+    select: { assigneeId: true, version: true, unstaffedAt: true },
+  });
 
 /** A Monday day shift ending at 16:00 and the evening shift after it; each test uses its own weekday. */
 async function twoShifts(weekday: number) {
@@ -42,16 +56,50 @@ describe("submitHandover", () => {
     const orphan = await makeCase(orphanService.id, { assigneeId: author.id });
     const now = shanghai("2026-11-23T15:30");
 
-    const result = await submit(author, { incidents: "Printer down", cases: [{ applicationId: handled.id, note: "Call the applicant at 9" }, { applicationId: orphan.id, note: "Waiting for the embassy" }] }, now);
+    const result = await submit(
+      author,
+      {
+        incidents: "Printer down",
+        cases: [
+          { applicationId: handled.id, note: "Call the applicant at 9" },
+          { applicationId: orphan.id, note: "Waiting for the embassy" },
+        ],
+      },
+      now,
+    );
     expect(result).toMatchObject({ reassigned: 1, unstaffed: 1, notified: 4 });
 
-    expect(await caseState(handled.id)).toEqual({ assigneeId: free.id, version: handled.version + 1, unstaffedAt: null });
-    expect(await caseState(orphan.id)).toEqual({ assigneeId: author.id, version: orphan.version + 1, unstaffedAt: now });
-    const events = await db.timelineEvent.findMany({ where: { applicationId: handled.id }, select: { action: true, actorId: true, node: true, internalNote: true } });
-    expect(events).toEqual([{ action: "ASSIGNED", actorId: author.id, node: "MATERIAL_CHECK", internalNote: expect.stringContaining("Call the applicant at 9") }]);
+    expect(await caseState(handled.id)).toEqual({
+      assigneeId: free.id,
+      version: handled.version + 1,
+      unstaffedAt: null,
+    });
+    expect(await caseState(orphan.id)).toEqual({
+      assigneeId: author.id,
+      version: orphan.version + 1,
+      unstaffedAt: now,
+    });
+    const events = await db.timelineEvent.findMany({
+      where: { applicationId: handled.id },
+      select: { action: true, actorId: true, node: true, internalNote: true },
+    });
+    expect(events).toEqual([
+      {
+        action: "ASSIGNED",
+        actorId: author.id,
+        node: "MATERIAL_CHECK",
+        internalNote: expect.stringContaining("Call the applicant at 9"),
+      },
+    ]);
 
     const handover = await findHandover(author, result.handoverId);
-    expect(handover).toMatchObject({ author: { id: author.id }, incidents: "Printer down", acknowledgedAt: null, caseCount: 2, shiftName: "08:00–16:00" });
+    expect(handover).toMatchObject({
+      author: { id: author.id },
+      incidents: "Printer down",
+      acknowledgedAt: null,
+      caseCount: 2,
+      shiftName: "08:00–16:00",
+    });
     expect(handover!.checklist.every((entry) => entry.done)).toBe(true);
     expect(handover!.cases.map((item) => [item.id, item.note, item.assignee?.id])).toEqual(
       expect.arrayContaining([
@@ -59,14 +107,24 @@ describe("submitHandover", () => {
         [orphan.id, "Waiting for the embassy", author.id],
       ]),
     );
-    expect(await db.handover.findUniqueOrThrow({ where: { id: result.handoverId }, select: { shiftId: true } })).toEqual({ shiftId: day.id });
+    expect(
+      await db.handover.findUniqueOrThrow({ where: { id: result.handoverId }, select: { shiftId: true } }),
+    ).toEqual({ shiftId: day.id });
 
-    const notices = await db.notification.findMany({ where: { applicationId: { in: [handled.id, orphan.id] } }, select: { recipientId: true, template: true } });
-    const handoverNotices = notices.filter((notice) => notice.template === "staff.handover").map((notice) => notice.recipientId);
+    const notices = await db.notification.findMany({
+      where: { applicationId: { in: [handled.id, orphan.id] } },
+      select: { recipientId: true, template: true },
+    });
+    const handoverNotices = notices
+      .filter((notice) => notice.template === "staff.handover")
+      .map((notice) => notice.recipientId);
     expect(handoverNotices.sort()).toEqual([loaded.id, free.id, elsewhere.id, supervisor.id].sort());
     expect(notices).toContainEqual({ recipientId: free.id, template: "staff.assigned" });
     expect(notices).toContainEqual({ recipientId: supervisor.id, template: "staff.unstaffed" });
-    const audit = await db.auditLog.findMany({ where: { actorId: author.id }, select: { action: true, entityId: true } });
+    const audit = await db.auditLog.findMany({
+      where: { actorId: author.id },
+      select: { action: true, entityId: true },
+    });
     expect(audit).toEqual(
       expect.arrayContaining([
         { action: "handover.submitted", entityId: result.handoverId },
@@ -83,19 +141,32 @@ describe("submitHandover", () => {
     const before = { handovers: await db.handover.count(), state: await caseState(held.id) };
     const note = [{ applicationId: held.id, note: "fine" }];
 
-    await expect(submit(author, { cases: note, checklist: ALL_TICKED.slice(1) }, now)).rejects.toMatchObject({ fieldErrors: { checklist: ["rota.handover.errors.checklistIncomplete"] } });
-    await expect(submit(author, { cases: [{ applicationId: held.id, note: "  " }] }, now)).rejects.toMatchObject({ fieldErrors: { [`note.${held.id}`]: ["rota.handover.errors.noteRequired"] } });
+    await expect(submit(author, { cases: note, checklist: ALL_TICKED.slice(1) }, now)).rejects.toMatchObject({
+      fieldErrors: { checklist: ["rota.handover.errors.checklistIncomplete"] },
+    });
+    await expect(
+      submit(author, { cases: [{ applicationId: held.id, note: "  " }] }, now),
+    ).rejects.toMatchObject({ fieldErrors: { [`note.${held.id}`]: ["rota.handover.errors.noteRequired"] } });
     // A case assigned after the form was loaded has no note yet.
-    await expect(submit(author, { cases: [] }, now)).rejects.toMatchObject({ messageKey: "rota.handover.errors.casesChanged", fieldErrors: { [`note.${held.id}`]: ["rota.handover.errors.noteRequired"] } });
+    await expect(submit(author, { cases: [] }, now)).rejects.toMatchObject({
+      messageKey: "rota.handover.errors.casesChanged",
+      fieldErrors: { [`note.${held.id}`]: ["rota.handover.errors.noteRequired"] },
+    });
     expect({ handovers: await db.handover.count(), state: await caseState(held.id) }).toEqual(before);
   });
 
   it("hands over to whoever is on duty now when the author's shift is already over", async () => {
     const { service, author, free } = await twoShifts(3);
     const held = await makeCase(service.id, { assigneeId: author.id });
-    const result = await submit(author, { cases: [{ applicationId: held.id, note: "late handover" }] }, shanghai("2026-11-25T17:00"));
+    const result = await submit(
+      author,
+      { cases: [{ applicationId: held.id, note: "late handover" }] },
+      shanghai("2026-11-25T17:00"),
+    );
     expect(await caseState(held.id)).toMatchObject({ assigneeId: free.id });
-    expect(await db.handover.findUniqueOrThrow({ where: { id: result.handoverId }, select: { shiftId: true } })).toEqual({ shiftId: null });
+    expect(
+      await db.handover.findUniqueOrThrow({ where: { id: result.handoverId }, select: { shiftId: true } }),
+    ).toEqual({ shiftId: null });
   });
 });
 
@@ -106,15 +177,29 @@ describe("acknowledgeHandover", () => {
     expect(await countPendingHandovers(free)).toBeGreaterThanOrEqual(1);
     expect((await listPendingHandovers(free)).map((item) => item.id)).toContain(handoverId);
 
-    await expect(acknowledgeHandover(author, handoverId)).rejects.toMatchObject({ messageKey: "rota.handover.errors.ownHandover" });
+    await expect(acknowledgeHandover(author, handoverId)).rejects.toMatchObject({
+      messageKey: "rota.handover.errors.ownHandover",
+    });
     const at = shanghai("2026-11-26T16:05");
     await acknowledgeHandover(free, handoverId, { now: at });
-    await expect(acknowledgeHandover(loaded, handoverId)).rejects.toMatchObject({ messageKey: "rota.handover.errors.alreadyAcknowledged" });
-    await expect(acknowledgeHandover(free, randomUUID())).rejects.toMatchObject({ messageKey: "rota.handover.errors.notFound" });
+    await expect(acknowledgeHandover(loaded, handoverId)).rejects.toMatchObject({
+      messageKey: "rota.handover.errors.alreadyAcknowledged",
+    });
+    await expect(acknowledgeHandover(free, randomUUID())).rejects.toMatchObject({
+      messageKey: "rota.handover.errors.notFound",
+    });
 
-    expect(await findHandover(loaded, handoverId)).toMatchObject({ acknowledgedBy: { id: free.id }, acknowledgedAt: at });
+    expect(await findHandover(loaded, handoverId)).toMatchObject({
+      acknowledgedBy: { id: free.id },
+      acknowledgedAt: at,
+    });
     expect((await listPendingHandovers(free)).map((item) => item.id)).not.toContain(handoverId);
-    expect(await db.auditLog.findMany({ where: { entityId: handoverId, action: "handover.acknowledged" }, select: { actorId: true } })).toEqual([{ actorId: free.id }]);
+    expect(
+      await db.auditLog.findMany({
+        where: { entityId: handoverId, action: "handover.acknowledged" },
+        select: { actorId: true },
+      }),
+    ).toEqual([{ actorId: free.id }]);
   });
 });
 
@@ -125,24 +210,35 @@ describe("handover access and history", () => {
     const { handoverId } = await submit(author, {}, shanghai("2026-11-27T15:00"));
     await expect(submit(viewer, {}, shanghai("2026-11-27T15:00"))).rejects.toBeInstanceOf(NotAuthorizedError);
     await expect(acknowledgeHandover(viewer, handoverId)).rejects.toBeInstanceOf(NotAuthorizedError);
-    expect(await db.handover.findUniqueOrThrow({ where: { id: handoverId }, select: { acknowledgedAt: true } })).toEqual({ acknowledgedAt: null });
+    expect(
+      await db.handover.findUniqueOrThrow({ where: { id: handoverId }, select: { acknowledgedAt: true } }),
+    ).toEqual({ acknowledgedAt: null });
   });
 
   it("keeps applicants out of every handover read", async () => {
     const applicant = await makeStaff("APPLICANT");
-    for (const call of [() => listOwnOpenCases(applicant), () => listPendingHandovers(applicant), () => listHandovers(applicant, 1), () => findHandover(applicant, randomUUID()), () => countPendingHandovers(applicant)]) {
+    for (const call of [
+      () => listOwnOpenCases(applicant),
+      () => listPendingHandovers(applicant),
+      () => listHandovers(applicant, 1),
+      () => findHandover(applicant, randomUUID()),
+      () => countPendingHandovers(applicant),
+    ]) {
       await expect(call()).rejects.toBeInstanceOf(NotAuthorizedError);
     }
   });
 
   it("pages the history newest first", async () => {
     const { author } = await twoShifts(6);
-    for (let minute = 10; minute < 35; minute++) await submit(author, {}, shanghai(`2026-11-28T15:${minute}`));
+    for (let minute = 10; minute < 35; minute++)
+      await submit(author, {}, shanghai(`2026-11-28T15:${minute}`));
     const first = await listHandovers(author, 1);
     expect(first.items).toHaveLength(20);
     expect(first.hasMore).toBe(true);
     expect(first.items[0]!.createdAt.getTime()).toBeGreaterThan(first.items[1]!.createdAt.getTime());
     expect((await listHandovers(author, 2)).items.length).toBeGreaterThanOrEqual(5);
-    expect(await countPendingHandovers(author)).toBe(await db.handover.count({ where: { acknowledgedAt: null, authorId: { not: author.id } } }));
+    expect(await countPendingHandovers(author)).toBe(
+      await db.handover.count({ where: { acknowledgedAt: null, authorId: { not: author.id } } }),
+    );
   });
 });

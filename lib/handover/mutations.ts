@@ -11,18 +11,36 @@ import { assertShiftWorker } from "@/lib/rota/access";
 import { flagUnstaffed, pickAssignee, recordAssignment } from "@/lib/rota/auto-assign-mutations";
 import { queueCaseNotices } from "@/lib/rota/notice-mutations";
 import { findCurrentShift, findOnDutyStaff } from "@/lib/rota/on-duty-data";
-import { CHECKLIST_ITEMS, NOTE_REQUIRED, handoverFieldErrors, handoverInputSchema, type HandoverInput } from "./schema";
+import {
+  CHECKLIST_ITEMS,
+  NOTE_REQUIRED,
+  handoverFieldErrors,
+  handoverInputSchema,
+  type HandoverInput,
+} from "./schema";
 
 type Tx = Prisma.TransactionClient;
-type OpenCase = { id: string; number: string; serviceId: string; currentNode: WorkflowNode; assigneeId: string | null };
+type OpenCase = {
+  id: string;
+  number: string;
+  serviceId: string;
+  currentNode: WorkflowNode;
+  assigneeId: string | null;
+};
 
 export const HANDOVER_NOT_FOUND = "rota.handover.errors.notFound";
 const MINUTE = 60_000;
 
 /** Stored text (not translated later), so both languages, with the outgoing reviewer's note. */
-export const handedOverNote = (name: string, note: string) => `交接给 ${name} · Handed over to ${name} at the end of the shift: ${note}`;
+export const handedOverNote = (name: string, note: string) =>
+  `交接给 ${name} · Handed over to ${name} at the end of the shift: ${note}`;
 
-export type SubmittedHandover = { handoverId: string; reassigned: number; unstaffed: number; notified: number };
+export type SubmittedHandover = {
+  handoverId: string;
+  reassigned: number;
+  unstaffed: number;
+  notified: number;
+};
 
 /**
  * The outgoing staff member ends their shift: in one transaction the handover (incidents, checklist,
@@ -31,10 +49,15 @@ export type SubmittedHandover = { handoverId: string; reassigned: number; unstaf
  * the incoming shift is told. The incoming shift is whoever is on duty a minute after the author's
  * shift ends, or now when the author is off duty already.
  */
-export async function submitHandover(viewer: Viewer, input: HandoverInput, options: { now?: Date; timeZone?: string } = {}): Promise<SubmittedHandover> {
+export async function submitHandover(
+  viewer: Viewer,
+  input: HandoverInput,
+  options: { now?: Date; timeZone?: string } = {},
+): Promise<SubmittedHandover> {
   assertShiftWorker(viewer);
   const parsed = handoverInputSchema.safeParse(input);
-  if (!parsed.success) throw new UserFacingError("errors.checkFields", handoverFieldErrors(parsed.error, input));
+  if (!parsed.success)
+    throw new UserFacingError("errors.checkFields", handoverFieldErrors(parsed.error, input));
   const { incidents, cases } = parsed.data;
   const now = options.now ?? new Date();
   const timeZone = options.timeZone ?? serverEnv().ROTA_TIME_ZONE;
@@ -45,7 +68,11 @@ export async function submitHandover(viewer: Viewer, input: HandoverInput, optio
     // A case assigned to the author since the form was loaded needs its note too; one taken away
     // from them meanwhile is no longer theirs to hand over (its note is dropped).
     const missing = open.filter((item) => !notes.has(item.id));
-    if (missing.length > 0) throw new UserFacingError("rota.handover.errors.casesChanged", Object.fromEntries(missing.map((item) => [`note.${item.id}`, [NOTE_REQUIRED]])));
+    if (missing.length > 0)
+      throw new UserFacingError(
+        "rota.handover.errors.casesChanged",
+        Object.fromEntries(missing.map((item) => [`note.${item.id}`, [NOTE_REQUIRED]])),
+      );
 
     const shift = await findCurrentShift(tx, { userId: viewer.id, now, timeZone });
     const incomingAt = shift ? new Date(shift.endsAt.getTime() + MINUTE) : now;
@@ -63,26 +90,56 @@ export async function submitHandover(viewer: Viewer, input: HandoverInput, optio
 
     let reassigned = 0;
     for (const item of open) {
-      const candidates = await findOnDutyStaff(tx, { now: incomingAt, role: "REVIEWER", serviceId: item.serviceId, timeZone });
+      const candidates = await findOnDutyStaff(tx, {
+        now: incomingAt,
+        role: "REVIEWER",
+        serviceId: item.serviceId,
+        timeZone,
+      });
       const chosen = await pickAssignee(tx, candidates, [viewer.id]);
       const details = { handoverId: handover.id };
       if (chosen) {
         const internalNote = handedOverNote(chosen.displayName, notes.get(item.id)!);
-        await recordAssignment(tx, { caseRow: item, to: chosen, actorId: viewer.id, internalNote, audit: { action: "handover.caseReassigned", details }, bumpVersion: true, now });
+        await recordAssignment(tx, {
+          caseRow: item,
+          to: chosen,
+          actorId: viewer.id,
+          internalNote,
+          audit: { action: "handover.caseReassigned", details },
+          bumpVersion: true,
+          now,
+        });
         reassigned += 1;
       } else {
-        await flagUnstaffed(tx, item, { now, audit: { action: "handover.caseUnstaffed", actorId: viewer.id, details }, bumpVersion: true });
+        await flagUnstaffed(tx, item, {
+          now,
+          audit: { action: "handover.caseUnstaffed", actorId: viewer.id, details },
+          bumpVersion: true,
+        });
       }
     }
 
-    const notified = await notifyIncoming(tx, { authorId: viewer.id, firstCase: open[0], incomingAt, timeZone, now });
+    const notified = await notifyIncoming(tx, {
+      authorId: viewer.id,
+      firstCase: open[0],
+      incomingAt,
+      timeZone,
+      now,
+    });
     const summary = { handoverId: handover.id, reassigned, unstaffed: open.length - reassigned, notified };
     await recordAudit(tx, {
       actorId: viewer.id,
       action: "handover.submitted",
       entityType: "handover",
       entityId: handover.id,
-      details: { shiftId: shift?.id ?? null, cases: open.length, reassigned, unstaffed: summary.unstaffed, notified, incomingAt: incomingAt.toISOString() },
+      details: {
+        shiftId: shift?.id ?? null,
+        cases: open.length,
+        reassigned,
+        unstaffed: summary.unstaffed,
+        notified,
+        incomingAt: incomingAt.toISOString(),
+      },
       createdAt: now,
     });
     return summary;
@@ -104,18 +161,32 @@ function lockOpenCases(tx: Tx, authorId: string) {
  * message to one), so a handover without open cases sends none: the handover page and the console
  * banner show it all the same.
  */
-async function notifyIncoming(tx: Tx, args: { authorId: string; firstCase: OpenCase | undefined; incomingAt: Date; timeZone: string; now: Date }): Promise<number> {
+async function notifyIncoming(
+  tx: Tx,
+  args: { authorId: string; firstCase: OpenCase | undefined; incomingAt: Date; timeZone: string; now: Date },
+): Promise<number> {
   if (!args.firstCase) return 0;
   const [reviewers, supervisors] = await Promise.all([
     findOnDutyStaff(tx, { now: args.incomingAt, role: "REVIEWER", timeZone: args.timeZone }),
     findOnDutyStaff(tx, { now: args.incomingAt, role: "SUPERVISOR", timeZone: args.timeZone }),
   ]);
-  const recipientIds = [...reviewers, ...supervisors].map((person) => person.id).filter((id) => id !== args.authorId);
-  return queueCaseNotices(tx, { recipientIds, caseRef: args.firstCase, template: "staff.handover", now: args.now });
+  const recipientIds = [...reviewers, ...supervisors]
+    .map((person) => person.id)
+    .filter((id) => id !== args.authorId);
+  return queueCaseNotices(tx, {
+    recipientIds,
+    caseRef: args.firstCase,
+    template: "staff.handover",
+    now: args.now,
+  });
 }
 
 /** The incoming shift confirms it has read the handover: once, by someone other than its author. */
-export async function acknowledgeHandover(viewer: Viewer, handoverId: string, options: { now?: Date } = {}): Promise<void> {
+export async function acknowledgeHandover(
+  viewer: Viewer,
+  handoverId: string,
+  options: { now?: Date } = {},
+): Promise<void> {
   assertShiftWorker(viewer);
   if (!z.uuid().safeParse(handoverId).success) throw new UserFacingError(HANDOVER_NOT_FOUND);
   const now = options.now ?? new Date();
@@ -126,7 +197,17 @@ export async function acknowledgeHandover(viewer: Viewer, handoverId: string, op
     if (!row) throw new UserFacingError(HANDOVER_NOT_FOUND);
     if (row.authorId === viewer.id) throw new UserFacingError("rota.handover.errors.ownHandover");
     if (row.acknowledgedAt) throw new UserFacingError("rota.handover.errors.alreadyAcknowledged");
-    await tx.handover.update({ where: { id: row.id }, data: { acknowledgedById: viewer.id, acknowledgedAt: now }, select: { id: true } });
-    await recordAudit(tx, { actorId: viewer.id, action: "handover.acknowledged", entityType: "handover", entityId: row.id, createdAt: now });
+    await tx.handover.update({
+      where: { id: row.id },
+      data: { acknowledgedById: viewer.id, acknowledgedAt: now },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: "handover.acknowledged",
+      entityType: "handover",
+      entityId: row.id,
+      createdAt: now,
+    });
   });
 }

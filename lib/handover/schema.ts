@@ -40,16 +40,24 @@ export function handoverFormInput(formData: FormData) {
   return {
     incidents: String(formData.get("incidents") ?? ""),
     checklist: formData.getAll("checklist").map(String),
-    cases: formData.getAll("caseId").map((id, index) => ({ applicationId: String(id), note: notes[index] ?? "" })),
+    cases: formData
+      .getAll("caseId")
+      .map((id, index) => ({ applicationId: String(id), note: notes[index] ?? "" })),
   };
 }
 
 /** Field errors keyed for the form: a note's error under `note.<applicationId>`, so it lands beside its case. */
-export function handoverFieldErrors(error: z.ZodError, input: { cases: { applicationId: string }[] }): Record<string, string[]> {
+export function handoverFieldErrors(
+  error: z.ZodError,
+  input: { cases: { applicationId: string }[] },
+): Record<string, string[]> {
   const fieldErrors: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const [field, index, inner] = issue.path;
-    const key = field === "cases" && typeof index === "number" && inner === "note" ? `note.${input.cases[index]?.applicationId ?? index}` : String(field ?? "form");
+    const key =
+      field === "cases" && typeof index === "number" && inner === "note"
+        ? `note.${input.cases[index]?.applicationId ?? index}`
+        : String(field ?? "form");
     (fieldErrors[key] ??= []).push(issue.message);
   }
   return fieldErrors;
@@ -57,4 +65,6 @@ export function handoverFieldErrors(error: z.ZodError, input: { cases: { applica
 
 export const handoverReferenceSchema = z.object({ handoverId: z.uuid("rota.handover.errors.notFound") });
 
-export const handoverListQuerySchema = z.object({ page: z.coerce.number().int().min(1).max(100_000).catch(1) });
+export const handoverListQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});

@@ -31,15 +31,17 @@ let probe: Promise<void> | undefined;
  */
 export async function assertDatabaseReachable(now = Date.now()): Promise<void> {
   if (now - lastReachableAt < REACHABLE_FOR_MS) return;
-  probe ??= db.$queryRaw`SELECT 1`.then(
-    () => {
-      lastReachableAt = Date.now();
-    },
-    (error: unknown) => {
-      throw new DatabaseUnavailableError({ cause: error });
-    },
-  ).finally(() => {
-    probe = undefined;
-  });
+  probe ??= db.$queryRaw`SELECT 1`
+    .then(
+      () => {
+        lastReachableAt = Date.now();
+      },
+      (error: unknown) => {
+        throw new DatabaseUnavailableError({ cause: error });
+      },
+    )
+    .finally(() => {
+      probe = undefined;
+    });
   return probe;
 }

@@ -32,7 +32,13 @@ function cookieValues(header: string | null, names: string[]): string[] {
 /** A 400 for a request next-auth would answer 500 because of its callback URL; null otherwise. */
 export function unreadableCallbackUrl(request: Request): Response | null {
   const url = new URL(request.url);
-  const candidates = [...url.searchParams.getAll("callbackUrl"), ...cookieValues(request.headers.get("cookie"), CALLBACK_COOKIES)];
+  const candidates = [
+    ...url.searchParams.getAll("callbackUrl"),
+    ...cookieValues(request.headers.get("cookie"), CALLBACK_COOKIES),
+  ];
   if (candidates.every((value) => value === "" || isHttpUrl(value, url.origin))) return null;
-  return Response.json({ error: "invalid_callback_url" }, { status: 400, headers: { "Cache-Control": "no-store" } });
+  return Response.json(
+    { error: "invalid_callback_url" },
+    { status: 400, headers: { "Cache-Control": "no-store" } },
+  );
 }

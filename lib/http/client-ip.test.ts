@@ -9,7 +9,9 @@ describe("resolveClientIp", () => {
 
   it("takes the rightmost untrusted hop behind a trusted proxy", () => {
     expect(resolveClientIp("10.0.0.2", "1.2.3.4, 198.51.100.7", ["10.0.0.2"])).toBe("198.51.100.7");
-    expect(resolveClientIp("10.0.0.2", "1.2.3.4, 198.51.100.7, 10.0.0.3", ["10.0.0.2", "10.0.0.3"])).toBe("198.51.100.7");
+    expect(resolveClientIp("10.0.0.2", "1.2.3.4, 198.51.100.7, 10.0.0.3", ["10.0.0.2", "10.0.0.3"])).toBe(
+      "198.51.100.7",
+    );
     expect(resolveClientIp("10.0.0.2", ["1.2.3.4", "198.51.100.8"], ["10.0.0.2"])).toBe("198.51.100.8");
   });
 

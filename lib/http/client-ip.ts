@@ -34,7 +34,9 @@ export function normalizeAddress(raw: string | undefined): string | null {
 export const CLIENT_IP_HEADER = "x-forwarded-for";
 
 /** Reads the address our server resolved (see above). */
-export function clientIpFromHeaders(headers: Headers | Record<string, string | string[] | undefined>): string | null {
+export function clientIpFromHeaders(
+  headers: Headers | Record<string, string | string[] | undefined>,
+): string | null {
   const value = headers instanceof Headers ? headers.get(CLIENT_IP_HEADER) : headers[CLIENT_IP_HEADER];
   return normalizeAddress(Array.isArray(value) ? value[0] : (value ?? undefined));
 }

@@ -2,10 +2,12 @@ import { describe, expect, it } from "vitest";
 import { contentSecurityPolicy, newNonce } from "./content-security-policy";
 
 function directives(policy: string): Map<string, string> {
-  return new Map(policy.split(";").map((part) => {
-    const [name = "", ...values] = part.trim().split(/\s+/);
-    return [name, values.join(" ")];
-  }));
+  return new Map(
+    policy.split(";").map((part) => {
+      const [name = "", ...values] = part.trim().split(/\s+/);
+      return [name, values.join(" ")];
+    }),
+  );
 }
 
 describe("contentSecurityPolicy", () => {
@@ -21,9 +23,13 @@ describe("contentSecurityPolicy", () => {
   });
 
   it("adds eval only for React's development build, and upgrades sub-requests only over https", () => {
-    expect(directives(contentSecurityPolicy("n", { dev: true, https: false })).get("script-src")).toContain("'unsafe-eval'");
+    expect(directives(contentSecurityPolicy("n", { dev: true, https: false })).get("script-src")).toContain(
+      "'unsafe-eval'",
+    );
     expect(contentSecurityPolicy("n", { dev: false, https: false })).not.toContain("unsafe-eval");
-    expect(directives(contentSecurityPolicy("n", { dev: false, https: true })).has("upgrade-insecure-requests")).toBe(true);
+    expect(
+      directives(contentSecurityPolicy("n", { dev: false, https: true })).has("upgrade-insecure-requests"),
+    ).toBe(true);
   });
 });
 

@@ -37,4 +37,5 @@ export function newNonce(): string {
  * Powerful browser features none of our pages uses (file inputs with `capture` open the camera app
  * without it). Only features Chromium knows: unknown names are reported as header errors.
  */
-export const PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()";
+export const PERMISSIONS_POLICY =
+  "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()";

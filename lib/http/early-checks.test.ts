@@ -17,7 +17,12 @@ function fakeExchange(peer: string, headers: Record<string, string>) {
   return { request, response, sent };
 }
 
-const FORWARDING = { "x-forwarded-host": "evil.example", "x-forwarded-proto": "https", "x-forwarded-port": "443", forwarded: "host=evil.example;proto=https" };
+const FORWARDING = {
+  "x-forwarded-host": "evil.example",
+  "x-forwarded-proto": "https",
+  "x-forwarded-port": "443",
+  forwarded: "host=evil.example;proto=https",
+};
 
 describe("applyEarlyChecks", () => {
   it("drops forwarding headers from peers that are not trusted proxies, and sends no HSTS", () => {
@@ -28,7 +33,10 @@ describe("applyEarlyChecks", () => {
   });
 
   it("keeps them from a trusted proxy, and sends HSTS when it says the client used https", () => {
-    const { request, response, sent } = fakeExchange("::ffff:10.0.0.2", { host: "app.example", ...FORWARDING });
+    const { request, response, sent } = fakeExchange("::ffff:10.0.0.2", {
+      host: "app.example",
+      ...FORWARDING,
+    });
     expect(applyEarlyChecks(request, response, ["10.0.0.2"])).toBe(true);
     expect(request.headers["x-forwarded-host"]).toBe("evil.example");
     expect(sent.headers["strict-transport-security"]).toBe("max-age=63072000; includeSubDomains");
@@ -53,7 +61,11 @@ describe("applyEarlyChecks", () => {
   it("lets a body at the limit through, and a switcher cookie choose the language", () => {
     const atLimit = fakeExchange("127.0.0.1", { "content-length": String(MAX_REQUEST_BODY_BYTES) });
     expect(applyEarlyChecks(atLimit.request, atLimit.response, [])).toBe(true);
-    const over = fakeExchange("127.0.0.1", { "content-length": "99999999999", cookie: "a=b; NEXT_LOCALE=en", "accept-language": "zh" });
+    const over = fakeExchange("127.0.0.1", {
+      "content-length": "99999999999",
+      cookie: "a=b; NEXT_LOCALE=en",
+      "accept-language": "zh",
+    });
     expect(applyEarlyChecks(over.request, over.response, [])).toBe(false);
     expect(over.sent.body).toMatch(/^This file is larger than 10 MB\./);
   });

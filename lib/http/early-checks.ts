@@ -10,7 +10,11 @@ import { refusalText, requestLocale } from "./refusal-text";
  * forwarding headers only from trusted proxies, HSTS when the client came over https, and bodies
  * that announce more than we accept refused at once. Returns false when it has answered.
  */
-export function applyEarlyChecks(request: IncomingMessage, response: ServerResponse, trustedProxies: readonly string[]): boolean {
+export function applyEarlyChecks(
+  request: IncomingMessage,
+  response: ServerResponse,
+  trustedProxies: readonly string[],
+): boolean {
   const peer = normalizeAddress(request.socket.remoteAddress);
   stripUntrustedForwarding(request.headers, peer !== null && trustedProxies.includes(peer));
   if (servedOverHttps(request.headers, Boolean((request.socket as Partial<TLSSocket>).encrypted))) {
@@ -19,7 +23,11 @@ export function applyEarlyChecks(request: IncomingMessage, response: ServerRespo
   if (announcesTooLargeBody(request.headers["content-length"])) {
     // Answered without reading the body; Node discards the rest of it.
     const locale = requestLocale(request.headers.cookie, request.headers["accept-language"]);
-    response.writeHead(413, { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" });
+    response.writeHead(413, {
+      "Content-Type": "text/plain; charset=utf-8",
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    });
     response.end(refusalText("tooLarge", locale));
     return false;
   }

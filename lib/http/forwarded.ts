@@ -5,7 +5,12 @@ import type { IncomingHttpHeaders } from "node:http";
  * (TRUSTED_PROXIES) they are lies waiting to happen: X-Forwarded-Host would move Next's idea of
  * our host (redirects, the Server Action origin check), X-Forwarded-Proto would claim https.
  */
-const FORWARDING_HEADERS = ["x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "forwarded"] as const;
+const FORWARDING_HEADERS = [
+  "x-forwarded-host",
+  "x-forwarded-proto",
+  "x-forwarded-port",
+  "forwarded",
+] as const;
 
 export function stripUntrustedForwarding(headers: IncomingHttpHeaders, peerIsTrusted: boolean): void {
   if (peerIsTrusted) return;

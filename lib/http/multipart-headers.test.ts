@@ -33,7 +33,10 @@ describe("partHeaderScrubber", () => {
     const input = body(`a${NUL}b\tc\u0001\u001b\u007f.png`);
     for (let split = 0; split <= input.length; split++) {
       const scrub = partHeaderScrubber(BOUNDARY);
-      expect(Buffer.concat([scrub(input.subarray(0, split)), scrub(input.subarray(split))]).toString("latin1"), `split at ${split}`).toBe(expected.toString("latin1"));
+      expect(
+        Buffer.concat([scrub(input.subarray(0, split)), scrub(input.subarray(split))]).toString("latin1"),
+        `split at ${split}`,
+      ).toBe(expected.toString("latin1"));
     }
   });
 
@@ -44,13 +47,22 @@ describe("partHeaderScrubber", () => {
 });
 
 // The parser Next runs on Server Action uploads (next/dist/server/app-render/action-handler.js).
-const busboy = createRequire(import.meta.url)("next/dist/compiled/busboy") as (options: { headers: IncomingMessage["headers"]; defParamCharset: string }) => NodeJS.WritableStream & {
-  on(event: "file", listener: (name: string, stream: NodeJS.ReadableStream, info: { filename: string }) => void): void;
+const busboy = createRequire(import.meta.url)("next/dist/compiled/busboy") as (options: {
+  headers: IncomingMessage["headers"];
+  defParamCharset: string;
+}) => NodeJS.WritableStream & {
+  on(
+    event: "file",
+    listener: (name: string, stream: NodeJS.ReadableStream, info: { filename: string }) => void,
+  ): void;
   on(event: "error" | "close", listener: (error?: Error) => void): void;
 };
 
 /** Posts `payload` to a server that parses it as Next does, with or without the scrubbing step. */
-async function parseThroughServer(payload: Buffer, scrub: boolean): Promise<{ fileName: string; content: string } | { error: string }> {
+async function parseThroughServer(
+  payload: Buffer,
+  scrub: boolean,
+): Promise<{ fileName: string; content: string } | { error: string }> {
   const server = createServer((request, response) => {
     if (scrub) scrubMultipartHeaders(request);
     const parser = busboy({ headers: request.headers, defParamCharset: "utf8" });
@@ -58,7 +70,10 @@ async function parseThroughServer(payload: Buffer, scrub: boolean): Promise<{ fi
     parser.on("file", (_name, stream, info) => {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => (result = { fileName: info.filename, content: Buffer.concat(chunks).toString("latin1") }));
+      stream.on(
+        "end",
+        () => (result = { fileName: info.filename, content: Buffer.concat(chunks).toString("latin1") }),
+      );
     });
     parser.on("error", (error) => response.end(JSON.stringify({ error: error?.message })));
     parser.on("close", () => response.end(JSON.stringify(result)));
@@ -68,14 +83,23 @@ async function parseThroughServer(payload: Buffer, scrub: boolean): Promise<{ fi
   try {
     const { port } = server.address() as AddressInfo;
     return await new Promise((resolve, reject) => {
-      const request = httpRequest({ port, host: "127.0.0.1", method: "POST", headers: { "content-type": `multipart/form-data; boundary=${BOUNDARY}` } }, (response) => {
-        let text = "";
-        response.on("data", (chunk: Buffer) => (text += chunk.toString()));
-        response.on("end", () => resolve(JSON.parse(text)));
-      });
+      const request = httpRequest(
+        {
+          port,
+          host: "127.0.0.1",
+          method: "POST",
+          headers: { "content-type": `multipart/form-data; boundary=${BOUNDARY}` },
+        },
+        (response) => {
+          let text = "";
+          response.on("data", (chunk: Buffer) => (text += chunk.toString()));
+          response.on("end", () => resolve(JSON.parse(text)));
+        },
+      );
       request.on("error", reject);
       // In small pieces, as a slow network delivers it.
-      for (let offset = 0; offset < payload.length; offset += 7) request.write(payload.subarray(offset, offset + 7));
+      for (let offset = 0; offset < payload.length; offset += 7)
+        request.write(payload.subarray(offset, offset + 7));
       request.end();
     });
   } finally {

@@ -17,7 +17,9 @@ export const MAX_PART_HEADER_BYTES = 8 * 1024;
 
 /** The boundary of a multipart/form-data body, or null for any other body. */
 export function multipartBoundary(contentType: string | undefined): string | null {
-  const match = /^\s*multipart\/form-data\s*;(?:.*;)?\s*boundary=(?:"([^"]{1,200})"|([^;\s]{1,200}))/i.exec(contentType ?? "");
+  const match = /^\s*multipart\/form-data\s*;(?:.*;)?\s*boundary=(?:"([^"]{1,200})"|([^;\s]{1,200}))/i.exec(
+    contentType ?? "",
+  );
   return match ? (match[1] ?? match[2] ?? null) : null;
 }
 
@@ -101,5 +103,6 @@ export function scrubMultipartHeaders(request: IncomingMessage): void {
   if (!boundary) return;
   const scrub = partHeaderScrubber(boundary);
   const push = request.push.bind(request);
-  request.push = (chunk: unknown, encoding?: BufferEncoding) => push(Buffer.isBuffer(chunk) ? scrub(chunk) : chunk, encoding);
+  request.push = (chunk: unknown, encoding?: BufferEncoding) =>
+    push(Buffer.isBuffer(chunk) ? scrub(chunk) : chunk, encoding);
 }

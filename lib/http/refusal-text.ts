@@ -15,7 +15,10 @@ const TEXTS = {
 export type RefusalKey = keyof (typeof TEXTS)["en"];
 
 /** The switcher's cookie first, then Accept-Language (as lib/i18n/request.ts decides). */
-export function requestLocale(cookieHeader: string | null | undefined, acceptLanguage: string | null | undefined): Locale {
+export function requestLocale(
+  cookieHeader: string | null | undefined,
+  acceptLanguage: string | null | undefined,
+): Locale {
   const chosen = (cookieHeader ?? "")
     .split(";")
     .map((part) => part.trim().split("="))
@@ -25,6 +28,8 @@ export function requestLocale(cookieHeader: string | null | undefined, acceptLan
 
 export function refusalText(key: RefusalKey, locale: Locale): string {
   return TEXTS[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in LIMIT_MESSAGE_VALUES ? String(LIMIT_MESSAGE_VALUES[name as keyof typeof LIMIT_MESSAGE_VALUES]) : whole,
+    name in LIMIT_MESSAGE_VALUES
+      ? String(LIMIT_MESSAGE_VALUES[name as keyof typeof LIMIT_MESSAGE_VALUES])
+      : whole,
   );
 }

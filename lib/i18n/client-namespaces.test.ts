@@ -20,7 +20,13 @@ function resolveImport(from: string, specifier: string): string | null {
   else if (specifier.startsWith(".")) base = path.resolve(path.dirname(from), specifier);
   else return null;
   if (base.includes(`${path.sep}generated${path.sep}`)) return null;
-  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, path.join(base, "index.ts"), path.join(base, "index.tsx")]) {
+  for (const candidate of [
+    base,
+    `${base}.ts`,
+    `${base}.tsx`,
+    path.join(base, "index.ts"),
+    path.join(base, "index.tsx"),
+  ]) {
     if (existsSync(candidate) && statSync(candidate).isFile() && /\.tsx?$/.test(candidate)) return candidate;
   }
   return null;
@@ -46,7 +52,8 @@ function namespacesReachedFrom(entries: string[]): Set<string> {
     if (seen.has(key)) continue;
     seen.add(key);
     if (reachesClient) {
-      for (const match of source.matchAll(/["'`]([a-zA-Z]+)\.[a-zA-Z$]/g)) if (NAMESPACE_SET.has(match[1]!)) found.add(match[1]!);
+      for (const match of source.matchAll(/["'`]([a-zA-Z]+)\.[a-zA-Z$]/g))
+        if (NAMESPACE_SET.has(match[1]!)) found.add(match[1]!);
       for (const match of source.matchAll(/useTranslations\(\s*["']([a-zA-Z]+)/g)) found.add(match[1]!);
     }
     for (const match of source.matchAll(/(?:from|import\()\s*["']([^"']+)["']/g)) {
@@ -58,8 +65,12 @@ function namespacesReachedFrom(entries: string[]): Set<string> {
 }
 
 const topLevel = readdirSync(APP, { withFileTypes: true });
-const areaDirs = topLevel.filter((entry) => entry.isDirectory() && entry.name !== "api").map((entry) => entry.name);
-const rootFiles = topLevel.filter((entry) => entry.isFile() && /\.tsx?$/.test(entry.name)).map((entry) => path.join(APP, entry.name));
+const areaDirs = topLevel
+  .filter((entry) => entry.isDirectory() && entry.name !== "api")
+  .map((entry) => entry.name);
+const rootFiles = topLevel
+  .filter((entry) => entry.isFile() && /\.tsx?$/.test(entry.name))
+  .map((entry) => path.join(APP, entry.name));
 
 function missing(needed: Set<string>, given: readonly string[]) {
   return [...needed].filter((namespace) => !given.includes(namespace)).sort();
@@ -67,15 +78,22 @@ function missing(needed: Set<string>, given: readonly string[]) {
 
 describe("client message namespaces per area", () => {
   it("give the root layout (and areas without their own) every namespace their client code can need", () => {
-    const inherited = areaDirs.filter((dir) => !(dir in CLIENT_NAMESPACES)).flatMap((dir) => filesUnder(path.join(APP, dir)));
+    const inherited = areaDirs
+      .filter((dir) => !(dir in CLIENT_NAMESPACES))
+      .flatMap((dir) => filesUnder(path.join(APP, dir)));
     expect(missing(namespacesReachedFrom([...rootFiles, ...inherited]), ROOT_CLIENT_NAMESPACES)).toEqual([]);
   });
 
-  it.each(Object.keys(CLIENT_NAMESPACES))("give /%s every namespace its client code can need, through its layout", (area) => {
-    const given = [...ROOT_CLIENT_NAMESPACES, ...CLIENT_NAMESPACES[area as keyof typeof CLIENT_NAMESPACES]];
-    expect(missing(namespacesReachedFrom(filesUnder(path.join(APP, area))), given)).toEqual([]);
-    expect(readFileSync(path.join(APP, area, "layout.tsx"), "utf8")).toContain(`<ClientMessages area="${area}">`);
-  });
+  it.each(Object.keys(CLIENT_NAMESPACES))(
+    "give /%s every namespace its client code can need, through its layout",
+    (area) => {
+      const given = [...ROOT_CLIENT_NAMESPACES, ...CLIENT_NAMESPACES[area as keyof typeof CLIENT_NAMESPACES]];
+      expect(missing(namespacesReachedFrom(filesUnder(path.join(APP, area))), given)).toEqual([]);
+      expect(readFileSync(path.join(APP, area, "layout.tsx"), "utf8")).toContain(
+        `<ClientMessages area="${area}">`,
+      );
+    },
+  );
 
   it("only name namespaces that exist", () => {
     const named = [...ROOT_CLIENT_NAMESPACES, ...Object.values(CLIENT_NAMESPACES).flat()];

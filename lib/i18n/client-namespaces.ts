@@ -10,7 +10,20 @@ export const ROOT_CLIENT_NAMESPACES: readonly string[] = ["auth", "errorPage", "
 export const CLIENT_NAMESPACES = {
   track: ["case", "catalog", "nodes", "track"],
   portal: ["apply", "case", "catalog", "evidence", "nodes", "payment", "rota", "track", "workspace"],
-  console: ["admin", "case", "catalog", "dashboard", "evidence", "nodes", "notifications", "payment", "queue", "roles", "rota", "workspace"],
+  console: [
+    "admin",
+    "case",
+    "catalog",
+    "dashboard",
+    "evidence",
+    "nodes",
+    "notifications",
+    "payment",
+    "queue",
+    "roles",
+    "rota",
+    "workspace",
+  ],
   notifications: ["case", "notifications", "payment"],
 } as const satisfies Record<string, readonly string[]>;
 

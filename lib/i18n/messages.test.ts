@@ -13,13 +13,17 @@ function placeholdersOf(message: string): string[] {
 }
 
 function lookup(tree: unknown, key: string): string {
-  return key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], tree) as string;
+  return key
+    .split(".")
+    .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], tree) as string;
 }
 
 describe("messages", () => {
   it("loads every namespace file that exists, for both languages", () => {
     for (const locale of ["zh", "en"]) {
-      const files = readdirSync(path.join(__dirname, "messages", locale)).map((file) => file.replace(/\.json$/, ""));
+      const files = readdirSync(path.join(__dirname, "messages", locale)).map((file) =>
+        file.replace(/\.json$/, ""),
+      );
       expect(files.sort()).toEqual([...MESSAGE_NAMESPACES].sort());
     }
   });

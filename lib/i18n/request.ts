@@ -15,7 +15,9 @@ import { loadMessages } from "./messages";
 export default getRequestConfig(async () => {
   const cookieStore = await cookies();
   const chosen = cookieStore.get(LOCALE_COOKIE)?.value;
-  const locale = isLocale(chosen) ? chosen : localeFromAcceptLanguage((await headers()).get("accept-language"));
+  const locale = isLocale(chosen)
+    ? chosen
+    : localeFromAcceptLanguage((await headers()).get("accept-language"));
   const zone = cookieStore.get(TIME_ZONE_COOKIE)?.value;
   return {
     locale,

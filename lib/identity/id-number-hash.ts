@@ -11,5 +11,7 @@ import { normalizeIdNumber, type IdType } from "./id-number";
  */
 export function hashIdNumber(type: IdType, normalized: string, key: string): string {
   if (key.length === 0) throw new RangeError("hashIdNumber needs a non-empty key");
-  return createHmac("sha256", key).update(`${type}:${normalizeIdNumber(type, normalized)}`, "utf8").digest("hex");
+  return createHmac("sha256", key)
+    .update(`${type}:${normalizeIdNumber(type, normalized)}`, "utf8")
+    .digest("hex");
 }

@@ -39,12 +39,18 @@ describe("normalizeIdNumber", () => {
 });
 
 describe("validateIdNumber: CN resident ID", () => {
-  it.each([STANDARD_EXAMPLE, "11010519491231002x", "440308199003071235", "110101199003074514", "110101200002290018"])(
-    "accepts %s",
-    (raw) => {
-      expect(validateIdNumber("CN_RESIDENT_ID", raw, { now: NOW })).toEqual({ ok: true, normalized: raw.toUpperCase() });
-    },
-  );
+  it.each([
+    STANDARD_EXAMPLE,
+    "11010519491231002x",
+    "440308199003071235",
+    "110101199003074514",
+    "110101200002290018",
+  ])("accepts %s", (raw) => {
+    expect(validateIdNumber("CN_RESIDENT_ID", raw, { now: NOW })).toEqual({
+      ok: true,
+      normalized: raw.toUpperCase(),
+    });
+  });
 
   it.each([
     "",
@@ -57,7 +63,10 @@ describe("validateIdNumber: CN resident ID", () => {
     "110105194912310A2X",
     "110105-19491231-002X",
   ])("rejects the format of %j", (raw) => {
-    expect(validateIdNumber("CN_RESIDENT_ID", raw, { now: NOW })).toEqual({ ok: false, error: "idNumber.format" });
+    expect(validateIdNumber("CN_RESIDENT_ID", raw, { now: NOW })).toEqual({
+      ok: false,
+      error: "idNumber.format",
+    });
   });
 
   it("rejects every wrong check character", () => {
@@ -77,7 +86,10 @@ describe("validateIdNumber: CN resident ID", () => {
       for (const digit of "0123456789") {
         if (digit === STANDARD_EXAMPLE[position]) continue;
         const typo = STANDARD_EXAMPLE.slice(0, position) + digit + STANDARD_EXAMPLE.slice(position + 1);
-        expect(validateIdNumber("CN_RESIDENT_ID", typo, { now: NOW })).toEqual({ ok: false, error: "idNumber.checksum" });
+        expect(validateIdNumber("CN_RESIDENT_ID", typo, { now: NOW })).toEqual({
+          ok: false,
+          error: "idNumber.checksum",
+        });
         mutations++;
       }
     }
@@ -123,7 +135,9 @@ describe("validateIdNumber: CN resident ID", () => {
   it("decides 'today' on China time, not UTC", () => {
     const bornJune2 = makeCnResidentId("11010520240602001");
     // 2024-06-01T16:30Z is 00:30 on 2 June in Beijing.
-    expect(validateIdNumber("CN_RESIDENT_ID", bornJune2, { now: new Date("2024-06-01T16:30:00Z") }).ok).toBe(true);
+    expect(validateIdNumber("CN_RESIDENT_ID", bornJune2, { now: new Date("2024-06-01T16:30:00Z") }).ok).toBe(
+      true,
+    );
     expect(validateIdNumber("CN_RESIDENT_ID", bornJune2, { now: new Date("2024-06-01T15:59:00Z") })).toEqual({
       ok: false,
       error: "idNumber.birthDate",
@@ -163,13 +177,19 @@ describe("validateIdNumber: passport", () => {
     expect(validateIdNumber("PASSPORT", raw)).toEqual({ ok: true, normalized });
   });
 
-  it.each(["", "A123", "AB1234567890CDEFGH", "ABCDEFGHI", "E1234-567", "E1234567!", "É12345678"])("rejects %j", (raw) => {
-    expect(validateIdNumber("PASSPORT", raw)).toEqual({ ok: false, error: "idNumber.format" });
-  });
+  it.each(["", "A123", "AB1234567890CDEFGH", "ABCDEFGHI", "E1234-567", "E1234567!", "É12345678"])(
+    "rejects %j",
+    (raw) => {
+      expect(validateIdNumber("PASSPORT", raw)).toEqual({ ok: false, error: "idNumber.format" });
+    },
+  );
 
   it("does not apply CN rules to passports", () => {
     // 17 digits with an impossible birth date: a valid passport number shape all the same.
-    expect(validateIdNumber("PASSPORT", "11010519900230123")).toEqual({ ok: true, normalized: "11010519900230123" });
+    expect(validateIdNumber("PASSPORT", "11010519900230123")).toEqual({
+      ok: true,
+      normalized: "11010519900230123",
+    });
   });
 });
 

@@ -41,7 +41,10 @@ function isPlausibleBirthDate(yyyymmdd: string, now: Date): boolean {
   if (year < EARLIEST_BIRTH_YEAR || month < 1 || month > 12 || day < 1) return false;
   // Day 0 of the next month is the last day of this one, which takes care of leap years.
   if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return false;
-  const todayInChina = new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10).replaceAll("-", "");
+  const todayInChina = new Date(now.getTime() + CHINA_OFFSET_MS)
+    .toISOString()
+    .slice(0, 10)
+    .replaceAll("-", "");
   return yyyymmdd <= todayInChina;
 }
 
@@ -49,7 +52,11 @@ function isPlausibleBirthDate(yyyymmdd: string, now: Date): boolean {
  * The birth date is checked before the checksum because its error tells the applicant where to look;
  * any other single typo is caught by the checksum.
  */
-export function validateIdNumber(type: IdType, raw: string, options: { now?: Date } = {}): IdNumberValidation {
+export function validateIdNumber(
+  type: IdType,
+  raw: string,
+  options: { now?: Date } = {},
+): IdNumberValidation {
   const normalized = normalizeIdNumber(type, raw);
   switch (type) {
     case "CN_RESIDENT_ID":
@@ -61,7 +68,9 @@ export function validateIdNumber(type: IdType, raw: string, options: { now?: Dat
       return { ok: true, normalized };
     case "PASSPORT":
       // Foreign formats vary too much for a checksum (the MRZ check digit is not part of the printed number).
-      return PASSPORT_FORMAT.test(normalized) ? { ok: true, normalized } : { ok: false, error: "idNumber.format" };
+      return PASSPORT_FORMAT.test(normalized)
+        ? { ok: true, normalized }
+        : { ok: false, error: "idNumber.format" };
   }
 }
 

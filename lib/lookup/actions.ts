@@ -14,7 +14,8 @@ import { shareLinkKey, signShareToken } from "./share-token";
 import { lookupProofSubject } from "./throttle";
 import { isFormData, malformedRequest } from "@/lib/validation/action-input";
 
-export type TrackActionResult = ActionResult<PublicCaseView> | { ok: false; message: "track.throttled"; retryAfterSeconds: number };
+export type TrackActionResult =
+  ActionResult<PublicCaseView> | { ok: false; message: "track.throttled"; retryAfterSeconds: number };
 
 /**
  * The /track form. Anonymous by design: no session. The ID number arrives in the POST body of the
@@ -23,23 +24,36 @@ export type TrackActionResult = ActionResult<PublicCaseView> | { ok: false; mess
  */
 export async function trackCase(_previous: unknown, formData: FormData): Promise<TrackActionResult> {
   if (!isFormData(formData)) return malformedRequest();
-  const parsed = lookupSchema.safeParse({ number: formData.get("number"), idType: formData.get("idType"), idNumber: formData.get("idNumber") });
+  const parsed = lookupSchema.safeParse({
+    number: formData.get("number"),
+    idType: formData.get("idType"),
+    idNumber: formData.get("idNumber"),
+  });
   if (!parsed.success) return invalidInput(parsed.error);
   const now = new Date();
   const subject = lookupProofSubject(parsed.data.number);
   const provenBrowser = await provenBrowserKeyFor(subject, now);
-  const result = await lookupCase({ ...parsed.data, ip: clientIpFromHeaders(await headers()), provenBrowser, now });
+  const result = await lookupCase({
+    ...parsed.data,
+    ip: clientIpFromHeaders(await headers()),
+    provenBrowser,
+    now,
+  });
   if (result.ok) {
     // This browser now knows the ID number: later lookups from it are limited on its own key.
     await rememberProvenBrowser(subject, now);
     return { ok: true, data: result.view };
   }
-  if (result.reason === "throttled") return { ok: false, message: "track.throttled", retryAfterSeconds: result.retryAfterSeconds };
+  if (result.reason === "throttled")
+    return { ok: false, message: "track.throttled", retryAfterSeconds: result.retryAfterSeconds };
   return failure("track.notFound");
 }
 
 /** The applicant makes a short-lived link to their own case's public view, to send to family. */
-export async function createShareLink(_previous: unknown, formData: FormData): Promise<ActionResult<{ path: string; expiresAt: Date }>> {
+export async function createShareLink(
+  _previous: unknown,
+  formData: FormData,
+): Promise<ActionResult<{ path: string; expiresAt: Date }>> {
   if (!isFormData(formData)) return malformedRequest();
   const user = await getCurrentUser();
   if (!user) return failure("errors.notAuthorized");

@@ -2,7 +2,13 @@ import "server-only";
 import { validateApplicationNumber } from "@/lib/applications/application-number";
 import { assertArea, type Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
-import { lookupCandidateSql, publicCaseSql, toLookupCandidate, toPublicCaseRow, type PublicCaseSqlRow } from "./lookup-sql-data";
+import {
+  lookupCandidateSql,
+  publicCaseSql,
+  toLookupCandidate,
+  toPublicCaseRow,
+  type PublicCaseSqlRow,
+} from "./lookup-sql-data";
 import { toPublicView } from "./public-view";
 
 /** The case a lookup compares against (id and ID-number hash only), or null. */
@@ -24,6 +30,9 @@ export async function findOwnCaseNumber(viewer: Viewer, rawNumber: string): Prom
   assertArea(viewer, "portal");
   const parsed = validateApplicationNumber(rawNumber);
   if (!parsed.ok) return null;
-  const row = await db.application.findFirst({ where: { number: parsed.number, applicantId: viewer.id }, select: { number: true } });
+  const row = await db.application.findFirst({
+    where: { number: parsed.number, applicantId: viewer.id },
+    select: { number: true },
+  });
   return row?.number ?? null;
 }

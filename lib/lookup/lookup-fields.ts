@@ -13,18 +13,24 @@ export type LookupFields = { number: string; idType: IdType; idNumber: string };
 const MAX_INPUT_LENGTH = 40;
 
 /** The application number as typed → its canonical form, or the key of what is wrong with it. */
-export function checkApplicationNumber(raw: unknown): { ok: true; number: string } | { ok: false; error: string } {
+export function checkApplicationNumber(
+  raw: unknown,
+): { ok: true; number: string } | { ok: false; error: string } {
   const text = typeof raw === "string" ? raw.trim() : "";
   if (!text) return { ok: false, error: "validation.required" };
   if (text.length > MAX_INPUT_LENGTH) return { ok: false, error: "track.errors.applicationNumber.format" };
   const result = validateApplicationNumber(text);
-  return result.ok ? { ok: true, number: result.number } : { ok: false, error: `track.errors.${result.error}` };
+  return result.ok
+    ? { ok: true, number: result.number }
+    : { ok: false, error: `track.errors.${result.error}` };
 }
 
 const isIdType = (value: unknown): value is IdType => (ID_TYPES as readonly unknown[]).includes(value);
 
 /** All three fields at once, so the form can point at every mistake, not only the first. */
-export function checkLookupFields(raw: Record<string, unknown>): { ok: true; value: LookupFields } | { ok: false; errors: LookupFieldErrors } {
+export function checkLookupFields(
+  raw: Record<string, unknown>,
+): { ok: true; value: LookupFields } | { ok: false; errors: LookupFieldErrors } {
   const errors: LookupFieldErrors = {};
   const number = checkApplicationNumber(raw.number);
   if (!number.ok) errors.number = number.error;
@@ -39,5 +45,8 @@ export function checkLookupFields(raw: Record<string, unknown>): { ok: true; val
     if (!id.ok) errors.idNumber = `track.errors.${id.error}`;
   }
   if (!number.ok || !idType || Object.keys(errors).length > 0) return { ok: false, errors };
-  return { ok: true, value: { number: number.number, idType, idNumber: normalizeIdNumber(idType, idNumber) } };
+  return {
+    ok: true,
+    value: { number: number.number, idType, idNumber: normalizeIdNumber(idType, idNumber) },
+  };
 }

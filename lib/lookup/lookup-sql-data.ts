@@ -23,7 +23,10 @@ export function toLookupCandidate(row: LookupCandidateRow) {
 }
 
 export type PublicCaseSqlRow = Omit<PublicCaseRow, "timeline" | "supplementRequests"> & {
-  timeline: (Omit<PublicCaseRow["timeline"][number], "occurredAt" | "dueAt"> & { occurredAt: string; dueAt: string | null })[];
+  timeline: (Omit<PublicCaseRow["timeline"][number], "occurredAt" | "dueAt"> & {
+    occurredAt: string;
+    dueAt: string | null;
+  })[];
   openDueAt: Date | null;
   targets: Partial<Record<WorkflowNode, number>> | null;
 };
@@ -54,12 +57,19 @@ export function publicCaseSql(where: { id: string } | { number: string }): Prism
 }
 
 /** The row as toPublicView takes it, with the node targets apart. */
-export function toPublicCaseRow(row: PublicCaseSqlRow): { caseRow: PublicCaseRow; nodeTargets: Partial<Record<WorkflowNode, number>> } {
+export function toPublicCaseRow(row: PublicCaseSqlRow): {
+  caseRow: PublicCaseRow;
+  nodeTargets: Partial<Record<WorkflowNode, number>>;
+} {
   const { openDueAt, targets, timeline, ...rest } = row;
   return {
     caseRow: {
       ...rest,
-      timeline: timeline.map((event) => ({ ...event, occurredAt: new Date(event.occurredAt), dueAt: event.dueAt ? new Date(event.dueAt) : null })),
+      timeline: timeline.map((event) => ({
+        ...event,
+        occurredAt: new Date(event.occurredAt),
+        dueAt: event.dueAt ? new Date(event.dueAt) : null,
+      })),
       supplementRequests: openDueAt ? [{ dueAt: openDueAt }] : [],
     },
     nodeTargets: targets ?? {},

@@ -17,12 +17,45 @@ function row(overrides: Partial<PublicCaseRow> = {}): PublicCaseRow {
     applicantName: "张小三",
     assigneeId: "00000000-0000-0000-0000-000000000001",
     serviceId: "00000000-0000-0000-0000-000000000002",
-    service: { code: "passport-renewal", nameZh: "护照加急换发", nameEn: "Passport urgent renewal", requiresExpertReview: false },
+    service: {
+      code: "passport-renewal",
+      nameZh: "护照加急换发",
+      nameEn: "Passport urgent renewal",
+      requiresExpertReview: false,
+    },
     timeline: [
-      { node: "SUBMITTED", action: "SUBMITTED", occurredAt: at(30), dueAt: null, publicNote: null, actor: { role: "APPLICANT" } },
-      { node: "SUBMITTED", action: "PAYMENT_RECORDED", occurredAt: at(29), dueAt: null, publicNote: null, actor: { role: "APPLICANT" } },
-      { node: "MATERIAL_CHECK", action: "ADVANCED", occurredAt: at(20), dueAt: at(8), publicNote: "Picked up", actor: { role: "REVIEWER" } },
-      { node: "AWAITING_SUPPLEMENT", action: "SUPPLEMENT_REQUESTED", occurredAt: at(2), dueAt: null, publicNote: NOTE, actor: { role: "SUPERVISOR" } },
+      {
+        node: "SUBMITTED",
+        action: "SUBMITTED",
+        occurredAt: at(30),
+        dueAt: null,
+        publicNote: null,
+        actor: { role: "APPLICANT" },
+      },
+      {
+        node: "SUBMITTED",
+        action: "PAYMENT_RECORDED",
+        occurredAt: at(29),
+        dueAt: null,
+        publicNote: null,
+        actor: { role: "APPLICANT" },
+      },
+      {
+        node: "MATERIAL_CHECK",
+        action: "ADVANCED",
+        occurredAt: at(20),
+        dueAt: at(8),
+        publicNote: "Picked up",
+        actor: { role: "REVIEWER" },
+      },
+      {
+        node: "AWAITING_SUPPLEMENT",
+        action: "SUPPLEMENT_REQUESTED",
+        occurredAt: at(2),
+        dueAt: null,
+        publicNote: NOTE,
+        actor: { role: "SUPERVISOR" },
+      },
     ],
     supplementRequests: [{ dueAt: at(-24) }],
     ...overrides,
@@ -45,7 +78,19 @@ describe("toPublicView", () => {
       progress: { currentNode: "AWAITING_SUPPLEMENT", outcome: "awaitingApplicant", ended: false },
     });
     expect(Object.keys(view).sort()).toEqual(
-      ["applicantName", "caseDueAt", "currentNode", "history", "nodeDueAt", "number", "progress", "service", "status", "submittedAt", "tier"].sort(),
+      [
+        "applicantName",
+        "caseDueAt",
+        "currentNode",
+        "history",
+        "nodeDueAt",
+        "number",
+        "progress",
+        "service",
+        "status",
+        "submittedAt",
+        "tier",
+      ].sort(),
     );
   });
 
@@ -71,7 +116,14 @@ describe("toPublicView", () => {
 
   it("masks Latin names too and shows no handler for an unassigned case", () => {
     const fresh = toPublicView(
-      row({ applicantName: "John Smith", assigneeId: null, status: "IN_PROGRESS", currentNode: "SUBMITTED", timeline: row().timeline.slice(0, 1), supplementRequests: [] }),
+      row({
+        applicantName: "John Smith",
+        assigneeId: null,
+        status: "IN_PROGRESS",
+        currentNode: "SUBMITTED",
+        timeline: row().timeline.slice(0, 1),
+        supplementRequests: [],
+      }),
       {},
       NOW,
     );

@@ -1,7 +1,18 @@
 import { isStaff } from "@/lib/auth/roles";
-import type { ApplicationStatus, Role, TimelineAction, UrgencyTier, WorkflowNode } from "@/lib/generated/prisma/enums";
+import type {
+  ApplicationStatus,
+  Role,
+  TimelineAction,
+  UrgencyTier,
+  WorkflowNode,
+} from "@/lib/generated/prisma/enums";
 import { maskPersonName } from "@/lib/identity/mask-name";
-import { caseProgress, type CaseOutcome, type ProgressEvent, type TimelineStep } from "@/lib/workflow/progress";
+import {
+  caseProgress,
+  type CaseOutcome,
+  type ProgressEvent,
+  type TimelineStep,
+} from "@/lib/workflow/progress";
 
 /**
  * What anyone holding the number and ID number (or a share link) sees. Pure: data.ts selects only
@@ -33,7 +44,14 @@ export type PublicCaseRow = {
   assigneeId: string | null;
   serviceId: string;
   service: { code: string; nameZh: string; nameEn: string; requiresExpertReview: boolean };
-  timeline: { node: WorkflowNode; action: TimelineAction; occurredAt: Date; dueAt: Date | null; publicNote: string | null; actor: { role: Role } | null }[];
+  timeline: {
+    node: WorkflowNode;
+    action: TimelineAction;
+    occurredAt: Date;
+    dueAt: Date | null;
+    publicNote: string | null;
+    actor: { role: Role } | null;
+  }[];
   supplementRequests: { dueAt: Date }[];
 };
 
@@ -51,21 +69,41 @@ export type PublicCaseView = {
   caseDueAt: Date | null;
   /** Masked: 张*三 / J*** Smith. */
   applicantName: string;
-  progress: { percent: number; currentNode: WorkflowNode; outcome: CaseOutcome; ended: boolean; steps: PublicStep[] };
-  history: { node: WorkflowNode; action: TimelineAction; occurredAt: Date; by: "staff" | "applicant" | null }[];
+  progress: {
+    percent: number;
+    currentNode: WorkflowNode;
+    outcome: CaseOutcome;
+    ended: boolean;
+    steps: PublicStep[];
+  };
+  history: {
+    node: WorkflowNode;
+    action: TimelineAction;
+    occurredAt: Date;
+    by: "staff" | "applicant" | null;
+  }[];
 };
 
-export function toPublicView(row: PublicCaseRow, nodeTargets: Partial<Record<WorkflowNode, number>>, now: Date): PublicCaseView {
+export function toPublicView(
+  row: PublicCaseRow,
+  nodeTargets: Partial<Record<WorkflowNode, number>>,
+  now: Date,
+): PublicCaseView {
   const events: ProgressEvent[] = row.timeline.map((event) => ({
     node: event.node,
     action: event.action,
     occurredAt: event.occurredAt,
     dueAt: event.dueAt,
     publicNote: event.publicNote ? WITHHELD : null,
-    actor: event.actor && (isStaff(event.actor.role) ? { name: PUBLIC_STAFF_NAME, staff: true } : { name: PUBLIC_APPLICANT_NAME, staff: false }),
+    actor:
+      event.actor &&
+      (isStaff(event.actor.role)
+        ? { name: PUBLIC_STAFF_NAME, staff: true }
+        : { name: PUBLIC_APPLICANT_NAME, staff: false }),
   }));
   // While the case waits for the applicant, their deadline is the open request's (as on the case page).
-  const openSupplementDue = row.currentNode === "AWAITING_SUPPLEMENT" ? row.supplementRequests[0]?.dueAt : undefined;
+  const openSupplementDue =
+    row.currentNode === "AWAITING_SUPPLEMENT" ? row.supplementRequests[0]?.dueAt : undefined;
   const nodeDueAt = openSupplementDue ?? row.nodeDueAt;
   const progress = caseProgress({
     currentNode: row.currentNode,
@@ -93,7 +131,10 @@ export function toPublicView(row: PublicCaseRow, nodeTargets: Partial<Record<Wor
       currentNode: progress.currentNode,
       outcome: progress.outcome,
       ended: progress.ended,
-      steps: progress.steps.map(({ notes, ...step }) => ({ ...step, withheldNotesAt: notes.map((note) => note.at) })),
+      steps: progress.steps.map(({ notes, ...step }) => ({
+        ...step,
+        withheldNotesAt: notes.map((note) => note.at),
+      })),
     },
     history: events
       .filter((event) => !PRIVATE_HISTORY.includes(event.action))

@@ -8,7 +8,9 @@ const CN_ID = makeCnResidentId("11010519900307123");
 
 function messages(input: unknown) {
   const parsed = lookupSchema.safeParse(input);
-  return parsed.success ? {} : Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message]));
+  return parsed.success
+    ? {}
+    : Object.fromEntries(parsed.error.issues.map((issue) => [String(issue.path[0]), issue.message]));
 }
 
 /** The check character of a number with its last character replaced by another valid one. */
@@ -19,7 +21,13 @@ function withWrongCheck(number: string) {
 
 describe("lookupSchema", () => {
   it("normalizes the number and the ID number as people type them", () => {
-    expect(lookupSchema.parse({ number: ` ${formatApplicationNumber(NUMBER).toLowerCase()} `, idType: "CN_RESIDENT_ID", idNumber: CN_ID.slice(0, 6) + " " + CN_ID.slice(6).toLowerCase() })).toEqual({
+    expect(
+      lookupSchema.parse({
+        number: ` ${formatApplicationNumber(NUMBER).toLowerCase()} `,
+        idType: "CN_RESIDENT_ID",
+        idNumber: CN_ID.slice(0, 6) + " " + CN_ID.slice(6).toLowerCase(),
+      }),
+    ).toEqual({
       number: NUMBER,
       idType: "CN_RESIDENT_ID",
       idNumber: CN_ID,
@@ -27,16 +35,30 @@ describe("lookupSchema", () => {
   });
 
   it("explains a mistyped check character separately from a malformed number", () => {
-    expect(messages({ number: withWrongCheck(NUMBER), idType: "PASSPORT", idNumber: "E12345678" })).toEqual({ number: "track.errors.applicationNumber.checkCharacter" });
-    expect(messages({ number: "EX123", idType: "PASSPORT", idNumber: "E12345678" })).toEqual({ number: "track.errors.applicationNumber.format" });
-    expect(messages({ number: "x".repeat(500), idType: "PASSPORT", idNumber: "E12345678" })).toEqual({ number: "track.errors.applicationNumber.format" });
+    expect(messages({ number: withWrongCheck(NUMBER), idType: "PASSPORT", idNumber: "E12345678" })).toEqual({
+      number: "track.errors.applicationNumber.checkCharacter",
+    });
+    expect(messages({ number: "EX123", idType: "PASSPORT", idNumber: "E12345678" })).toEqual({
+      number: "track.errors.applicationNumber.format",
+    });
+    expect(messages({ number: "x".repeat(500), idType: "PASSPORT", idNumber: "E12345678" })).toEqual({
+      number: "track.errors.applicationNumber.format",
+    });
   });
 
   it("checks the ID number against its document type", () => {
-    expect(messages({ number: NUMBER, idType: "CN_RESIDENT_ID", idNumber: CN_ID.slice(0, 17) + (CN_ID.endsWith("0") ? "1" : "0") })).toEqual({
+    expect(
+      messages({
+        number: NUMBER,
+        idType: "CN_RESIDENT_ID",
+        idNumber: CN_ID.slice(0, 17) + (CN_ID.endsWith("0") ? "1" : "0"),
+      }),
+    ).toEqual({
       idNumber: "track.errors.idNumber.checksum",
     });
-    expect(messages({ number: NUMBER, idType: "PASSPORT", idNumber: "***" })).toEqual({ idNumber: "track.errors.idNumber.format" });
+    expect(messages({ number: NUMBER, idType: "PASSPORT", idNumber: "***" })).toEqual({
+      idNumber: "track.errors.idNumber.format",
+    });
   });
 
   it("points at a wrong number and a wrong ID number at once", () => {
@@ -47,7 +69,11 @@ describe("lookupSchema", () => {
   });
 
   it("requires every field, whatever shape the body has", () => {
-    expect(messages({})).toEqual({ number: "validation.required", idType: "track.errors.idTypeRequired", idNumber: "validation.required" });
+    expect(messages({})).toEqual({
+      number: "validation.required",
+      idType: "track.errors.idTypeRequired",
+      idNumber: "validation.required",
+    });
     expect(messages({ number: "", idType: "DRIVING_LICENCE", idNumber: "  " })).toEqual({
       number: "validation.required",
       idType: "track.errors.idTypeRequired",

@@ -14,7 +14,8 @@ export const applicationNumberSchema = z.unknown().transform((raw, ctx) => {
 export const lookupSchema = z.record(z.string(), z.unknown()).transform((raw, ctx): LookupFields => {
   const result = checkLookupFields(raw);
   if (result.ok) return result.value;
-  for (const [field, message] of Object.entries(result.errors)) ctx.addIssue({ code: "custom", path: [field], message });
+  for (const [field, message] of Object.entries(result.errors))
+    ctx.addIssue({ code: "custom", path: [field], message });
   return z.NEVER;
 });
 

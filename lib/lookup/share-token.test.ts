@@ -19,8 +19,14 @@ describe("share tokens", () => {
 
   it("verify until they expire, 72 hours later", () => {
     expect(verifyShareToken(token, NOW, KEY)).toEqual({ ok: true, number, expiresAt });
-    expect(verifyShareToken(token, new Date(NOW.getTime() + 72 * HOUR - 1000), KEY)).toMatchObject({ ok: true });
-    expect(verifyShareToken(token, new Date(NOW.getTime() + 72 * HOUR), KEY)).toEqual({ ok: false, reason: "expired", expiredAt: expiresAt });
+    expect(verifyShareToken(token, new Date(NOW.getTime() + 72 * HOUR - 1000), KEY)).toMatchObject({
+      ok: true,
+    });
+    expect(verifyShareToken(token, new Date(NOW.getTime() + 72 * HOUR), KEY)).toEqual({
+      ok: false,
+      reason: "expired",
+      expiredAt: expiresAt,
+    });
   });
 
   it("reject any change to the number, the expiry or the signature", () => {
@@ -28,14 +34,22 @@ describe("share tokens", () => {
     const otherNumber = generateApplicationNumber();
     const later = (parseInt(expiry, 36) + 3600).toString(36);
     const flipped = (signature[0] === "A" ? "B" : "A") + signature.slice(1);
-    for (const forged of [`${otherNumber}.${expiry}.${signature}`, `${number}.${later}.${signature}`, `${number}.${expiry}.${flipped}`, `${number}.${expiry}.${signature.slice(0, 20)}`]) {
+    for (const forged of [
+      `${otherNumber}.${expiry}.${signature}`,
+      `${number}.${later}.${signature}`,
+      `${number}.${expiry}.${flipped}`,
+      `${number}.${expiry}.${signature.slice(0, 20)}`,
+    ]) {
       expect(verifyShareToken(forged, NOW, KEY)).toEqual({ ok: false, reason: "invalid" });
     }
   });
 
   it("reject a token signed with another key, even an expired one", () => {
     expect(verifyShareToken(token, NOW, OTHER_KEY)).toEqual({ ok: false, reason: "invalid" });
-    expect(verifyShareToken(token, new Date(NOW.getTime() + 100 * HOUR), OTHER_KEY)).toEqual({ ok: false, reason: "invalid" });
+    expect(verifyShareToken(token, new Date(NOW.getTime() + 100 * HOUR), OTHER_KEY)).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
   });
 
   it("accept only the canonical spelling of the signature", () => {
@@ -44,7 +58,9 @@ describe("share tokens", () => {
     const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     const last = alphabet.indexOf(signature.at(-1)!);
     const sibling = alphabet.charAt(last ^ 1);
-    expect(verifyShareToken(`${payloadNumber}.${expiry}.${signature.slice(0, -1)}${sibling}`, NOW, KEY)).toEqual({ ok: false, reason: "invalid" });
+    expect(
+      verifyShareToken(`${payloadNumber}.${expiry}.${signature.slice(0, -1)}${sibling}`, NOW, KEY),
+    ).toEqual({ ok: false, reason: "invalid" });
   });
 
   it("reject malformed tokens", () => {

@@ -32,7 +32,10 @@ function signature(payload: string, key: Buffer): Buffer {
 export function signShareToken(number: string, now: Date, key: Buffer): { token: string; expiresAt: Date } {
   const expirySeconds = Math.floor(now.getTime() / 1000) + SHARE_LINK_TTL_SECONDS;
   const payload = `${number}.${expirySeconds.toString(36)}`;
-  return { token: `${payload}.${signature(payload, key).toString("base64url")}`, expiresAt: new Date(expirySeconds * 1000) };
+  return {
+    token: `${payload}.${signature(payload, key).toString("base64url")}`,
+    expiresAt: new Date(expirySeconds * 1000),
+  };
 }
 
 /** The signature is checked before the expiry, so a forged link never learns anything from the answer. */
@@ -43,14 +46,17 @@ export function verifyShareToken(token: string, now: Date, key: Buffer): ShareTo
   // Compared as text, so only the one canonical spelling of the signature is accepted.
   const given = Buffer.from(signed, "utf8");
   const expected = Buffer.from(signature(`${number}.${expiry}`, key).toString("base64url"), "utf8");
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: "invalid" };
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    return { ok: false, reason: "invalid" };
 
   const parsed = validateApplicationNumber(number);
   const expirySeconds = /^[0-9a-z]{1,10}$/.test(expiry) ? parseInt(expiry, 36) : NaN;
-  if (!parsed.ok || parsed.number !== number || !Number.isSafeInteger(expirySeconds)) return { ok: false, reason: "invalid" };
+  if (!parsed.ok || parsed.number !== number || !Number.isSafeInteger(expirySeconds))
+    return { ok: false, reason: "invalid" };
   const expiresAt = new Date(expirySeconds * 1000);
   if (expiresAt.getTime() <= now.getTime()) return { ok: false, reason: "expired", expiredAt: expiresAt };
   // Only a leaked key could sign a longer life than we ever issue.
-  if (expiresAt.getTime() > now.getTime() + SHARE_LINK_TTL_SECONDS * 1000 + 60_000) return { ok: false, reason: "invalid" };
+  if (expiresAt.getTime() > now.getTime() + SHARE_LINK_TTL_SECONDS * 1000 + 60_000)
+    return { ok: false, reason: "invalid" };
   return { ok: true, number, expiresAt };
 }

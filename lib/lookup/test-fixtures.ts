@@ -35,7 +35,18 @@ async function service() {
       descriptionZh: "",
       descriptionEn: "",
       baseFeeMinor: 12000,
-      tiers: { create: { tier: "URGENT", processingHours: 120, nodeTargets: { create: [{ node: "MATERIAL_CHECK", targetMinutes: 720 }, { node: "SUBSTANTIVE_REVIEW", targetMinutes: 2520 }] } } },
+      tiers: {
+        create: {
+          tier: "URGENT",
+          processingHours: 120,
+          nodeTargets: {
+            create: [
+              { node: "MATERIAL_CHECK", targetMinutes: 720 },
+              { node: "SUBSTANTIVE_REVIEW", targetMinutes: 2520 },
+            ],
+          },
+        },
+      },
     },
     select: { id: true },
   });
@@ -43,7 +54,11 @@ async function service() {
 
 /** A case in material check, handled by a named reviewer, with a public note and internal notes. */
 export async function createLookupCase(idNumber = randomCnId()) {
-  const [applicant, reviewer, { id: serviceId }] = await Promise.all([createTestUser("APPLICANT"), createTestUser("REVIEWER", { displayName: "Rita Reviewer" }), service()]);
+  const [applicant, reviewer, { id: serviceId }] = await Promise.all([
+    createTestUser("APPLICANT"),
+    createTestUser("REVIEWER", { displayName: "Rita Reviewer" }),
+    service(),
+  ]);
   const application = await createTestApplication({
     applicantId: applicant.id,
     serviceId,
@@ -62,9 +77,30 @@ export async function createLookupCase(idNumber = randomCnId()) {
   const at = (hoursAgo: number) => new Date(Date.now() - hoursAgo * HOUR);
   await db.timelineEvent.createMany({
     data: [
-      { applicationId: application.id, node: "SUBMITTED", action: "SUBMITTED", actorId: applicant.id, occurredAt: at(5) },
-      { applicationId: application.id, node: "MATERIAL_CHECK", action: "ADVANCED", actorId: reviewer.id, occurredAt: at(3), publicNote: PUBLIC_NOTE, internalNote: INTERNAL_NOTE },
-      { applicationId: application.id, node: "MATERIAL_CHECK", action: "NOTE_ADDED", actorId: reviewer.id, occurredAt: at(2), internalNote: INTERNAL_NOTE },
+      {
+        applicationId: application.id,
+        node: "SUBMITTED",
+        action: "SUBMITTED",
+        actorId: applicant.id,
+        occurredAt: at(5),
+      },
+      {
+        applicationId: application.id,
+        node: "MATERIAL_CHECK",
+        action: "ADVANCED",
+        actorId: reviewer.id,
+        occurredAt: at(3),
+        publicNote: PUBLIC_NOTE,
+        internalNote: INTERNAL_NOTE,
+      },
+      {
+        applicationId: application.id,
+        node: "MATERIAL_CHECK",
+        action: "NOTE_ADDED",
+        actorId: reviewer.id,
+        occurredAt: at(2),
+        internalNote: INTERNAL_NOTE,
+      },
     ],
   });
   return { ...application, idNumber, applicant, reviewer };

@@ -13,7 +13,11 @@ export const LOOKUP_PER_NUMBER: RateLimit = { name: "lookup-number", burst: 5, i
 export const LOOKUP_PER_ADDRESS: RateLimit = { name: "lookup-ip", burst: 20, intervalSeconds: 3 * 60 };
 // A browser that has looked this number up correctly before is limited on its own key only, so a
 // stranger draining the number's or the address's key cannot shut the applicant out.
-export const LOOKUP_PER_PROVEN_BROWSER: RateLimit = { name: "lookup-browser", burst: 5, intervalSeconds: 10 * 60 };
+export const LOOKUP_PER_PROVEN_BROWSER: RateLimit = {
+  name: "lookup-browser",
+  burst: 5,
+  intervalSeconds: 10 * 60,
+};
 
 export function lookupProofSubject(number: string): string {
   return `lookup:${number}`;

@@ -9,7 +9,10 @@ import { canRetryNotifications, retryNotificationSchema } from "./schema";
 import { isFormData, malformedRequest } from "@/lib/validation/action-input";
 
 /** A supervisor or admin puts a failed message back into the queue (audited by the mutation). */
-export async function retryNotification(_previous: unknown, formData: FormData): Promise<ActionResult<{ id: string }>> {
+export async function retryNotification(
+  _previous: unknown,
+  formData: FormData,
+): Promise<ActionResult<{ id: string }>> {
   if (!isFormData(formData)) return malformedRequest();
   const user = await getCurrentUser();
   if (!user || !canRetryNotifications(user.role)) return failure("errors.notAuthorized");

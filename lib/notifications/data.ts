@@ -17,7 +17,15 @@ export async function listDevMail(viewer: Viewer, page: number) {
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     skip: (page - 1) * MAILBOX_PAGE_SIZE,
     take: MAILBOX_PAGE_SIZE + 1,
-    select: { id: true, channel: true, toAddress: true, subject: true, text: true, html: true, createdAt: true },
+    select: {
+      id: true,
+      channel: true,
+      toAddress: true,
+      subject: true,
+      text: true,
+      html: true,
+      createdAt: true,
+    },
   });
   return { items: rows.slice(0, MAILBOX_PAGE_SIZE), hasMore: rows.length > MAILBOX_PAGE_SIZE };
 }
@@ -33,7 +41,15 @@ export async function listFailedNotifications(viewer: Viewer, page: number) {
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     skip: (page - 1) * MAILBOX_PAGE_SIZE,
     take: MAILBOX_PAGE_SIZE + 1,
-    select: { id: true, channel: true, template: true, toAddress: true, attempts: true, lastError: true, createdAt: true },
+    select: {
+      id: true,
+      channel: true,
+      template: true,
+      toAddress: true,
+      attempts: true,
+      lastError: true,
+      createdAt: true,
+    },
   });
   return { items: rows.slice(0, MAILBOX_PAGE_SIZE), hasMore: rows.length > MAILBOX_PAGE_SIZE };
 }

@@ -15,7 +15,9 @@ export function deliverySettings(): DeliverySettings {
 export function providersFromEnv(): Providers {
   const env = serverEnv();
   return {
-    email: env.SMTP_URL ? createSmtpEmailProvider({ url: env.SMTP_URL, from: env.MAIL_FROM }) : devMailboxEmailProvider,
+    email: env.SMTP_URL
+      ? createSmtpEmailProvider({ url: env.SMTP_URL, from: env.MAIL_FROM })
+      : devMailboxEmailProvider,
     sms: devMailboxSmsProvider,
   };
 }

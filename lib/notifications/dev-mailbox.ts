@@ -21,6 +21,13 @@ export const devMailboxEmailProvider: EmailProvider = {
 export const devMailboxSmsProvider: SmsProvider = {
   name: "dev-mailbox",
   async send(message) {
-    await saveDevMail({ notificationId: message.notificationId, channel: "SMS", toAddress: message.to, subject: null, text: message.text, html: null });
+    await saveDevMail({
+      notificationId: message.notificationId,
+      channel: "SMS",
+      toAddress: message.to,
+      subject: null,
+      text: message.text,
+      html: null,
+    });
   },
 };

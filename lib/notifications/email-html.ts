@@ -1,4 +1,10 @@
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+const ESCAPES: Record<string, string> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
 
 /** For text and attribute values alike: every value in the HTML passes through here. */
 export function escapeHtml(value: string): string {
@@ -26,7 +32,7 @@ export function emailHtml(parts: EmailParts): string {
   return [
     "<!doctype html>",
     `<html lang="${e(parts.lang)}"><head><meta charset="utf-8"><title>${e(parts.title)}</title></head>`,
-    '<body style="margin:0;padding:24px;background:#f1f5f9;font-family:Arial,\'PingFang SC\',\'Microsoft YaHei\',sans-serif;color:#0f172a">',
+    "<body style=\"margin:0;padding:24px;background:#f1f5f9;font-family:Arial,'PingFang SC','Microsoft YaHei',sans-serif;color:#0f172a\">",
     '<div style="max-width:560px;margin:0 auto;background:#ffffff;border-radius:12px;padding:24px">',
     `<p style="margin:0 0 16px;font-weight:bold;color:#1d4ed8">${e(parts.brand)}</p>`,
     `<h1 style="margin:0 0 16px;font-size:20px">${e(parts.title)}</h1>`,

@@ -16,7 +16,10 @@ function refreshEverywhere() {
 }
 
 /** Marks one of the viewer's notifications read. Anyone else's id changes nothing and answers the same. */
-export async function markNotificationRead(_previous: unknown, formData: FormData): Promise<ActionResult<{ id: string }>> {
+export async function markNotificationRead(
+  _previous: unknown,
+  formData: FormData,
+): Promise<ActionResult<{ id: string }>> {
   if (!isFormData(formData)) return malformedRequest();
   const user = await getCurrentUser();
   if (!user) return failure("errors.notAuthorized");
@@ -27,7 +30,10 @@ export async function markNotificationRead(_previous: unknown, formData: FormDat
   return { ok: true, data: { id: parsed.data.notificationId } };
 }
 
-export async function markAllNotificationsRead(_previous: unknown, _formData: FormData): Promise<ActionResult<{ count: number }>> {
+export async function markAllNotificationsRead(
+  _previous: unknown,
+  _formData: FormData,
+): Promise<ActionResult<{ count: number }>> {
   const user = await getCurrentUser();
   if (!user) return failure("errors.notAuthorized");
   const count = await markAllRead(user);

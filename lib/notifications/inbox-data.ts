@@ -47,14 +47,30 @@ export async function listNotifications(viewer: Viewer, { page, locale }: { page
   });
   const items = rows.slice(0, INBOX_PAGE_SIZE).map((row): InboxItem => {
     const texts = renderSafely(row.template, locale ?? row.locale, row.payload);
-    return { id: row.id, ...texts, link: inboxLink(viewer.role, row.payload), read: row.readAt !== null, createdAt: row.createdAt };
+    return {
+      id: row.id,
+      ...texts,
+      link: inboxLink(viewer.role, row.payload),
+      read: row.readAt !== null,
+      createdAt: row.createdAt,
+    };
   });
   return { items, hasMore: rows.length > INBOX_PAGE_SIZE };
 }
 
-function renderSafely(template: string, locale: string, payload: unknown): { title: string | null; body: string | null } {
+function renderSafely(
+  template: string,
+  locale: string,
+  payload: unknown,
+): { title: string | null; body: string | null } {
   try {
-    const { title, body } = renderNotification({ template, locale, payload: displayPayload(payload), appUrl: "", timeZone: serverEnv().ROTA_TIME_ZONE });
+    const { title, body } = renderNotification({
+      template,
+      locale,
+      payload: displayPayload(payload),
+      appUrl: "",
+      timeZone: serverEnv().ROTA_TIME_ZONE,
+    });
     return { title, body };
   } catch (error) {
     // One unrenderable row must not take the whole list down with it.

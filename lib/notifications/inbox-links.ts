@@ -17,5 +17,7 @@ export function inboxLink(role: Role, payload: unknown): string | null {
 /** The payload as the list shows it: the number in its readable form ("EX-012-345-67R"). */
 export function displayPayload(payload: unknown): unknown {
   const parsed = payloadSchema.safeParse(payload);
-  return parsed.success && parsed.data.number ? { ...parsed.data, number: formatApplicationNumber(parsed.data.number) } : payload;
+  return parsed.success && parsed.data.number
+    ? { ...parsed.data, number: formatApplicationNumber(parsed.data.number) }
+    : payload;
 }

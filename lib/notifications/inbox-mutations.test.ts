@@ -16,7 +16,14 @@ const T0 = new Date("2026-11-21T08:00:00Z");
 beforeAll(async () => {
   serviceId = (
     await db.serviceType.create({
-      data: { code: `svc-${randomUUID()}`, nameZh: "s", nameEn: "s", descriptionZh: "-", descriptionEn: "-", baseFeeMinor: 100 },
+      data: {
+        code: `svc-${randomUUID()}`,
+        nameZh: "s",
+        nameEn: "s",
+        descriptionZh: "-",
+        descriptionEn: "-",
+        baseFeeMinor: 100,
+      },
       select: { id: true },
     })
   ).id;
@@ -41,7 +48,11 @@ async function applicantWithNotices(count: number, locale = "en") {
 }
 
 async function readState(recipientId: string) {
-  return db.notification.findMany({ where: { recipientId }, orderBy: { id: "asc" }, select: { id: true, readAt: true, status: true } });
+  return db.notification.findMany({
+    where: { recipientId },
+    orderBy: { id: "asc" },
+    select: { id: true, readAt: true, status: true },
+  });
 }
 
 describe("the unread count and the list", () => {
@@ -50,36 +61,71 @@ describe("the unread count and the list", () => {
     await applicantWithNotices(2);
     // The email twin of a notice is not an in-app notification; a delivered (SENT) in-app row still is.
     await db.notification.create({
-      data: { recipientId: applicant.id, applicationId: application.id, channel: "EMAIL", template: "case.approved", payload: { number: application.number }, toAddress: "a@test.example" },
+      data: {
+        recipientId: applicant.id,
+        applicationId: application.id,
+        channel: "EMAIL",
+        template: "case.approved",
+        payload: { number: application.number },
+        toAddress: "a@test.example",
+      },
     });
-    await db.notification.updateMany({ where: { recipientId: applicant.id, channel: "IN_APP" }, data: { status: "SENT", sentAt: T0 } });
+    await db.notification.updateMany({
+      where: { recipientId: applicant.id, channel: "IN_APP" },
+      data: { status: "SENT", sentAt: T0 },
+    });
 
     expect(await countUnread(applicant)).toBe(3);
     const { items, hasMore } = await listNotifications(applicant, { page: 1 });
     expect(hasMore).toBe(false);
     expect(items).toHaveLength(3);
-    expect(items.map((item) => item.createdAt.getTime())).toEqual([2, 1, 0].map((minutes) => T0.getTime() + minutes * 60_000));
+    expect(items.map((item) => item.createdAt.getTime())).toEqual(
+      [2, 1, 0].map((minutes) => T0.getTime() + minutes * 60_000),
+    );
   });
 
   it("renders title and body in the asked language, names the case in its readable form and links by the viewer's role", async () => {
     const { applicant, application } = await applicantWithNotices(1, "zh");
     const display = `EX-${application.number.slice(2, 5)}-${application.number.slice(5, 8)}-${application.number.slice(8)}`;
     const [inRowLanguage] = (await listNotifications(applicant, { page: 1 })).items;
-    expect(inRowLanguage).toMatchObject({ title: `申请 ${display} 已进入下一环节`, body: "您的申请当前处于“材料审核”环节。", read: false });
+    expect(inRowLanguage).toMatchObject({
+      title: `申请 ${display} 已进入下一环节`,
+      body: "您的申请当前处于“材料审核”环节。",
+      read: false,
+    });
     const [inEnglish] = (await listNotifications(applicant, { page: 1, locale: "en" })).items;
-    expect(inEnglish).toMatchObject({ title: `Application ${display} has moved on`, link: `/portal/applications/${application.number}` });
+    expect(inEnglish).toMatchObject({
+      title: `Application ${display} has moved on`,
+      link: `/portal/applications/${application.number}`,
+    });
 
     const reviewer = await createTestUser("REVIEWER");
     await db.notification.create({
-      data: { recipientId: reviewer.id, applicationId: application.id, channel: "IN_APP", template: "staff.assigned", locale: "en", payload: { number: application.number } },
+      data: {
+        recipientId: reviewer.id,
+        applicationId: application.id,
+        channel: "IN_APP",
+        template: "staff.assigned",
+        locale: "en",
+        payload: { number: application.number },
+      },
     });
-    expect((await listNotifications(reviewer, { page: 1 })).items[0]).toMatchObject({ link: `/console/cases/${application.number}` });
+    expect((await listNotifications(reviewer, { page: 1 })).items[0]).toMatchObject({
+      link: `/console/cases/${application.number}`,
+    });
   });
 
   it("shows a row it cannot render without its texts instead of failing the page", async () => {
     const { applicant, application } = await applicantWithNotices(1);
     await db.notification.create({
-      data: { recipientId: applicant.id, applicationId: application.id, channel: "IN_APP", template: "case.retired", payload: { number: application.number }, createdAt: new Date(T0.getTime() + 3_600_000) },
+      data: {
+        recipientId: applicant.id,
+        applicationId: application.id,
+        channel: "IN_APP",
+        template: "case.retired",
+        payload: { number: application.number },
+        createdAt: new Date(T0.getTime() + 3_600_000),
+      },
     });
     const { items } = await listNotifications(applicant, { page: 1 });
     expect(items.map((item) => item.title === null)).toEqual([true, false]);
@@ -89,7 +135,12 @@ describe("the unread count and the list", () => {
     const { applicant } = await applicantWithNotices(INBOX_PAGE_SIZE + 3);
     const first = await listNotifications(applicant, { page: 1 });
     const second = await listNotifications(applicant, { page: 2 });
-    expect([first.items.length, first.hasMore, second.items.length, second.hasMore]).toEqual([INBOX_PAGE_SIZE, true, 3, false]);
+    expect([first.items.length, first.hasMore, second.items.length, second.hasMore]).toEqual([
+      INBOX_PAGE_SIZE,
+      true,
+      3,
+      false,
+    ]);
     const ids = [...first.items, ...second.items].map((item) => item.id);
     expect(new Set(ids).size).toBe(INBOX_PAGE_SIZE + 3);
     expect(second.items.at(-1)!.createdAt).toEqual(T0);
@@ -101,16 +152,30 @@ describe("marking read", () => {
   it("marks one of the viewer's notifications read, keeps the first reading time, and says where it leads", async () => {
     const { applicant, application } = await applicantWithNotices(2);
     const [newest] = (await listNotifications(applicant, { page: 1 })).items;
-    expect(await markRead(applicant, newest!.id, T0)).toEqual({ link: `/portal/applications/${application.number}` });
-    expect(await markRead(applicant, newest!.id, new Date(T0.getTime() + 60_000))).toEqual({ link: `/portal/applications/${application.number}` });
+    expect(await markRead(applicant, newest!.id, T0)).toEqual({
+      link: `/portal/applications/${application.number}`,
+    });
+    expect(await markRead(applicant, newest!.id, new Date(T0.getTime() + 60_000))).toEqual({
+      link: `/portal/applications/${application.number}`,
+    });
     expect(await countUnread(applicant)).toBe(1);
-    expect((await db.notification.findUniqueOrThrow({ where: { id: newest!.id }, select: { readAt: true } })).readAt).toEqual(T0);
-    expect((await listNotifications(applicant, { page: 1 })).items.map((item) => item.read)).toEqual([true, false]);
+    expect(
+      (await db.notification.findUniqueOrThrow({ where: { id: newest!.id }, select: { readAt: true } }))
+        .readAt,
+    ).toEqual(T0);
+    expect((await listNotifications(applicant, { page: 1 })).items.map((item) => item.read)).toEqual([
+      true,
+      false,
+    ]);
   });
 
   it("answers someone else's notification exactly like an unknown or malformed id, and changes nothing", async () => {
     const { applicant: owner } = await applicantWithNotices(2);
-    const intruders: Viewer[] = [await createTestUser("APPLICANT"), await createTestUser("SUPERVISOR"), await createTestUser("ADMIN")];
+    const intruders: Viewer[] = [
+      await createTestUser("APPLICANT"),
+      await createTestUser("SUPERVISOR"),
+      await createTestUser("ADMIN"),
+    ];
     const before = await readState(owner.id);
     for (const intruder of intruders) {
       for (const row of before) expect(await markRead(intruder, row.id)).toBeNull();
@@ -130,7 +195,10 @@ describe("marking read", () => {
     expect(await markAllRead(applicant, new Date(T0.getTime() + 60_000))).toBe(3);
     expect(await countUnread(applicant)).toBe(0);
     expect(await countUnread(other)).toBe(2);
-    expect((await db.notification.findUniqueOrThrow({ where: { id: newest!.id }, select: { readAt: true } })).readAt).toEqual(T0);
+    expect(
+      (await db.notification.findUniqueOrThrow({ where: { id: newest!.id }, select: { readAt: true } }))
+        .readAt,
+    ).toEqual(T0);
     expect(await markAllRead(applicant)).toBe(0);
   });
 });

@@ -16,7 +16,11 @@ function assertSignedIn(viewer: Viewer | null | undefined): asserts viewer is Vi
  * Marks one notification read (keeping the first reading time) and says where it leads; null when it
  * is not the viewer's. One statement, so there is nothing to race.
  */
-export async function markRead(viewer: Viewer, notificationId: string, now = new Date()): Promise<{ link: string | null } | null> {
+export async function markRead(
+  viewer: Viewer,
+  notificationId: string,
+  now = new Date(),
+): Promise<{ link: string | null } | null> {
   assertSignedIn(viewer);
   if (!z.uuid().safeParse(notificationId).success) return null;
   const rows = await db.$queryRaw<{ payload: unknown }[]>`

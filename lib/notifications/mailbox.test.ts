@@ -24,7 +24,11 @@ let applicant: Viewer;
 
 beforeAll(async () => {
   await seedDemoData(db, { idHashKey: "k".repeat(32) });
-  [supervisor, reviewer, applicant] = [await createTestUser("SUPERVISOR"), await createTestUser("REVIEWER"), await createTestUser("APPLICANT", { locale: "en" })];
+  [supervisor, reviewer, applicant] = [
+    await createTestUser("SUPERVISOR"),
+    await createTestUser("REVIEWER"),
+    await createTestUser("APPLICANT", { locale: "en" }),
+  ];
 });
 beforeEach(async () => {
   await db.notification.deleteMany();
@@ -34,26 +38,59 @@ beforeEach(async () => {
 describe("the dev mailbox (no SMTP_URL)", () => {
   it("keeps each email and text message once, even when a delivery is repeated", async () => {
     expect(deliveryMode(reviewer)).toBe("dev");
-    const service = await db.serviceType.findUniqueOrThrow({ where: { code: "passport-renewal" }, select: { id: true } });
+    const service = await db.serviceType.findUniqueOrThrow({
+      where: { code: "passport-renewal" },
+      select: { id: true },
+    });
     const email = `${randomUUID()}@applicant.example`;
-    const application = await createTestApplication({ applicantId: applicant.id, serviceId: service.id, locale: "en", email, status: "IN_PROGRESS" });
-    await performTransition({ applicationId: application.id, expectedVersion: application.version, viewer: supervisor, transition: "ADVANCE" });
+    const application = await createTestApplication({
+      applicantId: applicant.id,
+      serviceId: service.id,
+      locale: "en",
+      email,
+      status: "IN_PROGRESS",
+    });
+    await performTransition({
+      applicationId: application.id,
+      expectedVersion: application.version,
+      viewer: supervisor,
+      transition: "ADVANCE",
+    });
     const sms = await db.notification.create({
-      data: { channel: "SMS", template: "case.supplementRequested", locale: "zh", payload: { number: application.number }, toAddress: "+86 138 0000 0000" },
+      data: {
+        channel: "SMS",
+        template: "case.supplementRequested",
+        locale: "zh",
+        payload: { number: application.number },
+        toAddress: "+86 138 0000 0000",
+      },
     });
 
     const providers = providersFromEnv();
     expect(await runOutboxOnce({ providers, log: quiet })).toMatchObject({ claimed: 2, sent: 2 });
     // As if the worker had crashed after writing but before marking: the row is delivered again.
-    await db.notification.updateMany({ where: { channel: { not: "IN_APP" } }, data: { status: "PENDING", nextAttemptAt: new Date() } });
+    await db.notification.updateMany({
+      where: { channel: { not: "IN_APP" } },
+      data: { status: "PENDING", nextAttemptAt: new Date() },
+    });
     expect(await runOutboxOnce({ providers, log: quiet })).toMatchObject({ claimed: 2, sent: 2 });
 
     const mails = await db.devMail.findMany({ orderBy: { channel: "asc" } });
     expect(mails).toHaveLength(2);
     const [mail, text] = mails;
-    expect(mail).toMatchObject({ channel: "EMAIL", toAddress: email, subject: `Application ${application.number} has moved on` });
+    expect(mail).toMatchObject({
+      channel: "EMAIL",
+      toAddress: email,
+      subject: `Application ${application.number} has moved on`,
+    });
     expect(mail!.html).toContain(application.number);
-    expect(text).toMatchObject({ channel: "SMS", notificationId: sms.id, toAddress: "+86 138 0000 0000", subject: null, html: null });
+    expect(text).toMatchObject({
+      channel: "SMS",
+      notificationId: sms.id,
+      toAddress: "+86 138 0000 0000",
+      subject: null,
+      html: null,
+    });
     expect(text!.text).toContain(`【加急通】申请 ${application.number} 需要您补正材料`);
   });
 
@@ -82,7 +119,15 @@ describe("the dev mailbox (no SMTP_URL)", () => {
 describe("retrying a failed message", () => {
   async function failed() {
     return db.notification.create({
-      data: { channel: "EMAIL", template: "case.approved", payload: { number: "N-1" }, toAddress: "x@test.example", status: "FAILED", attempts: 8, lastError: "550 gone" },
+      data: {
+        channel: "EMAIL",
+        template: "case.approved",
+        payload: { number: "N-1" },
+        toAddress: "x@test.example",
+        status: "FAILED",
+        attempts: 8,
+        lastError: "550 gone",
+      },
     });
   }
 
@@ -91,12 +136,22 @@ describe("retrying a failed message", () => {
     expect((await listFailedNotifications(reviewer, 1)).items.map((item) => item.id)).toEqual([row.id]);
     const now = new Date();
     await retryFailedNotification(supervisor, row.id, now);
-    expect(await db.notification.findUniqueOrThrow({ where: { id: row.id }, select: { status: true, attempts: true, nextAttemptAt: true } })).toEqual({
+    expect(
+      await db.notification.findUniqueOrThrow({
+        where: { id: row.id },
+        select: { status: true, attempts: true, nextAttemptAt: true },
+      }),
+    ).toEqual({
       status: "PENDING",
       attempts: 8,
       nextAttemptAt: now,
     });
-    expect(await db.auditLog.findFirst({ where: { entityId: row.id }, select: { actorId: true, action: true, details: true } })).toEqual({
+    expect(
+      await db.auditLog.findFirst({
+        where: { entityId: row.id },
+        select: { actorId: true, action: true, details: true },
+      }),
+    ).toEqual({
       actorId: supervisor.id,
       action: "notification.retried",
       details: { template: "case.approved", channel: "EMAIL", attempts: 8, applicationId: null },
@@ -109,8 +164,12 @@ describe("retrying a failed message", () => {
     await expect(retryFailedNotification(reviewer, row.id)).rejects.toBeInstanceOf(NotAuthorizedError);
     await expect(retryFailedNotification(applicant, row.id)).rejects.toBeInstanceOf(NotAuthorizedError);
     await retryFailedNotification(supervisor, row.id);
-    await expect(retryFailedNotification(supervisor, row.id)).rejects.toThrow(new UserFacingError(NOT_FAILED));
-    await expect(retryFailedNotification(supervisor, "not-a-uuid")).rejects.toThrow(new UserFacingError(NOT_FAILED));
+    await expect(retryFailedNotification(supervisor, row.id)).rejects.toThrow(
+      new UserFacingError(NOT_FAILED),
+    );
+    await expect(retryFailedNotification(supervisor, "not-a-uuid")).rejects.toThrow(
+      new UserFacingError(NOT_FAILED),
+    );
     expect(await db.auditLog.count({ where: { entityId: row.id } })).toBe(1);
   });
 });

@@ -13,12 +13,18 @@ export const NOT_FAILED = "notifications.mailbox.errors.notFound";
  * whole history and a message at the limit gets one more try rather than a fresh series. The row
  * is locked so two supervisors retrying at once produce one retry (and one audit row).
  */
-export async function retryFailedNotification(viewer: Viewer, notificationId: string, now = new Date()): Promise<{ id: string }> {
+export async function retryFailedNotification(
+  viewer: Viewer,
+  notificationId: string,
+  now = new Date(),
+): Promise<{ id: string }> {
   assertArea(viewer, "console");
   if (!canRetryNotifications(viewer.role)) throw new NotAuthorizedError();
   if (!z.uuid().safeParse(notificationId).success) throw new UserFacingError(NOT_FAILED);
   return db.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ id: string; template: string; channel: string; attempts: number; application_id: string | null }[]>`
+    const rows = await tx.$queryRaw<
+      { id: string; template: string; channel: string; attempts: number; application_id: string | null }[]
+    >`
       SELECT id::text, template, channel::text, attempts, application_id::text FROM notification
        WHERE id = ${notificationId}::uuid AND status = 'FAILED'
          FOR UPDATE`;
@@ -31,7 +37,12 @@ export async function retryFailedNotification(viewer: Viewer, notificationId: st
       entityType: "notification",
       entityId: row.id,
       // No address: the audit log outlives the message and needs no personal data to make sense.
-      details: { template: row.template, channel: row.channel, attempts: row.attempts, applicationId: row.application_id },
+      details: {
+        template: row.template,
+        channel: row.channel,
+        attempts: row.attempts,
+        applicationId: row.application_id,
+      },
       createdAt: now,
     });
     return { id: row.id };

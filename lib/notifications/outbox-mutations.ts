@@ -22,7 +22,11 @@ export type ClaimedNotification = {
  * worker takes the row again. Counting the attempt here (not after sending) means a message that
  * crashes the worker every time still reaches MAX_ATTEMPTS instead of looping forever.
  */
-export async function claimDueNotifications(args: { now: Date; limit: number; leaseMs: number }): Promise<ClaimedNotification[]> {
+export async function claimDueNotifications(args: {
+  now: Date;
+  limit: number;
+  leaseMs: number;
+}): Promise<ClaimedNotification[]> {
   const leaseUntil = new Date(args.now.getTime() + args.leaseMs);
   return db.$queryRaw<ClaimedNotification[]>`
     UPDATE notification n
@@ -71,7 +75,9 @@ export async function recordNotificationFailure(
 ): Promise<boolean> {
   const { count } = await db.notification.updateMany({
     where: { id: row.id, status: "PENDING", attempts: row.attempts },
-    data: outcome.final ? { status: "FAILED", lastError: outcome.lastError } : { nextAttemptAt: outcome.nextAttemptAt, lastError: outcome.lastError },
+    data: outcome.final
+      ? { status: "FAILED", lastError: outcome.lastError }
+      : { nextAttemptAt: outcome.nextAttemptAt, lastError: outcome.lastError },
   });
   return count === 1;
 }
@@ -80,6 +86,13 @@ export async function recordNotificationFailure(
  * The dev mailbox. One row per notification (unique notification_id; a second write of the same
  * notification, e.g. after a crash before it was marked SENT, is ignored), so it is exactly-once.
  */
-export async function saveDevMail(mail: { notificationId: string; channel: "EMAIL" | "SMS"; toAddress: string; subject: string | null; text: string; html: string | null }) {
+export async function saveDevMail(mail: {
+  notificationId: string;
+  channel: "EMAIL" | "SMS";
+  toAddress: string;
+  subject: string | null;
+  text: string;
+  html: string | null;
+}) {
   await db.devMail.createMany({ data: [mail], skipDuplicates: true });
 }

@@ -10,7 +10,11 @@ const APP_URL = "https://expedite.example/app/";
 const NUMBER = "EX26-ABCD-2345-K";
 const ACCOUNT_PATH = "/confirm-email?token=abc_DEF-123";
 
-function render(template: string, locale: string, payload: unknown = { number: NUMBER, node: "MATERIAL_CHECK" }) {
+function render(
+  template: string,
+  locale: string,
+  payload: unknown = { number: NUMBER, node: "MATERIAL_CHECK" },
+) {
   return renderNotification({ template, locale, payload, appUrl: APP_URL });
 }
 
@@ -28,7 +32,9 @@ describe("renderNotification", () => {
           expect(part).not.toContain("notifications.");
         }
         if (account) expect(message.link).toBe(`https://expedite.example/app${ACCOUNT_PATH}`);
-        else for (const part of [message.title, message.text, message.html, message.sms]) expect(part).toContain(NUMBER);
+        else
+          for (const part of [message.title, message.text, message.html, message.sms])
+            expect(part).toContain(NUMBER);
         expect(message.text).toContain(message.link);
         expect(message.html).toContain(`href="${message.link}"`);
       });
@@ -49,14 +55,26 @@ describe("renderNotification", () => {
   });
 
   it("links applicants to their case page and staff to the console, under APP_URL's path", () => {
-    expect(render("case.approved", "en").link).toBe(`https://expedite.example/app/portal/applications/${NUMBER}`);
+    expect(render("case.approved", "en").link).toBe(
+      `https://expedite.example/app/portal/applications/${NUMBER}`,
+    );
     expect(render("staff.assigned", "en").link).toBe(`https://expedite.example/app/console/cases/${NUMBER}`);
   });
 
   it("shows nothing of the payload beyond the number and the node", () => {
-    const payload = { number: NUMBER, node: "DECISION", idNumber: "110105199003071234", internalNote: "SECRET-NOTE", reference: "PAY-REF-9" };
+    const payload = {
+      number: NUMBER,
+      node: "DECISION",
+      idNumber: "110105199003071234",
+      internalNote: "SECRET-NOTE",
+      reference: "PAY-REF-9",
+    };
     for (const template of TEMPLATE_NAMES) {
-      const message = render(template, "en", TEMPLATES[template].audience === "account" ? { ...payload, path: ACCOUNT_PATH } : payload);
+      const message = render(
+        template,
+        "en",
+        TEMPLATES[template].audience === "account" ? { ...payload, path: ACCOUNT_PATH } : payload,
+      );
       for (const part of [message.title, message.body, message.text, message.html, message.sms]) {
         expect(part).not.toContain("110105199003071234");
         expect(part).not.toContain("SECRET-NOTE");
@@ -70,7 +88,9 @@ describe("renderNotification", () => {
     const message = render("case.rejected", "en", { number: hostile });
     expect(message.html).not.toContain("<img");
     expect(message.html).toContain(escapeHtml(hostile));
-    expect(message.link).toBe(`https://expedite.example/app/portal/applications/${encodeURIComponent(hostile)}`);
+    expect(message.link).toBe(
+      `https://expedite.example/app/portal/applications/${encodeURIComponent(hostile)}`,
+    );
     // The plain text is not HTML: it keeps the value as it is.
     expect(message.text).toContain(hostile);
   });
@@ -84,7 +104,14 @@ describe("renderNotification", () => {
   });
 
   it("links account messages only to a path of the app", () => {
-    for (const path of ["//evil.example/", "https://evil.example/", "/\\evil.example", "/\t/evil.example", "javascript:alert(1)", ""]) {
+    for (const path of [
+      "//evil.example/",
+      "https://evil.example/",
+      "/\\evil.example",
+      "/\t/evil.example",
+      "javascript:alert(1)",
+      "",
+    ]) {
       expect(() => render("account.confirmEmail", "en", { path }), path).toThrow(TemplateError);
     }
     expect(() => render("account.exists", "en", { number: NUMBER })).toThrow(TemplateError);
@@ -100,24 +127,39 @@ describe("templates", () => {
   });
 
   it("covers every template the workflow queues", () => {
-    for (const rule of TRANSITIONS) expect([rule.name, isTemplateName(rule.notify)]).toEqual([rule.name, true]);
+    for (const rule of TRANSITIONS)
+      expect([rule.name, isTemplateName(rule.notify)]).toEqual([rule.name, true]);
   });
 });
 
 describe("escapeHtml", () => {
   it("escapes the five characters that matter in text and attributes", () => {
-    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe("&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;");
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
+      "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;",
+    );
   });
 });
 
 describe("the expedited notice", () => {
   it("gives the new expected time in the service's zone, or points to the case page without one", () => {
     const base = { template: "case.expedited", appUrl: "https://expedite.example" };
-    const withTime = renderNotification({ ...base, locale: "en", payload: { number: "EX0000000", node: "MATERIAL_CHECK", expectedAt: "2026-11-22T02:00:00.000Z" } });
+    const withTime = renderNotification({
+      ...base,
+      locale: "en",
+      payload: { number: "EX0000000", node: "MATERIAL_CHECK", expectedAt: "2026-11-22T02:00:00.000Z" },
+    });
     expect(withTime.body).toMatch(/the new expected time is 22 Nov 2026, 10:00 GMT\+8\.$/);
-    const zh = renderNotification({ ...base, locale: "zh", payload: { number: "EX0000000", node: "MATERIAL_CHECK", expectedAt: "2026-11-22T02:00:00.000Z" } });
+    const zh = renderNotification({
+      ...base,
+      locale: "zh",
+      payload: { number: "EX0000000", node: "MATERIAL_CHECK", expectedAt: "2026-11-22T02:00:00.000Z" },
+    });
     expect(zh.body).toContain("2026年11月22日 GMT+8 10:00");
-    const without = renderNotification({ ...base, locale: "en", payload: { number: "EX0000000", node: "MATERIAL_CHECK" } });
+    const without = renderNotification({
+      ...base,
+      locale: "en",
+      payload: { number: "EX0000000", node: "MATERIAL_CHECK" },
+    });
     expect(without.body).toMatch(/the new expected time is shown on your case page\.$/);
   });
 });

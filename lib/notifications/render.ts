@@ -5,7 +5,14 @@ import enNotifications from "@/lib/i18n/messages/en/notifications.json";
 import zhNodes from "@/lib/i18n/messages/zh/nodes.json";
 import zhNotifications from "@/lib/i18n/messages/zh/notifications.json";
 import { emailHtml } from "./email-html";
-import { accountLink, caseLink, messageKeyOf, parseTemplateInput, TemplateError, type Audience } from "./templates";
+import {
+  accountLink,
+  caseLink,
+  messageKeyOf,
+  parseTemplateInput,
+  TemplateError,
+  type Audience,
+} from "./templates";
 
 // The same message files the app uses, read directly: the worker renders outside any request.
 const MESSAGES: Record<Locale, Record<string, unknown>> = {
@@ -42,35 +49,72 @@ export type RenderedNotification = {
  * the in-app notification center can render rows the same way. Throws TemplateError for an
  * unknown template, a payload without what the template needs, or a message that fails to format.
  */
-export function renderNotification({ template, locale, payload, appUrl, timeZone = "Asia/Shanghai" }: RenderInput): RenderedNotification {
+export function renderNotification({
+  template,
+  locale,
+  payload,
+  appUrl,
+  timeZone = "Asia/Shanghai",
+}: RenderInput): RenderedNotification {
   const { name, spec, payload: values } = parseTemplateInput(template, payload);
   const lang: Locale = isLocale(locale) ? locale : DEFAULT_LOCALE;
   const problems: string[] = [];
-  const translate = createTranslator({ locale: lang, messages: MESSAGES[lang], onError: (error) => problems.push(error.message) });
-  const t = (key: string, params?: Record<string, string>) => translate(key as never, params as never) as string;
+  const translate = createTranslator({
+    locale: lang,
+    messages: MESSAGES[lang],
+    onError: (error) => problems.push(error.message),
+  });
+  const t = (key: string, params?: Record<string, string>) =>
+    translate(key as never, params as never) as string;
 
   const key = `notifications.templates.${messageKeyOf(name)}`;
   const expectedAt = values.expectedAt
-    ? new Intl.DateTimeFormat(lang === "zh" ? "zh-CN" : "en-GB", { year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone, timeZoneName: "short" }).format(new Date(values.expectedAt))
+    ? new Intl.DateTimeFormat(lang === "zh" ? "zh-CN" : "en-GB", {
+        year: "numeric",
+        month: "short",
+        day: "numeric",
+        hour: "2-digit",
+        minute: "2-digit",
+        hourCycle: "h23",
+        timeZone,
+        timeZoneName: "short",
+      }).format(new Date(values.expectedAt))
     : t("notifications.expectedOnCasePage");
-  const params = { number: values.number ?? "", node: values.node ? t(`nodes.${values.node}`) : "", expectedAt };
+  const params = {
+    number: values.number ?? "",
+    node: values.node ? t(`nodes.${values.node}`) : "",
+    expectedAt,
+  };
   const title = t(`${key}.title`, params);
   const body = t(`${key}.body`, params);
   // Account messages (decision 010) are about the address, not a case: their own link and button.
   const account = spec.audience === "account";
-  const link = spec.audience === "account" ? accountLink(appUrl, values.path ?? "/") : caseLink(appUrl, spec.audience, values.number ?? "");
+  const link =
+    spec.audience === "account"
+      ? accountLink(appUrl, values.path ?? "/")
+      : caseLink(appUrl, spec.audience, values.number ?? "");
   const greeting = t("notifications.email.greeting");
   const numberLine = account ? "" : t("notifications.email.number", { number: values.number ?? "" });
-  const footer = t(account ? "notifications.email.accountFooter" : spec.audience === "staff" ? "notifications.email.staffFooter" : "notifications.email.footer");
+  const footer = t(
+    account
+      ? "notifications.email.accountFooter"
+      : spec.audience === "staff"
+        ? "notifications.email.staffFooter"
+        : "notifications.email.footer",
+  );
   const button = t(account ? `${key}.button` : "notifications.email.button");
-  const linkLine = account ? t("notifications.email.accountLink", { link }) : t("notifications.email.link", { link });
+  const linkLine = account
+    ? t("notifications.email.accountLink", { link })
+    : t("notifications.email.link", { link });
   const rendered: RenderedNotification = {
     locale: lang,
     audience: spec.audience,
     title,
     body,
     link,
-    text: [greeting, "", body, "", ...(numberLine ? [numberLine] : []), linkLine, "", "-- ", footer, ""].join("\n"),
+    text: [greeting, "", body, "", ...(numberLine ? [numberLine] : []), linkLine, "", "-- ", footer, ""].join(
+      "\n",
+    ),
     html: emailHtml({
       lang: HTML_LANG[lang],
       brand: t("notifications.brand"),
@@ -84,6 +128,7 @@ export function renderNotification({ template, locale, payload, appUrl, timeZone
     }),
     sms: t("notifications.sms", { title, link }),
   };
-  if (problems.length > 0) throw new TemplateError(`template "${name}" (${lang}) failed to render: ${problems.join("; ")}`);
+  if (problems.length > 0)
+    throw new TemplateError(`template "${name}" (${lang}) failed to render: ${problems.join("; ")}`);
   return rendered;
 }

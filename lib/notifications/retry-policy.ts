@@ -35,9 +35,13 @@ type SmtpLikeError = { code?: unknown; responseCode?: unknown; message?: unknown
  */
 export function classifySmtpError(error: unknown): DeliveryError {
   if (error instanceof DeliveryError) return error;
-  const { code, responseCode, message } = (typeof error === "object" && error !== null ? error : {}) as SmtpLikeError;
+  const { code, responseCode, message } = (
+    typeof error === "object" && error !== null ? error : {}
+  ) as SmtpLikeError;
   const reply = typeof responseCode === "number" ? responseCode : null;
-  const permanent = code !== "EAUTH" && ((reply !== null && reply >= 500 && reply < 600) || (reply === null && code === "EENVELOPE"));
+  const permanent =
+    code !== "EAUTH" &&
+    ((reply !== null && reply >= 500 && reply < 600) || (reply === null && code === "EENVELOPE"));
   const label = [typeof code === "string" ? code : "ERROR", reply].filter((part) => part !== null).join(" ");
   return new DeliveryError(`${label}: ${typeof message === "string" ? message : String(error)}`, permanent);
 }

@@ -11,7 +11,13 @@ const CONTENT_LANGUAGE = { en: "en", zh: "zh-CN" } as const;
  */
 export function createSmtpEmailProvider(options: { url: string; from: string }): EmailProvider {
   const transport = nodemailer.createTransport(
-    new SMTPTransport({ url: options.url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000, dnsTimeout: 10_000 }),
+    new SMTPTransport({
+      url: options.url,
+      connectionTimeout: 10_000,
+      greetingTimeout: 10_000,
+      socketTimeout: 30_000,
+      dnsTimeout: 10_000,
+    }),
   );
   return {
     name: "smtp",
@@ -24,7 +30,10 @@ export function createSmtpEmailProvider(options: { url: string; from: string }):
           text: message.text,
           html: message.html,
           messageId: message.messageId,
-          headers: { "Content-Language": CONTENT_LANGUAGE[message.locale], "Auto-Submitted": "auto-generated" },
+          headers: {
+            "Content-Language": CONTENT_LANGUAGE[message.locale],
+            "Auto-Submitted": "auto-generated",
+          },
         });
       } catch (error) {
         throw classifySmtpError(error);

@@ -89,13 +89,17 @@ export class TemplateError extends Error {
   }
 }
 
-export function parseTemplateInput(template: string, payload: unknown): { name: TemplateName; spec: TemplateSpec; payload: NotificationPayload } {
+export function parseTemplateInput(
+  template: string,
+  payload: unknown,
+): { name: TemplateName; spec: TemplateSpec; payload: NotificationPayload } {
   if (!isTemplateName(template)) throw new TemplateError(`unknown template "${template}"`);
   const parsed = payloadSchema.safeParse(payload);
   if (!parsed.success) throw new TemplateError(`payload of "${template}" is invalid`);
   const spec: TemplateSpec = TEMPLATES[template];
   const needs = [spec.audience === "account" ? "path" : "number", ...spec.needs] as const;
-  for (const field of needs) if (!parsed.data[field]) throw new TemplateError(`payload of "${template}" lacks ${field}`);
+  for (const field of needs)
+    if (!parsed.data[field]) throw new TemplateError(`payload of "${template}" lacks ${field}`);
   return { name: template, spec, payload: parsed.data };
 }
 

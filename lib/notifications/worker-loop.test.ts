@@ -35,7 +35,14 @@ describe("startOutboxWorker", () => {
     const worker = startOutboxWorker({ providers, intervalMs: 20, log });
     // Queued after the worker started: found by a later poll.
     await new Promise((resolve) => setTimeout(resolve, 50));
-    const row = await db.notification.create({ data: { channel: "EMAIL", template: "case.approved", payload: { number: "N-1" }, toAddress: "a@test.example" } });
+    const row = await db.notification.create({
+      data: {
+        channel: "EMAIL",
+        template: "case.approved",
+        payload: { number: "N-1" },
+        toAddress: "a@test.example",
+      },
+    });
     await sendStarted;
 
     let stopped = false;
@@ -46,7 +53,9 @@ describe("startOutboxWorker", () => {
     await stopping;
 
     expect(sent.map((message) => message.notificationId)).toEqual([row.id]);
-    expect(await db.notification.findUniqueOrThrow({ where: { id: row.id }, select: { status: true } })).toEqual({ status: "SENT" });
+    expect(
+      await db.notification.findUniqueOrThrow({ where: { id: row.id }, select: { status: true } }),
+    ).toEqual({ status: "SENT" });
     expect(logs).toEqual(["sent 1, retrying 0, failed 0"]);
   });
 });

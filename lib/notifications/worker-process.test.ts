@@ -19,7 +19,14 @@ async function waitFor<T>(probe: () => Promise<T | null>, timeoutMs: number): Pr
 
 describe("npm run worker (scripts/worker.ts)", () => {
   it("delivers from the outbox in its own process and stops cleanly on SIGTERM", async () => {
-    const row = await db.notification.create({ data: { channel: "EMAIL", template: "application.received", payload: { number: "N-7" }, toAddress: "p@test.example" } });
+    const row = await db.notification.create({
+      data: {
+        channel: "EMAIL",
+        template: "application.received",
+        payload: { number: "N-7" },
+        toAddress: "p@test.example",
+      },
+    });
     const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["scripts/worker.ts"], {
       cwd: ROOT,
       env: {
@@ -38,7 +45,11 @@ describe("npm run worker (scripts/worker.ts)", () => {
 
     const mail = await waitFor(() => db.devMail.findUnique({ where: { notificationId: row.id } }), 30_000);
     expect(mail).toMatchObject({ channel: "EMAIL", toAddress: "p@test.example", subject: "已收到申请 N-7" });
-    await waitFor(async () => ((await db.notification.findUniqueOrThrow({ where: { id: row.id } })).status === "SENT" ? true : null), 10_000);
+    await waitFor(
+      async () =>
+        (await db.notification.findUniqueOrThrow({ where: { id: row.id } })).status === "SENT" ? true : null,
+      10_000,
+    );
 
     child.kill("SIGTERM");
     expect(await exited).toBe(0);

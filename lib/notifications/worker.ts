@@ -46,26 +46,44 @@ export async function runOutboxOnce(options: RunOptions): Promise<RunSummary> {
   const log = options.log ?? defaultLog;
   const settings = options.settings ?? deliverySettings();
   const inApp = await markInAppDelivered({ now, limit: 500 });
-  const claimed = await claimDueNotifications({ now, limit: options.batchSize ?? BATCH_SIZE, leaseMs: LEASE_MS });
+  const claimed = await claimDueNotifications({
+    now,
+    limit: options.batchSize ?? BATCH_SIZE,
+    leaseMs: LEASE_MS,
+  });
   // In parallel: the lease covers one send's duration, not a batch's.
-  const outcomes = await Promise.allSettled(claimed.map((row) => deliver(row, { ...options, now, log, settings })));
+  const outcomes = await Promise.allSettled(
+    claimed.map((row) => deliver(row, { ...options, now, log, settings })),
+  );
   const summary: RunSummary = { claimed: claimed.length, sent: 0, retrying: 0, failed: 0, inApp };
   outcomes.forEach((result, index) => {
     if (result.status === "fulfilled") {
       if (result.value !== "lost") summary[result.value] += 1;
     } else {
       // Recording the outcome failed (database gone?): the lease expires and the row is tried again.
-      log("error", `notification ${claimed[index]!.id}: could not record the outcome: ${describeFailure(result.reason)}`);
+      log(
+        "error",
+        `notification ${claimed[index]!.id}: could not record the outcome: ${describeFailure(result.reason)}`,
+      );
     }
   });
   return summary;
 }
 
-async function deliver(row: ClaimedNotification, context: Required<Omit<RunOptions, "batchSize">>): Promise<Outcome> {
+async function deliver(
+  row: ClaimedNotification,
+  context: Required<Omit<RunOptions, "batchSize">>,
+): Promise<Outcome> {
   const { providers, now, log, settings } = context;
   try {
     if (!row.toAddress) throw new DeliveryError("no address to deliver to", true);
-    const message = renderNotification({ template: row.template, locale: row.locale, payload: row.payload, appUrl: settings.appUrl, timeZone: settings.timeZone });
+    const message = renderNotification({
+      template: row.template,
+      locale: row.locale,
+      payload: row.payload,
+      appUrl: settings.appUrl,
+      timeZone: settings.timeZone,
+    });
     if (row.channel === "EMAIL") {
       await providers.email.send({
         notificationId: row.id,
@@ -83,8 +101,15 @@ async function deliver(row: ClaimedNotification, context: Required<Omit<RunOptio
     const permanent = error instanceof TemplateError || (error instanceof DeliveryError && error.permanent);
     const final = permanent || row.attempts >= MAX_ATTEMPTS;
     const lastError = describeFailure(error);
-    const recorded = await recordNotificationFailure(row, { lastError, final, nextAttemptAt: new Date(now.getTime() + retryDelayMs(row.attempts)) });
-    log(final ? "error" : "warn", `notification ${row.id} (${row.template}, ${row.channel}) attempt ${row.attempts}: ${lastError}${final ? " (given up)" : ""}`);
+    const recorded = await recordNotificationFailure(row, {
+      lastError,
+      final,
+      nextAttemptAt: new Date(now.getTime() + retryDelayMs(row.attempts)),
+    });
+    log(
+      final ? "error" : "warn",
+      `notification ${row.id} (${row.template}, ${row.channel}) attempt ${row.attempts}: ${lastError}${final ? " (given up)" : ""}`,
+    );
     if (!recorded) return lost(row, log);
     return final ? "failed" : "retrying";
   }
@@ -93,7 +118,10 @@ async function deliver(row: ClaimedNotification, context: Required<Omit<RunOptio
 }
 
 function lost(row: ClaimedNotification, log: WorkerLog): Outcome {
-  log("warn", `notification ${row.id}: the lease ran out and another worker took it over; its outcome stands`);
+  log(
+    "warn",
+    `notification ${row.id}: the lease ran out and another worker took it over; its outcome stands`,
+  );
   return "lost";
 }
 
@@ -104,7 +132,8 @@ export type WorkerHandle = { stop: () => Promise<void> };
 async function watchOnce(log: WorkerLog) {
   try {
     const { warned, escalated, deadlineRisks } = await runOverdueWatch();
-    if (warned + escalated + deadlineRisks > 0) log("info", `overdue watch: warned ${warned}, escalated ${escalated}, deadline risks ${deadlineRisks}`);
+    if (warned + escalated + deadlineRisks > 0)
+      log("info", `overdue watch: warned ${warned}, escalated ${escalated}, deadline risks ${deadlineRisks}`);
   } catch (error) {
     // Like a failed pass: the flags are unset, so the next run (a minute on) tries again.
     log("error", `overdue watch failed: ${describeFailure(error)}`);
@@ -158,7 +187,8 @@ export function startOutboxWorker(options: WorkerOptions = {}): WorkerHandle {
       try {
         const summary = await runOutboxOnce({ providers, batchSize, log });
         full = summary.claimed === batchSize;
-        if (summary.claimed > 0) log("info", `sent ${summary.sent}, retrying ${summary.retrying}, failed ${summary.failed}`);
+        if (summary.claimed > 0)
+          log("info", `sent ${summary.sent}, retrying ${summary.retrying}, failed ${summary.failed}`);
       } catch (error) {
         // The database may be restarting: keep polling, the rows wait in the outbox.
         log("error", `pass failed: ${describeFailure(error)}`);

@@ -25,7 +25,11 @@ export async function payForApplication(_previous: unknown, formData: FormData):
   try {
     // Ownership is the mutation's filter: another applicant's number is simply not found.
     const number = normalizeApplicationNumber(parsed.data.number);
-    result = await payApplication(user, { number, method: parsed.data.method }, { ip: clientIpFromHeaders(await headers()) });
+    result = await payApplication(
+      user,
+      { number, method: parsed.data.method },
+      { ip: clientIpFromHeaders(await headers()) },
+    );
   } catch (error) {
     if (error instanceof UserFacingError) return failure(error.messageKey, error.fieldErrors);
     throw error;

@@ -27,14 +27,25 @@ export async function payApplication(
   assertArea(viewer, "portal");
   const application = await db.application.findFirst({
     where: { number: input.number, applicantId: viewer.id },
-    select: { id: true, number: true, status: true, paymentStatus: true, feeBaseMinor: true, feeSurchargeMinor: true, currency: true },
+    select: {
+      id: true,
+      number: true,
+      status: true,
+      paymentStatus: true,
+      feeBaseMinor: true,
+      feeSurchargeMinor: true,
+      currency: true,
+    },
   });
   if (!application) throw new UserFacingError("payment.errors.notFound");
   if (application.paymentStatus !== "UNPAID") return { number: application.number, outcome: "alreadyPaid" };
   if (CLOSED_WITHOUT_RESULT.includes(application.status)) throw new UserFacingError("payment.errors.closed");
 
   // The amount comes from the fee fixed at submission, never from the page.
-  const fee = quoteFee({ baseFeeMinor: application.feeBaseMinor, surchargeMinor: application.feeSurchargeMinor });
+  const fee = quoteFee({
+    baseFeeMinor: application.feeBaseMinor,
+    surchargeMinor: application.feeSurchargeMinor,
+  });
   const result = await (options.provider ?? defaultPaymentProvider()).createPayment({
     idempotencyKey: `application:${application.id}`,
     amountMinor: fee.totalMinor,
@@ -67,20 +78,50 @@ async function recordOnce(
 ): Promise<PaymentOutcome | "conflict"> {
   const application = await tx.application.findFirst({
     where: { id: applicationId, applicantId: viewer.id },
-    select: { number: true, version: true, currentNode: true, paymentStatus: true, paymentProvider: true, paymentReference: true, email: true, locale: true, currency: true },
+    select: {
+      number: true,
+      version: true,
+      currentNode: true,
+      paymentStatus: true,
+      paymentProvider: true,
+      paymentReference: true,
+      email: true,
+      locale: true,
+      currency: true,
+    },
   });
   if (!application) throw new UserFacingError("payment.errors.notFound");
   const { number } = application;
   if (application.paymentStatus !== "UNPAID") return { number, outcome: "alreadyPaid" };
-  const unchangedSince = { id: applicationId, version: application.version, paymentStatus: "UNPAID" as const };
-  const audit = { actorId: viewer.id, entityType: "application", entityId: applicationId, ip: context.ip ?? null };
-  const details = { number, provider: result.provider, reference: result.reference, amountMinor: context.amountMinor, currency: application.currency };
+  const unchangedSince = {
+    id: applicationId,
+    version: application.version,
+    paymentStatus: "UNPAID" as const,
+  };
+  const audit = {
+    actorId: viewer.id,
+    entityType: "application",
+    entityId: applicationId,
+    ip: context.ip ?? null,
+  };
+  const details = {
+    number,
+    provider: result.provider,
+    reference: result.reference,
+    amountMinor: context.amountMinor,
+    currency: application.currency,
+  };
 
   if (result.status === "PENDING") {
-    if (application.paymentProvider === result.provider && application.paymentReference === result.reference) return { number, outcome: "pending" };
+    if (application.paymentProvider === result.provider && application.paymentReference === result.reference)
+      return { number, outcome: "pending" };
     const { count } = await tx.application.updateMany({
       where: unchangedSince,
-      data: { paymentProvider: result.provider, paymentReference: result.reference, version: { increment: 1 } },
+      data: {
+        paymentProvider: result.provider,
+        paymentReference: result.reference,
+        version: { increment: 1 },
+      },
     });
     if (count === 0) return "conflict";
     await tx.auditLog.create({ data: { ...audit, action: "payment.pending", details } });
@@ -99,14 +140,40 @@ async function recordOnce(
   });
   if (count === 0) return "conflict";
   await tx.timelineEvent.create({
-    data: { applicationId, node: application.currentNode, action: "PAYMENT_RECORDED", actorId: viewer.id, occurredAt: result.paidAt },
+    data: {
+      applicationId,
+      node: application.currentNode,
+      action: "PAYMENT_RECORDED",
+      actorId: viewer.id,
+      occurredAt: result.paidAt,
+    },
   });
   await tx.auditLog.create({ data: { ...audit, action: "payment.recorded", details } });
-  const payload = { number, reference: result.reference, amountMinor: context.amountMinor, currency: application.currency };
+  const payload = {
+    number,
+    reference: result.reference,
+    amountMinor: context.amountMinor,
+    currency: application.currency,
+  };
   await tx.notification.createMany({
     data: [
-      { recipientId: viewer.id, applicationId, channel: "IN_APP", template: "payment.recorded", locale: application.locale, payload },
-      { recipientId: viewer.id, applicationId, channel: "EMAIL", template: "payment.recorded", locale: application.locale, payload, toAddress: application.email },
+      {
+        recipientId: viewer.id,
+        applicationId,
+        channel: "IN_APP",
+        template: "payment.recorded",
+        locale: application.locale,
+        payload,
+      },
+      {
+        recipientId: viewer.id,
+        applicationId,
+        channel: "EMAIL",
+        template: "payment.recorded",
+        locale: application.locale,
+        payload,
+        toAddress: application.email,
+      },
     ],
   });
   return { number, outcome: "paid" };

@@ -13,7 +13,8 @@ export function paymentReferenceFor(idempotencyKey: string): string {
   let bits = 0n;
   for (const byte of digest.subarray(0, 7)) bits = (bits << 8n) | BigInt(byte);
   let symbols = "";
-  for (let index = 0; index < 10; index++) symbols += ALPHABET.charAt(Number((bits >> BigInt(index * 5)) & 31n));
+  for (let index = 0; index < 10; index++)
+    symbols += ALPHABET.charAt(Number((bits >> BigInt(index * 5)) & 31n));
   return `PAY-${symbols.slice(0, 5)}-${symbols.slice(5)}`;
 }
 
@@ -27,13 +28,15 @@ export function offlinePaymentProvider(now: () => Date = () => new Date()): Paym
   return {
     id: "offline",
     async createPayment(request: PaymentRequest): Promise<PaymentResult> {
-      if (!Number.isSafeInteger(request.amountMinor) || request.amountMinor < 0) throw new RangeError("amountMinor must be a non-negative integer");
+      if (!Number.isSafeInteger(request.amountMinor) || request.amountMinor < 0)
+        throw new RangeError("amountMinor must be a non-negative integer");
       const reference = paymentReferenceFor(request.idempotencyKey);
       if (request.method === "counter") return { status: "PENDING", provider: "counter", reference };
       return { status: "PAID", provider: "simulated", reference, paidAt: now() };
     },
     async confirm(reference: string, options: { receivedAt?: Date } = {}): Promise<PaymentResult> {
-      if (!REFERENCE_PATTERN.test(reference)) throw new RangeError(`Not an offline payment reference: ${reference}`);
+      if (!REFERENCE_PATTERN.test(reference))
+        throw new RangeError(`Not an offline payment reference: ${reference}`);
       return { status: "PAID", provider: "counter", reference, paidAt: options.receivedAt ?? now() };
     },
   };

@@ -21,8 +21,17 @@ function newApplicant(): Promise<Viewer> {
 }
 
 async function newApplication(applicantId: string, overrides: { status?: "IN_PROGRESS" | "WITHDRAWN" } = {}) {
-  const service = await db.serviceType.findUniqueOrThrow({ where: { code: "passport-renewal" }, select: { id: true } });
-  return createTestApplication({ applicantId, serviceId: service.id, feeBaseMinor: 12_000, feeSurchargeMinor: 10_000, ...overrides });
+  const service = await db.serviceType.findUniqueOrThrow({
+    where: { code: "passport-renewal" },
+    select: { id: true },
+  });
+  return createTestApplication({
+    applicantId,
+    serviceId: service.id,
+    feeBaseMinor: 12_000,
+    feeSurchargeMinor: 10_000,
+    ...overrides,
+  });
 }
 
 /** Counts what the provider was asked, so a test can see that nothing was charged twice. */
@@ -44,10 +53,19 @@ async function paymentRows(applicationId: string) {
   return {
     application: await db.application.findUniqueOrThrow({
       where: { id: applicationId },
-      select: { paymentStatus: true, paidAt: true, paymentProvider: true, paymentReference: true, version: true },
+      select: {
+        paymentStatus: true,
+        paidAt: true,
+        paymentProvider: true,
+        paymentReference: true,
+        version: true,
+      },
     }),
     events: await db.timelineEvent.count({ where: { applicationId, action: "PAYMENT_RECORDED" } }),
-    notices: await db.notification.findMany({ where: { applicationId }, select: { channel: true, template: true, payload: true } }),
+    notices: await db.notification.findMany({
+      where: { applicationId },
+      select: { channel: true, template: true, payload: true },
+    }),
     audit: await db.auditLog.count({ where: { entityId: applicationId, action: "payment.recorded" } }),
   };
 }
@@ -57,13 +75,21 @@ describe("payApplication", () => {
     const applicant = await newApplicant();
     const application = await newApplication(applicant.id);
     const provider = countingProvider();
-    expect(await payApplication(applicant, { number: application.number, method: "online" }, { provider })).toEqual({
+    expect(
+      await payApplication(applicant, { number: application.number, method: "online" }, { provider }),
+    ).toEqual({
       number: application.number,
       outcome: "paid",
     });
-    expect(provider.calls).toEqual([{ amountMinor: 22_000, idempotencyKey: `application:${application.id}` }]);
+    expect(provider.calls).toEqual([
+      { amountMinor: 22_000, idempotencyKey: `application:${application.id}` },
+    ]);
     const rows = await paymentRows(application.id);
-    expect(rows.application).toMatchObject({ paymentStatus: "PAID", paymentProvider: "simulated", version: 1 });
+    expect(rows.application).toMatchObject({
+      paymentStatus: "PAID",
+      paymentProvider: "simulated",
+      version: 1,
+    });
     expect(rows.application.paymentReference).toMatch(/^PAY-/);
     expect(rows.application.paidAt).toBeInstanceOf(Date);
     expect(rows.events).toBe(1);
@@ -80,7 +106,9 @@ describe("payApplication", () => {
     const provider = countingProvider();
     await payApplication(applicant, { number: application.number, method: "online" }, { provider });
     const before = await paymentRows(application.id);
-    expect(await payApplication(applicant, { number: application.number, method: "online" }, { provider })).toMatchObject({ outcome: "alreadyPaid" });
+    expect(
+      await payApplication(applicant, { number: application.number, method: "online" }, { provider }),
+    ).toMatchObject({ outcome: "alreadyPaid" });
     expect(provider.calls).toHaveLength(1);
     expect(await paymentRows(application.id)).toEqual(before);
   });
@@ -89,7 +117,13 @@ describe("payApplication", () => {
     const applicant = await newApplicant();
     const application = await newApplication(applicant.id);
     const results = await Promise.all(
-      [1, 2, 3].map(() => payApplication(applicant, { number: application.number, method: "online" }, { provider: countingProvider() })),
+      [1, 2, 3].map(() =>
+        payApplication(
+          applicant,
+          { number: application.number, method: "online" },
+          { provider: countingProvider() },
+        ),
+      ),
     );
     expect(results.map((result) => result.outcome).sort()).toEqual(["alreadyPaid", "alreadyPaid", "paid"]);
     const rows = await paymentRows(application.id);
@@ -102,9 +136,15 @@ describe("payApplication", () => {
   it("leaves a counter payment due with a reference, and a later online payment keeps it", async () => {
     const applicant = await newApplicant();
     const application = await newApplication(applicant.id);
-    expect(await payApplication(applicant, { number: application.number, method: "counter" })).toMatchObject({ outcome: "pending" });
+    expect(await payApplication(applicant, { number: application.number, method: "counter" })).toMatchObject({
+      outcome: "pending",
+    });
     const pending = await paymentRows(application.id);
-    expect(pending.application).toMatchObject({ paymentStatus: "UNPAID", paidAt: null, paymentProvider: "counter" });
+    expect(pending.application).toMatchObject({
+      paymentStatus: "UNPAID",
+      paidAt: null,
+      paymentProvider: "counter",
+    });
     expect(pending.events).toBe(0);
     // Asking again changes nothing.
     await payApplication(applicant, { number: application.number, method: "counter" });
@@ -112,29 +152,44 @@ describe("payApplication", () => {
 
     await payApplication(applicant, { number: application.number, method: "online" });
     const paid = await paymentRows(application.id);
-    expect(paid.application).toMatchObject({ paymentStatus: "PAID", paymentReference: pending.application.paymentReference });
+    expect(paid.application).toMatchObject({
+      paymentStatus: "PAID",
+      paymentReference: pending.application.paymentReference,
+    });
   });
 
   it("lets no other applicant pay for or see the case", async () => {
     const [owner, other] = [await newApplicant(), await newApplicant()];
     const application = await newApplication(owner.id);
     const provider = countingProvider();
-    await expect(payApplication(other, { number: application.number, method: "online" }, { provider })).rejects.toMatchObject({
+    await expect(
+      payApplication(other, { number: application.number, method: "online" }, { provider }),
+    ).rejects.toMatchObject({
       messageKey: "payment.errors.notFound",
     });
     expect(provider.calls).toHaveLength(0);
     expect(await findOwnPayment(other, application.number)).toBeNull();
-    expect(await findOwnPayment(owner, application.number)).toMatchObject({ number: application.number, paymentStatus: "UNPAID" });
+    expect(await findOwnPayment(owner, application.number)).toMatchObject({
+      number: application.number,
+      paymentStatus: "UNPAID",
+    });
     expect((await paymentRows(application.id)).application.paymentStatus).toBe("UNPAID");
   });
 
   it("refuses staff and withdrawn cases", async () => {
     const owner = await newApplicant();
-    const reviewer = await db.user.findUniqueOrThrow({ where: { email: "reviewer1@expedite.test" }, select: { id: true, role: true } });
+    const reviewer = await db.user.findUniqueOrThrow({
+      where: { email: "reviewer1@expedite.test" },
+      select: { id: true, role: true },
+    });
     const application = await newApplication(owner.id);
-    await expect(payApplication(reviewer, { number: application.number, method: "online" })).rejects.toBeInstanceOf(NotAuthorizedError);
+    await expect(
+      payApplication(reviewer, { number: application.number, method: "online" }),
+    ).rejects.toBeInstanceOf(NotAuthorizedError);
     await expect(findOwnPayment(reviewer, application.number)).rejects.toBeInstanceOf(NotAuthorizedError);
     const withdrawn = await newApplication(owner.id, { status: "WITHDRAWN" });
-    await expect(payApplication(owner, { number: withdrawn.number, method: "online" })).rejects.toMatchObject({ messageKey: "payment.errors.closed" });
+    await expect(payApplication(owner, { number: withdrawn.number, method: "online" })).rejects.toMatchObject(
+      { messageKey: "payment.errors.closed" },
+    );
   });
 });

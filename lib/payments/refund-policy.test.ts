@@ -12,6 +12,8 @@ describe("refundRules", () => {
   });
 
   it("has no deadline rule for the standard route, which has no surcharge", () => {
-    expect(refundRules(quoteFee({ baseFeeMinor: 12_000, surchargeMinor: 0 })).map((rule) => rule.id)).toEqual(["beforeMaterialCheck", "afterMaterialCheck"]);
+    expect(refundRules(quoteFee({ baseFeeMinor: 12_000, surchargeMinor: 0 })).map((rule) => rule.id)).toEqual(
+      ["beforeMaterialCheck", "afterMaterialCheck"],
+    );
   });
 });

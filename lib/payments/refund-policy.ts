@@ -4,7 +4,10 @@ import type { FeeQuote } from "@/lib/catalog/fees";
  * What the applicant gets back, and when: shown before paying and on the receipt. The rules are
  * ours; the wording is in the "payment.refund" messages (one per rule id).
  */
-export type RefundRule = { id: "beforeMaterialCheck" | "missedDeadline" | "afterMaterialCheck"; amountMinor: number };
+export type RefundRule = {
+  id: "beforeMaterialCheck" | "missedDeadline" | "afterMaterialCheck";
+  amountMinor: number;
+};
 
 export function refundRules(fee: FeeQuote): RefundRule[] {
   return [

@@ -27,7 +27,12 @@ function parse(cookie: string | null | undefined): Entry[] {
 }
 
 /** The browser's own limiter key for `subject`, when its cookie proves it; null otherwise. */
-export function provenBrowserKey(cookie: string | null | undefined, subject: string, now: Date, key: Buffer): string | null {
+export function provenBrowserKey(
+  cookie: string | null | undefined,
+  subject: string,
+  now: Date,
+  key: Buffer,
+): string | null {
   const seconds = Math.floor(now.getTime() / 1000);
   for (const entry of parse(cookie)) {
     if (entry.expiresAt <= seconds) continue;
@@ -39,13 +44,22 @@ export function provenBrowserKey(cookie: string | null | undefined, subject: str
 }
 
 /** The cookie value with a fresh proof for `subject` first, the newest few others kept. */
-export function withProof(cookie: string | null | undefined, subject: string, now: Date, key: Buffer): string {
+export function withProof(
+  cookie: string | null | undefined,
+  subject: string,
+  now: Date,
+  key: Buffer,
+): string {
   const seconds = Math.floor(now.getTime() / 1000);
   const nonce = randomBytes(12).toString("base64url");
   const expiresAt = seconds + PROOF_LIFETIME_SECONDS;
   const fresh = `${nonce}.${expiresAt}.${mac(key, subject, nonce, expiresAt)}`;
   const others = parse(cookie)
-    .filter((entry) => entry.expiresAt > seconds && provenBrowserKey(`${entry.nonce}.${entry.expiresAt}.${entry.mac}`, subject, now, key) === null)
+    .filter(
+      (entry) =>
+        entry.expiresAt > seconds &&
+        provenBrowserKey(`${entry.nonce}.${entry.expiresAt}.${entry.mac}`, subject, now, key) === null,
+    )
     .map((entry) => `${entry.nonce}.${entry.expiresAt}.${entry.mac}`);
   return [fresh, ...others].slice(0, MAX_ENTRIES).join("~");
 }

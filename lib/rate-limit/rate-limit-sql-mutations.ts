@@ -9,7 +9,9 @@ export type LimiterRow = RateLimit & { key: string };
 
 /** The checks as rows with their full keys, sorted so concurrent requests lock rows in one order. */
 export function limiterRows(checks: readonly RateLimitCheck[]): LimiterRow[] {
-  return checks.map((check) => ({ ...check.limit, key: limitKey(check.limit, check.key) })).sort((a, b) => a.key.localeCompare(b.key));
+  return checks
+    .map((check) => ({ ...check.limit, key: limitKey(check.limit, check.key) }))
+    .sort((a, b) => a.key.localeCompare(b.key));
 }
 
 /**

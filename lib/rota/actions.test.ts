@@ -11,7 +11,9 @@ import { formData, signedInAs } from "@/lib/testing/action-session";
 // The actions read the session themselves: stand in for it, and for Next's request-bound helpers.
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: vi.fn() }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
-vi.mock("next-intl/server", () => ({ getTranslations: vi.fn(async (namespace: string) => (key: string) => `${namespace}.${key}`) }));
+vi.mock("next-intl/server", () => ({
+  getTranslations: vi.fn(async (namespace: string) => (key: string) => `${namespace}.${key}`),
+}));
 vi.mock("next/navigation", () => ({
   redirect: vi.fn((url: string) => {
     throw Object.assign(new Error("NEXT_REDIRECT"), { url });
@@ -41,19 +43,34 @@ describe("rota actions", () => {
 
   it("let a supervisor create a shift (then open it), staff it and delete it", async () => {
     await signedInAs("SUPERVISOR");
-    expect(await saveShift(null, formData({ name: "Early", weekday: "1", start: "6:00", end: "14:00" }))).toEqual({
+    expect(
+      await saveShift(null, formData({ name: "Early", weekday: "1", start: "6:00", end: "14:00" })),
+    ).toEqual({
       ok: false,
       message: "errors.checkFields",
       fieldErrors: { start: ["rota.errors.timeInvalid"] },
     });
-    const redirect = await saveShift(null, formData({ name: "Early", weekday: "1", start: "06:00", end: "14:00" })).catch((error: { url: string }) => error.url);
+    const redirect = await saveShift(
+      null,
+      formData({ name: "Early", weekday: "1", start: "06:00", end: "14:00" }),
+    ).catch((error: { url: string }) => error.url);
     const id = /^\/console\/rota\/([0-9a-f-]+)\?created=1$/.exec(String(redirect))?.[1];
     expect(id).toBeTruthy();
 
     const reviewer = await createTestUser("REVIEWER");
-    expect(await saveShiftMembers(null, formData({ shiftId: id!, userIds: [reviewer.id] }))).toEqual({ ok: true, data: { added: 1, removed: 0 } });
-    expect(await saveShift(null, formData({ shiftId: id!, name: "Earlier", weekday: "1", start: "05:00", end: "13:00" }))).toEqual({ ok: true, data: { id, created: false } });
-    await expect(removeShift(null, formData({ shiftId: id! }))).rejects.toMatchObject({ url: "/console/rota?deleted=1" });
+    expect(await saveShiftMembers(null, formData({ shiftId: id!, userIds: [reviewer.id] }))).toEqual({
+      ok: true,
+      data: { added: 1, removed: 0 },
+    });
+    expect(
+      await saveShift(
+        null,
+        formData({ shiftId: id!, name: "Earlier", weekday: "1", start: "05:00", end: "13:00" }),
+      ),
+    ).toEqual({ ok: true, data: { id, created: false } });
+    await expect(removeShift(null, formData({ shiftId: id! }))).rejects.toMatchObject({
+      url: "/console/rota?deleted=1",
+    });
     expect(await db.shift.count({ where: { id } })).toBe(0);
   });
 

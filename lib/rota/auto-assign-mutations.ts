@@ -20,7 +20,8 @@ export type AssignOnDutyArgs = {
 type CaseRow = { id: string; number: string; assigneeId: string | null; currentNode: WorkflowNode };
 
 /** Stored text (not translated later), so both languages; staff read it in the case's timeline. */
-export const autoAssignedNote = (name: string) => `值班自动分配给 ${name} · Assigned automatically to ${name} (on duty)`;
+export const autoAssignedNote = (name: string) =>
+  `值班自动分配给 ${name} · Assigned automatically to ${name} (on duty)`;
 
 /**
  * Called inside the transaction that creates a case or brings it back from the applicant: the case
@@ -32,7 +33,10 @@ export const autoAssignedNote = (name: string) => `值班自动分配给 ${name}
  * The version is not bumped here: the caller's transaction already counts as one version step (it
  * returns expectedVersion + 1, or creates the row), and clients compare versions, not row contents.
  */
-export async function assignOnDuty(tx: Tx, args: AssignOnDutyArgs): Promise<{ assigneeId: string | null } | null> {
+export async function assignOnDuty(
+  tx: Tx,
+  args: AssignOnDutyArgs,
+): Promise<{ assigneeId: string | null } | null> {
   const { applicationId, serviceId, reason, now, timeZone } = args;
   const row = await tx.application.findUnique({
     where: { id: applicationId },
@@ -40,8 +44,15 @@ export async function assignOnDuty(tx: Tx, args: AssignOnDutyArgs): Promise<{ as
   });
   if (!row || row.closedAt) return null;
   const candidates = await findOnDutyStaff(tx, { now, role: "REVIEWER", serviceId, timeZone });
-  if (reason === "returned" && row.assigneeId && (await isOnDuty(tx, row.assigneeId, candidates, now, timeZone))) {
-    await tx.application.updateMany({ where: { id: row.id, unstaffedAt: { not: null } }, data: { unstaffedAt: null } });
+  if (
+    reason === "returned" &&
+    row.assigneeId &&
+    (await isOnDuty(tx, row.assigneeId, candidates, now, timeZone))
+  ) {
+    await tx.application.updateMany({
+      where: { id: row.id, unstaffedAt: { not: null } },
+      data: { unstaffedAt: null },
+    });
     return { assigneeId: row.assigneeId };
   }
   const chosen = await pickAssignee(tx, candidates);
@@ -57,11 +68,20 @@ export async function assignOnDuty(tx: Tx, args: AssignOnDutyArgs): Promise<{ as
     });
     return { assigneeId: chosen.id };
   }
-  await flagUnstaffed(tx, row, { now, audit: { action: "rota.unstaffed", actorId: null, details: { reason } } });
+  await flagUnstaffed(tx, row, {
+    now,
+    audit: { action: "rota.unstaffed", actorId: null, details: { reason } },
+  });
   return { assigneeId: row.assigneeId };
 }
 
-async function isOnDuty(tx: Tx, userId: string, reviewers: OnDutyStaff[], now: Date, timeZone?: string): Promise<boolean> {
+async function isOnDuty(
+  tx: Tx,
+  userId: string,
+  reviewers: OnDutyStaff[],
+  now: Date,
+  timeZone?: string,
+): Promise<boolean> {
   if (reviewers.some((reviewer) => reviewer.id === userId)) return true;
   // A supervisor who took the case personally keeps it too while on duty.
   const supervisors = await findOnDutyStaff(tx, { now, role: "SUPERVISOR", timeZone });
@@ -72,7 +92,11 @@ async function isOnDuty(tx: Tx, userId: string, reviewers: OnDutyStaff[], now: D
  * The first candidate still active, locked FOR SHARE: a deactivation (which unassigns the person's
  * open cases) waits for this transaction, or this one sees the person inactive and moves on.
  */
-export async function pickAssignee(tx: Tx, candidates: OnDutyStaff[], exclude: readonly string[] = []): Promise<OnDutyStaff | null> {
+export async function pickAssignee(
+  tx: Tx,
+  candidates: OnDutyStaff[],
+  exclude: readonly string[] = [],
+): Promise<OnDutyStaff | null> {
   for (const candidate of candidates) {
     if (exclude.includes(candidate.id)) continue;
     const rows = await tx.$queryRaw<{ id: string }[]>`
@@ -95,21 +119,41 @@ type AssignmentArgs = {
 };
 
 /** Assignment with its traces: timeline (ASSIGNED, staff-only note), audit, and an in-app notice to the assignee. */
-export async function recordAssignment(tx: Tx, { caseRow, to, actorId, internalNote, audit, bumpVersion, now }: AssignmentArgs) {
+export async function recordAssignment(
+  tx: Tx,
+  { caseRow, to, actorId, internalNote, audit, bumpVersion, now }: AssignmentArgs,
+) {
   await tx.application.update({
     where: { id: caseRow.id },
-    data: { assigneeId: to.id, unstaffedAt: null, updatedAt: now, ...(bumpVersion ? { version: { increment: 1 } } : {}) },
+    data: {
+      assigneeId: to.id,
+      unstaffedAt: null,
+      updatedAt: now,
+      ...(bumpVersion ? { version: { increment: 1 } } : {}),
+    },
     select: { id: true },
   });
   await tx.timelineEvent.create({
-    data: { applicationId: caseRow.id, node: caseRow.currentNode, action: "ASSIGNED", actorId, internalNote, occurredAt: now },
+    data: {
+      applicationId: caseRow.id,
+      node: caseRow.currentNode,
+      action: "ASSIGNED",
+      actorId,
+      internalNote,
+      occurredAt: now,
+    },
   });
   await recordAudit(tx, {
     actorId,
     action: audit.action,
     entityType: "application",
     entityId: caseRow.id,
-    details: { number: caseRow.number, previousAssigneeId: caseRow.assigneeId, assigneeId: to.id, ...audit.details },
+    details: {
+      number: caseRow.number,
+      previousAssigneeId: caseRow.assigneeId,
+      assigneeId: to.id,
+      ...audit.details,
+    },
     createdAt: now,
   });
   await queueCaseNotices(tx, { recipientIds: [to.id], caseRef: caseRow, template: "staff.assigned", now });
@@ -119,7 +163,15 @@ export async function recordAssignment(tx: Tx, { caseRow, to, actorId, internalN
 export async function flagUnstaffed(
   tx: Tx,
   caseRow: CaseRow,
-  { now, audit, bumpVersion = false }: { now: Date; audit: { action: string; actorId: string | null; details?: Record<string, string> }; bumpVersion?: boolean },
+  {
+    now,
+    audit,
+    bumpVersion = false,
+  }: {
+    now: Date;
+    audit: { action: string; actorId: string | null; details?: Record<string, string> };
+    bumpVersion?: boolean;
+  },
 ) {
   await tx.application.update({
     where: { id: caseRow.id },
@@ -132,8 +184,18 @@ export async function flagUnstaffed(
     action: audit.action,
     entityType: "application",
     entityId: caseRow.id,
-    details: { number: caseRow.number, assigneeId: caseRow.assigneeId, notifiedSupervisors: supervisors.length, ...audit.details },
+    details: {
+      number: caseRow.number,
+      assigneeId: caseRow.assigneeId,
+      notifiedSupervisors: supervisors.length,
+      ...audit.details,
+    },
     createdAt: now,
   });
-  await queueCaseNotices(tx, { recipientIds: supervisors, caseRef: caseRow, template: "staff.unstaffed", now });
+  await queueCaseNotices(tx, {
+    recipientIds: supervisors,
+    caseRef: caseRow,
+    template: "staff.unstaffed",
+    now,
+  });
 }

@@ -10,7 +10,8 @@ describe("rota clock", () => {
   });
 
   it("refuses anything else", () => {
-    for (const value of ["8:00", "24:01", "25:00", "12:60", "noon", "", "12:00:00"]) expect([value, parseClock(value)]).toEqual([value, null]);
+    for (const value of ["8:00", "24:01", "25:00", "12:60", "noon", "", "12:00:00"])
+      expect([value, parseClock(value)]).toEqual([value, null]);
   });
 
   it("writes minutes back as HH:MM, wrapping past midnight", () => {

@@ -60,7 +60,10 @@ export async function listShiftCandidates(viewer: Viewer) {
       id: true,
       displayName: true,
       role: true,
-      handledServices: { orderBy: { service: { sortOrder: "asc" } }, select: { service: { select: { id: true, nameZh: true, nameEn: true } } } },
+      handledServices: {
+        orderBy: { service: { sortOrder: "asc" } },
+        select: { service: { select: { id: true, nameZh: true, nameEn: true } } },
+      },
     },
   });
 }

@@ -9,10 +9,16 @@ export type CaseRef = { id: string; number: string };
  * In-app notices about one case for several staff members, each in their own language (same shape
  * as lib/workflow's queueStaffNotice: the payload carries only the public number).
  */
-export async function queueCaseNotices(tx: Tx, args: { recipientIds: string[]; caseRef: CaseRef; template: string; now: Date }) {
+export async function queueCaseNotices(
+  tx: Tx,
+  args: { recipientIds: string[]; caseRef: CaseRef; template: string; now: Date },
+) {
   const ids = [...new Set(args.recipientIds)];
   if (ids.length === 0) return 0;
-  const recipients = await tx.user.findMany({ where: { id: { in: ids } }, select: { id: true, locale: true } });
+  const recipients = await tx.user.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, locale: true },
+  });
   await tx.notification.createMany({
     data: recipients.map((recipient) => ({
       recipientId: recipient.id,
@@ -30,6 +36,10 @@ export async function queueCaseNotices(tx: Tx, args: { recipientIds: string[]; c
 
 /** Every active supervisor: the fallback when nobody on duty can take a case. */
 export async function activeSupervisorIds(tx: Tx): Promise<string[]> {
-  const rows = await tx.user.findMany({ where: { role: "SUPERVISOR", active: true }, select: { id: true }, take: 200 });
+  const rows = await tx.user.findMany({
+    where: { role: "SUPERVISOR", active: true },
+    select: { id: true },
+    take: 200,
+  });
   return rows.map((row) => row.id);
 }

@@ -16,7 +16,12 @@ export type OnDutyStaff = { id: string; displayName: string; role: Role; openCas
  */
 export async function findOnDutyStaff(
   client: Client,
-  { now, role, serviceId, timeZone = serverEnv().ROTA_TIME_ZONE }: { now: Date; role: "REVIEWER" | "SUPERVISOR"; serviceId?: string; timeZone?: string },
+  {
+    now,
+    role,
+    serviceId,
+    timeZone = serverEnv().ROTA_TIME_ZONE,
+  }: { now: Date; role: "REVIEWER" | "SUPERVISOR"; serviceId?: string; timeZone?: string },
 ): Promise<OnDutyStaff[]> {
   const today = localTime(now, timeZone).weekday;
   const yesterday = ((today + 5) % 7) + 1;

@@ -32,14 +32,20 @@ const clockSchema = z
 /** A shift as the form sends it; times are "HH:MM" in the rota's zone, an end at or before the start runs past midnight. */
 export const shiftInputSchema = z.object({
   name: text("validation.required").trim().min(1, "validation.required").max(60, "validation.tooLong"),
-  weekday: z.coerce.number("rota.errors.weekdayInvalid").int("rota.errors.weekdayInvalid").min(1, "rota.errors.weekdayInvalid").max(7, "rota.errors.weekdayInvalid"),
+  weekday: z.coerce
+    .number("rota.errors.weekdayInvalid")
+    .int("rota.errors.weekdayInvalid")
+    .min(1, "rota.errors.weekdayInvalid")
+    .max(7, "rota.errors.weekdayInvalid"),
   start: clockSchema,
   end: clockSchema,
 });
 export type ShiftInput = z.output<typeof shiftInputSchema>;
 
 /** Creating has no id; editing names the shift. */
-export const saveShiftSchema = shiftInputSchema.extend({ shiftId: z.union([z.literal(""), shiftIdSchema]).optional() });
+export const saveShiftSchema = shiftInputSchema.extend({
+  shiftId: z.union([z.literal(""), shiftIdSchema]).optional(),
+});
 
 export const shiftReferenceSchema = z.object({ shiftId: shiftIdSchema });
 

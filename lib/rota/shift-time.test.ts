@@ -23,8 +23,17 @@ describe("shift coverage", () => {
 
   it("reads the local weekday and time in the rota's zone", () => {
     // 2026-11-22 is a Sunday; 23:30 UTC Saturday is 07:30 Sunday in Shanghai.
-    expect(localTime(new Date("2026-11-21T23:30:00Z"), "Asia/Shanghai")).toEqual({ weekday: 7, minute: 7 * 60 + 30 });
-    expect(coversInstant({ weekday: 7, startMinute: 0, endMinute: 8 * 60 }, new Date("2026-11-21T23:30:00Z"), "Asia/Shanghai")).toBe(true);
+    expect(localTime(new Date("2026-11-21T23:30:00Z"), "Asia/Shanghai")).toEqual({
+      weekday: 7,
+      minute: 7 * 60 + 30,
+    });
+    expect(
+      coversInstant(
+        { weekday: 7, startMinute: 0, endMinute: 8 * 60 },
+        new Date("2026-11-21T23:30:00Z"),
+        "Asia/Shanghai",
+      ),
+    ).toBe(true);
   });
 
   it("counts the minutes left in a shift, across midnight too", () => {

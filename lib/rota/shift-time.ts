@@ -11,7 +11,13 @@ const DAY = 24 * 60;
 
 /** The weekday and minute of the day of `instant` in `timeZone`. */
 export function localTime(instant: Date, timeZone: string): LocalTime {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone, weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(instant);
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    weekday: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(instant);
   const get = (type: string) => parts.find((part) => part.type === type)?.value ?? "";
   const weekday = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].indexOf(get("weekday")) + 1;
   return { weekday, minute: Number(get("hour")) * 60 + Number(get("minute")) };
@@ -23,9 +29,13 @@ export function crossesMidnight(shift: ShiftTime): boolean {
 
 /** Whether the shift covers this local time (start included, end excluded). */
 export function coversLocalTime(shift: ShiftTime, at: LocalTime): boolean {
-  if (!crossesMidnight(shift)) return at.weekday === shift.weekday && at.minute >= shift.startMinute && at.minute < shift.endMinute;
+  if (!crossesMidnight(shift))
+    return at.weekday === shift.weekday && at.minute >= shift.startMinute && at.minute < shift.endMinute;
   const nextDay = (shift.weekday % 7) + 1;
-  return (at.weekday === shift.weekday && at.minute >= shift.startMinute) || (at.weekday === nextDay && at.minute < shift.endMinute % DAY);
+  return (
+    (at.weekday === shift.weekday && at.minute >= shift.startMinute) ||
+    (at.weekday === nextDay && at.minute < shift.endMinute % DAY)
+  );
 }
 
 export function coversInstant(shift: ShiftTime, instant: Date, timeZone: string): boolean {
@@ -38,6 +48,7 @@ export function coversInstant(shift: ShiftTime, instant: Date, timeZone: string)
  */
 export function minutesUntilEnd(shift: ShiftTime, at: LocalTime): number | null {
   if (!coversLocalTime(shift, at)) return null;
-  const end = crossesMidnight(shift) && at.weekday === shift.weekday ? shift.endMinute + DAY : shift.endMinute;
+  const end =
+    crossesMidnight(shift) && at.weekday === shift.weekday ? shift.endMinute + DAY : shift.endMinute;
   return end - at.minute;
 }

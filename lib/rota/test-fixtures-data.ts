@@ -13,26 +13,52 @@ export const shanghai = (local: string) => new Date(`${local}:00+08:00`);
 
 export async function makeService() {
   return db.serviceType.create({
-    data: { code: `rota-${randomUUID()}`, nameZh: "服务", nameEn: "Service", descriptionZh: "", descriptionEn: "", baseFeeMinor: 100 },
+    data: {
+      code: `rota-${randomUUID()}`,
+      nameZh: "服务",
+      nameEn: "Service",
+      descriptionZh: "",
+      descriptionEn: "",
+      baseFeeMinor: 100,
+    },
     select: { id: true },
   });
 }
 
-export async function makeStaff(role: Role, options: { services?: string[]; active?: boolean; locale?: string } = {}) {
+export async function makeStaff(
+  role: Role,
+  options: { services?: string[]; active?: boolean; locale?: string } = {},
+) {
   const user = await createTestUser(role, { active: options.active ?? true, locale: options.locale ?? "en" });
-  for (const serviceId of options.services ?? []) await db.staffService.create({ data: { userId: user.id, serviceId } });
+  for (const serviceId of options.services ?? [])
+    await db.staffService.create({ data: { userId: user.id, serviceId } });
   return user;
 }
 
 export async function makeShift(weekday: number, start: string, end: string, memberIds: string[]) {
   return db.shift.create({
-    data: { name: `${start}–${end}`, weekday, startMinute: parseClock(start)!, endMinute: parseClock(end)!, members: { create: memberIds.map((userId) => ({ userId })) } },
+    data: {
+      name: `${start}–${end}`,
+      weekday,
+      startMinute: parseClock(start)!,
+      endMinute: parseClock(end)!,
+      members: { create: memberIds.map((userId) => ({ userId })) },
+    },
     select: { id: true },
   });
 }
 
 /** An open case of `serviceId`, optionally assigned. */
-export async function makeCase(serviceId: string, options: { assigneeId?: string; node?: WorkflowNode; applicantId?: string } = {}) {
+export async function makeCase(
+  serviceId: string,
+  options: { assigneeId?: string; node?: WorkflowNode; applicantId?: string } = {},
+) {
   const applicantId = options.applicantId ?? (await createTestUser("APPLICANT")).id;
-  return createTestApplication({ applicantId, serviceId, assigneeId: options.assigneeId ?? null, currentNode: options.node ?? "SUBMITTED", locale: "en" });
+  return createTestApplication({
+    applicantId,
+    serviceId,
+    assigneeId: options.assigneeId ?? null,
+    currentNode: options.node ?? "SUBMITTED",
+    locale: "en",
+  });
 }

@@ -17,7 +17,10 @@ type WaitingCase = { id: string; number: string; serviceId: string; currentNode:
  * urgent and longest waiting first. A case that still has nobody stays flagged, and its supervisors
  * are not told again (they were when it was flagged).
  */
-export async function assignWaitingCases({ now = new Date(), timeZone }: { now?: Date; timeZone?: string } = {}): Promise<number> {
+export async function assignWaitingCases({
+  now = new Date(),
+  timeZone,
+}: { now?: Date; timeZone?: string } = {}): Promise<number> {
   const waiting = await db.$queryRaw<WaitingCase[]>`
     SELECT id::text, number, service_id::text AS "serviceId", current_node AS "currentNode"
       FROM application
@@ -31,14 +34,22 @@ export async function assignWaitingCases({ now = new Date(), timeZone }: { now?:
   return assigned;
 }
 
-async function assignIfStillWaiting(tx: Prisma.TransactionClient, row: WaitingCase, now: Date, timeZone?: string) {
+async function assignIfStillWaiting(
+  tx: Prisma.TransactionClient,
+  row: WaitingCase,
+  now: Date,
+  timeZone?: string,
+) {
   // Locked and re-checked: a supervisor (or another worker) may have taken it since the list was read.
   const locked = await tx.$queryRaw<{ id: string }[]>`
     SELECT id::text FROM application
      WHERE id = ${row.id}::uuid AND unstaffed_at IS NOT NULL AND assignee_id IS NULL AND closed_at IS NULL
        FOR UPDATE SKIP LOCKED`;
   if (locked.length === 0) return false;
-  const chosen = await pickAssignee(tx, await findOnDutyStaff(tx, { now, role: "REVIEWER", serviceId: row.serviceId, timeZone }));
+  const chosen = await pickAssignee(
+    tx,
+    await findOnDutyStaff(tx, { now, role: "REVIEWER", serviceId: row.serviceId, timeZone }),
+  );
   if (!chosen) return false;
   await recordAssignment(tx, {
     caseRow: { id: row.id, number: row.number, assigneeId: null, currentNode: row.currentNode },

@@ -14,42 +14,71 @@ const MORNING = shanghai("2026-11-23T08:01");
 
 const flagAtNight = async (serviceId: string) => {
   const application = await makeCase(serviceId);
-  await db.$transaction((tx) => assignOnDuty(tx, { applicationId: application.id, serviceId, reason: "new", now: NIGHT, timeZone: ZONE }));
+  await db.$transaction((tx) =>
+    assignOnDuty(tx, { applicationId: application.id, serviceId, reason: "new", now: NIGHT, timeZone: ZONE }),
+  );
   return application;
 };
 
 const stateOf = (id: string) =>
-  db.application.findUniqueOrThrow({ where: { id }, select: { assigneeId: true, unstaffedAt: true, version: true } });
+  db.application.findUniqueOrThrow({
+    where: { id },
+    select: { assigneeId: true, unstaffedAt: true, version: true },
+  });
 
 it("gives cases flagged at night to the day shift when it starts, least-loaded first, without telling the supervisors again", async () => {
   const service = await makeService();
   await makeStaff("SUPERVISOR");
-  const [first, second] = [await makeStaff("REVIEWER", { services: [service.id] }), await makeStaff("REVIEWER", { services: [service.id] })];
+  const [first, second] = [
+    await makeStaff("REVIEWER", { services: [service.id] }),
+    await makeStaff("REVIEWER", { services: [service.id] }),
+  ];
   await makeShift(1, "08:00", "16:00", [first.id, second.id]);
   const cases = [await flagAtNight(service.id), await flagAtNight(service.id)];
-  for (const application of cases) expect(await stateOf(application.id)).toMatchObject({ assigneeId: null, unstaffedAt: NIGHT });
-  const supervisorNotices = await db.notification.count({ where: { template: "staff.unstaffed", applicationId: { in: cases.map((row) => row.id) } } });
+  for (const application of cases)
+    expect(await stateOf(application.id)).toMatchObject({ assigneeId: null, unstaffedAt: NIGHT });
+  const supervisorNotices = await db.notification.count({
+    where: { template: "staff.unstaffed", applicationId: { in: cases.map((row) => row.id) } },
+  });
 
   // Still night: nothing changes, and nobody is told twice.
   await assignWaitingCases({ now: NIGHT, timeZone: ZONE });
-  for (const application of cases) expect(await stateOf(application.id)).toMatchObject({ assigneeId: null, unstaffedAt: NIGHT });
+  for (const application of cases)
+    expect(await stateOf(application.id)).toMatchObject({ assigneeId: null, unstaffedAt: NIGHT });
 
   await assignWaitingCases({ now: MORNING, timeZone: ZONE });
   const after = await Promise.all(cases.map((application) => stateOf(application.id)));
   // One each (least-loaded), the flag cleared, and a new version for pages that have the case open.
   expect(new Set(after.map((row) => row.assigneeId))).toEqual(new Set([first.id, second.id]));
-  after.forEach((row, index) => expect(row).toMatchObject({ unstaffedAt: null, version: cases[index]!.version + 1 }));
-  const events = await db.timelineEvent.findMany({ where: { applicationId: { in: cases.map((row) => row.id) }, action: "ASSIGNED" }, select: { occurredAt: true, actorId: true } });
+  after.forEach((row, index) =>
+    expect(row).toMatchObject({ unstaffedAt: null, version: cases[index]!.version + 1 }),
+  );
+  const events = await db.timelineEvent.findMany({
+    where: { applicationId: { in: cases.map((row) => row.id) }, action: "ASSIGNED" },
+    select: { occurredAt: true, actorId: true },
+  });
   expect(events).toEqual([
     { occurredAt: MORNING, actorId: null },
     { occurredAt: MORNING, actorId: null },
   ]);
-  expect(await db.notification.count({ where: { template: "staff.unstaffed", applicationId: { in: cases.map((row) => row.id) } } })).toBe(supervisorNotices);
-  expect(await db.notification.count({ where: { template: "staff.assigned", applicationId: { in: cases.map((row) => row.id) } } })).toBe(2);
+  expect(
+    await db.notification.count({
+      where: { template: "staff.unstaffed", applicationId: { in: cases.map((row) => row.id) } },
+    }),
+  ).toBe(supervisorNotices);
+  expect(
+    await db.notification.count({
+      where: { template: "staff.assigned", applicationId: { in: cases.map((row) => row.id) } },
+    }),
+  ).toBe(2);
 
   // Nothing left for a second run to do.
   await assignWaitingCases({ now: MORNING, timeZone: ZONE });
-  expect(await db.timelineEvent.count({ where: { applicationId: { in: cases.map((row) => row.id) }, action: "ASSIGNED" } })).toBe(2);
+  expect(
+    await db.timelineEvent.count({
+      where: { applicationId: { in: cases.map((row) => row.id) }, action: "ASSIGNED" },
+    }),
+  ).toBe(2);
 });
 
 it("leaves a flagged case a supervisor already took, and two workers at once assign each case once", async () => {
@@ -62,7 +91,10 @@ it("leaves a flagged case a supervisor already took, and two workers at once ass
   await db.application.update({ where: { id: taken.id }, data: { assigneeId: supervisor.id } });
   const waiting = await flagAtNight(service.id);
 
-  await Promise.all([assignWaitingCases({ now: MORNING, timeZone: ZONE }), assignWaitingCases({ now: MORNING, timeZone: ZONE })]);
+  await Promise.all([
+    assignWaitingCases({ now: MORNING, timeZone: ZONE }),
+    assignWaitingCases({ now: MORNING, timeZone: ZONE }),
+  ]);
   expect(await stateOf(taken.id)).toMatchObject({ assigneeId: supervisor.id });
   expect(await stateOf(waiting.id)).toMatchObject({ assigneeId: reviewer.id, unstaffedAt: null });
   expect(await db.timelineEvent.count({ where: { applicationId: waiting.id, action: "ASSIGNED" } })).toBe(1);
@@ -78,8 +110,14 @@ it("runs from the notification worker's loop", async () => {
 
   const logs: string[] = [];
   const none = { name: "none", send: async () => {} };
-  const worker = startOutboxWorker({ providers: { email: none, sms: none }, intervalMs: 10, watchIntervalMs: 60_000, log: (_level, line) => logs.push(line) });
-  for (let tries = 0; tries < 100 && (await stateOf(waiting.id)).assigneeId === null; tries++) await new Promise((resolve) => setTimeout(resolve, 50));
+  const worker = startOutboxWorker({
+    providers: { email: none, sms: none },
+    intervalMs: 10,
+    watchIntervalMs: 60_000,
+    log: (_level, line) => logs.push(line),
+  });
+  for (let tries = 0; tries < 100 && (await stateOf(waiting.id)).assigneeId === null; tries++)
+    await new Promise((resolve) => setTimeout(resolve, 50));
   await worker.stop();
   expect(await stateOf(waiting.id)).toMatchObject({ assigneeId: reviewer.id, unstaffedAt: null });
   expect(logs).toContain("rota: 1 case(s) waiting for someone on duty assigned");

@@ -24,7 +24,13 @@ type SlaRow = LockedCase & {
   assignee_locale: string | null;
 };
 
-type RiskRow = { id: string; number: string; current_node: WorkflowNode; case_due_at: Date | null; needed_by: Date };
+type RiskRow = {
+  id: string;
+  number: string;
+  current_node: WorkflowNode;
+  case_due_at: Date | null;
+  needed_by: Date;
+};
 
 type Context = { now: Date; batchSize: number; supervisors: (tx: Tx) => Promise<Recipient[]> };
 
@@ -38,18 +44,25 @@ type Context = { now: Date; batchSize: number; supervisors: (tx: Tx) => Promise<
  * The flags are system bookkeeping, not a change anyone's form depends on: the case `version` is
  * left alone, so a reviewer's open workspace does not report a conflicting change.
  */
-export async function runOverdueWatch({ now = new Date(), batchSize = WATCH_BATCH_SIZE }: WatchOptions = {}): Promise<WatchSummary> {
+export async function runOverdueWatch({
+  now = new Date(),
+  batchSize = WATCH_BATCH_SIZE,
+}: WatchOptions = {}): Promise<WatchSummary> {
   let supervisors: Promise<Recipient[]> | undefined;
-  const context: Context = { now, batchSize, supervisors: (tx) => (supervisors ??= supervisorsToAlert(tx, now)) };
+  const context: Context = {
+    now,
+    batchSize,
+    supervisors: (tx) => (supervisors ??= supervisorsToAlert(tx, now)),
+  };
   const summary: WatchSummary = { warned: 0, escalated: 0, deadlineRisks: 0 };
   // A full batch may have left more behind; a short one means the rest (if any) is another watcher's.
-  for (let claimed = batchSize; claimed === batchSize; ) {
+  for (let claimed = batchSize; claimed === batchSize;) {
     const batch = await db.$transaction((tx) => slaBatch(tx, context));
     summary.warned += batch.warned;
     summary.escalated += batch.escalated;
     claimed = batch.claimed;
   }
-  for (let claimed = batchSize; claimed === batchSize; ) {
+  for (let claimed = batchSize; claimed === batchSize;) {
     claimed = await db.$transaction((tx) => deadlineRiskBatch(tx, context));
     summary.deadlineRisks += claimed;
   }
@@ -58,7 +71,9 @@ export async function runOverdueWatch({ now = new Date(), batchSize = WATCH_BATC
 
 async function slaBatch(tx: Tx, context: Context) {
   const { now, batchSize } = context;
-  const staffTurn = Prisma.join(STAFF_TURN_STATUSES.map((status) => Prisma.sql`${status}::application_status`));
+  const staffTurn = Prisma.join(
+    STAFF_TURN_STATUSES.map((status) => Prisma.sql`${status}::application_status`),
+  );
   // AWAITING_APPLICANT is not staff's turn: a paused case never goes overdue.
   const rows = await tx.$queryRaw<SlaRow[]>`
     SELECT a.id::text, a.number, a.applicant_id::text, a.assignee_id::text, a.service_id::text, a.tier,
@@ -93,7 +108,10 @@ async function slaBatch(tx: Tx, context: Context) {
 
 /** 75 %: the assignee is warned; an unassigned case (or one held by a deactivated account) goes to the supervisors. */
 async function warn(tx: Tx, row: SlaRow, { now, supervisors }: Context) {
-  const recipients = row.assignee_id && row.assignee_locale ? [{ id: row.assignee_id, locale: row.assignee_locale }] : await supervisors(tx);
+  const recipients =
+    row.assignee_id && row.assignee_locale
+      ? [{ id: row.assignee_id, locale: row.assignee_locale }]
+      : await supervisors(tx);
   await queueStaffNotices(tx, recipients, row, "sla.warning", now);
   await tx.$executeRaw`UPDATE application SET sla_warned_at = ${now} WHERE id = ${row.id}::uuid`;
   await recordAudit(tx, {
@@ -101,7 +119,12 @@ async function warn(tx: Tx, row: SlaRow, { now, supervisors }: Context) {
     action: "sla.warned",
     entityType: "application",
     entityId: row.id,
-    details: { number: row.number, node: row.current_node, dueAt: row.node_due_at.toISOString(), recipients: recipients.map((r) => r.id) },
+    details: {
+      number: row.number,
+      node: row.current_node,
+      dueAt: row.node_due_at.toISOString(),
+      recipients: recipients.map((r) => r.id),
+    },
     createdAt: now,
   });
 }
@@ -114,8 +137,16 @@ async function warn(tx: Tx, row: SlaRow, { now, supervisors }: Context) {
 async function escalate(tx: Tx, row: SlaRow, { now, supervisors }: Context) {
   const recipients = await supervisors(tx);
   await queueStaffNotices(tx, recipients, row, "sla.overdue", now);
-  const expectedAt = expeditedExpectedAt({ escalatedAt: now, nodeEnteredAt: row.node_entered_at, nodeDueAt: row.node_due_at, targetMinutes: row.target_minutes });
-  await queueApplicantNotice(tx, row, "case.expedited", now, { node: row.current_node, ...(expectedAt ? { expectedAt: expectedAt.toISOString() } : {}) });
+  const expectedAt = expeditedExpectedAt({
+    escalatedAt: now,
+    nodeEnteredAt: row.node_entered_at,
+    nodeDueAt: row.node_due_at,
+    targetMinutes: row.target_minutes,
+  });
+  await queueApplicantNotice(tx, row, "case.expedited", now, {
+    node: row.current_node,
+    ...(expectedAt ? { expectedAt: expectedAt.toISOString() } : {}),
+  });
   await tx.$executeRaw`
     UPDATE application SET sla_escalated_at = ${now}, sla_warned_at = COALESCE(sla_warned_at, ${now}) WHERE id = ${row.id}::uuid`;
   await recordAudit(tx, {

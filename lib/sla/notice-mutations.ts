@@ -11,7 +11,10 @@ export type Recipient = { id: string; locale: string };
  */
 export async function supervisorsToAlert(tx: Tx, now: Date): Promise<Recipient[]> {
   const onDuty = await findOnDutyStaff(tx, { now, role: "SUPERVISOR" });
-  const where = onDuty.length > 0 ? { id: { in: onDuty.map((user) => user.id) } } : { role: "SUPERVISOR" as const, active: true };
+  const where =
+    onDuty.length > 0
+      ? { id: { in: onDuty.map((user) => user.id) } }
+      : { role: "SUPERVISOR" as const, active: true };
   return tx.user.findMany({ where, orderBy: { id: "asc" }, select: { id: true, locale: true } });
 }
 

@@ -10,15 +10,31 @@ const node = { nodeEnteredAt: entered, nodeDueAt: at(120) };
 describe("slaState", () => {
   it("warns at 75 % of the node's time", () => {
     expect(WARN_FRACTION).toBe(0.75);
-    expect(slaState({ ...node, status: "IN_PROGRESS", now: at(0) })).toMatchObject({ level: "onTrack", fraction: 0, warnAt: at(90), overdueBy: 0 });
+    expect(slaState({ ...node, status: "IN_PROGRESS", now: at(0) })).toMatchObject({
+      level: "onTrack",
+      fraction: 0,
+      warnAt: at(90),
+      overdueBy: 0,
+    });
     expect(slaState({ ...node, status: "IN_PROGRESS", now: at(89) })).toMatchObject({ level: "onTrack" });
-    expect(slaState({ ...node, status: "IN_PROGRESS", now: at(90) })).toMatchObject({ level: "warning", fraction: 0.75 });
+    expect(slaState({ ...node, status: "IN_PROGRESS", now: at(90) })).toMatchObject({
+      level: "warning",
+      fraction: 0.75,
+    });
     expect(slaState({ ...node, status: "APPROVED", now: at(119) }).level).toBe("warning");
   });
 
   it("is overdue only once the due time has passed, by how much", () => {
-    expect(slaState({ ...node, status: "IN_PROGRESS", now: at(120) })).toMatchObject({ level: "warning", fraction: 1, overdueBy: 0 });
-    expect(slaState({ ...node, status: "IN_PROGRESS", now: at(150) })).toMatchObject({ level: "overdue", fraction: 1.25, overdueBy: 30 * MINUTE });
+    expect(slaState({ ...node, status: "IN_PROGRESS", now: at(120) })).toMatchObject({
+      level: "warning",
+      fraction: 1,
+      overdueBy: 0,
+    });
+    expect(slaState({ ...node, status: "IN_PROGRESS", now: at(150) })).toMatchObject({
+      level: "overdue",
+      fraction: 1.25,
+      overdueBy: 30 * MINUTE,
+    });
   });
 
   it("never goes overdue while waiting for the applicant, and counts the pause", () => {
@@ -28,19 +44,37 @@ describe("slaState", () => {
   });
 
   it("keeps earlier pauses once the applicant has answered", () => {
-    expect(slaState({ ...node, status: "IN_PROGRESS", now: at(10), pausedMinutes: 45 })).toMatchObject({ paused: false, pausedSince: null, pausedMs: 45 * MINUTE });
+    expect(slaState({ ...node, status: "IN_PROGRESS", now: at(10), pausedMinutes: 45 })).toMatchObject({
+      paused: false,
+      pausedSince: null,
+      pausedMs: 45 * MINUTE,
+    });
   });
 
   it("says nothing about closed cases or nodes without a due time", () => {
-    expect(slaState({ ...node, status: "COMPLETED", now: at(500) })).toMatchObject({ level: "none", overdueBy: 0 });
-    expect(slaState({ nodeEnteredAt: entered, nodeDueAt: null, status: "IN_PROGRESS", now: at(500) })).toMatchObject({ level: "none", fraction: null, warnAt: null });
-    expect(slaState({ nodeEnteredAt: entered, nodeDueAt: null, status: "AWAITING_APPLICANT", now: at(5) }).level).toBe("paused");
+    expect(slaState({ ...node, status: "COMPLETED", now: at(500) })).toMatchObject({
+      level: "none",
+      overdueBy: 0,
+    });
+    expect(
+      slaState({ nodeEnteredAt: entered, nodeDueAt: null, status: "IN_PROGRESS", now: at(500) }),
+    ).toMatchObject({ level: "none", fraction: null, warnAt: null });
+    expect(
+      slaState({ nodeEnteredAt: entered, nodeDueAt: null, status: "AWAITING_APPLICANT", now: at(5) }).level,
+    ).toBe("paused");
   });
 
   it("copes with a due time at or before entry and a clock before entry", () => {
-    expect(slaState({ nodeEnteredAt: entered, nodeDueAt: entered, status: "IN_PROGRESS", now: at(0) })).toMatchObject({ fraction: 1, warnAt: entered, level: "warning" });
-    expect(slaState({ nodeEnteredAt: entered, nodeDueAt: at(-5), status: "IN_PROGRESS", now: at(1) })).toMatchObject({ level: "overdue", warnAt: entered });
-    expect(slaState({ ...node, status: "IN_PROGRESS", now: at(-10) })).toMatchObject({ fraction: 0, level: "onTrack" });
+    expect(
+      slaState({ nodeEnteredAt: entered, nodeDueAt: entered, status: "IN_PROGRESS", now: at(0) }),
+    ).toMatchObject({ fraction: 1, warnAt: entered, level: "warning" });
+    expect(
+      slaState({ nodeEnteredAt: entered, nodeDueAt: at(-5), status: "IN_PROGRESS", now: at(1) }),
+    ).toMatchObject({ level: "overdue", warnAt: entered });
+    expect(slaState({ ...node, status: "IN_PROGRESS", now: at(-10) })).toMatchObject({
+      fraction: 0,
+      level: "onTrack",
+    });
   });
 });
 
@@ -66,6 +100,13 @@ describe("expeditedExpectedAt", () => {
   it("falls back to the time the node was first given, else nothing", () => {
     expect(expeditedExpectedAt({ escalatedAt: at(200), ...node })).toEqual(at(320));
     expect(expeditedExpectedAt({ escalatedAt: at(200), nodeEnteredAt: entered, nodeDueAt: null })).toBeNull();
-    expect(expeditedExpectedAt({ escalatedAt: at(200), nodeEnteredAt: entered, nodeDueAt: entered, targetMinutes: null })).toBeNull();
+    expect(
+      expeditedExpectedAt({
+        escalatedAt: at(200),
+        nodeEnteredAt: entered,
+        nodeDueAt: entered,
+        targetMinutes: null,
+      }),
+    ).toBeNull();
   });
 });

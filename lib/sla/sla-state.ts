@@ -42,7 +42,8 @@ export type SlaState = {
 export function slaState({ nodeEnteredAt, nodeDueAt, status, now, pausedMinutes = 0 }: SlaInput): SlaState {
   const paused = status === "AWAITING_APPLICANT";
   const pausedSince = paused ? nodeEnteredAt : null;
-  const pausedMs = pausedMinutes * MINUTE + (paused ? Math.max(0, now.getTime() - nodeEnteredAt.getTime()) : 0);
+  const pausedMs =
+    pausedMinutes * MINUTE + (paused ? Math.max(0, now.getTime() - nodeEnteredAt.getTime()) : 0);
   const base = { paused, pausedSince, pausedMs, overdueBy: 0 };
   if (!nodeDueAt) return { ...base, level: levelWithoutDue(status), fraction: null, warnAt: null };
 
@@ -71,7 +72,9 @@ export type DeadlineInput = { caseDueAt: Date | null; neededBy: Date; closedAt: 
  */
 export function deadlineAtRisk({ caseDueAt, neededBy, closedAt, now }: DeadlineInput): boolean {
   if (closedAt) return false;
-  return (caseDueAt !== null && caseDueAt.getTime() > neededBy.getTime()) || now.getTime() > neededBy.getTime();
+  return (
+    (caseDueAt !== null && caseDueAt.getTime() > neededBy.getTime()) || now.getTime() > neededBy.getTime()
+  );
 }
 
 export type ExpeditedInput = {
@@ -86,8 +89,14 @@ export type ExpeditedInput = {
  * The new expected time told to the applicant when the node is escalated: the node's target again,
  * counted from the escalation (without a target, the time the node was first given).
  */
-export function expeditedExpectedAt({ escalatedAt, nodeEnteredAt, nodeDueAt, targetMinutes }: ExpeditedInput): Date | null {
-  const minutes = targetMinutes ?? (nodeDueAt ? (nodeDueAt.getTime() - nodeEnteredAt.getTime()) / MINUTE : null);
+export function expeditedExpectedAt({
+  escalatedAt,
+  nodeEnteredAt,
+  nodeDueAt,
+  targetMinutes,
+}: ExpeditedInput): Date | null {
+  const minutes =
+    targetMinutes ?? (nodeDueAt ? (nodeDueAt.getTime() - nodeEnteredAt.getTime()) / MINUTE : null);
   if (minutes === null || minutes <= 0) return null;
   return new Date(escalatedAt.getTime() + minutes * MINUTE);
 }

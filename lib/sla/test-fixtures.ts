@@ -37,7 +37,12 @@ export async function createSlaWorld(): Promise<SlaWorld> {
         create: {
           tier: "URGENT",
           processingHours: 48,
-          nodeTargets: { create: Object.entries(TARGETS).map(([node, targetMinutes]) => ({ node: node as keyof typeof TARGETS, targetMinutes })) },
+          nodeTargets: {
+            create: Object.entries(TARGETS).map(([node, targetMinutes]) => ({
+              node: node as keyof typeof TARGETS,
+              targetMinutes,
+            })),
+          },
         },
       },
     },
@@ -69,7 +74,10 @@ export async function createSlaWorld(): Promise<SlaWorld> {
 }
 
 /** An open case in material check, entered at T0 and due at T0 + 120 min, nowhere near its needed-by date. */
-export function openCase(world: SlaWorld, overrides: Omit<Parameters<typeof createTestApplication>[0], "applicantId" | "serviceId"> = {}) {
+export function openCase(
+  world: SlaWorld,
+  overrides: Omit<Parameters<typeof createTestApplication>[0], "applicantId" | "serviceId"> = {},
+) {
   return createTestApplication({
     applicantId: world.applicant.id,
     serviceId: world.serviceId,
@@ -88,7 +96,10 @@ export function openCase(world: SlaWorld, overrides: Omit<Parameters<typeof crea
 /** The watch's notices of one case, as [template, channel, recipient] sorted for comparison. */
 export async function watchNotices(applicationId: string) {
   const rows = await db.notification.findMany({
-    where: { applicationId, template: { in: ["sla.warning", "sla.overdue", "sla.deadlineRisk", "case.expedited"] } },
+    where: {
+      applicationId,
+      template: { in: ["sla.warning", "sla.overdue", "sla.deadlineRisk", "case.expedited"] },
+    },
     orderBy: [{ createdAt: "asc" }, { template: "asc" }, { channel: "asc" }, { recipientId: "asc" }],
     select: { template: true, channel: true, recipientId: true, payload: true, createdAt: true },
   });

@@ -7,7 +7,15 @@ import type { Providers } from "@/lib/notifications/providers";
 import { startOutboxWorker } from "@/lib/notifications/worker";
 import { withTestDatabase } from "@/lib/testing/with-test-database";
 import { runOverdueWatch } from "./mutations";
-import { MINUTE, at, auditActions, createSlaWorld, openCase, watchNotices, type SlaWorld } from "./test-fixtures";
+import {
+  MINUTE,
+  at,
+  auditActions,
+  createSlaWorld,
+  openCase,
+  watchNotices,
+  type SlaWorld,
+} from "./test-fixtures";
 
 withTestDatabase();
 
@@ -16,22 +24,37 @@ beforeAll(async () => {
   world = await createSlaWorld();
 });
 
-const templatesOf = async (id: string) => (await watchNotices(id)).map((row) => `${row.template}:${row.channel}:${row.recipientId}`).sort();
+const templatesOf = async (id: string) =>
+  (await watchNotices(id)).map((row) => `${row.template}:${row.channel}:${row.recipientId}`).sort();
 
 describe("runOverdueWatch with several workers", () => {
   it("sends each notice once when two watchers run at the same moment", async () => {
-    const cases = await Promise.all(Array.from({ length: 7 }, (_, index) => openCase(world, { assigneeId: index % 2 ? world.reviewer.id : null })));
-    const warned = await Promise.all(Array.from({ length: 5 }, () => openCase(world, { assigneeId: world.reviewer.id, nodeDueAt: at(200) })));
+    const cases = await Promise.all(
+      Array.from({ length: 7 }, (_, index) =>
+        openCase(world, { assigneeId: index % 2 ? world.reviewer.id : null }),
+      ),
+    );
+    const warned = await Promise.all(
+      Array.from({ length: 5 }, () => openCase(world, { assigneeId: world.reviewer.id, nodeDueAt: at(200) })),
+    );
     // Small batches, so the two watchers interleave over several transactions each.
-    const [first, second] = await Promise.all([runOverdueWatch({ now: at(160), batchSize: 2 }), runOverdueWatch({ now: at(160), batchSize: 2 })]);
+    const [first, second] = await Promise.all([
+      runOverdueWatch({ now: at(160), batchSize: 2 }),
+      runOverdueWatch({ now: at(160), batchSize: 2 }),
+    ]);
     expect(first.escalated + second.escalated).toBeGreaterThanOrEqual(cases.length);
     for (const application of cases) {
       expect(await templatesOf(application.id)).toEqual(
-        [`case.expedited:EMAIL:${world.applicant.id}`, `case.expedited:IN_APP:${world.applicant.id}`, `sla.overdue:IN_APP:${world.onDuty.id}`].sort(),
+        [
+          `case.expedited:EMAIL:${world.applicant.id}`,
+          `case.expedited:IN_APP:${world.applicant.id}`,
+          `sla.overdue:IN_APP:${world.onDuty.id}`,
+        ].sort(),
       );
       expect(await auditActions(application.id)).toEqual([{ action: "sla.escalated", actorId: null }]);
     }
-    for (const application of warned) expect(await templatesOf(application.id)).toEqual([`sla.warning:IN_APP:${world.reviewer.id}`]);
+    for (const application of warned)
+      expect(await templatesOf(application.id)).toEqual([`sla.warning:IN_APP:${world.reviewer.id}`]);
   });
 });
 
@@ -42,16 +65,30 @@ describe("deadline risk", () => {
     for (const minute of [10, 11, 500]) await runOverdueWatch({ now: at(minute) });
     expect(await templatesOf(late.id)).toEqual([`sla.deadlineRisk:IN_APP:${world.onDuty.id}`]);
     expect(await templatesOf(fine.id)).toEqual([]);
-    expect(await db.application.findUniqueOrThrow({ where: { id: late.id }, select: { deadlineRiskAt: true } })).toEqual({ deadlineRiskAt: at(10) });
+    expect(
+      await db.application.findUniqueOrThrow({ where: { id: late.id }, select: { deadlineRiskAt: true } }),
+    ).toEqual({ deadlineRiskAt: at(10) });
     expect(await auditActions(late.id)).toEqual([{ action: "sla.deadlineRisk", actorId: null }]);
     // What the queue's flag and the workspace read.
     const queue = await listQueue(world.onDuty, parseQueueFilters({ q: late.number }), at(500));
-    expect(queue.items.map((row) => [row.number, row.deadlineRiskAt, row.unstaffedAt])).toEqual([[late.number, at(10), null]]);
-    expect((await findStaffCase(world.onDuty, late.number))!.sla).toMatchObject({ deadlineRiskAt: at(10), escalatedAt: null, pausedMinutes: 0 });
+    expect(queue.items.map((row) => [row.number, row.deadlineRiskAt, row.unstaffedAt])).toEqual([
+      [late.number, at(10), null],
+    ]);
+    expect((await findStaffCase(world.onDuty, late.number))!.sla).toMatchObject({
+      deadlineRiskAt: at(10),
+      escalatedAt: null,
+      pausedMinutes: 0,
+    });
   });
 
   it("flags an open case whose needed-by date has passed, even while it waits for the applicant", async () => {
-    const waiting = await openCase(world, { status: "AWAITING_APPLICANT", currentNode: "AWAITING_SUPPLEMENT", caseDueAt: at(100), neededBy: at(200), nodeDueAt: at(5000) });
+    const waiting = await openCase(world, {
+      status: "AWAITING_APPLICANT",
+      currentNode: "AWAITING_SUPPLEMENT",
+      caseDueAt: at(100),
+      neededBy: at(200),
+      nodeDueAt: at(5000),
+    });
     await runOverdueWatch({ now: at(150) });
     expect(await templatesOf(waiting.id)).toEqual([]);
     await runOverdueWatch({ now: at(201) });
@@ -61,12 +98,22 @@ describe("deadline risk", () => {
 
 describe("nobody on duty", () => {
   it("alerts every active supervisor instead", async () => {
-    const application = await openCase(world, { nodeDueAt: at(24 * 60 + 10), nodeEnteredAt: at(24 * 60 - 110) });
+    const application = await openCase(world, {
+      nodeDueAt: at(24 * 60 + 10),
+      nodeEnteredAt: at(24 * 60 - 110),
+    });
     // The next (local) day: the only shift is over.
     await runOverdueWatch({ now: at(24 * 60 + 20) });
-    const supervisors = await db.user.findMany({ where: { role: "SUPERVISOR", active: true }, select: { id: true } });
-    expect(supervisors.map((user) => user.id)).toEqual(expect.arrayContaining([world.onDuty.id, world.offDuty.id]));
-    const alerted = (await watchNotices(application.id)).filter((row) => row.template === "sla.overdue").map((row) => row.recipientId);
+    const supervisors = await db.user.findMany({
+      where: { role: "SUPERVISOR", active: true },
+      select: { id: true },
+    });
+    expect(supervisors.map((user) => user.id)).toEqual(
+      expect.arrayContaining([world.onDuty.id, world.offDuty.id]),
+    );
+    const alerted = (await watchNotices(application.id))
+      .filter((row) => row.template === "sla.overdue")
+      .map((row) => row.recipientId);
     expect(alerted.sort()).toEqual(supervisors.map((user) => user.id).sort());
   });
 });
@@ -82,12 +129,22 @@ describe("the notification worker", () => {
       neededBy: new Date(now + 600 * MINUTE),
     };
     const first = await openCase(world, dueForWarning);
-    const providers: Providers = { email: { name: "none", send: async () => {} }, sms: { name: "none", send: async () => {} } };
+    const providers: Providers = {
+      email: { name: "none", send: async () => {} },
+      sms: { name: "none", send: async () => {} },
+    };
     const logs: string[] = [];
-    const worker = startOutboxWorker({ providers, intervalMs: 10, watchIntervalMs: 60_000, log: (_level, message) => logs.push(message) });
+    const worker = startOutboxWorker({
+      providers,
+      intervalMs: 10,
+      watchIntervalMs: 60_000,
+      log: (_level, message) => logs.push(message),
+    });
     try {
       // The loop's first pass runs the watch: wait for its warning.
-      await expect.poll(() => templatesOf(first.id), { timeout: 10_000 }).toEqual([`sla.warning:IN_APP:${world.reviewer.id}`]);
+      await expect
+        .poll(() => templatesOf(first.id), { timeout: 10_000 })
+        .toEqual([`sla.warning:IN_APP:${world.reviewer.id}`]);
       // A case that needs a warning now is only seen by the next watch, a minute on, however many
       // polls (every 10 ms) come in between: a watch on every poll would warn it here.
       const second = await openCase(world, dueForWarning);
@@ -96,6 +153,8 @@ describe("the notification worker", () => {
     } finally {
       await worker.stop();
     }
-    expect(logs.filter((line) => line.startsWith("overdue watch"))).toEqual(["overdue watch: warned 1, escalated 0, deadline risks 0"]);
+    expect(logs.filter((line) => line.startsWith("overdue watch"))).toEqual([
+      "overdue watch: warned 1, escalated 0, deadline risks 0",
+    ]);
   });
 });

@@ -4,8 +4,20 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { ActionResult } from "@/lib/action-result";
 import { adminAction } from "./admin-action";
-import { changeStaffRole, createStaffAccount, resetStaffPassword, setStaffActive, setStaffServices } from "./mutations";
-import { changeRoleSchema, createStaffSchema, resetPasswordSchema, staffServicesSchema, staffStatusSchema } from "./schema";
+import {
+  changeStaffRole,
+  createStaffAccount,
+  resetStaffPassword,
+  setStaffActive,
+  setStaffServices,
+} from "./mutations";
+import {
+  changeRoleSchema,
+  createStaffSchema,
+  resetPasswordSchema,
+  staffServicesSchema,
+  staffStatusSchema,
+} from "./schema";
 import { generateTemporaryPassword } from "./temporary-password";
 import { isFormData, malformedRequest } from "@/lib/validation/action-input";
 
@@ -16,7 +28,10 @@ function refresh(userId: string) {
   revalidatePath(`${LIST_PATH}/${userId}`);
 }
 
-export async function createStaff(_previous: unknown, formData: FormData): Promise<ActionResult<{ id: string }>> {
+export async function createStaff(
+  _previous: unknown,
+  formData: FormData,
+): Promise<ActionResult<{ id: string }>> {
   if (!isFormData(formData)) return malformedRequest();
   const result = await adminAction(createStaffSchema, Object.fromEntries(formData), async (viewer, input) => {
     const created = await createStaffAccount(viewer, input);
@@ -28,7 +43,10 @@ export async function createStaff(_previous: unknown, formData: FormData): Promi
 }
 
 /** Deactivation and reactivation in one action, so the form that asked stays the same component either way. */
-export async function changeStaffStatus(_previous: unknown, formData: FormData): Promise<ActionResult<{ active: boolean; unassignedCases: number }>> {
+export async function changeStaffStatus(
+  _previous: unknown,
+  formData: FormData,
+): Promise<ActionResult<{ active: boolean; unassignedCases: number }>> {
   if (!isFormData(formData)) return malformedRequest();
   return adminAction(staffStatusSchema, Object.fromEntries(formData), async (viewer, { userId, active }) => {
     const { unassignedCases } = await setStaffActive(viewer, { userId, active });
@@ -38,7 +56,10 @@ export async function changeStaffStatus(_previous: unknown, formData: FormData):
 }
 
 /** A generated password is returned once, to be shown to the admin; it is stored only as a hash. */
-export async function resetPassword(_previous: unknown, formData: FormData): Promise<ActionResult<{ generatedPassword: string | null }>> {
+export async function resetPassword(
+  _previous: unknown,
+  formData: FormData,
+): Promise<ActionResult<{ generatedPassword: string | null }>> {
   if (!isFormData(formData)) return malformedRequest();
   return adminAction(resetPasswordSchema, Object.fromEntries(formData), async (viewer, input) => {
     const generated = input.mode === "generate";
@@ -49,7 +70,10 @@ export async function resetPassword(_previous: unknown, formData: FormData): Pro
   });
 }
 
-export async function changeRole(_previous: unknown, formData: FormData): Promise<ActionResult<{ role: string }>> {
+export async function changeRole(
+  _previous: unknown,
+  formData: FormData,
+): Promise<ActionResult<{ role: string }>> {
   if (!isFormData(formData)) return malformedRequest();
   return adminAction(changeRoleSchema, Object.fromEntries(formData), async (viewer, input) => {
     await changeStaffRole(viewer, input);
@@ -58,7 +82,10 @@ export async function changeRole(_previous: unknown, formData: FormData): Promis
   });
 }
 
-export async function updateStaffServices(_previous: unknown, formData: FormData): Promise<ActionResult<{ added: number; removed: number }>> {
+export async function updateStaffServices(
+  _previous: unknown,
+  formData: FormData,
+): Promise<ActionResult<{ added: number; removed: number }>> {
   if (!isFormData(formData)) return malformedRequest();
   const input = { userId: formData.get("userId"), serviceIds: formData.getAll("serviceIds") };
   return adminAction(staffServicesSchema, input, async (viewer, { userId, serviceIds }) => {

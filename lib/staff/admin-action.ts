@@ -8,7 +8,8 @@ import { UserFacingError } from "@/lib/errors";
 /** Field errors keyed by the whole path ("targets.EXPRESS"), so nested form fields get their own messages. */
 export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
   const fieldErrors: Record<string, string[]> = {};
-  for (const issue of error.issues) (fieldErrors[issue.path.map(String).join(".") || "form"] ??= []).push(issue.message);
+  for (const issue of error.issues)
+    (fieldErrors[issue.path.map(String).join(".") || "form"] ??= []).push(issue.message);
   return fieldErrors;
 }
 

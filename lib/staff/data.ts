@@ -17,7 +17,12 @@ export async function listStaff(viewer: Viewer, query: StaffListQuery) {
     ...(query.role ? { role: query.role } : {}),
     ...(query.status === "all" ? {} : { active: query.status === "active" }),
     ...(query.q
-      ? { OR: [{ email: { contains: likeLiteral(query.q), mode: "insensitive" } }, { displayName: { contains: likeLiteral(query.q), mode: "insensitive" } }] }
+      ? {
+          OR: [
+            { email: { contains: likeLiteral(query.q), mode: "insensitive" } },
+            { displayName: { contains: likeLiteral(query.q), mode: "insensitive" } },
+          ],
+        }
       : {}),
   };
   const [items, total] = await Promise.all([
@@ -27,7 +32,15 @@ export async function listStaff(viewer: Viewer, query: StaffListQuery) {
       orderBy: [{ active: "desc" }, { displayName: "asc" }, { id: "asc" }],
       skip: (query.page - 1) * STAFF_PAGE_SIZE,
       take: STAFF_PAGE_SIZE,
-      select: { id: true, email: true, displayName: true, role: true, active: true, createdAt: true, _count: { select: { assignedCases: { where: { closedAt: null } } } } },
+      select: {
+        id: true,
+        email: true,
+        displayName: true,
+        role: true,
+        active: true,
+        createdAt: true,
+        _count: { select: { assignedCases: { where: { closedAt: null } } } },
+      },
     }),
     db.user.count({ where }),
   ]);

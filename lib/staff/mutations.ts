@@ -38,10 +38,22 @@ export async function createStaffAccount(viewer: Viewer, input: CreateStaffInput
   try {
     return await db.$transaction(async (tx) => {
       const user = await tx.user.create({
-        data: { email: input.email, displayName: input.displayName, role: input.role, locale: input.locale, passwordHash },
+        data: {
+          email: input.email,
+          displayName: input.displayName,
+          role: input.role,
+          locale: input.locale,
+          passwordHash,
+        },
         select: { id: true },
       });
-      await recordAudit(tx, { actorId: viewer.id, action: "staff.created", entityType: "user", entityId: user.id, details: { email: input.email, role: input.role } });
+      await recordAudit(tx, {
+        actorId: viewer.id,
+        action: "staff.created",
+        entityType: "user",
+        entityId: user.id,
+        details: { email: input.email, role: input.role },
+      });
       return user;
     });
   } catch (error) {
@@ -57,7 +69,10 @@ export async function createStaffAccount(viewer: Viewer, input: CreateStaffInput
  * Deactivation also takes the person off every open case (the queue then shows them unassigned),
  * in the same transaction; their sign-in stops working at once because every request re-reads the account.
  */
-export async function setStaffActive(viewer: Viewer, args: { userId: string; active: boolean }): Promise<{ unassignedCases: number }> {
+export async function setStaffActive(
+  viewer: Viewer,
+  args: { userId: string; active: boolean },
+): Promise<{ unassignedCases: number }> {
   assertArea(viewer, "admin");
   if (!args.active && args.userId === viewer.id) throw new UserFacingError(NOT_SELF);
   return db.$transaction(async (tx) => {
@@ -65,19 +80,33 @@ export async function setStaffActive(viewer: Viewer, args: { userId: string; act
     if (staff.active === args.active) return { unassignedCases: 0 };
     await tx.user.update({ where: { id: staff.id }, data: { active: args.active }, select: { id: true } });
     if (args.active) {
-      await recordAudit(tx, { actorId: viewer.id, action: "staff.reactivated", entityType: "user", entityId: staff.id });
+      await recordAudit(tx, {
+        actorId: viewer.id,
+        action: "staff.reactivated",
+        entityType: "user",
+        entityId: staff.id,
+      });
       return { unassignedCases: 0 };
     }
     const unassignedCases = await tx.$executeRaw`
       UPDATE application SET assignee_id = NULL, version = version + 1, updated_at = now()
        WHERE assignee_id = ${staff.id}::uuid AND closed_at IS NULL`;
-    await recordAudit(tx, { actorId: viewer.id, action: "staff.deactivated", entityType: "user", entityId: staff.id, details: { unassignedCases } });
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: "staff.deactivated",
+      entityType: "user",
+      entityId: staff.id,
+      details: { unassignedCases },
+    });
     return { unassignedCases };
   });
 }
 
 /** The password itself never reaches the audit log, only whether it was generated. */
-export async function resetStaffPassword(viewer: Viewer, args: { userId: string; password: string; generated: boolean }): Promise<void> {
+export async function resetStaffPassword(
+  viewer: Viewer,
+  args: { userId: string; password: string; generated: boolean },
+): Promise<void> {
   assertArea(viewer, "admin");
   const passwordHash = await hashPassword(args.password);
   await db.$transaction(async (tx) => {
@@ -85,12 +114,21 @@ export async function resetStaffPassword(viewer: Viewer, args: { userId: string;
     await tx.user.update({ where: { id: staff.id }, data: { passwordHash }, select: { id: true } });
     // A colleague locked out by failed attempts can sign in with the new password straight away.
     await tx.rateLimit.deleteMany({ where: { key: limitKey(SIGN_IN_PER_ACCOUNT, staff.email) } });
-    await recordAudit(tx, { actorId: viewer.id, action: "staff.passwordReset", entityType: "user", entityId: staff.id, details: { generated: args.generated } });
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: "staff.passwordReset",
+      entityType: "user",
+      entityId: staff.id,
+      details: { generated: args.generated },
+    });
   });
 }
 
 /** Only among staff roles; an admin never changes their own role (no demoting the last admin by accident). */
-export async function changeStaffRole(viewer: Viewer, args: { userId: string; role: StaffRole }): Promise<void> {
+export async function changeStaffRole(
+  viewer: Viewer,
+  args: { userId: string; role: StaffRole },
+): Promise<void> {
   assertArea(viewer, "admin");
   if (!STAFF_ROLES.includes(args.role)) throw new UserFacingError("admin.staff.errors.roleInvalid");
   if (args.userId === viewer.id) throw new UserFacingError(NOT_SELF);
@@ -98,7 +136,13 @@ export async function changeStaffRole(viewer: Viewer, args: { userId: string; ro
     const staff = await lockStaff(tx, args.userId);
     if (staff.role === args.role) return;
     await tx.user.update({ where: { id: staff.id }, data: { role: args.role }, select: { id: true } });
-    await recordAudit(tx, { actorId: viewer.id, action: "staff.roleChanged", entityType: "user", entityId: staff.id, details: { from: staff.role, to: args.role } });
+    await recordAudit(tx, {
+      actorId: viewer.id,
+      action: "staff.roleChanged",
+      entityType: "user",
+      entityId: staff.id,
+      details: { from: staff.role, to: args.role },
+    });
   });
 }
 
@@ -106,26 +150,43 @@ export async function changeStaffRole(viewer: Viewer, args: { userId: string; ro
  * Replaces the services a staff member handles. Active services can be added; an inactive one
  * they already have may stay, but not be added anew.
  */
-export async function setStaffServices(viewer: Viewer, args: { userId: string; serviceIds: string[] }): Promise<{ added: number; removed: number }> {
+export async function setStaffServices(
+  viewer: Viewer,
+  args: { userId: string; serviceIds: string[] },
+): Promise<{ added: number; removed: number }> {
   assertArea(viewer, "admin");
   const wanted = new Set(args.serviceIds);
   return db.$transaction(async (tx) => {
     const staff = await lockStaff(tx, args.userId);
-    const current = await tx.staffService.findMany({ where: { userId: staff.id }, select: { serviceId: true, service: { select: { code: true } } } });
+    const current = await tx.staffService.findMany({
+      where: { userId: staff.id },
+      select: { serviceId: true, service: { select: { code: true } } },
+    });
     const currentIds = new Set(current.map((row) => row.serviceId));
     const toAdd = [...wanted].filter((id) => !currentIds.has(id));
-    const addable = await tx.serviceType.findMany({ where: { id: { in: toAdd }, active: true }, select: { id: true, code: true } });
-    if (addable.length !== toAdd.length) throw new UserFacingError("errors.checkFields", { serviceIds: ["admin.staff.errors.serviceInvalid"] });
+    const addable = await tx.serviceType.findMany({
+      where: { id: { in: toAdd }, active: true },
+      select: { id: true, code: true },
+    });
+    if (addable.length !== toAdd.length)
+      throw new UserFacingError("errors.checkFields", { serviceIds: ["admin.staff.errors.serviceInvalid"] });
     const removed = current.filter((row) => !wanted.has(row.serviceId));
     if (addable.length === 0 && removed.length === 0) return { added: 0, removed: 0 };
-    await tx.staffService.deleteMany({ where: { userId: staff.id, serviceId: { in: removed.map((row) => row.serviceId) } } });
-    await tx.staffService.createMany({ data: addable.map((service) => ({ userId: staff.id, serviceId: service.id })) });
+    await tx.staffService.deleteMany({
+      where: { userId: staff.id, serviceId: { in: removed.map((row) => row.serviceId) } },
+    });
+    await tx.staffService.createMany({
+      data: addable.map((service) => ({ userId: staff.id, serviceId: service.id })),
+    });
     await recordAudit(tx, {
       actorId: viewer.id,
       action: "staff.servicesChanged",
       entityType: "user",
       entityId: staff.id,
-      details: { added: addable.map((service) => service.code).sort(), removed: removed.map((row) => row.service.code).sort() },
+      details: {
+        added: addable.map((service) => service.code).sort(),
+        removed: removed.map((row) => row.service.code).sort(),
+      },
     });
     return { added: addable.length, removed: removed.length };
   });

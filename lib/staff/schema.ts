@@ -30,7 +30,10 @@ export const createStaffSchema = z.object({
 });
 export type CreateStaffInput = z.output<typeof createStaffSchema>;
 
-export const staffStatusSchema = z.object({ userId: userIdSchema, active: z.enum(["true", "false"]).transform((value) => value === "true") });
+export const staffStatusSchema = z.object({
+  userId: userIdSchema,
+  active: z.enum(["true", "false"]).transform((value) => value === "true"),
+});
 
 export const changeRoleSchema = z.object({ userId: userIdSchema, role: staffRoleSchema });
 
@@ -58,6 +61,10 @@ export const staffListQuerySchema = z.object({
 export type StaffListQuery = z.output<typeof staffListQuerySchema>;
 
 /** First value of each search parameter (Next gives string | string[] | undefined). */
-export function firstValues(params: Record<string, string | string[] | undefined>): Record<string, string | undefined> {
-  return Object.fromEntries(Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
+export function firstValues(
+  params: Record<string, string | string[] | undefined>,
+): Record<string, string | undefined> {
+  return Object.fromEntries(
+    Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]),
+  );
 }

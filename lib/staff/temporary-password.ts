@@ -13,7 +13,9 @@ const GROUP_LENGTH = 4;
  */
 export function generateTemporaryPassword(pick: (max: number) => number = randomInt): string {
   for (;;) {
-    const groups = Array.from({ length: GROUPS }, () => Array.from({ length: GROUP_LENGTH }, () => ALPHABET[pick(ALPHABET.length)]).join(""));
+    const groups = Array.from({ length: GROUPS }, () =>
+      Array.from({ length: GROUP_LENGTH }, () => ALPHABET[pick(ALPHABET.length)]).join(""),
+    );
     const password = groups.join("-");
     if (/[a-z]/.test(password) && /[0-9]/.test(password)) return password;
   }

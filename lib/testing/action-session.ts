@@ -9,7 +9,8 @@ import { createTestUser } from "./fixtures";
 /** FormData as a browser would send it: lists become repeated fields, files stay files. */
 export function formData(values: Record<string, string | string[] | File>): FormData {
   const data = new FormData();
-  for (const [key, value] of Object.entries(values)) for (const item of value instanceof File ? [value] : [value].flat()) data.append(key, item);
+  for (const [key, value] of Object.entries(values))
+    for (const item of value instanceof File ? [value] : [value].flat()) data.append(key, item);
   return data;
 }
 
@@ -20,7 +21,15 @@ export async function signedInAs(who: Role | SessionUser): Promise<CurrentUser>;
 export async function signedInAs(who: Role | SessionUser | null): Promise<CurrentUser | null>;
 export async function signedInAs(who: Role | SessionUser | null): Promise<CurrentUser | null> {
   const user = who === null ? null : typeof who === "string" ? await createTestUser(who) : who;
-  const current = user && ({ id: user.id, role: user.role, email: user.email, displayName: user.displayName, locale: "en" } as CurrentUser);
+  const current =
+    user &&
+    ({
+      id: user.id,
+      role: user.role,
+      email: user.email,
+      displayName: user.displayName,
+      locale: "en",
+    } as CurrentUser);
   vi.mocked(getCurrentUser).mockResolvedValue(current);
   return current;
 }

@@ -16,6 +16,8 @@ beforeEach(() => {
 afterEach(() => {
   console.error = original;
   if (calls.length === 0) return;
-  const shown = calls.map((args) => args.map((arg) => (arg instanceof Error ? arg.stack : String(arg))).join(" "));
+  const shown = calls.map((args) =>
+    args.map((arg) => (arg instanceof Error ? arg.stack : String(arg))).join(" "),
+  );
   throw new Error(`console.error was called during this test:\n${shown.join("\n")}`);
 });

@@ -7,12 +7,21 @@ import type { Role } from "@/lib/generated/prisma/enums";
 
 export async function createTestUser(role: Role = "APPLICANT", data: Partial<Prisma.UserCreateInput> = {}) {
   return db.user.create({
-    data: { email: `${randomUUID()}@test.example`, displayName: `${role.toLowerCase()}-${randomUUID().slice(0, 4)}`, passwordHash: "x", role, ...data },
+    data: {
+      email: `${randomUUID()}@test.example`,
+      displayName: `${role.toLowerCase()}-${randomUUID().slice(0, 4)}`,
+      passwordHash: "x",
+      role,
+      ...data,
+    },
     select: { id: true, role: true, displayName: true, email: true },
   });
 }
 
-type ApplicationOverrides = Partial<Prisma.ApplicationUncheckedCreateInput> & { applicantId: string; serviceId: string };
+type ApplicationOverrides = Partial<Prisma.ApplicationUncheckedCreateInput> & {
+  applicantId: string;
+  serviceId: string;
+};
 
 /** A plausible submitted case (passport ID type, masked number, fee); override what the test is about. */
 export async function createTestApplication(overrides: ApplicationOverrides) {

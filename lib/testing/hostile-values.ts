@@ -6,7 +6,10 @@ import { createTestApplication, createTestUser } from "./fixtures";
 export const NUL = "\u0000";
 export const HUGE = "x".repeat(300_000);
 // A 1×1 PNG: a real image, so an upload gets as far as the file name.
-export const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
+export const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==",
+  "base64",
+);
 
 export type World = Awaited<ReturnType<typeof createWorld>>;
 
@@ -27,18 +30,43 @@ export async function createWorld() {
       descriptionEn: "",
       baseFeeMinor: 100,
       tiers: { create: { tier: "URGENT", processingHours: 120 } },
-      evidence: { create: [{ kind: "ID_PROOF", labelZh: "身份证明", labelEn: "ID", sortOrder: 0 }, { kind: "OTHER", labelZh: "其他", labelEn: "Other", sortOrder: 1 }] },
+      evidence: {
+        create: [
+          { kind: "ID_PROOF", labelZh: "身份证明", labelEn: "ID", sortOrder: 0 },
+          { kind: "OTHER", labelZh: "其他", labelEn: "Other", sortOrder: 1 },
+        ],
+      },
     },
     select: { id: true, code: true, evidence: { select: { id: true } } },
   });
-  const application = await createTestApplication({ applicantId: applicant.id, serviceId: service.id, currentNode: "MATERIAL_CHECK", assigneeId: reviewer.id });
-  const shift = await db.shift.create({ data: { name: "Day", weekday: 1, startMinute: 480, endMinute: 960, members: { create: [{ userId: reviewer.id }] } }, select: { id: true } });
+  const application = await createTestApplication({
+    applicantId: applicant.id,
+    serviceId: service.id,
+    currentNode: "MATERIAL_CHECK",
+    assigneeId: reviewer.id,
+  });
+  const shift = await db.shift.create({
+    data: {
+      name: "Day",
+      weekday: 1,
+      startMinute: 480,
+      endMinute: 960,
+      members: { create: [{ userId: reviewer.id }] },
+    },
+    select: { id: true },
+  });
   return { applicant, reviewer, supervisor, admin, staffMember, service, application, shift };
 }
 
 /** Every field any action reads, with a plausible value: the ids are real, so the text gets as far as the database. */
-export async function plausibleFields(world: World, textValue: (field: string) => string): Promise<Record<string, string | string[] | File>> {
-  const { version } = await db.application.findUniqueOrThrow({ where: { id: world.application.id }, select: { version: true } });
+export async function plausibleFields(
+  world: World,
+  textValue: (field: string) => string,
+): Promise<Record<string, string | string[] | File>> {
+  const { version } = await db.application.findUniqueOrThrow({
+    where: { id: world.application.id },
+    select: { version: true },
+  });
   const t = textValue;
   return {
     // Case and workflow
@@ -118,9 +146,13 @@ export async function plausibleFields(world: World, textValue: (field: string) =
 }
 
 /** FormData that answers every name it is asked for, not only the ones listed (a new field is covered too). */
-export function everyField(values: Record<string, string | string[] | File>, fallback: string | File): FormData {
+export function everyField(
+  values: Record<string, string | string[] | File>,
+  fallback: string | File,
+): FormData {
   const form = new FormData();
-  for (const [key, value] of Object.entries(values)) for (const item of Array.isArray(value) ? value : [value]) form.append(key, item);
+  for (const [key, value] of Object.entries(values))
+    for (const item of Array.isArray(value) ? value : [value]) form.append(key, item);
   const get = form.get.bind(form);
   const getAll = form.getAll.bind(form);
   form.get = (name: string) => get(name) ?? fallback;
@@ -130,12 +162,16 @@ export function everyField(values: Record<string, string | string[] | File>, fal
 
 /** Text that passes every length rule of `field` (the reason needs 30 characters, a shift name at most 60), with `inject` inside. */
 export const sample = (field: string, inject = "") =>
-  field === "reason" ? `My mother needs surgery abroad next week;${inject} I must travel with her.` : `Clean ${field}${inject} text`;
+  field === "reason"
+    ? `My mother needs surgery abroad next week;${inject} I must travel with her.`
+    : `Clean ${field}${inject} text`;
 const withNul = (field: string) => sample(field, NUL);
 
 /** The hostile arguments: wrong types, then forms whose every field is hostile. */
 export async function hostileArguments(world: World): Promise<[string, unknown][]> {
-  const onlyNul = Object.fromEntries(Object.keys(await plausibleFields(world, () => "")).map((key) => [key, NUL]));
+  const onlyNul = Object.fromEntries(
+    Object.keys(await plausibleFields(world, () => "")).map((key) => [key, NUL]),
+  );
   const onlyHuge = Object.fromEntries(Object.keys(onlyNul).map((key) => [key, HUGE]));
   const files = Object.fromEntries(Object.keys(onlyNul).map((key) => [key, new File([PNG], `x${NUL}.png`)]));
   return [
@@ -156,24 +192,60 @@ export async function hostileArguments(world: World): Promise<[string, unknown][
     ["FormData: NUL in every field", everyField(onlyNul, NUL)],
     ["FormData: a huge string in every field", everyField(onlyHuge, HUGE)],
     ["FormData: a file in every field", everyField(files, new File([PNG], "x.png"))],
-    ["FormData: valid ids, NUL inside every text and the file name", everyField(await plausibleFields(world, withNul), NUL)],
-    ["FormData: valid ids, control characters in every text", everyField(await plausibleFields(world, (field) => sample(field, "\u0001\u0007\u001b[31m\u007f")), "\u0008")],
+    [
+      "FormData: valid ids, NUL inside every text and the file name",
+      everyField(await plausibleFields(world, withNul), NUL),
+    ],
+    [
+      "FormData: valid ids, control characters in every text",
+      everyField(
+        await plausibleFields(world, (field) => sample(field, "\u0001\u0007\u001b[31m\u007f")),
+        "\u0008",
+      ),
+    ],
   ];
 }
 
-export const HOSTILE_SEGMENTS = [NUL, `%00`, `abc${NUL}def`, HUGE, "../../etc/passwd", "' or 1=1 --", "\u202e", "%E0%A4%A", "-1", "1e999"];
-export const HOSTILE_QUERIES = [`q=${NUL}`, "q=%00", "q=%00%01%1b", `page=${NUL}`, "page=-1&from=%00&to=%00&service=%00&inline=%00", `q=${"%FF".repeat(2000)}`, "from=9999-99-99&to=0000-00-00"];
+export const HOSTILE_SEGMENTS = [
+  NUL,
+  `%00`,
+  `abc${NUL}def`,
+  HUGE,
+  "../../etc/passwd",
+  "' or 1=1 --",
+  "\u202e",
+  "%E0%A4%A",
+  "-1",
+  "1e999",
+];
+export const HOSTILE_QUERIES = [
+  `q=${NUL}`,
+  "q=%00",
+  "q=%00%01%1b",
+  `page=${NUL}`,
+  "page=-1&from=%00&to=%00&service=%00&inline=%00",
+  `q=${"%FF".repeat(2000)}`,
+  "from=9999-99-99&to=0000-00-00",
+];
 
 export function hostileRequests(routePath: string): [string, () => Request][] {
   const url = `http://localhost${routePath}`;
   const multipart = () => {
     const boundary = "----hostile";
     const body = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a${NUL}b.png"\r\nContent-Type: image/png\r\n\r\n${PNG.toString("latin1")}\r\n--${boundary}--\r\n`;
-    return new Request(url, { method: "POST", headers: { "content-type": `multipart/form-data; boundary=${boundary}` }, body: Buffer.from(body, "latin1") });
+    return new Request(url, {
+      method: "POST",
+      headers: { "content-type": `multipart/form-data; boundary=${boundary}` },
+      body: Buffer.from(body, "latin1"),
+    });
   };
-  const json = (body: string) => () => new Request(url, { method: "POST", headers: { "content-type": "application/json" }, body });
+  const json = (body: string) => () =>
+    new Request(url, { method: "POST", headers: { "content-type": "application/json" }, body });
   return [
-    ...HOSTILE_QUERIES.map((query): [string, () => Request] => [`GET ?${query}`, () => new Request(`${url}?${query}`)]),
+    ...HOSTILE_QUERIES.map((query): [string, () => Request] => [
+      `GET ?${query}`,
+      () => new Request(`${url}?${query}`),
+    ]),
     ["POST NUL in every JSON field", json(JSON.stringify({ number: NUL, idType: NUL, idNumber: NUL }))],
     ["POST wrong JSON types", json(JSON.stringify({ number: { a: 1 }, idType: [1], idNumber: 42 }))],
     ["POST JSON null", json("null")],
@@ -181,7 +253,15 @@ export function hostileRequests(routePath: string): [string, () => Request][] {
     ["POST JSON number", json("42")],
     ["POST malformed JSON", json('{"number":')],
     ["POST huge JSON", json(JSON.stringify({ number: HUGE }))],
-    ["POST malformed multipart", () => new Request(url, { method: "POST", headers: { "content-type": "multipart/form-data; boundary=x" }, body: "--x\r\nno headers" })],
+    [
+      "POST malformed multipart",
+      () =>
+        new Request(url, {
+          method: "POST",
+          headers: { "content-type": "multipart/form-data; boundary=x" },
+          body: "--x\r\nno headers",
+        }),
+    ],
     ["POST multipart with a NUL in the file name", multipart],
   ];
 }

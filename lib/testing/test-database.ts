@@ -15,7 +15,9 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const drop = () =>
-    withAdmin(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`));
+    withAdmin(adminUrl, (client) =>
+      client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`),
+    );
   if (options.migrate !== false) {
     await migrate(url.toString()).catch(async (error: unknown) => {
       await drop();

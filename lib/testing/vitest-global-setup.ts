@@ -14,7 +14,10 @@ export async function setup(project: TestProject): Promise<() => Promise<void>> 
     project.provide("databaseAdminUrl", external);
     return async () => {};
   }
-  const server = await startEmbeddedPostgres({ dataDir: path.join(project.config.root, ".data", "test-pg"), port: TEST_PORT });
+  const server = await startEmbeddedPostgres({
+    dataDir: path.join(project.config.root, ".data", "test-pg"),
+    port: TEST_PORT,
+  });
   // Only when we own the server: a concurrent run reusing it may be using its databases.
   if (server.owned) await dropLeftoverDatabases(server.adminUrl);
   project.provide("databaseAdminUrl", server.adminUrl);
@@ -29,7 +32,9 @@ async function testDatabaseNames(adminUrl: string): Promise<string[]> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'expedite\\_test\\_%'");
+    const { rows } = await client.query<{ datname: string }>(
+      "SELECT datname FROM pg_database WHERE datname LIKE 'expedite\\_test\\_%'",
+    );
     return rows.map((row) => row.datname);
   } finally {
     await client.end();
@@ -41,7 +46,8 @@ async function dropLeftoverDatabases(adminUrl: string) {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
-    for (const name of await testDatabaseNames(adminUrl)) await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`);
+    for (const name of await testDatabaseNames(adminUrl))
+      await client.query(`DROP DATABASE IF EXISTS ${client.escapeIdentifier(name)} WITH (FORCE)`);
   } finally {
     await client.end();
   }

@@ -19,12 +19,16 @@ type StringParams = Parameters<typeof z.string>[0];
  * before any other check, so a NUL never reaches Postgres. Chain .trim().min().max() as on z.string().
  */
 export function text(params?: StringParams) {
-  return z.string(params).refine((value) => !SINGLE_LINE_CONTROLS.test(value), { error: CONTROL_CHARACTERS_MESSAGE, abort: true });
+  return z
+    .string(params)
+    .refine((value) => !SINGLE_LINE_CONTROLS.test(value), { error: CONTROL_CHARACTERS_MESSAGE, abort: true });
 }
 
 /** A textarea: like text(), but line breaks and tabs are legitimate. */
 export function multilineText(params?: StringParams) {
-  return z.string(params).refine((value) => !MULTI_LINE_CONTROLS.test(value), { error: CONTROL_CHARACTERS_MESSAGE, abort: true });
+  return z
+    .string(params)
+    .refine((value) => !MULTI_LINE_CONTROLS.test(value), { error: CONTROL_CHARACTERS_MESSAGE, abort: true });
 }
 
 /** Control characters removed: for list filters (never an error page) and file names (never a failed upload). */

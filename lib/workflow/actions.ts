@@ -15,7 +15,10 @@ type TransitionResult = ActionResult<{ version: number }>;
  * The steps every workflow action shares: the mutation re-checks ownership, the node and the
  * version in its transaction; expected refusals come back as message keys, anything else throws.
  */
-async function transition(args: Omit<PerformTransitionArgs, "viewer">, viewer: PerformTransitionArgs["viewer"]): Promise<TransitionResult> {
+async function transition(
+  args: Omit<PerformTransitionArgs, "viewer">,
+  viewer: PerformTransitionArgs["viewer"],
+): Promise<TransitionResult> {
   try {
     const result = await performTransition({ ...args, viewer });
     revalidatePath(`/portal/applications/${result.number}`);
@@ -36,7 +39,10 @@ export async function withdrawApplication(_previous: unknown, formData: FormData
   const parsed = withdrawSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalidInput(parsed.error);
   const { applicationId, expectedVersion, reason } = parsed.data;
-  return transition({ applicationId, expectedVersion, transition: "WITHDRAW", input: { publicNote: reason } }, user);
+  return transition(
+    { applicationId, expectedVersion, transition: "WITHDRAW", input: { publicNote: reason } },
+    user,
+  );
 }
 
 /**
@@ -54,11 +60,16 @@ export async function provideSupplement(_previous: unknown, formData: FormData):
   });
   if (!parsed.success) return invalidInput(parsed.error);
   const { applicationId, expectedVersion, note } = parsed.data;
-  return transition({ applicationId, expectedVersion, transition: "PROVIDE_SUPPLEMENT", input: { publicNote: note } }, user);
+  return transition(
+    { applicationId, expectedVersion, transition: "PROVIDE_SUPPLEMENT", input: { publicNote: note } },
+    user,
+  );
 }
 
 /** A refused follow-up carries the time the next one is accepted (an ISO string), for the message. */
-export type FollowUpResult = ActionResult<{ version: number; nextAllowedAt: string }> | { ok: false; message: string; nextAllowedAt: string };
+export type FollowUpResult =
+  | ActionResult<{ version: number; nextAllowedAt: string }>
+  | { ok: false; message: string; nextAllowedAt: string };
 
 /**
  * The applicant asks staff to hurry on their open case (催办), at most once every 12 hours. The
@@ -68,7 +79,10 @@ export async function requestFollowUp(_previous: unknown, formData: FormData): P
   if (!isFormData(formData)) return malformedRequest();
   const user = await getCurrentUser();
   if (!user) return failure("errors.notAuthorized");
-  const parsed = caseReferenceSchema.safeParse({ applicationId: formData.get("applicationId"), expectedVersion: formData.get("expectedVersion") });
+  const parsed = caseReferenceSchema.safeParse({
+    applicationId: formData.get("applicationId"),
+    expectedVersion: formData.get("expectedVersion"),
+  });
   if (!parsed.success) return invalidInput(parsed.error);
   try {
     const result = await requestCaseFollowUp({ ...parsed.data, viewer: user });
@@ -76,7 +90,8 @@ export async function requestFollowUp(_previous: unknown, formData: FormData): P
     revalidatePath(`/console/cases/${result.number}`);
     return { ok: true, data: { version: result.version, nextAllowedAt: result.nextAllowedAt.toISOString() } };
   } catch (error) {
-    if (error instanceof FollowUpTooSoonError) return { ok: false, message: error.messageKey, nextAllowedAt: error.nextAllowedAt.toISOString() };
+    if (error instanceof FollowUpTooSoonError)
+      return { ok: false, message: error.messageKey, nextAllowedAt: error.nextAllowedAt.toISOString() };
     if (error instanceof UserFacingError) return failure(error.messageKey, error.fieldErrors);
     throw error;
   }

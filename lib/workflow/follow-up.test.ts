@@ -24,7 +24,14 @@ let serviceId = "";
 beforeAll(async () => {
   serviceId = (
     await db.serviceType.create({
-      data: { code: `svc-${randomUUID()}`, nameZh: "s", nameEn: "s", descriptionZh: "-", descriptionEn: "-", baseFeeMinor: 100 },
+      data: {
+        code: `svc-${randomUUID()}`,
+        nameZh: "s",
+        nameEn: "s",
+        descriptionZh: "-",
+        descriptionEn: "-",
+        baseFeeMinor: 100,
+      },
       select: { id: true },
     })
   ).id;
@@ -32,7 +39,9 @@ beforeAll(async () => {
 
 beforeEach(() => vi.mocked(getCurrentUser).mockReset());
 
-async function makeCase(options: { assignee?: Viewer; status?: ApplicationStatus; node?: WorkflowNode } = {}) {
+async function makeCase(
+  options: { assignee?: Viewer; status?: ApplicationStatus; node?: WorkflowNode } = {},
+) {
   const applicant = await createTestUser("APPLICANT");
   const application = await createTestApplication({
     applicantId: applicant.id,
@@ -46,7 +55,12 @@ async function makeCase(options: { assignee?: Viewer; status?: ApplicationStatus
 }
 
 const staff = (role: Role, locale = "en") => createTestUser(role, { locale });
-const ref = (application: { id: string }, viewer: Viewer, expectedVersion = 0, now = NOW) => ({ applicationId: application.id, expectedVersion, viewer, now });
+const ref = (application: { id: string }, viewer: Viewer, expectedVersion = 0, now = NOW) => ({
+  applicationId: application.id,
+  expectedVersion,
+  viewer,
+  now,
+});
 
 async function footprint(applicationId: string) {
   const [application, timeline, audit, outbox] = await Promise.all([
@@ -59,22 +73,50 @@ async function footprint(applicationId: string) {
 }
 
 const followUpNotices = (applicationId: string) =>
-  db.notification.findMany({ where: { applicationId }, select: { recipientId: true, channel: true, template: true, locale: true, payload: true } });
+  db.notification.findMany({
+    where: { applicationId },
+    select: { recipientId: true, channel: true, template: true, locale: true, payload: true },
+  });
 
 describe("asking staff to hurry", () => {
   it("tells the assignee in the app, and leaves a public timeline entry and an audit row by the applicant", async () => {
     const reviewer = await staff("REVIEWER");
     const application = await makeCase({ assignee: reviewer });
     const outcome = await requestCaseFollowUp(ref(application, application.applicant));
-    expect(outcome).toEqual({ applicationId: application.id, number: application.number, version: 1, nextAllowedAt: new Date(NOW.getTime() + 12 * HOUR) });
-    expect(await db.timelineEvent.findMany({ where: { applicationId: application.id }, select: { action: true, actorId: true, node: true, internalNote: true, occurredAt: true } })).toEqual([
-      { action: "FOLLOW_UP", actorId: application.applicant.id, node: "SUBSTANTIVE_REVIEW", internalNote: null, occurredAt: NOW },
+    expect(outcome).toEqual({
+      applicationId: application.id,
+      number: application.number,
+      version: 1,
+      nextAllowedAt: new Date(NOW.getTime() + 12 * HOUR),
+    });
+    expect(
+      await db.timelineEvent.findMany({
+        where: { applicationId: application.id },
+        select: { action: true, actorId: true, node: true, internalNote: true, occurredAt: true },
+      }),
+    ).toEqual([
+      {
+        action: "FOLLOW_UP",
+        actorId: application.applicant.id,
+        node: "SUBSTANTIVE_REVIEW",
+        internalNote: null,
+        occurredAt: NOW,
+      },
     ]);
-    expect(await db.auditLog.findMany({ where: { entityId: application.id }, select: { action: true, actorId: true } })).toEqual([
-      { action: "workflow.FOLLOW_UP", actorId: application.applicant.id },
-    ]);
+    expect(
+      await db.auditLog.findMany({
+        where: { entityId: application.id },
+        select: { action: true, actorId: true },
+      }),
+    ).toEqual([{ action: "workflow.FOLLOW_UP", actorId: application.applicant.id }]);
     expect(await followUpNotices(application.id)).toEqual([
-      { recipientId: reviewer.id, channel: "IN_APP", template: "staff.followUp", locale: "en", payload: { number: application.number } },
+      {
+        recipientId: reviewer.id,
+        channel: "IN_APP",
+        template: "staff.followUp",
+        locale: "en",
+        payload: { number: application.number },
+      },
     ]);
   });
 
@@ -85,12 +127,17 @@ describe("asking staff to hurry", () => {
     const application = await makeCase();
     await requestCaseFollowUp(ref(application, application.applicant));
 
-    const active = await db.user.findMany({ where: { role: "SUPERVISOR", active: true }, select: { id: true } });
+    const active = await db.user.findMany({
+      where: { role: "SUPERVISOR", active: true },
+      select: { id: true },
+    });
     const recipients = (await followUpNotices(application.id)).map((notice) => notice.recipientId);
     expect(recipients.sort()).toEqual(active.map((user) => user.id).sort());
     expect(recipients).toEqual(expect.arrayContaining(supervisors.map((user) => user.id)));
     expect(recipients).not.toContain(retired.id);
-    expect(await db.auditLog.findFirst({ where: { entityId: application.id }, select: { details: true } })).toMatchObject({ details: { notified: active.length } });
+    expect(
+      await db.auditLog.findFirst({ where: { entityId: application.id }, select: { details: true } }),
+    ).toMatchObject({ details: { notified: active.length } });
   });
 
   it("refuses a second follow-up within 12 hours, saying when the next one is possible and writing nothing", async () => {
@@ -98,35 +145,49 @@ describe("asking staff to hurry", () => {
     await requestCaseFollowUp(ref(application, application.applicant));
     const before = await footprint(application.id);
     const almost = new Date(NOW.getTime() + 12 * HOUR - 1);
-    const refusal = await requestCaseFollowUp(ref(application, application.applicant, 1, almost)).catch((error: unknown) => error);
+    const refusal = await requestCaseFollowUp(ref(application, application.applicant, 1, almost)).catch(
+      (error: unknown) => error,
+    );
     expect(refusal).toBeInstanceOf(FollowUpTooSoonError);
     expect((refusal as FollowUpTooSoonError).nextAllowedAt).toEqual(new Date(NOW.getTime() + 12 * HOUR));
     expect(await footprint(application.id)).toEqual(before);
 
     const later = new Date(NOW.getTime() + 12 * HOUR);
-    await expect(requestCaseFollowUp(ref(application, application.applicant, 1, later))).resolves.toMatchObject({ version: 2 });
+    await expect(
+      requestCaseFollowUp(ref(application, application.applicant, 1, later)),
+    ).resolves.toMatchObject({ version: 2 });
   });
 
   it("refuses closed cases, other applicants and staff, writing nothing", async () => {
     const reviewer = await staff("REVIEWER");
-    const attempts: [Viewer | null, Awaited<ReturnType<typeof makeCase>>, new (...args: never[]) => Error][] = [];
-    for (const [status, node] of [["COMPLETED", "DOCUMENT_ISSUED"], ["REJECTED", "REJECTED"], ["WITHDRAWN", "WITHDRAWN"]] as const) {
+    const attempts: [Viewer | null, Awaited<ReturnType<typeof makeCase>>, new (...args: never[]) => Error][] =
+      [];
+    for (const [status, node] of [
+      ["COMPLETED", "DOCUMENT_ISSUED"],
+      ["REJECTED", "REJECTED"],
+      ["WITHDRAWN", "WITHDRAWN"],
+    ] as const) {
       attempts.push([null, await makeCase({ status, node, assignee: reviewer }), TransitionNotAllowedError]);
     }
     const open = await makeCase({ assignee: reviewer });
     attempts.push([await createTestUser("APPLICANT"), open, CaseNotFoundError]);
-    for (const viewer of [reviewer, await staff("REVIEWER"), await staff("SUPERVISOR"), await staff("ADMIN")]) attempts.push([viewer, open, TransitionNotAllowedError]);
+    for (const viewer of [reviewer, await staff("REVIEWER"), await staff("SUPERVISOR"), await staff("ADMIN")])
+      attempts.push([viewer, open, TransitionNotAllowedError]);
 
     for (const [viewer, application, refusal] of attempts) {
       const before = await footprint(application.id);
-      await expect(requestCaseFollowUp(ref(application, viewer ?? application.applicant))).rejects.toBeInstanceOf(refusal);
+      await expect(
+        requestCaseFollowUp(ref(application, viewer ?? application.applicant)),
+      ).rejects.toBeInstanceOf(refusal);
       expect(await footprint(application.id)).toEqual(before);
     }
   });
 
   it("refuses a stale version like any other change to the case", async () => {
     const application = await makeCase({ assignee: await staff("REVIEWER") });
-    await expect(requestCaseFollowUp(ref(application, application.applicant, 3))).rejects.toBeInstanceOf(ConcurrentChangeError);
+    await expect(requestCaseFollowUp(ref(application, application.applicant, 3))).rejects.toBeInstanceOf(
+      ConcurrentChangeError,
+    );
     expect(await footprint(application.id)).toEqual({ version: 0, timeline: 0, audit: 0, outbox: 0 });
   });
 
@@ -140,7 +201,11 @@ describe("asking staff to hurry", () => {
       await requestCaseFollowUp(ref(application, application.applicant));
       const display = `EX-${application.number.slice(2, 5)}-${application.number.slice(5, 8)}-${application.number.slice(8)}`;
       expect((await listNotifications(reviewer, { page: 1 })).items).toEqual([
-        expect.objectContaining({ title: title(display), link: `/console/cases/${application.number}`, read: false }),
+        expect.objectContaining({
+          title: title(display),
+          link: `/console/cases/${application.number}`,
+          read: false,
+        }),
       ]);
     }
   });
@@ -161,15 +226,25 @@ describe("requestFollowUp (the applicant's action)", () => {
     expect(first).toMatchObject({ ok: true, data: { version: 1 } });
     const next = first.ok ? first.data.nextAllowedAt : "";
     expect(new Date(next).getTime() - Date.now()).toBeGreaterThan(11.9 * HOUR);
-    expect(await requestFollowUp(null, form(application, 1))).toEqual({ ok: false, message: "case.followUp.tooSoon", nextAllowedAt: next });
+    expect(await requestFollowUp(null, form(application, 1))).toEqual({
+      ok: false,
+      message: "case.followUp.tooSoon",
+      nextAllowedAt: next,
+    });
   });
 
   it("refuses visitors without a session and malformed input", async () => {
     const application = await makeCase();
     vi.mocked(getCurrentUser).mockResolvedValue(null);
-    expect(await requestFollowUp(null, form(application, 0))).toEqual({ ok: false, message: "errors.notAuthorized" });
+    expect(await requestFollowUp(null, form(application, 0))).toEqual({
+      ok: false,
+      message: "errors.notAuthorized",
+    });
     vi.mocked(getCurrentUser).mockResolvedValue({ ...application.applicant, locale: "en" } as CurrentUser);
-    expect(await requestFollowUp(null, form({ id: "nope" }, 0))).toMatchObject({ ok: false, message: "errors.checkFields" });
+    expect(await requestFollowUp(null, form({ id: "nope" }, 0))).toMatchObject({
+      ok: false,
+      message: "errors.checkFields",
+    });
     expect(await footprint(application.id)).toEqual({ version: 0, timeline: 0, audit: 0, outbox: 0 });
   });
 });

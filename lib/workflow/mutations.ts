@@ -4,11 +4,34 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import type { ApplicationStatus, WorkflowNode } from "@/lib/generated/prisma/enums";
 import { assignOnDuty } from "@/lib/rota/auto-assign-mutations";
-import { lockCase, queueApplicantNotice, queueStaffNotice, stateOf, type LockedCase, type Tx } from "./shared-mutations";
-import { CaseNotFoundError, ConcurrentChangeError, TransitionNotAllowedError, TransitionRequirementError } from "./errors";
+import {
+  lockCase,
+  queueApplicantNotice,
+  queueStaffNotice,
+  stateOf,
+  type LockedCase,
+  type Tx,
+} from "./shared-mutations";
+import {
+  CaseNotFoundError,
+  ConcurrentChangeError,
+  TransitionNotAllowedError,
+  TransitionRequirementError,
+} from "./errors";
 import { isClosedStatus } from "./nodes";
-import { transitionInputSchema, type ParsedTransitionInput, type SupplementItemInput, type TransitionInput } from "./schema";
-import { OWNER, actorFor, findAllowedTransition, type AvailableTransition, type TransitionName } from "./transitions";
+import {
+  transitionInputSchema,
+  type ParsedTransitionInput,
+  type SupplementItemInput,
+  type TransitionInput,
+} from "./schema";
+import {
+  OWNER,
+  actorFor,
+  findAllowedTransition,
+  type AvailableTransition,
+  type TransitionName,
+} from "./transitions";
 
 export type PerformTransitionArgs = {
   applicationId: string;
@@ -49,22 +72,28 @@ export async function performTransition(args: PerformTransitionArgs): Promise<Tr
 
   return db.$transaction(async (tx) => {
     const row = await lockCase(tx, applicationId);
-    const actor = row ? actorFor({ applicantId: row.applicant_id, assigneeId: row.assignee_id }, viewer) : null;
+    const actor = row
+      ? actorFor({ applicantId: row.applicant_id, assigneeId: row.assignee_id }, viewer)
+      : null;
     // Another applicant's case answers exactly like a missing one.
     if (!row || !actor) throw new CaseNotFoundError();
     if (row.version !== expectedVersion) throw new ConcurrentChangeError();
     const allowed = findAllowedTransition(stateOf(row), viewer, transition);
     if (!allowed) throw new TransitionNotAllowedError();
     // Applicants write no internal notes, whatever a crafted request carries.
-    const input: ParsedTransitionInput = actor === OWNER ? { ...parsed.data, internalNote: undefined } : parsed.data;
+    const input: ParsedTransitionInput =
+      actor === OWNER ? { ...parsed.data, internalNote: undefined } : parsed.data;
 
-    const openRequest = allowed.name === "PROVIDE_SUPPLEMENT" ? await lockOpenSupplementRequest(tx, row.id) : null;
+    const openRequest =
+      allowed.name === "PROVIDE_SUPPLEMENT" ? await lockOpenSupplementRequest(tx, row.id) : null;
     await checkRequirements(tx, { allowed, row, input, now, openRequestId: openRequest?.id ?? null });
 
     const nodeDueAt = await dueAtFor(tx, row, allowed, input, now);
     const closedAt = isClosedStatus(allowed.status) ? now : null;
     // Time spent waiting for the applicant stops the case clock: the case's due time moves on by it.
-    const pausedMinutes = openRequest ? Math.max(0, Math.round((now.getTime() - openRequest.createdAt.getTime()) / MINUTE)) : 0;
+    const pausedMinutes = openRequest
+      ? Math.max(0, Math.round((now.getTime() - openRequest.createdAt.getTime()) / MINUTE))
+      : 0;
     // Every node starts its own clock, and the overdue watch warns once per node.
     const updated = await tx.$executeRaw`
       UPDATE application
@@ -84,10 +113,19 @@ export async function performTransition(args: PerformTransitionArgs): Promise<Tr
 
     let supplementRequestId: string | null = null;
     if (allowed.name === "REQUEST_SUPPLEMENT") {
-      supplementRequestId = await createSupplementRequest(tx, { applicationId: row.id, requestedById: viewer.id, items: input.items ?? [], dueAt: input.dueAt!, now });
+      supplementRequestId = await createSupplementRequest(tx, {
+        applicationId: row.id,
+        requestedById: viewer.id,
+        items: input.items ?? [],
+        dueAt: input.dueAt!,
+        now,
+      });
     }
     if (openRequest) {
-      await tx.supplementRequest.update({ where: { id: openRequest.id }, data: { status: "FULFILLED", fulfilledAt: now } });
+      await tx.supplementRequest.update({
+        where: { id: openRequest.id },
+        data: { status: "FULFILLED", fulfilledAt: now },
+      });
       supplementRequestId = openRequest.id;
     }
 
@@ -109,7 +147,13 @@ export async function performTransition(args: PerformTransitionArgs): Promise<Tr
         action: `workflow.${allowed.name}`,
         entityType: "application",
         entityId: row.id,
-        details: { number: row.number, from: allowed.from, to: allowed.to, version: expectedVersion + 1, supplementRequestId },
+        details: {
+          number: row.number,
+          from: allowed.from,
+          to: allowed.to,
+          version: expectedVersion + 1,
+          supplementRequestId,
+        },
         createdAt: now,
       },
     });
@@ -117,7 +161,12 @@ export async function performTransition(args: PerformTransitionArgs): Promise<Tr
     if (allowed.name === "PROVIDE_SUPPLEMENT") {
       // A case back from the applicant goes to someone on duty (lib/rota decides who, if anyone),
       // and whoever holds it then learns that the applicant answered.
-      const assigned = await assignOnDuty(tx, { applicationId: row.id, serviceId: row.service_id, reason: "returned", now });
+      const assigned = await assignOnDuty(tx, {
+        applicationId: row.id,
+        serviceId: row.service_id,
+        reason: "returned",
+        now,
+      });
       const holder = assigned?.assigneeId ?? row.assignee_id;
       if (holder) await queueStaffNotice(tx, holder, row, "staff.supplementProvided", now);
     }
@@ -141,15 +190,28 @@ export type RequestSupplementArgs = Omit<PerformTransitionArgs, "transition" | "
 };
 
 /** Staff ask the applicant for missing material (itemized, with a due time). */
-export function requestSupplement({ items, dueAt, publicNote, internalNote, ...rest }: RequestSupplementArgs) {
-  return performTransition({ ...rest, transition: "REQUEST_SUPPLEMENT", input: { items, dueAt, publicNote, internalNote } });
+export function requestSupplement({
+  items,
+  dueAt,
+  publicNote,
+  internalNote,
+  ...rest
+}: RequestSupplementArgs) {
+  return performTransition({
+    ...rest,
+    transition: "REQUEST_SUPPLEMENT",
+    input: { items, dueAt, publicNote, internalNote },
+  });
 }
 
 /**
  * The request being answered, locked: uploads to it hold FOR SHARE until they commit, so the files
  * counted here are all there are, and none can be added once it is fulfilled.
  */
-async function lockOpenSupplementRequest(tx: Tx, applicationId: string): Promise<{ id: string; createdAt: Date } | null> {
+async function lockOpenSupplementRequest(
+  tx: Tx,
+  applicationId: string,
+): Promise<{ id: string; createdAt: Date } | null> {
   const rows = await tx.$queryRaw<{ id: string; createdAt: Date }[]>`
     SELECT id::text, created_at AS "createdAt" FROM supplement_request
      WHERE application_id = ${applicationId}::uuid AND status = 'OPEN'
@@ -160,25 +222,38 @@ async function lockOpenSupplementRequest(tx: Tx, applicationId: string): Promise
 
 async function checkRequirements(
   tx: Tx,
-  context: { allowed: AvailableTransition; row: LockedCase; input: ParsedTransitionInput; now: Date; openRequestId: string | null },
+  context: {
+    allowed: AvailableTransition;
+    row: LockedCase;
+    input: ParsedTransitionInput;
+    now: Date;
+    openRequestId: string | null;
+  },
 ) {
   const { allowed, row, input, now, openRequestId } = context;
   const problems: Record<string, string[]> = {};
   for (const requirement of allowed.requires) {
     if (requirement === "reason" && !input.publicNote) problems.publicNote = ["case.errors.reasonRequired"];
-    if (requirement === "supplementItems" && !input.items?.length) problems.items = ["case.errors.itemsRequired"];
+    if (requirement === "supplementItems" && !input.items?.length)
+      problems.items = ["case.errors.itemsRequired"];
     if (requirement === "supplementDueAt" && !(input.dueAt && input.dueAt.getTime() > now.getTime())) {
       problems.dueAt = ["case.errors.dueAtInFuture"];
     }
     if (requirement === "supplementAnswer" && !input.publicNote) {
-      const files = openRequestId ? await tx.evidenceFile.count({ where: { supplementRequestId: openRequestId, applicationId: row.id } }) : 0;
+      const files = openRequestId
+        ? await tx.evidenceFile.count({
+            where: { supplementRequestId: openRequestId, applicationId: row.id },
+          })
+        : 0;
       if (files === 0) problems.note = ["case.errors.answerRequired"];
     }
     if (requirement === "payment" && row.payment_status !== "PAID" && row.payment_status !== "WAIVED") {
       problems.payment = ["case.errors.feeNotPaid"];
     }
     if (requirement === "resultDocument") {
-      const documents = await tx.evidenceFile.count({ where: { applicationId: row.id, kind: "RESULT_DOCUMENT" } });
+      const documents = await tx.evidenceFile.count({
+        where: { applicationId: row.id, kind: "RESULT_DOCUMENT" },
+      });
       if (documents === 0) problems.document = ["case.errors.resultDocumentRequired"];
     }
   }
@@ -186,7 +261,13 @@ async function checkRequirements(
 }
 
 /** The new node's due time: the applicant's deadline for a supplement, else the tier's node target. */
-async function dueAtFor(tx: Tx, row: LockedCase, allowed: AvailableTransition, input: ParsedTransitionInput, now: Date) {
+async function dueAtFor(
+  tx: Tx,
+  row: LockedCase,
+  allowed: AvailableTransition,
+  input: ParsedTransitionInput,
+  now: Date,
+) {
   if (allowed.name === "REQUEST_SUPPLEMENT") return input.dueAt!;
   if (isClosedStatus(allowed.status)) return null;
   const target = await tx.nodeTarget.findFirst({
@@ -198,7 +279,13 @@ async function dueAtFor(tx: Tx, row: LockedCase, allowed: AvailableTransition, i
 
 async function createSupplementRequest(
   tx: Tx,
-  request: { applicationId: string; requestedById: string; items: ParsedTransitionInput["items"] & {}; dueAt: Date; now: Date },
+  request: {
+    applicationId: string;
+    requestedById: string;
+    items: ParsedTransitionInput["items"] & {};
+    dueAt: Date;
+    now: Date;
+  },
 ) {
   const { applicationId, requestedById, items, dueAt, now } = request;
   const created = await tx.supplementRequest.create({
@@ -208,7 +295,13 @@ async function createSupplementRequest(
       dueAt,
       // The pause of the case clock is measured from here (same clock as the transition).
       createdAt: now,
-      items: { create: items.map((item, sortOrder) => ({ problem: item.problem, suggestion: item.suggestion ?? null, sortOrder })) },
+      items: {
+        create: items.map((item, sortOrder) => ({
+          problem: item.problem,
+          suggestion: item.suggestion ?? null,
+          sortOrder,
+        })),
+      },
     },
     select: { id: true },
   });

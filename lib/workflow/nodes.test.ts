@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { WorkflowNode } from "@/lib/generated/prisma/enums";
-import { CLOSED_NODES, MAIN_LINE, isClosedNode, isMainLineNode, isTerminalNode, mainLineIndex, nextOnPath, pathForService } from "./nodes";
+import {
+  CLOSED_NODES,
+  MAIN_LINE,
+  isClosedNode,
+  isMainLineNode,
+  isTerminalNode,
+  mainLineIndex,
+  nextOnPath,
+  pathForService,
+} from "./nodes";
 
 const ALL_NODES = Object.values(WorkflowNode);
 
@@ -27,7 +36,10 @@ describe("pathForService", () => {
 });
 
 describe("nextOnPath", () => {
-  const expected: Record<WorkflowNode, [withExpert: WorkflowNode | null, withoutExpert: WorkflowNode | null]> = {
+  const expected: Record<
+    WorkflowNode,
+    [withExpert: WorkflowNode | null, withoutExpert: WorkflowNode | null]
+  > = {
     SUBMITTED: ["MATERIAL_CHECK", "MATERIAL_CHECK"],
     MATERIAL_CHECK: ["SUBSTANTIVE_REVIEW", "SUBSTANTIVE_REVIEW"],
     AWAITING_SUPPLEMENT: [null, null],
@@ -41,7 +53,10 @@ describe("nextOnPath", () => {
     WITHDRAWN: [null, null],
   };
   it.each(ALL_NODES)("%s", (node) => {
-    expect([nextOnPath(node, { requiresExpertReview: true }), nextOnPath(node, { requiresExpertReview: false })]).toEqual(expected[node]);
+    expect([
+      nextOnPath(node, { requiresExpertReview: true }),
+      nextOnPath(node, { requiresExpertReview: false }),
+    ]).toEqual(expected[node]);
   });
 });
 

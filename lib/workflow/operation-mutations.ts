@@ -7,8 +7,20 @@ import { UserFacingError } from "@/lib/errors";
 import { saveResultDocument, type NewEvidenceFile } from "@/lib/evidence/mutations";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { actorFor, type WorkflowViewer } from "./actors";
-import { lockCase, queueApplicantNotice, queueStaffNotice, stateOf, type LockedCase, type Tx } from "./shared-mutations";
-import { CaseNotFoundError, ConcurrentChangeError, TransitionNotAllowedError, TransitionRequirementError } from "./errors";
+import {
+  lockCase,
+  queueApplicantNotice,
+  queueStaffNotice,
+  stateOf,
+  type LockedCase,
+  type Tx,
+} from "./shared-mutations";
+import {
+  CaseNotFoundError,
+  ConcurrentChangeError,
+  TransitionNotAllowedError,
+  TransitionRequirementError,
+} from "./errors";
 import { isOperationAllowed, nextFollowUpAt, operationRule, type OperationName } from "./operations";
 
 export type OperationArgs = {
@@ -47,9 +59,11 @@ export async function applyOperation(
   const { applicationId, expectedVersion, viewer } = args;
   const now = args.now ?? new Date();
   const row = z.uuid().safeParse(applicationId).success ? await lockCase(tx, applicationId) : null;
-  if (!row || !actorFor({ applicantId: row.applicant_id, assigneeId: row.assignee_id }, viewer)) throw new CaseNotFoundError();
+  if (!row || !actorFor({ applicantId: row.applicant_id, assigneeId: row.assignee_id }, viewer))
+    throw new CaseNotFoundError();
   if (row.version !== expectedVersion) throw new ConcurrentChangeError();
-  if (!isOperationAllowed(stateOf(row), await withHandledServices(tx, viewer, row.service_id), name)) throw new TransitionNotAllowedError();
+  if (!isOperationAllowed(stateOf(row), await withHandledServices(tx, viewer, row.service_id), name))
+    throw new TransitionNotAllowedError();
 
   const effect = await effectFor(row, tx);
   const { count } = await tx.application.updateMany({
@@ -73,19 +87,29 @@ export async function applyOperation(
     action: `workflow.${name}`,
     entityType: "application",
     entityId: row.id,
-    details: { number: row.number, node: row.current_node, version: expectedVersion + 1, ...effect.auditDetails },
+    details: {
+      number: row.number,
+      node: row.current_node,
+      version: expectedVersion + 1,
+      ...effect.auditDetails,
+    },
     createdAt: now,
   });
   if (effect.applicantNotice) await queueApplicantNotice(tx, row, effect.applicantNotice, now);
-  if (effect.staffNotice) await queueStaffNotice(tx, effect.staffNotice.recipientId, row, effect.staffNotice.template, now);
-  for (const notice of effect.staffNotices ?? []) await queueStaffNotice(tx, notice.recipientId, row, notice.template, now);
+  if (effect.staffNotice)
+    await queueStaffNotice(tx, effect.staffNotice.recipientId, row, effect.staffNotice.template, now);
+  for (const notice of effect.staffNotices ?? [])
+    await queueStaffNotice(tx, notice.recipientId, row, notice.template, now);
   return { applicationId: row.id, number: row.number, version: expectedVersion + 1 };
 }
 
 /** Claiming depends on the services the viewer handles; only that one matters here. */
 async function withHandledServices(tx: Tx, viewer: Viewer, serviceId: string): Promise<WorkflowViewer> {
   if (viewer.role !== "REVIEWER") return viewer;
-  const handles = await tx.staffService.findUnique({ where: { userId_serviceId: { userId: viewer.id, serviceId } }, select: { userId: true } });
+  const handles = await tx.staffService.findUnique({
+    where: { userId_serviceId: { userId: viewer.id, serviceId } },
+    select: { userId: true },
+  });
   return { ...viewer, handledServiceIds: handles ? [serviceId] : [] };
 }
 
@@ -95,7 +119,10 @@ function run(name: OperationName, args: OperationArgs, effectFor: Parameters<typ
 
 /** A reviewer (or supervisor) takes an unassigned case. Of two claiming at once, one wins. */
 export function claimCase(args: OperationArgs) {
-  return run("CLAIM", args, () => ({ patch: { assigneeId: args.viewer.id, unstaffedAt: null }, auditDetails: { assigneeId: args.viewer.id } }));
+  return run("CLAIM", args, () => ({
+    patch: { assigneeId: args.viewer.id, unstaffedAt: null },
+    auditDetails: { assigneeId: args.viewer.id },
+  }));
 }
 
 /**
@@ -105,7 +132,10 @@ export function claimCase(args: OperationArgs) {
 export function assignCase(args: OperationArgs & { assigneeId: string | null; note?: string }) {
   return run("ASSIGN", args, async (row, tx) => {
     if (args.assigneeId !== null) await assertAssignable(tx, args.assigneeId, row.service_id);
-    const staffNotice = args.assigneeId && args.assigneeId !== args.viewer.id ? { recipientId: args.assigneeId, template: "staff.assigned" } : undefined;
+    const staffNotice =
+      args.assigneeId && args.assigneeId !== args.viewer.id
+        ? { recipientId: args.assigneeId, template: "staff.assigned" }
+        : undefined;
     return {
       // Someone holds it now: no longer a case nobody on duty could take.
       patch: { assigneeId: args.assigneeId, ...(args.assigneeId ? { unstaffedAt: null } : {}) },
@@ -129,14 +159,17 @@ async function assertAssignable(tx: Tx, userId: string, serviceId: string) {
                 OR (u.role = 'REVIEWER' AND EXISTS (SELECT 1 FROM staff_service s WHERE s.user_id = u.id AND s.service_id = ${serviceId}::uuid)))
            FOR SHARE OF u`
     : [];
-  if (eligible.length === 0) throw new TransitionRequirementError({ assigneeId: ["workspace.errors.assigneeNotEligible"] });
+  if (eligible.length === 0)
+    throw new TransitionRequirementError({ assigneeId: ["workspace.errors.assigneeNotEligible"] });
 }
 
 /**
  * A result document for the case: stored, then recorded on the timeline in the same transaction as
  * its row (a refusal there deletes the stored file again). The applicant sees it once issued.
  */
-export async function uploadResultDocument(args: OperationArgs & { file: NewEvidenceFile }): Promise<OperationOutcome | null> {
+export async function uploadResultDocument(
+  args: OperationArgs & { file: NewEvidenceFile },
+): Promise<OperationOutcome | null> {
   let outcome: OperationOutcome | null = null;
   await saveResultDocument(
     args.viewer,
@@ -155,7 +188,8 @@ export async function uploadResultDocument(args: OperationArgs & { file: NewEvid
 /** A note on the case: public ones reach the applicant (and notify them), internal ones stay with staff. */
 export function addCaseNote(args: OperationArgs & { publicNote?: string; internalNote?: string }) {
   return run("ADD_NOTE", args, () => {
-    if (!args.publicNote && !args.internalNote) throw new TransitionRequirementError({ publicNote: ["workspace.errors.noteRequired"] });
+    if (!args.publicNote && !args.internalNote)
+      throw new TransitionRequirementError({ publicNote: ["workspace.errors.noteRequired"] });
     return {
       publicNote: args.publicNote ?? null,
       internalNote: args.internalNote ?? null,
@@ -171,7 +205,12 @@ export async function recordPaymentByStaff(args: OperationArgs & { reference: st
       const amountMinor = row.fee_base_minor + row.fee_surcharge_minor;
       const now = args.now ?? new Date();
       return {
-        patch: { paymentStatus: "PAID", paidAt: now, paymentProvider: "staff", paymentReference: args.reference },
+        patch: {
+          paymentStatus: "PAID",
+          paidAt: now,
+          paymentProvider: "staff",
+          paymentReference: args.reference,
+        },
         auditDetails: { reference: args.reference, amountMinor, currency: row.currency },
         applicantNotice: "payment.recorded",
       };
@@ -215,7 +254,9 @@ export class FollowUpTooSoonError extends UserFacingError {
  * notice to the assignee or, while nobody holds the case, to every active supervisor. The interval
  * is checked under the case lock, so two follow-ups sent at once cannot both pass it.
  */
-export async function requestCaseFollowUp(args: OperationArgs): Promise<OperationOutcome & { nextAllowedAt: Date }> {
+export async function requestCaseFollowUp(
+  args: OperationArgs,
+): Promise<OperationOutcome & { nextAllowedAt: Date }> {
   const now = args.now ?? new Date();
   const outcome = await run("FOLLOW_UP", { ...args, now }, async (row, tx) => {
     const last = await tx.timelineEvent.findFirst({
@@ -223,10 +264,17 @@ export async function requestCaseFollowUp(args: OperationArgs): Promise<Operatio
       orderBy: { occurredAt: "desc" },
       select: { occurredAt: true },
     });
-    if (last && now < nextFollowUpAt(last.occurredAt)) throw new FollowUpTooSoonError(nextFollowUpAt(last.occurredAt));
+    if (last && now < nextFollowUpAt(last.occurredAt))
+      throw new FollowUpTooSoonError(nextFollowUpAt(last.occurredAt));
     const recipientIds = row.assignee_id
       ? [row.assignee_id]
-      : (await tx.user.findMany({ where: { role: "SUPERVISOR", active: true }, orderBy: { id: "asc" }, select: { id: true } })).map((user) => user.id);
+      : (
+          await tx.user.findMany({
+            where: { role: "SUPERVISOR", active: true },
+            orderBy: { id: "asc" },
+            select: { id: true },
+          })
+        ).map((user) => user.id);
     return {
       staffNotices: recipientIds.map((recipientId) => ({ recipientId, template: "staff.followUp" })),
       auditDetails: { notified: recipientIds.length },

@@ -1,14 +1,35 @@
 import { describe, expect, it } from "vitest";
 import { ApplicationStatus, PaymentStatus, Role, WorkflowNode } from "@/lib/generated/prisma/enums";
-import { OPERATION_NAMES, allowedOperations, isOperationAllowed, type OperationName, type OperationState } from "./operations";
+import {
+  OPERATION_NAMES,
+  allowedOperations,
+  isOperationAllowed,
+  type OperationName,
+  type OperationState,
+} from "./operations";
 import type { WorkflowViewer } from "./actors";
 
 const OWNER_ID = "owner";
 const ASSIGNEE_ID = "assigned-reviewer";
 const SERVICE_ID = "service-1";
 
-type Who = "owner" | "otherApplicant" | "assignee" | "reviewerForService" | "reviewerOtherService" | "SUPERVISOR" | "ADMIN";
-const WHO: Who[] = ["owner", "otherApplicant", "assignee", "reviewerForService", "reviewerOtherService", "SUPERVISOR", "ADMIN"];
+type Who =
+  | "owner"
+  | "otherApplicant"
+  | "assignee"
+  | "reviewerForService"
+  | "reviewerOtherService"
+  | "SUPERVISOR"
+  | "ADMIN";
+const WHO: Who[] = [
+  "owner",
+  "otherApplicant",
+  "assignee",
+  "reviewerForService",
+  "reviewerOtherService",
+  "SUPERVISOR",
+  "ADMIN",
+];
 
 function viewerFor(who: Who): WorkflowViewer {
   switch (who) {
@@ -40,7 +61,8 @@ function expected(state: OperationState, who: Who): OperationName[] {
   if (open && state.assigneeId === null && mayClaim) result.push("CLAIM");
   if (open && who === "SUPERVISOR") result.push("ASSIGN");
   if (caseStaff) result.push("ADD_NOTE");
-  if (caseStaff && open && (state.currentNode === "DECISION" || state.currentNode === "RESULT_NOTIFIED")) result.push("UPLOAD_RESULT_DOCUMENT");
+  if (caseStaff && open && (state.currentNode === "DECISION" || state.currentNode === "RESULT_NOTIFIED"))
+    result.push("UPLOAD_RESULT_DOCUMENT");
   if (caseStaff && open && state.paymentStatus === "UNPAID") result.push("RECORD_PAYMENT");
   if (who === "SUPERVISOR" && state.paymentStatus === "PAID") result.push("RECORD_REFUND");
   // The applicant's only operation: asking staff to hurry on their own open case.
@@ -53,7 +75,15 @@ function* everyState(): Generator<OperationState> {
     for (const status of Object.values(ApplicationStatus)) {
       for (const paymentStatus of Object.values(PaymentStatus)) {
         for (const assigneeId of [null, ASSIGNEE_ID, "reviewer-2"]) {
-          yield { currentNode, status, paymentStatus, assigneeId, applicantId: OWNER_ID, serviceId: SERVICE_ID, requiresExpertReview: false };
+          yield {
+            currentNode,
+            status,
+            paymentStatus,
+            assigneeId,
+            applicantId: OWNER_ID,
+            serviceId: SERVICE_ID,
+            requiresExpertReview: false,
+          };
         }
       }
     }
@@ -75,8 +105,11 @@ describe("allowedOperations", () => {
 
   it("lets the owner only ask for a follow-up, and other applicants and administrators nothing at all", () => {
     for (const state of everyState()) {
-      for (const who of ["otherApplicant", "ADMIN"] as const) expect(allowedOperations(state, viewerFor(who))).toEqual([]);
-      expect(allowedOperations(state, viewerFor("owner"))).toEqual(CLOSED.has(state.status) ? [] : ["FOLLOW_UP"]);
+      for (const who of ["otherApplicant", "ADMIN"] as const)
+        expect(allowedOperations(state, viewerFor(who))).toEqual([]);
+      expect(allowedOperations(state, viewerFor("owner"))).toEqual(
+        CLOSED.has(state.status) ? [] : ["FOLLOW_UP"],
+      );
     }
   });
 
@@ -90,17 +123,38 @@ describe("allowedOperations", () => {
 
   it("lets a reviewer claim only unassigned open cases of services they handle", () => {
     const state: OperationState = {
-      currentNode: "SUBMITTED", status: "IN_PROGRESS", paymentStatus: "UNPAID", assigneeId: null,
-      applicantId: OWNER_ID, serviceId: SERVICE_ID, requiresExpertReview: false,
+      currentNode: "SUBMITTED",
+      status: "IN_PROGRESS",
+      paymentStatus: "UNPAID",
+      assigneeId: null,
+      applicantId: OWNER_ID,
+      serviceId: SERVICE_ID,
+      requiresExpertReview: false,
     };
     expect(isOperationAllowed(state, viewerFor("reviewerForService"), "CLAIM")).toBe(true);
     expect(isOperationAllowed(state, viewerFor("reviewerOtherService"), "CLAIM")).toBe(false);
-    expect(isOperationAllowed({ ...state, assigneeId: "reviewer-2" }, viewerFor("reviewerForService"), "CLAIM")).toBe(false);
-    expect(isOperationAllowed({ ...state, status: "WITHDRAWN", currentNode: "WITHDRAWN" }, viewerFor("reviewerForService"), "CLAIM")).toBe(false);
+    expect(
+      isOperationAllowed({ ...state, assigneeId: "reviewer-2" }, viewerFor("reviewerForService"), "CLAIM"),
+    ).toBe(false);
+    expect(
+      isOperationAllowed(
+        { ...state, status: "WITHDRAWN", currentNode: "WITHDRAWN" },
+        viewerFor("reviewerForService"),
+        "CLAIM",
+      ),
+    ).toBe(false);
   });
 
   it("names every operation once", () => {
     expect(new Set(OPERATION_NAMES).size).toBe(OPERATION_NAMES.length);
-    expect([...OPERATION_NAMES].sort()).toEqual(["ADD_NOTE", "ASSIGN", "CLAIM", "FOLLOW_UP", "RECORD_PAYMENT", "RECORD_REFUND", "UPLOAD_RESULT_DOCUMENT"]);
+    expect([...OPERATION_NAMES].sort()).toEqual([
+      "ADD_NOTE",
+      "ASSIGN",
+      "CLAIM",
+      "FOLLOW_UP",
+      "RECORD_PAYMENT",
+      "RECORD_REFUND",
+      "UPLOAD_RESULT_DOCUMENT",
+    ]);
   });
 });

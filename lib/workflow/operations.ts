@@ -8,7 +8,14 @@ import type { CaseState } from "./transitions";
  * document. Like transitions.ts, this table is the one answer for both the workspace (which
  * controls exist) and the mutations (what is refused).
  */
-export type OperationName = "CLAIM" | "ASSIGN" | "ADD_NOTE" | "UPLOAD_RESULT_DOCUMENT" | "RECORD_PAYMENT" | "RECORD_REFUND" | "FOLLOW_UP";
+export type OperationName =
+  | "CLAIM"
+  | "ASSIGN"
+  | "ADD_NOTE"
+  | "UPLOAD_RESULT_DOCUMENT"
+  | "RECORD_PAYMENT"
+  | "RECORD_REFUND"
+  | "FOLLOW_UP";
 
 export type OperationState = CaseState & { serviceId: string; paymentStatus: PaymentStatus };
 
@@ -31,7 +38,9 @@ export const OPERATIONS: readonly OperationRule[] = [
     action: "ASSIGNED",
     // A reviewer only takes cases of the services an administrator gave them.
     when: (state, viewer, actor) =>
-      isOpen(state) && state.assigneeId === null && (actor === "SUPERVISOR" || (viewer.handledServiceIds ?? []).includes(state.serviceId)),
+      isOpen(state) &&
+      state.assigneeId === null &&
+      (actor === "SUPERVISOR" || (viewer.handledServiceIds ?? []).includes(state.serviceId)),
   },
   { name: "ASSIGN", who: ["SUPERVISOR"], action: "ASSIGNED", when: isOpen },
   { name: "ADD_NOTE", who: CASE_STAFF, action: "NOTE_ADDED", when: () => true },
@@ -48,7 +57,12 @@ export const OPERATIONS: readonly OperationRule[] = [
     when: (state) => state.paymentStatus === "UNPAID" && isOpen(state),
   },
   // Money going back is a supervisor's call.
-  { name: "RECORD_REFUND", who: ["SUPERVISOR"], action: "REFUND_RECORDED", when: (state) => state.paymentStatus === "PAID" },
+  {
+    name: "RECORD_REFUND",
+    who: ["SUPERVISOR"],
+    action: "REFUND_RECORDED",
+    when: (state) => state.paymentStatus === "PAID",
+  },
   // The applicant asks staff to hurry (催办); how often is limited in the mutation (FOLLOW_UP_INTERVAL_MS).
   { name: "FOLLOW_UP", who: [OWNER], action: "FOLLOW_UP", when: isOpen },
 ];
@@ -67,13 +81,19 @@ export const OPERATION_NAMES: readonly OperationName[] = OPERATIONS.map((rule) =
 export function allowedOperations(state: OperationState, viewer: WorkflowViewer): OperationName[] {
   const actor = actorFor(state, viewer);
   if (!actor) return [];
-  return OPERATIONS.filter((rule) => rule.who.includes(actor) && rule.when(state, viewer, actor)).map((rule) => rule.name);
+  return OPERATIONS.filter((rule) => rule.who.includes(actor) && rule.when(state, viewer, actor)).map(
+    (rule) => rule.name,
+  );
 }
 
 export function operationRule(name: OperationName): OperationRule {
   return OPERATIONS.find((rule) => rule.name === name)!;
 }
 
-export function isOperationAllowed(state: OperationState, viewer: WorkflowViewer, name: OperationName): boolean {
+export function isOperationAllowed(
+  state: OperationState,
+  viewer: WorkflowViewer,
+  name: OperationName,
+): boolean {
   return allowedOperations(state, viewer).includes(name);
 }

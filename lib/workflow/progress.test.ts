@@ -9,12 +9,24 @@ const LI = { name: "Li", staff: true };
 const SAM = { name: "Sam", staff: true };
 const ME = { name: "Wang", staff: false };
 
-function event(node: WorkflowNode, action: ProgressEvent["action"], hours: number, extra: Partial<ProgressEvent> = {}): ProgressEvent {
+function event(
+  node: WorkflowNode,
+  action: ProgressEvent["action"],
+  hours: number,
+  extra: Partial<ProgressEvent> = {},
+): ProgressEvent {
   return { node, action, occurredAt: at(hours), dueAt: null, publicNote: null, actor: null, ...extra };
 }
 
 // Targets in minutes: 1 h material check, 4 h review, 2 h expert, 2 h decision, 30 min notice, 3 h document.
-const TARGETS = { MATERIAL_CHECK: 60, SUBSTANTIVE_REVIEW: 240, EXPERT_REVIEW: 120, DECISION: 120, RESULT_NOTIFIED: 30, DOCUMENT_ISSUED: 180 };
+const TARGETS = {
+  MATERIAL_CHECK: 60,
+  SUBSTANTIVE_REVIEW: 240,
+  EXPERT_REVIEW: 120,
+  DECISION: 120,
+  RESULT_NOTIFIED: 30,
+  DOCUMENT_ISSUED: 180,
+};
 
 function input(overrides: Partial<ProgressInput>): ProgressInput {
   return {
@@ -30,7 +42,8 @@ function input(overrides: Partial<ProgressInput>): ProgressInput {
   };
 }
 
-const brief = (progress: ReturnType<typeof caseProgress>) => progress.steps.map((step) => `${step.node}:${step.state}`);
+const brief = (progress: ReturnType<typeof caseProgress>) =>
+  progress.steps.map((step) => `${step.node}:${step.state}`);
 
 describe("simpleProgress", () => {
   const withoutExpert: [WorkflowNode, number][] = [
@@ -43,7 +56,9 @@ describe("simpleProgress", () => {
     ["RESULT_NOTIFIED", 80],
   ];
   it.each(withoutExpert)("%s without expert review is %i %%", (currentNode, percent) => {
-    expect(simpleProgress({ currentNode, status: "IN_PROGRESS", requiresExpertReview: false })).toMatchObject({ percent, ended: false });
+    expect(simpleProgress({ currentNode, status: "IN_PROGRESS", requiresExpertReview: false })).toMatchObject(
+      { percent, ended: false },
+    );
   });
 
   const withExpert: [WorkflowNode, number][] = [
@@ -56,7 +71,9 @@ describe("simpleProgress", () => {
     ["RESULT_NOTIFIED", 83],
   ];
   it.each(withExpert)("%s with expert review is %i %%", (currentNode, percent) => {
-    expect(simpleProgress({ currentNode, status: "IN_PROGRESS", requiresExpertReview: true }).percent).toBe(percent);
+    expect(simpleProgress({ currentNode, status: "IN_PROGRESS", requiresExpertReview: true }).percent).toBe(
+      percent,
+    );
   });
 
   it.each([
@@ -74,9 +91,20 @@ describe("simpleProgress", () => {
   });
 
   it("maps the open statuses to outcomes", () => {
-    expect(simpleProgress({ currentNode: "AWAITING_SUPPLEMENT", status: "AWAITING_APPLICANT", requiresExpertReview: false }).outcome).toBe("awaitingApplicant");
-    expect(simpleProgress({ currentNode: "RESULT_NOTIFIED", status: "APPROVED", requiresExpertReview: false })).toMatchObject({ outcome: "approved", ended: false });
-    expect(simpleProgress({ currentNode: "SUBMITTED", status: "IN_PROGRESS", requiresExpertReview: false }).outcome).toBe("inProgress");
+    expect(
+      simpleProgress({
+        currentNode: "AWAITING_SUPPLEMENT",
+        status: "AWAITING_APPLICANT",
+        requiresExpertReview: false,
+      }).outcome,
+    ).toBe("awaitingApplicant");
+    expect(
+      simpleProgress({ currentNode: "RESULT_NOTIFIED", status: "APPROVED", requiresExpertReview: false }),
+    ).toMatchObject({ outcome: "approved", ended: false });
+    expect(
+      simpleProgress({ currentNode: "SUBMITTED", status: "IN_PROGRESS", requiresExpertReview: false })
+        .outcome,
+    ).toBe("inProgress");
   });
 });
 
@@ -93,11 +121,22 @@ describe("caseProgress: a new case", () => {
       "RESULT_NOTIFIED:future",
       "DOCUMENT_ISSUED:future",
     ]);
-    expect(progress).toMatchObject({ percent: 0, currentNode: "SUBMITTED", currentNodeKey: "nodes.SUBMITTED", ended: false });
+    expect(progress).toMatchObject({
+      percent: 0,
+      currentNode: "SUBMITTED",
+      currentNodeKey: "nodes.SUBMITTED",
+      ended: false,
+    });
   });
 
   it("has no expected times when the current node has neither a due time nor a target, except the case due time up to the decision", () => {
-    expect(progress.steps.map((step) => [step.node, step.expectedAt?.toISOString() ?? null, step.expectedIsCaseDue])).toEqual([
+    expect(
+      progress.steps.map((step) => [
+        step.node,
+        step.expectedAt?.toISOString() ?? null,
+        step.expectedIsCaseDue,
+      ]),
+    ).toEqual([
       ["SUBMITTED", null, false],
       ["MATERIAL_CHECK", at(48).toISOString(), true],
       ["SUBSTANTIVE_REVIEW", at(48).toISOString(), true],
@@ -121,7 +160,11 @@ describe("caseProgress: a new case", () => {
 describe("caseProgress: expected times", () => {
   it("chains node targets from the current node's due time", () => {
     const progress = caseProgress(input({ nodeDueAt: at(2) }));
-    expect(progress.steps.filter((step) => step.state === "future").map((step) => [step.node, step.expectedAt, step.expectedIsCaseDue])).toEqual([
+    expect(
+      progress.steps
+        .filter((step) => step.state === "future")
+        .map((step) => [step.node, step.expectedAt, step.expectedIsCaseDue]),
+    ).toEqual([
       ["MATERIAL_CHECK", at(3), false],
       ["SUBSTANTIVE_REVIEW", at(7), false],
       ["DECISION", at(9), false],
@@ -145,18 +188,28 @@ describe("caseProgress: expected times", () => {
       }),
     );
     // Material check started half an hour ago with a one-hour target: due in 30 minutes.
-    expect(progress.steps.find((step) => step.node === "SUBSTANTIVE_REVIEW")).toMatchObject({ state: "future", expectedAt: at(4.5) });
+    expect(progress.steps.find((step) => step.node === "SUBSTANTIVE_REVIEW")).toMatchObject({
+      state: "future",
+      expectedAt: at(4.5),
+    });
   });
 
   it("includes expert review for services that need it", () => {
     const progress = caseProgress(input({ requiresExpertReview: true, nodeDueAt: at(1) }));
-    expect(progress.steps.find((step) => step.node === "EXPERT_REVIEW")).toMatchObject({ state: "future", expectedAt: at(8) });
+    expect(progress.steps.find((step) => step.node === "EXPERT_REVIEW")).toMatchObject({
+      state: "future",
+      expectedAt: at(8),
+    });
   });
 
   it("falls back to the case due time from the first node without a target", () => {
     const { SUBSTANTIVE_REVIEW: _missing, ...targets } = TARGETS;
     const progress = caseProgress(input({ nodeDueAt: at(1), nodeTargets: targets }));
-    expect(progress.steps.filter((step) => step.state === "future").map((step) => [step.node, step.expectedAt, step.expectedIsCaseDue])).toEqual([
+    expect(
+      progress.steps
+        .filter((step) => step.state === "future")
+        .map((step) => [step.node, step.expectedAt, step.expectedIsCaseDue]),
+    ).toEqual([
       ["MATERIAL_CHECK", at(2), false],
       ["SUBSTANTIVE_REVIEW", at(48), true],
       ["DECISION", at(48), true],
@@ -175,9 +228,18 @@ describe("caseProgress: history", () => {
   ];
 
   it("times completed nodes by their visits and names the staff who handled them", () => {
-    const progress = caseProgress(input({ currentNode: "SUBSTANTIVE_REVIEW", nodeDueAt: at(3), events, assigneeName: "Li" }));
+    const progress = caseProgress(
+      input({ currentNode: "SUBSTANTIVE_REVIEW", nodeDueAt: at(3), events, assigneeName: "Li" }),
+    );
     const [submitted, check, review] = progress.steps;
-    expect(submitted).toMatchObject({ node: "SUBMITTED", state: "completed", startedAt: at(-10), finishedAt: at(-9), handledBy: ["Li"], visit: 1 });
+    expect(submitted).toMatchObject({
+      node: "SUBMITTED",
+      state: "completed",
+      startedAt: at(-10),
+      finishedAt: at(-9),
+      handledBy: ["Li"],
+      visit: 1,
+    });
     expect(check).toMatchObject({
       node: "MATERIAL_CHECK",
       state: "completed",
@@ -190,13 +252,26 @@ describe("caseProgress: history", () => {
         { at: at(-8.5), text: "Checking the stamp" },
       ],
     });
-    expect(review).toMatchObject({ node: "SUBSTANTIVE_REVIEW", state: "current", startedAt: at(-8), finishedAt: null, dueAt: at(3), handledBy: ["Li"] });
+    expect(review).toMatchObject({
+      node: "SUBSTANTIVE_REVIEW",
+      state: "current",
+      startedAt: at(-8),
+      finishedAt: null,
+      dueAt: at(3),
+      handledBy: ["Li"],
+    });
     expect(progress.percent).toBe(40);
   });
 
   it("sorts events by time whatever order they come in", () => {
-    const progress = caseProgress(input({ currentNode: "SUBSTANTIVE_REVIEW", events: [...events].reverse() }));
-    expect(brief(progress).slice(0, 3)).toEqual(["SUBMITTED:completed", "MATERIAL_CHECK:completed", "SUBSTANTIVE_REVIEW:current"]);
+    const progress = caseProgress(
+      input({ currentNode: "SUBSTANTIVE_REVIEW", events: [...events].reverse() }),
+    );
+    expect(brief(progress).slice(0, 3)).toEqual([
+      "SUBMITTED:completed",
+      "MATERIAL_CHECK:completed",
+      "SUBSTANTIVE_REVIEW:current",
+    ]);
   });
 
   it("does not name the applicant as a handler", () => {
@@ -224,7 +299,9 @@ describe("caseProgress: history", () => {
   });
 
   it("still shows where the case is when its history does not reach the current node", () => {
-    const progress = caseProgress(input({ currentNode: "MATERIAL_CHECK", events: [event("SUBMITTED", "SUBMITTED", -1)] }));
+    const progress = caseProgress(
+      input({ currentNode: "MATERIAL_CHECK", events: [event("SUBMITTED", "SUBMITTED", -1)] }),
+    );
     expect(brief(progress).slice(0, 2)).toEqual(["SUBMITTED:completed", "MATERIAL_CHECK:current"]);
     expect(progress.steps[1]).toMatchObject({ startedAt: null });
   });
@@ -238,12 +315,21 @@ describe("caseProgress: the supplement detour", () => {
   const untilRequest = [
     event("SUBMITTED", "SUBMITTED", -10, { actor: ME }),
     event("MATERIAL_CHECK", "ADVANCED", -9, { actor: LI }),
-    event("AWAITING_SUPPLEMENT", "SUPPLEMENT_REQUESTED", -8, { actor: LI, dueAt: at(20), publicNote: "Signature missing" }),
+    event("AWAITING_SUPPLEMENT", "SUPPLEMENT_REQUESTED", -8, {
+      actor: LI,
+      dueAt: at(20),
+      publicNote: "Signature missing",
+    }),
   ];
 
   it("shows the detour as current and material check coming again", () => {
     const progress = caseProgress(
-      input({ currentNode: "AWAITING_SUPPLEMENT", status: "AWAITING_APPLICANT", nodeDueAt: at(20), events: untilRequest }),
+      input({
+        currentNode: "AWAITING_SUPPLEMENT",
+        status: "AWAITING_APPLICANT",
+        nodeDueAt: at(20),
+        events: untilRequest,
+      }),
     );
     expect(brief(progress)).toEqual([
       "SUBMITTED:completed",
@@ -257,7 +343,11 @@ describe("caseProgress: the supplement detour", () => {
       "DOCUMENT_ISSUED:future",
     ]);
     const detour = progress.steps[2]!;
-    expect(detour).toMatchObject({ detour: true, dueAt: at(20), notes: [{ at: at(-8), text: "Signature missing" }] });
+    expect(detour).toMatchObject({
+      detour: true,
+      dueAt: at(20),
+      notes: [{ at: at(-8), text: "Signature missing" }],
+    });
     // Expectations count from now (an answer now moves everything up), not from the supplement's due time.
     expect(progress.steps[3]).toMatchObject({ expectedAt: at(1) });
     expect(progress).toMatchObject({ percent: 20, outcome: "awaitingApplicant", ended: false });
@@ -329,8 +419,15 @@ describe("caseProgress: ended cases", () => {
         ],
       }),
     );
-    expect(brief(progress).slice(-3)).toEqual(["REJECTED:completed", "RESULT_NOTIFIED:skipped", "DOCUMENT_ISSUED:skipped"]);
-    expect(progress.steps.find((step) => step.node === "DECISION")).toMatchObject({ handledBy: ["Sam"], finishedAt: at(-5) });
+    expect(brief(progress).slice(-3)).toEqual([
+      "REJECTED:completed",
+      "RESULT_NOTIFIED:skipped",
+      "DOCUMENT_ISSUED:skipped",
+    ]);
+    expect(progress.steps.find((step) => step.node === "DECISION")).toMatchObject({
+      handledBy: ["Sam"],
+      finishedAt: at(-5),
+    });
     expect(progress).toMatchObject({ percent: 100, ended: true, outcome: "rejected" });
   });
 

@@ -69,7 +69,8 @@ export type TimelineStep = {
   notes: { at: Date; text: string }[];
 };
 
-export type CaseOutcome = "inProgress" | "awaitingApplicant" | "approved" | "completed" | "rejected" | "withdrawn";
+export type CaseOutcome =
+  "inProgress" | "awaitingApplicant" | "approved" | "completed" | "rejected" | "withdrawn";
 
 export type CaseProgress = {
   percent: number;
@@ -101,7 +102,13 @@ export function simpleProgress({ currentNode, status, requiresExpertReview }: Si
   const position = mainLineIndex(currentNode);
   const done = path.filter((node) => MAIN_LINE.indexOf(node) < position).length;
   const percent = ended ? 100 : Math.min(100, Math.max(0, Math.round((done / (path.length - 1)) * 100)));
-  return { percent, ended, outcome: OUTCOME[status], currentNode, currentNodeKey: `nodes.${currentNode}` as const };
+  return {
+    percent,
+    ended,
+    outcome: OUTCOME[status],
+    currentNode,
+    currentNodeKey: `nodes.${currentNode}` as const,
+  };
 }
 
 type Visit = { node: WorkflowNode; events: ProgressEvent[] };
@@ -120,7 +127,12 @@ function visitsOf(events: readonly ProgressEvent[], currentNode: WorkflowNode): 
   return visits;
 }
 
-function step(node: WorkflowNode, state: StepState, visit: number, extra: Partial<TimelineStep> = {}): TimelineStep {
+function step(
+  node: WorkflowNode,
+  state: StepState,
+  visit: number,
+  extra: Partial<TimelineStep> = {},
+): TimelineStep {
   return {
     key: "",
     node,
@@ -159,7 +171,8 @@ export function caseProgress(input: ProgressInput): CaseProgress {
 
   visits.forEach((visit, index) => {
     const previous = visits[index - 1];
-    if (previous) for (const node of skippedBetween(previous.node, visit.node)) steps.push(step(node, "skipped", 0));
+    if (previous)
+      for (const node of skippedBetween(previous.node, visit.node)) steps.push(step(node, "skipped", 0));
     const next = visits[index + 1];
     const isLast = index === visits.length - 1;
     const current = isLast && !summary.ended;
@@ -177,7 +190,9 @@ export function caseProgress(input: ProgressInput): CaseProgress {
         finishedAt: next?.events[0]?.occurredAt ?? null,
         dueAt: current ? (input.nodeDueAt ?? first?.dueAt ?? null) : (first?.dueAt ?? null),
         handledBy: current ? staffNames(own, input.assigneeName) : staffNames([...own, next?.events[0]]),
-        notes: visit.events.flatMap((event) => (event.publicNote ? [{ at: event.occurredAt, text: event.publicNote }] : [])),
+        notes: visit.events.flatMap((event) =>
+          event.publicNote ? [{ at: event.occurredAt, text: event.publicNote }] : [],
+        ),
       }),
     );
   });
@@ -195,13 +210,18 @@ function futureSteps(input: ProgressInput, current: TimelineStep): TimelineStep[
   const path: readonly WorkflowNode[] = pathForService(input);
   const now = input.now.getTime();
   // After a supplement the case goes back to material check; otherwise on to the next main-line node.
-  const from = current.node === SUPPLEMENT_NODE ? mainLineIndex(SUPPLEMENT_NODE) : mainLineIndex(current.node) + 1;
+  const from =
+    current.node === SUPPLEMENT_NODE ? mainLineIndex(SUPPLEMENT_NODE) : mainLineIndex(current.node) + 1;
   const currentTarget = input.nodeTargets[current.node];
   const currentDue =
-    current.dueAt?.getTime() ?? (current.startedAt && currentTarget !== undefined ? current.startedAt.getTime() + currentTarget * MINUTE : null);
+    current.dueAt?.getTime() ??
+    (current.startedAt && currentTarget !== undefined
+      ? current.startedAt.getTime() + currentTarget * MINUTE
+      : null);
   // An overdue step is still being worked on: nothing after it can be expected before now. Waiting
   // for the applicant is timed from now: answering sooner than the due time moves everything up.
-  let cursor: number | null = current.node === SUPPLEMENT_NODE ? now : currentDue === null ? null : Math.max(now, currentDue);
+  let cursor: number | null =
+    current.node === SUPPLEMENT_NODE ? now : currentDue === null ? null : Math.max(now, currentDue);
   const decisionIndex = MAIN_LINE.indexOf("DECISION");
 
   return MAIN_LINE.slice(Math.max(0, from)).map((node) => {

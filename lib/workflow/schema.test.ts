@@ -5,11 +5,19 @@ const ID = "6f1c1a9e-2b5d-4c3e-9a7b-0d1e2f3a4b5c";
 
 describe("transitionInputSchema", () => {
   it("trims notes and treats empty ones as absent", () => {
-    expect(transitionInputSchema.parse({ publicNote: "  hi  ", internalNote: "   " })).toEqual({ publicNote: "hi", internalNote: undefined });
+    expect(transitionInputSchema.parse({ publicNote: "  hi  ", internalNote: "   " })).toEqual({
+      publicNote: "hi",
+      internalNote: undefined,
+    });
   });
 
   it("accepts itemized problems with optional suggestions and a due time from a string", () => {
-    expect(transitionInputSchema.parse({ items: [{ problem: " Blurred ", suggestion: "" }], dueAt: "2026-11-22T10:00:00Z" })).toEqual({
+    expect(
+      transitionInputSchema.parse({
+        items: [{ problem: " Blurred ", suggestion: "" }],
+        dueAt: "2026-11-22T10:00:00Z",
+      }),
+    ).toEqual({
       publicNote: undefined,
       internalNote: undefined,
       items: [{ problem: "Blurred", suggestion: undefined }],
@@ -31,8 +39,14 @@ describe("transitionInputSchema", () => {
 
 describe("applicant forms", () => {
   it("reads the case reference and the optional texts from form fields", () => {
-    expect(withdrawSchema.parse({ applicationId: ID, expectedVersion: "3", reason: "" })).toEqual({ applicationId: ID, expectedVersion: 3, reason: undefined });
-    expect(provideSupplementSchema.parse({ applicationId: ID, expectedVersion: "0", note: " done " })).toEqual({ applicationId: ID, expectedVersion: 0, note: "done" });
+    expect(withdrawSchema.parse({ applicationId: ID, expectedVersion: "3", reason: "" })).toEqual({
+      applicationId: ID,
+      expectedVersion: 3,
+      reason: undefined,
+    });
+    expect(
+      provideSupplementSchema.parse({ applicationId: ID, expectedVersion: "0", note: " done " }),
+    ).toEqual({ applicationId: ID, expectedVersion: 0, note: "done" });
   });
 
   it.each([

@@ -10,7 +10,11 @@ const optionalNote = note.optional().transform((value) => (value ? value : undef
 
 export const supplementItemSchema = z.object({
   problem: multilineText().trim().min(1, "validation.required").max(500, "validation.tooLong"),
-  suggestion: multilineText().trim().max(500, "validation.tooLong").optional().transform((value) => (value ? value : undefined)),
+  suggestion: multilineText()
+    .trim()
+    .max(500, "validation.tooLong")
+    .optional()
+    .transform((value) => (value ? value : undefined)),
 });
 
 /** What a transition may carry; which parts are required depends on the transition (transitions.ts). */
@@ -39,7 +43,13 @@ export const provideSupplementSchema = z.object({ ...caseReference, note: option
 export type SupplementItemInput = z.input<typeof supplementItemSchema>;
 
 /** Staff moves a workspace form may ask for (the table in transitions.ts still decides). */
-export const STAFF_TRANSITIONS = ["ADVANCE", "APPROVE", "REJECT", "ISSUE_DOCUMENT", "REQUEST_SUPPLEMENT"] as const;
+export const STAFF_TRANSITIONS = [
+  "ADVANCE",
+  "APPROVE",
+  "REJECT",
+  "ISSUE_DOCUMENT",
+  "REQUEST_SUPPLEMENT",
+] as const;
 
 export const staffTransitionSchema = z.object({
   ...caseReference,
@@ -50,7 +60,10 @@ export const staffTransitionSchema = z.object({
   problems: z.array(multilineText()).max(SUPPLEMENT_ITEMS_MAX, "case.errors.tooManyItems").default([]),
   suggestions: z.array(multilineText()).default([]),
   /** An ISO time from the browser (it knows the reviewer's zone); required for supplement requests. */
-  dueAt: z.iso.datetime({ offset: true, error: "case.errors.dueAtInFuture" }).optional().or(z.literal("").transform(() => undefined)),
+  dueAt: z.iso
+    .datetime({ offset: true, error: "case.errors.dueAtInFuture" })
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
 });
 
 export const caseReferenceSchema = z.object(caseReference);
@@ -62,7 +75,11 @@ export const assignSchema = z.object({
   note: optionalNote,
 });
 
-export const noteSchema = z.object({ ...caseReference, publicNote: optionalNote, internalNote: optionalNote });
+export const noteSchema = z.object({
+  ...caseReference,
+  publicNote: optionalNote,
+  internalNote: optionalNote,
+});
 
 export const paymentSchema = z.object({
   ...caseReference,

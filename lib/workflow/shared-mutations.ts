@@ -1,6 +1,11 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { ApplicationStatus, PaymentStatus, UrgencyTier, WorkflowNode } from "@/lib/generated/prisma/enums";
+import type {
+  ApplicationStatus,
+  PaymentStatus,
+  UrgencyTier,
+  WorkflowNode,
+} from "@/lib/generated/prisma/enums";
 import type { OperationState } from "./operations";
 
 export type Tx = Prisma.TransactionClient;
@@ -54,13 +59,24 @@ export function stateOf(row: LockedCase): OperationState {
  * Moments an applicant in a hurry must not miss even away from email: they also get a text message.
  * Everything else is in-app and email only (texts cost money and attention).
  */
-export const SMS_TEMPLATES: readonly string[] = ["case.supplementRequested", "case.approved", "case.rejected", "case.documentIssued"];
+export const SMS_TEMPLATES: readonly string[] = [
+  "case.supplementRequested",
+  "case.approved",
+  "case.rejected",
+  "case.documentIssued",
+];
 
 /**
  * Outbox rows for the applicant, delivered later by the worker. The payload is what any channel
  * may carry: the public number and the node, never ID numbers or internal notes.
  */
-export async function queueApplicantNotice(tx: Tx, row: LockedCase, template: string, now: Date, extra: Record<string, string | number> = {}) {
+export async function queueApplicantNotice(
+  tx: Tx,
+  row: LockedCase,
+  template: string,
+  now: Date,
+  extra: Record<string, string | number> = {},
+) {
   const common = {
     recipientId: row.applicant_id,
     applicationId: row.id,
@@ -74,13 +90,21 @@ export async function queueApplicantNotice(tx: Tx, row: LockedCase, template: st
     data: [
       { ...common, channel: "IN_APP" },
       { ...common, channel: "EMAIL", toAddress: row.email },
-      ...(SMS_TEMPLATES.includes(template) ? [{ ...common, channel: "SMS" as const, toAddress: row.phone }] : []),
+      ...(SMS_TEMPLATES.includes(template)
+        ? [{ ...common, channel: "SMS" as const, toAddress: row.phone }]
+        : []),
     ],
   });
 }
 
 /** An in-app notice for a staff member (assignment, the applicant answered …). */
-export async function queueStaffNotice(tx: Tx, recipientId: string, row: LockedCase, template: string, now: Date) {
+export async function queueStaffNotice(
+  tx: Tx,
+  recipientId: string,
+  row: LockedCase,
+  template: string,
+  now: Date,
+) {
   const recipient = await tx.user.findUnique({ where: { id: recipientId }, select: { locale: true } });
   if (!recipient) return;
   await tx.notification.create({

@@ -26,7 +26,14 @@ let serviceId = "";
 beforeAll(async () => {
   serviceId = (
     await db.serviceType.create({
-      data: { code: `svc-${randomUUID()}`, nameZh: "s", nameEn: "s", descriptionZh: "-", descriptionEn: "-", baseFeeMinor: 100 },
+      data: {
+        code: `svc-${randomUUID()}`,
+        nameZh: "s",
+        nameEn: "s",
+        descriptionZh: "-",
+        descriptionEn: "-",
+        baseFeeMinor: 100,
+      },
       select: { id: true },
     })
   ).id;
@@ -36,13 +43,21 @@ beforeEach(() => vi.mocked(getCurrentUser).mockReset());
 
 async function makeCase(node: "MATERIAL_CHECK" | "DECISION" = "MATERIAL_CHECK") {
   const applicant = await createTestUser("APPLICANT");
-  const application = await createTestApplication({ applicantId: applicant.id, serviceId, currentNode: node, paymentStatus: "PAID" });
+  const application = await createTestApplication({
+    applicantId: applicant.id,
+    serviceId,
+    currentNode: node,
+    paymentStatus: "PAID",
+  });
   return { ...application, applicantId: applicant.id };
 }
 
 async function state(id: string) {
   const [application, timeline, audit] = await Promise.all([
-    db.application.findUniqueOrThrow({ where: { id }, select: { currentNode: true, status: true, assigneeId: true, version: true, paymentStatus: true } }),
+    db.application.findUniqueOrThrow({
+      where: { id },
+      select: { currentNode: true, status: true, assigneeId: true, version: true, paymentStatus: true },
+    }),
     db.timelineEvent.count({ where: { applicationId: id } }),
     db.auditLog.count({ where: { entityId: id } }),
   ]);
@@ -61,13 +76,20 @@ describe("staff actions called directly", () => {
       addCaseNoteAction(null, formData({ ...reference, publicNote: "hello" })),
       recordPaymentAction(null, formData({ ...reference, reference: "REF-123" })),
       recordRefundAction(null, formData({ ...reference, amount: "1", reason: "r" })),
-      uploadResultDocumentAction(null, formData({ ...reference, file: new File([Buffer.from("%PDF-1.7\n%%EOF\n")], "r.pdf") })),
+      uploadResultDocumentAction(
+        null,
+        formData({ ...reference, file: new File([Buffer.from("%PDF-1.7\n%%EOF\n")], "r.pdf") }),
+      ),
     ];
     const before = await state(application.id);
-    const owner = await db.user.findUniqueOrThrow({ where: { id: application.applicantId }, select: { id: true, role: true, displayName: true, email: true } });
+    const owner = await db.user.findUniqueOrThrow({
+      where: { id: application.applicantId },
+      select: { id: true, role: true, displayName: true, email: true },
+    });
     for (const who of [null, owner, await createTestUser("APPLICANT")]) {
       await signedInAs(who);
-      for (const result of await Promise.all(calls())) expect(result).toEqual({ ok: false, message: "errors.notAuthorized" });
+      for (const result of await Promise.all(calls()))
+        expect(result).toEqual({ ok: false, message: "errors.notAuthorized" });
     }
     expect(await state(application.id)).toEqual(before);
   });
@@ -76,11 +98,21 @@ describe("staff actions called directly", () => {
     const application = await makeCase("DECISION");
     await signedInAs("REVIEWER");
     const before = await state(application.id);
-    expect(await staffTransition(null, formData({ applicationId: application.id, expectedVersion: "0", transition: "APPROVE" }))).toEqual({
+    expect(
+      await staffTransition(
+        null,
+        formData({ applicationId: application.id, expectedVersion: "0", transition: "APPROVE" }),
+      ),
+    ).toEqual({
       ok: false,
       message: "case.errors.transitionNotAllowed",
     });
-    expect(await staffTransition(null, formData({ applicationId: application.id, expectedVersion: "0", transition: "WITHDRAW" }))).toMatchObject({
+    expect(
+      await staffTransition(
+        null,
+        formData({ applicationId: application.id, expectedVersion: "0", transition: "WITHDRAW" }),
+      ),
+    ).toMatchObject({
       ok: false,
       fieldErrors: { transition: ["case.errors.transitionNotAllowed"] },
     });
@@ -90,7 +122,9 @@ describe("staff actions called directly", () => {
   it("let a supervisor claim, ask for a supplement and be told about a stale version", async () => {
     const application = await makeCase();
     const supervisor = await signedInAs("SUPERVISOR");
-    expect(await claimCaseAction(null, formData({ applicationId: application.id, expectedVersion: "0" }))).toEqual({ ok: true, data: { version: 1 } });
+    expect(
+      await claimCaseAction(null, formData({ applicationId: application.id, expectedVersion: "0" })),
+    ).toEqual({ ok: true, data: { version: 1 } });
     const dueAt = new Date(Date.now() + 86_400_000).toISOString();
     const request = formData({
       applicationId: application.id,
@@ -101,10 +135,21 @@ describe("staff actions called directly", () => {
       dueAt,
     });
     expect(await staffTransition(null, request)).toEqual({ ok: true, data: { version: 2 } });
-    const items = await db.supplementItem.findMany({ where: { request: { applicationId: application.id } }, select: { problem: true, suggestion: true } });
+    const items = await db.supplementItem.findMany({
+      where: { request: { applicationId: application.id } },
+      select: { problem: true, suggestion: true },
+    });
     expect(items).toEqual([{ problem: "Letter unsigned", suggestion: "Upload a signed copy" }]);
-    expect((await state(application.id)).application).toMatchObject({ assigneeId: supervisor.id, currentNode: "AWAITING_SUPPLEMENT" });
-    expect(await addCaseNoteAction(null, formData({ applicationId: application.id, expectedVersion: "1", internalNote: "late" }))).toEqual({
+    expect((await state(application.id)).application).toMatchObject({
+      assigneeId: supervisor.id,
+      currentNode: "AWAITING_SUPPLEMENT",
+    });
+    expect(
+      await addCaseNoteAction(
+        null,
+        formData({ applicationId: application.id, expectedVersion: "1", internalNote: "late" }),
+      ),
+    ).toEqual({
       ok: false,
       message: "case.errors.concurrentChange",
     });
@@ -112,9 +157,16 @@ describe("staff actions called directly", () => {
 
   it("answer malformed input with field errors", async () => {
     await signedInAs("SUPERVISOR");
-    expect(await claimCaseAction(null, formData({ applicationId: "x", expectedVersion: "-1" }))).toMatchObject({ ok: false, message: "errors.checkFields" });
+    expect(
+      await claimCaseAction(null, formData({ applicationId: "x", expectedVersion: "-1" })),
+    ).toMatchObject({ ok: false, message: "errors.checkFields" });
     const application = await makeCase();
-    expect(await recordRefundAction(null, formData({ applicationId: application.id, expectedVersion: "0", amount: "1.234", reason: "" }))).toMatchObject({
+    expect(
+      await recordRefundAction(
+        null,
+        formData({ applicationId: application.id, expectedVersion: "0", amount: "1.234", reason: "" }),
+      ),
+    ).toMatchObject({
       ok: false,
       fieldErrors: { amount: ["workspace.errors.refundAmount"], reason: ["workspace.errors.refundReason"] },
     });

@@ -16,7 +16,14 @@ import {
   uploadResultDocument,
   type OperationOutcome,
 } from "./operation-mutations";
-import { assignSchema, caseReferenceSchema, noteSchema, paymentSchema, refundSchema, staffTransitionSchema } from "./schema";
+import {
+  assignSchema,
+  caseReferenceSchema,
+  noteSchema,
+  paymentSchema,
+  refundSchema,
+  staffTransitionSchema,
+} from "./schema";
 import { isFormData, malformedRequest } from "@/lib/validation/action-input";
 
 // The staff workspace's actions. Thin on purpose: the mutations lock the case, compare the version
@@ -27,7 +34,9 @@ export type StaffActionResult = ActionResult<{ version: number }>;
 
 type Outcome = Pick<OperationOutcome, "number" | "version">;
 
-async function run(work: (viewer: NonNullable<Awaited<ReturnType<typeof getCurrentUser>>>) => Promise<Outcome>): Promise<StaffActionResult> {
+async function run(
+  work: (viewer: NonNullable<Awaited<ReturnType<typeof getCurrentUser>>>) => Promise<Outcome>,
+): Promise<StaffActionResult> {
   const user = await getCurrentUser();
   if (!user || !isStaff(user.role)) return failure("errors.notAuthorized");
   try {
@@ -58,7 +67,16 @@ export async function staffTransition(_previous: unknown, formData: FormData): P
     suggestions: formData.getAll("suggestion").map(String),
   });
   if (!parsed.success) return invalidInput(parsed.error);
-  const { applicationId, expectedVersion, transition, publicNote, internalNote, problems, suggestions, dueAt } = parsed.data;
+  const {
+    applicationId,
+    expectedVersion,
+    transition,
+    publicNote,
+    internalNote,
+    problems,
+    suggestions,
+    dueAt,
+  } = parsed.data;
   const items = problems
     .map((problem, index) => ({ problem, suggestion: suggestions[index] }))
     .filter((item) => item.problem.trim() !== "");
@@ -94,7 +112,10 @@ export async function addCaseNoteAction(_previous: unknown, formData: FormData):
   return run((viewer) => addCaseNote({ ...parsed.data, viewer }));
 }
 
-export async function recordPaymentAction(_previous: unknown, formData: FormData): Promise<StaffActionResult> {
+export async function recordPaymentAction(
+  _previous: unknown,
+  formData: FormData,
+): Promise<StaffActionResult> {
   if (!isFormData(formData)) return malformedRequest();
   const parsed = paymentSchema.safeParse(fields(formData, ...REFERENCE, "reference"));
   if (!parsed.success) return invalidInput(parsed.error);
@@ -109,7 +130,10 @@ export async function recordRefundAction(_previous: unknown, formData: FormData)
   return run((viewer) => recordRefund({ ...rest, amountMinor: amount, viewer }));
 }
 
-export async function uploadResultDocumentAction(_previous: unknown, formData: FormData): Promise<StaffActionResult> {
+export async function uploadResultDocumentAction(
+  _previous: unknown,
+  formData: FormData,
+): Promise<StaffActionResult> {
   if (!isFormData(formData)) return malformedRequest();
   const parsed = caseReferenceSchema.safeParse(fields(formData, ...REFERENCE));
   const file = uploadEvidenceFileSchema.safeParse(formData.get("file"));
@@ -117,7 +141,11 @@ export async function uploadResultDocumentAction(_previous: unknown, formData: F
   if (!file.success) return invalidInput(file.error);
   const bytes = new Uint8Array(await file.data.arrayBuffer());
   return run(async (viewer) => {
-    const outcome = await uploadResultDocument({ ...parsed.data, viewer, file: { originalName: file.data.name, bytes } });
+    const outcome = await uploadResultDocument({
+      ...parsed.data,
+      viewer,
+      file: { originalName: file.data.name, bytes },
+    });
     if (!outcome) throw new UserFacingError("workspace.errors.documentAlreadyUploaded");
     return outcome;
   });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { ApplicationStatus, Role, WorkflowNode } from "@/lib/generated/prisma/enums";
-import { allowedTransitions, findAllowedTransition, type CaseState, type TransitionName, type TransitionViewer } from "./transitions";
+import {
+  allowedTransitions,
+  findAllowedTransition,
+  type CaseState,
+  type TransitionName,
+  type TransitionViewer,
+} from "./transitions";
 
 const OWNER_ID = "owner";
 const ALL_NODES = Object.values(WorkflowNode);
@@ -33,7 +39,11 @@ function viewerFor(who: Who): TransitionViewer {
   return { id: `staff-${who}`, role: who };
 }
 
-function caseState(currentNode: WorkflowNode, status: ApplicationStatus, requiresExpertReview: boolean): CaseState {
+function caseState(
+  currentNode: WorkflowNode,
+  status: ApplicationStatus,
+  requiresExpertReview: boolean,
+): CaseState {
   return { currentNode, status, applicantId: OWNER_ID, assigneeId: ASSIGNEE_ID, requiresExpertReview };
 }
 
@@ -53,7 +63,10 @@ function expected(node: WorkflowNode, who: Who, requiresExpertReview: boolean): 
     const table: Partial<Record<WorkflowNode, string[]>> = {
       SUBMITTED: ["ADVANCE→MATERIAL_CHECK"],
       MATERIAL_CHECK: ["REQUEST_SUPPLEMENT→AWAITING_SUPPLEMENT", "ADVANCE→SUBSTANTIVE_REVIEW"],
-      SUBSTANTIVE_REVIEW: ["REQUEST_SUPPLEMENT→AWAITING_SUPPLEMENT", `ADVANCE→${requiresExpertReview ? "EXPERT_REVIEW" : "DECISION"}`],
+      SUBSTANTIVE_REVIEW: [
+        "REQUEST_SUPPLEMENT→AWAITING_SUPPLEMENT",
+        `ADVANCE→${requiresExpertReview ? "EXPERT_REVIEW" : "DECISION"}`,
+      ],
       EXPERT_REVIEW: ["ADVANCE→DECISION"],
       DECISION: ["APPROVE→RESULT_NOTIFIED", "REJECT→REJECTED"],
       RESULT_NOTIFIED: ["ISSUE_DOCUMENT→DOCUMENT_ISSUED"],
@@ -68,7 +81,9 @@ function names(state: CaseState, viewer: TransitionViewer) {
 }
 
 describe("allowedTransitions on consistent cases", () => {
-  const cases = ALL_NODES.flatMap((node) => WHO.flatMap((who) => [true, false].map((expert) => [node, who, expert] as const)));
+  const cases = ALL_NODES.flatMap((node) =>
+    WHO.flatMap((who) => [true, false].map((expert) => [node, who, expert] as const)),
+  );
   it.each(cases)("%s, %s, expert review %s", (node, who, requiresExpertReview) => {
     const state = caseState(node, STATUS_OF[node], requiresExpertReview);
     expect(names(state, viewerFor(who))).toEqual(expected(node, who, requiresExpertReview));
@@ -82,7 +97,8 @@ describe("allowedTransitions on any node/status pair", () => {
         for (const who of WHO) {
           const state = caseState(node, status, true);
           const got = names(state, viewerFor(who));
-          if (["COMPLETED", "REJECTED", "WITHDRAWN"].includes(status)) expect([node, status, who, got]).toEqual([node, status, who, []]);
+          if (["COMPLETED", "REJECTED", "WITHDRAWN"].includes(status))
+            expect([node, status, who, got]).toEqual([node, status, who, []]);
           for (const entry of got) expect(expected(node, who, true)).toContain(entry);
         }
       }
@@ -123,12 +139,24 @@ describe("findAllowedTransition", () => {
 
   it("states what staff transitions require", () => {
     const review = caseState("SUBSTANTIVE_REVIEW", "IN_PROGRESS", false);
-    expect(findAllowedTransition(review, viewerFor("assignee"), "REQUEST_SUPPLEMENT")?.requires).toEqual(["supplementItems", "supplementDueAt"]);
+    expect(findAllowedTransition(review, viewerFor("assignee"), "REQUEST_SUPPLEMENT")?.requires).toEqual([
+      "supplementItems",
+      "supplementDueAt",
+    ]);
     const decision: CaseState = { ...review, currentNode: "DECISION" };
-    expect(findAllowedTransition(decision, viewerFor("SUPERVISOR"), "REJECT")).toMatchObject({ requires: ["reason"], status: "REJECTED" });
-    expect(findAllowedTransition(decision, viewerFor("SUPERVISOR"), "APPROVE")).toMatchObject({ requires: ["payment"], status: "APPROVED" });
+    expect(findAllowedTransition(decision, viewerFor("SUPERVISOR"), "REJECT")).toMatchObject({
+      requires: ["reason"],
+      status: "REJECTED",
+    });
+    expect(findAllowedTransition(decision, viewerFor("SUPERVISOR"), "APPROVE")).toMatchObject({
+      requires: ["payment"],
+      status: "APPROVED",
+    });
     const notified: CaseState = { ...review, currentNode: "RESULT_NOTIFIED", status: "APPROVED" };
-    expect(findAllowedTransition(notified, viewerFor("assignee"), "ISSUE_DOCUMENT")).toMatchObject({ requires: ["resultDocument"], status: "COMPLETED" });
+    expect(findAllowedTransition(notified, viewerFor("assignee"), "ISSUE_DOCUMENT")).toMatchObject({
+      requires: ["resultDocument"],
+      status: "COMPLETED",
+    });
   });
 });
 
@@ -137,14 +165,23 @@ describe("assignment", () => {
     const unassigned: CaseState = { ...caseState("MATERIAL_CHECK", "IN_PROGRESS", false), assigneeId: null };
     expect(names(unassigned, viewerFor("REVIEWER"))).toEqual([]);
     expect(names(unassigned, viewerFor("assignee"))).toEqual([]);
-    expect(names(unassigned, viewerFor("SUPERVISOR"))).toEqual(["REQUEST_SUPPLEMENT→AWAITING_SUPPLEMENT", "ADVANCE→SUBSTANTIVE_REVIEW"]);
+    expect(names(unassigned, viewerFor("SUPERVISOR"))).toEqual([
+      "REQUEST_SUPPLEMENT→AWAITING_SUPPLEMENT",
+      "ADVANCE→SUBSTANTIVE_REVIEW",
+    ]);
     const toOther: CaseState = { ...unassigned, assigneeId: "staff-REVIEWER" };
-    expect(names(toOther, viewerFor("REVIEWER"))).toEqual(["REQUEST_SUPPLEMENT→AWAITING_SUPPLEMENT", "ADVANCE→SUBSTANTIVE_REVIEW"]);
+    expect(names(toOther, viewerFor("REVIEWER"))).toEqual([
+      "REQUEST_SUPPLEMENT→AWAITING_SUPPLEMENT",
+      "ADVANCE→SUBSTANTIVE_REVIEW",
+    ]);
     expect(names(toOther, viewerFor("assignee"))).toEqual([]);
   });
 
   it("does not make an administrator assigned to a case able to move it", () => {
-    const state: CaseState = { ...caseState("MATERIAL_CHECK", "IN_PROGRESS", false), assigneeId: "staff-ADMIN" };
+    const state: CaseState = {
+      ...caseState("MATERIAL_CHECK", "IN_PROGRESS", false),
+      assigneeId: "staff-ADMIN",
+    };
     expect(names(state, viewerFor("ADMIN"))).toEqual([]);
   });
 });

@@ -10,7 +10,14 @@ export { OWNER, actorFor, type Actor };
  * function to refuse, so the UI can never offer what the server would reject (or the reverse).
  */
 
-export type TransitionName = "WITHDRAW" | "PROVIDE_SUPPLEMENT" | "REQUEST_SUPPLEMENT" | "ADVANCE" | "APPROVE" | "REJECT" | "ISSUE_DOCUMENT";
+export type TransitionName =
+  | "WITHDRAW"
+  | "PROVIDE_SUPPLEMENT"
+  | "REQUEST_SUPPLEMENT"
+  | "ADVANCE"
+  | "APPROVE"
+  | "REJECT"
+  | "ISSUE_DOCUMENT";
 
 /**
  * What a transition needs besides permission (checked by the mutation):
@@ -20,7 +27,8 @@ export type TransitionName = "WITHDRAW" | "PROVIDE_SUPPLEMENT" | "REQUEST_SUPPLE
  * - resultDocument: a RESULT_DOCUMENT file on the case;
  * - payment: the fee is paid (or waived) — work may start before payment, the decision may not.
  */
-export type Requirement = "reason" | "supplementItems" | "supplementDueAt" | "supplementAnswer" | "resultDocument" | "payment";
+export type Requirement =
+  "reason" | "supplementItems" | "supplementDueAt" | "supplementAnswer" | "resultDocument" | "payment";
 
 export type TransitionRule = {
   name: TransitionName;
@@ -159,6 +167,10 @@ export function allowedTransitions(state: CaseState, viewer: TransitionViewer): 
 }
 
 /** The named transition if this viewer may perform it now, else null. */
-export function findAllowedTransition(state: CaseState, viewer: TransitionViewer, name: TransitionName): AvailableTransition | null {
+export function findAllowedTransition(
+  state: CaseState,
+  viewer: TransitionViewer,
+  name: TransitionName,
+): AvailableTransition | null {
   return allowedTransitions(state, viewer).find((transition) => transition.name === name) ?? null;
 }

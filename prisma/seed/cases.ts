@@ -1,6 +1,12 @@
 import type { TimelineAction, UrgencyTier, WorkflowNode } from "../../lib/generated/prisma/enums";
 
-type Step = { node: WorkflowNode; action: TimelineAction; hoursAgo: number; publicNote?: string; internalNote?: string };
+type Step = {
+  node: WorkflowNode;
+  action: TimelineAction;
+  hoursAgo: number;
+  publicNote?: string;
+  internalNote?: string;
+};
 
 export type CaseSeed = {
   /** Stable key from which the (valid, check-charactered) application number is derived, so reseeding finds the case. */
@@ -31,7 +37,12 @@ export const DEMO_CASES: CaseSeed[] = [
     steps: [
       { node: "SUBMITTED", action: "SUBMITTED", hoursAgo: 20 },
       { node: "MATERIAL_CHECK", action: "ADVANCED", hoursAgo: 19, publicNote: "材料齐全，已进入审核。" },
-      { node: "SUBSTANTIVE_REVIEW", action: "ADVANCED", hoursAgo: 16, internalNote: "病危通知书已电话核实。" },
+      {
+        node: "SUBSTANTIVE_REVIEW",
+        action: "ADVANCED",
+        hoursAgo: 16,
+        internalNote: "病危通知书已电话核实。",
+      },
     ],
   },
   {
@@ -47,10 +58,20 @@ export const DEMO_CASES: CaseSeed[] = [
     steps: [
       { node: "SUBMITTED", action: "SUBMITTED", hoursAgo: 30 },
       { node: "MATERIAL_CHECK", action: "ADVANCED", hoursAgo: 28 },
-      { node: "AWAITING_SUPPLEMENT", action: "SUPPLEMENT_REQUESTED", hoursAgo: 26, publicNote: "转诊单缺少医生签名，请补充。" },
+      {
+        node: "AWAITING_SUPPLEMENT",
+        action: "SUPPLEMENT_REQUESTED",
+        hoursAgo: 26,
+        publicNote: "转诊单缺少医生签名，请补充。",
+      },
     ],
     supplement: {
-      problems: [{ problem: "转诊单缺少医生签名和医院盖章", suggestion: "请上传由开单医生签名并加盖医院公章的转诊单照片" }],
+      problems: [
+        {
+          problem: "转诊单缺少医生签名和医院盖章",
+          suggestion: "请上传由开单医生签名并加盖医院公章的转诊单照片",
+        },
+      ],
       dueInHours: 46,
     },
   },
@@ -69,7 +90,8 @@ export const DEMO_CASES: CaseSeed[] = [
     key: "bugfix",
     service: "software-bug-fix",
     tier: "EXPRESS",
-    reason: "I need the payment-page crash fixed today because our checkout is down for all users; attached: error logs.",
+    reason:
+      "I need the payment-page crash fixed today because our checkout is down for all users; attached: error logs.",
     neededInDays: 1,
     assignee: "reviewer1@expedite.test",
     currentNode: "DOCUMENT_ISSUED",
@@ -89,7 +111,8 @@ export const DEMO_CASES: CaseSeed[] = [
     key: "outage",
     service: "software-bug-fix",
     tier: "EXPRESS",
-    reason: "Our payment gateway rejects every card since this morning's update; shops cannot take payments until it is fixed.",
+    reason:
+      "Our payment gateway rejects every card since this morning's update; shops cannot take payments until it is fixed.",
     neededInDays: 1,
     currentNode: "SUBMITTED",
     status: "IN_PROGRESS",

@@ -25,7 +25,11 @@ export const NODE_TARGET_SHARES: Partial<Record<WorkflowNode, number>> = {
   DOCUMENT_ISSUED: 0.15,
 };
 
-const ID_PROOF: EvidenceSeed = { kind: "ID_PROOF", zh: "身份证件（正反面）", en: "Identity document (both sides)" };
+const ID_PROOF: EvidenceSeed = {
+  kind: "ID_PROOF",
+  zh: "身份证件（正反面）",
+  en: "Identity document (both sides)",
+};
 
 export const DEMO_SERVICES: ServiceSeed[] = [
   {
@@ -33,7 +37,8 @@ export const DEMO_SERVICES: ServiceSeed[] = [
     nameZh: "护照加急换发",
     nameEn: "Passport urgent renewal",
     descriptionZh: "因紧急出行需要尽快换发护照，例如探望重病亲属、紧急公务。",
-    descriptionEn: "Renew a passport fast for urgent travel, such as visiting a seriously ill relative or urgent business.",
+    descriptionEn:
+      "Renew a passport fast for urgent travel, such as visiting a seriously ill relative or urgent business.",
     baseFeeMinor: 12000,
     tiers: [
       { tier: "STANDARD", surchargeMinor: 0, processingHours: 360 },
@@ -43,7 +48,11 @@ export const DEMO_SERVICES: ServiceSeed[] = [
     evidence: [
       ID_PROOF,
       { kind: "OTHER", zh: "原护照首页", en: "Photo page of the current passport" },
-      { kind: "URGENCY_PROOF", zh: "行程证明（机票/邀请函/医院证明）", en: "Proof of travel (ticket, invitation or hospital letter)" },
+      {
+        kind: "URGENCY_PROOF",
+        zh: "行程证明（机票/邀请函/医院证明）",
+        en: "Proof of travel (ticket, invitation or hospital letter)",
+      },
     ],
   },
   {
@@ -62,7 +71,11 @@ export const DEMO_SERVICES: ServiceSeed[] = [
     evidence: [
       ID_PROOF,
       { kind: "OTHER", zh: "公司章程与股东决议", en: "Articles of association and shareholder resolution" },
-      { kind: "URGENCY_PROOF", zh: "合同或招标文件（显示截止日期）", en: "Contract or tender document showing the deadline" },
+      {
+        kind: "URGENCY_PROOF",
+        zh: "合同或招标文件（显示截止日期）",
+        en: "Contract or tender document showing the deadline",
+      },
     ],
   },
   {
@@ -87,7 +100,8 @@ export const DEMO_SERVICES: ServiceSeed[] = [
     nameZh: "专科门诊加急预约",
     nameEn: "Specialist medical appointment",
     descriptionZh: "病情需要时，优先安排专科门诊号源。需提供医生出具的证明。",
-    descriptionEn: "Priority booking of a specialist appointment when a condition requires it. A doctor's letter is needed.",
+    descriptionEn:
+      "Priority booking of a specialist appointment when a condition requires it. A doctor's letter is needed.",
     baseFeeMinor: 2000,
     requiresExpertReview: true,
     tiers: [
@@ -106,7 +120,8 @@ export const DEMO_SERVICES: ServiceSeed[] = [
     nameZh: "紧急软件缺陷修复",
     nameEn: "Urgent software bug fix",
     descriptionZh: "影响生产的软件缺陷，按严重程度加急处理并出具修复说明。",
-    descriptionEn: "A production-impacting software defect, fixed with priority and delivered with a fix report.",
+    descriptionEn:
+      "A production-impacting software defect, fixed with priority and delivered with a fix report.",
     baseFeeMinor: 50000,
     tiers: [
       { tier: "STANDARD", surchargeMinor: 0, processingHours: 120 },

@@ -38,7 +38,12 @@ export async function seedDemoData(db: PrismaClient, options: { idHashKey: strin
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const users = new Map<string, string>();
   for (const user of DEMO_USERS) {
-    const row = await db.user.upsert({ where: { email: user.email }, create: { ...user, passwordHash }, update: {}, select: { id: true } });
+    const row = await db.user.upsert({
+      where: { email: user.email },
+      create: { ...user, passwordHash },
+      update: {},
+      select: { id: true },
+    });
     users.set(user.email, row.id);
   }
 
@@ -55,11 +60,22 @@ export async function seedDemoData(db: PrismaClient, options: { idHashKey: strin
             nodeTargets: {
               create: Object.entries(NODE_TARGET_SHARES)
                 .filter(([node]) => node !== "EXPERT_REVIEW" || service.requiresExpertReview)
-                .map(([node, share]) => ({ node: node as WorkflowNode, targetMinutes: Math.max(15, Math.round(tier.processingHours * 60 * share)) })),
+                .map(([node, share]) => ({
+                  node: node as WorkflowNode,
+                  targetMinutes: Math.max(15, Math.round(tier.processingHours * 60 * share)),
+                })),
             },
           })),
         },
-        evidence: { create: evidence.map((item, order) => ({ kind: item.kind, labelZh: item.zh, labelEn: item.en, required: item.required ?? true, sortOrder: order })) },
+        evidence: {
+          create: evidence.map((item, order) => ({
+            kind: item.kind,
+            labelZh: item.zh,
+            labelEn: item.en,
+            required: item.required ?? true,
+            sortOrder: order,
+          })),
+        },
       },
     });
   }
@@ -67,7 +83,8 @@ export async function seedDemoData(db: PrismaClient, options: { idHashKey: strin
   await seedStaffServices(db, users);
   await seedRota(db, users);
   const applicantId = users.get("applicant@expedite.test")!;
-  for (const demoCase of DEMO_CASES) await seedCase(db, demoCase, { applicantId, users, idHashKey: options.idHashKey, now });
+  for (const demoCase of DEMO_CASES)
+    await seedCase(db, demoCase, { applicantId, users, idHashKey: options.idHashKey, now });
 }
 
 /** Only on a first seed: npm start seeds every time, and must not undo an administrator's changes. */
@@ -76,7 +93,10 @@ async function seedStaffServices(db: PrismaClient, users: Map<string, string>) {
   const services = await db.serviceType.findMany({ select: { id: true, code: true } });
   for (const [email, codes] of Object.entries(DEMO_STAFF_SERVICES)) {
     const handled = services.filter((service) => codes === null || codes.includes(service.code));
-    await db.staffService.createMany({ data: handled.map((service) => ({ userId: users.get(email)!, serviceId: service.id })), skipDuplicates: true });
+    await db.staffService.createMany({
+      data: handled.map((service) => ({ userId: users.get(email)!, serviceId: service.id })),
+      skipDuplicates: true,
+    });
   }
 }
 
@@ -96,7 +116,14 @@ async function seedCase(
     select: {
       id: true,
       baseFeeMinor: true,
-      tiers: { where: { tier: demoCase.tier }, select: { surchargeMinor: true, processingHours: true, nodeTargets: { select: { node: true, targetMinutes: true } } } },
+      tiers: {
+        where: { tier: demoCase.tier },
+        select: {
+          surchargeMinor: true,
+          processingHours: true,
+          nodeTargets: { select: { node: true, targetMinutes: true } },
+        },
+      },
     },
   });
   const tier = service.tiers[0]!;
@@ -144,7 +171,10 @@ async function seedCase(
         internalNote: step.internalNote,
         occurredAt: at(step.hoursAgo),
         // As the workflow records it: the due time the step got from its target when entered.
-        dueAt: dueAfter(at(step.hoursAgo), tier.nodeTargets.find((target) => target.node === step.node)?.targetMinutes),
+        dueAt: dueAfter(
+          at(step.hoursAgo),
+          tier.nodeTargets.find((target) => target.node === step.node)?.targetMinutes,
+        ),
       })),
     });
     if (demoCase.supplement && assigneeId) {
@@ -153,7 +183,9 @@ async function seedCase(
           applicationId: application.id,
           requestedById: assigneeId,
           dueAt: new Date(context.now.getTime() + demoCase.supplement.dueInHours * HOUR),
-          items: { create: demoCase.supplement.problems.map((item, order) => ({ ...item, sortOrder: order })) },
+          items: {
+            create: demoCase.supplement.problems.map((item, order) => ({ ...item, sortOrder: order })),
+          },
         },
       });
     }

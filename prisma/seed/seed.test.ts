@@ -26,13 +26,22 @@ describe("seedDemoData", () => {
   it("creates the demo catalog, staff and cases, and is idempotent", async () => {
     await seedDemoData(db, { idHashKey: "k".repeat(32) });
     const first = await counts();
-    expect(first).toMatchObject({ users: 5, services: 5, applications: 6, supplements: 1, shifts: 21, shiftMembers: 35 });
+    expect(first).toMatchObject({
+      users: 5,
+      services: 5,
+      applications: 6,
+      supplements: 1,
+      shifts: 21,
+      shiftMembers: 35,
+    });
 
     // An admin's edit survives a reseed, and nothing is duplicated.
     await db.serviceType.update({ where: { code: "passport-renewal" }, data: { baseFeeMinor: 99900 } });
     await seedDemoData(db, { idHashKey: "k".repeat(32) });
     expect(await counts()).toEqual(first);
-    expect((await db.serviceType.findUniqueOrThrow({ where: { code: "passport-renewal" } })).baseFeeMinor).toBe(99900);
+    expect(
+      (await db.serviceType.findUniqueOrThrow({ where: { code: "passport-renewal" } })).baseFeeMinor,
+    ).toBe(99900);
   });
 
   it("gives the demo reviewers their services once, keeping an administrator's later changes", async () => {
@@ -40,7 +49,9 @@ describe("seedDemoData", () => {
     const handled = (email: string) => db.staffService.count({ where: { user: { email } } });
     expect(await handled("reviewer1@expedite.test")).toBe(5);
     expect(await handled("reviewer2@expedite.test")).toBe(3);
-    await db.staffService.deleteMany({ where: { user: { email: "reviewer2@expedite.test" }, service: { code: "passport-renewal" } } });
+    await db.staffService.deleteMany({
+      where: { user: { email: "reviewer2@expedite.test" }, service: { code: "passport-renewal" } },
+    });
     await seedDemoData(db, { idHashKey: "k".repeat(32) });
     expect(await handled("reviewer2@expedite.test")).toBe(2);
   });
@@ -57,14 +68,22 @@ describe("seedDemoData", () => {
 
   it("offers visa invitations without an express tier", async () => {
     await seedDemoData(db, { idHashKey: "k".repeat(32) });
-    const visa = await db.serviceType.findUniqueOrThrow({ where: { code: "visa-invitation" }, select: { tiers: { select: { tier: true } } } });
+    const visa = await db.serviceType.findUniqueOrThrow({
+      where: { code: "visa-invitation" },
+      select: { tiers: { select: { tier: true } } },
+    });
     expect(visa.tiers.map((tier) => tier.tier).sort()).toEqual(["STANDARD", "URGENT"]);
   });
 
   it("staffs three shifts a day round the clock once, keeping a supervisor's later rota", async () => {
     await seedDemoData(db, { idHashKey: "k".repeat(32) });
     const shiftsOf = async (email: string) =>
-      (await db.shift.findMany({ where: { members: { some: { user: { email } } } }, select: { startMinute: true } })).map((shift) => shift.startMinute / 60);
+      (
+        await db.shift.findMany({
+          where: { members: { some: { user: { email } } } },
+          select: { startMinute: true },
+        })
+      ).map((shift) => shift.startMinute / 60);
     const count = (hours: number[], hour: number) => hours.filter((value) => value === hour).length;
     const first = await shiftsOf("reviewer1@expedite.test");
     expect([count(first, 8), count(first, 16), count(first, 0)]).toEqual([7, 7, 0]);
@@ -77,4 +96,3 @@ describe("seedDemoData", () => {
     expect(await db.shift.count()).toBe(18);
   });
 });
-

@@ -28,7 +28,8 @@ export async function POST(request: Request) {
   if (!/^application\/json\b/i.test(request.headers.get("content-type") ?? "")) {
     return answer({ error: "unsupported_media_type" }, 415);
   }
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_CHARS) return answer({ error: "invalid_request" }, 400);
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_CHARS)
+    return answer({ error: "invalid_request" }, 400);
   const text = await request.text();
   if (text.length > MAX_BODY_CHARS) return answer({ error: "invalid_request" }, 400);
   let body: unknown;
@@ -38,13 +39,20 @@ export async function POST(request: Request) {
     return answer({ error: "invalid_json" }, 400);
   }
   const parsed = lookupSchema.safeParse(body);
-  if (!parsed.success) return answer({ error: "invalid_request", fields: fieldProblems(parsed.error.issues) }, 400);
+  if (!parsed.success)
+    return answer({ error: "invalid_request", fields: fieldProblems(parsed.error.issues) }, 400);
 
   try {
-    const result = await lookupCase({ ...parsed.data, ip: clientIpFromHeaders(request.headers), now: new Date() });
+    const result = await lookupCase({
+      ...parsed.data,
+      ip: clientIpFromHeaders(request.headers),
+      now: new Date(),
+    });
     if (result.ok) return answer(result.view, 200);
     if (result.reason === "throttled") {
-      return answer({ error: "too_many_attempts", retryAfterSeconds: result.retryAfterSeconds }, 429, { "Retry-After": String(result.retryAfterSeconds) });
+      return answer({ error: "too_many_attempts", retryAfterSeconds: result.retryAfterSeconds }, 429, {
+        "Retry-After": String(result.retryAfterSeconds),
+      });
     }
     return answer({ error: "not_found" }, 404);
   } catch (error) {
@@ -59,4 +67,9 @@ function methodNotAllowed() {
 }
 
 // Spelled out so that a GET with query parameters (where an ID number would end up in logs) is refused.
-export { methodNotAllowed as GET, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE };
+export {
+  methodNotAllowed as GET,
+  methodNotAllowed as PUT,
+  methodNotAllowed as PATCH,
+  methodNotAllowed as DELETE,
+};

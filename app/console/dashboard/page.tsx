@@ -1,8 +1,16 @@
 import { redirect } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { DashboardFilters } from "@/components/dashboard/dashboard-filters";
-import { FirstResponseSection, FollowUpSection, RatingsSection } from "@/components/dashboard/experience-sections";
-import { OnTimeByNodeSection, OpenCountsSection, TimePerNodeSection } from "@/components/dashboard/node-sections";
+import {
+  FirstResponseSection,
+  FollowUpSection,
+  RatingsSection,
+} from "@/components/dashboard/experience-sections";
+import {
+  OnTimeByNodeSection,
+  OpenCountsSection,
+  TimePerNodeSection,
+} from "@/components/dashboard/node-sections";
 import { OnTimeByServiceSection } from "@/components/dashboard/service-section";
 import { HourlyVolumeSection } from "@/components/dashboard/volume-section";
 import { Notice } from "@/components/ui/notice";
@@ -20,19 +28,41 @@ import {
   getTimePerNode,
   listDashboardServices,
 } from "@/lib/dashboard/data";
-import { canViewDashboard, dashboardParams, parseDashboardFilters, type DashboardSearchParams } from "@/lib/dashboard/schema";
+import {
+  canViewDashboard,
+  dashboardParams,
+  parseDashboardFilters,
+  type DashboardSearchParams,
+} from "@/lib/dashboard/schema";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("dashboard"))("title") };
 }
 
-export default async function DashboardPage({ searchParams }: { searchParams: Promise<DashboardSearchParams> }) {
+export default async function DashboardPage({
+  searchParams,
+}: {
+  searchParams: Promise<DashboardSearchParams>;
+}) {
   const timeZone = dashboardTimeZone();
   const filters = parseDashboardFilters(await searchParams, { now: new Date(), timeZone });
   const user = await requireArea("console", `/console/dashboard?${dashboardParams(filters)}`);
   // Reviewers work cases; the whole operation's numbers are for supervisors and admins.
   if (!canViewDashboard(user.role)) redirect("/forbidden?area=dashboard");
-  const [t, format, locale, services, open, onTimeNodes, onTimeServices, times, firstResponse, volume, followUps, ratings] = await Promise.all([
+  const [
+    t,
+    format,
+    locale,
+    services,
+    open,
+    onTimeNodes,
+    onTimeServices,
+    times,
+    firstResponse,
+    volume,
+    followUps,
+    ratings,
+  ] = await Promise.all([
     getTranslations("dashboard"),
     getFormatter(),
     getLocale(),
@@ -46,7 +76,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     getFollowUpRate(user, filters),
     getRatings(user, filters),
   ]);
-  const day = (value: string) => format.dateTime(new Date(`${value}T12:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
+  const day = (value: string) =>
+    format.dateTime(new Date(`${value}T12:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
   const service = services.find((entry) => entry.id === filters.service);
   const period = { from: day(filters.from), to: day(filters.to), zone: timeZone, cases: followUps.cases };
 
@@ -54,7 +85,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     <>
       <PageHeader
         title={t("title")}
-        description={service ? t("descriptionService", { ...period, service: locale === "zh" ? service.nameZh : service.nameEn }) : t("description", period)}
+        description={
+          service
+            ? t("descriptionService", {
+                ...period,
+                service: locale === "zh" ? service.nameZh : service.nameEn,
+              })
+            : t("description", period)
+        }
       />
       <div className="flex flex-col gap-4">
         <DashboardFilters filters={filters} services={services} />

@@ -16,7 +16,11 @@ export async function generateMetadata() {
   return { title: (await getTranslations("rota.handover"))("title") };
 }
 
-export default async function HandoverPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function HandoverPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const viewer = await requireArea("console", PATH);
   const { page } = handoverListQuerySchema.parse(await searchParams);
   const worker = worksShifts(viewer.role);
@@ -31,7 +35,10 @@ export default async function HandoverPage({ searchParams }: { searchParams: Pro
   const formCases = ownCases.map((item) => ({
     id: item.id,
     number: formatApplicationNumber(item.number),
-    meta: t("form.caseMeta", { service: locale === "zh" ? item.service.nameZh : item.service.nameEn, node: tNodes(item.currentNode) }),
+    meta: t("form.caseMeta", {
+      service: locale === "zh" ? item.service.nameZh : item.service.nameEn,
+      node: tNodes(item.currentNode),
+    }),
   }));
 
   return (
@@ -40,7 +47,10 @@ export default async function HandoverPage({ searchParams }: { searchParams: Pro
       <div className="flex flex-col gap-6">
         {/* First on the page: the incoming shift reads and acknowledges before anything else. */}
         <PendingHandovers items={pending} viewerId={viewer.id} canAcknowledge={worker} />
-        <section aria-labelledby="end-shift-heading" className="flex flex-col gap-3 rounded-2xl border border-slate-200 bg-white p-4 sm:p-5">
+        <section
+          aria-labelledby="end-shift-heading"
+          className="flex flex-col gap-3 rounded-2xl border border-slate-200 bg-white p-4 sm:p-5"
+        >
           <h2 id="end-shift-heading" className="text-lg font-semibold">
             {t("form.heading")}
           </h2>
@@ -53,7 +63,12 @@ export default async function HandoverPage({ searchParams }: { searchParams: Pro
             <Notice>{t("form.notWorker")}</Notice>
           )}
         </section>
-        <HandoverHistory items={history.items} page={page} hasMore={history.hasMore} hrefFor={(target) => (target > 1 ? `${PATH}?page=${target}` : PATH)} />
+        <HandoverHistory
+          items={history.items}
+          page={page}
+          hasMore={history.hasMore}
+          hrefFor={(target) => (target > 1 ? `${PATH}?page=${target}` : PATH)}
+        />
       </div>
     </>
   );

@@ -23,7 +23,11 @@ function hrefWith(query: MailboxQuery, change: Partial<MailboxQuery>): string {
   return search ? `${PATH}?${search}` : PATH;
 }
 
-export default async function MailboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function MailboxPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireArea("console", PATH);
   const query = mailboxQuerySchema.parse(await searchParams);
   const [t, failed, mail] = await Promise.all([
@@ -39,7 +43,10 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
       <div className="flex flex-col gap-6">
         <Notice>{deliveryMode(user) === "dev" ? t("modeDev") : t("modeSmtp")}</Notice>
 
-        <section aria-labelledby="failed-heading" className="flex flex-col gap-3 rounded-2xl border border-slate-200 bg-white p-4 sm:p-5">
+        <section
+          aria-labelledby="failed-heading"
+          className="flex flex-col gap-3 rounded-2xl border border-slate-200 bg-white p-4 sm:p-5"
+        >
           <div>
             <h2 id="failed-heading" className="text-lg font-semibold">
               {t("failed.heading")}
@@ -56,7 +63,10 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
           />
         </section>
 
-        <section aria-labelledby="mail-heading" className="flex flex-col gap-3 rounded-2xl border border-slate-200 bg-white p-4 sm:p-5">
+        <section
+          aria-labelledby="mail-heading"
+          className="flex flex-col gap-3 rounded-2xl border border-slate-200 bg-white p-4 sm:p-5"
+        >
           <h2 id="mail-heading" className="text-lg font-semibold">
             {t("mail.heading")}
           </h2>

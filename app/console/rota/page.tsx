@@ -19,7 +19,12 @@ export async function generateMetadata() {
 export default async function RotaPage({ searchParams }: { searchParams: Promise<{ deleted?: string }> }) {
   const viewer = await requireArea("console", PATH);
   const editable = canEditRota(viewer.role);
-  const [t, shifts, onDuty, { deleted }] = await Promise.all([getTranslations("rota"), listShifts(viewer), findOnDutyNow(viewer), searchParams]);
+  const [t, shifts, onDuty, { deleted }] = await Promise.all([
+    getTranslations("rota"),
+    listShifts(viewer),
+    findOnDutyNow(viewer),
+    searchParams,
+  ]);
   const zone = rotaTimeZone();
 
   return (
@@ -39,7 +44,11 @@ export default async function RotaPage({ searchParams }: { searchParams: Promise
         {deleted === "1" && <Notice tone="success">{t("shift.deleted")}</Notice>}
         <OnDutyPanel reviewers={onDuty.reviewers} supervisors={onDuty.supervisors} />
         {editable && <StandardShiftsButton />}
-        {!editable && shifts.length === 0 ? <Notice>{t("week.noneOwn")}</Notice> : <WeekGrid shifts={shifts} editable={editable} />}
+        {!editable && shifts.length === 0 ? (
+          <Notice>{t("week.noneOwn")}</Notice>
+        ) : (
+          <WeekGrid shifts={shifts} editable={editable} />
+        )}
       </div>
     </>
   );

@@ -4,7 +4,11 @@ import { safeCallbackPath } from "@/lib/auth/callback-path";
 import { homePathFor } from "@/lib/auth/roles";
 
 /** After sign-in: the server, which knows the role, picks the landing page. */
-export default async function ContinueAfterSignIn({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+export default async function ContinueAfterSignIn({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string }>;
+}) {
   const { callbackUrl } = await searchParams;
   const user = await getCurrentUser();
   if (!user) redirect("/signin");

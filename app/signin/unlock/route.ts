@@ -20,9 +20,20 @@ export async function GET(request: Request) {
   // address (0.0.0.0) rather than the origin the browser used, and the cookie would not follow.
   const response = new NextResponse(null, {
     status: 303,
-    headers: { Location: `/signin?unlock=${email ? "ok" : "invalid"}`, "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" },
+    headers: {
+      Location: `/signin?unlock=${email ? "ok" : "invalid"}`,
+      "Cache-Control": "no-store",
+      "Referrer-Policy": "no-referrer",
+    },
   });
   // On the response itself: a redirect built here does not carry what cookies() was told.
-  if (email) response.cookies.set(provenBrowserCookie((await cookies()).get(PROVEN_BROWSER_COOKIE)?.value, accountProofSubject(email), now));
+  if (email)
+    response.cookies.set(
+      provenBrowserCookie(
+        (await cookies()).get(PROVEN_BROWSER_COOKIE)?.value,
+        accountProofSubject(email),
+        now,
+      ),
+    );
   return response;
 }

@@ -40,7 +40,9 @@ export function loadMessages(locale: Locale): Promise<Messages> {
   let messages = loaded.get(locale);
   if (!messages) {
     messages = Promise.all(
-      NAMESPACES.map(async (namespace) => [namespace, (await import(`./${locale}/${namespace}.json`)).default] as const),
+      NAMESPACES.map(
+        async (namespace) => [namespace, (await import(`./${locale}/${namespace}.json`)).default] as const,
+      ),
     ).then((entries) => Object.fromEntries(entries));
     loaded.set(locale, messages);
   }

@@ -2,7 +2,14 @@
 // just enough MIME (nodemailer's output) to read subject, text and HTML.
 import { SMTPServer } from "smtp-server";
 
-export type ReceivedMail = { messageId: string; to: string[]; subject: string; text: string; html: string; raw: string };
+export type ReceivedMail = {
+  messageId: string;
+  to: string[];
+  subject: string;
+  text: string;
+  html: string;
+  raw: string;
+};
 
 export type SmtpSink = { port: number; url: string; messages: ReceivedMail[]; close: () => Promise<void> };
 
@@ -18,13 +25,22 @@ export async function startSmtpSink(options: { port?: number; refuse?: Refusal }
     onRcptTo(address, _session, callback) {
       const code = options.refuse?.(address.address) ?? null;
       if (code === null) return callback();
-      callback(Object.assign(new Error(code === 550 ? "Mailbox unavailable" : "Try again later"), { responseCode: code }));
+      callback(
+        Object.assign(new Error(code === 550 ? "Mailbox unavailable" : "Try again later"), {
+          responseCode: code,
+        }),
+      );
     },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("end", () => {
-        messages.push(parseMail(Buffer.concat(chunks).toString("utf8"), session.envelope.rcptTo.map((rcpt) => rcpt.address)));
+        messages.push(
+          parseMail(
+            Buffer.concat(chunks).toString("utf8"),
+            session.envelope.rcptTo.map((rcpt) => rcpt.address),
+          ),
+        );
         callback();
       });
     },
@@ -35,7 +51,12 @@ export async function startSmtpSink(options: { port?: number; refuse?: Refusal }
   });
   const address = server.server.address();
   const port = typeof address === "object" && address ? address.port : 0;
-  return { port, url: `smtp://127.0.0.1:${port}`, messages, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return {
+    port,
+    url: `smtp://127.0.0.1:${port}`,
+    messages,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 /** A port nothing listens on (a server was there a moment ago): "the SMTP server is down". */
@@ -66,7 +87,9 @@ function decodeBody(part: Part): string {
 }
 
 function decodeQuotedPrintable(value: string): string {
-  const latin1 = value.replace(/=\r?\n/g, "").replace(/=([0-9A-Fa-f]{2})/g, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  const latin1 = value
+    .replace(/=\r?\n/g, "")
+    .replace(/=([0-9A-Fa-f]{2})/g, (_match, hex: string) => String.fromCharCode(parseInt(hex, 16)));
   return Buffer.from(latin1, "latin1").toString("utf8");
 }
 
@@ -75,7 +98,9 @@ function decodeWords(value: string): string {
   return value
     .replace(/\?=\s+=\?/g, "?==?")
     .replace(/=\?[^?]+\?([BbQq])\?([^?]*)\?=/g, (_match, kind: string, text: string) =>
-      kind.toUpperCase() === "B" ? Buffer.from(text, "base64").toString("utf8") : decodeQuotedPrintable(text.replace(/_/g, " ")),
+      kind.toUpperCase() === "B"
+        ? Buffer.from(text, "base64").toString("utf8")
+        : decodeQuotedPrintable(text.replace(/_/g, " ")),
     );
 }
 
@@ -84,7 +109,8 @@ function collect(part: Part, into: { text: string; html: string }) {
   const boundary = /boundary="?([^";]+)"?/i.exec(type)?.[1];
   if (type.toLowerCase().startsWith("multipart/") && boundary) {
     const pieces = part.body.split(`--${boundary}`).slice(1);
-    for (const piece of pieces) if (!piece.startsWith("--")) collect(splitPart(piece.replace(/^\r\n/, "")), into);
+    for (const piece of pieces)
+      if (!piece.startsWith("--")) collect(splitPart(piece.replace(/^\r\n/, "")), into);
   } else if (type.toLowerCase().startsWith("text/html")) {
     into.html += decodeBody(part);
   } else if (type.toLowerCase().startsWith("text/plain")) {
@@ -96,5 +122,11 @@ function parseMail(raw: string, to: string[]): ReceivedMail {
   const top = splitPart(raw);
   const bodies = { text: "", html: "" };
   collect(top, bodies);
-  return { messageId: top.headers.get("message-id") ?? "", to, subject: decodeWords(top.headers.get("subject") ?? ""), ...bodies, raw };
+  return {
+    messageId: top.headers.get("message-id") ?? "",
+    to,
+    subject: decodeWords(top.headers.get("subject") ?? ""),
+    ...bodies,
+    raw,
+  };
 }

@@ -15,12 +15,27 @@ export async function generateMetadata() {
   return { title: (await getTranslations("admin.audit"))("title") };
 }
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireArea("admin", PATH);
   const query = auditQuerySchema.parse(firstValues(await searchParams));
-  const [t, tCommon, timeZone] = await Promise.all([getTranslations("admin.audit"), getTranslations("admin.common"), getTimeZone()]);
+  const [t, tCommon, timeZone] = await Promise.all([
+    getTranslations("admin.audit"),
+    getTranslations("admin.common"),
+    getTimeZone(),
+  ]);
   const page = await listAuditEntries(user, query, timeZone);
-  const filters = { actor: query.actor, action: query.action, entityType: query.entityType, entityId: query.entityId, from: query.from, to: query.to };
+  const filters = {
+    actor: query.actor,
+    action: query.action,
+    entityType: query.entityType,
+    entityId: query.entityId,
+    from: query.from,
+    to: query.to,
+  };
   const paged = Boolean(query.before || query.after);
 
   return (
@@ -34,11 +49,30 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         {page.items.length > 0 && <AuditTable items={page.items} />}
         <Pager
           label={tCommon("pagination")}
-          previous={page.newerCursor ? { href: withParams(PATH, filters, { after: page.newerCursor }), label: t("newer"), rel: "prev" } : null}
-          next={page.olderCursor ? { href: withParams(PATH, filters, { before: page.olderCursor }), label: t("older"), rel: "next" } : null}
+          previous={
+            page.newerCursor
+              ? {
+                  href: withParams(PATH, filters, { after: page.newerCursor }),
+                  label: t("newer"),
+                  rel: "prev",
+                }
+              : null
+          }
+          next={
+            page.olderCursor
+              ? {
+                  href: withParams(PATH, filters, { before: page.olderCursor }),
+                  label: t("older"),
+                  rel: "next",
+                }
+              : null
+          }
         />
         {paged && (
-          <Link href={withParams(PATH, filters, {})} className="inline-flex min-h-11 items-center self-start text-sm font-semibold text-brand-700 hover:underline">
+          <Link
+            href={withParams(PATH, filters, {})}
+            className="inline-flex min-h-11 items-center self-start text-sm font-semibold text-brand-700 hover:underline"
+          >
             {t("newest")}
           </Link>
         )}

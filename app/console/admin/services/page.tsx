@@ -26,7 +26,11 @@ export default async function ServicesPage() {
         }
       />
       <div className="rounded-2xl border border-slate-200 bg-white p-4 sm:p-5">
-        {services.length === 0 ? <p className="text-slate-600">{t("empty")}</p> : <ServicesTable services={services} />}
+        {services.length === 0 ? (
+          <p className="text-slate-600">{t("empty")}</p>
+        ) : (
+          <ServicesTable services={services} />
+        )}
       </div>
     </>
   );

@@ -16,12 +16,21 @@ export async function generateMetadata() {
   return { title: (await getTranslations("admin.staff"))("title") };
 }
 
-export default async function StaffPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function StaffPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireArea("admin", PATH);
   const raw = firstValues(await searchParams);
   const query = staffListQuerySchema.parse(raw);
-  const [t, tAdmin, list] = await Promise.all([getTranslations("admin.staff"), getTranslations("admin.common"), listStaff(user, query)]);
-  if (list.total > 0 && query.page > list.pageCount) redirect(withParams(PATH, raw, { page: String(list.pageCount) }));
+  const [t, tAdmin, list] = await Promise.all([
+    getTranslations("admin.staff"),
+    getTranslations("admin.common"),
+    listStaff(user, query),
+  ]);
+  if (list.total > 0 && query.page > list.pageCount)
+    redirect(withParams(PATH, raw, { page: String(list.pageCount) }));
   const current = { q: query.q, role: query.role, status: query.status === "all" ? undefined : query.status };
 
   return (
@@ -41,12 +50,32 @@ export default async function StaffPage({ searchParams }: { searchParams: Promis
         <p role="status" className="text-sm text-slate-600">
           {t("count", { count: list.total })}
         </p>
-        {list.items.length === 0 ? <p className="text-slate-600">{t("empty")}</p> : <StaffTable items={list.items} />}
+        {list.items.length === 0 ? (
+          <p className="text-slate-600">{t("empty")}</p>
+        ) : (
+          <StaffTable items={list.items} />
+        )}
         <Pager
           label={tAdmin("pagination")}
           status={tAdmin("pageOf", { page: list.page, count: list.pageCount })}
-          previous={list.page > 1 ? { href: withParams(PATH, current, { page: String(list.page - 1) }), label: tAdmin("previous"), rel: "prev" } : null}
-          next={list.page < list.pageCount ? { href: withParams(PATH, current, { page: String(list.page + 1) }), label: tAdmin("next"), rel: "next" } : null}
+          previous={
+            list.page > 1
+              ? {
+                  href: withParams(PATH, current, { page: String(list.page - 1) }),
+                  label: tAdmin("previous"),
+                  rel: "prev",
+                }
+              : null
+          }
+          next={
+            list.page < list.pageCount
+              ? {
+                  href: withParams(PATH, current, { page: String(list.page + 1) }),
+                  label: tAdmin("next"),
+                  rel: "next",
+                }
+              : null
+          }
         />
       </div>
     </>

@@ -40,7 +40,8 @@ export default async function StaffCasePage({ params }: Props) {
     status: view.status,
     requiresExpertReview: view.service.requiresExpertReview,
     // While waiting for the applicant, their deadline is the open request's, whatever else was stored.
-    nodeDueAt: view.currentNode === "AWAITING_SUPPLEMENT" && openSupplement ? openSupplement.dueAt : view.nodeDueAt,
+    nodeDueAt:
+      view.currentNode === "AWAITING_SUPPLEMENT" && openSupplement ? openSupplement.dueAt : view.nodeDueAt,
     caseDueAt: view.caseDueAt,
     assigneeName: view.assignee?.displayName ?? null,
     events: view.events,
@@ -49,9 +50,17 @@ export default async function StaffCasePage({ params }: Props) {
   });
 
   return (
-    <WorkspaceSync applicationId={view.id} number={view.number} displayNumber={displayNumber} version={view.version}>
+    <WorkspaceSync
+      applicationId={view.id}
+      number={view.number}
+      displayNumber={displayNumber}
+      version={view.version}
+    >
       <div className="mb-3 flex flex-wrap items-start justify-between gap-2">
-        <Link href="/console" className="inline-flex min-h-11 items-center text-sm font-semibold text-brand-700 hover:underline">
+        <Link
+          href="/console"
+          className="inline-flex min-h-11 items-center text-sm font-semibold text-brand-700 hover:underline"
+        >
           <span aria-hidden="true">←&nbsp;</span>
           {t("backToQueue")}
         </Link>
@@ -62,7 +71,10 @@ export default async function StaffCasePage({ params }: Props) {
         description={locale === "zh" ? view.service.nameZh : view.service.nameEn}
         actions={
           // Narrow screens stack the actions below everything else: one step there.
-          <a href="#actions" className="inline-flex min-h-11 items-center text-sm font-semibold text-brand-700 hover:underline lg:hidden">
+          <a
+            href="#actions"
+            className="inline-flex min-h-11 items-center text-sm font-semibold text-brand-700 hover:underline lg:hidden"
+          >
             {t("jumpToActions")}
           </a>
         }

@@ -16,10 +16,14 @@ const REFUSED_HEADERS = { "Content-Type": "text/plain; charset=utf-8", "Cache-Co
 export async function GET(request: Request) {
   const user = await getCurrentUser();
   if (!user) return new Response("Sign in first", { status: 401, headers: REFUSED_HEADERS });
-  if (!canViewDashboard(user.role)) return new Response("Forbidden", { status: 403, headers: REFUSED_HEADERS });
+  if (!canViewDashboard(user.role))
+    return new Response("Forbidden", { status: 403, headers: REFUSED_HEADERS });
 
   const timeZone = dashboardTimeZone();
-  const filters = parseDashboardFilters(Object.fromEntries(new URL(request.url).searchParams), { now: new Date(), timeZone });
+  const filters = parseDashboardFilters(Object.fromEntries(new URL(request.url).searchParams), {
+    now: new Date(),
+    timeZone,
+  });
   const [t, tNodes, tTiers, locale] = await Promise.all([
     getTranslations("dashboard.csv"),
     getTranslations("nodes"),

@@ -2,6 +2,9 @@
 
 import { RotaError } from "@/components/rota/rota-error";
 
-export default function HandoverSegmentError(props: { error: Error & { digest?: string }; reset: () => void }) {
+export default function HandoverSegmentError(props: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
   return <RotaError {...props} />;
 }

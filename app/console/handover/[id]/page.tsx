@@ -17,18 +17,27 @@ export async function generateMetadata() {
 export default async function HandoverDetailPage({ params, searchParams }: Props) {
   const { id } = await params;
   const viewer = await requireArea("console", `/console/handover/${id}`);
-  const [handover, t, { submitted }] = await Promise.all([findHandover(viewer, id), getTranslations("rota.handover"), searchParams]);
+  const [handover, t, { submitted }] = await Promise.all([
+    findHandover(viewer, id),
+    getTranslations("rota.handover"),
+    searchParams,
+  ]);
   if (!handover) notFound();
   const canAcknowledge = worksShifts(viewer.role) && handover.author.id !== viewer.id;
 
   return (
     <>
-      <Link href="/console/handover" className="inline-flex min-h-11 items-center text-sm font-semibold text-brand-700 hover:underline">
+      <Link
+        href="/console/handover"
+        className="inline-flex min-h-11 items-center text-sm font-semibold text-brand-700 hover:underline"
+      >
         {t("detail.back")}
       </Link>
       <PageHeader title={t("detail.title", { name: handover.author.displayName })} />
       <div className="flex flex-col gap-4">
-        {submitted === "1" && handover.author.id === viewer.id && <Notice tone="success">{t("detail.submitted")}</Notice>}
+        {submitted === "1" && handover.author.id === viewer.id && (
+          <Notice tone="success">{t("detail.submitted")}</Notice>
+        )}
         <HandoverDetail handover={handover} canAcknowledge={canAcknowledge} />
       </div>
     </>

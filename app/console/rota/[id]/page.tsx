@@ -24,21 +24,36 @@ export default async function ShiftPage({ params, searchParams }: Props) {
   const viewer = await requireArea("console", `/console/rota/${id}`);
   // Reviewers only see the rota (the data layer refuses them anyway).
   if (!canEditRota(viewer.role)) redirect("/console/rota");
-  const [shift, candidates, t, { created }] = await Promise.all([findShift(viewer, id), listShiftCandidates(viewer), getTranslations("rota"), searchParams]);
+  const [shift, candidates, t, { created }] = await Promise.all([
+    findShift(viewer, id),
+    listShiftCandidates(viewer),
+    getTranslations("rota"),
+    searchParams,
+  ]);
   if (!shift) notFound();
   const weekday = t(`weekdays.${shift.weekday}`);
   const times = { start: formatClock(shift.startMinute), end: formatClock(shift.endMinute) };
 
   return (
     <>
-      <Link href="/console/rota" className="inline-flex min-h-11 items-center text-sm font-semibold text-brand-700 hover:underline">
+      <Link
+        href="/console/rota"
+        className="inline-flex min-h-11 items-center text-sm font-semibold text-brand-700 hover:underline"
+      >
         {t("shift.back")}
       </Link>
-      <PageHeader title={shift.name} description={`${weekday} · ${t(crossesMidnight(shift) ? "week.overnight" : "week.times", times)} (${rotaTimeZone()})`} />
+      <PageHeader
+        title={shift.name}
+        description={`${weekday} · ${t(crossesMidnight(shift) ? "week.overnight" : "week.times", times)} (${rotaTimeZone()})`}
+      />
       <div className="flex flex-col gap-4">
         {created === "1" && <Notice tone="success">{t("shift.created")}</Notice>}
         <Section id="members" title={t("shift.membersHeading")} description={t("shift.membersDescription")}>
-          <ShiftMembersForm shiftId={shift.id} candidates={candidates} selected={shift.members.map((member) => member.id)} />
+          <ShiftMembersForm
+            shiftId={shift.id}
+            candidates={candidates}
+            selected={shift.members.map((member) => member.id)}
+          />
         </Section>
         <Section id="times" title={t("shift.timesHeading")}>
           <ShiftForm shift={{ id: shift.id, name: shift.name, weekday: shift.weekday, ...times }} />

@@ -17,7 +17,10 @@ export default async function NewShiftPage() {
   const t = await getTranslations("rota");
   return (
     <>
-      <Link href="/console/rota" className="inline-flex min-h-11 items-center text-sm font-semibold text-brand-700 hover:underline">
+      <Link
+        href="/console/rota"
+        className="inline-flex min-h-11 items-center text-sm font-semibold text-brand-700 hover:underline"
+      >
         {t("shift.back")}
       </Link>
       <PageHeader title={t("new.title")} description={t("new.description")} />

@@ -6,7 +6,12 @@ export default function Loading() {
   return (
     <PageSkeleton
       label={t("loading")}
-      blocks={["h-4 w-32 rounded", "h-8 w-2/3 rounded sm:w-1/3", "h-24 rounded-2xl", { columns: "lg:grid-cols-[3fr_2fr]", blocks: ["h-72 rounded-2xl", "h-72 rounded-2xl"] }]}
+      blocks={[
+        "h-4 w-32 rounded",
+        "h-8 w-2/3 rounded sm:w-1/3",
+        "h-24 rounded-2xl",
+        { columns: "lg:grid-cols-[3fr_2fr]", blocks: ["h-72 rounded-2xl", "h-72 rounded-2xl"] },
+      ]}
     />
   );
 }

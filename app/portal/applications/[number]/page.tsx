@@ -44,7 +44,10 @@ export default async function CasePage({ params }: Props) {
     status: view.status,
     requiresExpertReview: view.service.requiresExpertReview,
     // While waiting for the applicant, their deadline is the open request's, whatever else was stored.
-    nodeDueAt: view.currentNode === "AWAITING_SUPPLEMENT" && view.openSupplement ? view.openSupplement.dueAt : view.nodeDueAt,
+    nodeDueAt:
+      view.currentNode === "AWAITING_SUPPLEMENT" && view.openSupplement
+        ? view.openSupplement.dueAt
+        : view.nodeDueAt,
     caseDueAt: view.caseDueAt,
     assigneeName: view.assigneeName,
     events: view.events,
@@ -54,7 +57,13 @@ export default async function CasePage({ params }: Props) {
   // The same table the server checks: a button exists exactly when the action would be accepted.
   const allowed = new Set(
     allowedTransitions(
-      { currentNode: view.currentNode, status: view.status, applicantId: view.applicantId, assigneeId: view.assigneeId, requiresExpertReview: view.service.requiresExpertReview },
+      {
+        currentNode: view.currentNode,
+        status: view.status,
+        applicantId: view.applicantId,
+        assigneeId: view.assigneeId,
+        requiresExpertReview: view.service.requiresExpertReview,
+      },
       user,
     ).map((transition) => transition.name),
   );
@@ -72,13 +81,19 @@ export default async function CasePage({ params }: Props) {
     "FOLLOW_UP",
   );
   const displayNumber = formatApplicationNumber(view.number);
-  const endedOutcome = progress.outcome === "completed" || progress.outcome === "rejected" || progress.outcome === "withdrawn" ? progress.outcome : null;
+  const endedOutcome =
+    progress.outcome === "completed" || progress.outcome === "rejected" || progress.outcome === "withdrawn"
+      ? progress.outcome
+      : null;
 
   return (
     <>
       <CaseRefresher number={view.number} version={view.version} focusTargetId={STATUS_HEADING_ID} />
       <p className="mb-3">
-        <Link href="/portal" className="inline-flex min-h-11 items-center text-sm font-semibold text-brand-700 hover:underline">
+        <Link
+          href="/portal"
+          className="inline-flex min-h-11 items-center text-sm font-semibold text-brand-700 hover:underline"
+        >
           <span aria-hidden="true">←&nbsp;</span>
           {t("backToList")}
         </Link>
@@ -89,18 +104,28 @@ export default async function CasePage({ params }: Props) {
         actions={
           <div className="flex flex-col gap-2 sm:flex-row">
             <ShareLink number={view.number} />
-            {allowed.has("WITHDRAW") && <WithdrawDialog applicationId={view.id} version={view.version} displayNumber={displayNumber} />}
+            {allowed.has("WITHDRAW") && (
+              <WithdrawDialog applicationId={view.id} version={view.version} displayNumber={displayNumber} />
+            )}
           </div>
         }
       />
       <div className="flex flex-col gap-6">
-        <section aria-labelledby={STATUS_HEADING_ID} className="rounded-2xl border border-slate-200 bg-white p-4 sm:p-5">
+        <section
+          aria-labelledby={STATUS_HEADING_ID}
+          className="rounded-2xl border border-slate-200 bg-white p-4 sm:p-5"
+        >
           {/* Focusable so focus has somewhere to go when a refresh removes the control that had it. */}
           <h2 id={STATUS_HEADING_ID} tabIndex={-1} className="text-lg font-semibold">
             {t("progress.heading")}
           </h2>
           <div className="mt-3">
-            <ProgressBar percent={progress.percent} currentNode={progress.currentNode} outcome={progress.outcome} ended={progress.ended} />
+            <ProgressBar
+              percent={progress.percent}
+              currentNode={progress.currentNode}
+              outcome={progress.outcome}
+              ended={progress.ended}
+            />
           </div>
           {endedOutcome && <p className="mt-3 text-slate-700">{t(`progress.ended.${endedOutcome}`)}</p>}
           {canFollowUp && (
@@ -111,7 +136,12 @@ export default async function CasePage({ params }: Props) {
         </section>
 
         {view.openSupplement && (
-          <SupplementPanel applicationId={view.id} version={view.version} request={view.openSupplement} canAnswer={allowed.has("PROVIDE_SUPPLEMENT")} />
+          <SupplementPanel
+            applicationId={view.id}
+            version={view.version}
+            request={view.openSupplement}
+            canAnswer={allowed.has("PROVIDE_SUPPLEMENT")}
+          />
         )}
 
         {view.currentNode === "DOCUMENT_ISSUED" && <ResultDocuments documents={view.resultDocuments} />}
@@ -119,7 +149,10 @@ export default async function CasePage({ params }: Props) {
         {view.status === "COMPLETED" && (
           <Card headingId="rating-heading" heading={t("rating.heading")}>
             {!view.rating && <p className="mb-3 text-slate-700">{t("rating.intro")}</p>}
-            <RatingForm applicationId={view.id} rating={view.rating && { value: view.rating.value, comment: view.rating.comment }} />
+            <RatingForm
+              applicationId={view.id}
+              rating={view.rating && { value: view.rating.value, comment: view.rating.comment }}
+            />
           </Card>
         )}
 

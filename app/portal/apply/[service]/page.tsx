@@ -14,13 +14,22 @@ type Props = { params: Promise<{ service: string }> };
 export async function generateMetadata({ params }: Props) {
   const [{ service: code }, t, locale] = await Promise.all([params, getTranslations("apply"), getLocale()]);
   const service = await findActiveService(code);
-  return { title: service ? t("formTitle", { service: locale === "zh" ? service.nameZh : service.nameEn }) : t("chooseTitle") };
+  return {
+    title: service
+      ? t("formTitle", { service: locale === "zh" ? service.nameZh : service.nameEn })
+      : t("chooseTitle"),
+  };
 }
 
 export default async function ApplyPage({ params }: Props) {
   const { service: code } = await params;
   const user = await requireArea("portal", `/portal/apply/${encodeURIComponent(code)}`);
-  const [service, drafts, t, locale] = await Promise.all([findActiveService(code), listDraftEvidence(user), getTranslations("apply"), getLocale()]);
+  const [service, drafts, t, locale] = await Promise.all([
+    findActiveService(code),
+    listDraftEvidence(user),
+    getTranslations("apply"),
+    getLocale(),
+  ]);
   if (!service) notFound();
   const zh = locale === "zh";
   const name = zh ? service.nameZh : service.nameEn;
@@ -30,18 +39,33 @@ export default async function ApplyPage({ params }: Props) {
     baseFeeMinor: service.baseFeeMinor,
     currency: service.currency,
     tiers: service.tiers,
-    evidence: service.evidence.map((item) => ({ kind: item.kind, label: zh ? item.labelZh : item.labelEn, required: item.required })),
+    evidence: service.evidence.map((item) => ({
+      kind: item.kind,
+      label: zh ? item.labelZh : item.labelEn,
+      required: item.required,
+    })),
   };
   return (
     <div className="mx-auto max-w-3xl">
-      <Link href="/portal/apply" className="mb-4 inline-flex min-h-11 items-center text-sm font-semibold text-brand-700 hover:underline">
+      <Link
+        href="/portal/apply"
+        className="mb-4 inline-flex min-h-11 items-center text-sm font-semibold text-brand-700 hover:underline"
+      >
         ← {t("backToServices")}
       </Link>
-      <PageHeader title={t("formTitle", { service: name })} description={zh ? service.descriptionZh : service.descriptionEn} />
+      <PageHeader
+        title={t("formTitle", { service: name })}
+        description={zh ? service.descriptionZh : service.descriptionEn}
+      />
       {service.tiers.length === 0 ? (
         <Notice>{t("serviceClosed")}</Notice>
       ) : (
-        <ApplicationForm userId={user.id} service={formService} defaults={{ applicantName: user.displayName, email: user.email }} serverDrafts={drafts} />
+        <ApplicationForm
+          userId={user.id}
+          service={formService}
+          defaults={{ applicantName: user.displayName, email: user.email }}
+          serverDrafts={drafts}
+        />
       )}
     </div>
   );

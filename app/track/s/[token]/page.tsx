@@ -22,14 +22,22 @@ export async function generateMetadata(): Promise<Metadata> {
 /** A share link made by the applicant (lib/lookup/share-token.ts): the public view, no ID number needed. */
 export default async function SharedTrackPage({ params }: Props) {
   const { token } = await params;
-  const [result, t, format] = await Promise.all([lookupSharedCase(token, new Date()), getTranslations("track.shared"), getFormatter()]);
+  const [result, t, format] = await Promise.all([
+    lookupSharedCase(token, new Date()),
+    getTranslations("track.shared"),
+    getFormatter(),
+  ]);
 
   if (!result.ok) {
     return (
       <>
         <PageHeader title={t("title")} />
         <div className="flex max-w-xl flex-col gap-4">
-          <Notice tone="error">{result.reason === "expired" ? t("expired", { time: format.dateTime(result.expiredAt, WHEN) }) : t("invalid")}</Notice>
+          <Notice tone="error">
+            {result.reason === "expired"
+              ? t("expired", { time: format.dateTime(result.expiredAt, WHEN) })
+              : t("invalid")}
+          </Notice>
           <Link href="/track" className={buttonClasses("primary", "w-full sm:w-auto sm:self-start")}>
             {t("lookUp")}
           </Link>
@@ -40,7 +48,10 @@ export default async function SharedTrackPage({ params }: Props) {
 
   return (
     <>
-      <PageHeader title={t("title")} description={t("validUntil", { time: format.dateTime(result.expiresAt, WHEN) })} />
+      <PageHeader
+        title={t("title")}
+        description={t("validUntil", { time: format.dateTime(result.expiresAt, WHEN) })}
+      />
       <TrackResult view={result.view} headingId="shared-result" />
     </>
   );

@@ -19,13 +19,21 @@ export async function generateMetadata() {
 export default async function ServiceAdminPage({ params, searchParams }: Props) {
   const { id } = await params;
   const viewer = await requireArea("admin", `/console/admin/services/${id}`);
-  const [service, t, locale, { created }] = await Promise.all([findServiceForAdmin(viewer, id), getTranslations("admin.catalog"), getLocale(), searchParams]);
+  const [service, t, locale, { created }] = await Promise.all([
+    findServiceForAdmin(viewer, id),
+    getTranslations("admin.catalog"),
+    getLocale(),
+    searchParams,
+  ]);
   if (!service) notFound();
   const name = locale === "zh" ? service.nameZh : service.nameEn;
 
   return (
     <>
-      <Link href="/console/admin/services" className="inline-flex min-h-11 items-center text-sm font-semibold text-brand-700 hover:underline">
+      <Link
+        href="/console/admin/services"
+        className="inline-flex min-h-11 items-center text-sm font-semibold text-brand-700 hover:underline"
+      >
         {t("backToList")}
       </Link>
       <PageHeader title={name} description={<span className="font-mono text-sm">{service.code}</span>} />
@@ -48,8 +56,18 @@ export default async function ServiceAdminPage({ params, searchParams }: Props) 
           />
         </Section>
         {service.tiers.map(({ tier, row }) => (
-          <Section key={tier} id={`tier-${tier}`} title={t(`tiers.names.${tier}`)} description={t("tiers.description")}>
-            <TierForm serviceId={service.id} tier={tier} row={row} requiresExpertReview={service.requiresExpertReview} />
+          <Section
+            key={tier}
+            id={`tier-${tier}`}
+            title={t(`tiers.names.${tier}`)}
+            description={t("tiers.description")}
+          >
+            <TierForm
+              serviceId={service.id}
+              tier={tier}
+              row={row}
+              requiresExpertReview={service.requiresExpertReview}
+            />
           </Section>
         ))}
         <Section id="evidence" title={t("evidence.heading")} description={t("evidence.description")}>

@@ -13,7 +13,10 @@ export default async function NewServicePage() {
   const t = await getTranslations("admin.catalog");
   return (
     <>
-      <Link href="/console/admin/services" className="inline-flex min-h-11 items-center text-sm font-semibold text-brand-700 hover:underline">
+      <Link
+        href="/console/admin/services"
+        className="inline-flex min-h-11 items-center text-sm font-semibold text-brand-700 hover:underline"
+      >
         {t("backToList")}
       </Link>
       <PageHeader title={t("create.title")} description={t("create.description")} />

@@ -35,12 +35,17 @@ export default async function StaffMemberPage({ params, searchParams }: Props) {
 
   return (
     <>
-      <Link href="/console/admin/staff" className="inline-flex min-h-11 items-center text-sm font-semibold text-brand-700 hover:underline">
+      <Link
+        href="/console/admin/staff"
+        className="inline-flex min-h-11 items-center text-sm font-semibold text-brand-700 hover:underline"
+      >
         {t("backToList")}
       </Link>
       <PageHeader title={member.displayName} description={`${member.email} · ${tRoles(member.role)}`} />
       <div className="flex flex-col gap-4">
-        {created === "1" && <Notice tone="success">{t("detail.created", { name: member.displayName })}</Notice>}
+        {created === "1" && (
+          <Notice tone="success">{t("detail.created", { name: member.displayName })}</Notice>
+        )}
         <Section id="status" title={t("status.heading")}>
           <dl className="mb-4 grid gap-3 text-sm sm:grid-cols-3">
             <div>
@@ -58,13 +63,23 @@ export default async function StaffMemberPage({ params, searchParams }: Props) {
               <dd className="mt-1">{format.dateTime(member.createdAt, { dateStyle: "medium" })}</dd>
             </div>
           </dl>
-          <StaffStatus userId={member.id} name={member.displayName} active={member.active} openCases={member._count.assignedCases} isSelf={isSelf} />
+          <StaffStatus
+            userId={member.id}
+            name={member.displayName}
+            active={member.active}
+            openCases={member._count.assignedCases}
+            isSelf={isSelf}
+          />
         </Section>
         <Section id="role" title={t("role.heading")}>
           <RoleForm userId={member.id} role={member.role as StaffRole} isSelf={isSelf} />
         </Section>
         <Section id="services" title={t("services.heading")} description={t("services.description")}>
-          <StaffServicesForm userId={member.id} services={services} selected={member.handledServices.map((row) => row.serviceId)} />
+          <StaffServicesForm
+            userId={member.id}
+            services={services}
+            selected={member.handledServices.map((row) => row.serviceId)}
+          />
         </Section>
         <Section id="password" title={t("password.heading")} description={t("password.description")}>
           <ResetPasswordForm userId={member.id} name={member.displayName} />

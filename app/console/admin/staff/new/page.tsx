@@ -13,7 +13,10 @@ export default async function NewStaffPage() {
   const t = await getTranslations("admin.staff");
   return (
     <>
-      <Link href="/console/admin/staff" className="inline-flex min-h-11 items-center text-sm font-semibold text-brand-700 hover:underline">
+      <Link
+        href="/console/admin/staff"
+        className="inline-flex min-h-11 items-center text-sm font-semibold text-brand-700 hover:underline"
+      >
         {t("backToList")}
       </Link>
       <PageHeader title={t("create.title")} description={t("create.description")} />

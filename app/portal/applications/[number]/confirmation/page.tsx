@@ -32,22 +32,39 @@ export default async function ConfirmationPage({ params }: Props) {
   ]);
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
   const display = formatApplicationNumber(application.number);
-  const fee = quoteFee({ baseFeeMinor: application.feeBaseMinor, surchargeMinor: application.feeSurchargeMinor });
+  const fee = quoteFee({
+    baseFeeMinor: application.feeBaseMinor,
+    surchargeMinor: application.feeSurchargeMinor,
+  });
   const base = `/portal/applications/${application.number}`;
   const serviceName = locale === "zh" ? application.service.nameZh : application.service.nameEn;
 
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-6">
-      {application.submissionKey && <ClearSubmittedDraft userId={user.id} serviceCode={application.service.code} submissionKey={application.submissionKey} />}
-      <section aria-labelledby="confirmation-title" className="rounded-2xl border border-emerald-200 bg-emerald-50 p-6 text-center">
+      {application.submissionKey && (
+        <ClearSubmittedDraft
+          userId={user.id}
+          serviceCode={application.service.code}
+          submissionKey={application.submissionKey}
+        />
+      )}
+      <section
+        aria-labelledby="confirmation-title"
+        className="rounded-2xl border border-emerald-200 bg-emerald-50 p-6 text-center"
+      >
         <h1 id="confirmation-title" className="text-2xl font-bold text-emerald-900">
           {t("title")}
         </h1>
-        <p className="mt-1 text-emerald-900">{t("service", { service: serviceName, tier: tCatalog(`tiers.${application.tier}`) })}</p>
+        <p className="mt-1 text-emerald-900">
+          {t("service", { service: serviceName, tier: tCatalog(`tiers.${application.tier}`) })}
+        </p>
         <p id="application-number-label" className="mt-4 text-sm font-medium text-slate-700">
           {t("numberLabel")}
         </p>
-        <p id="application-number" className="mt-1 font-mono text-3xl font-bold tracking-wider break-all text-slate-900 sm:text-4xl">
+        <p
+          id="application-number"
+          className="mt-1 font-mono text-3xl font-bold tracking-wider break-all text-slate-900 sm:text-4xl"
+        >
           {display}
         </p>
         <div className="mt-3">
@@ -57,9 +74,14 @@ export default async function ConfirmationPage({ params }: Props) {
       </section>
 
       {application.paymentStatus === "UNPAID" && (
-        <section aria-labelledby="payment-due" className="rounded-2xl border border-amber-200 bg-amber-50 p-5">
+        <section
+          aria-labelledby="payment-due"
+          className="rounded-2xl border border-amber-200 bg-amber-50 p-5"
+        >
           <h2 id="payment-due" className="font-semibold text-amber-900">
-            {t("paymentDue", { amount: formatMoney(fee.totalMinor, application.currency, locale === "zh" ? "zh" : "en") })}
+            {t("paymentDue", {
+              amount: formatMoney(fee.totalMinor, application.currency, locale === "zh" ? "zh" : "en"),
+            })}
           </h2>
           <p className="mt-1 text-sm text-amber-900">{t("paymentDueBody")}</p>
           <Link href={`${base}/pay`} className={buttonClasses("primary", "mt-3")}>
@@ -86,7 +108,10 @@ export default async function ConfirmationPage({ params }: Props) {
       </section>
 
       <div className="flex flex-col gap-2 sm:flex-row">
-        <Link href={base} className={buttonClasses(application.paymentStatus === "UNPAID" ? "secondary" : "primary")}>
+        <Link
+          href={base}
+          className={buttonClasses(application.paymentStatus === "UNPAID" ? "secondary" : "primary")}
+        >
           {t("viewCase")}
         </Link>
         {application.paymentStatus === "PAID" && (

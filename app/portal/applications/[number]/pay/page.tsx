@@ -25,29 +25,52 @@ export default async function PayPage({ params }: Props) {
   const payment = valid.ok ? await findOwnPayment(user, valid.number) : null;
   if (!payment) notFound();
 
-  const [t, tCatalog, format, locale] = await Promise.all([getTranslations("payment"), getTranslations("catalog"), getFormatter(), getLocale()]);
+  const [t, tCatalog, format, locale] = await Promise.all([
+    getTranslations("payment"),
+    getTranslations("catalog"),
+    getFormatter(),
+    getLocale(),
+  ]);
   const fee = quoteFee({ baseFeeMinor: payment.feeBaseMinor, surchargeMinor: payment.feeSurchargeMinor });
   const total = formatMoney(fee.totalMinor, payment.currency, locale === "zh" ? "zh" : "en");
   const base = `/portal/applications/${payment.number}`;
   const serviceName = locale === "zh" ? payment.service.nameZh : payment.service.nameEn;
-  const counterPending = payment.paymentStatus === "UNPAID" && payment.paymentProvider === "counter" && payment.paymentReference;
+  const counterPending =
+    payment.paymentStatus === "UNPAID" && payment.paymentProvider === "counter" && payment.paymentReference;
   const closed = payment.status === "WITHDRAWN" || payment.status === "REJECTED";
 
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-6">
       <PageHeader
         title={t("payTitle")}
-        description={t("payFor", { number: formatApplicationNumber(payment.number), service: serviceName, tier: tCatalog(`tiers.${payment.tier}`) })}
+        description={t("payFor", {
+          number: formatApplicationNumber(payment.number),
+          service: serviceName,
+          tier: tCatalog(`tiers.${payment.tier}`),
+        })}
       />
 
       <div className="rounded-2xl border border-slate-200 bg-white p-5">
-        <FeeBreakdown caption={t("breakdownTitle")} baseMinor={fee.baseMinor} surchargeMinor={fee.surchargeMinor} currency={payment.currency} />
+        <FeeBreakdown
+          caption={t("breakdownTitle")}
+          baseMinor={fee.baseMinor}
+          surchargeMinor={fee.surchargeMinor}
+          currency={payment.currency}
+        />
         {payment.caseDueAt && fee.surchargeMinor > 0 && (
-          <p className="mt-3 text-sm text-slate-600">{t("deadline", { time: format.dateTime(payment.caseDueAt, { dateStyle: "medium", timeStyle: "short" }) })}</p>
+          <p className="mt-3 text-sm text-slate-600">
+            {t("deadline", {
+              time: format.dateTime(payment.caseDueAt, { dateStyle: "medium", timeStyle: "short" }),
+            })}
+          </p>
         )}
       </div>
 
-      <RefundPolicy baseMinor={fee.baseMinor} surchargeMinor={fee.surchargeMinor} currency={payment.currency} />
+      <RefundPolicy
+        baseMinor={fee.baseMinor}
+        surchargeMinor={fee.surchargeMinor}
+        currency={payment.currency}
+      />
 
       {payment.paymentStatus !== "UNPAID" ? (
         <Notice tone="success">
@@ -61,7 +84,10 @@ export default async function PayPage({ params }: Props) {
       ) : closed ? (
         <Notice>{t("errors.closed")}</Notice>
       ) : (
-        <section aria-labelledby="pay-heading" className="flex flex-col gap-4 rounded-2xl border border-slate-200 bg-white p-5">
+        <section
+          aria-labelledby="pay-heading"
+          className="flex flex-col gap-4 rounded-2xl border border-slate-200 bg-white p-5"
+        >
           <h2 id="pay-heading" className="text-lg font-semibold">
             {t("howToPay")}
           </h2>
@@ -70,7 +96,8 @@ export default async function PayPage({ params }: Props) {
               <p className="font-semibold">{t("counter.title")}</p>
               <p className="mt-1">{t("counter.instructions", { amount: total })}</p>
               <p className="mt-2">
-                {t("counter.referenceLabel")} <span className="font-mono text-base font-bold">{payment.paymentReference}</span>
+                {t("counter.referenceLabel")}{" "}
+                <span className="font-mono text-base font-bold">{payment.paymentReference}</span>
               </p>
             </Notice>
           )}

@@ -30,10 +30,18 @@ export default async function ReceiptPage({ params }: Props) {
   const base = `/portal/applications/${payment.number}`;
   if (payment.paymentStatus !== "PAID" && payment.paymentStatus !== "REFUNDED") redirect(`${base}/pay`);
 
-  const [t, tCatalog, format, locale] = await Promise.all([getTranslations("payment"), getTranslations("catalog"), getFormatter(), getLocale()]);
+  const [t, tCatalog, format, locale] = await Promise.all([
+    getTranslations("payment"),
+    getTranslations("catalog"),
+    getFormatter(),
+    getLocale(),
+  ]);
   const fee = quoteFee({ baseFeeMinor: payment.feeBaseMinor, surchargeMinor: payment.feeSurchargeMinor });
   const money = (minor: number) => formatMoney(minor, payment.currency, locale === "zh" ? "zh" : "en");
-  const provider = payment.paymentProvider && t.has(`providers.${payment.paymentProvider}`) ? t(`providers.${payment.paymentProvider}`) : payment.paymentProvider;
+  const provider =
+    payment.paymentProvider && t.has(`providers.${payment.paymentProvider}`)
+      ? t(`providers.${payment.paymentProvider}`)
+      : payment.paymentProvider;
   const rows: [string, string][] = [
     [t("receipt.number"), formatApplicationNumber(payment.number)],
     [t("receipt.service"), locale === "zh" ? payment.service.nameZh : payment.service.nameEn],
@@ -44,18 +52,27 @@ export default async function ReceiptPage({ params }: Props) {
     [t("receipt.totalPaid"), money(fee.totalMinor)],
     [t("receipt.method"), provider ?? "—"],
     [t("receipt.reference"), payment.paymentReference ?? "—"],
-    [t("receipt.paidAt"), payment.paidAt ? format.dateTime(payment.paidAt, { dateStyle: "long", timeStyle: "short" }) : "—"],
+    [
+      t("receipt.paidAt"),
+      payment.paidAt ? format.dateTime(payment.paidAt, { dateStyle: "long", timeStyle: "short" }) : "—",
+    ],
   ];
 
   return (
     <div className="mx-auto flex max-w-2xl flex-col gap-4">
       <style>{PRINT_CSS}</style>
-      <article data-receipt aria-labelledby="receipt-title" className="rounded-2xl border border-slate-200 bg-white p-6 print:border-0 print:p-0">
+      <article
+        data-receipt
+        aria-labelledby="receipt-title"
+        className="rounded-2xl border border-slate-200 bg-white p-6 print:border-0 print:p-0"
+      >
         <p className="text-sm font-semibold text-brand-700">{t("receipt.brand")}</p>
         <h1 id="receipt-title" className="mt-1 text-2xl font-bold text-slate-900">
           {t("receipt.title")}
         </h1>
-        {payment.paymentStatus === "REFUNDED" && <p className="mt-2 font-semibold text-red-700">{t("receipt.refunded")}</p>}
+        {payment.paymentStatus === "REFUNDED" && (
+          <p className="mt-2 font-semibold text-red-700">{t("receipt.refunded")}</p>
+        )}
         <dl className="mt-4 divide-y divide-slate-100 text-sm">
           {rows.map(([label, value]) => (
             <div key={label} className="flex justify-between gap-4 py-2">

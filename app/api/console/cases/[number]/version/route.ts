@@ -13,7 +13,9 @@ const NO_STORE = { "Cache-Control": "no-store" };
 export async function GET(_request: Request, { params }: { params: Promise<{ number: string }> }) {
   const user = await getCurrentUser();
   if (!user) return Response.json({ error: "unauthorized" }, { status: 401, headers: NO_STORE });
-  const version = canAccess(user.role, "console") ? await findStaffCaseVersion(user, (await params).number) : null;
+  const version = canAccess(user.role, "console")
+    ? await findStaffCaseVersion(user, (await params).number)
+    : null;
   if (version === null) return Response.json({ error: "notFound" }, { status: 404, headers: NO_STORE });
   return Response.json({ version }, { headers: NO_STORE });
 }
