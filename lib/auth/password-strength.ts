@@ -1,6 +1,6 @@
 import "server-only";
 import type { ZxcvbnFactory } from "@zxcvbn-ts/core";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordLength } from "./schema";
+import { passwordSchema } from "./schema";
 
 export const PASSWORD_GUESSABLE = "validation.passwordGuessable";
 
@@ -53,9 +53,8 @@ function ownerWords({ email, displayName }: PasswordOwner): string[] {
  * what is wrong, or null. Length is checked again here so no caller can skip it.
  */
 export async function newPasswordProblem(password: string, owner: PasswordOwner): Promise<string | null> {
-  const length = passwordLength(password);
-  if (length < PASSWORD_MIN_LENGTH) return "validation.passwordTooShort";
-  if (length > PASSWORD_MAX_LENGTH) return "validation.passwordTooLong";
+  const length = passwordSchema.safeParse(password);
+  if (!length.success) return length.error.issues[0]!.message;
   const { score } = (await loadEstimator()).check(password, ownerWords(owner));
   return score < MIN_SCORE ? PASSWORD_GUESSABLE : null;
 }
