@@ -1,11 +1,35 @@
-import { describe, expect, it } from "vitest";
+import type * as ZxcvbnCore from "@zxcvbn-ts/core";
+import { describe, expect, it, vi } from "vitest";
 import { BENCH_PASSWORD } from "@/bench/lib/seed-accounts";
 import { DEMO_PASSWORD, DEMO_USERS } from "@/prisma/seed/users";
 import { newPasswordProblem, PASSWORD_GUESSABLE } from "./password-strength";
 
+// Passes through to the real estimator, counting how often it is built (with its dictionaries).
+const built = vi.hoisted(() => ({ count: 0 }));
+vi.mock("@zxcvbn-ts/core", async (importOriginal) => {
+  const actual = await importOriginal<typeof ZxcvbnCore>();
+  class CountedFactory extends actual.ZxcvbnFactory {
+    constructor(...args: ConstructorParameters<typeof actual.ZxcvbnFactory>) {
+      super(...args);
+      built.count++;
+    }
+  }
+  return { ...actual, ZxcvbnFactory: CountedFactory };
+});
+
 const someone = { email: "ada@example.com", displayName: "Ada" };
 
 describe("newPasswordProblem", () => {
+  // First in the file: nothing has checked a password yet.
+  it("builds the estimator on the first check, once, also when the first checks arrive together", async () => {
+    expect(built.count).toBe(0);
+    await Promise.all(
+      ["first one 12345", "second one 1234", "third one 12345"].map((p) => newPasswordProblem(p, someone)),
+    );
+    await newPasswordProblem("a later one 1234", someone);
+    expect(built.count).toBe(1);
+  });
+
   it.each(["password1234", "Password1234", "qwertyuiop12", "123456789012", "aaaaaaaaaaaa", "iloveyou2024!"])(
     "refuses the common or patterned %s",
     async (password) => {

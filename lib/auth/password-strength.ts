@@ -32,7 +32,10 @@ function loadEstimator(): Promise<ZxcvbnFactory> {
       maxLength: ANALYSED_LENGTH,
       l33tMaxSubstitutions: L33T_MAX_SUBSTITUTIONS,
     });
-  })();
+  })().catch((error: unknown) => {
+    estimator = undefined; // a failed load is tried again by the next check, not remembered
+    throw error;
+  });
   return estimator;
 }
 
