@@ -106,10 +106,17 @@ test.describe("applicant account", () => {
     await page.getByLabel("Repeat password").fill("other");
     await page.getByRole("button", { name: "Create account" }).click();
 
-    await expect(page.getByText("Use at least 10 characters.")).toBeVisible();
+    await expect(page.getByText("Use at least 12 characters.")).toBeVisible();
     await expect(page.getByText("The two passwords do not match.")).toBeVisible();
     await expect(page.getByLabel("Email")).toHaveValue("bea@e2e.test");
     await expect(page.getByLabel("Your name")).toHaveValue("Bea");
+
+    // Long enough but common: refused by the server's estimator, with a message that says why.
+    await page.getByLabel("Password", { exact: true }).fill("password1234");
+    await page.getByLabel("Repeat password").fill("password1234");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page.getByText("This password is too easy to guess", { exact: false })).toBeVisible();
+    await expect(page.getByText("Use at least 12 characters.")).toBeHidden();
   });
 
   test("an unknown email and a wrong password get the same answer", async ({ page, signInPage }) => {

@@ -1,5 +1,4 @@
 import { test as base, expect, type Page } from "@playwright/test";
-import bcrypt from "bcryptjs";
 import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import pg from "pg";
@@ -7,6 +6,7 @@ import { generateApplicationNumber } from "../lib/applications/application-numbe
 import { maskIdNumber } from "../lib/identity/id-number";
 import { hashIdNumber } from "../lib/identity/id-number-hash";
 import { localTime } from "../lib/rota/shift-time";
+import { cheapPasswordHash } from "../lib/testing/password-hash";
 
 export type Role = "APPLICANT" | "REVIEWER" | "SUPERVISOR" | "ADMIN";
 export type TestUser = { id: string; email: string; password: string; displayName: string };
@@ -26,7 +26,7 @@ export async function createUser(
   const displayName = overrides.displayName ?? `E2E ${role.toLowerCase()}`;
   const { rows } = await database.query<{ id: string }>(
     `INSERT INTO "user" (email, password_hash, display_name, role, updated_at) VALUES ($1, $2, $3, $4::role, now()) RETURNING id`,
-    [email, await bcrypt.hash(password, 4), displayName, role],
+    [email, await cheapPasswordHash(password), displayName, role],
   );
   return { id: rows[0]!.id, email, password, displayName };
 }

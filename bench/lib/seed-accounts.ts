@@ -21,8 +21,8 @@ const INSERT_USERS = `
   SELECT $1::text || n || '@bench.test', $2, $3::text || n, $4::role, 'zh', now() FROM generate_series(1, $5::int) AS n`;
 
 /**
- * Bench staff and applicants, all with one bcrypt hash of BENCH_PASSWORD (hashed once: 25 000
- * accounts at bcrypt cost 11 would take an hour). Applicants: one per CASES_PER_APPLICANT cases.
+ * Bench staff and applicants, all with one argon2id hash of BENCH_PASSWORD (hashed once: 25 000
+ * accounts at 19 MiB and two passes each would take many minutes). Applicants: one per CASES_PER_APPLICANT cases.
  */
 export async function seedBenchAccounts(client: pg.Client, options: { cases: number; submitters: number }) {
   const hash = await hashPassword(BENCH_PASSWORD);

@@ -26,7 +26,7 @@ export async function signIn(baseUrl: string, email: string, password: string): 
   return cookieHeader(session);
 }
 
-/** Signs many accounts in, a few at a time (each costs the server a bcrypt compare). */
+/** Signs many accounts in, a few at a time (each costs the server an argon2 verification). */
 export async function signInAll(
   baseUrl: string,
   emails: readonly string[],

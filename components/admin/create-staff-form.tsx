@@ -5,7 +5,8 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/text-field";
 import { LOCALES } from "@/lib/i18n/config";
 import { createStaff } from "@/lib/staff/actions";
-import { STAFF_PASSWORD_MIN_LENGTH, STAFF_ROLE_VALUES } from "@/lib/staff/schema";
+import { PASSWORD_MIN_LENGTH } from "@/lib/auth/schema";
+import { STAFF_ROLE_VALUES } from "@/lib/staff/schema";
 import { SelectField } from "./fields";
 import { FormStatus } from "./form-status";
 import { useAdminForm } from "./use-admin-form";
@@ -47,10 +48,10 @@ export function CreateStaffForm() {
         name="password"
         type="password"
         label={t("password")}
-        hint={t("passwordHint", { min: STAFF_PASSWORD_MIN_LENGTH })}
+        hint={t("passwordHint", { min: PASSWORD_MIN_LENGTH })}
         autoComplete="new-password"
         required
-        minLength={STAFF_PASSWORD_MIN_LENGTH}
+        minLength={PASSWORD_MIN_LENGTH}
         errors={errorsFor("password")}
       />
       <SelectField name="locale" label={t("locale")} defaultValue="zh" errors={errorsFor("locale")}>

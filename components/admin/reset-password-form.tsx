@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
 import { TextField } from "@/components/ui/text-field";
 import { resetPassword } from "@/lib/staff/actions";
-import { STAFF_PASSWORD_MIN_LENGTH } from "@/lib/staff/schema";
+import { PASSWORD_MIN_LENGTH } from "@/lib/auth/schema";
 import { FormStatus } from "./form-status";
 import { useAdminForm } from "./use-admin-form";
 
@@ -43,9 +43,9 @@ export function ResetPasswordForm({ userId, name }: { userId: string; name: stri
           name="password"
           type="password"
           label={t("newPassword")}
-          hint={t("hint", { min: STAFF_PASSWORD_MIN_LENGTH })}
+          hint={t("hint", { min: PASSWORD_MIN_LENGTH })}
           autoComplete="new-password"
-          minLength={STAFF_PASSWORD_MIN_LENGTH}
+          minLength={PASSWORD_MIN_LENGTH}
           required
           errors={errorsFor("password")}
         />

@@ -3,12 +3,12 @@
 import { useTranslations } from "next-intl";
 import { startTransition, useActionState, type FormEvent } from "react";
 import type { ActionResult } from "@/lib/action-result";
-import { STAFF_PASSWORD_MIN_LENGTH } from "@/lib/staff/schema";
+import { PASSWORD_MIN_LENGTH } from "@/lib/auth/schema";
 
 type Action<T> = (previous: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>>;
 
 // Placeholders some validation messages carry ("Use at least {min} characters").
-const MESSAGE_VALUES = { min: STAFF_PASSWORD_MIN_LENGTH };
+const MESSAGE_VALUES = { min: PASSWORD_MIN_LENGTH };
 
 /**
  * useActionState plus what every admin form needs: submitting by hand (so typed values survive a

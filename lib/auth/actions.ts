@@ -8,6 +8,7 @@ import { clientIpFromHeaders } from "@/lib/http/client-ip";
 import { reserveAttempt, type RateLimit } from "@/lib/rate-limit/mutations";
 import { safeCallbackPath } from "./callback-path";
 import { hashPassword } from "./password";
+import { newPasswordProblem } from "./password-strength";
 import { confirmEmail, registerOrNotify, resendConfirmation } from "./registration-mutations";
 import { homePathFor } from "./roles";
 import { registerSchema } from "./schema";
@@ -30,6 +31,9 @@ export async function registerApplicant(
   const parsed = registerSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return invalidInput(parsed.error);
   const { email, displayName, password } = parsed.data;
+  // Before the reservation: choosing a better password should not spend the address's registrations.
+  const problem = await newPasswordProblem(password, { email, displayName });
+  if (problem) return failure("errors.checkFields", { password: [problem] });
   // Reserved before any work, atomically: parallel requests cannot exceed the limit.
   const address = clientIpFromHeaders(await headers()) ?? "unknown";
   const reserved = await reserveAttempt([{ limit: REGISTRATIONS_PER_ADDRESS, key: address }]);

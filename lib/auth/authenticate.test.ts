@@ -3,18 +3,21 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { withTestDatabase } from "@/lib/testing/with-test-database";
+import { cheapPasswordHash } from "@/lib/testing/password-hash";
 import { authenticate } from "./authenticate";
-import { createApplicantAccount, EmailTakenError } from "./mutations";
+import { createApplicantAccount, EmailTakenError, upgradePasswordHash } from "./mutations";
 
 withTestDatabase();
 
-async function makeUser(overrides: { active?: boolean; role?: "APPLICANT" | "REVIEWER" } = {}) {
+async function makeUser(
+  overrides: { active?: boolean; role?: "APPLICANT" | "REVIEWER"; passwordHash?: string } = {},
+) {
   const email = `user-${randomUUID()}@test.example`;
   await db.user.create({
     data: {
       email,
       displayName: "Test",
-      passwordHash: await bcrypt.hash("right password 1", 4),
+      passwordHash: overrides.passwordHash ?? (await cheapPasswordHash("right password 1")),
       role: overrides.role ?? "APPLICANT",
       active: overrides.active ?? true,
     },
@@ -111,7 +114,7 @@ describe("authenticate", () => {
       ).toMatchObject({ ok: true });
   });
 
-  // Twenty checks against the cost-11 stand-in hash: seconds on an idle machine, more under load.
+  // Twenty argon2 checks against the stand-in hash: about a second on an idle machine, more under load.
   it("slows a client address guessing across many accounts", { timeout: 90_000 }, async () => {
     const ip = "198.51.100.77";
     const now = new Date("2026-11-21T12:00:00Z");
@@ -131,6 +134,41 @@ describe("authenticate", () => {
     expect(
       await authenticate({ email: victim, password: "right password 1" }, "198.51.100.78", now),
     ).toMatchObject({ ok: true });
+  });
+});
+
+describe("re-hashing at sign-in (decision 016)", () => {
+  const storedHash = async (email: string) =>
+    (await db.user.findUniqueOrThrow({ where: { email }, select: { passwordHash: true } })).passwordHash;
+
+  it("turns a bcrypt hash into argon2id at the next successful sign-in, and not at a failed one", async () => {
+    const legacy = await bcrypt.hash("right password 1", 4);
+    const email = await makeUser({ passwordHash: legacy });
+    expect(await authenticate({ email, password: "wrong password 1" }, null)).toMatchObject({ ok: false });
+    expect(await storedHash(email)).toBe(legacy);
+
+    expect(await authenticate({ email, password: "right password 1" }, null)).toMatchObject({ ok: true });
+    const upgraded = await storedHash(email);
+    expect(upgraded).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(await authenticate({ email, password: "right password 1" }, null)).toMatchObject({ ok: true });
+    expect(await storedHash(email)).toBe(upgraded);
+  });
+
+  it("does not upgrade a deactivated account's hash (its sign-in did not succeed)", async () => {
+    const legacy = await bcrypt.hash("right password 1", 4);
+    const email = await makeUser({ passwordHash: legacy, active: false });
+    expect(await authenticate({ email, password: "right password 1" }, null)).toMatchObject({ ok: false });
+    expect(await storedHash(email)).toBe(legacy);
+  });
+
+  it("leaves a hash alone that changed since it was verified (a reset in between wins)", async () => {
+    const email = await makeUser();
+    const { id, passwordHash: reset } = await db.user.findUniqueOrThrow({
+      where: { email },
+      select: { id: true, passwordHash: true },
+    });
+    await upgradePasswordHash(id, "the hash verified a moment ago", "an upgraded hash");
+    expect(await storedHash(email)).toBe(reset);
   });
 });
 

@@ -1,7 +1,8 @@
 import "server-only";
 import { releaseAttempt, reserveAttempt, type RateLimitCheck } from "@/lib/rate-limit/mutations";
 import { findUserForSignIn } from "./data";
-import { verifyPassword } from "./password";
+import { upgradePasswordHash } from "./mutations";
+import { hashPassword, needsRehash, verifyPassword } from "./password";
 import { signInSchema } from "./schema";
 import { SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_ADDRESS, SIGN_IN_PER_PROVEN_BROWSER } from "./throttle";
 
@@ -49,6 +50,9 @@ export async function authenticate(
   const user = await findUserForSignIn(email);
   const passwordMatches = await verifyPassword(password, user?.passwordHash);
   if (!user || !passwordMatches || !user.active) return { ok: false, reason: "invalid" };
+  // The only moment the password is known: old hashes become today's here (decision 016).
+  if (needsRehash(user.passwordHash))
+    await upgradePasswordHash(user.id, user.passwordHash, await hashPassword(password));
   await releaseAttempt(reserved.reservation);
   return { ok: true, user: { id: user.id, email: user.email, name: user.displayName, role: user.role } };
 }

@@ -1,7 +1,7 @@
-import bcrypt from "bcryptjs";
 import { randomInt, randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
+import { cheapPasswordHash } from "@/lib/testing/password-hash";
 import { withTestDatabase } from "@/lib/testing/with-test-database";
 import { authOptions } from "./options";
 
@@ -29,7 +29,7 @@ const PASSWORD = "right password 1";
 async function makeUser() {
   const email = `signin-${randomUUID()}@test.example`;
   await db.user.create({
-    data: { email, displayName: "Test", passwordHash: await bcrypt.hash(PASSWORD, 4) },
+    data: { email, displayName: "Test", passwordHash: await cheapPasswordHash(PASSWORD) },
   });
   return email;
 }

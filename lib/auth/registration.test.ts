@@ -6,6 +6,7 @@ import { formData, signedInAs } from "@/lib/testing/action-session";
 import { createTestUser } from "@/lib/testing/fixtures";
 import { withTestDatabase } from "@/lib/testing/with-test-database";
 import { confirmEmailAddress, registerApplicant, resendConfirmationEmail } from "./actions";
+import { PASSWORD_GUESSABLE } from "./password-strength";
 import { CONFIRMATION_TTL_MS } from "./confirmation-token";
 import { needsEmailConfirmation } from "./confirmation-data";
 import { confirmEmail, registerOrNotify, resendConfirmation } from "./registration-mutations";
@@ -149,6 +150,22 @@ describe("registration", () => {
 
     clientIp = randomAddress();
     expect(await registerApplicant(null, registration(`other-${randomUUID()}@test.example`))).toMatchObject({
+      ok: true,
+    });
+  });
+
+  it("refuses a guessable password on the server, without spending the address's registrations", async () => {
+    const guessable = { password: "password1234", confirmPassword: "password1234" };
+    for (let attempt = 0; attempt < 6; attempt++) {
+      const email = `weak-${randomUUID()}@test.example`;
+      expect(await registerApplicant(null, registration(email, guessable))).toEqual({
+        ok: false,
+        message: "errors.checkFields",
+        fieldErrors: { password: [PASSWORD_GUESSABLE] },
+      });
+      expect(await db.user.count({ where: { email } })).toBe(0);
+    }
+    expect(await registerApplicant(null, registration(`strong-${randomUUID()}@test.example`))).toMatchObject({
       ok: true,
     });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { registerSchema } from "./schema";
+import { registerSchema, signInSchema } from "./schema";
 
 const valid = {
   displayName: "Li Lei",
@@ -20,16 +20,21 @@ describe("registerSchema", () => {
     expect(result.email).toBe("li.lei@example.com");
   });
 
-  it("rejects weak passwords with specific keys", () => {
-    expect(firstError({ ...valid, password: "short1", confirmPassword: "short1" }, "password")).toBe(
-      "validation.passwordTooShort",
-    );
-    expect(
-      firstError({ ...valid, password: "onlyletterslong", confirmPassword: "onlyletterslong" }, "password"),
-    ).toBe("validation.passwordNeedsLetterAndDigit");
-    expect(
-      firstError({ ...valid, password: "1234567890123", confirmPassword: "1234567890123" }, "password"),
-    ).toBe("validation.passwordNeedsLetterAndDigit");
+  it("counts a password's length in characters (code points), 12 to 128", () => {
+    const withPassword = (password: string) => ({ ...valid, password, confirmPassword: password });
+    expect(firstError(withPassword("eleven char"), "password")).toBe("validation.passwordTooShort");
+    // 𠀀 is one character outside the BMP: two UTF-16 units, which must not count twice.
+    expect(firstError(withPassword("𠀀".repeat(11)), "password")).toBe("validation.passwordTooShort");
+    expect(firstError(withPassword("我的猫咪喜欢在阳光下睡午"), "password")).toBeUndefined();
+    expect(firstError(withPassword("𠀀".repeat(128)), "password")).toBeUndefined();
+    expect(firstError(withPassword("𠀀".repeat(129)), "password")).toBe("validation.passwordTooLong");
+    // No composition rules: guessability is judged on the server (password-strength.ts).
+    expect(firstError(withPassword("onlyletterslong"), "password")).toBeUndefined();
+  });
+
+  it("lets every password that registration accepts sign in", () => {
+    const longest = "𠀀".repeat(128);
+    expect(signInSchema.safeParse({ email: "a@example.com", password: longest }).success).toBe(true);
   });
 
   it("rejects a mismatched confirmation and a bad email", () => {

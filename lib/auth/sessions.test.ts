@@ -5,7 +5,9 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { changeStaffRole, resetStaffPassword, setStaffActive } from "@/lib/staff/mutations";
 import { createTestUser } from "@/lib/testing/fixtures";
+import bcrypt from "bcryptjs";
 import { withTestDatabase } from "@/lib/testing/with-test-database";
+import { authenticate } from "./authenticate";
 import { authOptions } from "./options";
 import { userForSession } from "./session-token";
 
@@ -141,6 +143,21 @@ describe("ending sessions", () => {
     const cookie = await signIn(reviewer);
     await db.$executeRaw`UPDATE "user" SET password_hash = 'changed elsewhere' WHERE id = ${reviewer.id}::uuid`;
     expect(await currentUser(cookie)).toBeNull();
+  });
+
+  it("keeps sessions through a sign-in that re-hashes an old password hash (same password)", async () => {
+    const owner = await createTestUser("REVIEWER", {
+      passwordHash: await bcrypt.hash("the same password 1", 4),
+    });
+    const laptop = await signIn(owner);
+    const signedInElsewhere = await authenticate(
+      { email: owner.email, password: "the same password 1" },
+      null,
+    );
+    expect(signedInElsewhere).toMatchObject({ ok: true });
+    const row = await db.user.findUniqueOrThrow({ where: { id: owner.id }, select: { passwordHash: true } });
+    expect(row.passwordHash).toMatch(/^\$argon2id\$/);
+    expect(await currentUser(laptop)).toMatchObject({ id: owner.id });
   });
 
   it("keeps sessions through changes that are not about signing in", async () => {

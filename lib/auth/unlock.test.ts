@@ -1,8 +1,8 @@
-import bcrypt from "bcryptjs";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { formData } from "@/lib/testing/action-session";
+import { cheapPasswordHash } from "@/lib/testing/password-hash";
 import { withTestDatabase } from "@/lib/testing/with-test-database";
 import { requestUnlockLink } from "./unlock-actions";
 import { requestSignInUnlock, unlockedAccountEmail } from "./unlock-mutations";
@@ -16,7 +16,7 @@ withTestDatabase();
 async function makeUser(active = true) {
   const email = `unlock-${randomUUID()}@test.example`;
   const user = await db.user.create({
-    data: { email, displayName: "Owner", passwordHash: await bcrypt.hash("right password 1", 4), active },
+    data: { email, displayName: "Owner", passwordHash: await cheapPasswordHash("right password 1"), active },
     select: { id: true, email: true },
   });
   return user;

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/mutations";
 import { hashPassword } from "@/lib/auth/password";
+import { newPasswordProblem, type PasswordOwner } from "@/lib/auth/password-strength";
 import { STAFF_ROLES } from "@/lib/auth/roles";
 import { SIGN_IN_PER_ACCOUNT } from "@/lib/auth/throttle";
 import { limitKey } from "@/lib/rate-limit/gcra";
@@ -31,10 +32,17 @@ async function lockStaff(tx: Tx, userId: string): Promise<LockedStaff> {
   return row;
 }
 
+/** Checked here, where the hash is made, so no way of setting a staff password skips the check. */
+async function hashAcceptedPassword(password: string, owner: PasswordOwner): Promise<string> {
+  const problem = await newPasswordProblem(password, owner);
+  if (problem) throw new UserFacingError("errors.checkFields", { password: [problem] });
+  return hashPassword(password);
+}
+
 export async function createStaffAccount(viewer: Viewer, input: CreateStaffInput): Promise<{ id: string }> {
   assertArea(viewer, "admin");
-  // Hashed before the transaction: bcrypt's ~150 ms should not hold a connection and its locks.
-  const passwordHash = await hashPassword(input.password);
+  // Hashed before the transaction: a hash's memory and time should not hold a connection and its locks.
+  const passwordHash = await hashAcceptedPassword(input.password, input);
   try {
     return await db.$transaction(async (tx) => {
       const user = await tx.user.create({
@@ -108,7 +116,12 @@ export async function resetStaffPassword(
   args: { userId: string; password: string; generated: boolean },
 ): Promise<void> {
   assertArea(viewer, "admin");
-  const passwordHash = await hashPassword(args.password);
+  // Read before the hash for the strength check (their name and email); locked and re-checked below.
+  const owner = z.uuid().safeParse(args.userId).success
+    ? await db.user.findUnique({ where: { id: args.userId }, select: { email: true, displayName: true } })
+    : null;
+  if (!owner) throw new UserFacingError(STAFF_NOT_FOUND);
+  const passwordHash = await hashAcceptedPassword(args.password, owner);
   await db.$transaction(async (tx) => {
     const staff = await lockStaff(tx, args.userId);
     await tx.user.update({ where: { id: staff.id }, data: { passwordHash }, select: { id: true } });

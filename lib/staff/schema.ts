@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { emailSchema } from "@/lib/auth/schema";
+import { emailSchema, passwordSchema } from "@/lib/auth/schema";
 import { LOCALES } from "@/lib/i18n/config";
 import { filterText, text } from "@/lib/validation/text";
 
@@ -7,15 +7,7 @@ import { filterText, text } from "@/lib/validation/text";
 export const STAFF_ROLE_VALUES = ["REVIEWER", "SUPERVISOR", "ADMIN"] as const;
 export type StaffRole = (typeof STAFF_ROLE_VALUES)[number];
 
-/** Staff accounts open the console and everything in it: longer than an applicant's minimum. */
-export const STAFF_PASSWORD_MIN_LENGTH = 12;
 export const STAFF_PAGE_SIZE = 20;
-
-export const staffPasswordSchema = z
-  .string()
-  .min(STAFF_PASSWORD_MIN_LENGTH, "validation.passwordTooShort")
-  .max(128, "validation.passwordTooLong")
-  .refine((value) => /\p{L}/u.test(value) && /\p{N}/u.test(value), "validation.passwordNeedsLetterAndDigit");
 
 const staffRoleSchema = z.enum(STAFF_ROLE_VALUES, "admin.staff.errors.roleInvalid");
 const userIdSchema = z.uuid("admin.staff.errors.notFound");
@@ -25,7 +17,7 @@ export const createStaffSchema = z.object({
   email: emailSchema,
   displayName: displayNameSchema,
   role: staffRoleSchema,
-  password: staffPasswordSchema,
+  password: passwordSchema,
   locale: z.enum(LOCALES, "validation.required"),
 });
 export type CreateStaffInput = z.output<typeof createStaffSchema>;
@@ -40,7 +32,7 @@ export const changeRoleSchema = z.object({ userId: userIdSchema, role: staffRole
 /** Either the admin types a temporary password, or asks for one to be generated (and shown once). */
 export const resetPasswordSchema = z.discriminatedUnion("mode", [
   z.object({ mode: z.literal("generate"), userId: userIdSchema }),
-  z.object({ mode: z.literal("manual"), userId: userIdSchema, password: staffPasswordSchema }),
+  z.object({ mode: z.literal("manual"), userId: userIdSchema, password: passwordSchema }),
 ]);
 export type ResetPasswordInput = z.output<typeof resetPasswordSchema>;
 

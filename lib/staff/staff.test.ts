@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
+import { PASSWORD_GUESSABLE } from "@/lib/auth/password-strength";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { NotAuthorizedError, UserFacingError } from "@/lib/errors";
@@ -85,7 +86,7 @@ describe("admin area", () => {
 });
 
 describe("createStaffAccount", () => {
-  it("creates a staff account with a bcrypt hash and audits it without the password", async () => {
+  it("creates a staff account with an argon2id hash and audits it without the password", async () => {
     const input = staffInput({ role: "SUPERVISOR", locale: "zh" });
     const { id } = await createStaffAccount(admin, input);
     const row = await db.user.findUniqueOrThrow({
@@ -98,6 +99,15 @@ describe("createStaffAccount", () => {
       { actorId: admin.id, action: "staff.created", details: { email: input.email, role: "SUPERVISOR" } },
     ]);
     expect(JSON.stringify(await auditFor(id))).not.toContain(PASSWORD);
+  });
+
+  it("refuses a guessable password, and one built from the colleague's own name, and writes nothing", async () => {
+    const guessable = { messageKey: "errors.checkFields", fieldErrors: { password: [PASSWORD_GUESSABLE] } };
+    const common = staffInput({ password: "password1234" });
+    await expect(createStaffAccount(admin, common)).rejects.toMatchObject(guessable);
+    const own = staffInput({ displayName: "Zhang Wei", password: "zhangwei1990" });
+    await expect(createStaffAccount(admin, own)).rejects.toMatchObject(guessable);
+    expect(await db.user.count({ where: { email: { in: [common.email, own.email] } } })).toBe(0);
   });
 
   it("refuses an email that any account (an applicant's too) already has, and writes nothing", async () => {
@@ -211,6 +221,20 @@ describe("resetStaffPassword, changeStaffRole", () => {
       { actorId: admin.id, action: "staff.passwordReset", details: { generated: true } },
     ]);
     expect(JSON.stringify(audit)).not.toContain("temporary-pass-42");
+  });
+
+  it("refuses a guessable new password and keeps the old hash", async () => {
+    const reviewer = await createTestUser("REVIEWER", { displayName: "Zhang Wei" });
+    for (const password of ["password1234", "zhangwei1990"])
+      await expect(
+        resetStaffPassword(admin, { userId: reviewer.id, password, generated: false }),
+      ).rejects.toMatchObject({ fieldErrors: { password: [PASSWORD_GUESSABLE] } });
+    const row = await db.user.findUniqueOrThrow({
+      where: { id: reviewer.id },
+      select: { passwordHash: true },
+    });
+    expect(row.passwordHash).toBe("x");
+    expect(await auditFor(reviewer.id)).toEqual([]);
   });
 
   it("changes a role among staff roles, but never an admin's own and never to applicant", async () => {
