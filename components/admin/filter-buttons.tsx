@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
 
 /** A GET filter form's buttons: apply, and a link back to the unfiltered list (the filters are the URL). */
 export function FilterButtons({
@@ -14,7 +15,7 @@ export function FilterButtons({
   className?: string;
 }) {
   return (
-    <div className={`flex gap-2 ${className}`}>
+    <div className={cn("flex gap-2", className)}>
       <Button type="submit">{applyLabel}</Button>
       <Link
         href={clearHref}

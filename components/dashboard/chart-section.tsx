@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { cn } from "@/components/ui/cn";
 
 export type NumbersTable = {
   columns: string[];
@@ -56,7 +57,7 @@ export function ChartSection({
                   <th
                     key={column}
                     scope="col"
-                    className={`px-2 py-2 font-medium ${index > 0 ? "text-right" : ""}`}
+                    className={cn("px-2 py-2 font-medium", index > 0 && "text-right")}
                   >
                     {column}
                   </th>
@@ -67,7 +68,7 @@ export function ChartSection({
               {table.rows.map((row) => (
                 <tr
                   key={row.key}
-                  className={`border-b border-slate-100 ${row.highlight ? "bg-amber-50 font-semibold" : ""}`}
+                  className={cn("border-b border-slate-100", row.highlight && "bg-amber-50 font-semibold")}
                 >
                   {row.cells.map((cell, index) =>
                     index === 0 ? (

@@ -11,6 +11,7 @@ import { retryAfterMinutes } from "@/lib/lookup/throttle";
 import { formatApplicationNumber } from "@/lib/applications/application-number";
 import { ID_TYPES, type IdType } from "@/lib/identity/id-number";
 import { TrackResult } from "./track-result";
+import { cn } from "@/components/ui/cn";
 
 const RESULT_HEADING_ID = "track-result";
 const FIELD_IDS: Record<LookupField, string> = {
@@ -151,7 +152,12 @@ export function TrackForm() {
         <div aria-live="polite" aria-atomic="true">
           {outcome && !pending && (
             <div
-              className={`rounded-lg border px-4 py-3 text-sm ${outcome.tone === "error" ? "border-red-200 bg-red-50 text-red-800" : "border-emerald-200 bg-emerald-50 text-emerald-900"}`}
+              className={cn(
+                "rounded-lg border px-4 py-3 text-sm",
+                outcome.tone === "error"
+                  ? "border-red-200 bg-red-50 text-red-800"
+                  : "border-emerald-200 bg-emerald-50 text-emerald-900",
+              )}
             >
               <p>{outcome.text}</p>
               {/* A throttle anyone can spend must never be the only way in: name the ways that always work. */}

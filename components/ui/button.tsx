@@ -1,4 +1,5 @@
 import type { ButtonHTMLAttributes } from "react";
+import { cn } from "@/components/ui/cn";
 
 type Variant = "primary" | "secondary" | "ghost" | "danger" | "danger-secondary";
 
@@ -10,13 +11,18 @@ const VARIANTS: Record<Variant, string> = {
   "danger-secondary": "border border-red-300 bg-white text-red-800 hover:bg-red-50 disabled:text-slate-400",
 };
 
-export function buttonClasses(variant: Variant = "primary", extra = "") {
-  return `inline-flex min-h-11 items-center justify-center gap-2 rounded-lg px-4 py-2 text-sm font-semibold transition-colors disabled:cursor-not-allowed ${VARIANTS[variant]} ${extra}`;
+/** A button's look, for buttons and for links that act as buttons; `extra` wins over the defaults it conflicts with. */
+export function buttonClasses(variant: Variant = "primary", extra?: string) {
+  return cn(
+    "inline-flex min-h-11 items-center justify-center gap-2 rounded-lg px-4 py-2 text-sm font-semibold transition-colors disabled:cursor-not-allowed",
+    VARIANTS[variant],
+    extra,
+  );
 }
 
 export function Button({
   variant = "primary",
-  className = "",
+  className,
   ...props
 }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
   return <button className={buttonClasses(variant, className)} {...props} />;

@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { StaffCase } from "@/lib/console/case-data";
+import { cn } from "@/components/ui/cn";
 
 const WHEN = { dateStyle: "medium", timeStyle: "short" } as const;
 
@@ -20,7 +21,7 @@ export async function SupplementHistory({ requests }: { requests: StaffCase["sup
           <h3 className="flex flex-wrap items-center gap-2 font-semibold text-slate-900">
             {t("title", { time: format.dateTime(request.createdAt, WHEN) })}
             <span
-              className={`rounded-full px-2 py-0.5 text-xs font-semibold ${STATUS_STYLES[request.status]}`}
+              className={cn("rounded-full px-2 py-0.5 text-xs font-semibold", STATUS_STYLES[request.status])}
             >
               {t(`status.${request.status}`)}
             </span>
