@@ -1,21 +1,23 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
 import { LOCALES } from "@/lib/i18n/config";
 import { createStaff } from "@/lib/staff/actions";
 import { STAFF_PASSWORD_MIN_LENGTH, STAFF_ROLE_VALUES } from "@/lib/staff/schema";
-import { SelectField } from "./fields";
-import { FormStatus } from "./form-status";
-import { useAdminForm } from "./use-admin-form";
+import { SelectField } from "@/components/ui/select-field";
+import { FormStatus } from "@/components/ui/form-status";
+import { useActionForm } from "@/components/ui/use-action-form";
 
 /** On success the action redirects to the new account's page, which says it was created. */
 export function CreateStaffForm() {
   const t = useTranslations("admin.staff.create");
   const tAdmin = useTranslations("admin");
   const tRoles = useTranslations("roles");
-  const { pending, formAction, onSubmit, failure, errorsFor } = useAdminForm(createStaff);
+  const { pending, formAction, onSubmit, failure, errorsFor } = useActionForm(createStaff, {
+    messageValues: { min: STAFF_PASSWORD_MIN_LENGTH },
+  });
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="flex max-w-xl flex-col gap-4">
       <FormStatus failure={failure} />
@@ -60,9 +62,12 @@ export function CreateStaffForm() {
           </option>
         ))}
       </SelectField>
-      <Button type="submit" disabled={pending} aria-busy={pending} className="sm:self-start">
-        {pending ? t("submitting") : t("submit")}
-      </Button>
+      <SubmitButton
+        pending={pending}
+        label={t("submit")}
+        pendingLabel={t("submitting")}
+        className="sm:self-start"
+      />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { TextField } from "@/components/ui/text-field";
 import { STAFF_ROLE_VALUES, type StaffListQuery } from "@/lib/staff/schema";
-import { SelectField } from "./fields";
+import { SelectField } from "@/components/ui/select-field";
 import { FilterButtons } from "./filter-buttons";
 
 /** A plain GET form: filters live in the URL, so they survive reloads and can be shared. */

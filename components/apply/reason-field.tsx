@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { REASON_MIN_LENGTH, REASON_PLACEHOLDERS } from "@/lib/applications/schema";
-import { TextAreaField } from "./fields";
+import { TextAreaField } from "@/components/ui/text-field";
 
 type Props = {
   serviceName: string;
@@ -48,9 +48,10 @@ export function ReasonField({ serviceName, neededByText, value, error, onChange,
       value={value}
       onChange={(event) => onChange(event.target.value)}
       onBlur={onBlur}
-      error={error}
+      errors={error ? [error] : undefined}
       required
       rows={5}
+      className="min-h-32"
       action={
         <button
           type="button"

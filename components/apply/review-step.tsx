@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import { FeeBreakdown } from "@/components/payments/fee-breakdown";
 import { RefundPolicy } from "@/components/payments/refund-policy";
 import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/submit-button";
 import type { ApplicationField } from "@/lib/applications/schema";
 import type { UploadedEvidence } from "@/lib/evidence/types";
 import type { FormValues } from "./draft-storage";
@@ -189,9 +190,7 @@ export function ReviewStep({
         <Button type="button" variant="secondary" onClick={onBack} disabled={pending}>
           {t("apply.backToForm")}
         </Button>
-        <Button type="submit" disabled={pending} aria-busy={pending}>
-          {pending ? t("apply.submitting") : t("apply.submit")}
-        </Button>
+        <SubmitButton pending={pending} label={t("apply.submit")} pendingLabel={t("apply.submitting")} />
       </div>
     </form>
   );

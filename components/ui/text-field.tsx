@@ -1,13 +1,6 @@
-import type { ComponentPropsWithRef } from "react";
-import { CONTROL_CLASSES, Field, INPUT_CLASSES } from "@/components/ui/field";
-
-type Labelled = {
-  name: string;
-  label: string;
-  hint?: string;
-  /** Already translated messages. */
-  errors?: string[];
-};
+import type { ComponentPropsWithRef, ReactNode } from "react";
+import { cn } from "@/components/ui/cn";
+import { CONTROL_CLASSES, Field, INPUT_CLASSES, controlProps, type FieldLabels } from "@/components/ui/field";
 
 /** Label, input, hint and errors wired together for screen readers (aria-describedby, aria-invalid). */
 export function TextField({
@@ -16,20 +9,16 @@ export function TextField({
   hint,
   errors,
   id = `field-${name}`,
+  className,
   ...inputProps
-}: ComponentPropsWithRef<"input"> & Labelled) {
+}: Omit<ComponentPropsWithRef<"input">, "name" | "id"> & FieldLabels) {
   return (
     <Field id={id} label={label} hint={hint} errors={errors}>
-      {(describedBy) => (
-        <input
-          id={id}
-          name={name}
-          aria-invalid={errors?.length ? true : undefined}
-          aria-describedby={describedBy}
-          className={INPUT_CLASSES}
-          {...inputProps}
-        />
-      )}
+      <input
+        {...controlProps(id, name, hint, errors)}
+        className={cn(INPUT_CLASSES, className)}
+        {...inputProps}
+      />
     </Field>
   );
 }
@@ -42,21 +31,22 @@ export function TextAreaField({
   errors,
   id = `field-${name}`,
   rows = 3,
+  action,
+  className,
   ...areaProps
-}: Omit<ComponentPropsWithRef<"textarea">, "children"> & Labelled) {
+}: Omit<ComponentPropsWithRef<"textarea">, "children" | "name" | "id"> &
+  FieldLabels & {
+    /** Beside the label, e.g. a "fill in a template" button. */
+    action?: ReactNode;
+  }) {
   return (
-    <Field id={id} label={label} hint={hint} errors={errors}>
-      {(describedBy) => (
-        <textarea
-          id={id}
-          name={name}
-          rows={rows}
-          aria-invalid={errors?.length ? true : undefined}
-          aria-describedby={describedBy}
-          className={CONTROL_CLASSES}
-          {...areaProps}
-        />
-      )}
+    <Field id={id} label={label} hint={hint} errors={errors} action={action}>
+      <textarea
+        {...controlProps(id, name, hint, errors)}
+        rows={rows}
+        className={cn(CONTROL_CLASSES, className)}
+        {...areaProps}
+      />
     </Field>
   );
 }
