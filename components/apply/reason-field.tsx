@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { REASON_MIN_LENGTH, REASON_PLACEHOLDERS } from "@/lib/applications/schema";
 import { TextAreaField } from "@/components/ui/text-field";
+import { linkClasses } from "@/components/ui/text-link";
 
 type Props = {
   serviceName: string;
@@ -56,7 +57,7 @@ export function ReasonField({ serviceName, neededByText, value, error, onChange,
         <button
           type="button"
           onClick={insertTemplate}
-          className="min-h-11 rounded-lg px-2 text-sm font-semibold text-brand-700 underline-offset-2 hover:underline"
+          className={linkClasses({ extra: "rounded-lg px-2 underline-offset-2" })}
         >
           {t("useTemplate")}
         </button>

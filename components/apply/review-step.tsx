@@ -12,6 +12,7 @@ import type { FormValues } from "./draft-storage";
 import { calendarDay, processingTimeText } from "./format";
 import { useRouteSuggestion } from "./triage-offer";
 import type { ApplyService } from "./types";
+import { linkClasses } from "@/components/ui/text-link";
 
 type Props = {
   service: ApplyService;
@@ -156,7 +157,7 @@ export function ReviewStep({
               <button
                 type="button"
                 onClick={() => onChange(row.field)}
-                className="min-h-11 text-sm font-semibold text-brand-700 underline-offset-2 hover:underline"
+                className={linkClasses({ extra: "underline-offset-2" })}
               >
                 {t("apply.change")}
                 <span className="sr-only"> {row.label}</span>

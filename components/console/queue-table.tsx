@@ -11,6 +11,7 @@ import type { DueView, QueueRowView } from "./queue-rows";
 import { TierBadge } from "./tier-badge";
 import { QUEUE_KEY_SHORTCUTS, QUEUE_ROW_ATTRIBUTE, useQueueKeyboard } from "./use-queue-keyboard";
 import { cn } from "@/components/ui/cn";
+import { linkClasses } from "@/components/ui/text-link";
 
 const DUE_TONES = { waiting: "text-amber-800", normal: "text-slate-800", muted: "text-slate-500" } as const;
 
@@ -123,7 +124,7 @@ export function QueueTable({ rows, searchId, empty }: Props) {
                         tabIndex={index === tabStop ? 0 : -1}
                         aria-current={isSelected ? "true" : undefined}
                         onFocus={() => setSelected(index)}
-                        className="inline-flex min-h-11 items-center rounded font-mono font-semibold text-brand-700 hover:underline"
+                        className={linkClasses({ size: "inherit", extra: "rounded font-mono" })}
                       >
                         {row.displayNumber}
                       </Link>

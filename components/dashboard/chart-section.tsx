@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { cn } from "@/components/ui/cn";
+import { linkClasses } from "@/components/ui/text-link";
 
 export type NumbersTable = {
   columns: string[];
@@ -45,7 +46,7 @@ export function ChartSection({
       {extra}
       {children}
       <details className="group text-sm">
-        <summary className="inline-flex min-h-11 cursor-pointer items-center font-semibold text-brand-700 hover:underline">
+        <summary className={linkClasses({ size: "inherit", extra: "cursor-pointer" })}>
           {numbersLabel}
         </summary>
         <div className="overflow-x-auto">

@@ -6,6 +6,7 @@ import { ACCEPT_ATTRIBUTE, LIMIT_MESSAGE_VALUES } from "@/lib/evidence/limits";
 import { uploadResultDocumentAction } from "@/lib/workflow/staff-actions";
 import { ActionSection, FormErrors, SubmitButton } from "./form-parts";
 import { useStaffAction } from "./use-staff-action";
+import { linkClasses } from "@/components/ui/text-link";
 
 type Props = { documents: { id: string; originalName: string }[] };
 
@@ -26,7 +27,7 @@ export function ResultDocumentForm({ documents }: Props) {
             <li key={document.id}>
               <a
                 href={`/api/evidence/${document.id}`}
-                className="inline-flex min-h-11 items-center break-all font-medium text-brand-700 hover:underline"
+                className={linkClasses({ size: "inherit", extra: "break-all font-medium" })}
               >
                 {tEvidence("download", { name: document.originalName })}
               </a>
