@@ -38,13 +38,13 @@ export function CreateStaffForm() {
         required
         errors={errorsFor("email")}
       />
-      <SelectField name="role" label={t("role")} defaultValue="REVIEWER" errors={errorsFor("role")}>
-        {STAFF_ROLE_VALUES.map((role) => (
-          <option key={role} value={role}>
-            {tRoles(role)}
-          </option>
-        ))}
-      </SelectField>
+      <SelectField
+        name="role"
+        label={t("role")}
+        defaultValue="REVIEWER"
+        errors={errorsFor("role")}
+        options={STAFF_ROLE_VALUES.map((role) => ({ value: role, label: tRoles(role) }))}
+      />
       <TextField
         name="password"
         type="password"
@@ -55,13 +55,13 @@ export function CreateStaffForm() {
         minLength={STAFF_PASSWORD_MIN_LENGTH}
         errors={errorsFor("password")}
       />
-      <SelectField name="locale" label={t("locale")} defaultValue="zh" errors={errorsFor("locale")}>
-        {LOCALES.map((locale) => (
-          <option key={locale} value={locale}>
-            {tAdmin(`locales.${locale}`)}
-          </option>
-        ))}
-      </SelectField>
+      <SelectField
+        name="locale"
+        label={t("locale")}
+        defaultValue="zh"
+        errors={errorsFor("locale")}
+        options={LOCALES.map((locale) => ({ value: locale, label: tAdmin(`locales.${locale}`) }))}
+      />
       <SubmitButton
         pending={pending}
         label={t("submit")}

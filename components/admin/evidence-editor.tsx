@@ -32,13 +32,8 @@ function EvidenceFields({
         label={t("kind")}
         defaultValue={values?.kind ?? "OTHER"}
         errors={errorsFor("kind")}
-      >
-        {EVIDENCE_KINDS.map((kind) => (
-          <option key={kind} value={kind}>
-            {t(`kinds.${kind}`)}
-          </option>
-        ))}
-      </SelectField>
+        options={EVIDENCE_KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
+      />
       <TextField
         id={`${prefix}-zh`}
         name="labelZh"

@@ -17,13 +17,13 @@ export function RoleForm({ userId, role, isSelf }: { userId: string; role: Staff
     <form onSubmit={onSubmit} className="flex flex-col gap-3 sm:flex-row sm:items-end">
       <input type="hidden" name="userId" value={userId} />
       <div className="sm:w-64">
-        <SelectField name="role" label={t("label")} defaultValue={role} errors={errorsFor("role")}>
-          {STAFF_ROLE_VALUES.map((option) => (
-            <option key={option} value={option}>
-              {tRoles(option)}
-            </option>
-          ))}
-        </SelectField>
+        <SelectField
+          name="role"
+          label={t("label")}
+          defaultValue={role}
+          errors={errorsFor("role")}
+          options={STAFF_ROLE_VALUES.map((option) => ({ value: option, label: tRoles(option) }))}
+        />
       </div>
       <SubmitButton pending={pending} label={t("submit")} variant="secondary" />
       <div className="sm:flex-1">

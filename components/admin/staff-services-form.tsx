@@ -32,9 +32,9 @@ export function StaffServicesForm({
         legend={t("legend")}
         columns="sm:grid-cols-2"
         errors={errorsFor("serviceIds")}
+        selected={selected}
         options={services.map((service) => ({
           value: service.id,
-          checked: selected.includes(service.id),
           label: (
             <span>
               {locale === "zh" ? service.nameZh : service.nameEn}

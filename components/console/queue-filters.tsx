@@ -39,6 +39,36 @@ export async function QueueFilters({
       ? filters.assignee.id
       : filters.assignee.kind
     : "";
+  const selects = [
+    {
+      name: "service" as const,
+      defaultValue: filters.service ?? "",
+      emptyOption: t("filters.anyService"),
+      options: options.services.map((service) => ({
+        value: service.id,
+        label: locale === "zh" ? service.nameZh : service.nameEn,
+      })),
+    },
+    {
+      name: "tier" as const,
+      defaultValue: filters.tier ?? "",
+      emptyOption: t("filters.anyTier"),
+      options: [...URGENCY_TIERS].reverse().map((tier) => ({ value: tier, label: tTiers(tier) })),
+    },
+    {
+      name: "assignee" as const,
+      defaultValue: assignee,
+      emptyOption: t("filters.anyone"),
+      options: [
+        { value: "me", label: t("filters.me") },
+        { value: "none", label: t("filters.unassigned") },
+        ...options.staff.map((person) => ({
+          value: person.id,
+          label: person.id === viewerId ? t("you", { name: person.displayName }) : person.displayName,
+        })),
+      ],
+    },
+  ];
   return (
     <form
       action="/console"
@@ -61,50 +91,14 @@ export async function QueueFilters({
           aria-keyshortcuts="/"
         />
       </div>
-      <SelectField
-        id="queue-service"
-        name="service"
-        label={t("filters.service")}
-        defaultValue={filters.service ?? ""}
-        className="w-full"
-      >
-        <option value="">{t("filters.anyService")}</option>
-        {options.services.map((service) => (
-          <option key={service.id} value={service.id}>
-            {locale === "zh" ? service.nameZh : service.nameEn}
-          </option>
-        ))}
-      </SelectField>
-      <SelectField
-        id="queue-tier"
-        name="tier"
-        label={t("filters.tier")}
-        defaultValue={filters.tier ?? ""}
-        className="w-full"
-      >
-        <option value="">{t("filters.anyTier")}</option>
-        {[...URGENCY_TIERS].reverse().map((tier) => (
-          <option key={tier} value={tier}>
-            {tTiers(tier)}
-          </option>
-        ))}
-      </SelectField>
-      <SelectField
-        id="queue-assignee"
-        name="assignee"
-        label={t("filters.assignee")}
-        defaultValue={assignee}
-        className="w-full"
-      >
-        <option value="">{t("filters.anyone")}</option>
-        <option value="me">{t("filters.me")}</option>
-        <option value="none">{t("filters.unassigned")}</option>
-        {options.staff.map((person) => (
-          <option key={person.id} value={person.id}>
-            {person.id === viewerId ? t("you", { name: person.displayName }) : person.displayName}
-          </option>
-        ))}
-      </SelectField>
+      {selects.map((select) => (
+        <SelectField
+          key={select.name}
+          id={`queue-${select.name}`}
+          label={t(`filters.${select.name}`)}
+          {...select}
+        />
+      ))}
       <label className="flex min-h-11 items-center gap-2 self-end text-sm font-medium text-slate-800">
         <input
           type="checkbox"

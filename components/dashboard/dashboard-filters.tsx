@@ -22,35 +22,28 @@ export async function DashboardFilters({ filters, services }: { filters: Filters
         aria-label={t("filters.heading")}
         className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4 lg:items-end"
       >
-        <TextField
-          id="dashboard-from"
-          name="from"
-          type="date"
-          label={t("filters.from")}
-          required
-          defaultValue={filters.from}
-        />
-        <TextField
-          id="dashboard-to"
-          name="to"
-          type="date"
-          label={t("filters.to")}
-          required
-          defaultValue={filters.to}
-        />
+        {(["from", "to"] as const).map((name) => (
+          <TextField
+            key={name}
+            id={`dashboard-${name}`}
+            name={name}
+            type="date"
+            label={t(`filters.${name}`)}
+            required
+            defaultValue={filters[name]}
+          />
+        ))}
         <SelectField
           id="dashboard-service"
           name="service"
           label={t("filters.service")}
           defaultValue={filters.service ?? ""}
-        >
-          <option value="">{t("filters.anyService")}</option>
-          {services.map((service) => (
-            <option key={service.id} value={service.id}>
-              {locale === "zh" ? service.nameZh : service.nameEn}
-            </option>
-          ))}
-        </SelectField>
+          emptyOption={t("filters.anyService")}
+          options={services.map((service) => ({
+            value: service.id,
+            label: locale === "zh" ? service.nameZh : service.nameEn,
+          }))}
+        />
         <div className="flex flex-wrap items-end gap-2">
           <Button type="submit">{t("filters.apply")}</Button>
           <Link href="/console/dashboard" className={buttonClasses("ghost")}>

@@ -33,13 +33,8 @@ export function ShiftForm({ shift }: { shift?: Shift }) {
         label={t("form.weekday")}
         defaultValue={String(shift?.weekday ?? 1)}
         errors={errorsFor("weekday")}
-      >
-        {WEEKDAYS.map((weekday) => (
-          <option key={weekday} value={weekday}>
-            {t(`weekdays.${weekday}`)}
-          </option>
-        ))}
-      </SelectField>
+        options={WEEKDAYS.map((weekday) => ({ value: weekday, label: t(`weekdays.${weekday}`) }))}
+      />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField
           name="start"

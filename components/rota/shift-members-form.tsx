@@ -49,9 +49,9 @@ export function ShiftMembersForm({
         legend={t("membersLegend")}
         columns="md:grid-cols-2"
         errors={errorsFor("userIds")}
+        selected={selected}
         options={candidates.map((person) => ({
           value: person.id,
-          checked: selected.includes(person.id),
           label: (
             <span className="flex flex-col">
               <span className="font-medium text-slate-900">

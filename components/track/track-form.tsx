@@ -108,13 +108,8 @@ export function TrackForm() {
           label={t("track.form.idType")}
           value={idType}
           onChange={(event) => setIdType(event.target.value as IdType)}
-        >
-          {ID_TYPES.map((type) => (
-            <option key={type} value={type}>
-              {t(`track.form.idTypes.${type}`)}
-            </option>
-          ))}
-        </SelectField>
+          options={ID_TYPES.map((type) => ({ value: type, label: t(`track.form.idTypes.${type}`) }))}
+        />
         <TextField
           ref={idNumberRef}
           name="idNumber"

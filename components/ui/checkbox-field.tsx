@@ -10,7 +10,7 @@ export function CheckboxField({
   errors,
   id = `field-${name}`,
   ...inputProps
-}: Omit<ComponentPropsWithRef<"input">, "name" | "id" | "type"> & FieldLabels) {
+}: Omit<ComponentPropsWithRef<"input">, "name" | "id" | "type"> & Omit<FieldLabels, "action">) {
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="flex min-h-11 items-center gap-3 text-sm font-medium text-slate-800">
@@ -29,13 +29,15 @@ export function CheckboxField({
   );
 }
 
-export type CheckboxOption = { value: string; label: ReactNode; checked: boolean };
+export type CheckboxOption = { value: string; label: ReactNode };
 
 type CheckboxGroupProps = {
   /** The name every box is sent under (the server reads all the ticked values). */
   name: string;
   legend: string;
   options: CheckboxOption[];
+  /** The values ticked to begin with. */
+  selected: string[];
   /** Already translated; `<id>-error` is what the fieldset's aria-describedby points at. */
   errors?: string[];
   id: string;
@@ -44,7 +46,7 @@ type CheckboxGroupProps = {
 };
 
 /** Checkboxes in a fieldset, each label a 44 px tall target; the whole selection is sent at once. */
-export function CheckboxGroup({ name, legend, options, errors, id, columns }: CheckboxGroupProps) {
+export function CheckboxGroup({ name, legend, options, selected, errors, id, columns }: CheckboxGroupProps) {
   const { errorId, describedBy } = fieldIds(id, undefined, errors);
   return (
     <fieldset aria-describedby={describedBy}>
@@ -57,7 +59,7 @@ export function CheckboxGroup({ name, legend, options, errors, id, columns }: Ch
                 type="checkbox"
                 name={name}
                 value={option.value}
-                defaultChecked={option.checked}
+                defaultChecked={selected.includes(option.value)}
                 className="mt-0.5 size-5 shrink-0 accent-brand-600"
               />
               {option.label}

@@ -13,6 +13,8 @@ export type FieldLabels = {
   errors?: string[];
   /** Defaults to `field-<name>`, which error summaries and "Change" links point at. */
   id?: string;
+  /** Beside the label, e.g. a "fill in a template" button. */
+  action?: ReactNode;
 };
 
 /** The ids a control's aria-describedby points at: `<id>-hint` and `<id>-error`, when there are any. */
@@ -53,15 +55,23 @@ export function controlProps(id: string, name: string, hint?: ReactNode, errors?
   };
 }
 
-type FieldProps = {
-  id: string;
-  label: string;
-  hint?: ReactNode;
-  errors?: string[];
-  /** Beside the label, e.g. a "fill in a template" button. */
-  action?: ReactNode;
-  children: ReactNode;
-};
+type FieldProps = Omit<FieldLabels, "name" | "id"> & { id: string; children: ReactNode };
+
+/**
+ * A field component's props split three ways: what Field shows, what ties the control to it
+ * (`controlProps`), and the rest for the control itself (which may override any of them).
+ */
+export function splitFieldProps<Rest extends object>({
+  name,
+  label,
+  hint,
+  errors,
+  id = `field-${name}`,
+  action,
+  ...rest
+}: FieldLabels & Rest) {
+  return { field: { id, label, hint, errors, action }, control: controlProps(id, name, hint, errors), rest };
+}
 
 /** Label, control, hint and errors stacked; the control itself carries `controlProps`. */
 export function Field({ id, label, hint, errors, action, children }: FieldProps) {

@@ -1,26 +1,28 @@
-import type { ComponentPropsWithRef, ReactNode } from "react";
+import type { ComponentPropsWithRef } from "react";
 import { cn } from "@/components/ui/cn";
-import { Field, INPUT_CLASSES, controlProps, type FieldLabels } from "@/components/ui/field";
+import { Field, INPUT_CLASSES, splitFieldProps, type FieldLabels } from "@/components/ui/field";
 
-/** Label, select, hint and errors wired together like TextField; the options are the children. */
-export function SelectField({
-  name,
-  label,
-  hint,
-  errors,
-  id = `field-${name}`,
-  className,
-  children,
-  ...selectProps
-}: Omit<ComponentPropsWithRef<"select">, "name" | "id"> & FieldLabels & { children: ReactNode }) {
+export type SelectOption = { value: string | number; label: string };
+
+type SelectFieldProps = Omit<ComponentPropsWithRef<"select">, "name" | "id" | "children"> &
+  FieldLabels & {
+    options: readonly SelectOption[];
+    /** A first option with the value "" (e.g. "Any service", "Nobody"). */
+    emptyOption?: string;
+  };
+
+/** Label, select, hint and errors wired together like TextField. */
+export function SelectField({ options, emptyOption, className, ...props }: SelectFieldProps) {
+  const { field, control, rest } = splitFieldProps(props);
   return (
-    <Field id={id} label={label} hint={hint} errors={errors}>
-      <select
-        {...controlProps(id, name, hint, errors)}
-        className={cn(INPUT_CLASSES, className)}
-        {...selectProps}
-      >
-        {children}
+    <Field {...field}>
+      <select {...control} className={cn(INPUT_CLASSES, className)} {...rest}>
+        {emptyOption !== undefined && <option value="">{emptyOption}</option>}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
       </select>
     </Field>
   );

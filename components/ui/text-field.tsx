@@ -1,52 +1,36 @@
-import type { ComponentPropsWithRef, ReactNode } from "react";
+import type { ComponentPropsWithRef } from "react";
 import { cn } from "@/components/ui/cn";
-import { CONTROL_CLASSES, Field, INPUT_CLASSES, controlProps, type FieldLabels } from "@/components/ui/field";
+import {
+  CONTROL_CLASSES,
+  Field,
+  INPUT_CLASSES,
+  splitFieldProps,
+  type FieldLabels,
+} from "@/components/ui/field";
 
 /** Label, input, hint and errors wired together for screen readers (aria-describedby, aria-invalid). */
 export function TextField({
-  name,
-  label,
-  hint,
-  errors,
-  id = `field-${name}`,
   className,
-  ...inputProps
+  ...props
 }: Omit<ComponentPropsWithRef<"input">, "name" | "id"> & FieldLabels) {
+  const { field, control, rest } = splitFieldProps(props);
   return (
-    <Field id={id} label={label} hint={hint} errors={errors}>
-      <input
-        {...controlProps(id, name, hint, errors)}
-        className={cn(INPUT_CLASSES, className)}
-        {...inputProps}
-      />
+    <Field {...field}>
+      <input {...control} className={cn(INPUT_CLASSES, className)} {...rest} />
     </Field>
   );
 }
 
 /** TextField's multi-line sibling (three rows unless told otherwise). */
 export function TextAreaField({
-  name,
-  label,
-  hint,
-  errors,
-  id = `field-${name}`,
-  rows = 3,
-  action,
   className,
-  ...areaProps
-}: Omit<ComponentPropsWithRef<"textarea">, "children" | "name" | "id"> &
-  FieldLabels & {
-    /** Beside the label, e.g. a "fill in a template" button. */
-    action?: ReactNode;
-  }) {
+  rows = 3,
+  ...props
+}: Omit<ComponentPropsWithRef<"textarea">, "children" | "name" | "id"> & FieldLabels) {
+  const { field, control, rest } = splitFieldProps(props);
   return (
-    <Field id={id} label={label} hint={hint} errors={errors} action={action}>
-      <textarea
-        {...controlProps(id, name, hint, errors)}
-        rows={rows}
-        className={cn(CONTROL_CLASSES, className)}
-        {...areaProps}
-      />
+    <Field {...field}>
+      <textarea {...control} rows={rows} className={cn(CONTROL_CLASSES, className)} {...rest} />
     </Field>
   );
 }

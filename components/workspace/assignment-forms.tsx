@@ -42,14 +42,12 @@ export function AssignForm({ assignees, currentAssigneeId }: AssignProps) {
           label={t("assignee")}
           defaultValue={currentAssigneeId ?? ""}
           errors={errorsFor("assigneeId")}
-        >
-          <option value="">{t("nobody")}</option>
-          {assignees.map((user) => (
-            <option key={user.id} value={user.id}>
-              {t("option", { name: user.displayName, role: tRoles(user.role), count: user.openCases })}
-            </option>
-          ))}
-        </SelectField>
+          emptyOption={t("nobody")}
+          options={assignees.map((user) => ({
+            value: user.id,
+            label: t("option", { name: user.displayName, role: tRoles(user.role), count: user.openCases }),
+          }))}
+        />
         <TextArea id="assign-note" name="note" rows={2} label={t("note")} errors={errorsFor("note")} />
         <SubmitButton pending={pending} label={t("submit")} pendingLabel={t("pending")} />
       </form>
