@@ -1,17 +1,7 @@
 "use client";
 
-import { useTranslations } from "next-intl";
-import { SegmentError } from "@/components/ui/segment-error";
+import { SegmentError, type ErrorBoundaryProps } from "@/components/ui/segment-error";
 
-export default function ErrorPage({
-  error,
-  reset,
-}: {
-  error: Error & { digest?: string };
-  reset: () => void;
-}) {
-  const t = useTranslations("errorPage");
-  return (
-    <SegmentError error={error} reset={reset} title={t("title")} body={t("body")} retryLabel={t("retry")} />
-  );
+export default function ErrorPage(props: ErrorBoundaryProps) {
+  return <SegmentError {...props} messages="errorPage" />;
 }

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { ServiceCard } from "@/components/catalog/service-card";
 import { buttonClasses } from "@/components/ui/button";
 import { listActiveServices } from "@/lib/catalog/data";
+import { TextLink } from "@/components/ui/text-link";
 
 const STEPS = ["file", "pay", "follow"] as const;
 
@@ -53,9 +54,9 @@ export default async function HomePage() {
           <h2 id="popular-services" className="text-2xl font-bold">
             {t("servicesTitle")}
           </h2>
-          <Link href="/services" className="text-sm font-semibold text-brand-700 hover:underline">
+          <TextLink href="/services" inline>
             {t("allServices")}
-          </Link>
+          </TextLink>
         </div>
         <div className="mt-4 grid gap-4 lg:grid-cols-3">
           {services.map((service) => (

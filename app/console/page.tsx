@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { NodeTabs } from "@/components/console/node-tabs";
@@ -19,6 +18,7 @@ import {
   queueParams,
   type QueueSearchParams,
 } from "@/lib/console/queue-schema";
+import { TextLink } from "@/components/ui/text-link";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("console"))("title") };
@@ -74,12 +74,9 @@ export default async function ConsolePage({ searchParams }: { searchParams: Prom
               <div className="text-slate-600">
                 <p>{hasActiveFilters(filters) ? t("empty") : t("emptyAll")}</p>
                 {hasActiveFilters(filters) && (
-                  <Link
-                    href="/console"
-                    className="mt-1 inline-flex min-h-11 items-center text-sm font-semibold text-brand-700 hover:underline"
-                  >
+                  <TextLink href="/console" className="mt-1">
                     {t("clearFilters")}
-                  </Link>
+                  </TextLink>
                 )}
               </div>
             }

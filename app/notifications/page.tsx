@@ -2,7 +2,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { InboxList } from "@/components/notifications/inbox-list";
 import { InboxMarkAll } from "@/components/notifications/inbox-mark-all";
-import { PageLinks } from "@/components/notifications/page-links";
+import { NumberedPager } from "@/components/ui/pager";
 import { PageHeader } from "@/components/ui/page-header";
 import { getCurrentUser } from "@/lib/auth/session";
 import { countUnread, listNotifications } from "@/lib/notifications/inbox-data";
@@ -39,12 +39,13 @@ export default async function NotificationsPage({
       <div className="flex flex-col gap-4">
         {unread > 0 && <p className="font-medium text-slate-800">{t("unreadCount", { count: unread })}</p>}
         <InboxList items={list.items} />
-        <PageLinks
+        <NumberedPager
           label={t("pagination")}
           hrefFor={hrefFor}
           page={page}
-          hasMore={list.hasMore}
-          labels={{ newer: t("newer"), older: t("older"), page: t("page", { page }) }}
+          hasNext={list.hasMore}
+          labels={{ previous: t("newer"), next: t("older") }}
+          status={t("page", { page })}
         />
       </div>
     </>

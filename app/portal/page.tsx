@@ -4,10 +4,12 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { ProgressBar } from "@/components/case/progress-bar";
 import { buttonClasses } from "@/components/ui/button";
+import { NumberedPager } from "@/components/ui/pager";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatApplicationNumber } from "@/lib/applications/application-number";
 import { listOwnApplications } from "@/lib/applications/data";
 import { requireArea } from "@/lib/auth/session";
+import { TextLink } from "@/components/ui/text-link";
 
 // Anything that is not a sensible page number shows the first page rather than an error.
 const pageParam = z.coerce.number().int().min(1).max(100_000).catch(1);
@@ -57,12 +59,9 @@ export default async function PortalPage({
         {list.items.length === 0 ? (
           <div className="mt-2">
             <p className="text-slate-600">{t("empty")}</p>
-            <Link
-              href="/services"
-              className="mt-2 inline-flex min-h-11 items-center text-sm font-semibold text-brand-700 hover:underline"
-            >
+            <TextLink href="/services" className="mt-2">
               {t("browseServices")}
-            </Link>
+            </TextLink>
           </div>
         ) : (
           <ul className="mt-3 flex flex-col gap-3">
@@ -116,23 +115,15 @@ export default async function PortalPage({
           </ul>
         )}
         {list.pageCount > 1 && (
-          <nav aria-label={t("pagination")} className="mt-4 flex items-center justify-between gap-2 text-sm">
-            {list.page > 1 ? (
-              <Link href={`/portal?page=${list.page - 1}`} rel="prev" className={buttonClasses("secondary")}>
-                {t("previous")}
-              </Link>
-            ) : (
-              <span />
-            )}
-            <span className="text-slate-600">{t("pageOf", { page: list.page, count: list.pageCount })}</span>
-            {list.page < list.pageCount ? (
-              <Link href={`/portal?page=${list.page + 1}`} rel="next" className={buttonClasses("secondary")}>
-                {t("next")}
-              </Link>
-            ) : (
-              <span />
-            )}
-          </nav>
+          <NumberedPager
+            className="mt-4"
+            label={t("pagination")}
+            status={t("pageOf", { page: list.page, count: list.pageCount })}
+            page={list.page}
+            hasNext={list.page < list.pageCount}
+            hrefFor={(page) => `/portal?page=${page}`}
+            labels={{ previous: t("previous"), next: t("next") }}
+          />
         )}
       </section>
     </>

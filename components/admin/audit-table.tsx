@@ -1,9 +1,9 @@
-import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/ui/data-table";
 import { formatApplicationNumber } from "@/lib/applications/application-number";
 import type { AuditEntry } from "@/lib/audit/data";
 import { AuditDetails } from "./audit-details";
+import { TextLink } from "@/components/ui/text-link";
 
 /** Times in the viewer's zone (next-intl's formatter carries the zone the browser reported). */
 export async function AuditTable({ items }: { items: AuditEntry[] }) {
@@ -50,16 +50,16 @@ export async function AuditTable({ items }: { items: AuditEntry[] }) {
             <span className="block text-xs text-slate-500">{entry.entityType}</span>
             {entry.entityId && (
               // Shortened for the column; the link filters the log by this entity, whose full id it carries.
-              <Link
+              <TextLink
                 href={`/console/admin/audit?entityType=${encodeURIComponent(entry.entityType)}&entityId=${encodeURIComponent(entry.entityId)}`}
                 title={t("entityFilter", { id: entry.entityId })}
-                className="inline-flex min-h-11 items-center font-mono text-xs text-brand-700 hover:underline"
+                className="font-mono text-xs font-normal"
               >
                 {entry.applicationNumber
                   ? formatApplicationNumber(entry.applicationNumber)
                   : `${entry.entityId.slice(0, 8)}…`}
                 <span className="sr-only"> — {t("entityFilter", { id: entry.entityId })}</span>
-              </Link>
+              </TextLink>
             )}
           </td>
           <td className="py-2">

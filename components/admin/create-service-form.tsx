@@ -1,18 +1,18 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
 import { createService } from "@/lib/catalog/actions";
 import { MAX_PROCESSING_HOURS } from "@/lib/catalog/admin-schema";
-import { FormStatus } from "./form-status";
+import { FormStatus } from "@/components/ui/form-status";
 import { ServiceFields } from "./service-fields";
-import { useAdminForm } from "./use-admin-form";
+import { useActionForm } from "@/components/ui/use-action-form";
 
 /** On success the action redirects to the new service's page to add tiers and evidence. */
 export function CreateServiceForm() {
   const t = useTranslations("admin.catalog.create");
-  const { pending, onSubmit, failure, errorsFor } = useAdminForm(createService);
+  const { pending, onSubmit, failure, errorsFor } = useActionForm(createService);
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       <FormStatus failure={failure} />
@@ -40,9 +40,12 @@ export function CreateServiceForm() {
         />
       </div>
       <ServiceFields errorsFor={errorsFor} />
-      <Button type="submit" disabled={pending} aria-busy={pending} className="sm:self-start">
-        {pending ? t("submitting") : t("submit")}
-      </Button>
+      <SubmitButton
+        pending={pending}
+        label={t("submit")}
+        pendingLabel={t("submitting")}
+        className="sm:self-start"
+      />
     </form>
   );
 }

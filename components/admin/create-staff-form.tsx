@@ -1,22 +1,24 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
 import { LOCALES } from "@/lib/i18n/config";
 import { createStaff } from "@/lib/staff/actions";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/schema";
 import { STAFF_ROLE_VALUES } from "@/lib/staff/schema";
-import { SelectField } from "./fields";
-import { FormStatus } from "./form-status";
-import { useAdminForm } from "./use-admin-form";
+import { SelectField } from "@/components/ui/select-field";
+import { FormStatus } from "@/components/ui/form-status";
+import { useActionForm } from "@/components/ui/use-action-form";
 
 /** On success the action redirects to the new account's page, which says it was created. */
 export function CreateStaffForm() {
   const t = useTranslations("admin.staff.create");
   const tAdmin = useTranslations("admin");
   const tRoles = useTranslations("roles");
-  const { pending, formAction, onSubmit, failure, errorsFor } = useAdminForm(createStaff);
+  const { pending, formAction, onSubmit, failure, errorsFor } = useActionForm(createStaff, {
+    messageValues: { min: PASSWORD_MIN_LENGTH },
+  });
   return (
     <form action={formAction} onSubmit={onSubmit} noValidate className="flex max-w-xl flex-col gap-4">
       <FormStatus failure={failure} />
@@ -37,13 +39,13 @@ export function CreateStaffForm() {
         required
         errors={errorsFor("email")}
       />
-      <SelectField name="role" label={t("role")} defaultValue="REVIEWER" errors={errorsFor("role")}>
-        {STAFF_ROLE_VALUES.map((role) => (
-          <option key={role} value={role}>
-            {tRoles(role)}
-          </option>
-        ))}
-      </SelectField>
+      <SelectField
+        name="role"
+        label={t("role")}
+        defaultValue="REVIEWER"
+        errors={errorsFor("role")}
+        options={STAFF_ROLE_VALUES.map((role) => ({ value: role, label: tRoles(role) }))}
+      />
       <TextField
         name="password"
         type="password"
@@ -54,16 +56,19 @@ export function CreateStaffForm() {
         minLength={PASSWORD_MIN_LENGTH}
         errors={errorsFor("password")}
       />
-      <SelectField name="locale" label={t("locale")} defaultValue="zh" errors={errorsFor("locale")}>
-        {LOCALES.map((locale) => (
-          <option key={locale} value={locale}>
-            {tAdmin(`locales.${locale}`)}
-          </option>
-        ))}
-      </SelectField>
-      <Button type="submit" disabled={pending} aria-busy={pending} className="sm:self-start">
-        {pending ? t("submitting") : t("submit")}
-      </Button>
+      <SelectField
+        name="locale"
+        label={t("locale")}
+        defaultValue="zh"
+        errors={errorsFor("locale")}
+        options={LOCALES.map((locale) => ({ value: locale, label: tAdmin(`locales.${locale}`) }))}
+      />
+      <SubmitButton
+        pending={pending}
+        label={t("submit")}
+        pendingLabel={t("submitting")}
+        className="sm:self-start"
+      />
     </form>
   );
 }

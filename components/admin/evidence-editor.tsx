@@ -2,13 +2,15 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { ConfirmActionDialog } from "@/components/ui/confirm-dialog";
 import { TextField } from "@/components/ui/text-field";
 import { addEvidence, moveEvidence, removeEvidence, saveEvidence } from "@/lib/catalog/actions";
 import { EVIDENCE_KINDS } from "@/lib/catalog/admin-schema";
-import { ConfirmDialog } from "./confirm-dialog";
-import { CheckboxField, SelectField } from "./fields";
-import { FormStatus } from "./form-status";
-import { useAdminForm } from "./use-admin-form";
+import { CheckboxField } from "@/components/ui/checkbox-field";
+import { SelectField } from "@/components/ui/select-field";
+import { FormStatus } from "@/components/ui/form-status";
+import { useActionForm } from "@/components/ui/use-action-form";
 
 type Requirement = { id: string; kind: string; labelZh: string; labelEn: string; required: boolean };
 
@@ -30,13 +32,8 @@ function EvidenceFields({
         label={t("kind")}
         defaultValue={values?.kind ?? "OTHER"}
         errors={errorsFor("kind")}
-      >
-        {EVIDENCE_KINDS.map((kind) => (
-          <option key={kind} value={kind}>
-            {t(`kinds.${kind}`)}
-          </option>
-        ))}
-      </SelectField>
+        options={EVIDENCE_KINDS.map((kind) => ({ value: kind, label: t(`kinds.${kind}`) }))}
+      />
       <TextField
         id={`${prefix}-zh`}
         name="labelZh"
@@ -74,7 +71,7 @@ function MoveButton({
   direction: "up" | "down";
   label: string;
 }) {
-  const { pending, onSubmit, failure } = useAdminForm(moveEvidence);
+  const { pending, onSubmit, failure } = useActionForm(moveEvidence);
   return (
     <form onSubmit={onSubmit}>
       <input type="hidden" name="requirementId" value={requirementId} />
@@ -97,7 +94,7 @@ function RequirementRow({
 }) {
   const t = useTranslations("admin.catalog.evidence");
   const tCommon = useTranslations("admin.common");
-  const { state, pending, onSubmit, failure, errorsFor } = useAdminForm(saveEvidence);
+  const { state, pending, onSubmit, failure, errorsFor } = useActionForm(saveEvidence);
   const label = useLocale() === "zh" ? requirement.labelZh : requirement.labelEn;
   return (
     <li className="flex flex-col gap-3 rounded-xl border border-slate-200 p-3">
@@ -109,15 +106,12 @@ function RequirementRow({
       >
         <input type="hidden" name="requirementId" value={requirement.id} />
         <EvidenceFields prefix={`evidence-${requirement.id}`} values={requirement} errorsFor={errorsFor} />
-        <Button
-          type="submit"
+        <SubmitButton
+          pending={pending}
+          label={t("save", { label })}
           variant="secondary"
-          disabled={pending}
-          aria-busy={pending}
           className="sm:self-start"
-        >
-          {t("save", { label })}
-        </Button>
+        />
         <FormStatus failure={failure} success={state?.ok ? tCommon("saved") : null} />
       </form>
       <div className="flex flex-wrap items-center gap-2 border-t border-slate-100 pt-3">
@@ -128,7 +122,8 @@ function RequirementRow({
           <MoveButton requirementId={requirement.id} direction="down" label={t("moveDown", { label })} />
         )}
         <div className="ml-auto">
-          <ConfirmDialog
+          <ConfirmActionDialog
+            tone="danger"
             action={removeEvidence}
             fields={{ requirementId: requirement.id }}
             labels={{
@@ -155,7 +150,7 @@ export function EvidenceEditor({
   requirements: Requirement[];
 }) {
   const t = useTranslations("admin.catalog.evidence");
-  const { state, pending, onSubmit, failure, errorsFor } = useAdminForm(addEvidence);
+  const { state, pending, onSubmit, failure, errorsFor } = useActionForm(addEvidence);
   return (
     <div className="flex flex-col gap-4">
       {requirements.length === 0 ? (
@@ -185,15 +180,7 @@ export function EvidenceEditor({
         </h3>
         <input type="hidden" name="serviceId" value={serviceId} />
         <EvidenceFields prefix="evidence-new" errorsFor={errorsFor} />
-        <Button
-          type="submit"
-          variant="secondary"
-          disabled={pending}
-          aria-busy={pending}
-          className="sm:self-start"
-        >
-          {t("add")}
-        </Button>
+        <SubmitButton pending={pending} label={t("add")} variant="secondary" className="sm:self-start" />
         <FormStatus failure={failure} success={state?.ok ? t("added") : null} />
       </form>
     </div>

@@ -1,5 +1,6 @@
-import Link from "next/link";
 import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { TextLink } from "@/components/ui/text-link";
 
 /** A GET filter form's buttons: apply, and a link back to the unfiltered list (the filters are the URL). */
 export function FilterButtons({
@@ -14,14 +15,11 @@ export function FilterButtons({
   className?: string;
 }) {
   return (
-    <div className={`flex gap-2 ${className}`}>
+    <div className={cn("flex gap-2", className)}>
       <Button type="submit">{applyLabel}</Button>
-      <Link
-        href={clearHref}
-        className="inline-flex min-h-11 items-center px-2 text-sm font-semibold text-brand-700 hover:underline"
-      >
+      <TextLink href={clearHref} className="px-2">
         {clearLabel}
-      </Link>
+      </TextLink>
     </div>
   );
 }

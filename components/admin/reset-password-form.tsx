@@ -2,13 +2,13 @@
 
 import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { Notice } from "@/components/ui/notice";
 import { TextField } from "@/components/ui/text-field";
 import { resetPassword } from "@/lib/staff/actions";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/schema";
-import { FormStatus } from "./form-status";
-import { useAdminForm } from "./use-admin-form";
+import { FormStatus } from "@/components/ui/form-status";
+import { useActionForm } from "@/components/ui/use-action-form";
 
 /**
  * The admin types a temporary password or has one generated. A generated one is shown here once
@@ -17,7 +17,9 @@ import { useAdminForm } from "./use-admin-form";
 export function ResetPasswordForm({ userId, name }: { userId: string; name: string }) {
   const t = useTranslations("admin.staff.password");
   const [mode, setMode] = useState<"generate" | "manual">("generate");
-  const { state, pending, formAction, onSubmit, failure, errorsFor } = useAdminForm(resetPassword);
+  const { state, pending, formAction, onSubmit, failure, errorsFor } = useActionForm(resetPassword, {
+    messageValues: { min: PASSWORD_MIN_LENGTH },
+  });
   const generated = state?.ok ? state.data.generatedPassword : null;
   return (
     <form action={formAction} onSubmit={onSubmit} className="flex flex-col gap-3" autoComplete="off">
@@ -50,15 +52,7 @@ export function ResetPasswordForm({ userId, name }: { userId: string; name: stri
           errors={errorsFor("password")}
         />
       )}
-      <Button
-        type="submit"
-        variant="secondary"
-        disabled={pending}
-        aria-busy={pending}
-        className="sm:self-start"
-      >
-        {t("submit")}
-      </Button>
+      <SubmitButton pending={pending} label={t("submit")} variant="secondary" className="sm:self-start" />
       <FormStatus failure={failure} success={state?.ok && !generated ? t("done", { name }) : null} />
       {generated && (
         <Notice tone="success">

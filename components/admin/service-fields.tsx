@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { TextAreaField, TextField } from "@/components/ui/text-field";
 import { fenToYuan, MAX_SORT_ORDER } from "@/lib/catalog/admin-schema";
-import { CheckboxField } from "./fields";
+import { CheckboxField } from "@/components/ui/checkbox-field";
 
 export type ServiceValues = {
   nameZh: string;

@@ -1,12 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { saveService } from "@/lib/catalog/actions";
-import { CheckboxField } from "./fields";
-import { FormStatus } from "./form-status";
+import { CheckboxField } from "@/components/ui/checkbox-field";
+import { FormStatus } from "@/components/ui/form-status";
 import { ServiceFields, type ServiceValues } from "./service-fields";
-import { useAdminForm } from "./use-admin-form";
+import { useActionForm } from "@/components/ui/use-action-form";
 
 export function ServiceForm({
   serviceId,
@@ -17,7 +17,7 @@ export function ServiceForm({
 }) {
   const t = useTranslations("admin.catalog.service");
   const tCommon = useTranslations("admin.common");
-  const { state, pending, onSubmit, failure, errorsFor } = useAdminForm(saveService);
+  const { state, pending, onSubmit, failure, errorsFor } = useActionForm(saveService);
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       <input type="hidden" name="serviceId" value={serviceId} />
@@ -28,9 +28,12 @@ export function ServiceForm({
         hint={t("activeHint")}
         defaultChecked={values.active}
       />
-      <Button type="submit" disabled={pending} aria-busy={pending} className="sm:self-start">
-        {pending ? tCommon("saving") : t("submit")}
-      </Button>
+      <SubmitButton
+        pending={pending}
+        label={t("submit")}
+        pendingLabel={tCommon("saving")}
+        className="sm:self-start"
+      />
       <FormStatus
         failure={failure}
         success={state?.ok ? (state.data.changed ? tCommon("saved") : tCommon("noChanges")) : null}

@@ -1,9 +1,9 @@
-import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/ui/data-table";
 import type { listServicesForAdmin } from "@/lib/catalog/admin-data";
 import { formatMoney } from "@/lib/catalog/fees";
 import { StatusBadge } from "./status-badge";
+import { TextLink } from "@/components/ui/text-link";
 
 type ServiceRow = Awaited<ReturnType<typeof listServicesForAdmin>>[number];
 
@@ -30,13 +30,14 @@ export async function ServicesTable({ services }: { services: ServiceRow[] }) {
       {services.map((service) => (
         <tr key={service.id}>
           <th scope="row" className="py-1 pr-3">
-            <Link
+            <TextLink
               href={`/console/admin/services/${service.id}`}
-              className="flex min-h-11 flex-col justify-center font-semibold text-brand-700 hover:underline"
+              size="inherit"
+              className="flex flex-col items-stretch justify-center"
             >
               {locale === "zh" ? service.nameZh : service.nameEn}
               <span className="font-mono text-xs font-normal text-slate-500">{service.code}</span>
-            </Link>
+            </TextLink>
           </th>
           <td className="py-1 pr-3 tabular-nums">
             {formatMoney(service.baseFeeMinor, service.currency, moneyLocale)}

@@ -3,8 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { changeStaffStatus } from "@/lib/staff/actions";
-import { ConfirmDialog } from "./confirm-dialog";
-import { FormStatus } from "./form-status";
+import { ConfirmActionDialog } from "@/components/ui/confirm-dialog";
+import { FormStatus } from "@/components/ui/form-status";
 
 type Props = { userId: string; name: string; active: boolean; openCases: number; isSelf: boolean };
 
@@ -36,8 +36,9 @@ export function StaffStatus({ userId, name, active, openCases, isSelf }: Props) 
   return (
     <div className="flex flex-col gap-3">
       <FormStatus success={done} />
-      <ConfirmDialog
-        tone={active ? "danger" : "normal"}
+      <ConfirmActionDialog
+        tone={active ? "danger" : "primary"}
+        openClassName="w-full sm:w-auto sm:self-start"
         action={changeStaffStatus}
         fields={{ userId, active: String(!active) }}
         labels={{ ...labels, cancel: tCommon("cancel") }}

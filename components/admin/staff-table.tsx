@@ -1,8 +1,8 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { DataTable } from "@/components/ui/data-table";
 import type { listStaff } from "@/lib/staff/data";
 import { StatusBadge } from "./status-badge";
+import { TextLink } from "@/components/ui/text-link";
 
 type StaffRow = Awaited<ReturnType<typeof listStaff>>["items"][number];
 
@@ -23,12 +23,9 @@ export async function StaffTable({ items }: { items: StaffRow[] }) {
       {items.map((user) => (
         <tr key={user.id}>
           <th scope="row" className="py-1 pr-3 font-semibold">
-            <Link
-              href={`/console/admin/staff/${user.id}`}
-              className="inline-flex min-h-11 items-center text-brand-700 hover:underline"
-            >
+            <TextLink href={`/console/admin/staff/${user.id}`} size="inherit" className="font-normal">
               {user.displayName}
-            </Link>
+            </TextLink>
           </th>
           <td className="py-1 pr-3 break-all text-slate-700">{user.email}</td>
           <td className="py-1 pr-3">{tRoles(user.role)}</td>

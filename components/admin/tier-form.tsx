@@ -1,14 +1,14 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
 import { saveTier } from "@/lib/catalog/actions";
 import { fenToYuan, MAX_PROCESSING_HOURS, TARGET_NODES } from "@/lib/catalog/admin-schema";
 import type { UrgencyTier } from "@/lib/catalog/tiers";
-import { CheckboxField } from "./fields";
-import { FormStatus } from "./form-status";
-import { useAdminForm } from "./use-admin-form";
+import { CheckboxField } from "@/components/ui/checkbox-field";
+import { FormStatus } from "@/components/ui/form-status";
+import { useActionForm } from "@/components/ui/use-action-form";
 
 type TierRow = {
   surchargeMinor: number;
@@ -26,7 +26,7 @@ export function TierForm({ serviceId, tier, row, requiresExpertReview }: Props) 
   const t = useTranslations("admin.catalog.tiers");
   const tCommon = useTranslations("admin.common");
   const tNodes = useTranslations("nodes");
-  const { state, pending, onSubmit, failure, errorsFor } = useAdminForm(saveTier);
+  const { state, pending, onSubmit, failure, errorsFor } = useActionForm(saveTier);
   const nodes = TARGET_NODES.filter((node) => node !== "EXPERT_REVIEW" || requiresExpertReview);
   const id = (field: string) => `${tier.toLowerCase()}-${field}`;
   return (
@@ -82,15 +82,13 @@ export function TierForm({ serviceId, tier, row, requiresExpertReview }: Props) 
           ))}
         </div>
       </fieldset>
-      <Button
-        type="submit"
+      <SubmitButton
+        pending={pending}
+        label={t("submit", { tier: t(`names.${tier}`) })}
+        pendingLabel={tCommon("saving")}
         variant="secondary"
-        disabled={pending}
-        aria-busy={pending}
         className="sm:self-start"
-      >
-        {pending ? tCommon("saving") : t("submit", { tier: t(`names.${tier}`) })}
-      </Button>
+      />
       <FormStatus
         failure={failure}
         success={state?.ok ? (state.data.changed ? tCommon("saved") : tCommon("noChanges")) : null}

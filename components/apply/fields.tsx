@@ -1,4 +1,4 @@
-import type { ComponentPropsWithRef, ReactNode } from "react";
+import type { ReactNode } from "react";
 
 /** The error line under a field; its id is what the field's aria-describedby points at. */
 export function FieldError({ id, message }: { id: string; message?: string }) {
@@ -12,51 +12,6 @@ export function FieldError({ id, message }: { id: string; message?: string }) {
 
 function describedBy(...ids: (string | false | undefined)[]) {
   return ids.filter(Boolean).join(" ") || undefined;
-}
-
-type TextAreaFieldProps = ComponentPropsWithRef<"textarea"> & {
-  name: string;
-  label: string;
-  hint?: ReactNode;
-  /** Already translated. */
-  error?: string;
-  /** Next to the label, e.g. a "fill in a template" button. */
-  action?: ReactNode;
-};
-
-export function TextAreaField({
-  name,
-  label,
-  hint,
-  error,
-  action,
-  id = `field-${name}`,
-  ...props
-}: TextAreaFieldProps) {
-  return (
-    <div className="flex flex-col gap-1">
-      <div className="flex flex-wrap items-end justify-between gap-2">
-        <label htmlFor={id} className="text-sm font-medium text-slate-800">
-          {label}
-        </label>
-        {action}
-      </div>
-      <textarea
-        id={id}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(hint ? `${id}-hint` : undefined, error ? `${id}-error` : undefined)}
-        className="min-h-32 rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm aria-invalid:border-red-600"
-        {...props}
-      />
-      {hint && (
-        <div id={`${id}-hint`} className="text-xs text-slate-600">
-          {hint}
-        </div>
-      )}
-      <FieldError id={`${id}-error`} message={error} />
-    </div>
-  );
 }
 
 export type Choice = { value: string; label: ReactNode; details?: ReactNode; disabled?: boolean };

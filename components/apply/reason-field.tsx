@@ -2,7 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { REASON_MIN_LENGTH, REASON_PLACEHOLDERS } from "@/lib/applications/schema";
-import { TextAreaField } from "./fields";
+import { TextAreaField } from "@/components/ui/text-field";
+import { linkClasses } from "@/components/ui/text-link";
 
 type Props = {
   serviceName: string;
@@ -48,14 +49,15 @@ export function ReasonField({ serviceName, neededByText, value, error, onChange,
       value={value}
       onChange={(event) => onChange(event.target.value)}
       onBlur={onBlur}
-      error={error}
+      errors={error ? [error] : undefined}
       required
       rows={5}
+      className="min-h-32"
       action={
         <button
           type="button"
           onClick={insertTemplate}
-          className="min-h-11 rounded-lg px-2 text-sm font-semibold text-brand-700 underline-offset-2 hover:underline"
+          className={linkClasses({ extra: "rounded-lg px-2 underline-offset-2" })}
         >
           {t("useTemplate")}
         </button>

@@ -5,12 +5,14 @@ import type { ReactNode } from "react";
 import { FeeBreakdown } from "@/components/payments/fee-breakdown";
 import { RefundPolicy } from "@/components/payments/refund-policy";
 import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/submit-button";
 import type { ApplicationField } from "@/lib/applications/schema";
 import type { UploadedEvidence } from "@/lib/evidence/types";
 import type { FormValues } from "./draft-storage";
 import { calendarDay, processingTimeText } from "./format";
 import { useRouteSuggestion } from "./triage-offer";
 import type { ApplyService } from "./types";
+import { linkClasses } from "@/components/ui/text-link";
 
 type Props = {
   service: ApplyService;
@@ -155,7 +157,7 @@ export function ReviewStep({
               <button
                 type="button"
                 onClick={() => onChange(row.field)}
-                className="min-h-11 text-sm font-semibold text-brand-700 underline-offset-2 hover:underline"
+                className={linkClasses({ extra: "underline-offset-2" })}
               >
                 {t("apply.change")}
                 <span className="sr-only"> {row.label}</span>
@@ -189,9 +191,7 @@ export function ReviewStep({
         <Button type="button" variant="secondary" onClick={onBack} disabled={pending}>
           {t("apply.backToForm")}
         </Button>
-        <Button type="submit" disabled={pending} aria-busy={pending}>
-          {pending ? t("apply.submitting") : t("apply.submit")}
-        </Button>
+        <SubmitButton pending={pending} label={t("apply.submit")} pendingLabel={t("apply.submitting")} />
       </div>
     </form>
   );

@@ -1,5 +1,5 @@
-import Link from "next/link";
 import type { ReactNode } from "react";
+import { TextLink } from "@/components/ui/text-link";
 
 /** The framed card shared by the sign-in and registration pages. */
 export function AuthCard(props: {
@@ -15,12 +15,9 @@ export function AuthCard(props: {
       {props.children}
       <p className="mt-6 text-sm text-slate-600">
         {props.footer.text}{" "}
-        <Link
-          href={props.footer.href}
-          className="font-semibold text-brand-700 underline-offset-2 hover:underline"
-        >
+        <TextLink href={props.footer.href} size="inherit" inline className="underline-offset-2">
           {props.footer.linkLabel}
-        </Link>
+        </TextLink>
       </p>
     </div>
   );

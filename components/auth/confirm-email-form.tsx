@@ -1,27 +1,20 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
-import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { Notice } from "@/components/ui/notice";
-import type { ActionResult } from "@/lib/action-result";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { confirmEmailAddress } from "@/lib/auth/actions";
 
 /** One button; works before JavaScript has loaded. On success the action redirects. */
 export function ConfirmEmailForm({ token }: { token: string }) {
   const t = useTranslations("auth.confirm");
-  const tRoot = useTranslations();
-  const [state, formAction, pending] = useActionState<ActionResult | null, FormData>(
-    confirmEmailAddress,
-    null,
-  );
+  const { pending, formAction, failure } = useActionForm(confirmEmailAddress);
   return (
     <form action={formAction} className="flex flex-col gap-4">
-      {state && !state.ok && <Notice tone="error">{tRoot(state.message)}</Notice>}
+      {failure && <Notice tone="error">{failure}</Notice>}
       <input type="hidden" name="token" value={token} />
-      <Button type="submit" disabled={pending} aria-busy={pending}>
-        {pending ? t("confirming") : t("button")}
-      </Button>
+      <SubmitButton pending={pending} label={t("button")} pendingLabel={t("confirming")} />
     </form>
   );
 }

@@ -2,8 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { usePathname } from "next/navigation";
-import { useActionState } from "react";
-import type { ActionResult } from "@/lib/action-result";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { resendConfirmationEmail } from "@/lib/auth/actions";
 
 /**
@@ -12,12 +11,8 @@ import { resendConfirmationEmail } from "@/lib/auth/actions";
  */
 export function EmailConfirmationNotice({ email }: { email: string }) {
   const t = useTranslations("auth.confirm");
-  const tRoot = useTranslations();
   const pathname = usePathname();
-  const [state, formAction, pending] = useActionState<ActionResult | null, FormData>(
-    resendConfirmationEmail,
-    null,
-  );
+  const { state, pending, formAction, failure } = useActionForm(resendConfirmationEmail);
   return (
     <section
       aria-labelledby="confirm-email-heading"
@@ -38,7 +33,7 @@ export function EmailConfirmationNotice({ email }: { email: string }) {
           {pending ? t("resending") : t("resend")}
         </button>
         <p role="status" aria-live="polite">
-          {state?.ok ? t("resent", { email }) : state ? tRoot(state.message) : null}
+          {state?.ok ? t("resent", { email }) : failure}
         </p>
       </form>
     </section>

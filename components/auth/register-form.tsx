@@ -1,11 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { startTransition, useActionState, type FormEvent } from "react";
-import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { Notice } from "@/components/ui/notice";
 import { TextField } from "@/components/ui/text-field";
-import type { ActionResult } from "@/lib/action-result";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { registerApplicant } from "@/lib/auth/actions";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/schema";
 
@@ -15,21 +14,9 @@ import { PASSWORD_MIN_LENGTH } from "@/lib/auth/schema";
  */
 export function RegisterForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations();
-  const [state, formAction, pending] = useActionState<ActionResult<{ email: string }> | null, FormData>(
-    registerApplicant,
-    null,
-  );
-
-  const fieldErrors = state && !state.ok ? state.fieldErrors : undefined;
-  const errorsFor = (field: string) =>
-    fieldErrors?.[field]?.map((key) => t(key, { min: PASSWORD_MIN_LENGTH }));
-
-  // Submitting by hand (not via the form's action prop) keeps what was typed when validation fails.
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (pending) return;
-    startTransition(() => formAction(new FormData(event.currentTarget)));
-  }
+  const { state, pending, formAction, onSubmit, failure, errorsFor } = useActionForm(registerApplicant, {
+    messageValues: { min: PASSWORD_MIN_LENGTH },
+  });
 
   if (state?.ok) {
     return (
@@ -45,7 +32,7 @@ export function RegisterForm({ callbackUrl }: { callbackUrl: string }) {
 
   return (
     <form action={formAction} onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
-      {state && !state.ok && <Notice tone="error">{t(state.message)}</Notice>}
+      {failure && <Notice tone="error">{failure}</Notice>}
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <TextField
         name="displayName"
@@ -81,9 +68,11 @@ export function RegisterForm({ callbackUrl }: { callbackUrl: string }) {
         required
         errors={errorsFor("confirmPassword")}
       />
-      <Button type="submit" disabled={pending} aria-busy={pending}>
-        {pending ? t("auth.creatingAccount") : t("auth.createAccount")}
-      </Button>
+      <SubmitButton
+        pending={pending}
+        label={t("auth.createAccount")}
+        pendingLabel={t("auth.creatingAccount")}
+      />
     </form>
   );
 }

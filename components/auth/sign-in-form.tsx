@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { startTransition, useActionState, type FormEvent } from "react";
-import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { Notice } from "@/components/ui/notice";
 import { TextField } from "@/components/ui/text-field";
 import { UnlockRequestForm } from "./unlock-request-form";
@@ -56,9 +56,7 @@ export function SignInForm({
           autoComplete="current-password"
           required
         />
-        <Button type="submit" disabled={pending} aria-busy={pending}>
-          {pending ? t("auth.signingIn") : t("auth.signIn")}
-        </Button>
+        <SubmitButton pending={pending} label={t("auth.signIn")} pendingLabel={t("auth.signingIn")} />
       </form>
       {state?.message === "auth.throttled" && state.email && <UnlockRequestForm email={state.email} />}
     </>

@@ -2,10 +2,10 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect } from "react";
-import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { Notice } from "@/components/ui/notice";
-import { requestFollowUp, type FollowUpResult } from "@/lib/workflow/actions";
+import { useActionForm } from "@/components/ui/use-action-form";
+import { requestFollowUp } from "@/lib/workflow/actions";
 import { CONCURRENT_CHANGE_KEY } from "@/lib/workflow/errors";
 
 type Props = { applicationId: string; version: number };
@@ -18,11 +18,11 @@ export function FollowUpButton({ applicationId, version }: Props) {
   const t = useTranslations();
   const format = useFormatter();
   const router = useRouter();
-  const [state, formAction, pending] = useActionState<FollowUpResult | null, FormData>(requestFollowUp, null);
-
-  useEffect(() => {
-    if (state && !state.ok && state.message === CONCURRENT_CHANGE_KEY) router.refresh();
-  }, [state, router]);
+  const { state, pending, formAction, failed } = useActionForm(requestFollowUp, {
+    onFailure: (failure) => {
+      if (failure.message === CONCURRENT_CHANGE_KEY) router.refresh();
+    },
+  });
 
   // HH:MM, with the date when that is not today (the next reminder is often tomorrow).
   function timeOf(iso: string): string {
@@ -35,24 +35,22 @@ export function FollowUpButton({ applicationId, version }: Props) {
 
   let status = "";
   if (state?.ok) status = t("case.followUp.sent", { time: timeOf(state.data.nextAllowedAt) });
-  else if (state && "nextAllowedAt" in state)
-    status = t("case.followUp.tooSoon", { time: timeOf(state.nextAllowedAt) });
-  const error = state && !state.ok && !("nextAllowedAt" in state) ? t(state.message) : null;
+  else if (failed && "nextAllowedAt" in failed)
+    status = t("case.followUp.tooSoon", { time: timeOf(failed.nextAllowedAt) });
+  const error = failed && !("nextAllowedAt" in failed) ? t(failed.message) : null;
 
   return (
     <form action={formAction} className="flex flex-col gap-2">
       <input type="hidden" name="applicationId" value={applicationId} />
       <input type="hidden" name="expectedVersion" value={version} />
-      <Button
-        type="submit"
+      <SubmitButton
+        pending={pending}
+        label={t("case.followUp.button")}
+        pendingLabel={t("case.followUp.sending")}
         variant="secondary"
-        disabled={pending}
-        aria-busy={pending}
         aria-describedby="follow-up-hint"
         className="w-full sm:w-auto sm:self-start"
-      >
-        {pending ? t("case.followUp.sending") : t("case.followUp.button")}
-      </Button>
+      />
       <p id="follow-up-hint" className="text-sm text-slate-600">
         {t("case.followUp.hint")}
       </p>

@@ -1,6 +1,7 @@
 import { useTranslations } from "next-intl";
 import type { WorkflowNode } from "@/lib/generated/prisma/enums";
 import type { CaseOutcome } from "@/lib/workflow/progress";
+import { cn } from "@/components/ui/cn";
 
 type Props = {
   percent: number;
@@ -33,7 +34,7 @@ export function ProgressBar({ percent, currentNode, outcome, ended, label, size 
     : t("valueText", { percent, node });
   return (
     <div className="flex flex-col gap-1.5">
-      <div className={`flex items-baseline justify-between gap-3 ${size === "sm" ? "text-xs" : "text-sm"}`}>
+      <div className={cn("flex items-baseline justify-between gap-3", size === "sm" ? "text-xs" : "text-sm")}>
         <span className="font-medium text-slate-800">{caption}</span>
         <span aria-hidden="true" className="tabular-nums text-slate-600">
           {percent}%
@@ -46,10 +47,13 @@ export function ProgressBar({ percent, currentNode, outcome, ended, label, size 
         aria-valuemax={100}
         aria-valuenow={percent}
         aria-valuetext={valueText}
-        className={`w-full overflow-hidden rounded-full bg-slate-200 ${size === "sm" ? "h-1.5" : "h-3"}`}
+        className={cn("w-full overflow-hidden rounded-full bg-slate-200", size === "sm" ? "h-1.5" : "h-3")}
       >
         <div
-          className={`h-full rounded-full transition-[width] motion-reduce:transition-none ${FILL[outcome]}`}
+          className={cn(
+            "h-full rounded-full transition-[width] motion-reduce:transition-none",
+            FILL[outcome],
+          )}
           style={{ width: `${percent}%` }}
         />
       </div>

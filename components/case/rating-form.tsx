@@ -1,11 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { startTransition, useActionState, type FormEvent } from "react";
-import { Button } from "@/components/ui/button";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { Notice } from "@/components/ui/notice";
 import { TextAreaField } from "@/components/ui/text-field";
-import type { ActionResult } from "@/lib/action-result";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { rateService } from "@/lib/cases/actions";
 
 type Props = {
@@ -19,10 +18,7 @@ const SCORES = [1, 2, 3, 4, 5] as const;
 /** 1–5 as radio buttons (arrow keys move between them) plus an optional comment; once only. */
 export function RatingForm({ applicationId, rating }: Props) {
   const t = useTranslations();
-  const [state, formAction, pending] = useActionState<ActionResult<{ rating: number }> | null, FormData>(
-    rateService,
-    null,
-  );
+  const { state, pending, onSubmit, failure, errorsFor } = useActionForm(rateService);
 
   if (rating) {
     return (
@@ -36,17 +32,10 @@ export function RatingForm({ applicationId, rating }: Props) {
     );
   }
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (pending) return;
-    const formData = new FormData(event.currentTarget);
-    startTransition(() => formAction(formData));
-  }
-
-  const ratingErrors = state && !state.ok ? state.fieldErrors?.rating : undefined;
+  const ratingErrors = errorsFor("rating");
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      {state && !state.ok && <Notice tone="error">{t(state.message)}</Notice>}
+      {failure && <Notice tone="error">{failure}</Notice>}
       <input type="hidden" name="applicationId" value={applicationId} />
       <fieldset aria-describedby={ratingErrors ? "rating-error" : undefined}>
         <legend className="text-sm font-medium text-slate-800">{t("case.rating.legend")}</legend>
@@ -71,14 +60,17 @@ export function RatingForm({ applicationId, rating }: Props) {
         </div>
         {ratingErrors && (
           <p id="rating-error" className="mt-1 text-sm text-red-700">
-            {ratingErrors.map((key) => t(key)).join(" ")}
+            {ratingErrors.join(" ")}
           </p>
         )}
       </fieldset>
       <TextAreaField id="rating-comment" name="comment" maxLength={1000} label={t("case.rating.comment")} />
-      <Button type="submit" disabled={pending} aria-busy={pending} className="w-full sm:w-auto sm:self-start">
-        {pending ? t("case.rating.submitting") : t("case.rating.submit")}
-      </Button>
+      <SubmitButton
+        pending={pending}
+        label={t("case.rating.submit")}
+        pendingLabel={t("case.rating.submitting")}
+        className="w-full sm:w-auto sm:self-start"
+      />
     </form>
   );
 }

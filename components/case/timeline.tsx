@@ -4,6 +4,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import type { TimelineStep } from "@/lib/workflow/progress";
 import { NodeDetails } from "./node-details";
+import { cn } from "@/components/ui/cn";
 
 const WHEN = { dateStyle: "medium", timeStyle: "short" } as const;
 
@@ -75,7 +76,7 @@ export function Timeline({ steps, ended }: { steps: TimelineStep[]; ended: boole
             <li
               key={step.key}
               aria-current={step.state === "current" ? "step" : undefined}
-              className={`relative flex gap-3 ${step.detour ? "ml-4 sm:ml-6" : ""}`}
+              className={cn("relative flex gap-3", step.detour && "ml-4 sm:ml-6")}
             >
               {/* The line joining the markers; purely visual. */}
               {!last && (
@@ -86,7 +87,10 @@ export function Timeline({ steps, ended }: { steps: TimelineStep[]; ended: boole
               )}
               <span
                 aria-hidden="true"
-                className={`relative z-10 mt-1.5 grid size-8 shrink-0 place-items-center rounded-full border-2 text-sm font-bold ${endedEarly ? ENDED_EARLY : MARKER[step.state]}`}
+                className={cn(
+                  "relative z-10 mt-1.5 grid size-8 shrink-0 place-items-center rounded-full border-2 text-sm font-bold",
+                  endedEarly ? ENDED_EARLY : MARKER[step.state],
+                )}
               >
                 {endedEarly ? "×" : step.state === "completed" ? "✓" : step.state === "skipped" ? "–" : null}
                 {step.state === "current" && (
@@ -102,12 +106,20 @@ export function Timeline({ steps, ended }: { steps: TimelineStep[]; ended: boole
                   aria-expanded={open}
                   aria-controls={open ? detailsId : undefined}
                   onClick={() => setOpenKey(open ? null : step.key)}
-                  className={`flex min-h-11 w-full flex-col items-start rounded-lg px-2 py-1.5 text-left hover:bg-slate-100 ${
-                    step.state === "current" ? "bg-brand-50 ring-1 ring-brand-100" : ""
-                  }`}
+                  className={cn(
+                    "flex min-h-11 w-full flex-col items-start rounded-lg px-2 py-1.5 text-left hover:bg-slate-100",
+                    step.state === "current" && "bg-brand-50 ring-1 ring-brand-100",
+                  )}
                 >
                   <span
-                    className={`font-semibold ${step.state === "skipped" ? "text-slate-500 line-through decoration-slate-400" : step.state === "future" ? "text-slate-700" : "text-slate-900"}`}
+                    className={cn(
+                      "font-semibold",
+                      step.state === "skipped"
+                        ? "text-slate-500 line-through decoration-slate-400"
+                        : step.state === "future"
+                          ? "text-slate-700"
+                          : "text-slate-900",
+                    )}
                   >
                     {name}
                     {step.detour && (

@@ -1,5 +1,6 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { CatalogService } from "@/lib/catalog/data";
+import { cn } from "@/components/ui/cn";
 
 const TIER_STYLES = {
   STANDARD: "bg-slate-100 text-slate-700",
@@ -56,7 +57,9 @@ export async function ServiceCard({
           {service.tiers.map((tier) => (
             <tr key={tier.tier} className="border-t border-slate-100">
               <th scope="row" className="py-2 text-left font-normal">
-                <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${TIER_STYLES[tier.tier]}`}>
+                <span
+                  className={cn("rounded-full px-2 py-0.5 text-xs font-semibold", TIER_STYLES[tier.tier])}
+                >
                   {t(`tiers.${tier.tier}`)}
                 </span>
               </th>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { QUEUE_NODES, queueHref, type QueueFilters } from "@/lib/console/queue-schema";
 import type { WorkflowNode } from "@/lib/generated/prisma/enums";
+import { cn } from "@/components/ui/cn";
 
 const CHIP =
   "inline-flex min-h-11 items-center gap-2 whitespace-nowrap rounded-full border px-3 text-sm font-medium";
@@ -45,12 +46,15 @@ export async function NodeTabs({
             <Link
               href={tab.href}
               aria-current={tab.active ? "page" : undefined}
-              className={`${CHIP} ${tab.active ? ACTIVE : IDLE}`}
+              className={cn(CHIP, tab.active ? ACTIVE : IDLE)}
             >
               {tab.label}
               <span
                 aria-hidden="true"
-                className={`rounded-full px-1.5 text-xs tabular-nums ${tab.active ? "bg-white/20" : "bg-slate-100"}`}
+                className={cn(
+                  "rounded-full px-1.5 text-xs tabular-nums",
+                  tab.active ? "bg-white/20" : "bg-slate-100",
+                )}
               >
                 {tab.count}
               </span>

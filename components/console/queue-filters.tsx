@@ -1,42 +1,17 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
+import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
 import { URGENCY_TIERS } from "@/lib/catalog/tiers";
 import { QUEUE_SEARCH_MAX, hasActiveFilters, type QueueFilters as Filters } from "@/lib/console/queue-schema";
 
 export const QUEUE_SEARCH_ID = "queue-search";
 
-const SELECT = "min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm";
-
 type Options = {
   services: { id: string; nameZh: string; nameEn: string }[];
   staff: { id: string; displayName: string }[];
 };
-
-function Select({
-  name,
-  label,
-  value,
-  children,
-}: {
-  name: string;
-  label: string;
-  value: string;
-  children: ReactNode;
-}) {
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={`queue-${name}`} className="text-sm font-medium text-slate-800">
-        {label}
-      </label>
-      <select id={`queue-${name}`} name={name} defaultValue={value} className={SELECT}>
-        {children}
-      </select>
-    </div>
-  );
-}
 
 /**
  * A plain GET form: filtering works before hydration and without JavaScript, and every filtered
@@ -64,6 +39,36 @@ export async function QueueFilters({
       ? filters.assignee.id
       : filters.assignee.kind
     : "";
+  const selects = [
+    {
+      name: "service" as const,
+      defaultValue: filters.service ?? "",
+      emptyOption: t("filters.anyService"),
+      options: options.services.map((service) => ({
+        value: service.id,
+        label: locale === "zh" ? service.nameZh : service.nameEn,
+      })),
+    },
+    {
+      name: "tier" as const,
+      defaultValue: filters.tier ?? "",
+      emptyOption: t("filters.anyTier"),
+      options: [...URGENCY_TIERS].reverse().map((tier) => ({ value: tier, label: tTiers(tier) })),
+    },
+    {
+      name: "assignee" as const,
+      defaultValue: assignee,
+      emptyOption: t("filters.anyone"),
+      options: [
+        { value: "me", label: t("filters.me") },
+        { value: "none", label: t("filters.unassigned") },
+        ...options.staff.map((person) => ({
+          value: person.id,
+          label: person.id === viewerId ? t("you", { name: person.displayName }) : person.displayName,
+        })),
+      ],
+    },
+  ];
   return (
     <form
       action="/console"
@@ -86,32 +91,14 @@ export async function QueueFilters({
           aria-keyshortcuts="/"
         />
       </div>
-      <Select name="service" label={t("filters.service")} value={filters.service ?? ""}>
-        <option value="">{t("filters.anyService")}</option>
-        {options.services.map((service) => (
-          <option key={service.id} value={service.id}>
-            {locale === "zh" ? service.nameZh : service.nameEn}
-          </option>
-        ))}
-      </Select>
-      <Select name="tier" label={t("filters.tier")} value={filters.tier ?? ""}>
-        <option value="">{t("filters.anyTier")}</option>
-        {[...URGENCY_TIERS].reverse().map((tier) => (
-          <option key={tier} value={tier}>
-            {tTiers(tier)}
-          </option>
-        ))}
-      </Select>
-      <Select name="assignee" label={t("filters.assignee")} value={assignee}>
-        <option value="">{t("filters.anyone")}</option>
-        <option value="me">{t("filters.me")}</option>
-        <option value="none">{t("filters.unassigned")}</option>
-        {options.staff.map((person) => (
-          <option key={person.id} value={person.id}>
-            {person.id === viewerId ? t("you", { name: person.displayName }) : person.displayName}
-          </option>
-        ))}
-      </Select>
+      {selects.map((select) => (
+        <SelectField
+          key={select.name}
+          id={`queue-${select.name}`}
+          label={t(`filters.${select.name}`)}
+          {...select}
+        />
+      ))}
       <label className="flex min-h-11 items-center gap-2 self-end text-sm font-medium text-slate-800">
         <input
           type="checkbox"

@@ -10,6 +10,8 @@ import { QueueFlag } from "./queue-flag";
 import type { DueView, QueueRowView } from "./queue-rows";
 import { TierBadge } from "./tier-badge";
 import { QUEUE_KEY_SHORTCUTS, QUEUE_ROW_ATTRIBUTE, useQueueKeyboard } from "./use-queue-keyboard";
+import { cn } from "@/components/ui/cn";
+import { linkClasses } from "@/components/ui/text-link";
 
 const DUE_TONES = { waiting: "text-amber-800", normal: "text-slate-800", muted: "text-slate-500" } as const;
 
@@ -86,7 +88,7 @@ export function QueueTable({ rows, searchId, empty }: Props) {
             <caption className="sr-only">{t("caption")}</caption>
             <thead className="bg-slate-50 text-xs font-semibold text-slate-600">
               <tr>
-                <th scope="col" className={`${CELL} sticky left-0 z-10 bg-slate-50`}>
+                <th scope="col" className={cn(CELL, "sticky left-0 z-10 bg-slate-50")}>
                   {t("columns.number")}
                 </th>
                 {(["service", "tier", "node", "applicant", "assignee", "due", "neededBy"] as const).map(
@@ -106,7 +108,12 @@ export function QueueTable({ rows, searchId, empty }: Props) {
                   <tr key={row.id} className={background}>
                     <th
                       scope="row"
-                      className={`${CELL} sticky left-0 z-10 whitespace-nowrap ${background} ${isSelected ? "shadow-[inset_4px_0_0_var(--color-brand-600)]" : ""}`}
+                      className={cn(
+                        CELL,
+                        "sticky left-0 z-10 whitespace-nowrap",
+                        background,
+                        isSelected && "shadow-[inset_4px_0_0_var(--color-brand-600)]",
+                      )}
                     >
                       <Link
                         ref={(element) => {
@@ -117,28 +124,28 @@ export function QueueTable({ rows, searchId, empty }: Props) {
                         tabIndex={index === tabStop ? 0 : -1}
                         aria-current={isSelected ? "true" : undefined}
                         onFocus={() => setSelected(index)}
-                        className="inline-flex min-h-11 items-center rounded font-mono font-semibold text-brand-700 hover:underline"
+                        className={linkClasses({ size: "inherit", extra: "rounded font-mono" })}
                       >
                         {row.displayNumber}
                       </Link>
                     </th>
-                    <td className={`${CELL} min-w-32`}>{row.service}</td>
+                    <td className={cn(CELL, "min-w-32")}>{row.service}</td>
                     <td className={CELL}>
                       <TierBadge tier={row.tier} label={row.tierLabel} />
                     </td>
-                    <td className={`${CELL} whitespace-nowrap`}>{row.node}</td>
-                    <td className={`${CELL} whitespace-nowrap`}>{row.applicant}</td>
+                    <td className={cn(CELL, "whitespace-nowrap")}>{row.node}</td>
+                    <td className={cn(CELL, "whitespace-nowrap")}>{row.applicant}</td>
                     <td className={CELL}>
                       <span className={row.unassigned ? "text-slate-500 italic" : undefined}>
                         {row.assignee}
                       </span>
                       {row.unstaffed && <QueueFlag label={row.unstaffed} />}
                     </td>
-                    <td className={`${CELL} min-w-44`}>
+                    <td className={cn(CELL, "min-w-44")}>
                       <DueCell due={row.due} />
                       {row.deadlineRisk && <QueueFlag label={row.deadlineRisk} />}
                     </td>
-                    <td className={`${CELL} whitespace-nowrap`}>{row.neededBy}</td>
+                    <td className={cn(CELL, "whitespace-nowrap")}>{row.neededBy}</td>
                   </tr>
                 );
               })}

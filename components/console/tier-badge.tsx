@@ -1,4 +1,5 @@
 import type { UrgencyTier } from "@/lib/generated/prisma/enums";
+import { cn } from "@/components/ui/cn";
 
 const STYLES: Record<UrgencyTier, string> = {
   // Express is the one to notice first: solid colour and a mark, not just a tint.
@@ -10,7 +11,10 @@ const STYLES: Record<UrgencyTier, string> = {
 export function TierBadge({ tier, label }: { tier: UrgencyTier; label: string }) {
   return (
     <span
-      className={`inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 text-xs ${STYLES[tier]}`}
+      className={cn(
+        "inline-flex items-center gap-1 whitespace-nowrap rounded-full px-2 py-0.5 text-xs",
+        STYLES[tier],
+      )}
     >
       {tier === "EXPRESS" && <span aria-hidden="true">⚡</span>}
       {label}

@@ -1,29 +1,14 @@
 import { useEffect, useEffectEvent } from "react";
+import { isTypingTarget } from "@/components/ui/is-typing";
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { queueKeyAction, type KeyTarget, type QueueKeyAction } from "@/lib/console/queue-keys";
 
 /** Marks the link of each queue row, so a key pressed on one counts as pressed "on a row". */
 export const QUEUE_ROW_ATTRIBUTE = "data-queue-row";
 
-// Inputs that take no typed text: a letter pressed on them is free to be a shortcut.
-const NON_TEXT_INPUTS = new Set([
-  "checkbox",
-  "radio",
-  "button",
-  "submit",
-  "reset",
-  "file",
-  "color",
-  "range",
-  "image",
-]);
-
 function targetOf(node: EventTarget | null): KeyTarget {
   if (!(node instanceof HTMLElement) || node === document.body) return "page";
-  // A select jumps to options by their first letter, so it counts as typing too.
-  if (node.isContentEditable || node instanceof HTMLTextAreaElement || node instanceof HTMLSelectElement)
-    return "typing";
-  if (node instanceof HTMLInputElement) return NON_TEXT_INPUTS.has(node.type) ? "control" : "typing";
+  if (isTypingTarget(node)) return "typing";
   if (node.hasAttribute(QUEUE_ROW_ATTRIBUTE)) return "row";
   return "control";
 }

@@ -1,4 +1,6 @@
 import type { ReactNode } from "react";
+import { cn } from "@/components/ui/cn";
+import { linkClasses } from "@/components/ui/text-link";
 
 export type NumbersTable = {
   columns: string[];
@@ -44,7 +46,7 @@ export function ChartSection({
       {extra}
       {children}
       <details className="group text-sm">
-        <summary className="inline-flex min-h-11 cursor-pointer items-center font-semibold text-brand-700 hover:underline">
+        <summary className={linkClasses({ size: "inherit", extra: "cursor-pointer" })}>
           {numbersLabel}
         </summary>
         <div className="overflow-x-auto">
@@ -56,7 +58,7 @@ export function ChartSection({
                   <th
                     key={column}
                     scope="col"
-                    className={`px-2 py-2 font-medium ${index > 0 ? "text-right" : ""}`}
+                    className={cn("px-2 py-2 font-medium", index > 0 && "text-right")}
                   >
                     {column}
                   </th>
@@ -67,7 +69,7 @@ export function ChartSection({
               {table.rows.map((row) => (
                 <tr
                   key={row.key}
-                  className={`border-b border-slate-100 ${row.highlight ? "bg-amber-50 font-semibold" : ""}`}
+                  className={cn("border-b border-slate-100", row.highlight && "bg-amber-50 font-semibold")}
                 >
                   {row.cells.map((cell, index) =>
                     index === 0 ? (

@@ -1,12 +1,11 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Button, buttonClasses } from "@/components/ui/button";
-import { INPUT_CLASSES } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
+import { TextField } from "@/components/ui/text-field";
 import { dashboardParams, type DashboardFilters as Filters } from "@/lib/dashboard/schema";
 
 type Service = { id: string; nameZh: string; nameEn: string };
-
-const LABEL = "text-sm font-medium text-slate-800";
 
 /**
  * A plain GET form: it works before hydration, and every view is a URL to bookmark or send on.
@@ -23,50 +22,28 @@ export async function DashboardFilters({ filters, services }: { filters: Filters
         aria-label={t("filters.heading")}
         className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4 lg:items-end"
       >
-        <div className="flex flex-col gap-1">
-          <label htmlFor="dashboard-from" className={LABEL}>
-            {t("filters.from")}
-          </label>
-          <input
-            id="dashboard-from"
-            name="from"
+        {(["from", "to"] as const).map((name) => (
+          <TextField
+            key={name}
+            id={`dashboard-${name}`}
+            name={name}
             type="date"
+            label={t(`filters.${name}`)}
             required
-            defaultValue={filters.from}
-            className={INPUT_CLASSES}
+            defaultValue={filters[name]}
           />
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="dashboard-to" className={LABEL}>
-            {t("filters.to")}
-          </label>
-          <input
-            id="dashboard-to"
-            name="to"
-            type="date"
-            required
-            defaultValue={filters.to}
-            className={INPUT_CLASSES}
-          />
-        </div>
-        <div className="flex flex-col gap-1">
-          <label htmlFor="dashboard-service" className={LABEL}>
-            {t("filters.service")}
-          </label>
-          <select
-            id="dashboard-service"
-            name="service"
-            defaultValue={filters.service ?? ""}
-            className={INPUT_CLASSES}
-          >
-            <option value="">{t("filters.anyService")}</option>
-            {services.map((service) => (
-              <option key={service.id} value={service.id}>
-                {locale === "zh" ? service.nameZh : service.nameEn}
-              </option>
-            ))}
-          </select>
-        </div>
+        ))}
+        <SelectField
+          id="dashboard-service"
+          name="service"
+          label={t("filters.service")}
+          defaultValue={filters.service ?? ""}
+          emptyOption={t("filters.anyService")}
+          options={services.map((service) => ({
+            value: service.id,
+            label: locale === "zh" ? service.nameZh : service.nameEn,
+          }))}
+        />
         <div className="flex flex-wrap items-end gap-2">
           <Button type="submit">{t("filters.apply")}</Button>
           <Link href="/console/dashboard" className={buttonClasses("ghost")}>

@@ -8,6 +8,7 @@ import type { EvidenceKind, EvidenceRequirementItem, UploadedEvidence } from "@/
 import { EvidenceFileRow } from "./evidence-file-row";
 import { UploadQueueRow } from "./upload-queue-row";
 import { useEvidenceUploads } from "./use-evidence-uploads";
+import { cn } from "@/components/ui/cn";
 
 export type EvidenceUploaderState = {
   /** Required kinds that have no uploaded file yet (the form should refuse to submit). */
@@ -82,7 +83,10 @@ export function EvidenceUploader({
             <legend className="px-1 text-sm font-semibold text-slate-900">
               {requirement.label}{" "}
               <span
-                className={`text-xs font-normal ${requirement.required ? "text-red-700" : "text-slate-500"}`}
+                className={cn(
+                  "text-xs font-normal",
+                  requirement.required ? "text-red-700" : "text-slate-500",
+                )}
               >
                 ({requirement.required ? t("evidence.required") : t("evidence.optional")})
               </span>

@@ -1,10 +1,10 @@
-import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { Card, Row } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { formatApplicationNumber } from "@/lib/applications/application-number";
 import type { HandoverDetail as Detail } from "@/lib/handover/data";
 import { AcknowledgeButton } from "./acknowledge-button";
+import { TextLink } from "@/components/ui/text-link";
 
 /** One stored handover: who, when, whether acknowledged, the incidents, the checklist and each case with its note. */
 export async function HandoverDetail({
@@ -63,12 +63,9 @@ export async function HandoverDetail({
             {handover.cases.map((item) => (
               <tr key={item.id}>
                 <th scope="row" className="py-2 pr-3 text-left font-normal">
-                  <Link
-                    href={`/console/cases/${item.number}`}
-                    className="inline-flex min-h-11 items-center font-semibold text-brand-700 hover:underline"
-                  >
+                  <TextLink href={`/console/cases/${item.number}`} size="inherit">
                     {formatApplicationNumber(item.number)}
-                  </Link>
+                  </TextLink>
                   <span className="block text-xs text-slate-600">
                     {locale === "zh" ? item.service.nameZh : item.service.nameEn} · {tNodes(item.currentNode)}
                   </span>

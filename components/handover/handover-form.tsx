@@ -1,10 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { CheckboxField } from "@/components/admin/fields";
-import { FormStatus } from "@/components/admin/form-status";
-import { useAdminForm } from "@/components/admin/use-admin-form";
-import { Button } from "@/components/ui/button";
+import { CheckboxField } from "@/components/ui/checkbox-field";
+import { FormStatus } from "@/components/ui/form-status";
+import { useActionForm } from "@/components/ui/use-action-form";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { HintAndErrors, fieldIds } from "@/components/ui/field";
 import { TextAreaField } from "@/components/ui/text-field";
 import { endShift } from "@/lib/handover/actions";
@@ -19,7 +19,7 @@ export type HandoverFormCase = { id: string; number: string; meta: string };
  */
 export function HandoverForm({ cases }: { cases: HandoverFormCase[] }) {
   const t = useTranslations("rota.handover");
-  const { pending, onSubmit, failure, errorsFor } = useAdminForm(endShift);
+  const { pending, onSubmit, failure, errorsFor } = useActionForm(endShift);
   const checklistErrors = errorsFor("checklist");
   const checklist = fieldIds("checklist", t("form.checklistHint"), checklistErrors);
 
@@ -70,9 +70,12 @@ export function HandoverForm({ cases }: { cases: HandoverFormCase[] }) {
       </fieldset>
 
       <FormStatus failure={failure} />
-      <Button type="submit" disabled={pending} aria-busy={pending} className="sm:self-start">
-        {pending ? t("form.pending") : t("form.submit")}
-      </Button>
+      <SubmitButton
+        pending={pending}
+        label={t("form.submit")}
+        pendingLabel={t("form.pending")}
+        className="sm:self-start"
+      />
     </form>
   );
 }

@@ -1,7 +1,7 @@
-import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { PageLinks } from "@/components/notifications/page-links";
+import { NumberedPager } from "@/components/ui/pager";
 import type { HandoverSummary } from "@/lib/handover/data";
+import { TextLink } from "@/components/ui/text-link";
 
 type Props = { items: HandoverSummary[]; page: number; hasMore: boolean; hrefFor: (page: number) => string };
 
@@ -28,13 +28,13 @@ export async function HandoverHistory({ items, page, hasMore, hrefFor }: Props) 
                 key={item.id}
                 className="flex flex-col gap-0.5 py-2 sm:flex-row sm:items-center sm:justify-between sm:gap-4"
               >
-                <Link
+                <TextLink
                   href={`/console/handover/${item.id}`}
                   aria-label={t("pending.readLabel", { name: item.author.displayName, time })}
-                  className="inline-flex min-h-11 items-center font-semibold text-brand-700 hover:underline"
+                  size="inherit"
                 >
                   {t("pending.from", { name: item.author.displayName })} · {time}
-                </Link>
+                </TextLink>
                 <span className="text-sm text-slate-600">
                   {item.acknowledgedBy && item.acknowledgedAt
                     ? t("history.acknowledgedBy", {
@@ -48,12 +48,13 @@ export async function HandoverHistory({ items, page, hasMore, hrefFor }: Props) 
           })}
         </ul>
       )}
-      <PageLinks
+      <NumberedPager
         label={t("history.pagination")}
         hrefFor={hrefFor}
         page={page}
-        hasMore={hasMore}
-        labels={{ newer: t("history.newer"), older: t("history.older"), page: t("history.page", { page }) }}
+        hasNext={hasMore}
+        labels={{ previous: t("history.newer"), next: t("history.older") }}
+        status={t("history.page", { page })}
       />
     </section>
   );

@@ -1,7 +1,7 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { Viewer } from "@/lib/auth/viewer";
 import { countPendingHandovers } from "@/lib/handover/data";
+import { TextLink } from "@/components/ui/text-link";
 
 /**
  * For the top of /console: tells reviewers and supervisors that a handover from a colleague waits
@@ -17,12 +17,9 @@ export async function PendingHandoverBanner({ viewer }: { viewer: Viewer }) {
       className="mb-4 flex flex-col gap-2 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950 sm:flex-row sm:items-center sm:justify-between"
     >
       <p>{t("text", { count })}</p>
-      <Link
-        href="/console/handover"
-        className="inline-flex min-h-11 items-center font-semibold text-brand-700 hover:underline"
-      >
+      <TextLink href="/console/handover" size="inherit">
         {t("link")}
-      </Link>
+      </TextLink>
     </div>
   );
 }

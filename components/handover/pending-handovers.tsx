@@ -1,7 +1,7 @@
-import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { listPendingHandovers } from "@/lib/handover/data";
 import { AcknowledgeButton } from "./acknowledge-button";
+import { TextLink } from "@/components/ui/text-link";
 
 type Pending = Awaited<ReturnType<typeof listPendingHandovers>>[number];
 
@@ -47,13 +47,12 @@ export async function PendingHandovers({
                   <p className="line-clamp-3 whitespace-pre-line text-sm text-slate-800">{item.incidents}</p>
                 )}
                 <div className="flex flex-col gap-2 sm:flex-row sm:items-start sm:justify-between">
-                  <Link
+                  <TextLink
                     href={`/console/handover/${item.id}`}
                     aria-label={t("pending.readLabel", { name: item.author.displayName, time })}
-                    className="inline-flex min-h-11 items-center text-sm font-semibold text-brand-700 hover:underline"
                   >
                     {t("pending.read")}
-                  </Link>
+                  </TextLink>
                   {item.author.id === viewerId ? (
                     <p className="text-sm text-slate-600">{t("pending.own")}</p>
                   ) : (

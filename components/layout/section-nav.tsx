@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { cn } from "@/components/ui/cn";
 
 export type SectionLink = { href: string; label: string; exact?: boolean };
 
@@ -20,7 +21,12 @@ export function SectionNav({ label, links }: { label: string; links: SectionLink
               <Link
                 href={link.href}
                 aria-current={current ? "page" : undefined}
-                className={`block min-h-11 border-b-2 px-3 py-3 ${current ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`}
+                className={cn(
+                  "block min-h-11 border-b-2 px-3 py-3",
+                  current
+                    ? "border-brand-600 text-brand-700"
+                    : "border-transparent text-slate-600 hover:text-slate-900",
+                )}
               >
                 {link.label}
               </Link>

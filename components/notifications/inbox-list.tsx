@@ -3,6 +3,7 @@ import { buttonClasses } from "@/components/ui/button";
 import type { InboxItem } from "@/lib/notifications/inbox-data";
 import { openNotification } from "@/lib/notifications/inbox-actions";
 import { InboxMarkRead } from "./inbox-mark-read";
+import { cn } from "@/components/ui/cn";
 
 const UNREAD = "border-brand-300 border-l-4 border-l-brand-600 bg-brand-50";
 const READ = "border-slate-200 bg-white";
@@ -24,12 +25,15 @@ export async function InboxList({ items }: { items: InboxItem[] }) {
           <li key={item.id}>
             <article
               aria-labelledby={titleId}
-              className={`rounded-xl border p-4 ${item.read ? READ : UNREAD}`}
+              className={cn("rounded-xl border p-4", item.read ? READ : UNREAD)}
             >
               <div className="flex flex-col gap-1 sm:flex-row sm:items-baseline sm:justify-between sm:gap-4">
                 <h2
                   id={titleId}
-                  className={`break-words text-base ${item.read ? "font-medium text-slate-800" : "font-bold text-slate-900"}`}
+                  className={cn(
+                    "break-words text-base",
+                    item.read ? "font-medium text-slate-800" : "font-bold text-slate-900",
+                  )}
                 >
                   {!item.read && (
                     <>

@@ -1,23 +1,18 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useEffect, useRef } from "react";
+import { useRef } from "react";
 import { ButtonForm } from "@/components/ui/button-form";
-import type { ActionResult } from "@/lib/action-result";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { markAllNotificationsRead } from "@/lib/notifications/inbox-actions";
 
 /** "Mark all as read", shown while anything is unread; afterwards a confirmation takes its place (and focus). */
 export function InboxMarkAll({ unread }: { unread: number }) {
   const t = useTranslations();
-  const [state, action, pending] = useActionState<ActionResult<{ count: number }> | null, FormData>(
-    markAllNotificationsRead,
-    null,
-  );
   const doneRef = useRef<HTMLParagraphElement>(null);
-
-  useEffect(() => {
-    if (state?.ok) doneRef.current?.focus();
-  }, [state]);
+  const { state, pending, formAction, failure } = useActionForm(markAllNotificationsRead, {
+    onSuccess: () => doneRef.current?.focus(),
+  });
 
   if (state?.ok && unread === 0) {
     return (
@@ -34,10 +29,10 @@ export function InboxMarkAll({ unread }: { unread: number }) {
   if (unread === 0) return null;
   return (
     <ButtonForm
-      action={action}
+      action={formAction}
       pending={pending}
       label={pending ? t("notifications.inbox.markingAllRead") : t("notifications.inbox.markAllRead")}
-      error={state && !state.ok ? t(state.message) : null}
+      error={failure}
       variant="primary"
       className="w-full sm:w-auto"
     />

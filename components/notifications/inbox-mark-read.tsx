@@ -1,9 +1,9 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useEffect, useRef } from "react";
+import { useRef } from "react";
 import { ButtonForm } from "@/components/ui/button-form";
-import type { ActionResult } from "@/lib/action-result";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { markNotificationRead } from "@/lib/notifications/inbox-actions";
 
 type Props = { notificationId: string; title: string; read: boolean };
@@ -14,15 +14,10 @@ type Props = { notificationId: string; title: string; read: boolean };
  */
 export function InboxMarkRead({ notificationId, title, read }: Props) {
   const t = useTranslations();
-  const [state, action, pending] = useActionState<ActionResult<{ id: string }> | null, FormData>(
-    markNotificationRead,
-    null,
-  );
   const doneRef = useRef<HTMLParagraphElement>(null);
-
-  useEffect(() => {
-    if (state?.ok) doneRef.current?.focus();
-  }, [state]);
+  const { state, pending, formAction, failure } = useActionForm(markNotificationRead, {
+    onSuccess: () => doneRef.current?.focus(),
+  });
 
   if (state?.ok) {
     return (
@@ -41,12 +36,12 @@ export function InboxMarkRead({ notificationId, title, read }: Props) {
   return (
     // Every item has this button: the title tells them apart for screen readers.
     <ButtonForm
-      action={action}
+      action={formAction}
       fields={{ notificationId }}
       pending={pending}
       label={label}
       accessibleLabel={`${label}: ${title}`}
-      error={state && !state.ok ? t(state.message) : null}
+      error={failure}
       className="w-full sm:w-auto"
     />
   );

@@ -1,8 +1,8 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { DevMailItem } from "@/lib/notifications/data";
+import { linkClasses } from "@/components/ui/text-link";
 
-const SUMMARY =
-  "flex min-h-11 cursor-pointer items-center text-sm font-semibold text-brand-700 hover:underline";
+const SUMMARY = linkClasses({ extra: "flex cursor-pointer" });
 
 /**
  * The dev mailbox. The HTML of a message is shown only in a sandboxed frame with no permissions

@@ -1,9 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useEffect } from "react";
 import { ButtonForm } from "@/components/ui/button-form";
-import type { ActionResult } from "@/lib/action-result";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { retryNotification } from "@/lib/notifications/actions";
 
 /** One failed message back into the queue; the list announces success (this row then disappears). */
@@ -17,25 +16,18 @@ export function RetryButton({
   onRetried: (to: string) => void;
 }) {
   const t = useTranslations();
-  const [state, action, pending] = useActionState<ActionResult<{ id: string }> | null, FormData>(
-    retryNotification,
-    null,
-  );
-
-  useEffect(() => {
-    if (state?.ok) onRetried(to);
-    // Only a new result should report, not a re-render with a new callback.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [state]);
+  const { pending, formAction, failure } = useActionForm(retryNotification, {
+    onSuccess: () => onRetried(to),
+  });
 
   return (
     <ButtonForm
-      action={action}
+      action={formAction}
       fields={{ notificationId }}
       pending={pending}
       label={pending ? t("notifications.mailbox.failed.retrying") : t("notifications.mailbox.failed.retry")}
       accessibleLabel={t("notifications.mailbox.failed.retryFor", { to })}
-      error={state && !state.ok ? t(state.message) : null}
+      error={failure}
     />
   );
 }

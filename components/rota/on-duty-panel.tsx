@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { Card } from "@/components/ui/card";
 import type { OnDutyStaff } from "@/lib/rota/on-duty-data";
 
 type Props = { reviewers: OnDutyStaff[]; supervisors: OnDutyStaff[] };
@@ -11,14 +12,8 @@ export async function OnDutyPanel({ reviewers, supervisors }: Props) {
     { id: "on-duty-supervisors", label: t("supervisors"), people: supervisors, empty: t("noSupervisors") },
   ];
   return (
-    <section
-      aria-labelledby="on-duty-heading"
-      className="rounded-2xl border border-slate-200 bg-white p-4 sm:p-5"
-    >
-      <h2 id="on-duty-heading" className="text-lg font-semibold">
-        {t("heading")}
-      </h2>
-      <div className="mt-3 grid gap-4 md:grid-cols-2">
+    <Card headingId="on-duty-heading" heading={t("heading")}>
+      <div className="grid gap-4 md:grid-cols-2">
         {groups.map((group) => (
           <div key={group.id}>
             <h3 id={group.id} className="text-sm font-semibold text-slate-700">
@@ -41,6 +36,6 @@ export async function OnDutyPanel({ reviewers, supervisors }: Props) {
           </div>
         ))}
       </div>
-    </section>
+    </Card>
   );
 }

@@ -1,10 +1,10 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { FormStatus } from "@/components/admin/form-status";
-import { SelectField } from "@/components/admin/fields";
-import { useAdminForm } from "@/components/admin/use-admin-form";
-import { Button } from "@/components/ui/button";
+import { FormStatus } from "@/components/ui/form-status";
+import { SelectField } from "@/components/ui/select-field";
+import { useActionForm } from "@/components/ui/use-action-form";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { TextField } from "@/components/ui/text-field";
 import { saveShift } from "@/lib/rota/actions";
 import { WEEKDAYS } from "@/lib/rota/schema";
@@ -14,7 +14,7 @@ type Shift = { id: string; name: string; weekday: number; start: string; end: st
 /** Creates a shift (the action then opens its page) or, given one, edits it. Times are "HH:MM" in the rota's zone. */
 export function ShiftForm({ shift }: { shift?: Shift }) {
   const t = useTranslations("rota");
-  const { state, pending, onSubmit, failure, errorsFor } = useAdminForm(saveShift);
+  const { state, pending, onSubmit, failure, errorsFor } = useActionForm(saveShift);
   return (
     <form onSubmit={onSubmit} noValidate className="flex max-w-xl flex-col gap-4">
       {shift && <input type="hidden" name="shiftId" value={shift.id} />}
@@ -33,13 +33,8 @@ export function ShiftForm({ shift }: { shift?: Shift }) {
         label={t("form.weekday")}
         defaultValue={String(shift?.weekday ?? 1)}
         errors={errorsFor("weekday")}
-      >
-        {WEEKDAYS.map((weekday) => (
-          <option key={weekday} value={weekday}>
-            {t(`weekdays.${weekday}`)}
-          </option>
-        ))}
-      </SelectField>
+        options={WEEKDAYS.map((weekday) => ({ value: weekday, label: t(`weekdays.${weekday}`) }))}
+      />
       <div className="grid gap-4 sm:grid-cols-2">
         <TextField
           name="start"
@@ -59,9 +54,12 @@ export function ShiftForm({ shift }: { shift?: Shift }) {
           errors={errorsFor("end")}
         />
       </div>
-      <Button type="submit" disabled={pending} aria-busy={pending} className="sm:self-start">
-        {pending ? t("form.pending") : shift ? t("form.save") : t("form.create")}
-      </Button>
+      <SubmitButton
+        pending={pending}
+        label={shift ? t("form.save") : t("form.create")}
+        pendingLabel={t("form.pending")}
+        className="sm:self-start"
+      />
       <FormStatus failure={failure} success={state?.ok ? t("form.saved") : null} />
     </form>
   );

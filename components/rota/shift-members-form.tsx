@@ -1,9 +1,10 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { FormStatus } from "@/components/admin/form-status";
-import { useAdminForm } from "@/components/admin/use-admin-form";
-import { Button } from "@/components/ui/button";
+import { CheckboxGroup } from "@/components/ui/checkbox-field";
+import { FormStatus } from "@/components/ui/form-status";
+import { useActionForm } from "@/components/ui/use-action-form";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { saveShiftMembers } from "@/lib/rota/actions";
 
 type Candidate = {
@@ -26,8 +27,7 @@ export function ShiftMembersForm({
   const t = useTranslations("rota.shift");
   const tRoles = useTranslations("roles");
   const locale = useLocale();
-  const { state, pending, onSubmit, failure, errorsFor } = useAdminForm(saveShiftMembers);
-  const errors = errorsFor("userIds");
+  const { state, pending, onSubmit, failure, errorsFor } = useActionForm(saveShiftMembers);
   if (candidates.length === 0) return <p className="text-sm text-slate-700">{t("noCandidates")}</p>;
 
   const describe = (person: Candidate) => {
@@ -43,47 +43,33 @@ export function ShiftMembersForm({
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-3">
       <input type="hidden" name="shiftId" value={shiftId} />
-      <fieldset aria-describedby={errors ? "members-error" : undefined}>
-        <legend className="text-sm font-medium text-slate-800">{t("membersLegend")}</legend>
-        <ul className="mt-1 grid gap-x-4 md:grid-cols-2">
-          {candidates.map((person) => (
-            <li key={person.id}>
-              <label className="flex min-h-11 items-start gap-3 py-1 text-sm">
-                <input
-                  type="checkbox"
-                  name="userIds"
-                  value={person.id}
-                  defaultChecked={selected.includes(person.id)}
-                  className="mt-0.5 size-5 shrink-0 accent-brand-600"
-                />
-                <span className="flex flex-col">
-                  <span className="font-medium text-slate-900">
-                    {person.displayName}{" "}
-                    <span className="font-normal text-slate-600">· {tRoles(person.role)}</span>
-                  </span>
-                  <span className="text-xs text-slate-600">{describe(person)}</span>
-                </span>
-              </label>
-            </li>
-          ))}
-        </ul>
-        {errors && (
-          <ul id="members-error" className="text-sm text-red-700">
-            {errors.map((error) => (
-              <li key={error}>{error}</li>
-            ))}
-          </ul>
-        )}
-      </fieldset>
-      <Button
-        type="submit"
+      <CheckboxGroup
+        id="members"
+        name="userIds"
+        legend={t("membersLegend")}
+        columns="md:grid-cols-2"
+        errors={errorsFor("userIds")}
+        selected={selected}
+        options={candidates.map((person) => ({
+          value: person.id,
+          label: (
+            <span className="flex flex-col">
+              <span className="font-medium text-slate-900">
+                {person.displayName}{" "}
+                <span className="font-normal text-slate-600">· {tRoles(person.role)}</span>
+              </span>
+              <span className="text-xs text-slate-600">{describe(person)}</span>
+            </span>
+          ),
+        }))}
+      />
+      <SubmitButton
+        pending={pending}
+        label={t("membersSave")}
+        pendingLabel={t("membersPending")}
         variant="secondary"
-        disabled={pending}
-        aria-busy={pending}
         className="sm:self-start"
-      >
-        {pending ? t("membersPending") : t("membersSave")}
-      </Button>
+      />
       <FormStatus
         failure={failure}
         success={

@@ -1,9 +1,9 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { formatClock } from "@/lib/rota/clock";
 import type { RotaShift } from "@/lib/rota/data";
 import { WEEKDAYS } from "@/lib/rota/schema";
 import { crossesMidnight } from "@/lib/rota/shift-time";
+import { TextLink } from "@/components/ui/text-link";
 
 /**
  * The week as one titled list per weekday (two columns from tablet width up), each shift with its
@@ -50,13 +50,13 @@ export async function WeekGrid({ shifts, editable }: { shifts: RotaShift[]; edit
                             </span>
                           </p>
                           {editable && (
-                            <Link
+                            <TextLink
                               href={`/console/rota/${shift.id}`}
                               aria-label={t("week.editLabel", { name: shift.name, weekday: dayName })}
-                              className="inline-flex min-h-11 items-center px-2 text-sm font-semibold text-brand-700 hover:underline"
+                              className="px-2"
                             >
                               {t("week.edit")}
-                            </Link>
+                            </TextLink>
                           )}
                         </div>
                         {members.length === 0 ? (

@@ -2,15 +2,18 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { startTransition, useActionState, useEffect, useRef, useState, type FormEvent } from "react";
-import { Button } from "@/components/ui/button";
+import { startTransition, useRef, useState, type FormEvent } from "react";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { SelectField } from "@/components/ui/select-field";
 import { TextField } from "@/components/ui/text-field";
-import { trackCase, type TrackActionResult } from "@/lib/lookup/actions";
+import { useActionForm } from "@/components/ui/use-action-form";
+import { trackCase } from "@/lib/lookup/actions";
 import { checkLookupFields, type LookupField } from "@/lib/lookup/lookup-fields";
 import { retryAfterMinutes } from "@/lib/lookup/throttle";
 import { formatApplicationNumber } from "@/lib/applications/application-number";
 import { ID_TYPES, type IdType } from "@/lib/identity/id-number";
 import { TrackResult } from "./track-result";
+import { cn } from "@/components/ui/cn";
 
 const RESULT_HEADING_ID = "track-result";
 const FIELD_IDS: Record<LookupField, string> = {
@@ -28,17 +31,16 @@ type FieldErrors = Partial<Record<LookupField, string[]>>;
  */
 export function TrackForm() {
   const t = useTranslations();
-  const [state, formAction, pending] = useActionState<TrackActionResult | null, FormData>(trackCase, null);
   const [idType, setIdType] = useState<IdType>("CN_RESIDENT_ID");
   const [clientErrors, setClientErrors] = useState<FieldErrors>({});
   const idNumberRef = useRef<HTMLInputElement>(null);
-
-  useEffect(() => {
-    if (!state?.ok) return;
-    // Found: the ID number has done its job; do not leave it on a possibly shared screen.
-    if (idNumberRef.current) idNumberRef.current.value = "";
-    document.getElementById(RESULT_HEADING_ID)?.focus();
-  }, [state]);
+  const { state, pending, formAction, errorsFor } = useActionForm(trackCase, {
+    onSuccess: () => {
+      // Found: the ID number has done its job; do not leave it on a possibly shared screen.
+      if (idNumberRef.current) idNumberRef.current.value = "";
+      document.getElementById(RESULT_HEADING_ID)?.focus();
+    },
+  });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -58,9 +60,7 @@ export function TrackForm() {
     startTransition(() => formAction(formData));
   }
 
-  const serverErrors: FieldErrors =
-    state && !state.ok && "fieldErrors" in state ? (state.fieldErrors ?? {}) : {};
-  const errorsOf = (field: LookupField) => (clientErrors[field] ?? serverErrors[field])?.map((key) => t(key));
+  const errorsOf = (field: LookupField) => clientErrors[field]?.map((key) => t(key)) ?? errorsFor(field);
 
   let outcome: { tone: "error" | "success"; text: string; throttled?: boolean } | null = null;
   if (state?.ok)
@@ -102,24 +102,14 @@ export function TrackForm() {
           maxLength={40}
           required
         />
-        <div className="flex flex-col gap-1">
-          <label htmlFor={FIELD_IDS.idType} className="text-sm font-medium text-slate-800">
-            {t("track.form.idType")}
-          </label>
-          <select
-            id={FIELD_IDS.idType}
-            name="idType"
-            value={idType}
-            onChange={(event) => setIdType(event.target.value as IdType)}
-            className="min-h-11 rounded-lg border border-slate-300 bg-white px-3 py-2 text-base shadow-sm"
-          >
-            {ID_TYPES.map((type) => (
-              <option key={type} value={type}>
-                {t(`track.form.idTypes.${type}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          name="idType"
+          id={FIELD_IDS.idType}
+          label={t("track.form.idType")}
+          value={idType}
+          onChange={(event) => setIdType(event.target.value as IdType)}
+          options={ID_TYPES.map((type) => ({ value: type, label: t(`track.form.idTypes.${type}`) }))}
+        />
         <TextField
           ref={idNumberRef}
           name="idNumber"
@@ -139,19 +129,22 @@ export function TrackForm() {
           required
         />
         <p className="text-xs text-slate-600">{t("track.form.privacy")}</p>
-        <Button
-          type="submit"
-          disabled={pending}
-          aria-busy={pending}
+        <SubmitButton
+          pending={pending}
+          label={t("track.form.submit")}
+          pendingLabel={t("track.form.submitting")}
           className="w-full sm:w-auto sm:self-start"
-        >
-          {pending ? t("track.form.submitting") : t("track.form.submit")}
-        </Button>
+        />
         {/* Emptied while a lookup runs, so the same answer twice in a row is announced twice. */}
         <div aria-live="polite" aria-atomic="true">
           {outcome && !pending && (
             <div
-              className={`rounded-lg border px-4 py-3 text-sm ${outcome.tone === "error" ? "border-red-200 bg-red-50 text-red-800" : "border-emerald-200 bg-emerald-50 text-emerald-900"}`}
+              className={cn(
+                "rounded-lg border px-4 py-3 text-sm",
+                outcome.tone === "error"
+                  ? "border-red-200 bg-red-50 text-red-800"
+                  : "border-emerald-200 bg-emerald-50 text-emerald-900",
+              )}
             >
               <p>{outcome.text}</p>
               {/* A throttle anyone can spend must never be the only way in: name the ways that always work. */}

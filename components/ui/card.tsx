@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { cn } from "@/components/ui/cn";
 
 type CardProps = { headingId: string; heading: string; level?: "h2" | "h3"; children: ReactNode };
 
@@ -30,7 +31,7 @@ export function Row({
   children: ReactNode;
 }) {
   return (
-    <div className={`flex flex-col gap-0.5 py-2 sm:grid sm:gap-3 ${TERM_COLUMNS[termWidth]}`}>
+    <div className={cn("flex flex-col gap-0.5 py-2 sm:grid sm:gap-3", TERM_COLUMNS[termWidth])}>
       <dt className="text-sm text-slate-600">{term}</dt>
       <dd className="min-w-0 break-words text-slate-900">{children}</dd>
     </div>

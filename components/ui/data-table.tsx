@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { cn } from "@/components/ui/cn";
 
 /** A header cell: its (translated) label and extra classes such as width or alignment ("w-28", "text-right"). */
 export type Column = { label: string; className?: string };
@@ -17,7 +18,7 @@ type Props = {
 export function DataTable({ caption, columns, className, alignTop = false, children }: Props) {
   return (
     <div className="relative overflow-x-auto">
-      <table className={`w-full text-left text-sm ${className}`}>
+      <table className={cn("w-full text-left text-sm", className)}>
         <caption className="sr-only">{caption}</caption>
         <thead className="border-b border-slate-200 text-slate-600">
           <tr>
@@ -25,14 +26,14 @@ export function DataTable({ caption, columns, className, alignTop = false, child
               <th
                 key={index}
                 scope="col"
-                className={`py-2 font-medium ${index < columns.length - 1 ? "pr-3" : ""} ${column.className ?? ""}`}
+                className={cn("py-2 font-medium", index < columns.length - 1 && "pr-3", column.className)}
               >
                 {column.label}
               </th>
             ))}
           </tr>
         </thead>
-        <tbody className={`divide-y divide-slate-100 ${alignTop ? "align-top" : ""}`}>{children}</tbody>
+        <tbody className={cn("divide-y divide-slate-100", alignTop && "align-top")}>{children}</tbody>
       </table>
     </div>
   );

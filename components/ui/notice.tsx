@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { cn } from "@/components/ui/cn";
 
 type Tone = "error" | "info" | "success";
 
@@ -13,7 +14,7 @@ export function Notice({ tone = "info", children }: { tone?: Tone; children: Rea
   return (
     <div
       role={tone === "error" ? "alert" : "status"}
-      className={`rounded-lg border px-4 py-3 text-sm ${TONES[tone]}`}
+      className={cn("rounded-lg border px-4 py-3 text-sm", TONES[tone])}
     >
       {children}
     </div>

@@ -1,3 +1,5 @@
+import { cn } from "@/components/ui/cn";
+
 /**
  * One grey block; the string carries its size and corners (e.g. "h-24 rounded-2xl"), since those
  * are what give a skeleton the shape of the page it stands in for.
@@ -12,10 +14,10 @@ export type SkeletonBlock =
 const PULSE = "animate-pulse motion-reduce:animate-none";
 
 function Block({ block }: { block: SkeletonBlock }) {
-  if (typeof block === "string") return <div className={`${PULSE} bg-slate-200 ${block}`} />;
+  if (typeof block === "string") return <div className={cn(PULSE, "bg-slate-200", block)} />;
   if ("columns" in block) {
     return (
-      <div className={`grid gap-4 ${block.columns}`}>
+      <div className={cn("grid gap-4", block.columns)}>
         {block.blocks.map((inner, index) => (
           <Block key={index} block={inner} />
         ))}
@@ -23,7 +25,7 @@ function Block({ block }: { block: SkeletonBlock }) {
     );
   }
   const rows = Array.from({ length: block.rows }, (_, index) => (
-    <div key={index} className={`${PULSE} bg-slate-100 ${block.row}`} />
+    <div key={index} className={cn(PULSE, "bg-slate-100", block.row)} />
   ));
   return block.card ? (
     <div className="flex flex-col gap-2 rounded-2xl border border-slate-200 bg-white p-4">{rows}</div>

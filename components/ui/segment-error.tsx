@@ -4,36 +4,37 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Button, buttonClasses } from "@/components/ui/button";
 
-type SegmentErrorProps = {
-  error: Error & { digest?: string };
-  reset: () => void;
-  /** Already translated, like `retryLabel` and the back link's label. */
-  title: string;
-  body: string;
-  retryLabel: string;
-  back?: { href: string; label: string };
+/** What Next hands every error.tsx. */
+export type ErrorBoundaryProps = { error: Error & { digest?: string }; reset: () => void };
+
+type SegmentErrorProps = ErrorBoundaryProps & {
+  /** The messages' namespace, with `title`, `body`, `retry` and (with `backHref`) `back`, e.g. "admin.errorPage". */
+  messages: string;
+  /** A way back out of the broken segment. */
+  backHref?: string;
 };
 
 /** What every error.tsx shows: the message, the error reference for support, retry and (optionally) a way back. */
-export function SegmentError({ error, reset, title, body, retryLabel, back }: SegmentErrorProps) {
-  const t = useTranslations("errorPage");
+export function SegmentError({ error, reset, messages, backHref }: SegmentErrorProps) {
+  const tPage = useTranslations("errorPage");
+  const t = useTranslations(messages);
   return (
     <div role="alert" className="mx-auto max-w-lg text-center">
-      <h1 className="text-2xl font-bold">{title}</h1>
-      <p className="mt-2 text-slate-600">{body}</p>
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
+      <p className="mt-2 text-slate-600">{t("body")}</p>
       {error.digest && (
-        <p className="mt-2 font-mono text-xs text-slate-500">{t("reference", { id: error.digest })}</p>
+        <p className="mt-2 font-mono text-xs text-slate-500">{tPage("reference", { id: error.digest })}</p>
       )}
-      {back ? (
+      {backHref ? (
         <div className="mt-6 flex flex-col justify-center gap-2 sm:flex-row">
-          <Button onClick={reset}>{retryLabel}</Button>
-          <Link href={back.href} className={buttonClasses("secondary")}>
-            {back.label}
+          <Button onClick={reset}>{t("retry")}</Button>
+          <Link href={backHref} className={buttonClasses("secondary")}>
+            {t("back")}
           </Link>
         </div>
       ) : (
         <Button className="mt-6" onClick={reset}>
-          {retryLabel}
+          {t("retry")}
         </Button>
       )}
     </div>

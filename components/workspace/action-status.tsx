@@ -1,6 +1,7 @@
 "use client";
 
 import { useWorkspace } from "./workspace-sync";
+import { cn } from "@/components/ui/cn";
 
 const TONES = {
   success: "border-emerald-200 bg-emerald-50 text-emerald-900",
@@ -16,7 +17,7 @@ export function ActionStatus() {
   return (
     <div role="status" aria-live="polite" aria-atomic="true">
       {announcement && (
-        <p className={`rounded-lg border px-4 py-3 text-sm ${TONES[announcement.tone]}`}>
+        <p className={cn("rounded-lg border px-4 py-3 text-sm", TONES[announcement.tone])}>
           {announcement.text}
         </p>
       )}

@@ -2,6 +2,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { formatMoney, type MoneyLocale } from "@/lib/catalog/fees";
 import type { StaffCase } from "@/lib/console/case-data";
 import { Card, Row } from "@/components/ui/card";
+import { linkClasses } from "@/components/ui/text-link";
 
 const WHEN = { dateStyle: "medium", timeStyle: "short" } as const;
 const LOCALES = ["zh", "en"] as const;
@@ -29,12 +30,18 @@ export async function ApplicantCard({ view }: { view: StaffCase }) {
           </span>
         </Row>
         <Row term={t("phone")}>
-          <a href={`tel:${applicant.phone.replace(/\s+/g, "")}`} className="text-brand-700 hover:underline">
+          <a
+            href={`tel:${applicant.phone.replace(/\s+/g, "")}`}
+            className={linkClasses({ size: "inherit", inline: true, extra: "font-normal" })}
+          >
             {applicant.phone}
           </a>
         </Row>
         <Row term={t("email")}>
-          <a href={`mailto:${applicant.email}`} className="break-all text-brand-700 hover:underline">
+          <a
+            href={`mailto:${applicant.email}`}
+            className={linkClasses({ size: "inherit", inline: true, extra: "break-all font-normal" })}
+          >
             {applicant.email}
           </a>
         </Row>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Field, INPUT_CLASSES } from "@/components/ui/field";
+import { SelectField } from "@/components/ui/select-field";
 import type { StaffCaseAssignee } from "@/lib/console/case-data";
 import { assignCaseAction, claimCaseAction } from "@/lib/workflow/staff-actions";
 import { ActionSection, FormErrors, SubmitButton, TextArea } from "./form-parts";
@@ -34,27 +34,20 @@ export function AssignForm({ assignees, currentAssigneeId }: AssignProps) {
     <ActionSection id="action-assign" heading={t("heading")}>
       <form ref={formRef} onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
         <FormErrors text={errorText} />
-        <Field id="assign-assignee" label={t("assignee")} errors={errorsFor("assigneeId")}>
-          {(describedBy) => (
-            // Keyed by the current assignee so that a refresh shows the saved choice, not a stale one.
-            <select
-              key={currentAssigneeId ?? "none"}
-              id="assign-assignee"
-              name="assigneeId"
-              defaultValue={currentAssigneeId ?? ""}
-              aria-describedby={describedBy}
-              aria-invalid={errorsFor("assigneeId") ? true : undefined}
-              className={INPUT_CLASSES}
-            >
-              <option value="">{t("nobody")}</option>
-              {assignees.map((user) => (
-                <option key={user.id} value={user.id}>
-                  {t("option", { name: user.displayName, role: tRoles(user.role), count: user.openCases })}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        {/* Keyed by the current assignee so that a refresh shows the saved choice, not a stale one. */}
+        <SelectField
+          key={currentAssigneeId ?? "none"}
+          id="assign-assignee"
+          name="assigneeId"
+          label={t("assignee")}
+          defaultValue={currentAssigneeId ?? ""}
+          errors={errorsFor("assigneeId")}
+          emptyOption={t("nobody")}
+          options={assignees.map((user) => ({
+            value: user.id,
+            label: t("option", { name: user.displayName, role: tRoles(user.role), count: user.openCases }),
+          }))}
+        />
         <TextArea id="assign-note" name="note" rows={2} label={t("note")} errors={errorsFor("note")} />
         <SubmitButton pending={pending} label={t("submit")} pendingLabel={t("pending")} />
       </form>

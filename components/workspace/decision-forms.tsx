@@ -2,7 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { staffTransition } from "@/lib/workflow/staff-actions";
-import { ConfirmDialog, useConfirmedStaffAction } from "./confirm-dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { useConfirmedStaffAction } from "./use-confirmed-staff-action";
 import { ActionSection, FormErrors, TextArea } from "./form-parts";
 
 type Move = "APPROVE" | "REJECT" | "ISSUE_DOCUMENT";
@@ -17,12 +18,13 @@ function DecisionDialog({ move, tone = "primary" }: { move: Move; tone?: "primar
   const { t, errorText, errorsFor, dialog } = useConfirmedStaffAction(
     staffTransition,
     `workspace.actions.${KEYS[move]}`,
+    tone,
   );
   const tActions = useTranslations("workspace.actions");
   const id = `decision-${KEYS[move]}`;
   return (
     <ActionSection id={`action-${KEYS[move]}`} heading={t("heading")}>
-      <ConfirmDialog {...dialog} tone={tone}>
+      <ConfirmDialog {...dialog}>
         <input type="hidden" name="transition" value={move} />
         <FormErrors text={errorText} unplaced={[errorsFor("payment"), errorsFor("document")]} />
         {move === "REJECT" ? (

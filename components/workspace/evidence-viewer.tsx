@@ -4,10 +4,10 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { useFileSize } from "@/components/evidence/use-file-size";
 import type { CaseEvidence } from "@/lib/evidence/data";
+import { linkClasses } from "@/components/ui/text-link";
 
 const WHEN = { dateStyle: "medium", timeStyle: "short" } as const;
-const LINK =
-  "inline-flex min-h-11 items-center break-all text-sm font-semibold text-brand-700 hover:underline";
+const LINK = linkClasses({ extra: "break-all" });
 
 const fileUrl = (id: string) => `/api/evidence/${id}`;
 

@@ -2,11 +2,10 @@
 
 import { useTranslations } from "next-intl";
 import type { ComponentPropsWithRef, ReactNode } from "react";
-import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
+import { SubmitButton as BaseSubmitButton } from "@/components/ui/submit-button";
 import { TextAreaField } from "@/components/ui/text-field";
 import { NOTE_MAX } from "@/lib/workflow/schema";
-import { useHydrated } from "@/components/ui/use-hydrated";
 
 /** The form's error summary, plus field errors that have no field of their own here (e.g. "payment"). */
 export function FormErrors({
@@ -84,26 +83,9 @@ type SubmitProps = {
   shortcut?: string;
 };
 
-/** Disabled while the action runs, so a double click sends it once. */
-export function SubmitButton({
-  pending,
-  label,
-  pendingLabel,
-  className = "w-full sm:w-auto",
-  shortcut,
-}: SubmitProps) {
-  const hydrated = useHydrated();
-  return (
-    <Button
-      type="submit"
-      disabled={pending || !hydrated}
-      aria-busy={pending}
-      className={className}
-      data-shortcut={shortcut}
-    >
-      {pending ? pendingLabel : label}
-    </Button>
-  );
+/** The workspace's submit button: it waits for hydration (the workspace's forms need JavaScript). */
+export function SubmitButton({ className = "w-full sm:w-auto", shortcut, ...props }: SubmitProps) {
+  return <BaseSubmitButton waitForHydration className={className} data-shortcut={shortcut} {...props} />;
 }
 
 /** A titled block of the action panel. */

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useEffectEvent, useId, useState } from "react";
+import { isTypingTarget } from "@/components/ui/is-typing";
 import { ShortcutHelp } from "@/components/ui/shortcut-help";
 
 /** Letters and the control they move focus to (marked with data-shortcut). None of them acts by itself. */
@@ -11,31 +12,6 @@ const SHORTCUTS = [
   { key: "s", label: "supplement" },
   { key: "n", label: "note" },
 ] as const;
-
-// Inputs that take no typed text: a letter pressed on them is free to be a shortcut.
-const NON_TEXT_INPUTS = new Set([
-  "checkbox",
-  "radio",
-  "button",
-  "submit",
-  "reset",
-  "file",
-  "color",
-  "range",
-  "image",
-]);
-
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  // A select jumps to options by their first letter, so it counts as typing too.
-  if (
-    target.isContentEditable ||
-    target instanceof HTMLTextAreaElement ||
-    target instanceof HTMLSelectElement
-  )
-    return true;
-  return target instanceof HTMLInputElement && !NON_TEXT_INPUTS.has(target.type);
-}
 
 /**
  * Workspace shortcuts: a letter moves focus to its control (Enter then uses it), so a stray key
@@ -49,7 +25,7 @@ export function KeyboardShortcuts() {
 
   const onKeyDown = useEffectEvent((event: KeyboardEvent) => {
     if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return;
-    if (isTyping(event.target) || document.querySelector("dialog[open]")) return;
+    if (isTypingTarget(event.target) || document.querySelector("dialog[open]")) return;
     if (event.key === "?") {
       event.preventDefault();
       setOpen((value) => !value);

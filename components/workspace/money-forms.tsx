@@ -3,7 +3,8 @@
 import { useTranslations } from "next-intl";
 import { TextField } from "@/components/ui/text-field";
 import { recordPaymentAction, recordRefundAction } from "@/lib/workflow/staff-actions";
-import { ConfirmDialog, useConfirmedStaffAction } from "./confirm-dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { useConfirmedStaffAction } from "./use-confirmed-staff-action";
 import { ActionSection, FormErrors, SubmitButton, TextArea } from "./form-parts";
 import { useStaffAction } from "./use-staff-action";
 
@@ -39,10 +40,11 @@ export function RefundForm({ max }: { max: string }) {
   const { t, errorText, errorsFor, dialog } = useConfirmedStaffAction(
     recordRefundAction,
     "workspace.actions.refund",
+    "danger",
   );
   return (
     <ActionSection id="action-refund" heading={t("heading")}>
-      <ConfirmDialog {...dialog} tone="danger">
+      <ConfirmDialog {...dialog}>
         <FormErrors text={errorText} />
         <TextField
           id="refund-amount"

@@ -1,11 +1,12 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Field } from "@/components/ui/field";
+import { Field, controlProps } from "@/components/ui/field";
 import { ACCEPT_ATTRIBUTE, LIMIT_MESSAGE_VALUES } from "@/lib/evidence/limits";
 import { uploadResultDocumentAction } from "@/lib/workflow/staff-actions";
 import { ActionSection, FormErrors, SubmitButton } from "./form-parts";
 import { useStaffAction } from "./use-staff-action";
+import { linkClasses } from "@/components/ui/text-link";
 
 type Props = { documents: { id: string; originalName: string }[] };
 
@@ -26,7 +27,7 @@ export function ResultDocumentForm({ documents }: Props) {
             <li key={document.id}>
               <a
                 href={`/api/evidence/${document.id}`}
-                className="inline-flex min-h-11 items-center break-all font-medium text-brand-700 hover:underline"
+                className={linkClasses({ size: "inherit", extra: "break-all font-medium" })}
               >
                 {tEvidence("download", { name: document.originalName })}
               </a>
@@ -42,18 +43,13 @@ export function ResultDocumentForm({ documents }: Props) {
           hint={t("hint", LIMIT_MESSAGE_VALUES)}
           errors={errorsFor("file")}
         >
-          {(describedBy) => (
-            <input
-              id="result-file"
-              name="file"
-              type="file"
-              required
-              accept={ACCEPT_ATTRIBUTE}
-              aria-describedby={describedBy}
-              aria-invalid={errorsFor("file") ? true : undefined}
-              className="min-h-11 text-sm file:mr-3 file:min-h-11 file:rounded-lg file:border file:border-slate-300 file:bg-white file:px-3 file:font-semibold"
-            />
-          )}
+          <input
+            {...controlProps("result-file", "file", t("hint", LIMIT_MESSAGE_VALUES), errorsFor("file"))}
+            type="file"
+            required
+            accept={ACCEPT_ATTRIBUTE}
+            className="min-h-11 text-sm file:mr-3 file:min-h-11 file:rounded-lg file:border file:border-slate-300 file:bg-white file:px-3 file:font-semibold"
+          />
         </Field>
         <SubmitButton pending={pending} label={t("submit")} pendingLabel={t("pending")} />
       </form>

@@ -1,5 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { StaffCase } from "@/lib/console/case-data";
+import { cn } from "@/components/ui/cn";
+import { linkClasses } from "@/components/ui/text-link";
 
 const WHEN = { dateStyle: "medium", timeStyle: "short" } as const;
 
@@ -20,7 +22,7 @@ export async function SupplementHistory({ requests }: { requests: StaffCase["sup
           <h3 className="flex flex-wrap items-center gap-2 font-semibold text-slate-900">
             {t("title", { time: format.dateTime(request.createdAt, WHEN) })}
             <span
-              className={`rounded-full px-2 py-0.5 text-xs font-semibold ${STATUS_STYLES[request.status]}`}
+              className={cn("rounded-full px-2 py-0.5 text-xs font-semibold", STATUS_STYLES[request.status])}
             >
               {t(`status.${request.status}`)}
             </span>
@@ -58,7 +60,7 @@ export async function SupplementHistory({ requests }: { requests: StaffCase["sup
                       <a
                         href={`/api/evidence/${file.id}`}
                         download={file.originalName}
-                        className="inline-flex min-h-11 items-center break-all text-sm font-medium text-brand-700 hover:underline"
+                        className={linkClasses({ extra: "break-all font-medium" })}
                       >
                         {file.originalName}
                       </a>

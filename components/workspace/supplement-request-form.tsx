@@ -3,7 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, INPUT_CLASSES } from "@/components/ui/field";
+import { INPUT_CLASSES } from "@/components/ui/field";
+import { TextField } from "@/components/ui/text-field";
 import { SUPPLEMENT_ITEMS_MAX } from "@/lib/workflow/schema";
 import { staffTransition } from "@/lib/workflow/staff-actions";
 import { ActionSection, FormErrors, NoteFields, SubmitButton } from "./form-parts";
@@ -128,19 +129,15 @@ export function SupplementRequestForm() {
             </Button>
           )}
         </fieldset>
-        <Field id="supplement-due" label={t("dueAt")} hint={t("dueAtHint")} errors={errorsFor("dueAt")}>
-          {(describedBy) => (
-            <input
-              ref={dueRef}
-              id="supplement-due"
-              name="dueAtLocal"
-              type="datetime-local"
-              aria-describedby={describedBy}
-              aria-invalid={errorsFor("dueAt") ? true : undefined}
-              className={INPUT_CLASSES}
-            />
-          )}
-        </Field>
+        <TextField
+          ref={dueRef}
+          id="supplement-due"
+          name="dueAtLocal"
+          type="datetime-local"
+          label={t("dueAt")}
+          hint={t("dueAtHint")}
+          errors={errorsFor("dueAt")}
+        />
         <NoteFields idPrefix="supplement" errorsFor={errorsFor} />
         <SubmitButton pending={pending} label={t("submit")} pendingLabel={t("pending")} />
       </form>

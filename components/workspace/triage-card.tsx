@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { Card, Row } from "@/components/ui/card";
 import { storedTriageSchema, triageBand } from "@/lib/applications/triage";
+import { cn } from "@/components/ui/cn";
 
 const BAR = { high: "bg-red-600", medium: "bg-amber-500", low: "bg-slate-400" } as const;
 
@@ -37,7 +38,10 @@ export async function TriageCard({ score, answers }: { score: number; answers: u
         </p>
         {/* The number above says it all; the bar is for the eye only. */}
         <div aria-hidden="true" className="h-2 w-full overflow-hidden rounded-full bg-slate-100">
-          <div className={`h-full ${BAR[band]}`} style={{ width: `${Math.max(0, Math.min(100, score))}%` }} />
+          <div
+            className={cn("h-full", BAR[band])}
+            style={{ width: `${Math.max(0, Math.min(100, score))}%` }}
+          />
         </div>
         <p className="text-xs text-slate-600">{t("weightsHint")}</p>
       </div>

@@ -1,10 +1,7 @@
 "use client";
 
-import { RotaError } from "@/components/rota/rota-error";
+import { SegmentError, type ErrorBoundaryProps } from "@/components/ui/segment-error";
 
-export default function HandoverSegmentError(props: {
-  error: Error & { digest?: string };
-  reset: () => void;
-}) {
-  return <RotaError {...props} />;
+export default function HandoverSegmentError(props: ErrorBoundaryProps) {
+  return <SegmentError {...props} messages="rota.errorPage" backHref="/console" />;
 }

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { FailedDeliveries } from "@/components/notifications/failed-deliveries";
 import { MailList } from "@/components/notifications/mail-list";
-import { PageLinks } from "@/components/notifications/page-links";
+import { NumberedPager } from "@/components/ui/pager";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireArea } from "@/lib/auth/session";
@@ -35,7 +35,7 @@ export default async function MailboxPage({
     listFailedNotifications(user, query.failed),
     listDevMail(user, query.page),
   ]);
-  const pageLabels = (page: number) => ({ newer: t("newer"), older: t("older"), page: t("page", { page }) });
+  const pageLabels = { previous: t("newer"), next: t("older") };
 
   return (
     <>
@@ -54,12 +54,13 @@ export default async function MailboxPage({
             <p className="text-sm text-slate-600">{t("failed.intro")}</p>
           </div>
           <FailedDeliveries items={failed.items} canRetry={canRetryNotifications(user.role)} />
-          <PageLinks
+          <NumberedPager
             label={`${t("failed.heading")} — ${t("pagination")}`}
             hrefFor={(page) => hrefWith(query, { failed: page })}
             page={query.failed}
-            hasMore={failed.hasMore}
-            labels={pageLabels(query.failed)}
+            hasNext={failed.hasMore}
+            labels={pageLabels}
+            status={t("page", { page: query.failed })}
           />
         </section>
 
@@ -71,12 +72,13 @@ export default async function MailboxPage({
             {t("mail.heading")}
           </h2>
           <MailList items={mail.items} />
-          <PageLinks
+          <NumberedPager
             label={`${t("mail.heading")} — ${t("pagination")}`}
             hrefFor={(page) => hrefWith(query, { page })}
             page={query.page}
-            hasMore={mail.hasMore}
-            labels={pageLabels(query.page)}
+            hasNext={mail.hasMore}
+            labels={pageLabels}
+            status={t("page", { page: query.page })}
           />
         </section>
       </div>

@@ -1,13 +1,13 @@
-import Link from "next/link";
 import { getTimeZone, getTranslations } from "next-intl/server";
 import { AuditFilters } from "@/components/admin/audit-filters";
 import { AuditTable } from "@/components/admin/audit-table";
-import { Pager, withParams } from "@/components/admin/pager";
+import { Pager, withParams } from "@/components/ui/pager";
 import { PageHeader } from "@/components/ui/page-header";
 import { listAuditEntries } from "@/lib/audit/data";
 import { auditQuerySchema } from "@/lib/audit/schema";
 import { requireArea } from "@/lib/auth/session";
 import { firstValues } from "@/lib/staff/schema";
+import { TextLink } from "@/components/ui/text-link";
 
 const PATH = "/console/admin/audit";
 
@@ -48,13 +48,13 @@ export default async function AuditPage({
         </p>
         {page.items.length > 0 && <AuditTable items={page.items} />}
         <Pager
+          className="mt-4"
           label={tCommon("pagination")}
           previous={
             page.newerCursor
               ? {
                   href: withParams(PATH, filters, { after: page.newerCursor }),
                   label: t("newer"),
-                  rel: "prev",
                 }
               : null
           }
@@ -63,18 +63,14 @@ export default async function AuditPage({
               ? {
                   href: withParams(PATH, filters, { before: page.olderCursor }),
                   label: t("older"),
-                  rel: "next",
                 }
               : null
           }
         />
         {paged && (
-          <Link
-            href={withParams(PATH, filters, {})}
-            className="inline-flex min-h-11 items-center self-start text-sm font-semibold text-brand-700 hover:underline"
-          >
+          <TextLink href={withParams(PATH, filters, {})} className="self-start">
             {t("newest")}
-          </Link>
+          </TextLink>
         )}
       </div>
     </>

@@ -1,7 +1,7 @@
 "use client";
 
-import { AdminError } from "@/components/admin/admin-error";
+import { SegmentError, type ErrorBoundaryProps } from "@/components/ui/segment-error";
 
-export default function AdminSegmentError(props: { error: Error & { digest?: string }; reset: () => void }) {
-  return <AdminError {...props} backHref="/console/admin/staff" />;
+export default function AdminSegmentError(props: ErrorBoundaryProps) {
+  return <SegmentError {...props} messages="admin.errorPage" backHref="/console/admin/staff" />;
 }

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { Pager, withParams } from "@/components/admin/pager";
+import { NumberedPager, withParams } from "@/components/ui/pager";
 import { StaffFilters } from "@/components/admin/staff-filters";
 import { StaffTable } from "@/components/admin/staff-table";
 import { buttonClasses } from "@/components/ui/button";
@@ -55,27 +55,14 @@ export default async function StaffPage({
         ) : (
           <StaffTable items={list.items} />
         )}
-        <Pager
+        <NumberedPager
+          className="mt-4"
           label={tAdmin("pagination")}
           status={tAdmin("pageOf", { page: list.page, count: list.pageCount })}
-          previous={
-            list.page > 1
-              ? {
-                  href: withParams(PATH, current, { page: String(list.page - 1) }),
-                  label: tAdmin("previous"),
-                  rel: "prev",
-                }
-              : null
-          }
-          next={
-            list.page < list.pageCount
-              ? {
-                  href: withParams(PATH, current, { page: String(list.page + 1) }),
-                  label: tAdmin("next"),
-                  rel: "next",
-                }
-              : null
-          }
+          page={list.page}
+          hasNext={list.page < list.pageCount}
+          hrefFor={(page) => withParams(PATH, current, { page: String(page) })}
+          labels={{ previous: tAdmin("previous"), next: tAdmin("next") }}
         />
       </div>
     </>

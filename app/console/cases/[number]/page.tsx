@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Timeline } from "@/components/case/timeline";
@@ -18,6 +17,7 @@ import { formatApplicationNumber } from "@/lib/applications/application-number";
 import { requireArea } from "@/lib/auth/session";
 import { findStaffCase } from "@/lib/console/case-data";
 import { caseProgress } from "@/lib/workflow/progress";
+import { TextLink, linkClasses } from "@/components/ui/text-link";
 
 type Props = { params: Promise<{ number: string }> };
 
@@ -57,13 +57,10 @@ export default async function StaffCasePage({ params }: Props) {
       version={view.version}
     >
       <div className="mb-3 flex flex-wrap items-start justify-between gap-2">
-        <Link
-          href="/console"
-          className="inline-flex min-h-11 items-center text-sm font-semibold text-brand-700 hover:underline"
-        >
+        <TextLink href="/console">
           <span aria-hidden="true">←&nbsp;</span>
           {t("backToQueue")}
-        </Link>
+        </TextLink>
         <KeyboardShortcuts />
       </div>
       <PageHeader
@@ -71,10 +68,7 @@ export default async function StaffCasePage({ params }: Props) {
         description={locale === "zh" ? view.service.nameZh : view.service.nameEn}
         actions={
           // Narrow screens stack the actions below everything else: one step there.
-          <a
-            href="#actions"
-            className="inline-flex min-h-11 items-center text-sm font-semibold text-brand-700 hover:underline lg:hidden"
-          >
+          <a href="#actions" className={linkClasses({ extra: "lg:hidden" })}>
             {t("jumpToActions")}
           </a>
         }

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { HandoverDetail } from "@/components/handover/handover-detail";
@@ -7,6 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireArea } from "@/lib/auth/session";
 import { findHandover } from "@/lib/handover/data";
 import { worksShifts } from "@/lib/rota/access";
+import { TextLink } from "@/components/ui/text-link";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ submitted?: string }> };
 
@@ -27,12 +27,7 @@ export default async function HandoverDetailPage({ params, searchParams }: Props
 
   return (
     <>
-      <Link
-        href="/console/handover"
-        className="inline-flex min-h-11 items-center text-sm font-semibold text-brand-700 hover:underline"
-      >
-        {t("detail.back")}
-      </Link>
+      <TextLink href="/console/handover">{t("detail.back")}</TextLink>
       <PageHeader title={t("detail.title", { name: handover.author.displayName })} />
       <div className="flex flex-col gap-4">
         {submitted === "1" && handover.author.id === viewer.id && (

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Section } from "@/components/admin/section";
@@ -12,6 +11,7 @@ import { canEditRota } from "@/lib/rota/access";
 import { formatClock } from "@/lib/rota/clock";
 import { findShift, listShiftCandidates, rotaTimeZone } from "@/lib/rota/data";
 import { crossesMidnight } from "@/lib/rota/shift-time";
+import { TextLink } from "@/components/ui/text-link";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> };
 
@@ -36,12 +36,7 @@ export default async function ShiftPage({ params, searchParams }: Props) {
 
   return (
     <>
-      <Link
-        href="/console/rota"
-        className="inline-flex min-h-11 items-center text-sm font-semibold text-brand-700 hover:underline"
-      >
-        {t("shift.back")}
-      </Link>
+      <TextLink href="/console/rota">{t("shift.back")}</TextLink>
       <PageHeader
         title={shift.name}
         description={`${weekday} · ${t(crossesMidnight(shift) ? "week.overnight" : "week.times", times)} (${rotaTimeZone()})`}

@@ -1,24 +1,7 @@
 "use client";
 
-import { useTranslations } from "next-intl";
-import { SegmentError } from "@/components/ui/segment-error";
+import { SegmentError, type ErrorBoundaryProps } from "@/components/ui/segment-error";
 
-export default function CaseError({
-  error,
-  reset,
-}: {
-  error: Error & { digest?: string };
-  reset: () => void;
-}) {
-  const t = useTranslations("case.errorPage");
-  return (
-    <SegmentError
-      error={error}
-      reset={reset}
-      title={t("title")}
-      body={t("body")}
-      retryLabel={t("retry")}
-      back={{ href: "/portal", label: t("back") }}
-    />
-  );
+export default function CaseError(props: ErrorBoundaryProps) {
+  return <SegmentError {...props} messages="case.errorPage" backHref="/portal" />;
 }

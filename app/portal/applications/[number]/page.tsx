@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CaseRefresher } from "@/components/case/case-refresher";
@@ -21,6 +20,7 @@ import { requireArea } from "@/lib/auth/session";
 import { findOwnCase } from "@/lib/cases/data";
 import { caseProgress } from "@/lib/workflow/progress";
 import { allowedTransitions } from "@/lib/workflow/transitions";
+import { TextLink } from "@/components/ui/text-link";
 
 type Props = { params: Promise<{ number: string }> };
 
@@ -90,13 +90,10 @@ export default async function CasePage({ params }: Props) {
     <>
       <CaseRefresher number={view.number} version={view.version} focusTargetId={STATUS_HEADING_ID} />
       <p className="mb-3">
-        <Link
-          href="/portal"
-          className="inline-flex min-h-11 items-center text-sm font-semibold text-brand-700 hover:underline"
-        >
+        <TextLink href="/portal">
           <span aria-hidden="true">←&nbsp;</span>
           {t("backToList")}
-        </Link>
+        </TextLink>
       </p>
       <PageHeader
         title={t("title", { number: displayNumber })}

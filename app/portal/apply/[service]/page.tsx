@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { ApplicationForm } from "@/components/apply/application-form";
@@ -8,6 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { findActiveService } from "@/lib/catalog/data";
 import { requireArea } from "@/lib/auth/session";
 import { listDraftEvidence } from "@/lib/evidence/data";
+import { TextLink } from "@/components/ui/text-link";
 
 type Props = { params: Promise<{ service: string }> };
 
@@ -47,12 +47,9 @@ export default async function ApplyPage({ params }: Props) {
   };
   return (
     <div className="mx-auto max-w-3xl">
-      <Link
-        href="/portal/apply"
-        className="mb-4 inline-flex min-h-11 items-center text-sm font-semibold text-brand-700 hover:underline"
-      >
+      <TextLink href="/portal/apply" className="mb-4">
         ← {t("backToServices")}
-      </Link>
+      </TextLink>
       <PageHeader
         title={t("formTitle", { service: name })}
         description={zh ? service.descriptionZh : service.descriptionEn}

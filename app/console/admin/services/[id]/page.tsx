@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { EvidenceEditor } from "@/components/admin/evidence-editor";
@@ -9,6 +8,7 @@ import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireArea } from "@/lib/auth/session";
 import { findServiceForAdmin } from "@/lib/catalog/admin-data";
+import { TextLink } from "@/components/ui/text-link";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> };
 
@@ -30,12 +30,7 @@ export default async function ServiceAdminPage({ params, searchParams }: Props) 
 
   return (
     <>
-      <Link
-        href="/console/admin/services"
-        className="inline-flex min-h-11 items-center text-sm font-semibold text-brand-700 hover:underline"
-      >
-        {t("backToList")}
-      </Link>
+      <TextLink href="/console/admin/services">{t("backToList")}</TextLink>
       <PageHeader title={name} description={<span className="font-mono text-sm">{service.code}</span>} />
       <div className="flex flex-col gap-4">
         {created === "1" && <Notice tone="success">{t("createdNotice")}</Notice>}

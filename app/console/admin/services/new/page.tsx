@@ -1,8 +1,8 @@
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { CreateServiceForm } from "@/components/admin/create-service-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireArea } from "@/lib/auth/session";
+import { TextLink } from "@/components/ui/text-link";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("admin.catalog.create"))("title") };
@@ -13,12 +13,7 @@ export default async function NewServicePage() {
   const t = await getTranslations("admin.catalog");
   return (
     <>
-      <Link
-        href="/console/admin/services"
-        className="inline-flex min-h-11 items-center text-sm font-semibold text-brand-700 hover:underline"
-      >
-        {t("backToList")}
-      </Link>
+      <TextLink href="/console/admin/services">{t("backToList")}</TextLink>
       <PageHeader title={t("create.title")} description={t("create.description")} />
       <div className="rounded-2xl border border-slate-200 bg-white p-4 sm:p-5">
         <CreateServiceForm />

@@ -1,4 +1,3 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { ResetPasswordForm } from "@/components/admin/reset-password-form";
@@ -12,6 +11,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireArea } from "@/lib/auth/session";
 import { findStaffMember, listAssignableServices } from "@/lib/staff/data";
 import type { StaffRole } from "@/lib/staff/schema";
+import { TextLink } from "@/components/ui/text-link";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> };
 
@@ -35,12 +35,7 @@ export default async function StaffMemberPage({ params, searchParams }: Props) {
 
   return (
     <>
-      <Link
-        href="/console/admin/staff"
-        className="inline-flex min-h-11 items-center text-sm font-semibold text-brand-700 hover:underline"
-      >
-        {t("backToList")}
-      </Link>
+      <TextLink href="/console/admin/staff">{t("backToList")}</TextLink>
       <PageHeader title={member.displayName} description={`${member.email} · ${tRoles(member.role)}`} />
       <div className="flex flex-col gap-4">
         {created === "1" && (
