@@ -4,7 +4,10 @@ import nextTs from "eslint-config-next/typescript";
 import prettier from "eslint-config-prettier/flat";
 
 // House rule: only data/mutation modules (and infrastructure, scripts, tests) touch the database,
-// so every read and write passes through a module that checks authorization.
+// so every read and write passes through a module that checks authorization. The exemptions below
+// are by role, and scripts/check-structure.ts keeps the names honest: a file named data/mutations
+// must really use the database, a *-sql.ts builder must not, fixtures are *.fixtures.ts or live
+// in lib/testing/ (docs/architecture.md, "Layering").
 const databaseImports = {
   paths: [
     { name: "@/lib/db", message: "Import the Prisma client only in lib/**/data.ts or lib/**/mutations.ts." },
@@ -15,7 +18,16 @@ const databaseImports = {
       message:
         "Use @/lib/db in data/mutation modules; import enums/types from @/lib/generated/prisma/enums or /models.",
     },
+    {
+      group: ["@prisma/client", "@prisma/client/*"],
+      message: "Build SQL text with @/lib/sql; the client is @/lib/db, in data/mutation modules.",
+    },
   ],
+};
+// Fixtures write rows directly and are exempt from the rule above: only tests may use them.
+const fixtureImports = {
+  group: ["@/lib/testing/*", "**/*.fixtures"],
+  message: "Fixtures and test helpers are for tests (*.test.ts, *.fixtures.ts, lib/testing/) only.",
 };
 
 export default defineConfig([
@@ -24,16 +36,31 @@ export default defineConfig([
   {
     files: ["app/**", "components/**", "lib/**"],
     ignores: [
+      // Data access (reads, writes), verified to use the database by scripts/check-structure.ts.
       "lib/**/data.ts",
       "lib/**/mutations.ts",
       "lib/**/*-data.ts",
       "lib/**/*-mutations.ts",
+      // Infrastructure: the one client, its SQL tag, migrations and the schema engine.
       "lib/db.ts",
+      "lib/sql.ts",
       "lib/db/**",
+      // Tests and what only tests use.
       "lib/testing/**",
+      "lib/**/*.fixtures.ts",
       "lib/**/*.test.ts",
     ],
-    rules: { "no-restricted-imports": ["error", databaseImports] },
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: databaseImports.paths, patterns: [...databaseImports.patterns, fixtureImports] },
+      ],
+    },
+  },
+  {
+    // Data access may use the client, but not fixtures.
+    files: ["lib/**/data.ts", "lib/**/mutations.ts", "lib/**/*-data.ts", "lib/**/*-mutations.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [fixtureImports] }] },
   },
   {
     rules: {

@@ -1,7 +1,7 @@
 // The benchmark's yardstick: `POST /api/track` on bare node:http + pg, no framework and no ORM. It
 // does the same work as app/api/track/route.ts → lib/lookup/lookup.ts — same validation (zod),
-// the same SQL text in the same order (lib/rate-limit/rate-limit-sql-mutations.ts and
-// lib/lookup/lookup-sql-data.ts: the attempt reserved, the candidate, HMAC and constant-time
+// the same SQL text in the same order (lib/rate-limit/rate-limit-sql.ts and
+// lib/lookup/lookup-sql.ts: the attempt reserved, the candidate, HMAC and constant-time
 // compare, the attempt given back on success, then the public case in one statement), the same view (toPublicView) and the same JSON — so the gap
 // between the two is what Next.js, Prisma and the app's layers cost. Started by bench/run.ts; PORT, DATABASE_URL and
 // ID_HASH_KEY come from the environment.
@@ -16,11 +16,11 @@ import {
   toLookupCandidate,
   toPublicCaseRow,
   type PublicCaseSqlRow,
-} from "../lib/lookup/lookup-sql-data";
+} from "../lib/lookup/lookup-sql";
 import { lookupSchema } from "../lib/lookup/schema";
 import { toPublicView } from "../lib/lookup/public-view";
 import { LOOKUP_PER_ADDRESS, LOOKUP_PER_NUMBER } from "../lib/lookup/throttle";
-import { limiterRows, refusedSql, releaseSql, reserveSql } from "../lib/rate-limit/rate-limit-sql-mutations";
+import { limiterRows, refusedSql, releaseSql, reserveSql } from "../lib/rate-limit/rate-limit-sql";
 import { retryAfterSeconds } from "../lib/rate-limit/gcra";
 
 const MAX_BODY_CHARS = 2048;

@@ -1,7 +1,7 @@
 // How fast are the operations dashboard's queries with many cases? Creates a scratch database on
 // the server of DATABASE_URL (the database itself is never touched), migrates it, bulk-inserts N
 // cases with their timelines, follow-ups and ratings, ANALYZEs, then runs exactly the SQL the app
-// sends (lib/dashboard/query-data.ts) for a few filters: median of several timed runs, plus
+// sends (lib/dashboard/dashboard-sql.ts) for a few filters: median of several timed runs, plus
 // EXPLAIN (ANALYZE, BUFFERS) for the plan. Prints a table and drops the scratch database.
 //
 //   DATABASE_URL=postgres://… npx tsx --conditions=react-server bench/dashboard-bench.ts [--cases 100000] [--runs 5] [--verbose] [--keep]
@@ -18,7 +18,7 @@ import {
   onTimeByServiceSql,
   openCountsSql,
   ratingsSql,
-} from "../lib/dashboard/query-data";
+} from "../lib/dashboard/dashboard-sql";
 import { addDays, scopeOf, zonedToday, type DashboardScope } from "../lib/dashboard/schema";
 import { migrate } from "../lib/db/migrator";
 import { dashboardSeedStatements } from "./lib/dashboard-seed";

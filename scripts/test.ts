@@ -8,7 +8,7 @@ import { ensureProductionBuild } from "./lib/build";
 import { ensureChromium } from "./lib/chromium";
 import { runSeed } from "./lib/seed-runner";
 
-// `npm test`: type-check → lint → format check → unit + integration (Vitest, real Postgres) → e2e (Playwright,
+// `npm test`: type-check → lint → lib/ file vocabulary → format check → unit + integration (Vitest, real Postgres) → e2e (Playwright,
 // production build, Debian's Chromium). Tests get their own databases, never the demo one:
 // an embedded cluster under .data/test-pg, or new databases on the server DATABASE_URL points at.
 const log = (line: string) => console.log(`\n[test] ${line}`);
@@ -35,6 +35,7 @@ async function main() {
   if (!only) {
     run("npx", ["tsc", "--noEmit"]);
     run("npx", ["eslint", "--max-warnings=0", "."]);
+    run("npx", ["tsx", "scripts/check-structure.ts"]);
     run("npx", ["prettier", "--check", "."]);
   }
 

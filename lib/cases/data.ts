@@ -5,7 +5,7 @@ import { validateApplicationNumber } from "@/lib/applications/application-number
 import { quoteFee } from "@/lib/catalog/fees";
 import { nodeTargetsFor, SERVICE_NODE_TARGETS } from "@/lib/catalog/node-targets";
 import { db } from "@/lib/db";
-import { APPLICANT_VISIBLE_EVENTS } from "./visible-events-data";
+import { APPLICANT_VISIBLE_EVENTS } from "./visible-events";
 import type { ProgressEvent } from "@/lib/workflow/progress";
 
 /** Newest cases have a handful of events; the bound only keeps a runaway history from flooding the page. */

@@ -5,7 +5,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { TimelineAction } from "@/lib/generated/prisma/enums";
 import { createTestApplication, createTestUser } from "@/lib/testing/fixtures";
 import { withTestDatabase } from "@/lib/testing/with-test-database";
-import { APPLICANT_VISIBLE_EVENTS, APPLICANT_VISIBLE_EVENTS_SQL } from "./visible-events-data";
+import { APPLICANT_VISIBLE_EVENTS, APPLICANT_VISIBLE_EVENTS_SQL } from "./visible-events";
 
 withTestDatabase();
 

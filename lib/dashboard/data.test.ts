@@ -16,7 +16,7 @@ import {
   listExportPage,
 } from "./data";
 import type { DashboardFilters } from "./schema";
-import { createDashboardCase, createDashboardService, filtersFor, type Step } from "./test-fixtures";
+import { createDashboardCase, createDashboardService, filtersFor, type Step } from "./dashboard.fixtures";
 
 withTestDatabase();
 

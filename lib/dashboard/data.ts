@@ -17,7 +17,7 @@ import {
   openCountsSql,
   ratingsSql,
   type ExportCursor,
-} from "./query-data";
+} from "./dashboard-sql";
 import { canViewDashboard, scopeOf, type DashboardFilters } from "./schema";
 
 // One function per metric. Each checks the viewer itself (supervisors and admins only), whatever

@@ -6,7 +6,7 @@ import { withTestDatabase } from "@/lib/testing/with-test-database";
 import { CSV_COLUMNS, type CsvLabels } from "./csv";
 import { listExportPage } from "./data";
 import { dashboardCsvStream } from "./export";
-import { createDashboardCase, createDashboardService, filtersFor, type Step } from "./test-fixtures";
+import { createDashboardCase, createDashboardService, filtersFor, type Step } from "./dashboard.fixtures";
 
 withTestDatabase();
 

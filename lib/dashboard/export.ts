@@ -2,7 +2,7 @@ import "server-only";
 import type { Viewer } from "@/lib/auth/viewer";
 import { CSV_BOM, csvLine, exportCells, type CsvLabels } from "./csv";
 import { listExportPage } from "./data";
-import type { ExportCursor } from "./query-data";
+import type { ExportCursor } from "./dashboard-sql";
 import type { DashboardFilters } from "./schema";
 
 /** Rows fetched per query: big enough that a year of cases is a few hundred round trips, small enough to stay light. */

@@ -1,111 +1,142 @@
-// prisma/schema.prisma and prisma/migrations must describe the same database. When this fails,
-// write the missing migration (or fix schema.prisma); each line names one difference.
-import { readFile } from "node:fs/promises";
+// prisma/schema.prisma and prisma/migrations must describe the same database. Prisma's own engine
+// applies the migrations to a throwaway database and prints the SQL that would make it match the
+// schema. When the first test fails, that SQL is the missing migration: `npm run db:diff -- <name>`.
+import { randomBytes } from "node:crypto";
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database";
-import { findSchemaDrift } from "./schema-drift";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import "../testing/provided-context";
+import { diffMigrationsToSchema, EMPTY_MIGRATION } from "./schema-engine";
+import { pgServerFromUrl } from "./schema-engine-adapter";
+
+const SCHEMA = path.resolve("prisma/schema.prisma");
+const MIGRATIONS = path.resolve("prisma/migrations");
+// Matched by the global setup's clean-up of databases left by killed runs (expedite_test_%).
+const prefix = `expedite_test_engine_${randomBytes(3).toString("hex")}`;
 
 let schemaSource: string;
-const databases: TestDatabase[] = [];
+let scratch: string;
 
 beforeAll(async () => {
-  schemaSource = await readFile("prisma/schema.prisma", "utf8");
+  schemaSource = await readFile(SCHEMA, "utf8");
+  scratch = await mkdtemp(path.join(tmpdir(), "expedite-drift-"));
 });
 
 afterAll(async () => {
-  await Promise.all(databases.map((database) => database.drop()));
+  await rm(scratch, { recursive: true, force: true });
 });
 
-async function migratedDatabase(...statements: string[]): Promise<string> {
-  const database = await createTestDatabase();
-  databases.push(database);
-  const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
-  try {
-    for (const statement of statements) await client.query(statement);
-  } finally {
-    await client.end();
-  }
-  return database.url;
+function diff(files: { schemaPath?: string; migrationsDir?: string } = {}) {
+  return diffMigrationsToSchema({
+    server: pgServerFromUrl(inject("databaseAdminUrl")),
+    databasePrefix: prefix,
+    ...files,
+  });
 }
 
-describe("schema drift", () => {
-  it("finds none between prisma/schema.prisma and the migrated database", async () => {
-    const url = await migratedDatabase();
+/** A copy of schema.prisma with one edit, checked to have applied. */
+async function schemaWith(edit: (source: string) => string): Promise<string> {
+  const edited = edit(schemaSource);
+  expect(edited).not.toBe(schemaSource);
+  const file = path.join(scratch, `${randomBytes(4).toString("hex")}.prisma`);
+  await writeFile(file, edited);
+  return file;
+}
 
-    const problems = await findSchemaDrift(schemaSource, url);
+/** A copy of prisma/migrations with one more migration at the end. */
+async function migrationsWith(sql: string): Promise<string> {
+  const dir = path.join(scratch, `migrations-${randomBytes(4).toString("hex")}`);
+  await cp(MIGRATIONS, dir, { recursive: true });
+  await mkdir(path.join(dir, "29991231000000_extra"));
+  await writeFile(path.join(dir, "29991231000000_extra", "migration.sql"), sql);
+  return dir;
+}
 
-    const listed = problems.map((problem) => `  - ${problem}`).join("\n");
-    expect(problems, `prisma/schema.prisma and prisma/migrations disagree:\n${listed}\n`).toEqual([]);
+const addUserField = (field: string) => (source: string) =>
+  source.replace(/^model User \{\n/m, (opening) => `${opening}  ${field}\n`);
+
+describe("schema drift (Prisma's schema engine)", { timeout: 120_000 }, () => {
+  it("finds none between prisma/schema.prisma and prisma/migrations", async () => {
+    const sql = await diff();
+
+    expect(
+      sql,
+      `prisma/schema.prisma and prisma/migrations disagree. The migration that would make them agree ` +
+        `(write it with \`npm run db:diff -- <name>\`):\n\n${sql}\n`,
+    ).toBe(EMPTY_MIGRATION);
   });
 
-  it("reports a field added to schema.prisma without a migration", async () => {
-    const url = await migratedDatabase();
-    const modified = schemaSource.replace(/^model User \{\n/m, (opening) => `${opening}  nickname String?\n`);
-    expect(modified).not.toBe(schemaSource);
+  it("lists the SQL for a field added to schema.prisma without a migration", async () => {
+    const schemaPath = await schemaWith(addUserField("nickname String?"));
 
-    expect(await findSchemaDrift(modified, url)).toEqual([
-      'column "user"."nickname" is in schema.prisma but not in the database',
-    ]);
+    expect(await diff({ schemaPath })).toContain(`ALTER TABLE "user" ADD COLUMN     "nickname" TEXT;`);
   });
 
-  it("reports an index in the database that schema.prisma lacks", async () => {
-    const url = await migratedDatabase('CREATE INDEX "user_phone_idx" ON "user"("phone")');
+  it("lists the SQL for an index added to schema.prisma without a migration", async () => {
+    const schemaPath = await schemaWith(addUserField("@@index([phone])"));
 
-    expect(await findSchemaDrift(schemaSource, url)).toEqual([
-      'index "user_phone_idx" on "user"("phone") is in the database but not in schema.prisma',
-    ]);
+    expect(await diff({ schemaPath })).toContain(`CREATE INDEX "user_phone_idx" ON "user"("phone");`);
   });
 
-  it("compares the predicates of partial indexes", async () => {
-    const url = await migratedDatabase(
-      `DROP INDEX "application_tier_triage_score_node_due_at_needed_by_id_idx"`,
-      `CREATE INDEX "application_tier_triage_score_node_due_at_needed_by_id_idx" ON "application"("tier" DESC, "triage_score" DESC, "node_due_at", "needed_by", "id") WHERE status <> 'WITHDRAWN'`,
+  it("lists the SQL for a partial index whose predicate differs", async () => {
+    const schemaPath = await schemaWith((source) =>
+      source.replace(
+        '@@index([nodeDueAt], where: raw("closed_at IS NULL"))',
+        `@@index([nodeDueAt], where: raw("status <> 'WITHDRAWN'"))`,
+      ),
     );
 
-    const columns = '("tier" DESC, "triage_score" DESC, "node_due_at", "needed_by", "id")';
-    expect((await findSchemaDrift(schemaSource, url)).sort()).toEqual(
+    const sql = await diff({ schemaPath });
+
+    expect(sql).toContain(`DROP INDEX "application_node_due_at_idx";`);
+    expect(sql).toMatch(
+      /CREATE INDEX "application_node_due_at_idx" ON "application"\("node_due_at"\) WHERE \(?status <> 'WITHDRAWN'/,
+    );
+  });
+
+  it("lists the SQL for a default that differs", async () => {
+    const schemaPath = await schemaWith((source) =>
+      source.replace('locale       String   @default("zh")', 'locale       String   @default("en")'),
+    );
+
+    expect(await diff({ schemaPath })).toContain(
+      `ALTER TABLE "user" ALTER COLUMN "locale" SET DEFAULT 'en';`,
+    );
+  });
+
+  it("lists the SQL that undoes a migration schema.prisma does not describe", async () => {
+    const migrationsDir = await migrationsWith(
       [
-        `index "application_tier_triage_score_node_due_at_needed_by_id_idx" on "application"${columns} WHERE closed_at IS NULL is in schema.prisma but not in the database`,
-        `index "application_tier_triage_score_node_due_at_needed_by_id_idx" on "application"${columns} WHERE status <> 'WITHDRAWN'::application_status is in the database but not in schema.prisma`,
-      ].sort(),
+        `CREATE INDEX "user_phone_idx" ON "user"("phone");`,
+        `ALTER TABLE "user" ALTER COLUMN "phone" SET NOT NULL;`,
+        `ALTER TABLE "service_type" ALTER COLUMN "sort_order" TYPE BIGINT;`,
+        `CREATE TABLE "scratch" ("id" INTEGER);`,
+      ].join("\n"),
     );
+
+    const sql = await diff({ migrationsDir });
+
+    expect(sql).toContain(`DROP INDEX "user_phone_idx";`);
+    expect(sql).toContain(`ALTER TABLE "user" ALTER COLUMN "phone" DROP NOT NULL;`);
+    expect(sql).toContain(`ALTER TABLE "service_type" ALTER COLUMN "sort_order" SET DATA TYPE INTEGER;`);
+    expect(sql).toContain(`DROP TABLE "scratch";`);
   });
 
-  it("reports each kind of difference on its own line", async () => {
-    const url = await migratedDatabase(
-      `ALTER TYPE "role" ADD VALUE 'AUDITOR'`,
-      `ALTER TABLE "user" ALTER COLUMN "phone" SET NOT NULL`,
-      `ALTER TABLE "user" ALTER COLUMN "locale" SET DEFAULT 'en'`,
-      `ALTER TABLE "service_type" ALTER COLUMN "sort_order" TYPE BIGINT`,
-      `ALTER TABLE "application" ALTER COLUMN "updated_at" SET DEFAULT CURRENT_TIMESTAMP`,
-      `DROP INDEX "audit_log_created_at_idx"`,
-      `CREATE INDEX "audit_log_created_at_idx" ON "audit_log"("created_at")`,
-      `ALTER INDEX "user_email_key" RENAME TO "user_email_unique"`,
-      `ALTER TABLE "node_target" DROP CONSTRAINT "node_target_service_tier_id_fkey"`,
-      `ALTER TABLE "node_target" ADD CONSTRAINT "node_target_service_tier_id_fkey" FOREIGN KEY ("service_tier_id")
-         REFERENCES "service_tier"("id") ON DELETE RESTRICT ON UPDATE CASCADE`,
-      `ALTER TABLE "supplement_item" DROP COLUMN "suggestion"`,
-      `CREATE TABLE "scratch" ("id" INTEGER)`,
-    );
-
-    const problems = await findSchemaDrift(schemaSource, url);
-
-    expect(problems.sort()).toEqual(
-      [
-        'enum "role" has values (APPLICANT, REVIEWER, SUPERVISOR, ADMIN) in schema.prisma but (APPLICANT, REVIEWER, SUPERVISOR, ADMIN, AUDITOR) in the database',
-        'column "user"."phone" is nullable in schema.prisma but NOT NULL in the database',
-        `column "user"."locale" has default 'zh' in schema.prisma but default 'en' in the database`,
-        'column "service_type"."sort_order" has type integer in schema.prisma but bigint in the database',
-        'column "application"."updated_at" has no default in schema.prisma but default now() in the database',
-        'index "audit_log_created_at_idx" on "audit_log"("created_at" DESC) is in schema.prisma but not in the database',
-        'index "audit_log_created_at_idx" on "audit_log"("created_at") is in the database but not in schema.prisma',
-        'unique index on "user"("email") is named "user_email_key" in schema.prisma but "user_email_unique" in the database',
-        'foreign key "node_target_service_tier_id_fkey" "node_target"("service_tier_id") → "service_tier"("id") has ON DELETE CASCADE in schema.prisma but ON DELETE RESTRICT in the database',
-        'column "supplement_item"."suggestion" is in schema.prisma but not in the database',
-        'table "scratch" is in the database but not in schema.prisma',
-      ].sort(),
-    );
+  it("works only in throwaway databases, and drops them", async () => {
+    const client = new pg.Client({ connectionString: inject("databaseAdminUrl") });
+    await client.connect();
+    try {
+      const left = await client.query("SELECT datname FROM pg_database WHERE starts_with(datname, $1)", [
+        prefix,
+      ]);
+      expect(left.rows).toEqual([]);
+      // The engine resets and migrates its shadow database: that must never be the one it was given.
+      const tables = await client.query("SELECT tablename FROM pg_tables WHERE schemaname = 'public'");
+      expect(tables.rows).toEqual([]);
+    } finally {
+      await client.end();
+    }
   });
 });

@@ -4,7 +4,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { NotAuthorizedError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { ZONE, makeCase, makeService, makeShift, makeStaff, shanghai } from "@/lib/rota/test-fixtures-data";
+import { ZONE, makeCase, makeService, makeShift, makeStaff, shanghai } from "@/lib/rota/rota.fixtures";
 import { withTestDatabase } from "@/lib/testing/with-test-database";
 import {
   countPendingHandovers,

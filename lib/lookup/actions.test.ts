@@ -5,7 +5,7 @@ import { withTestDatabase } from "@/lib/testing/with-test-database";
 import { createShareLink, trackCase } from "./actions";
 import { lookupSharedCase } from "./lookup";
 import { shareLinkKey, signShareToken } from "./share-token";
-import { createLookupCase, randomCnId, rateLimitRow } from "./test-fixtures";
+import { createLookupCase, randomCnId, rateLimitRow } from "./lookup.fixtures";
 import { LOOKUP_PER_ADDRESS } from "./throttle";
 import { formData, signedInAs } from "@/lib/testing/action-session";
 

@@ -8,7 +8,7 @@ import {
   toLookupCandidate,
   toPublicCaseRow,
   type PublicCaseSqlRow,
-} from "./lookup-sql-data";
+} from "./lookup-sql";
 import { toPublicView } from "./public-view";
 
 /** The case a lookup compares against (id and ID-number hash only), or null. */

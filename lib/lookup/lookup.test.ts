@@ -13,7 +13,7 @@ import {
   randomCnId,
   randomIp,
   rateLimitRow,
-} from "./test-fixtures";
+} from "./lookup.fixtures";
 import { LOOKUP_PER_ADDRESS, LOOKUP_PER_NUMBER } from "./throttle";
 
 withTestDatabase();

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { GET, POST } from "@/app/api/track/route";
 import { generateApplicationNumber } from "@/lib/applications/application-number";
 import { withTestDatabase } from "@/lib/testing/with-test-database";
-import { createLookupCase, randomCnId, randomIp } from "./test-fixtures";
+import { createLookupCase, randomCnId, randomIp } from "./lookup.fixtures";
 
 // POST /api/track, called as Next calls it. Lives here because Vitest runs lib/** only.
 withTestDatabase();

@@ -9,7 +9,7 @@ import { devMailboxSmsProvider } from "./dev-mailbox";
 import type { Providers } from "./providers";
 import { MAX_ATTEMPTS } from "./retry-policy";
 import { createSmtpEmailProvider } from "./smtp-provider";
-import { closedPort, startSmtpSink, type SmtpSink } from "./testing/smtp-sink";
+import { closedPort, startSmtpSink, type SmtpSink } from "@/lib/testing/smtp-sink";
 import { runOutboxOnce, type WorkerLog } from "./worker";
 
 withTestDatabase();

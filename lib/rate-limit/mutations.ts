@@ -1,16 +1,10 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { retryAfterSeconds } from "./gcra";
-import {
-  limiterRows,
-  refusedSql,
-  releaseSql,
-  reserveSql,
-  type RateLimitCheck,
-} from "./rate-limit-sql-mutations";
+import { limiterRows, refusedSql, releaseSql, reserveSql, type RateLimitCheck } from "./rate-limit-sql";
 
 export type { RateLimit } from "./gcra";
-export type { RateLimitCheck } from "./rate-limit-sql-mutations";
+export type { RateLimitCheck } from "./rate-limit-sql";
 
 /** What was taken, to give back with releaseAttempt (e.g. when the attempt succeeded). */
 export type Reservation = { keys: string[] };

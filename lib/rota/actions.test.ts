@@ -5,7 +5,7 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { createTestUser } from "@/lib/testing/fixtures";
 import { withTestDatabase } from "@/lib/testing/with-test-database";
 import { addStandardShifts, removeShift, saveShift, saveShiftMembers } from "./actions";
-import { makeShift } from "./test-fixtures-data";
+import { makeShift } from "./rota.fixtures";
 import { formData, signedInAs } from "@/lib/testing/action-session";
 
 // The actions read the session themselves: stand in for it, and for Next's request-bound helpers.

@@ -4,7 +4,7 @@ import { createTestUser } from "@/lib/testing/fixtures";
 import { withTestDatabase } from "@/lib/testing/with-test-database";
 import { performTransition } from "@/lib/workflow/mutations";
 import { assignOnDuty, type AssignOnDutyArgs } from "./auto-assign-mutations";
-import { ZONE, makeCase, makeService, makeShift, makeStaff, shanghai } from "./test-fixtures-data";
+import { ZONE, makeCase, makeService, makeShift, makeStaff, shanghai } from "./rota.fixtures";
 
 withTestDatabase();
 

@@ -7,7 +7,7 @@ import { withTestDatabase } from "@/lib/testing/with-test-database";
 import { findOnDutyNow, findShift, listShiftCandidates, listShifts } from "./data";
 import { createShift, createStandardShifts, deleteShift, setShiftMembers, updateShift } from "./mutations";
 import { shiftInputSchema } from "./schema";
-import { makeService, makeShift, makeStaff, shanghai } from "./test-fixtures-data";
+import { makeService, makeShift, makeStaff, shanghai } from "./rota.fixtures";
 
 withTestDatabase();
 

@@ -4,7 +4,7 @@ import { startOutboxWorker } from "@/lib/notifications/worker";
 import { withTestDatabase } from "@/lib/testing/with-test-database";
 import { assignOnDuty } from "./auto-assign-mutations";
 import { assignWaitingCases } from "./waiting-mutations";
-import { ZONE, makeCase, makeService, makeShift, makeStaff, shanghai } from "./test-fixtures-data";
+import { ZONE, makeCase, makeService, makeShift, makeStaff, shanghai } from "./rota.fixtures";
 
 withTestDatabase();
 

@@ -11,7 +11,7 @@ import {
   openCase,
   watchNotices,
   type SlaWorld,
-} from "./test-fixtures";
+} from "./sla.fixtures";
 
 withTestDatabase();
 

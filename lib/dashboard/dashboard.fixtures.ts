@@ -1,7 +1,6 @@
 // Test-only arrangements shared by the dashboard integration tests (not imported by the app): a
 // service of their own, cases and their timelines.
 import { randomUUID } from "node:crypto";
-// eslint-disable-next-line no-restricted-imports -- test fixtures arrange rows directly, like lib/testing/fixtures.ts
 import { db } from "@/lib/db";
 import type { TimelineAction, WorkflowNode } from "@/lib/generated/prisma/enums";
 import { createTestApplication } from "@/lib/testing/fixtures";

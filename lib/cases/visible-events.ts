@@ -1,4 +1,5 @@
-import { Prisma } from "@/lib/generated/prisma/client";
+import type { TimelineEventWhereInput } from "@/lib/generated/prisma/models";
+import { sql } from "@/lib/sql";
 
 /**
  * Timeline events the applicant (and public lookup) may see: not staff-only notes, and not the
@@ -9,10 +10,10 @@ export const APPLICANT_VISIBLE_EVENTS = {
     { action: { notIn: ["NOTE_ADDED", "DOCUMENT_UPLOADED"] } },
     { action: "NOTE_ADDED", publicNote: { not: null } },
   ],
-} satisfies Prisma.TimelineEventWhereInput;
+} satisfies TimelineEventWhereInput;
 
 /**
  * The same filter in SQL, on timeline_event aliased `e`, for the public lookup's single query
- * (lib/lookup/lookup-sql-data.ts). visible-events.test.ts checks that both select exactly the same events.
+ * (lib/lookup/lookup-sql.ts). visible-events.test.ts checks that both select exactly the same events.
  */
-export const APPLICANT_VISIBLE_EVENTS_SQL = Prisma.sql`(e.action NOT IN ('NOTE_ADDED', 'DOCUMENT_UPLOADED') OR (e.action = 'NOTE_ADDED' AND e.public_note IS NOT NULL))`;
+export const APPLICANT_VISIBLE_EVENTS_SQL = sql`(e.action NOT IN ('NOTE_ADDED', 'DOCUMENT_UPLOADED') OR (e.action = 'NOTE_ADDED' AND e.public_note IS NOT NULL))`;

@@ -1,6 +1,5 @@
 // Test-only arrangements shared by the lookup integration tests (not imported by the app).
 import { randomBytes } from "node:crypto";
-// eslint-disable-next-line no-restricted-imports -- test fixtures arrange rows directly, like lib/testing/fixtures.ts
 import { db } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
 import { hashIdNumber } from "@/lib/identity/id-number-hash";

@@ -1,5 +1,5 @@
 import "server-only";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { empty, join, raw, sql, type Sql } from "@/lib/sql";
 import type { TimelineAction } from "@/lib/generated/prisma/enums";
 import { TRANSITIONS } from "@/lib/workflow/transitions";
 import { DAY_END_HOUR, DAY_START_HOUR, type DashboardScope } from "./schema";
@@ -18,9 +18,9 @@ export const NODE_ENTRY_ACTIONS: readonly TimelineAction[] = [
 export const APPLICANT_NODE = "AWAITING_SUPPLEMENT";
 
 /** Cases submitted in the range (and of the service): read off the (submitted_at, service_id) index. */
-function casesIn(scope: DashboardScope): Prisma.Sql {
-  const service = scope.serviceId ? Prisma.sql` AND a.service_id = ${scope.serviceId}::uuid` : Prisma.empty;
-  return Prisma.sql`a.submitted_at >= ${scope.start} AND a.submitted_at < ${scope.end}${service}`;
+function casesIn(scope: DashboardScope): Sql {
+  const service = scope.serviceId ? sql` AND a.service_id = ${scope.serviceId}::uuid` : empty;
+  return sql`a.submitted_at >= ${scope.start} AND a.submitted_at < ${scope.end}${service}`;
 }
 
 /**
@@ -28,9 +28,9 @@ function casesIn(scope: DashboardScope): Prisma.Sql {
  * event of the same case (lead() over the case's events in time order). A visit still open has no
  * left_at; due_at is the due time recorded when the case entered the node (null: no target).
  */
-function visits(scope: DashboardScope): Prisma.Sql {
-  const actions = Prisma.join(NODE_ENTRY_ACTIONS.map((action) => Prisma.sql`${action}::timeline_action`));
-  return Prisma.sql`
+function visits(scope: DashboardScope): Sql {
+  const actions = join(NODE_ENTRY_ACTIONS.map((action) => sql`${action}::timeline_action`));
+  return sql`
     SELECT a.service_id, e.node, e.due_at, e.occurred_at AS entered_at,
            lead(e.occurred_at) OVER (PARTITION BY e.application_id ORDER BY e.occurred_at, e.id) AS left_at
       FROM application a
@@ -39,9 +39,9 @@ function visits(scope: DashboardScope): Prisma.Sql {
 }
 
 /** Live: open cases per node now, whatever their submission date (of the service, if one is chosen). */
-export function openCountsSql(scope: Pick<DashboardScope, "serviceId">): Prisma.Sql {
-  const service = scope.serviceId ? Prisma.sql` AND service_id = ${scope.serviceId}::uuid` : Prisma.empty;
-  return Prisma.sql`
+export function openCountsSql(scope: Pick<DashboardScope, "serviceId">): Sql {
+  const service = scope.serviceId ? sql` AND service_id = ${scope.serviceId}::uuid` : empty;
+  return sql`
     SELECT current_node AS node, count(*)::int AS count
       FROM application WHERE closed_at IS NULL${service}
      GROUP BY current_node`;
@@ -52,8 +52,8 @@ export function openCountsSql(scope: Pick<DashboardScope, "serviceId">): Prisma.
  * node at or before it, and their average and 90th-percentile length in minutes. One query for the
  * on-time rate and the times per node: both need the same window over the same events.
  */
-export function nodeStatsSql(scope: DashboardScope): Prisma.Sql {
-  return Prisma.sql`
+export function nodeStatsSql(scope: DashboardScope): Sql {
+  return sql`
     SELECT v.node, count(*)::int AS visits,
            count(*) FILTER (WHERE v.due_at IS NOT NULL)::int AS measured,
            count(*) FILTER (WHERE v.left_at <= v.due_at)::int AS "onTime",
@@ -66,8 +66,8 @@ export function nodeStatsSql(scope: DashboardScope): Prisma.Sql {
 }
 
 /** Per service: the same over the staff's nodes (waiting for the applicant is not staff time). */
-export function onTimeByServiceSql(scope: DashboardScope): Prisma.Sql {
-  return Prisma.sql`
+export function onTimeByServiceSql(scope: DashboardScope): Sql {
+  return sql`
     SELECT s.id AS "serviceId", s.name_zh AS "nameZh", s.name_en AS "nameEn", t.measured, t."onTime"
       FROM (SELECT v.service_id, count(*)::int AS measured, count(*) FILTER (WHERE v.left_at <= v.due_at)::int AS "onTime"
               FROM (${visits(scope)}) v
@@ -82,8 +82,8 @@ export function onTimeByServiceSql(scope: DashboardScope): Prisma.Sql {
  * applicant (events without an actor are the system's, not a response). One index probe per case
  * on timeline_event (application_id, occurred_at), stopping at the first staff event.
  */
-export function firstResponseSql(scope: DashboardScope): Prisma.Sql {
-  return Prisma.sql`
+export function firstResponseSql(scope: DashboardScope): Sql {
+  return sql`
     SELECT count(*)::int AS cases, count(r.minutes)::int AS responded,
            count(*) FILTER (WHERE r.minutes IS NULL AND a.closed_at IS NULL)::int AS waiting,
            avg(r.minutes)::float8 AS "averageMinutes",
@@ -103,12 +103,12 @@ export function firstResponseSql(scope: DashboardScope): Prisma.Sql {
  * Submissions per hour of the day in the rota's time zone, and per half (day / night), in one
  * pass: rows with an hour are the hours, rows with only "daytime" are the two halves.
  */
-export function hourlyVolumeSql(scope: DashboardScope): Prisma.Sql {
-  return Prisma.sql`
+export function hourlyVolumeSql(scope: DashboardScope): Sql {
+  return sql`
     SELECT h.hour, h.daytime, count(*)::int AS count
       FROM application a
       CROSS JOIN LATERAL (SELECT extract(hour FROM a.submitted_at AT TIME ZONE ${scope.timeZone})::int AS hour) z
-      CROSS JOIN LATERAL (SELECT z.hour, z.hour >= ${Prisma.raw(String(DAY_START_HOUR))} AND z.hour < ${Prisma.raw(String(DAY_END_HOUR))} AS daytime) h
+      CROSS JOIN LATERAL (SELECT z.hour, z.hour >= ${raw(String(DAY_START_HOUR))} AND z.hour < ${raw(String(DAY_END_HOUR))} AS daytime) h
      WHERE ${casesIn(scope)}
      GROUP BY GROUPING SETS ((h.hour), (h.daytime))`;
 }
@@ -118,8 +118,8 @@ export function hourlyVolumeSql(scope: DashboardScope): Prisma.Sql {
  * few, so counting them all per case and hash-joining beats probing the index once per case as
  * soon as the range is more than a few weeks (bench/README.md).
  */
-export function followUpSql(scope: DashboardScope): Prisma.Sql {
-  return Prisma.sql`
+export function followUpSql(scope: DashboardScope): Sql {
+  return sql`
     SELECT count(*)::int AS cases, count(f.n)::int AS "withFollowUp", coalesce(sum(f.n), 0)::int AS "followUps"
       FROM application a
       LEFT JOIN (SELECT application_id, count(*) AS n FROM timeline_event WHERE action = 'FOLLOW_UP'::timeline_action GROUP BY application_id) f
@@ -128,8 +128,8 @@ export function followUpSql(scope: DashboardScope): Prisma.Sql {
 }
 
 /** Ratings (1–5) per value, and a total row (rating null) with the count and the average. */
-export function ratingsSql(scope: DashboardScope): Prisma.Sql {
-  return Prisma.sql`
+export function ratingsSql(scope: DashboardScope): Sql {
+  return sql`
     SELECT a.rating, count(*)::int AS count, avg(a.rating)::float8 AS average
       FROM application a
      WHERE ${casesIn(scope)} AND a.rating IS NOT NULL
@@ -140,11 +140,11 @@ export function ratingsSql(scope: DashboardScope): Prisma.Sql {
 export type ExportCursor = { submittedAt: Date; id: string };
 
 /** One page of per-case export rows, oldest submission first; the per-case numbers by index probes. */
-export function exportPageSql(scope: DashboardScope, after: ExportCursor | null, limit: number): Prisma.Sql {
+export function exportPageSql(scope: DashboardScope, after: ExportCursor | null, limit: number): Sql {
   const keyset = after
-    ? Prisma.sql` AND a.submitted_at >= ${after.submittedAt} AND (a.submitted_at > ${after.submittedAt} OR a.id > ${after.id}::uuid)`
-    : Prisma.empty;
-  return Prisma.sql`
+    ? sql` AND a.submitted_at >= ${after.submittedAt} AND (a.submitted_at > ${after.submittedAt} OR a.id > ${after.id}::uuid)`
+    : empty;
+  return sql`
     SELECT a.id, a.number, s.name_zh AS "serviceZh", s.name_en AS "serviceEn", a.tier, a.submitted_at AS "submittedAt",
            a.closed_at AS "closedAt", a.current_node AS "currentNode", a.rating,
            (SELECT (extract(epoch FROM e.occurred_at - a.submitted_at) / 60)::float8
@@ -156,5 +156,5 @@ export function exportPageSql(scope: DashboardScope, after: ExportCursor | null,
       JOIN service_type s ON s.id = a.service_id
      WHERE ${casesIn(scope)}${keyset}
      ORDER BY a.submitted_at, a.id
-     LIMIT ${Prisma.raw(String(Math.max(1, Math.trunc(limit))))}`;
+     LIMIT ${raw(String(Math.max(1, Math.trunc(limit))))}`;
 }

@@ -1,4 +1,4 @@
-import { Prisma } from "@/lib/generated/prisma/client";
+import { sql, type Sql } from "@/lib/sql";
 import { limitKey, type RateLimit } from "./gcra";
 
 // The limiter's statements, apart from mutations.ts so the benchmark's bare node:http + pg
@@ -19,8 +19,8 @@ export function limiterRows(checks: readonly RateLimitCheck[]): LimiterRow[] {
  * burst × interval of now. Postgres locks each row for the `ON CONFLICT DO UPDATE`, so requests
  * arriving at once queue on it and each sees the previous one's tat. Returns the granted keys.
  */
-export function reserveSql(rows: readonly LimiterRow[], now: Date): Prisma.Sql {
-  return Prisma.sql`
+export function reserveSql(rows: readonly LimiterRow[], now: Date): Sql {
+  return sql`
     INSERT INTO rate_limit AS r (key, tat, interval_seconds, burst)
     SELECT k.key, ${now}::timestamptz + make_interval(secs => k.interval_seconds), k.interval_seconds, k.burst
       FROM unnest(${rows.map((row) => row.key)}::text[], ${rows.map((row) => row.intervalSeconds)}::int[], ${rows.map((row) => row.burst)}::int[])
@@ -34,10 +34,10 @@ export function reserveSql(rows: readonly LimiterRow[], now: Date): Prisma.Sql {
 }
 
 /** Gives one attempt back to each key. */
-export function releaseSql(keys: readonly string[]): Prisma.Sql {
-  return Prisma.sql`UPDATE rate_limit SET tat = tat - make_interval(secs => interval_seconds) WHERE key = ANY(${keys}::text[])`;
+export function releaseSql(keys: readonly string[]): Sql {
+  return sql`UPDATE rate_limit SET tat = tat - make_interval(secs => interval_seconds) WHERE key = ANY(${keys}::text[])`;
 }
 
-export function refusedSql(keys: readonly string[]): Prisma.Sql {
-  return Prisma.sql`SELECT key, tat, interval_seconds AS "intervalSeconds", burst FROM rate_limit WHERE key = ANY(${keys}::text[])`;
+export function refusedSql(keys: readonly string[]): Sql {
+  return sql`SELECT key, tat, interval_seconds AS "intervalSeconds", burst FROM rate_limit WHERE key = ANY(${keys}::text[])`;
 }
