@@ -9,8 +9,7 @@ import type { RateLimit } from "@/lib/rate-limit/mutations";
 import { formData, signedInAs } from "@/lib/testing/action-session";
 import { withTestDatabase } from "@/lib/testing/with-test-database";
 import { wholePath } from "@/lib/validation/field-errors";
-import { invalidInput } from "@/lib/action-result";
-import { callAction, formAction, refuse } from "./pipeline";
+import { formAction, refuse, runAction } from "./pipeline";
 
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: vi.fn() }));
 vi.mock("next/headers", () => ({ headers: vi.fn() }));
@@ -115,7 +114,7 @@ describe("the Server Action pipeline", () => {
       access: "signedIn",
       schema: z.object({ targets: z.object({ EXPRESS: z.string().min(1, "validation.required") }) }),
       fields: (form) => ({ targets: { EXPRESS: form.get("targets.EXPRESS") ?? "" } }),
-      invalid: (error) => invalidInput(error, wholePath),
+      fieldKey: wholePath,
       run,
     });
     expect(await nested(null, formData({}))).toEqual({
@@ -132,12 +131,13 @@ describe("the Server Action pipeline", () => {
 
   it("passes a value to the schema as it is when called from code", async () => {
     await signedInAs("APPLICANT");
-    const remove = callAction({
-      name: "test.remove",
-      access: "signedIn",
-      schema: z.uuid(),
-      run: async ({ data }) => ({ id: data }),
-    });
+    const remove = (input: unknown) =>
+      runAction(input, {
+        name: "test.remove",
+        access: "signedIn",
+        schema: z.uuid(),
+        run: async ({ data }) => ({ id: data }),
+      });
     const id = randomUUID();
     expect(await remove(id)).toEqual({ ok: true, data: { id } });
     expect(await remove({ id })).toMatchObject({ ok: false, message: "errors.checkFields" });

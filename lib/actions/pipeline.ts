@@ -1,11 +1,12 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
-import { failure, invalidInput, type ActionFailure, type ActionResult } from "@/lib/action-result";
+import { failure, invalidInput, type ActionFailure } from "@/lib/action-result";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import { UserFacingError } from "@/lib/errors";
 import { releaseAttempt, reserveAttempt, type RateLimitCheck } from "@/lib/rate-limit/mutations";
 import { isFormData, malformedRequest } from "@/lib/validation/action-input";
+import type { FieldKey } from "@/lib/validation/field-errors";
 import { logAction, requestFacts, type ActionOutcome } from "./log";
 
 // Every Server Action runs these steps, in this order (decision 014):
@@ -60,7 +61,9 @@ export type ActionConfig<
   name: string;
   access: A;
   schema: S;
-  /** The answer when the schema refuses; by default "errors.checkFields" with top-level field errors. */
+  /** Which field a schema issue belongs to (lib/validation/field-errors.ts); the top-level one by default. */
+  fieldKey?: FieldKey;
+  /** The answer when the schema refuses; by default "errors.checkFields" with the field errors. */
   invalid?: (error: z.ZodError, raw: unknown) => ActionFailure;
   /** Authorization on the resource, once the input is known; false is "errors.notAuthorized". */
   authorize?: (context: ActionContext<A, z.output<S>>) => boolean | Promise<boolean>;
@@ -132,7 +135,9 @@ async function steps<A extends Access, S extends z.ZodType, T, F extends ActionF
   if (!parsed.success)
     return {
       outcome: "invalid",
-      result: config.invalid ? config.invalid(parsed.error, raw) : invalidInput(parsed.error),
+      result: config.invalid
+        ? config.invalid(parsed.error, raw)
+        : invalidInput(parsed.error, config.fieldKey),
     };
   const context = { viewer: viewer as ViewerFor<A>, data: parsed.data, raw, ...facts };
   if (config.authorize && !(await config.authorize(context)))
@@ -171,21 +176,13 @@ export function formAction<
   return async (_previous, formData) => execute(config, formData, (raw) => fields(raw as FormData));
 }
 
-/**
- * A Server Action called from code with one argument: with `fields`, a FormData (an upload);
- * without, a value the schema parses as it is (an id).
- */
-export function callAction<
+/** For an action called from code with one value (an id): the schema parses it as it is. */
+export function runAction<
   A extends Access,
   S extends z.ZodType,
   T,
-  F extends ActionFailureLike = never,
-  R extends Target = undefined,
->(
-  config: ActionConfig<A, S, T, F, R> & { fields?: (formData: FormData) => unknown },
-): (input: unknown) => Answer<T, F, R> {
-  const { fields } = config;
-  return async (input) => execute(config, input, fields ? (raw) => fields(raw as FormData) : null);
+  F extends ActionFailureLike,
+  R extends Target,
+>(input: unknown, config: ActionConfig<A, S, T, F, R>): Answer<T, F, R> {
+  return execute(config, input, null);
 }
-
-export type { ActionResult };

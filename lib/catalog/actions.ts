@@ -2,7 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 import { formAction } from "@/lib/actions/pipeline";
-import { invalidInput } from "@/lib/action-result";
 import { canAccess } from "@/lib/auth/roles";
 import type { CurrentUser } from "@/lib/auth/session";
 import { wholePath } from "@/lib/validation/field-errors";
@@ -28,19 +27,20 @@ import {
 
 const LIST_PATH = "/console/admin/services";
 
-// The mutations check the viewer again in their own transaction.
+// The mutations check the viewer again in their own transaction. Nested fields ("targets.EXPRESS")
+// get their own messages.
 const admin = {
   access: (viewer: CurrentUser) => canAccess(viewer.role, "admin"),
-  // Nested fields ("targets.EXPRESS") get their own messages.
-  invalid: (error: Parameters<typeof invalidInput>[0]) => invalidInput(error, wholePath),
+  fieldKey: wholePath,
 };
 
 /** The admin pages and the public pages that show the catalog (fees, tiers, evidence). */
-function refresh(serviceId?: string) {
+function refreshed<T>(serviceId: string, result: T): T {
   revalidatePath(LIST_PATH);
-  if (serviceId) revalidatePath(`${LIST_PATH}/${serviceId}`);
+  revalidatePath(`${LIST_PATH}/${serviceId}`);
   revalidatePath("/services");
   revalidatePath("/portal/apply", "layout");
+  return result;
 }
 
 export const createService = formAction({
@@ -59,11 +59,7 @@ export const saveService = formAction({
   name: "catalog.saveService",
   ...admin,
   schema: updateServiceSchema,
-  run: async ({ viewer, data }) => {
-    const result = await updateService(viewer, data);
-    refresh(data.serviceId);
-    return result;
-  },
+  run: async ({ viewer, data }) => refreshed(data.serviceId, await updateService(viewer, data)),
 });
 
 /** Node targets arrive as fields "targets.<NODE>" and are gathered into one object for the schema. */
@@ -77,53 +73,34 @@ export const saveTier = formAction({
       TARGET_NODES.map((node) => [node, formData.get(`targets.${node}`) ?? undefined]),
     ),
   }),
-  run: async ({ viewer, data }) => {
-    const result = await updateTier(viewer, data);
-    refresh(data.serviceId);
-    return result;
-  },
+  run: async ({ viewer, data }) => refreshed(data.serviceId, await updateTier(viewer, data)),
 });
 
 export const addEvidence = formAction({
   name: "catalog.addEvidence",
   ...admin,
   schema: addEvidenceSchema,
-  run: async ({ viewer, data }) => {
-    const result = await addEvidenceRequirement(viewer, data);
-    refresh(data.serviceId);
-    return result;
-  },
+  run: async ({ viewer, data }) => refreshed(data.serviceId, await addEvidenceRequirement(viewer, data)),
 });
 
 export const saveEvidence = formAction({
   name: "catalog.saveEvidence",
   ...admin,
   schema: updateEvidenceSchema,
-  run: async ({ viewer, data }) => {
-    const { serviceId } = await updateEvidenceRequirement(viewer, data);
-    refresh(serviceId);
-    return null;
-  },
+  run: async ({ viewer, data }) => refreshed((await updateEvidenceRequirement(viewer, data)).serviceId, null),
 });
 
 export const removeEvidence = formAction({
   name: "catalog.removeEvidence",
   ...admin,
   schema: removeEvidenceSchema,
-  run: async ({ viewer, data }) => {
-    const { serviceId } = await removeEvidenceRequirement(viewer, data.requirementId);
-    refresh(serviceId);
-    return null;
-  },
+  run: async ({ viewer, data }) =>
+    refreshed((await removeEvidenceRequirement(viewer, data.requirementId)).serviceId, null),
 });
 
 export const moveEvidence = formAction({
   name: "catalog.moveEvidence",
   ...admin,
   schema: moveEvidenceSchema,
-  run: async ({ viewer, data }) => {
-    const { serviceId } = await moveEvidenceRequirement(viewer, data);
-    refresh(serviceId);
-    return null;
-  },
+  run: async ({ viewer, data }) => refreshed((await moveEvidenceRequirement(viewer, data)).serviceId, null),
 });

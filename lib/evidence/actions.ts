@@ -1,6 +1,6 @@
 "use server";
 
-import { callAction } from "@/lib/actions/pipeline";
+import { formAction, runAction } from "@/lib/actions/pipeline";
 import { failure } from "@/lib/action-result";
 import { deleteEvidence, saveEvidence } from "./mutations";
 import { evidenceIdSchema, uploadEvidenceSchema } from "./schema";
@@ -8,8 +8,7 @@ import { evidenceIdSchema, uploadEvidenceSchema } from "./schema";
 // Thin on purpose: who may upload or remove what is decided in mutations.ts (tested there), so
 // these only read the session, parse the input and let the pipeline turn refusals into results.
 
-/** One file per call (the uploader sends them one after another). Signed-in applicants only. */
-export const uploadEvidence = callAction({
+const upload = formAction({
   name: "evidence.upload",
   access: "signedIn",
   schema: uploadEvidenceSchema,
@@ -24,15 +23,22 @@ export const uploadEvidence = callAction({
   },
 });
 
+/** One file per call (the uploader sends them one after another). Signed-in applicants only. */
+export async function uploadEvidence(formData: FormData) {
+  return upload(null, formData);
+}
+
 /** Removes a draft (or an answer to a still-open supplement request) of the signed-in uploader. */
-export const removeEvidence = callAction({
-  name: "evidence.remove",
-  access: "signedIn",
-  schema: evidenceIdSchema,
-  // Not an id of theirs, whatever it is.
-  invalid: () => failure("errors.notAuthorized"),
-  run: async ({ viewer, data: id }) => {
-    await deleteEvidence(viewer, id);
-    return { id };
-  },
-});
+export async function removeEvidence(id: string) {
+  return runAction(id, {
+    name: "evidence.remove",
+    access: "signedIn",
+    schema: evidenceIdSchema,
+    // Not an id of theirs, whatever it is.
+    invalid: () => failure("errors.notAuthorized"),
+    run: async ({ viewer, data }) => {
+      await deleteEvidence(viewer, data);
+      return { id: data };
+    },
+  });
+}

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { getCurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { createTestApplication, createTestUser } from "@/lib/testing/fixtures";
+import { createTestApplication, createTestService, createTestUser } from "@/lib/testing/fixtures";
 import { withTestDatabase } from "@/lib/testing/with-test-database";
 import { acknowledge, endShift } from "./actions";
 import { CHECKLIST_ITEMS } from "./schema";
@@ -74,18 +74,11 @@ describe("handover actions", () => {
   it("refresh the form, and nothing else, when a case was assigned to the author meanwhile", async () => {
     const author = await signedInAs("REVIEWER");
     const applicant = await createTestUser("APPLICANT");
-    const service = await db.serviceType.create({
-      data: {
-        code: `svc-${author.id}`,
-        nameZh: "s",
-        nameEn: "s",
-        descriptionZh: "-",
-        descriptionEn: "-",
-        baseFeeMinor: 100,
-      },
-      select: { id: true },
+    await createTestApplication({
+      applicantId: applicant.id,
+      serviceId: await createTestService(),
+      assigneeId: author.id,
     });
-    await createTestApplication({ applicantId: applicant.id, serviceId: service.id, assigneeId: author.id });
     revalidated();
     // The form was loaded before the case arrived, so it lists none.
     expect(await endShift(null, formData(ticked))).toMatchObject({

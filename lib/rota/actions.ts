@@ -4,7 +4,6 @@ import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { formAction } from "@/lib/actions/pipeline";
-import { invalidInput } from "@/lib/action-result";
 import { canAccess } from "@/lib/auth/roles";
 import type { CurrentUser } from "@/lib/auth/session";
 import { wholePath } from "@/lib/validation/field-errors";
@@ -17,7 +16,7 @@ const ROTA_PATH = "/console/rota";
 // The mutations check the viewer again; every change shows on the rota and its shift pages.
 const editor = {
   access: (viewer: CurrentUser) => canAccess(viewer.role, "console") && canEditRota(viewer.role),
-  invalid: (error: Parameters<typeof invalidInput>[0]) => invalidInput(error, wholePath),
+  fieldKey: wholePath,
 };
 
 function refreshed<T>(data: T): T {

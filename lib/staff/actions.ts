@@ -2,7 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 import { formAction } from "@/lib/actions/pipeline";
-import { invalidInput } from "@/lib/action-result";
 import { canAccess } from "@/lib/auth/roles";
 import type { CurrentUser } from "@/lib/auth/session";
 import { wholePath } from "@/lib/validation/field-errors";
@@ -27,7 +26,7 @@ const LIST_PATH = "/console/admin/staff";
 // The mutations check the viewer again in their own transaction.
 const admin = {
   access: (viewer: CurrentUser) => canAccess(viewer.role, "admin"),
-  invalid: (error: Parameters<typeof invalidInput>[0]) => invalidInput(error, wholePath),
+  fieldKey: wholePath,
 };
 
 function refresh(userId: string) {

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import type { Viewer } from "@/lib/auth/viewer";
@@ -6,7 +5,7 @@ import { db } from "@/lib/db";
 import type { ApplicationStatus, Role, WorkflowNode } from "@/lib/generated/prisma/enums";
 import { listNotifications } from "@/lib/notifications/inbox-data";
 import { revalidated } from "@/lib/testing/action-session";
-import { createTestApplication, createTestUser } from "@/lib/testing/fixtures";
+import { createTestApplication, createTestService, createTestUser } from "@/lib/testing/fixtures";
 import { withTestDatabase } from "@/lib/testing/with-test-database";
 import { requestFollowUp } from "./actions";
 import { CaseNotFoundError, ConcurrentChangeError, TransitionNotAllowedError } from "./errors";
@@ -23,19 +22,7 @@ const HOUR = 3_600_000;
 let serviceId = "";
 
 beforeAll(async () => {
-  serviceId = (
-    await db.serviceType.create({
-      data: {
-        code: `svc-${randomUUID()}`,
-        nameZh: "s",
-        nameEn: "s",
-        descriptionZh: "-",
-        descriptionEn: "-",
-        baseFeeMinor: 100,
-      },
-      select: { id: true },
-    })
-  ).id;
+  serviceId = await createTestService();
 });
 
 beforeEach(() => vi.mocked(getCurrentUser).mockReset());

@@ -1,8 +1,7 @@
-import { randomUUID } from "node:crypto";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { getCurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { createTestApplication, createTestUser } from "@/lib/testing/fixtures";
+import { createTestApplication, createTestService, createTestUser } from "@/lib/testing/fixtures";
 import { withTestDatabase } from "@/lib/testing/with-test-database";
 import {
   addCaseNoteAction,
@@ -24,19 +23,7 @@ withTestDatabase();
 let serviceId = "";
 
 beforeAll(async () => {
-  serviceId = (
-    await db.serviceType.create({
-      data: {
-        code: `svc-${randomUUID()}`,
-        nameZh: "s",
-        nameEn: "s",
-        descriptionZh: "-",
-        descriptionEn: "-",
-        baseFeeMinor: 100,
-      },
-      select: { id: true },
-    })
-  ).id;
+  serviceId = await createTestService();
 });
 
 beforeEach(() => vi.mocked(getCurrentUser).mockReset());

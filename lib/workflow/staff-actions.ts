@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import type { z } from "zod";
 import { formAction } from "@/lib/actions/pipeline";
 import type { ActionResult } from "@/lib/action-result";
 import { isStaff } from "@/lib/auth/roles";
@@ -36,7 +37,9 @@ export type StaffActionResult = ActionResult<{ version: number }>;
 const staff = (viewer: CurrentUser) => isStaff(viewer.role);
 
 /** The queue, the case's workspace and the applicant's page all show the case's new state. */
-function refreshed(outcome: Pick<OperationOutcome, "number" | "version">) {
+type Outcome = Pick<OperationOutcome, "number" | "version">;
+
+function refreshed(outcome: Outcome) {
   revalidatePath("/console");
   revalidatePath(`/console/cases/${outcome.number}`);
   revalidatePath(`/portal/applications/${outcome.number}`);
@@ -77,46 +80,42 @@ export const staffTransition = formAction({
   },
 });
 
-export const claimCaseAction = formAction({
-  name: "workflow.claimCase",
-  access: staff,
-  schema: caseReferenceSchema,
-  fields: fields(...REFERENCE),
-  run: async ({ viewer, data }) => refreshed(await claimCase({ ...data, viewer })),
-});
+/** An operation on one case: the reference fields plus `names`, parsed by `schema`, done by `operation`. */
+function caseOperation<S extends z.ZodType<object>>(
+  name: string,
+  schema: S,
+  names: string[],
+  operation: (input: z.output<S> & { viewer: CurrentUser }) => Promise<Outcome>,
+) {
+  return formAction({
+    name: `workflow.${name}`,
+    access: staff,
+    schema,
+    fields: fields(...REFERENCE, ...names),
+    run: async ({ viewer, data }) => refreshed(await operation({ ...data, viewer })),
+  });
+}
 
-export const assignCaseAction = formAction({
-  name: "workflow.assignCase",
-  access: staff,
-  schema: assignSchema,
-  fields: fields(...REFERENCE, "assigneeId", "note"),
-  run: async ({ viewer, data }) => refreshed(await assignCase({ ...data, viewer })),
-});
-
-export const addCaseNoteAction = formAction({
-  name: "workflow.addCaseNote",
-  access: staff,
-  schema: noteSchema,
-  fields: fields(...REFERENCE, "publicNote", "internalNote"),
-  run: async ({ viewer, data }) => refreshed(await addCaseNote({ ...data, viewer })),
-});
-
-export const recordPaymentAction = formAction({
-  name: "workflow.recordPayment",
-  access: staff,
-  schema: paymentSchema,
-  fields: fields(...REFERENCE, "reference"),
-  run: async ({ viewer, data }) => refreshed(await recordPaymentByStaff({ ...data, viewer })),
-});
-
-export const recordRefundAction = formAction({
-  name: "workflow.recordRefund",
-  access: staff,
-  schema: refundSchema,
-  fields: fields(...REFERENCE, "amount", "reason"),
-  run: async ({ viewer, data: { amount, ...rest } }) =>
-    refreshed(await recordRefund({ ...rest, amountMinor: amount, viewer })),
-});
+export const claimCaseAction = caseOperation("claimCase", caseReferenceSchema, [], claimCase);
+export const assignCaseAction = caseOperation("assignCase", assignSchema, ["assigneeId", "note"], assignCase);
+export const addCaseNoteAction = caseOperation(
+  "addCaseNote",
+  noteSchema,
+  ["publicNote", "internalNote"],
+  addCaseNote,
+);
+export const recordPaymentAction = caseOperation(
+  "recordPayment",
+  paymentSchema,
+  ["reference"],
+  recordPaymentByStaff,
+);
+export const recordRefundAction = caseOperation(
+  "recordRefund",
+  refundSchema,
+  ["amount", "reason"],
+  ({ amount, ...rest }) => recordRefund({ ...rest, amountMinor: amount }),
+);
 
 export const uploadResultDocumentAction = formAction({
   name: "workflow.uploadResultDocument",
