@@ -16,6 +16,8 @@ export default defineConfig({
     include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "prisma/**/*.test.ts"],
     globalSetup: ["lib/testing/vitest-global-setup.ts"],
     setupFiles: ["lib/testing/fail-on-console-error.ts"],
+    // Every Server Action logs one line (lib/actions/log.ts); tests that care spy on console.info.
+    onConsoleLog: (log) => !log.startsWith('{"event":"action"'),
     // Two cores: more workers only make the Postgres-backed files contend.
     maxWorkers: 2,
     testTimeout: 20_000,

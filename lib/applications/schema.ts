@@ -5,6 +5,7 @@ import { URGENCY_TIERS } from "@/lib/catalog/tiers";
 import { ID_TYPES, isIdType, validateIdNumber } from "@/lib/identity/id-number";
 import { endOfLocalDay, MAX_UTC_OFFSET_MINUTES } from "./deadline";
 import { multilineText, text } from "@/lib/validation/text";
+import { fieldErrorsOf, firstErrors } from "@/lib/validation/field-errors";
 import { AFFECTED, CONSEQUENCES, FIXED_DATE_KINDS, YES_NO, type TriageAnswers } from "./triage";
 
 // Messages are i18n keys, translated where they are shown; the form and the server use this same schema.
@@ -226,10 +227,5 @@ export function applicationValuesToFormData(values: ApplicationFormValues): Form
 
 /** The first message per field, for inline errors. */
 export function firstErrorPerField(error: z.ZodError): Partial<Record<ApplicationField, string>> {
-  const result: Partial<Record<ApplicationField, string>> = {};
-  for (const issue of error.issues) {
-    const field = issue.path[0] as ApplicationField | undefined;
-    if (field && !(field in result)) result[field] = issue.message;
-  }
-  return result;
+  return firstErrors(fieldErrorsOf(error)) as Partial<Record<ApplicationField, string>>;
 }

@@ -1,6 +1,7 @@
 "use server";
 
-import { redirect } from "next/navigation";
+import { z } from "zod";
+import { formAction, refuse } from "@/lib/actions/pipeline";
 import { safeCallbackPath } from "./callback-path";
 import { THROTTLED_ERROR_PREFIX } from "./options";
 import { signInWithNextAuth } from "./password-sign-in";
@@ -10,7 +11,7 @@ import { UNAVAILABLE_ERROR_PREFIX } from "./unavailable";
 export type SignInState = {
   ok: false;
   message: string;
-  email: string;
+  email?: string;
   minutes?: number;
   reference?: string;
 } | null;
@@ -22,38 +23,42 @@ function field(formData: FormData, name: string): string {
   return typeof value === "string" ? value.slice(0, MAX_FIELD_LENGTH) : "";
 }
 
-/**
- * Posted by the sign-in form, with or without JavaScript. next-auth does the checking (see
- * password-sign-in.ts); the server then picks the landing page (app/signin/continue).
- */
-export async function signInWithPassword(_previous: SignInState, formData: FormData): Promise<SignInState> {
-  if (!(formData instanceof FormData)) return { ok: false, message: "auth.invalidCredentials", email: "" };
-  const email = field(formData, "email");
-  const result = await signInWithNextAuth(email, field(formData, "password"));
-  if (!result.ok) {
-    if (result.error.startsWith(THROTTLED_ERROR_PREFIX)) {
-      const seconds = Number(result.error.slice(THROTTLED_ERROR_PREFIX.length));
-      return {
-        ok: false,
-        message: "auth.throttled",
-        email,
-        minutes: Math.max(1, Math.ceil((Number.isFinite(seconds) ? seconds : 60) / 60)),
-      };
-    }
-    if (result.error.startsWith(UNAVAILABLE_ERROR_PREFIX)) {
-      // The server failed (lib/auth/unavailable.ts): the reference finds its log line.
-      const reference = result.error
-        .slice(UNAVAILABLE_ERROR_PREFIX.length)
-        .replace(/[^0-9a-f]/g, "")
-        .slice(0, 16);
-      return { ok: false, message: "auth.unavailable", email, reference };
-    }
-    return {
-      ok: false,
-      message: result.error === "CredentialsSignin" ? "auth.invalidCredentials" : "auth.signInFailed",
-      email,
-    };
+/** Why next-auth refused, as the form's message (and the wait or the log reference it needs). */
+function refusal(error: string, email: string) {
+  if (error.startsWith(THROTTLED_ERROR_PREFIX)) {
+    const seconds = Number(error.slice(THROTTLED_ERROR_PREFIX.length));
+    const minutes = Math.max(1, Math.ceil((Number.isFinite(seconds) ? seconds : 60) / 60));
+    return { ok: false as const, message: "auth.throttled", email, minutes };
   }
-  const callbackUrl = safeCallbackPath(formData.get("callbackUrl"), "");
-  redirect(`/signin/continue?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+  if (error.startsWith(UNAVAILABLE_ERROR_PREFIX)) {
+    // The server failed (lib/auth/unavailable.ts): the reference finds its log line.
+    const reference = error
+      .slice(UNAVAILABLE_ERROR_PREFIX.length)
+      .replace(/[^0-9a-f]/g, "")
+      .slice(0, 16);
+    return { ok: false as const, message: "auth.unavailable", email, reference };
+  }
+  const message = error === "CredentialsSignin" ? "auth.invalidCredentials" : "auth.signInFailed";
+  return { ok: false as const, message, email };
 }
+
+/**
+ * Posted by the sign-in form, with or without JavaScript. next-auth does the checking and the
+ * throttling (see password-sign-in.ts); the server then picks the landing page (app/signin/continue).
+ */
+export const signInWithPassword = formAction({
+  name: "auth.signIn",
+  access: "public",
+  schema: z.object({ email: z.string(), password: z.string(), callbackUrl: z.unknown() }),
+  fields: (formData) => ({
+    email: field(formData, "email"),
+    password: field(formData, "password"),
+    callbackUrl: formData.get("callbackUrl"),
+  }),
+  run: async ({ data: { email, password, callbackUrl } }) => {
+    const result = await signInWithNextAuth(email, password);
+    if (!result.ok) return refuse(refusal(result.error, email));
+    return `/signin/continue?callbackUrl=${encodeURIComponent(safeCallbackPath(callbackUrl, ""))}`;
+  },
+  redirectTo: (target) => target,
+});

@@ -1,8 +1,8 @@
 "use server";
 
-import { headers } from "next/headers";
-import { clientIpFromHeaders } from "@/lib/http/client-ip";
-import { MALFORMED_REQUEST, isFormData } from "@/lib/validation/action-input";
+import { z } from "zod";
+import { formAction } from "@/lib/actions/pipeline";
+import { failure } from "@/lib/action-result";
 import { emailSchema } from "./schema";
 import { requestSignInUnlock } from "./unlock-mutations";
 
@@ -12,13 +12,14 @@ export type UnlockRequestState = { ok: true } | { ok: false; message: string } |
  * "Email me a link to unlock sign-in on this device", offered when sign-in is refused for too many
  * attempts. The answer never says whether the email has an account.
  */
-export async function requestUnlockLink(
-  _previous: UnlockRequestState,
-  formData: FormData,
-): Promise<UnlockRequestState> {
-  if (!isFormData(formData)) return { ok: false, message: MALFORMED_REQUEST };
-  const email = emailSchema.safeParse(formData.get("email"));
-  if (!email.success) return { ok: false, message: "validation.emailInvalid" };
-  await requestSignInUnlock(email.data, clientIpFromHeaders(await headers()));
-  return { ok: true };
-}
+export const requestUnlockLink = formAction({
+  name: "auth.requestUnlockLink",
+  access: "public",
+  schema: z.object({ email: emailSchema }),
+  fields: (formData) => ({ email: formData.get("email") }),
+  invalid: () => failure("validation.emailInvalid"),
+  run: async ({ data, ip }) => {
+    await requestSignInUnlock(data.email, ip);
+    return undefined;
+  },
+});

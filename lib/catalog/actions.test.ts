@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { withTestDatabase } from "@/lib/testing/with-test-database";
 import { removeEvidence, saveService, saveTier } from "./actions";
-import { formData, signedInAs } from "@/lib/testing/action-session";
+import { formData, revalidated, signedInAs } from "@/lib/testing/action-session";
 
 // The actions read the session themselves: stand in for it, and for Next's request-bound helpers.
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: vi.fn() }));
@@ -81,10 +81,18 @@ describe("catalog actions", () => {
       message: "errors.checkFields",
       fieldErrors: { "targets.DECISION": ["admin.catalog.errors.targetTooLong"] },
     });
+    revalidated();
     expect(await saveTier(null, tierForm(service.id, { DECISION: "90", SUBMITTED: "" }))).toEqual({
       ok: true,
       data: { changed: 4 },
     });
+    // The admin pages and the public pages that quote fees and tiers.
+    expect(revalidated()).toEqual([
+      ["/console/admin/services"],
+      [`/console/admin/services/${service.id}`],
+      ["/services"],
+      ["/portal/apply", "layout"],
+    ]);
     const tier = await db.serviceTier.findFirstOrThrow({
       where: { serviceId: service.id, tier: "EXPRESS" },
       select: { surchargeMinor: true, nodeTargets: { select: { node: true, targetMinutes: true } } },

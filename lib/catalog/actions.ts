@@ -1,9 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import type { ActionResult } from "@/lib/action-result";
-import { adminAction } from "@/lib/staff/admin-action";
+import { formAction } from "@/lib/actions/pipeline";
+import { canAccess } from "@/lib/auth/roles";
+import type { CurrentUser } from "@/lib/auth/session";
+import { wholePath } from "@/lib/validation/field-errors";
 import {
   addEvidenceSchema,
   createServiceSchema,
@@ -23,100 +24,83 @@ import {
   updateService,
   updateTier,
 } from "./mutations";
-import { isFormData, malformedRequest } from "@/lib/validation/action-input";
 
 const LIST_PATH = "/console/admin/services";
 
+// The mutations check the viewer again in their own transaction. Nested fields ("targets.EXPRESS")
+// get their own messages.
+const admin = {
+  access: (viewer: CurrentUser) => canAccess(viewer.role, "admin"),
+  fieldKey: wholePath,
+};
+
 /** The admin pages and the public pages that show the catalog (fees, tiers, evidence). */
-function refresh(serviceId?: string) {
+function refreshed<T>(serviceId: string, result: T): T {
   revalidatePath(LIST_PATH);
-  if (serviceId) revalidatePath(`${LIST_PATH}/${serviceId}`);
+  revalidatePath(`${LIST_PATH}/${serviceId}`);
   revalidatePath("/services");
   revalidatePath("/portal/apply", "layout");
-}
-
-export async function createService(
-  _previous: unknown,
-  formData: FormData,
-): Promise<ActionResult<{ id: string }>> {
-  if (!isFormData(formData)) return malformedRequest();
-  const result = await adminAction(
-    createServiceSchema,
-    Object.fromEntries(formData),
-    async (viewer, input) => {
-      const created = await createServiceRow(viewer, input);
-      revalidatePath(LIST_PATH);
-      return created;
-    },
-  );
-  if (result.ok) redirect(`${LIST_PATH}/${result.data.id}?created=1`);
   return result;
 }
 
-export async function saveService(
-  _previous: unknown,
-  formData: FormData,
-): Promise<ActionResult<{ changed: number }>> {
-  if (!isFormData(formData)) return malformedRequest();
-  return adminAction(updateServiceSchema, Object.fromEntries(formData), async (viewer, input) => {
-    const result = await updateService(viewer, input);
-    refresh(input.serviceId);
-    return result;
-  });
-}
+export const createService = formAction({
+  name: "catalog.createService",
+  ...admin,
+  schema: createServiceSchema,
+  run: async ({ viewer, data }) => {
+    const created = await createServiceRow(viewer, data);
+    revalidatePath(LIST_PATH);
+    return created;
+  },
+  redirectTo: ({ id }) => `${LIST_PATH}/${id}?created=1`,
+});
+
+export const saveService = formAction({
+  name: "catalog.saveService",
+  ...admin,
+  schema: updateServiceSchema,
+  run: async ({ viewer, data }) => refreshed(data.serviceId, await updateService(viewer, data)),
+});
 
 /** Node targets arrive as fields "targets.<NODE>" and are gathered into one object for the schema. */
-export async function saveTier(
-  _previous: unknown,
-  formData: FormData,
-): Promise<ActionResult<{ changed: number }>> {
-  if (!isFormData(formData)) return malformedRequest();
-  const fields = Object.fromEntries(formData);
-  const targets = Object.fromEntries(
-    TARGET_NODES.map((node) => [node, formData.get(`targets.${node}`) ?? undefined]),
-  );
-  return adminAction(updateTierSchema, { ...fields, targets }, async (viewer, input) => {
-    const result = await updateTier(viewer, input);
-    refresh(input.serviceId);
-    return result;
-  });
-}
+export const saveTier = formAction({
+  name: "catalog.saveTier",
+  ...admin,
+  schema: updateTierSchema,
+  fields: (formData) => ({
+    ...Object.fromEntries(formData),
+    targets: Object.fromEntries(
+      TARGET_NODES.map((node) => [node, formData.get(`targets.${node}`) ?? undefined]),
+    ),
+  }),
+  run: async ({ viewer, data }) => refreshed(data.serviceId, await updateTier(viewer, data)),
+});
 
-export async function addEvidence(
-  _previous: unknown,
-  formData: FormData,
-): Promise<ActionResult<{ id: string }>> {
-  if (!isFormData(formData)) return malformedRequest();
-  return adminAction(addEvidenceSchema, Object.fromEntries(formData), async (viewer, input) => {
-    const result = await addEvidenceRequirement(viewer, input);
-    refresh(input.serviceId);
-    return result;
-  });
-}
+export const addEvidence = formAction({
+  name: "catalog.addEvidence",
+  ...admin,
+  schema: addEvidenceSchema,
+  run: async ({ viewer, data }) => refreshed(data.serviceId, await addEvidenceRequirement(viewer, data)),
+});
 
-export async function saveEvidence(_previous: unknown, formData: FormData): Promise<ActionResult<null>> {
-  if (!isFormData(formData)) return malformedRequest();
-  return adminAction(updateEvidenceSchema, Object.fromEntries(formData), async (viewer, input) => {
-    const { serviceId } = await updateEvidenceRequirement(viewer, input);
-    refresh(serviceId);
-    return null;
-  });
-}
+export const saveEvidence = formAction({
+  name: "catalog.saveEvidence",
+  ...admin,
+  schema: updateEvidenceSchema,
+  run: async ({ viewer, data }) => refreshed((await updateEvidenceRequirement(viewer, data)).serviceId, null),
+});
 
-export async function removeEvidence(_previous: unknown, formData: FormData): Promise<ActionResult<null>> {
-  if (!isFormData(formData)) return malformedRequest();
-  return adminAction(removeEvidenceSchema, Object.fromEntries(formData), async (viewer, input) => {
-    const { serviceId } = await removeEvidenceRequirement(viewer, input.requirementId);
-    refresh(serviceId);
-    return null;
-  });
-}
+export const removeEvidence = formAction({
+  name: "catalog.removeEvidence",
+  ...admin,
+  schema: removeEvidenceSchema,
+  run: async ({ viewer, data }) =>
+    refreshed((await removeEvidenceRequirement(viewer, data.requirementId)).serviceId, null),
+});
 
-export async function moveEvidence(_previous: unknown, formData: FormData): Promise<ActionResult<null>> {
-  if (!isFormData(formData)) return malformedRequest();
-  return adminAction(moveEvidenceSchema, Object.fromEntries(formData), async (viewer, input) => {
-    const { serviceId } = await moveEvidenceRequirement(viewer, input);
-    refresh(serviceId);
-    return null;
-  });
-}
+export const moveEvidence = formAction({
+  name: "catalog.moveEvidence",
+  ...admin,
+  schema: moveEvidenceSchema,
+  run: async ({ viewer, data }) => refreshed((await moveEvidenceRequirement(viewer, data)).serviceId, null),
+});

@@ -2,10 +2,11 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { getCurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { createTestApplication, createTestService, createTestUser } from "@/lib/testing/fixtures";
 import { withTestDatabase } from "@/lib/testing/with-test-database";
 import { acknowledge, endShift } from "./actions";
 import { CHECKLIST_ITEMS } from "./schema";
-import { formData, signedInAs } from "@/lib/testing/action-session";
+import { formData, revalidated, signedInAs } from "@/lib/testing/action-session";
 
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: vi.fn() }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
@@ -41,6 +42,7 @@ describe("handover actions", () => {
       fieldErrors: { checklist: ["rota.handover.errors.checklistIncomplete"] },
     });
     expect(await db.handover.count()).toBe(before);
+    revalidated();
 
     const url = await endShift(null, formData({ ...ticked, incidents: "Quiet" })).catch(
       (error: { url: string }) => error.url,
@@ -52,6 +54,8 @@ describe("handover actions", () => {
         select: { authorId: true, incidents: true },
       }),
     ).toEqual({ authorId: author!.id, incidents: "Quiet" });
+    // Cases changed hands: the queue and every case page under /console show the new assignee.
+    expect(revalidated()).toEqual([["/console", "layout"]]);
 
     expect(await acknowledge(null, formData({ handoverId: handoverId! }))).toEqual({
       ok: false,
@@ -65,5 +69,23 @@ describe("handover actions", () => {
     expect(
       await db.handover.findUniqueOrThrow({ where: { id: handoverId }, select: { acknowledgedById: true } }),
     ).toEqual({ acknowledgedById: colleague!.id });
+  });
+
+  it("refresh the form, and nothing else, when a case was assigned to the author meanwhile", async () => {
+    const author = await signedInAs("REVIEWER");
+    const applicant = await createTestUser("APPLICANT");
+    await createTestApplication({
+      applicantId: applicant.id,
+      serviceId: await createTestService(),
+      assigneeId: author.id,
+    });
+    revalidated();
+    // The form was loaded before the case arrived, so it lists none.
+    expect(await endShift(null, formData(ticked))).toMatchObject({
+      ok: false,
+      message: "rota.handover.errors.casesChanged",
+    });
+    // Without the refresh the form would keep offering the old list and refuse again on every submit.
+    expect(revalidated()).toEqual([["/console/handover"]]);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fieldErrorsOf, topLevelField, type FieldErrors } from "@/lib/validation/field-errors";
 import { multilineText } from "@/lib/validation/text";
 
 // Messages are i18n keys, translated where they are shown.
@@ -50,17 +51,13 @@ export function handoverFormInput(formData: FormData) {
 export function handoverFieldErrors(
   error: z.ZodError,
   input: { cases: { applicationId: string }[] },
-): Record<string, string[]> {
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const [field, index, inner] = issue.path;
-    const key =
-      field === "cases" && typeof index === "number" && inner === "note"
-        ? `note.${input.cases[index]?.applicationId ?? index}`
-        : String(field ?? "form");
-    (fieldErrors[key] ??= []).push(issue.message);
-  }
-  return fieldErrors;
+): FieldErrors {
+  return fieldErrorsOf(error, (path) => {
+    const [field, index, inner] = path;
+    return field === "cases" && typeof index === "number" && inner === "note"
+      ? `note.${input.cases[index]?.applicationId ?? index}`
+      : topLevelField(path);
+  });
 }
 
 export const handoverReferenceSchema = z.object({ handoverId: z.uuid("rota.handover.errors.notFound") });

@@ -1,5 +1,14 @@
-import { validateApplicationNumber } from "@/lib/applications/application-number";
-import { ID_TYPES, normalizeIdNumber, validateIdNumber, type IdType } from "@/lib/identity/id-number";
+import {
+  validateApplicationNumber,
+  type ApplicationNumberError,
+} from "@/lib/applications/application-number";
+import {
+  ID_TYPES,
+  normalizeIdNumber,
+  validateIdNumber,
+  type IdNumberError,
+  type IdType,
+} from "@/lib/identity/id-number";
 
 // The lookup's field checks as plain functions: the lookup page runs them in the browser before
 // any request (a typo never costs an attempt against the throttle) without shipping zod to a page
@@ -7,7 +16,12 @@ import { ID_TYPES, normalizeIdNumber, validateIdNumber, type IdType } from "@/li
 // Messages are i18n keys, translated where they are shown.
 
 export type LookupField = "number" | "idType" | "idNumber";
-export type LookupFieldErrors = Partial<Record<LookupField, string>>;
+/** Every message a lookup field check gives (API routes map each to a stable code). */
+export type LookupMessage =
+  | "validation.required"
+  | "track.errors.idTypeRequired"
+  | `track.errors.${ApplicationNumberError | IdNumberError}`;
+export type LookupFieldErrors = Partial<Record<LookupField, LookupMessage>>;
 export type LookupFields = { number: string; idType: IdType; idNumber: string };
 
 const MAX_INPUT_LENGTH = 40;
@@ -15,7 +29,7 @@ const MAX_INPUT_LENGTH = 40;
 /** The application number as typed → its canonical form, or the key of what is wrong with it. */
 export function checkApplicationNumber(
   raw: unknown,
-): { ok: true; number: string } | { ok: false; error: string } {
+): { ok: true; number: string } | { ok: false; error: LookupMessage } {
   const text = typeof raw === "string" ? raw.trim() : "";
   if (!text) return { ok: false, error: "validation.required" };
   if (text.length > MAX_INPUT_LENGTH) return { ok: false, error: "track.errors.applicationNumber.format" };

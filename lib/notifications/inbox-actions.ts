@@ -1,12 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { failure, invalidInput, type ActionResult } from "@/lib/action-result";
-import { getCurrentUser } from "@/lib/auth/session";
+import { z } from "zod";
+import { formAction } from "@/lib/actions/pipeline";
 import { markAllRead, markRead } from "./inbox-mutations";
 import { notificationIdSchema } from "./inbox-schema";
-import { isFormData, malformedRequest } from "@/lib/validation/action-input";
 
 const INBOX_PATH = "/notifications";
 
@@ -15,31 +13,47 @@ function refreshEverywhere() {
   revalidatePath("/", "layout");
 }
 
-/** Marks one of the viewer's notifications read. Anyone else's id changes nothing and answers the same. */
-export async function markNotificationRead(
-  _previous: unknown,
-  formData: FormData,
-): Promise<ActionResult<{ id: string }>> {
-  if (!isFormData(formData)) return malformedRequest();
-  const user = await getCurrentUser();
-  if (!user) return failure("errors.notAuthorized");
-  const parsed = notificationIdSchema.safeParse({ notificationId: formData.get("notificationId") });
-  if (!parsed.success) return invalidInput(parsed.error);
-  await markRead(user, parsed.data.notificationId);
-  refreshEverywhere();
-  return { ok: true, data: { id: parsed.data.notificationId } };
-}
+const notificationId = (formData: FormData) => ({ notificationId: formData.get("notificationId") });
 
-export async function markAllNotificationsRead(
-  _previous: unknown,
-  _formData: FormData,
-): Promise<ActionResult<{ count: number }>> {
-  const user = await getCurrentUser();
-  if (!user) return failure("errors.notAuthorized");
-  const count = await markAllRead(user);
-  refreshEverywhere();
-  return { ok: true, data: { count } };
-}
+/** Marks one of the viewer's notifications read. Anyone else's id changes nothing and answers the same. */
+export const markNotificationRead = formAction({
+  name: "notifications.markRead",
+  access: "signedIn",
+  schema: notificationIdSchema,
+  fields: notificationId,
+  run: async ({ viewer, data }) => {
+    await markRead(viewer, data.notificationId);
+    refreshEverywhere();
+    return { id: data.notificationId };
+  },
+});
+
+export const markAllNotificationsRead = formAction({
+  name: "notifications.markAllRead",
+  access: "signedIn",
+  schema: z.object({}),
+  fields: () => ({}),
+  run: async ({ viewer }) => {
+    const count = await markAllRead(viewer);
+    refreshEverywhere();
+    return { count };
+  },
+});
+
+const open = formAction({
+  name: "notifications.open",
+  access: "anyone",
+  // A malformed id marks nothing and still lands on the inbox.
+  schema: notificationIdSchema.catch({ notificationId: "" }),
+  fields: notificationId,
+  run: async ({ viewer, data }) => {
+    if (!viewer) return `/signin?callbackUrl=${encodeURIComponent(INBOX_PATH)}`;
+    const result = data.notificationId ? await markRead(viewer, data.notificationId) : null;
+    refreshEverywhere();
+    return result?.link ?? INBOX_PATH;
+  },
+  redirectTo: (target) => target,
+});
 
 /**
  * Opening a notification: marks it read, then goes to its case. A form action rather than a link
@@ -47,11 +61,5 @@ export async function markAllNotificationsRead(
  * comes from the stored row, never from the request.
  */
 export async function openNotification(formData: FormData): Promise<void> {
-  if (!isFormData(formData)) return;
-  const user = await getCurrentUser();
-  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(INBOX_PATH)}`);
-  const parsed = notificationIdSchema.safeParse({ notificationId: formData.get("notificationId") });
-  const result = parsed.success ? await markRead(user, parsed.data.notificationId) : null;
-  refreshEverywhere();
-  redirect(result?.link ?? INBOX_PATH);
+  await open(null, formData);
 }

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
-import { createTestApplication, createTestUser } from "@/lib/testing/fixtures";
+import { createTestApplication, createTestService, createTestUser } from "@/lib/testing/fixtures";
 import { withTestDatabase } from "@/lib/testing/with-test-database";
 import { countUnread, listNotifications } from "./inbox-data";
 import { markAllRead, markRead } from "./inbox-mutations";
@@ -14,19 +14,7 @@ let serviceId = "";
 const T0 = new Date("2026-11-21T08:00:00Z");
 
 beforeAll(async () => {
-  serviceId = (
-    await db.serviceType.create({
-      data: {
-        code: `svc-${randomUUID()}`,
-        nameZh: "s",
-        nameEn: "s",
-        descriptionZh: "-",
-        descriptionEn: "-",
-        baseFeeMinor: 100,
-      },
-      select: { id: true },
-    })
-  ).id;
+  serviceId = await createTestService();
 });
 
 /** An applicant with a case and `count` in-app notices about it, one minute apart (oldest first). */

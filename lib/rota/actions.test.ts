@@ -6,7 +6,7 @@ import { createTestUser } from "@/lib/testing/fixtures";
 import { withTestDatabase } from "@/lib/testing/with-test-database";
 import { addStandardShifts, removeShift, saveShift, saveShiftMembers } from "./actions";
 import { makeShift } from "./rota.fixtures";
-import { formData, signedInAs } from "@/lib/testing/action-session";
+import { formData, revalidated, signedInAs } from "@/lib/testing/action-session";
 
 // The actions read the session themselves: stand in for it, and for Next's request-bound helpers.
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: vi.fn() }));
@@ -62,12 +62,15 @@ describe("rota actions", () => {
       ok: true,
       data: { added: 1, removed: 0 },
     });
+    revalidated();
     expect(
       await saveShift(
         null,
         formData({ shiftId: id!, name: "Earlier", weekday: "1", start: "05:00", end: "13:00" }),
       ),
     ).toEqual({ ok: true, data: { id, created: false } });
+    // The week view and every shift page under it (the layout) show the edit.
+    expect(revalidated()).toEqual([["/console/rota", "layout"]]);
     await expect(removeShift(null, formData({ shiftId: id! }))).rejects.toMatchObject({
       url: "/console/rota?deleted=1",
     });

@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { createTestUser } from "@/lib/testing/fixtures";
 import { withTestDatabase } from "@/lib/testing/with-test-database";
 import { changeRole, changeStaffStatus, createStaff, resetPassword, updateStaffServices } from "./actions";
-import { formData, signedInAs } from "@/lib/testing/action-session";
+import { formData, revalidated, signedInAs } from "@/lib/testing/action-session";
 
 // The actions read the session themselves: stand in for it, and for Next's request-bound helpers.
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: vi.fn() }));
@@ -123,10 +123,12 @@ describe("staff actions", () => {
       message: "admin.staff.errors.notSelf",
     });
     const reviewer = await createTestUser("REVIEWER");
+    revalidated();
     expect(await changeStaffStatus(null, formData({ userId: reviewer.id, active: "false" }))).toEqual({
       ok: true,
       data: { active: false, unassignedCases: 0 },
     });
+    expect(revalidated()).toEqual([["/console/admin/staff"], [`/console/admin/staff/${reviewer.id}`]]);
     expect(await changeStaffStatus(null, formData({ userId: reviewer.id, active: "true" }))).toEqual({
       ok: true,
       data: { active: true, unassignedCases: 0 },

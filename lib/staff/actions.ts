@@ -1,9 +1,10 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import type { ActionResult } from "@/lib/action-result";
-import { adminAction } from "./admin-action";
+import { formAction } from "@/lib/actions/pipeline";
+import { canAccess } from "@/lib/auth/roles";
+import type { CurrentUser } from "@/lib/auth/session";
+import { wholePath } from "@/lib/validation/field-errors";
 import {
   changeStaffRole,
   createStaffAccount,
@@ -19,78 +20,77 @@ import {
   staffStatusSchema,
 } from "./schema";
 import { generateTemporaryPassword } from "./temporary-password";
-import { isFormData, malformedRequest } from "@/lib/validation/action-input";
 
 const LIST_PATH = "/console/admin/staff";
+
+// The mutations check the viewer again in their own transaction.
+const admin = {
+  access: (viewer: CurrentUser) => canAccess(viewer.role, "admin"),
+  fieldKey: wholePath,
+};
 
 function refresh(userId: string) {
   revalidatePath(LIST_PATH);
   revalidatePath(`${LIST_PATH}/${userId}`);
 }
 
-export async function createStaff(
-  _previous: unknown,
-  formData: FormData,
-): Promise<ActionResult<{ id: string }>> {
-  if (!isFormData(formData)) return malformedRequest();
-  const result = await adminAction(createStaffSchema, Object.fromEntries(formData), async (viewer, input) => {
-    const created = await createStaffAccount(viewer, input);
+export const createStaff = formAction({
+  name: "staff.create",
+  ...admin,
+  schema: createStaffSchema,
+  run: async ({ viewer, data }) => {
+    const created = await createStaffAccount(viewer, data);
     revalidatePath(LIST_PATH);
     return created;
-  });
-  if (result.ok) redirect(`${LIST_PATH}/${result.data.id}?created=1`);
-  return result;
-}
+  },
+  redirectTo: ({ id }) => `${LIST_PATH}/${id}?created=1`,
+});
 
 /** Deactivation and reactivation in one action, so the form that asked stays the same component either way. */
-export async function changeStaffStatus(
-  _previous: unknown,
-  formData: FormData,
-): Promise<ActionResult<{ active: boolean; unassignedCases: number }>> {
-  if (!isFormData(formData)) return malformedRequest();
-  return adminAction(staffStatusSchema, Object.fromEntries(formData), async (viewer, { userId, active }) => {
+export const changeStaffStatus = formAction({
+  name: "staff.changeStatus",
+  ...admin,
+  schema: staffStatusSchema,
+  run: async ({ viewer, data: { userId, active } }) => {
     const { unassignedCases } = await setStaffActive(viewer, { userId, active });
     refresh(userId);
     return { active, unassignedCases };
-  });
-}
+  },
+});
 
 /** A generated password is returned once, to be shown to the admin; it is stored only as a hash. */
-export async function resetPassword(
-  _previous: unknown,
-  formData: FormData,
-): Promise<ActionResult<{ generatedPassword: string | null }>> {
-  if (!isFormData(formData)) return malformedRequest();
-  return adminAction(resetPasswordSchema, Object.fromEntries(formData), async (viewer, input) => {
-    const generated = input.mode === "generate";
-    const password = input.mode === "generate" ? generateTemporaryPassword() : input.password;
-    await resetStaffPassword(viewer, { userId: input.userId, password, generated });
-    refresh(input.userId);
+export const resetPassword = formAction({
+  name: "staff.resetPassword",
+  ...admin,
+  schema: resetPasswordSchema,
+  run: async ({ viewer, data }) => {
+    const generated = data.mode === "generate";
+    const password = data.mode === "generate" ? generateTemporaryPassword() : data.password;
+    await resetStaffPassword(viewer, { userId: data.userId, password, generated });
+    refresh(data.userId);
     return { generatedPassword: generated ? password : null };
-  });
-}
+  },
+});
 
-export async function changeRole(
-  _previous: unknown,
-  formData: FormData,
-): Promise<ActionResult<{ role: string }>> {
-  if (!isFormData(formData)) return malformedRequest();
-  return adminAction(changeRoleSchema, Object.fromEntries(formData), async (viewer, input) => {
-    await changeStaffRole(viewer, input);
-    refresh(input.userId);
-    return { role: input.role };
-  });
-}
+export const changeRole = formAction({
+  name: "staff.changeRole",
+  ...admin,
+  schema: changeRoleSchema,
+  run: async ({ viewer, data }) => {
+    await changeStaffRole(viewer, data);
+    refresh(data.userId);
+    return { role: data.role };
+  },
+});
 
-export async function updateStaffServices(
-  _previous: unknown,
-  formData: FormData,
-): Promise<ActionResult<{ added: number; removed: number }>> {
-  if (!isFormData(formData)) return malformedRequest();
-  const input = { userId: formData.get("userId"), serviceIds: formData.getAll("serviceIds") };
-  return adminAction(staffServicesSchema, input, async (viewer, { userId, serviceIds }) => {
+export const updateStaffServices = formAction({
+  name: "staff.updateServices",
+  ...admin,
+  schema: staffServicesSchema,
+  fields: (formData) => ({ userId: formData.get("userId"), serviceIds: formData.getAll("serviceIds") }),
+  run: async ({ viewer, data: { userId, serviceIds } }) => {
     const result = await setStaffServices(viewer, { userId, serviceIds });
     refresh(userId);
     return result;
-  });
-}
+  },
+});

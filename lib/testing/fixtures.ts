@@ -44,3 +44,19 @@ export async function createTestApplication(overrides: ApplicationOverrides) {
     select: { id: true, number: true, version: true },
   });
 }
+
+/** A minimal service for cases to belong to; returns its id. */
+export async function createTestService(): Promise<string> {
+  const service = await db.serviceType.create({
+    data: {
+      code: `svc-${randomUUID()}`,
+      nameZh: "s",
+      nameEn: "s",
+      descriptionZh: "-",
+      descriptionEn: "-",
+      baseFeeMinor: 100,
+    },
+    select: { id: true },
+  });
+  return service.id;
+}

@@ -1,4 +1,4 @@
-import { failure, type ActionResult } from "@/lib/action-result";
+import { failure, type ActionFailure } from "@/lib/action-result";
 
 // A Server Action is a public endpoint: whoever posts to it chooses what its arguments decode to
 // (a string, a number, null, a plain object …), whatever its TypeScript signature says. Each action
@@ -11,6 +11,6 @@ export function isFormData(value: unknown): value is FormData {
 }
 
 /** The refusal for an argument of the wrong shape (the form never sends one). */
-export function malformedRequest(): ActionResult<never> {
+export function malformedRequest(): ActionFailure {
   return failure(MALFORMED_REQUEST);
 }

@@ -1,70 +1,63 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { failure, invalidInput, type ActionResult } from "@/lib/action-result";
-import { getCurrentUser } from "@/lib/auth/session";
-import { UserFacingError } from "@/lib/errors";
-import { performTransition, type PerformTransitionArgs } from "./mutations";
+import { formAction } from "@/lib/actions/pipeline";
+import type { ActionResult } from "@/lib/action-result";
+import { performTransition } from "./mutations";
 import { FollowUpTooSoonError, requestCaseFollowUp } from "./operation-mutations";
 import { caseReferenceSchema, provideSupplementSchema, withdrawSchema } from "./schema";
-import { isFormData, malformedRequest } from "@/lib/validation/action-input";
 
-type TransitionResult = ActionResult<{ version: number }>;
+// The mutations re-check ownership, the node and the version in their transaction; a
+// ConcurrentChangeError is a refusal like any other (the client shows it and reloads the fresh state).
 
-/**
- * The steps every workflow action shares: the mutation re-checks ownership, the node and the
- * version in its transaction; expected refusals come back as message keys, anything else throws.
- */
-async function transition(
-  args: Omit<PerformTransitionArgs, "viewer">,
-  viewer: PerformTransitionArgs["viewer"],
-): Promise<TransitionResult> {
-  try {
-    const result = await performTransition({ ...args, viewer });
-    revalidatePath(`/portal/applications/${result.number}`);
-    revalidatePath("/portal");
-    return { ok: true, data: { version: result.version } };
-  } catch (error) {
-    // ConcurrentChangeError included: the client shows its message and reloads the fresh state.
-    if (error instanceof UserFacingError) return failure(error.messageKey, error.fieldErrors);
-    throw error;
-  }
+/** The applicant's page and their list show the case's new state. */
+function refreshed({ number, version }: { number: string; version: number }) {
+  revalidatePath(`/portal/applications/${number}`);
+  revalidatePath("/portal");
+  return { version };
 }
 
 /** The applicant withdraws their case (before the decision); cannot be undone. */
-export async function withdrawApplication(_previous: unknown, formData: FormData): Promise<TransitionResult> {
-  if (!isFormData(formData)) return malformedRequest();
-  const user = await getCurrentUser();
-  if (!user) return failure("errors.notAuthorized");
-  const parsed = withdrawSchema.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return invalidInput(parsed.error);
-  const { applicationId, expectedVersion, reason } = parsed.data;
-  return transition(
-    { applicationId, expectedVersion, transition: "WITHDRAW", input: { publicNote: reason } },
-    user,
-  );
-}
+export const withdrawApplication = formAction({
+  name: "workflow.withdraw",
+  access: "signedIn",
+  schema: withdrawSchema,
+  run: async ({ viewer, data: { applicationId, expectedVersion, reason } }) =>
+    refreshed(
+      await performTransition({
+        applicationId,
+        expectedVersion,
+        viewer,
+        transition: "WITHDRAW",
+        input: { publicNote: reason },
+      }),
+    ),
+});
 
 /**
  * The applicant answers the open supplement request. Files were uploaded to the request already
  * (the evidence uploader stores them with its supplementRequestId); here a note or those files suffice.
  */
-export async function provideSupplement(_previous: unknown, formData: FormData): Promise<TransitionResult> {
-  if (!isFormData(formData)) return malformedRequest();
-  const user = await getCurrentUser();
-  if (!user) return failure("errors.notAuthorized");
-  const parsed = provideSupplementSchema.safeParse({
+export const provideSupplement = formAction({
+  name: "workflow.provideSupplement",
+  access: "signedIn",
+  schema: provideSupplementSchema,
+  fields: (formData) => ({
     applicationId: formData.get("applicationId"),
     expectedVersion: formData.get("expectedVersion"),
     note: formData.get("note") ?? undefined,
-  });
-  if (!parsed.success) return invalidInput(parsed.error);
-  const { applicationId, expectedVersion, note } = parsed.data;
-  return transition(
-    { applicationId, expectedVersion, transition: "PROVIDE_SUPPLEMENT", input: { publicNote: note } },
-    user,
-  );
-}
+  }),
+  run: async ({ viewer, data: { applicationId, expectedVersion, note } }) =>
+    refreshed(
+      await performTransition({
+        applicationId,
+        expectedVersion,
+        viewer,
+        transition: "PROVIDE_SUPPLEMENT",
+        input: { publicNote: note },
+      }),
+    ),
+});
 
 /** A refused follow-up carries the time the next one is accepted (an ISO string), for the message. */
 export type FollowUpResult =
@@ -75,24 +68,24 @@ export type FollowUpResult =
  * The applicant asks staff to hurry on their open case (催办), at most once every 12 hours. The
  * mutation re-checks ownership, the case's state, the version and the interval under the case lock.
  */
-export async function requestFollowUp(_previous: unknown, formData: FormData): Promise<FollowUpResult> {
-  if (!isFormData(formData)) return malformedRequest();
-  const user = await getCurrentUser();
-  if (!user) return failure("errors.notAuthorized");
-  const parsed = caseReferenceSchema.safeParse({
-    applicationId: formData.get("applicationId"),
-    expectedVersion: formData.get("expectedVersion"),
-  });
-  if (!parsed.success) return invalidInput(parsed.error);
-  try {
-    const result = await requestCaseFollowUp({ ...parsed.data, viewer: user });
-    revalidatePath(`/portal/applications/${result.number}`);
-    revalidatePath(`/console/cases/${result.number}`);
-    return { ok: true, data: { version: result.version, nextAllowedAt: result.nextAllowedAt.toISOString() } };
-  } catch (error) {
-    if (error instanceof FollowUpTooSoonError)
-      return { ok: false, message: error.messageKey, nextAllowedAt: error.nextAllowedAt.toISOString() };
-    if (error instanceof UserFacingError) return failure(error.messageKey, error.fieldErrors);
-    throw error;
-  }
-}
+export const requestFollowUp: (previous: unknown, formData: FormData) => Promise<FollowUpResult> = formAction(
+  {
+    name: "workflow.requestFollowUp",
+    access: "signedIn",
+    schema: caseReferenceSchema,
+    fields: (formData) => ({
+      applicationId: formData.get("applicationId"),
+      expectedVersion: formData.get("expectedVersion"),
+    }),
+    run: async ({ viewer, data }) => {
+      const result = await requestCaseFollowUp({ ...data, viewer });
+      revalidatePath(`/portal/applications/${result.number}`);
+      revalidatePath(`/console/cases/${result.number}`);
+      return { version: result.version, nextAllowedAt: result.nextAllowedAt.toISOString() };
+    },
+    onRefused: (error) =>
+      error instanceof FollowUpTooSoonError
+        ? { ok: false as const, message: error.messageKey, nextAllowedAt: error.nextAllowedAt.toISOString() }
+        : undefined,
+  },
+);

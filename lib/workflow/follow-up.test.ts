@@ -1,11 +1,11 @@
-import { randomUUID } from "node:crypto";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import type { ApplicationStatus, Role, WorkflowNode } from "@/lib/generated/prisma/enums";
 import { listNotifications } from "@/lib/notifications/inbox-data";
-import { createTestApplication, createTestUser } from "@/lib/testing/fixtures";
+import { revalidated } from "@/lib/testing/action-session";
+import { createTestApplication, createTestService, createTestUser } from "@/lib/testing/fixtures";
 import { withTestDatabase } from "@/lib/testing/with-test-database";
 import { requestFollowUp } from "./actions";
 import { CaseNotFoundError, ConcurrentChangeError, TransitionNotAllowedError } from "./errors";
@@ -22,19 +22,7 @@ const HOUR = 3_600_000;
 let serviceId = "";
 
 beforeAll(async () => {
-  serviceId = (
-    await db.serviceType.create({
-      data: {
-        code: `svc-${randomUUID()}`,
-        nameZh: "s",
-        nameEn: "s",
-        descriptionZh: "-",
-        descriptionEn: "-",
-        baseFeeMinor: 100,
-      },
-      select: { id: true },
-    })
-  ).id;
+  serviceId = await createTestService();
 });
 
 beforeEach(() => vi.mocked(getCurrentUser).mockReset());
@@ -222,8 +210,14 @@ describe("requestFollowUp (the applicant's action)", () => {
   it("answers with the time of the next possible reminder, then refuses with that same time", async () => {
     const application = await makeCase({ assignee: await staff("REVIEWER") });
     vi.mocked(getCurrentUser).mockResolvedValue({ ...application.applicant, locale: "en" } as CurrentUser);
+    revalidated();
     const first = await requestFollowUp(null, form(application, 0));
     expect(first).toMatchObject({ ok: true, data: { version: 1 } });
+    // The applicant's page shows the reminder (and when the next is possible), the assignee's too.
+    expect(revalidated()).toEqual([
+      [`/portal/applications/${application.number}`],
+      [`/console/cases/${application.number}`],
+    ]);
     const next = first.ok ? first.data.nextAllowedAt : "";
     expect(new Date(next).getTime() - Date.now()).toBeGreaterThan(11.9 * HOUR);
     expect(await requestFollowUp(null, form(application, 1))).toEqual({

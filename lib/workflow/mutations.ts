@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
+import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import type { ApplicationStatus, WorkflowNode } from "@/lib/generated/prisma/enums";
 import { assignOnDuty } from "@/lib/rota/auto-assign-mutations";
 import {
@@ -306,10 +307,4 @@ async function createSupplementRequest(
     select: { id: true },
   });
   return created.id;
-}
-
-function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of error.issues) (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
-  return fieldErrors;
 }

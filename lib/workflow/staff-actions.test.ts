@@ -1,8 +1,7 @@
-import { randomUUID } from "node:crypto";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { getCurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { createTestApplication, createTestUser } from "@/lib/testing/fixtures";
+import { createTestApplication, createTestService, createTestUser } from "@/lib/testing/fixtures";
 import { withTestDatabase } from "@/lib/testing/with-test-database";
 import {
   addCaseNoteAction,
@@ -13,7 +12,7 @@ import {
   staffTransition,
   uploadResultDocumentAction,
 } from "./staff-actions";
-import { formData, signedInAs } from "@/lib/testing/action-session";
+import { formData, revalidated, signedInAs } from "@/lib/testing/action-session";
 
 // The actions read the session themselves: stand in for it, and for Next's request-bound helpers.
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: vi.fn() }));
@@ -24,19 +23,7 @@ withTestDatabase();
 let serviceId = "";
 
 beforeAll(async () => {
-  serviceId = (
-    await db.serviceType.create({
-      data: {
-        code: `svc-${randomUUID()}`,
-        nameZh: "s",
-        nameEn: "s",
-        descriptionZh: "-",
-        descriptionEn: "-",
-        baseFeeMinor: 100,
-      },
-      select: { id: true },
-    })
-  ).id;
+  serviceId = await createTestService();
 });
 
 beforeEach(() => vi.mocked(getCurrentUser).mockReset());
@@ -122,9 +109,17 @@ describe("staff actions called directly", () => {
   it("let a supervisor claim, ask for a supplement and be told about a stale version", async () => {
     const application = await makeCase();
     const supervisor = await signedInAs("SUPERVISOR");
+    revalidated();
     expect(
       await claimCaseAction(null, formData({ applicationId: application.id, expectedVersion: "0" })),
     ).toEqual({ ok: true, data: { version: 1 } });
+    // The queue, the workspace and the applicant's page must show the new state at once.
+    const everywhere = [
+      ["/console"],
+      [`/console/cases/${application.number}`],
+      [`/portal/applications/${application.number}`],
+    ];
+    expect(revalidated()).toEqual(everywhere);
     const dueAt = new Date(Date.now() + 86_400_000).toISOString();
     const request = formData({
       applicationId: application.id,
@@ -135,6 +130,7 @@ describe("staff actions called directly", () => {
       dueAt,
     });
     expect(await staffTransition(null, request)).toEqual({ ok: true, data: { version: 2 } });
+    expect(revalidated()).toEqual(everywhere);
     const items = await db.supplementItem.findMany({
       where: { request: { applicationId: application.id } },
       select: { problem: true, suggestion: true },
@@ -153,6 +149,7 @@ describe("staff actions called directly", () => {
       ok: false,
       message: "case.errors.concurrentChange",
     });
+    expect(revalidated()).toEqual([]);
   });
 
   it("answer malformed input with field errors", async () => {

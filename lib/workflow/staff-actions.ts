@@ -1,9 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { failure, invalidInput, type ActionResult } from "@/lib/action-result";
-import { getCurrentUser } from "@/lib/auth/session";
+import type { z } from "zod";
+import { formAction } from "@/lib/actions/pipeline";
+import type { ActionResult } from "@/lib/action-result";
 import { isStaff } from "@/lib/auth/roles";
+import type { CurrentUser } from "@/lib/auth/session";
 import { UserFacingError } from "@/lib/errors";
 import { uploadEvidenceFileSchema } from "@/lib/evidence/schema";
 import { performTransition } from "./mutations";
@@ -24,129 +26,110 @@ import {
   refundSchema,
   staffTransitionSchema,
 } from "./schema";
-import { isFormData, malformedRequest } from "@/lib/validation/action-input";
 
 // The staff workspace's actions. Thin on purpose: the mutations lock the case, compare the version
 // and check the workflow tables (transitions.ts, operations.ts) for this viewer on this case, so a
-// crafted request gets exactly what the buttons would have allowed.
+// crafted request gets exactly what the buttons would have allowed. A ConcurrentChangeError is a
+// refusal like any other: the workspace shows it and reloads the fresh state.
 
 export type StaffActionResult = ActionResult<{ version: number }>;
 
+const staff = (viewer: CurrentUser) => isStaff(viewer.role);
+
+/** The queue, the case's workspace and the applicant's page all show the case's new state. */
 type Outcome = Pick<OperationOutcome, "number" | "version">;
 
-async function run(
-  work: (viewer: NonNullable<Awaited<ReturnType<typeof getCurrentUser>>>) => Promise<Outcome>,
-): Promise<StaffActionResult> {
-  const user = await getCurrentUser();
-  if (!user || !isStaff(user.role)) return failure("errors.notAuthorized");
-  try {
-    const outcome = await work(user);
-    revalidatePath("/console");
-    revalidatePath(`/console/cases/${outcome.number}`);
-    revalidatePath(`/portal/applications/${outcome.number}`);
-    return { ok: true, data: { version: outcome.version } };
-  } catch (error) {
-    // ConcurrentChangeError included: the workspace shows it and reloads the fresh state.
-    if (error instanceof UserFacingError) return failure(error.messageKey, error.fieldErrors);
-    throw error;
-  }
+function refreshed(outcome: Outcome) {
+  revalidatePath("/console");
+  revalidatePath(`/console/cases/${outcome.number}`);
+  revalidatePath(`/portal/applications/${outcome.number}`);
+  return { version: outcome.version };
 }
 
-function fields(formData: FormData, ...names: string[]) {
-  return Object.fromEntries(names.map((name) => [name, formData.get(name) ?? undefined]));
+function fields(...names: string[]) {
+  return (formData: FormData) =>
+    Object.fromEntries(names.map((name) => [name, formData.get(name) ?? undefined]));
 }
 
 const REFERENCE = ["applicationId", "expectedVersion"];
 
 /** Advance, approve, reject, issue the document, or ask the applicant for material. */
-export async function staffTransition(_previous: unknown, formData: FormData): Promise<StaffActionResult> {
-  if (!isFormData(formData)) return malformedRequest();
-  const parsed = staffTransitionSchema.safeParse({
-    ...fields(formData, ...REFERENCE, "transition", "publicNote", "internalNote", "dueAt"),
+export const staffTransition = formAction({
+  name: "workflow.staffTransition",
+  access: staff,
+  schema: staffTransitionSchema,
+  fields: (formData) => ({
+    ...fields(...REFERENCE, "transition", "publicNote", "internalNote", "dueAt")(formData),
     problems: formData.getAll("problem").map(String),
     suggestions: formData.getAll("suggestion").map(String),
+  }),
+  run: async ({ viewer, data }) => {
+    const { transition, publicNote, internalNote, problems, suggestions, dueAt } = data;
+    const items = problems
+      .map((problem, index) => ({ problem, suggestion: suggestions[index] }))
+      .filter((item) => item.problem.trim() !== "");
+    return refreshed(
+      await performTransition({
+        applicationId: data.applicationId,
+        expectedVersion: data.expectedVersion,
+        viewer,
+        transition,
+        input: { publicNote, internalNote, ...(transition === "REQUEST_SUPPLEMENT" ? { items, dueAt } : {}) },
+      }),
+    );
+  },
+});
+
+/** An operation on one case: the reference fields plus `names`, parsed by `schema`, done by `operation`. */
+function caseOperation<S extends z.ZodType<object>>(
+  name: string,
+  schema: S,
+  names: string[],
+  operation: (input: z.output<S> & { viewer: CurrentUser }) => Promise<Outcome>,
+) {
+  return formAction({
+    name: `workflow.${name}`,
+    access: staff,
+    schema,
+    fields: fields(...REFERENCE, ...names),
+    run: async ({ viewer, data }) => refreshed(await operation({ ...data, viewer })),
   });
-  if (!parsed.success) return invalidInput(parsed.error);
-  const {
-    applicationId,
-    expectedVersion,
-    transition,
-    publicNote,
-    internalNote,
-    problems,
-    suggestions,
-    dueAt,
-  } = parsed.data;
-  const items = problems
-    .map((problem, index) => ({ problem, suggestion: suggestions[index] }))
-    .filter((item) => item.problem.trim() !== "");
-  return run((viewer) =>
-    performTransition({
-      applicationId,
-      expectedVersion,
-      viewer,
-      transition,
-      input: { publicNote, internalNote, ...(transition === "REQUEST_SUPPLEMENT" ? { items, dueAt } : {}) },
-    }),
-  );
 }
 
-export async function claimCaseAction(_previous: unknown, formData: FormData): Promise<StaffActionResult> {
-  if (!isFormData(formData)) return malformedRequest();
-  const parsed = caseReferenceSchema.safeParse(fields(formData, ...REFERENCE));
-  if (!parsed.success) return invalidInput(parsed.error);
-  return run((viewer) => claimCase({ ...parsed.data, viewer }));
-}
+export const claimCaseAction = caseOperation("claimCase", caseReferenceSchema, [], claimCase);
+export const assignCaseAction = caseOperation("assignCase", assignSchema, ["assigneeId", "note"], assignCase);
+export const addCaseNoteAction = caseOperation(
+  "addCaseNote",
+  noteSchema,
+  ["publicNote", "internalNote"],
+  addCaseNote,
+);
+export const recordPaymentAction = caseOperation(
+  "recordPayment",
+  paymentSchema,
+  ["reference"],
+  recordPaymentByStaff,
+);
+export const recordRefundAction = caseOperation(
+  "recordRefund",
+  refundSchema,
+  ["amount", "reason"],
+  ({ amount, ...rest }) => recordRefund({ ...rest, amountMinor: amount }),
+);
 
-export async function assignCaseAction(_previous: unknown, formData: FormData): Promise<StaffActionResult> {
-  if (!isFormData(formData)) return malformedRequest();
-  const parsed = assignSchema.safeParse(fields(formData, ...REFERENCE, "assigneeId", "note"));
-  if (!parsed.success) return invalidInput(parsed.error);
-  return run((viewer) => assignCase({ ...parsed.data, viewer }));
-}
-
-export async function addCaseNoteAction(_previous: unknown, formData: FormData): Promise<StaffActionResult> {
-  if (!isFormData(formData)) return malformedRequest();
-  const parsed = noteSchema.safeParse(fields(formData, ...REFERENCE, "publicNote", "internalNote"));
-  if (!parsed.success) return invalidInput(parsed.error);
-  return run((viewer) => addCaseNote({ ...parsed.data, viewer }));
-}
-
-export async function recordPaymentAction(
-  _previous: unknown,
-  formData: FormData,
-): Promise<StaffActionResult> {
-  if (!isFormData(formData)) return malformedRequest();
-  const parsed = paymentSchema.safeParse(fields(formData, ...REFERENCE, "reference"));
-  if (!parsed.success) return invalidInput(parsed.error);
-  return run((viewer) => recordPaymentByStaff({ ...parsed.data, viewer }));
-}
-
-export async function recordRefundAction(_previous: unknown, formData: FormData): Promise<StaffActionResult> {
-  if (!isFormData(formData)) return malformedRequest();
-  const parsed = refundSchema.safeParse(fields(formData, ...REFERENCE, "amount", "reason"));
-  if (!parsed.success) return invalidInput(parsed.error);
-  const { amount, ...rest } = parsed.data;
-  return run((viewer) => recordRefund({ ...rest, amountMinor: amount, viewer }));
-}
-
-export async function uploadResultDocumentAction(
-  _previous: unknown,
-  formData: FormData,
-): Promise<StaffActionResult> {
-  if (!isFormData(formData)) return malformedRequest();
-  const parsed = caseReferenceSchema.safeParse(fields(formData, ...REFERENCE));
-  const file = uploadEvidenceFileSchema.safeParse(formData.get("file"));
-  if (!parsed.success) return invalidInput(parsed.error);
-  if (!file.success) return invalidInput(file.error);
-  const bytes = new Uint8Array(await file.data.arrayBuffer());
-  return run(async (viewer) => {
+export const uploadResultDocumentAction = formAction({
+  name: "workflow.uploadResultDocument",
+  access: staff,
+  schema: caseReferenceSchema.extend({ file: uploadEvidenceFileSchema }),
+  fields: fields(...REFERENCE, "file"),
+  run: async ({ viewer, data: { file, ...reference } }) => {
+    const bytes = new Uint8Array(await file.arrayBuffer());
     const outcome = await uploadResultDocument({
-      ...parsed.data,
+      ...reference,
       viewer,
-      file: { originalName: file.data.name, bytes },
+      file: { originalName: file.name, bytes },
     });
     if (!outcome) throw new UserFacingError("workspace.errors.documentAlreadyUploaded");
-    return outcome;
-  });
-}
+    return refreshed(outcome);
+  },
+});

@@ -1,3 +1,4 @@
+import { apiError, fieldProblems, type ApiErrorCode } from "@/lib/http/api-errors";
 import { clientIpFromHeaders } from "@/lib/http/client-ip";
 import { lookupCase } from "@/lib/lookup/lookup";
 import { lookupSchema } from "@/lib/lookup/schema";
@@ -8,15 +9,12 @@ const NO_STORE = { "Cache-Control": "no-store" };
 // The three fields fit in a few hundred bytes; anything much larger is not a lookup.
 const MAX_BODY_CHARS = 2048;
 
-function answer(body: unknown, status: number, headers: Record<string, string> = {}) {
-  return Response.json(body, { status, headers: { ...NO_STORE, ...headers } });
-}
-
-/** "track.errors.idNumber.checksum" → "checksum": a reason code for API clients, never the input. */
-function fieldProblems(issues: readonly { path: readonly PropertyKey[]; message: string }[]) {
-  const fields: Record<string, string> = {};
-  for (const issue of issues) fields[String(issue.path[0] ?? "body")] ??= issue.message.split(".").pop()!;
-  return fields;
+function refuse(
+  code: ApiErrorCode,
+  details?: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Response {
+  return apiError(code, { details, headers: { ...NO_STORE, ...headers } });
 }
 
 /**
@@ -26,21 +24,19 @@ function fieldProblems(issues: readonly { path: readonly PropertyKey[]; message:
  */
 export async function POST(request: Request) {
   if (!/^application\/json\b/i.test(request.headers.get("content-type") ?? "")) {
-    return answer({ error: "unsupported_media_type" }, 415);
+    return refuse("unsupported_media_type");
   }
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_CHARS)
-    return answer({ error: "invalid_request" }, 400);
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_CHARS) return refuse("invalid_request");
   const text = await request.text();
-  if (text.length > MAX_BODY_CHARS) return answer({ error: "invalid_request" }, 400);
+  if (text.length > MAX_BODY_CHARS) return refuse("invalid_request");
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
-    return answer({ error: "invalid_json" }, 400);
+    return refuse("invalid_json");
   }
   const parsed = lookupSchema.safeParse(body);
-  if (!parsed.success)
-    return answer({ error: "invalid_request", fields: fieldProblems(parsed.error.issues) }, 400);
+  if (!parsed.success) return refuse("invalid_request", { fields: fieldProblems(parsed.error) });
 
   try {
     const result = await lookupCase({
@@ -48,22 +44,21 @@ export async function POST(request: Request) {
       ip: clientIpFromHeaders(request.headers),
       now: new Date(),
     });
-    if (result.ok) return answer(result.view, 200);
+    if (result.ok) return Response.json(result.view, { headers: NO_STORE });
     if (result.reason === "throttled") {
-      return answer({ error: "too_many_attempts", retryAfterSeconds: result.retryAfterSeconds }, 429, {
-        "Retry-After": String(result.retryAfterSeconds),
-      });
+      const { retryAfterSeconds } = result;
+      return refuse("too_many_attempts", { retryAfterSeconds }, { "Retry-After": String(retryAfterSeconds) });
     }
-    return answer({ error: "not_found" }, 404);
+    return refuse("not_found");
   } catch (error) {
     // The error can only carry the number and the hash, never the ID number (it is not sent anywhere).
     console.error("POST /api/track failed", error);
-    return answer({ error: "internal_error" }, 500);
+    return refuse("internal_error");
   }
 }
 
 function methodNotAllowed() {
-  return answer({ error: "method_not_allowed" }, 405, { Allow: "POST" });
+  return refuse("method_not_allowed", undefined, { Allow: "POST" });
 }
 
 // Spelled out so that a GET with query parameters (where an ID number would end up in logs) is refused.

@@ -1,4 +1,5 @@
 import { getCurrentUser } from "@/lib/auth/session";
+import { apiError } from "@/lib/http/api-errors";
 import { canAccess } from "@/lib/auth/roles";
 import { findOwnCaseVersion } from "@/lib/cases/data";
 
@@ -12,10 +13,10 @@ const NO_STORE = { "Cache-Control": "no-store" };
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ number: string }> }) {
   const user = await getCurrentUser();
-  if (!user) return Response.json({ error: "unauthorized" }, { status: 401, headers: NO_STORE });
+  if (!user) return apiError("unauthorized", { headers: NO_STORE });
   const version = canAccess(user.role, "portal")
     ? await findOwnCaseVersion(user, (await params).number)
     : null;
-  if (version === null) return Response.json({ error: "notFound" }, { status: 404, headers: NO_STORE });
+  if (version === null) return apiError("not_found", { headers: NO_STORE });
   return Response.json({ version }, { headers: NO_STORE });
 }
