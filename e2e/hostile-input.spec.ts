@@ -1,4 +1,4 @@
-import { createUser, expect, test } from "./fixtures";
+import { ApplicationForm, createUser, expect, test } from "./fixtures";
 
 // Issue 12 item 7 through the real server: what the Vitest walk (lib/security/hostile-input.test.ts)
 // cannot reach — Next's own multipart parser in front of the upload action, and pages' URLs.
@@ -11,12 +11,10 @@ const PNG = Buffer.from(
 
 test("an upload whose file name carries a NUL byte is stored under the clean name", async ({
   page,
-  signInPage,
+  login,
 }) => {
   const applicant = await createUser("APPLICANT");
-  await signInPage.goto();
-  await signInPage.signIn(applicant.email, applicant.password);
-  await expect(page).toHaveURL(/\/portal$/);
+  await login(applicant);
 
   // A browser never sends this name; a hand-made request can. Rewrite the upload on its way out.
   await page.route("**/portal/apply/**", async (route) => {
@@ -32,21 +30,21 @@ test("an upload whose file name carries a NUL byte is stored under the clean nam
   });
 
   await page.goto("/portal/apply");
-  await page.getByRole("link", { name: "Apply for Specialist medical appointment" }).click();
-  await page
-    .getByLabel("Add files for “Identity document (both sides)”")
-    .setInputFiles({ name: "id-card.png", mimeType: "image/png", buffer: PNG });
-  await expect(page.getByRole("button", { name: "Remove id-card.png" })).toBeVisible();
+  const form = new ApplicationForm(page);
+  await form.chooseService("Specialist medical appointment");
+  await form.attach("Identity document (both sides)", {
+    name: "id-card.png",
+    mimeType: "image/png",
+    buffer: PNG,
+  });
 });
 
 test("hostile values in a page's URL get the page or 'not found', never the error page", async ({
   page,
-  signInPage,
+  login,
 }) => {
   const supervisor = await createUser("SUPERVISOR");
-  await signInPage.goto();
-  await signInPage.signIn(supervisor.email, supervisor.password);
-  await expect(page).toHaveURL(/\/console/);
+  await login(supervisor);
 
   for (const url of [
     "/console?q=%00",
@@ -60,9 +58,10 @@ test("hostile values in a page's URL get the page or 'not found', never the erro
   }
   const applicant = await createUser("APPLICANT");
   await page.context().clearCookies();
-  await signInPage.goto();
-  await signInPage.signIn(applicant.email, applicant.password);
-  await expect(page).toHaveURL(/\/portal$/);
+  await login(applicant);
+  // From the portal, where signing in through the form used to land: a not-found opened straight from
+  // the console page sometimes logs React error #419 (a separate finding, not this test's subject).
+  await page.goto("/portal");
   // The page streams (loading.tsx), so "not found" arrives as content under a 200.
   expect((await page.goto("/portal/apply/%00"))?.status()).toBeLessThan(500);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
