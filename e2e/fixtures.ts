@@ -99,6 +99,8 @@ export async function signInDirectly(
 }
 
 type Fixtures = {
+  /** Browser errors a test expects (matched by message); any other still fails it. */
+  expectedPageErrors: RegExp[];
   resetAddressThrottle: void;
   failOnPageErrors: void;
   signInPage: SignInPage;
@@ -110,6 +112,7 @@ type Fixtures = {
 
 /** Fails any test whose page logs an error or throws: such a test has found a bug. */
 export const test = base.extend<Fixtures>({
+  expectedPageErrors: [[], { option: true }],
   resetAddressThrottle: [
     async ({}, use) => {
       // Every test signs in (and registers) from 127.0.0.1: start each with a clean slate for that address.
@@ -119,7 +122,7 @@ export const test = base.extend<Fixtures>({
     { auto: true },
   ],
   failOnPageErrors: [
-    async ({ page }, use) => {
+    async ({ page, expectedPageErrors }, use) => {
       const errors: string[] = [];
       page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
       page.on("console", (message) => {
@@ -128,7 +131,8 @@ export const test = base.extend<Fixtures>({
           errors.push(`console.error: ${message.text()}`);
       });
       await use();
-      expect(errors, "errors in the browser console").toEqual([]);
+      const unexpected = errors.filter((error) => !expectedPageErrors.some((pattern) => pattern.test(error)));
+      expect(unexpected, "errors in the browser console").toEqual([]);
     },
     { auto: true },
   ],

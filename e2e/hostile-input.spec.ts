@@ -39,32 +39,37 @@ test("an upload whose file name carries a NUL byte is stored under the clean nam
   });
 });
 
-test("hostile values in a page's URL get the page or 'not found', never the error page", async ({
-  page,
-  login,
-}) => {
-  const supervisor = await createUser("SUPERVISOR");
-  await login(supervisor);
+test.describe(() => {
+  // /portal/apply/%00 streams (loading.tsx): on a busy server its "not found" can come after the shell,
+  // and React then reports error #419 while still showing "Page not found" (see portal.spec.ts).
+  test.use({ expectedPageErrors: [/Minified React error #419/] });
 
-  for (const url of [
-    "/console?q=%00",
-    "/console?q=%E5%BC%A0%00%01",
-    "/console?q=%00&node=%00&assignee=%00&page=%00",
-  ]) {
-    const response = await page.goto(url);
-    expect(response?.status(), url).toBe(200);
-    await expect(page.getByRole("heading", { name: /^Review queue/ })).toBeVisible();
-    await expect(page.getByRole("heading", { name: "Something went wrong" })).toHaveCount(0);
-  }
-  const applicant = await createUser("APPLICANT");
-  await page.context().clearCookies();
-  await login(applicant);
-  // From the portal, where signing in through the form used to land: a not-found opened straight from
-  // the console page sometimes logs React error #419 (a separate finding, not this test's subject).
-  await page.goto("/portal");
-  // The page streams (loading.tsx), so "not found" arrives as content under a 200.
-  expect((await page.goto("/portal/apply/%00"))?.status()).toBeLessThan(500);
-  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  test("hostile values in a page's URL get the page or 'not found', never the error page", async ({
+    page,
+    login,
+  }) => {
+    // Four page loads as two people: more than the default budget on a busy two-core machine.
+    test.slow();
+    const supervisor = await createUser("SUPERVISOR");
+    await login(supervisor);
+
+    for (const url of [
+      "/console?q=%00",
+      "/console?q=%E5%BC%A0%00%01",
+      "/console?q=%00&node=%00&assignee=%00&page=%00",
+    ]) {
+      const response = await page.goto(url);
+      expect(response?.status(), url).toBe(200);
+      await expect(page.getByRole("heading", { name: /^Review queue/ })).toBeVisible();
+      await expect(page.getByRole("heading", { name: "Something went wrong" })).toHaveCount(0);
+    }
+    const applicant = await createUser("APPLICANT");
+    await page.context().clearCookies();
+    await login(applicant);
+    // The page streams (loading.tsx), so "not found" arrives as content under a 200.
+    expect((await page.goto("/portal/apply/%00"))?.status()).toBeLessThan(500);
+    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  });
 });
 
 // next-auth's handler needs a running Next server, so the Vitest walk leaves it to this test.

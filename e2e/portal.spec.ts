@@ -109,17 +109,21 @@ test("an applicant withdraws an application after confirming", async ({ page, lo
   await expect(page.getByText("Withdrawn").first()).toBeVisible();
 });
 
-test("another applicant's case is not found", async ({ page, login }) => {
-  const owner = await createUser("APPLICANT");
-  const number = await createSubmittedCase(owner.id);
-  const intruder = await createUser("APPLICANT");
-  await login(intruder);
-  // From their own portal first, as when this test signed in through the form: a fresh tab whose first
-  // page is this not-found logs React error #419, a separate finding that is not this test's subject.
-  await page.goto("/portal");
-  await new CasePage(page).goto(number);
-  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
-  // Pages print the dashed form: neither form may appear in what the page shows.
-  for (const printed of [number, formatApplicationNumber(number)])
-    await expect(page.getByText(printed)).toHaveCount(0);
+test.describe(() => {
+  // The case page streams (loading.tsx): when the shell is flushed before the page decides "not found"
+  // (a busy server), React switches that boundary to client rendering and reports error #419. The
+  // visitor still gets "Page not found"; the 419 is a finding about the app, not this test's subject.
+  test.use({ expectedPageErrors: [/Minified React error #419/] });
+
+  test("another applicant's case is not found", async ({ page, login }) => {
+    const owner = await createUser("APPLICANT");
+    const number = await createSubmittedCase(owner.id);
+    const intruder = await createUser("APPLICANT");
+    await login(intruder);
+    await new CasePage(page).goto(number);
+    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+    // Pages print the dashed form: neither form may appear in what the page shows.
+    for (const printed of [number, formatApplicationNumber(number)])
+      await expect(page.getByText(printed)).toHaveCount(0);
+  });
 });
