@@ -71,7 +71,17 @@ export default defineConfig([
   {
     // Playwright fixtures call a parameter named `use`; it is not React's hook.
     files: ["e2e/**"],
-    rules: { "react-hooks/rules-of-hooks": "off" },
+    rules: {
+      "react-hooks/rules-of-hooks": "off",
+      // Fixed sleeps are either too short on a busy machine or wasted time: wait for what the page shows.
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.property.name='waitForTimeout']",
+          message: "Use a web-first assertion or expect.poll instead of waitForTimeout.",
+        },
+      ],
+    },
   },
   // Layout is Prettier's job (checked in `npm test`); turn off the lint rules it would fight.
   prettier,

@@ -13,7 +13,8 @@ export default defineConfig({
   },
   test: {
     environment: "node",
-    include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "prisma/**/*.test.ts"],
+    // bench/: the benchmark harness's own helpers (no database, no timing assertions), so they cannot rot.
+    include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "prisma/**/*.test.ts", "bench/**/*.test.ts"],
     globalSetup: ["lib/testing/vitest-global-setup.ts"],
     setupFiles: ["lib/testing/fail-on-console-error.ts"],
     // Every Server Action logs one line (lib/actions/log.ts); tests that care spy on console.info.

@@ -2,8 +2,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-// The bench's pure helpers (no database, no server): `npx vitest run -c bench/vitest.config.mts`.
-// Kept apart from vitest.config.mts so the benchmark's tests need no test PostgreSQL.
+// The bench's pure helpers (no database, no server) alone: `npx vitest run -c bench/vitest.config.mts`.
+// They also run in `npm test` (vitest.config.mts includes bench/); this config needs no test PostgreSQL.
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 export default defineConfig({

@@ -4,15 +4,12 @@ import { createUser, expect, test } from "./fixtures";
 
 test("an admin creates a reviewer, gives them a service, deactivates them and finds it all in the audit log", async ({
   page,
-  signInPage,
+  login,
 }) => {
   test.setTimeout(90_000);
   const admin = await createUser("ADMIN", { displayName: "Ada Admin" });
   const reviewerEmail = `reviewer-${Date.now()}@e2e.test`;
-  await signInPage.goto();
-  await signInPage.signIn(admin.email, admin.password);
-  // Wait for the sign-in to land before navigating on: the session cookie is set by then.
-  await expect(page).toHaveURL(/\/console$/);
+  await login(admin);
   await page.goto("/console/admin");
   await expect(page).toHaveURL(/\/console\/admin\/staff$/);
   await expect(page.getByRole("heading", { name: "Staff accounts", level: 1 })).toBeVisible();
@@ -68,13 +65,10 @@ test("an admin creates a reviewer, gives them a service, deactivates them and fi
 
 test("an admin changes an express step target and a reviewer cannot open the admin pages", async ({
   page,
-  signInPage,
+  login,
 }) => {
   const admin = await createUser("ADMIN");
-  await signInPage.goto();
-  await signInPage.signIn(admin.email, admin.password);
-  // Wait for the sign-in to land before navigating on: the session cookie is set by then.
-  await expect(page).toHaveURL(/\/console$/);
+  await login(admin);
   await page.goto("/console/admin/services");
   await page.getByRole("link", { name: /Passport urgent renewal/ }).click();
 
@@ -100,10 +94,7 @@ test("an admin changes an express step target and a reviewer cannot open the adm
 
   const reviewer = await createUser("REVIEWER");
   await page.context().clearCookies();
-  await signInPage.goto();
-  await signInPage.signIn(reviewer.email, reviewer.password);
-  // Wait for the sign-in to land before navigating on: the session cookie is set by then.
-  await expect(page).toHaveURL(/\/console$/);
+  await login(reviewer);
   await page.goto("/console/admin/staff");
   await expect(page).toHaveURL(/\/forbidden\?area=admin/);
 });

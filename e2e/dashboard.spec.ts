@@ -25,12 +25,10 @@ async function countIn(region: Locator, step: string): Promise<number> {
 
 test("a supervisor reads the live counts and charts, filters by a service and downloads the cases", async ({
   page,
-  signInPage,
+  login,
 }) => {
   const supervisor = await createUser("SUPERVISOR");
-  await signInPage.goto();
-  await signInPage.signIn(supervisor.email, supervisor.password);
-  await expect(page).toHaveURL(/\/console$/);
+  await login(supervisor);
   await page.goto("/console/dashboard");
   await expect(page.getByRole("heading", { name: "Operations dashboard", level: 1 })).toBeVisible();
 
@@ -86,11 +84,9 @@ test("a supervisor reads the live counts and charts, filters by a service and do
   for (const line of lines.slice(1)) expect(line).toMatch(new RegExp(`^EX-[0-9A-Z-]+,${SERVICE},Express,`));
 });
 
-test("a reviewer gets the forbidden page, and no CSV", async ({ page, signInPage }) => {
+test("a reviewer gets the forbidden page, and no CSV", async ({ page, login }) => {
   const reviewer = await createUser("REVIEWER");
-  await signInPage.goto();
-  await signInPage.signIn(reviewer.email, reviewer.password);
-  await expect(page).toHaveURL(/\/console$/);
+  await login(reviewer);
   await page.goto("/console/dashboard");
   await expect(page).toHaveURL(/\/forbidden/);
   await expect(page.getByRole("heading", { name: "You don't have access to this page" })).toBeVisible();

@@ -1,37 +1,23 @@
-import type { Browser, Page } from "@playwright/test";
 import { randomUUID } from "node:crypto";
 import { formatApplicationNumber } from "../lib/applications/application-number";
 import {
-  SignInPage,
+  WorkspacePage,
+  claimCase,
   createService,
   createShiftAround,
   createSubmittedCase,
   createUser,
-  database,
   expect,
   handleService,
   test,
-  type TestUser,
 } from "./fixtures";
 
 // Written against the English texts in lib/i18n/messages/en/rota.json.
 
-/** A second signed-in person in their own browser context (own cookies), with the config's locale and zone. */
-async function signedInPage(browser: Browser, baseURL: string | undefined, user: TestUser): Promise<Page> {
-  const context = await browser.newContext({ baseURL, locale: "en-US", timezoneId: "Asia/Shanghai" });
-  const page = await context.newPage();
-  const signIn = new SignInPage(page);
-  await signIn.goto();
-  await signIn.signIn(user.email, user.password);
-  await expect(page).toHaveURL(/\/console$/);
-  return page;
-}
-
 test("an outgoing reviewer hands a case over and the incoming reviewer acknowledges it and holds the case", async ({
   page,
-  browser,
-  baseURL,
-  signInPage,
+  login,
+  signedInPage,
 }) => {
   test.setTimeout(120_000);
   const suffix = randomUUID().slice(0, 4);
@@ -42,16 +28,14 @@ test("an outgoing reviewer hands a case over and the incoming reviewer acknowled
   const incoming = await createUser("REVIEWER", { displayName: `Ivan Incoming ${suffix}` });
   await handleService(outgoing.id, service.id);
   await handleService(incoming.id, service.id);
-  await database.query(`UPDATE application SET assignee_id = $2 WHERE number = $1`, [number, outgoing.id]);
+  await claimCase(number, outgoing.id);
   // Olga's shift ends in an hour; Ivan is on duty now and through the shift after hers.
   await createShiftAround([outgoing.id], -60, 60);
   await createShiftAround([incoming.id], -60, 180);
   const shown = formatApplicationNumber(number);
 
   // The outgoing reviewer: a note for the case, the incidents, every checklist item, then "End shift".
-  await signInPage.goto();
-  await signInPage.signIn(outgoing.email, outgoing.password);
-  await expect(page).toHaveURL(/\/console$/);
+  await login(outgoing);
   await page.goto("/console/handover");
   await expect(page.getByRole("heading", { name: "Shift handover", level: 1 })).toBeVisible();
   const form = page.getByRole("region", { name: "End your shift" });
@@ -83,7 +67,7 @@ test("an outgoing reviewer hands a case over and the incoming reviewer acknowled
   await expect(handedOver).toContainText(incoming.displayName);
 
   // The incoming reviewer sees it at the top of the handover page and acknowledges it.
-  const incomingPage = await signedInPage(browser, baseURL, incoming);
+  const incomingPage = await signedInPage(incoming);
   await incomingPage.goto("/console/handover");
   const pending = incomingPage.getByRole("region", { name: "Waiting for acknowledgement" });
   await expect(pending.getByRole("heading", { name: `From ${outgoing.displayName}` })).toBeVisible();
@@ -111,7 +95,7 @@ test("an outgoing reviewer hands a case over and the incoming reviewer acknowled
   ).toHaveCount(0);
 
   // The case is now the incoming reviewer's.
-  await incomingPage.goto(`/console/cases/${number}`);
-  await expect(incomingPage.getByRole("region", { name: "Case facts" })).toContainText(incoming.displayName);
-  await incomingPage.context().close();
+  const workspace = new WorkspacePage(incomingPage);
+  await workspace.goto(number);
+  await expect(workspace.facts).toContainText(incoming.displayName);
 });

@@ -1,5 +1,6 @@
 import {
-  answerTriage,
+  ApplicationForm,
+  CasePage,
   createSubmittedCase,
   createUser,
   expect,
@@ -21,33 +22,35 @@ test("the home page and catalog fit a phone screen", async ({ page }) => {
   await expectNoSidewaysScroll(page);
 });
 
-test("the application form and the case page fit a phone screen", async ({ page, signInPage }) => {
+test("the application form and the case page fit a phone screen", async ({ page, login }) => {
   const applicant = await createUser("APPLICANT");
   const number = await createSubmittedCase(applicant.id);
-  await signInPage.goto();
-  await signInPage.signIn(applicant.email, applicant.password);
-  await expect(page).toHaveURL(/\/portal$/);
+  await login(applicant);
+  await page.goto("/portal");
+  await expect(page.getByRole("heading", { name: "My applications", level: 1 })).toBeVisible();
   await expectNoSidewaysScroll(page);
 
-  await page.goto("/portal/apply/medical-appointment");
-  await expect(page.getByRole("radio", { name: "Express" })).toBeVisible();
+  const form = new ApplicationForm(page);
+  await form.goto("medical-appointment");
+  await expect(form.tier("Express")).toBeVisible();
   await expectNoSidewaysScroll(page);
   // A request that is clearly not urgent is offered the standard route; the offer fits the phone too.
-  await page.getByRole("radio", { name: "Express" }).check();
-  await answerTriage(page, {
+  await form.tier("Express").check();
+  await form.answerTriage({
     ifLate: "It is inconvenient",
     fixedDate: "No fixed date",
     healthOrSafety: "No",
     affected: "Only me",
   });
-  const offer = page.getByRole("region", { name: "This does not look urgent" });
+  const offer = form.standardRouteOffer;
   await expect(offer).toBeVisible();
   await expectNoSidewaysScroll(page);
   await offer.getByRole("button", { name: "Switch to Standard" }).click();
-  await expect(page.getByRole("radio", { name: "Standard", exact: true })).toBeChecked();
+  await expect(form.tier("Standard")).toBeChecked();
   await expect(offer.getByText("Switched to Standard.")).toBeFocused();
 
-  await page.goto(`/portal/applications/${number}`);
-  await expect(page.getByRole("progressbar", { name: "Progress of the application" })).toBeVisible();
+  const casePage = new CasePage(page);
+  await casePage.goto(number);
+  await expect(casePage.progress).toBeVisible();
   await expectNoSidewaysScroll(page);
 });

@@ -1,40 +1,15 @@
-import type { Browser, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { formatApplicationNumber } from "../lib/applications/application-number";
-import {
-  SignInPage,
-  createSubmittedCase,
-  createUser,
-  expect,
-  runStaffSteps,
-  test,
-  type TestUser,
-} from "./fixtures";
+import { CasePage, createSubmittedCase, createUser, expect, runStaffSteps, test } from "./fixtures";
 
 // Written against the English texts in lib/i18n/messages/en/{nav,notifications,case}.json.
-
-/** A second signed-in person in their own browser context (own cookies). */
-async function signedInPage(
-  browser: Browser,
-  baseURL: string | undefined,
-  user: TestUser,
-  landing: RegExp,
-): Promise<Page> {
-  const context = await browser.newContext({ baseURL, locale: "en-US", timezoneId: "Asia/Shanghai" });
-  const page = await context.newPage();
-  const signIn = new SignInPage(page);
-  await signIn.goto();
-  await signIn.signIn(user.email, user.password);
-  await expect(page).toHaveURL(landing);
-  return page;
-}
 
 const banner = (page: Page) => page.getByRole("banner");
 
 test("an applicant reads a notification, asks staff to hurry, and the reviewer is told", async ({
   page,
-  browser,
-  baseURL,
-  signInPage,
+  login,
+  signedInPage,
 }) => {
   test.setTimeout(90_000);
   const applicant = await createUser("APPLICANT");
@@ -42,11 +17,10 @@ test("an applicant reads a notification, asks staff to hurry, and the reviewer i
   const number = await createSubmittedCase(applicant.id);
   const displayNumber = formatApplicationNumber(number);
   // Assigns the case to the reviewer and moves it on: one in-app notice for the applicant.
-  runStaffSteps(number, reviewer.id, ["ADVANCE"]);
+  await runStaffSteps(number, reviewer.id, ["ADVANCE"]);
 
-  await signInPage.goto();
-  await signInPage.signIn(applicant.email, applicant.password);
-  await expect(page).toHaveURL(/\/portal$/);
+  await login(applicant);
+  await page.goto("/portal");
   await banner(page).getByRole("link", { name: "Notifications, 1 unread" }).click();
 
   await expect(page).toHaveURL(/\/notifications$/);
@@ -67,17 +41,19 @@ test("an applicant reads a notification, asks staff to hurry, and the reviewer i
   await expect(page.getByRole("button", { name: "Mark all as read" })).toHaveCount(0);
 
   // 催办: one click, and the answer says when the next reminder is possible.
-  await page.goto(`/portal/applications/${number}`);
-  await page.getByRole("button", { name: "Ask staff to hurry" }).click();
+  const casePage = new CasePage(page);
+  await casePage.goto(number);
+  await casePage.askToHurry();
   await expect(page.getByRole("status").filter({ hasText: "Staff have been asked to hurry." })).toBeVisible();
-  await page.getByRole("button", { name: "Ask staff to hurry" }).click();
+  await casePage.askToHurry();
   await expect(
     page.getByRole("status").filter({ hasText: /^You can send the next reminder at / }),
   ).toBeVisible();
-  await expect(page.getByRole("region", { name: "History" }).getByText("Follow-up requested")).toBeVisible();
+  await expect(casePage.history.getByText("Follow-up requested")).toBeVisible();
 
   // The assigned reviewer sees it in the header, opens it, lands on the case and the count is gone.
-  const staffPage = await signedInPage(browser, baseURL, reviewer, /\/console$/);
+  const staffPage = await signedInPage(reviewer);
+  await staffPage.goto("/console");
   await banner(staffPage).getByRole("link", { name: "Notifications, 1 unread" }).click();
   const notice = staffPage.getByRole("listitem").filter({ hasText: displayNumber });
   await expect(
@@ -88,7 +64,6 @@ test("an applicant reads a notification, asks staff to hurry, and the reviewer i
     .click();
   await expect(staffPage).toHaveURL(new RegExp(`/console/cases/${number}$`));
   await expect(banner(staffPage).getByRole("link", { name: "Notifications", exact: true })).toBeVisible();
-  await staffPage.context().close();
 });
 
 test("the notification list asks visitors to sign in first and comes back afterwards", async ({

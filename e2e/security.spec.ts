@@ -1,4 +1,4 @@
-import { createUser, database, expect, test } from "./fixtures";
+import { ApplicationForm, callData, createUser, expect, test } from "./fixtures";
 
 // Issue 12, items 8, 9 and 12, against the real server (scripts/server.ts → proxy.ts → Next).
 
@@ -23,15 +23,13 @@ function directives(policy: string | undefined): Map<string, string> {
 test.describe("uploads of the advertised size (item 8)", () => {
   test("a 10 MB file uploads through the real server; the stored file downloads with its sandbox", async ({
     page,
-    signInPage,
+    login,
   }) => {
     test.setTimeout(90_000);
     const applicant = await createUser("APPLICANT");
-    await signInPage.goto();
-    await signInPage.signIn(applicant.email, applicant.password);
-    await expect(page).toHaveURL(/\/portal$/);
+    await login(applicant);
 
-    await page.goto("/portal/apply/medical-appointment");
+    await new ApplicationForm(page).goto("medical-appointment");
     await page
       .getByLabel(/^Add files for/)
       .first()
@@ -40,11 +38,8 @@ test.describe("uploads of the advertised size (item 8)", () => {
       timeout: 30_000,
     });
 
-    const { rows } = await database.query<{ id: string; size_bytes: number }>(
-      `SELECT id, size_bytes FROM evidence_file WHERE uploader_id = $1`,
-      [applicant.id],
-    );
-    expect(rows).toEqual([{ id: expect.any(String), size_bytes: 10 * MB }]);
+    const rows = await callData("uploadsBy", applicant.id);
+    expect(rows).toEqual([{ id: expect.any(String), sizeBytes: 10 * MB }]);
 
     const download = await page.request.get(`/api/evidence/${rows[0]!.id}`);
     expect(download.status()).toBe(200);

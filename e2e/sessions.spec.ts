@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from "@playwright/test";
-import { createUser, database, expect, test, type SignInPage } from "./fixtures";
+import { callData, createUser, expect, test, type SignInPage } from "./fixtures";
 
 /** A second browser that holds a copy of the first one's cookies, as a thief or a forgotten tab would. */
 async function copyCookiesInto(browser: Browser, from: BrowserContext): Promise<Page> {
@@ -43,7 +43,7 @@ test.describe("revocable sessions", () => {
     const user = await signedInApplicant(page, signInPage);
     const other = await copyCookiesInto(browser, page.context());
     // However the password changes (an admin reset, a future "change password"), the database ends the sessions.
-    await database.query(`UPDATE "user" SET password_hash = 'replaced' WHERE id = $1`, [user.id]);
+    await callData("changeAccountDirectly", user.id, { passwordHash: "replaced" });
     for (const tab of [page, other]) {
       await tab.goto("/portal");
       await expect(tab).toHaveURL(/\/signin/);

@@ -1,5 +1,6 @@
-import { formatApplicationNumber } from "../lib/applications/application-number";
 import {
+  QueuePage,
+  WorkspacePage,
   createService,
   createSubmittedCase,
   createUser,
@@ -13,23 +14,22 @@ import {
 // inside their own box instead).
 test.use({ viewport: { width: 768, height: 1024 } });
 
-test("the review queue and a case workspace fit a tablet", async ({ page, signInPage }) => {
+test("the review queue and a case workspace fit a tablet", async ({ page, login }) => {
   const service = await createService("e2e-tablet");
   const applicant = await createUser("APPLICANT");
   const number = await createSubmittedCase(applicant.id, service.code, "URGENT");
   const reviewer = await createUser("REVIEWER");
   await handleService(reviewer.id, service.id);
 
-  await signInPage.goto();
-  await signInPage.signIn(reviewer.email, reviewer.password);
-  await expect(page).toHaveURL(/\/console$/);
-  await expect(page.getByRole("table", { name: "Open cases, most urgent first" })).toBeVisible();
+  await login(reviewer);
+  const queue = new QueuePage(page);
+  await queue.goto();
+  await expect(queue.table).toBeVisible();
   await expectNoSidewaysScroll(page);
 
-  await page.goto(`/console/cases/${number}`);
-  await expect(
-    page.getByRole("heading", { name: `Case ${formatApplicationNumber(number)}`, level: 1 }),
-  ).toBeVisible();
-  await expect(page.getByRole("button", { name: "Claim this case" })).toBeVisible();
+  const workspace = new WorkspacePage(page);
+  await workspace.goto(number);
+  await expect(workspace.heading(number)).toBeVisible();
+  await expect(workspace.claimButton).toBeVisible();
   await expectNoSidewaysScroll(page);
 });

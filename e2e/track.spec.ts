@@ -1,14 +1,14 @@
 import type { Page } from "@playwright/test";
 import { formatApplicationNumber } from "../lib/applications/application-number";
 import { makeCnResidentId } from "../lib/identity/id-number";
-import { createTrackableCase, createUser, database, expect, test } from "./fixtures";
+import { callData, createTrackableCase, createUser, expect, newContext, test } from "./fixtures";
 
 const ID_NUMBER = makeCnResidentId("11010519850615123");
 const OTHER_ID_NUMBER = makeCnResidentId("11010519850615456");
 
 // Every lookup comes from 127.0.0.1: start each test with no lookup failures on record.
 test.beforeEach(async () => {
-  await database.query(`DELETE FROM rate_limit WHERE key LIKE 'lookup-%'`);
+  await callData("resetRateLimits", ["lookup-"]);
 });
 
 async function lookUp(page: Page, number: string, idNumber: string) {
@@ -72,7 +72,7 @@ test("a stranger's guesses slow the number down, but the applicant's browser sti
   const applicant = await createUser("APPLICANT");
   const number = await createTrackableCase(applicant.id, ID_NUMBER);
   // The applicant looked the case up on their phone before.
-  const applicantsPhone = await browser.newContext({ baseURL, locale: "en-US", timezoneId: "Asia/Shanghai" });
+  const applicantsPhone = await newContext(browser, baseURL);
   const phone = await applicantsPhone.newPage();
   await phone.goto("/track");
   await lookUp(phone, number, ID_NUMBER);

@@ -29,12 +29,14 @@ describe("runPaced", () => {
       connections: 5,
       next: () => ({ method: "POST", path: "/x", body: "{}" }),
     });
-    // Never more than the schedule allows; fewer only if the test machine stalls the timer.
+    // Never more than the schedule allows (200/s for 0.5 s, and the first at once). How many fewer a
+    // busy machine sends depends on its timers, so only that some left is asserted: no wall clock.
     expect(result.sent).toBeLessThanOrEqual(101);
-    expect(result.sent).toBeGreaterThan(20);
+    expect(result.sent).toBeGreaterThan(0);
+    // Every request sent was answered, reached the server and was counted once.
     expect(result.completed).toBe(result.sent);
     expect(result.unexpected).toBe(0);
-    expect(seen.at(-1)).toBe("POST /x");
+    expect(seen.filter((line) => line === "POST /x")).toHaveLength(result.sent);
   });
 
   it("counts answers that are not 2xx", async () => {

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { formAction } from "@/lib/actions/pipeline";
+import { formAction } from "@/lib/action-pipeline/pipeline";
 import { canAccess } from "@/lib/auth/roles";
 import { createApplication } from "./mutations";
 import { applicationFormDataToObject, applicationSchema } from "./schema";

@@ -2,7 +2,7 @@
 
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
-import { formAction } from "@/lib/actions/pipeline";
+import { formAction } from "@/lib/action-pipeline/pipeline";
 import { failure } from "@/lib/action-result";
 import { UserFacingError } from "@/lib/errors";
 import type { RateLimit } from "@/lib/rate-limit/mutations";

@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { formAction, refuse } from "@/lib/actions/pipeline";
+import { formAction, refuse } from "@/lib/action-pipeline/pipeline";
 import { safeCallbackPath } from "./callback-path";
 import { THROTTLED_ERROR_PREFIX } from "./options";
 import { signInWithNextAuth } from "./password-sign-in";

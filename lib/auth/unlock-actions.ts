@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { formAction } from "@/lib/actions/pipeline";
+import { formAction } from "@/lib/action-pipeline/pipeline";
 import { failure } from "@/lib/action-result";
 import { emailSchema } from "./schema";
 import { requestSignInUnlock } from "./unlock-mutations";

@@ -1,6 +1,6 @@
 "use server";
 
-import { formAction, runAction } from "@/lib/actions/pipeline";
+import { formAction, runAction } from "@/lib/action-pipeline/pipeline";
 import { failure } from "@/lib/action-result";
 import { deleteEvidence, saveEvidence } from "./mutations";
 import { evidenceIdSchema, uploadEvidenceSchema } from "./schema";

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { formAction } from "@/lib/actions/pipeline";
+import { formAction } from "@/lib/action-pipeline/pipeline";
 import { failure } from "@/lib/action-result";
 import { canAccess } from "@/lib/auth/roles";
 import type { CurrentUser } from "@/lib/auth/session";

@@ -1,6 +1,6 @@
 "use server";
 
-import { formAction, refuse } from "@/lib/actions/pipeline";
+import { formAction, refuse } from "@/lib/action-pipeline/pipeline";
 import { failure, type ActionResult } from "@/lib/action-result";
 import { UserFacingError } from "@/lib/errors";
 import { provenBrowserKeyFor, rememberProvenBrowser } from "@/lib/rate-limit/proven-browser-cookie";

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { formAction } from "@/lib/actions/pipeline";
+import { formAction } from "@/lib/action-pipeline/pipeline";
 import { markAllRead, markRead } from "./inbox-mutations";
 import { notificationIdSchema } from "./inbox-schema";
 

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
-import { formAction } from "@/lib/actions/pipeline";
+import { formAction } from "@/lib/action-pipeline/pipeline";
 import { canAccess } from "@/lib/auth/roles";
 import type { CurrentUser } from "@/lib/auth/session";
 import { wholePath } from "@/lib/validation/field-errors";

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { formAction } from "@/lib/actions/pipeline";
+import { formAction } from "@/lib/action-pipeline/pipeline";
 import type { ActionResult } from "@/lib/action-result";
 import { performTransition } from "./mutations";
 import { FollowUpTooSoonError, requestCaseFollowUp } from "./operation-mutations";

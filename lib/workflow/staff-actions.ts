@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
-import { formAction } from "@/lib/actions/pipeline";
+import { formAction } from "@/lib/action-pipeline/pipeline";
 import type { ActionResult } from "@/lib/action-result";
 import { isStaff } from "@/lib/auth/roles";
 import type { CurrentUser } from "@/lib/auth/session";

@@ -1,0 +1,322 @@
+// What the e2e fixtures arrange, through the same data layer the app uses wherever lib/ has a
+// function for it (accounts, services, staffing, claims, shifts, workflow steps, session tokens),
+// and through the typed Prisma client where it has none (cases in a given state, reading the outbox).
+// Runs in e2e/support/data-server.ts, never in the Playwright process (lib/ is server-only and the
+// generated client is ESM); the fixtures reach it through e2e/support/data.ts.
+import { randomUUID } from "node:crypto";
+import { encode } from "next-auth/jwt";
+import { generateApplicationNumber } from "@/lib/applications/application-number";
+import { authOptions } from "@/lib/auth/options";
+import { hashPassword } from "@/lib/auth/password";
+import { sessionTokenClaims } from "@/lib/auth/session-token";
+import { createService as createCatalogService, updateService } from "@/lib/catalog/mutations";
+import { createServiceSchema, updateServiceSchema } from "@/lib/catalog/admin-schema";
+import { db } from "@/lib/db";
+import type { ApplicationStatus, Role, UrgencyTier, WorkflowNode } from "@/lib/generated/prisma/enums";
+import { maskIdNumber } from "@/lib/identity/id-number";
+import { hashIdNumber } from "@/lib/identity/id-number-hash";
+import { createShift, setShiftMembers } from "@/lib/rota/mutations";
+import { shiftInputSchema } from "@/lib/rota/schema";
+import { localTime } from "@/lib/rota/shift-time";
+import { createStaffAccount, setStaffActive, setStaffServices } from "@/lib/staff/mutations";
+import { createStaffSchema } from "@/lib/staff/schema";
+import { claimCase } from "@/lib/workflow/operation-mutations";
+import { performTransition, requestSupplement } from "@/lib/workflow/mutations";
+
+export type TestUser = { id: string; email: string; password: string; displayName: string };
+export type StaffStep = "ADVANCE" | "REQUEST_SUPPLEMENT";
+export type QueueCase = {
+  tier: UrgencyTier;
+  /** Minutes from now to the step's due time; negative is overdue. */
+  dueInMinutes: number;
+  status?: Extract<ApplicationStatus, "IN_PROGRESS" | "AWAITING_APPLICANT">;
+  node?: WorkflowNode;
+};
+
+const HOUR = 60 * 60 * 1000;
+
+/** The administrator the fixtures act as where lib/ wants one (audit rows name it), made once per process. */
+let fixtureAdmin: Promise<{ id: string; role: Role }> | undefined;
+function admin() {
+  fixtureAdmin ??= db.user.create({
+    data: {
+      email: `fixture-admin-${randomUUID()}@e2e.test`,
+      displayName: "E2E fixture admin",
+      passwordHash: "not a hash: this account never signs in",
+      role: "ADMIN",
+    },
+    select: { id: true, role: true },
+  });
+  return fixtureAdmin;
+}
+
+async function viewer(userId: string) {
+  return db.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, role: true } });
+}
+
+async function caseByNumber(number: string) {
+  return db.application.findUniqueOrThrow({ where: { number }, select: { id: true, version: true } });
+}
+
+/** A plausible submitted case; `data` overrides what a test is about (state, due time, identity). */
+async function insertCase(
+  applicantId: string,
+  serviceId: string,
+  tier: UrgencyTier,
+  data: {
+    currentNode?: WorkflowNode;
+    status?: ApplicationStatus;
+    nodeDueAt?: Date;
+    idType?: "PASSPORT" | "CN_RESIDENT_ID";
+    idNumberHash?: string;
+    idNumberMasked?: string;
+    applicantName?: string;
+  } = {},
+) {
+  const number = generateApplicationNumber();
+  const service = await db.serviceType.findUniqueOrThrow({
+    where: { id: serviceId },
+    select: { baseFeeMinor: true },
+  });
+  await db.application.create({
+    data: {
+      number,
+      applicantId,
+      serviceId,
+      tier,
+      reason: "I need the invitation letter before the conference because the visa office closes.",
+      neededBy: new Date(Date.now() + 240 * HOUR),
+      applicantName: "E2E Applicant",
+      idType: "PASSPORT",
+      idNumberHash: randomUUID(),
+      idNumberMasked: "E*****678",
+      phone: "+86 138 0000 0000",
+      email: "e2e@e2e.test",
+      feeBaseMinor: service.baseFeeMinor,
+      feeSurchargeMinor: 0,
+      nodeDueAt: new Date(Date.now() + 24 * HOUR),
+      caseDueAt: new Date(Date.now() + 7 * 24 * HOUR),
+      ...data,
+      timeline: { create: { node: "SUBMITTED", action: "SUBMITTED", actorId: applicantId } },
+    },
+    select: { id: true },
+  });
+  return number;
+}
+
+export const handlers = {
+  /** Staff accounts as an administrator creates them; applicants (confirmed) as the seed does. */
+  async createUser(role: Role, overrides: Partial<Omit<TestUser, "id">> = {}): Promise<TestUser> {
+    const email = overrides.email ?? `${role.toLowerCase()}-${randomUUID()}@e2e.test`;
+    const password = overrides.password ?? "e2e password 2026";
+    const displayName = overrides.displayName ?? `E2E ${role.toLowerCase()}`;
+    if (role === "APPLICANT") {
+      const { id } = await db.user.create({
+        data: { email, displayName, passwordHash: await hashPassword(password), role },
+        select: { id: true },
+      });
+      return { id, email, password, displayName };
+    }
+    const input = createStaffSchema.parse({ email, displayName, role, password, locale: "zh" });
+    const { id } = await createStaffAccount(await admin(), input);
+    return { id, email, password, displayName };
+  },
+
+  /** The session token next-auth's jwt callback makes at sign-in, encoded as next-auth would. */
+  async sessionToken(userId: string): Promise<{ name: string; value: string; maxAge: number }> {
+    const claims = await sessionTokenClaims({}, { id: userId });
+    if (!claims.sub) throw new Error(`no account ${userId} to sign in`);
+    const maxAge = authOptions.session!.maxAge!;
+    const secret = process.env.NEXTAUTH_SECRET;
+    if (!secret) throw new Error("NEXTAUTH_SECRET is not set: run the e2e tests through `npm test`.");
+    // Over plain http next-auth names the cookie without the __Secure- prefix (NEXTAUTH_URL is http here).
+    return {
+      name: "next-auth.session-token",
+      value: await encode({ token: claims, secret, maxAge }),
+      maxAge,
+    };
+  },
+
+  /** A service of its own (active, standard tier), so other tests' cases never get between a test's cases. */
+  async createService(prefix: string): Promise<{ id: string; code: string; nameEn: string }> {
+    const code = `${prefix}-${randomUUID().slice(0, 8)}`;
+    const fields = {
+      nameZh: `服务 ${code}`,
+      nameEn: `Service ${code}`,
+      descriptionZh: "-",
+      descriptionEn: "-",
+      baseFeeMinor: "100",
+      sortOrder: "0",
+    };
+    const by = await admin();
+    const { id } = await createCatalogService(
+      by,
+      createServiceSchema.parse({ code, ...fields, processingHours: "72" }),
+    );
+    // New services start inactive until an admin completes them; these are complete enough.
+    await updateService(by, updateServiceSchema.parse({ serviceId: id, ...fields, active: "on" }));
+    return { id, code, nameEn: fields.nameEn };
+  },
+
+  /** Adds a service to those a staff member handles, as an administrator would. */
+  async handleService(userId: string, serviceId: string): Promise<void> {
+    const current = await db.staffService.findMany({ where: { userId }, select: { serviceId: true } });
+    await setStaffServices(await admin(), {
+      userId,
+      serviceIds: [...current.map((row) => row.serviceId), serviceId],
+    });
+  },
+
+  async deactivateStaff(userId: string): Promise<void> {
+    await setStaffActive(await admin(), { userId, active: false });
+  },
+
+  /**
+   * Changes behind the app's back, as any other tool with database access could: the database's
+   * own trigger (migration 20261205130000) must still end the account's sessions.
+   */
+  async changeAccountDirectly(userId: string, data: { role?: Role; passwordHash?: string }): Promise<void> {
+    await db.user.update({ where: { id: userId }, data, select: { id: true } });
+  },
+
+  /** A submitted case for `applicantId`, created directly (for tests about what happens after submission). */
+  async createSubmittedCase(applicantId: string, serviceCode: string, tier: UrgencyTier): Promise<string> {
+    const service = await db.serviceType.findUniqueOrThrow({
+      where: { code: serviceCode },
+      select: { id: true },
+    });
+    return insertCase(applicantId, service.id, tier);
+  },
+
+  /** A case at a given step and due time (the queue's order and overdue flags are about those). */
+  async createQueueCase(
+    applicantId: string,
+    serviceId: string,
+    { tier, dueInMinutes, status = "IN_PROGRESS", node = "MATERIAL_CHECK" }: QueueCase,
+  ): Promise<string> {
+    return insertCase(applicantId, serviceId, tier, {
+      currentNode: node,
+      status,
+      nodeDueAt: new Date(Date.now() + dueInMinutes * 60_000),
+    });
+  },
+
+  /** A case filed with a known mainland ID number, hashed with the server's ID_HASH_KEY, so /track finds it. */
+  async createTrackableCase(applicantId: string, idNumber: string, applicantName: string): Promise<string> {
+    const key = process.env.ID_HASH_KEY;
+    if (!key) throw new Error("ID_HASH_KEY is not set: run the e2e tests through `npm test`.");
+    const service = await db.serviceType.findUniqueOrThrow({
+      where: { code: "visa-invitation" },
+      select: { id: true },
+    });
+    return insertCase(applicantId, service.id, "STANDARD", {
+      idType: "CN_RESIDENT_ID",
+      idNumberHash: hashIdNumber("CN_RESIDENT_ID", idNumber, key),
+      idNumberMasked: maskIdNumber("CN_RESIDENT_ID", idNumber),
+      applicantName,
+    });
+  },
+
+  /** The reviewer takes the case, as "Claim this case" does. */
+  async claimCase(number: string, reviewerId: string): Promise<void> {
+    const current = await caseByNumber(number);
+    await claimCase({
+      applicationId: current.id,
+      expectedVersion: current.version,
+      viewer: await viewer(reviewerId),
+    });
+  },
+
+  /** Staff steps through the real workflow module, as the console does. */
+  async runStaffSteps(number: string, reviewerId: string, steps: StaffStep[]): Promise<void> {
+    const by = await viewer(reviewerId);
+    // Reviewers act on cases assigned to them: arrange that, as a supervisor would in the console
+    // (the demo rota may have given the case to whoever is on duty).
+    await db.application.updateMany({
+      where: { number, OR: [{ assigneeId: null }, { assigneeId: { not: reviewerId } }] },
+      data: { assigneeId: reviewerId, version: { increment: 1 } },
+    });
+    for (const step of steps) {
+      const current = await caseByNumber(number);
+      const common = { applicationId: current.id, expectedVersion: current.version, viewer: by };
+      if (step === "ADVANCE") {
+        await performTransition({
+          ...common,
+          transition: "ADVANCE",
+          input: { publicNote: "Your documents are being checked." },
+        });
+      } else {
+        await requestSupplement({
+          ...common,
+          items: [
+            { problem: "The hospital letter is not signed", suggestion: "Upload a signed and stamped copy" },
+          ],
+          dueAt: new Date(Date.now() + 24 * HOUR),
+          publicNote: "Please send a signed hospital letter.",
+        });
+      }
+    }
+  },
+
+  /**
+   * A rota shift from `fromMinutes` to `toMinutes` around now (e.g. -60 and 60: it started an hour ago
+   * and ends in an hour), on the weekday and clock of the server's rota zone, with its members.
+   */
+  async createShiftAround(
+    memberIds: string[],
+    fromMinutes: number,
+    toMinutes: number,
+  ): Promise<{ id: string; name: string }> {
+    const zone = process.env.ROTA_TIME_ZONE || "Asia/Shanghai";
+    const at = (offset: number) => localTime(new Date(Date.now() + offset * 60_000), zone);
+    const clock = (minute: number) =>
+      `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
+    const [start, end] = [at(fromMinutes), at(toMinutes)];
+    const name = `E2E shift ${randomUUID().slice(0, 6)}`;
+    const by = await admin();
+    const shift = await createShift(
+      by,
+      shiftInputSchema.parse({
+        name,
+        weekday: start.weekday,
+        start: clock(start.minute),
+        end: clock(end.minute),
+      }),
+    );
+    await setShiftMembers(by, { shiftId: shift.id, userIds: memberIds });
+    return { id: shift.id, name };
+  },
+
+  /** The path of the last `template` email to `email`, from its outbox row (what the dev mailbox would show). */
+  async emailedPath(email: string, template: string): Promise<string | null> {
+    const row = await db.notification.findFirst({
+      where: { toAddress: email, template },
+      orderBy: { createdAt: "desc" },
+      select: { payload: true },
+    });
+    const path = (row?.payload as { path?: unknown } | undefined)?.path;
+    return typeof path === "string" ? path : null;
+  },
+
+  /** Who among `emails` got a `template` email. */
+  async emailRecipients(emails: string[], template: string): Promise<string[]> {
+    const rows = await db.notification.findMany({
+      where: { template, toAddress: { in: emails } },
+      select: { toAddress: true },
+    });
+    return rows.flatMap((row) => (row.toAddress ? [row.toAddress] : []));
+  },
+
+  async uploadsBy(userId: string): Promise<{ id: string; sizeBytes: number }[]> {
+    return db.evidenceFile.findMany({ where: { uploaderId: userId }, select: { id: true, sizeBytes: true } });
+  },
+
+  /** Forgets the failures recorded under keys with these prefixes (every test comes from 127.0.0.1). */
+  async resetRateLimits(prefixes: string[]): Promise<void> {
+    await db.rateLimit.deleteMany({
+      where: { OR: prefixes.map((prefix) => ({ key: { startsWith: prefix } })) },
+    });
+  },
+};
+
+export type DataHandlers = typeof handlers;
