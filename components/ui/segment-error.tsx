@@ -8,7 +8,7 @@ import { Button, buttonClasses } from "@/components/ui/button";
 export type ErrorBoundaryProps = { error: Error & { digest?: string }; reset: () => void };
 
 type SegmentErrorProps = ErrorBoundaryProps & {
-  /** The messages' namespace, with `title`, `body`, `retry` and (with `backHref`) `back`, e.g. "admin.errorPage". */
+  /** The messages' namespace, with `title`, `body`, `retry` and (with `backHref`) `back`, e.g. admin.errorPage. */
   messages: string;
   /** A way back out of the broken segment. */
   backHref?: string;

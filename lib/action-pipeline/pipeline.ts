@@ -57,7 +57,7 @@ export type ActionConfig<
   F extends ActionFailureLike,
   R extends Target = Target,
 > = {
-  /** Names the action in its log line, e.g. "rota.saveShift". */
+  /** Names the action in its log line, e.g. rota.saveShift. */
   name: string;
   access: A;
   schema: S;
