@@ -18,6 +18,10 @@ const port = Number(process.env.PORT ?? 3000);
 const dev = process.argv.includes("--dev");
 
 async function main() {
+  // Two modes, never mixed (decision 017): the demo generates secrets and seeds demo accounts, which
+  // must never happen to a production database.
+  if (process.env.NODE_ENV === "production")
+    throw new Error("npm start is the demo and does not run with NODE_ENV=production: use `npm run serve`.");
   const database = await provideDatabase({
     dataDir: path.join(DATA_DIR, "pg"),
     port: Number(process.env.EMBEDDED_PG_PORT ?? 54329),

@@ -77,6 +77,38 @@ export async function migrate(
   }
 }
 
+/**
+ * The migrations in the folder that the database has not finished (all of them on an empty
+ * database), without taking the lock or changing anything: production start refuses while any are
+ * pending, since migrating is an explicit step there (`npm run db:migrate`).
+ */
+export async function pendingMigrations(
+  databaseUrl: string,
+  options: MigrateOptions = {},
+): Promise<string[]> {
+  const migrationsDir = path.resolve(options.migrationsDir ?? path.join("prisma", "migrations"));
+  const local = await readMigrations(migrationsDir);
+  const client = new pg.Client({ connectionString: databaseUrl });
+  client.on("error", () => {});
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ exists: boolean }>(
+      "SELECT to_regclass('_prisma_migrations') IS NOT NULL AS exists",
+    );
+    if (!rows[0]?.exists) return local.map((migration) => migration.name);
+    const done = new Set(
+      (
+        await client.query<{ migration_name: string }>(
+          'SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL',
+        )
+      ).rows.map((row) => row.migration_name),
+    );
+    return local.filter((migration) => !done.has(migration.name)).map((migration) => migration.name);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
 async function readMigrations(migrationsDir: string): Promise<LocalMigration[]> {
   const entries = await readdir(migrationsDir, { withFileTypes: true }).catch((error: unknown) => {
     throw new Error(`Cannot read the migrations directory ${migrationsDir}: ${errorMessage(error)}`);

@@ -1,0 +1,169 @@
+import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { productionEnvProblems } from "@/lib/config/production-env";
+import { migrate } from "@/lib/db/migrator";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import { productionPreflight } from "./production-preflight";
+
+const ROOT = path.resolve(__dirname, "../..");
+
+function validEnv(databaseUrl = "postgresql://app:secret@db.internal:5432/expedite") {
+  return {
+    NODE_ENV: "production",
+    DATABASE_URL: databaseUrl,
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    ID_HASH_KEY: randomBytes(32).toString("base64url"),
+    NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+    APP_URL: "https://expedite.example.gov",
+    UPLOAD_DIR: "/srv/expedite/uploads",
+  };
+}
+
+/** A project root with the migrations and (optionally) a build marker, nothing else. */
+function fakeRoot(withBuild: boolean) {
+  const root = mkdtempSync(path.join(tmpdir(), "expedite-prod-"));
+  cpSync(path.join(ROOT, "prisma", "migrations"), path.join(root, "prisma", "migrations"), {
+    recursive: true,
+  });
+  if (withBuild) {
+    mkdirSync(path.join(root, ".next"));
+    writeFileSync(path.join(root, ".next", "BUILD_ID"), "test-build");
+  }
+  return root;
+}
+
+describe("productionEnvProblems", () => {
+  it("names every missing setting at once", () => {
+    const problems = productionEnvProblems({});
+    for (const name of [
+      "NODE_ENV",
+      "DATABASE_URL",
+      "NEXTAUTH_SECRET",
+      "ID_HASH_KEY",
+      "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY",
+      "APP_URL",
+      "UPLOAD_DIR",
+    ])
+      expect(
+        problems.some((problem) => problem.startsWith(`${name}:`)),
+        name,
+      ).toBe(true);
+  });
+
+  it("accepts a complete environment and refuses weak or malformed values, empty ones included", () => {
+    expect(productionEnvProblems(validEnv())).toEqual([]);
+    const problems = productionEnvProblems({
+      ...validEnv(),
+      NODE_ENV: "development",
+      NEXTAUTH_SECRET: "short",
+      ID_HASH_KEY: "",
+      NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: Buffer.alloc(20).toString("base64"),
+      APP_URL: "ftp://expedite",
+      DATABASE_URL: "mysql://x/y",
+    });
+    expect(problems.map((problem) => problem.split(":")[0]).sort()).toEqual([
+      "APP_URL",
+      "DATABASE_URL",
+      "ID_HASH_KEY",
+      "NEXTAUTH_SECRET",
+      "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY",
+      "NODE_ENV",
+    ]);
+  });
+});
+
+describe("productionPreflight", () => {
+  let database: TestDatabase;
+  const roots: string[] = [];
+  beforeAll(async () => {
+    database = await createTestDatabase({ migrate: false });
+  });
+  afterAll(async () => {
+    await database.drop();
+    for (const root of roots) rmSync(root, { recursive: true, force: true });
+  });
+  const root = (withBuild: boolean) => {
+    const made = fakeRoot(withBuild);
+    roots.push(made);
+    return made;
+  };
+
+  it("refuses without a build and never makes one", async () => {
+    const bare = root(false);
+    await migrate(database.url);
+    const problems = await productionPreflight(validEnv(database.url), bare);
+    expect(problems).toEqual([expect.stringContaining("npm run build")]);
+    expect(readdirSync(bare)).toEqual(["prisma"]);
+  });
+
+  it("refuses while migrations are pending, naming the command, and applies none", async () => {
+    const empty = await createTestDatabase({ migrate: false });
+    try {
+      const problems = await productionPreflight(validEnv(empty.url), root(true));
+      expect(problems).toEqual([expect.stringContaining("npm run db:migrate")]);
+      const client = new pg.Client({ connectionString: empty.url });
+      await client.connect();
+      const { rows } = await client.query("SELECT to_regclass('_prisma_migrations') AS table");
+      await client.end();
+      expect(rows[0].table).toBeNull();
+    } finally {
+      await empty.drop();
+    }
+  });
+
+  it("serves a migrated database without demo data, and refuses one that holds the demo accounts", async () => {
+    const built = root(true);
+    await migrate(database.url);
+    expect(await productionPreflight(validEnv(database.url), built)).toEqual([]);
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    await client.query(
+      `INSERT INTO "user" (email, password_hash, display_name, role, updated_at) VALUES ('admin@expedite.test', 'x', 'Admin', 'ADMIN', now())`,
+    );
+    await client.end();
+    expect(await productionPreflight(validEnv(database.url), built)).toEqual([
+      expect.stringContaining("admin@expedite.test"),
+    ]);
+  });
+});
+
+describe("npm run serve", () => {
+  it("refuses to start without its settings, listing them all, and writes no secret", () => {
+    const secretsFile = path.join(ROOT, ".data", "secrets.json");
+    const hadSecrets = existsSync(secretsFile);
+    const env = { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production" as const };
+    const result = spawnSync(path.join(ROOT, "node_modules", ".bin", "tsx"), ["scripts/serve.ts"], {
+      cwd: ROOT,
+      env,
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("Production mode cannot start");
+    for (const name of [
+      "DATABASE_URL",
+      "NEXTAUTH_SECRET",
+      "ID_HASH_KEY",
+      "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY",
+      "APP_URL",
+    ])
+      expect(result.stderr).toContain(`  - ${name}:`);
+    expect(existsSync(secretsFile)).toBe(hadSecrets);
+  });
+
+  it("npm start refuses to run the demo with NODE_ENV=production", () => {
+    const result = spawnSync(path.join(ROOT, "node_modules", ".bin", "tsx"), ["scripts/start.ts"], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: "production" },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("npm run serve");
+  });
+});
