@@ -8,22 +8,10 @@
  * number, so a run is reproducible and needs no session state (setseed) across statements.
  */
 
+import { draw, OPEN_NODES } from "./seed-draw";
+
 export const BENCH_SERVICES = 8;
 export const BENCH_REVIEWERS = 20;
-
-/** A deterministic number in [0, 1) for row g.i; `salt` gives each column its own draw. */
-const draw = (salt: string) =>
-  `(('x' || substr(md5(g.i::text || '${salt}'), 1, 8))::bit(32)::bigint / 4294967296.0)`;
-
-const OPEN_NODES = [
-  "SUBMITTED",
-  "MATERIAL_CHECK",
-  "AWAITING_SUPPLEMENT",
-  "SUBSTANTIVE_REVIEW",
-  "EXPERT_REVIEW",
-  "DECISION",
-  "RESULT_NOTIFIED",
-];
 
 const SETUP = [
   `INSERT INTO service_type (code, name_zh, name_en, description_zh, description_en, base_fee_minor, sort_order, updated_at)

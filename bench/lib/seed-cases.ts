@@ -11,20 +11,7 @@ import type pg from "pg";
 import { benchNumberSql } from "./bench-number";
 import { CASES_PER_APPLICANT } from "./seed-accounts";
 import { HISTORY_STATEMENTS } from "./seed-history";
-
-/** A deterministic number in [0, 1) for row g.i; `salt` gives each column its own draw. */
-const draw = (salt: string) =>
-  `(('x' || substr(md5(g.i::text || '${salt}'), 1, 8))::bit(32)::bigint / 4294967296.0)`;
-
-const OPEN_NODES = [
-  "SUBMITTED",
-  "MATERIAL_CHECK",
-  "AWAITING_SUPPLEMENT",
-  "SUBSTANTIVE_REVIEW",
-  "EXPERT_REVIEW",
-  "DECISION",
-  "RESULT_NOTIFIED",
-];
+import { draw, OPEN_NODES } from "./seed-draw";
 
 /** $1 = how many cases. */
 const INSERT_CASES = `
