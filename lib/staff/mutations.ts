@@ -41,6 +41,19 @@ async function hashAcceptedPassword(password: string, owner: PasswordOwner): Pro
 
 export async function createStaffAccount(viewer: Viewer, input: CreateStaffInput): Promise<{ id: string }> {
   assertArea(viewer, "admin");
+  return insertStaffAccount(viewer.id, input);
+}
+
+/**
+ * The first administrator of a production database, made from the command line (`npm run admin:create`)
+ * because production never seeds accounts (decision 017). The audit row has no actor: the operator
+ * at the server's console did it. Same rules as the console's form: email unique, password strong.
+ */
+export async function createAdministrator(input: Omit<CreateStaffInput, "role">): Promise<{ id: string }> {
+  return insertStaffAccount(null, { ...input, role: "ADMIN" });
+}
+
+async function insertStaffAccount(actorId: string | null, input: CreateStaffInput): Promise<{ id: string }> {
   // Hashed before the transaction: a hash's memory and time should not hold a connection and its locks.
   const passwordHash = await hashAcceptedPassword(input.password, input);
   try {
@@ -56,11 +69,11 @@ export async function createStaffAccount(viewer: Viewer, input: CreateStaffInput
         select: { id: true },
       });
       await recordAudit(tx, {
-        actorId: viewer.id,
+        actorId,
         action: "staff.created",
         entityType: "user",
         entityId: user.id,
-        details: { email: input.email, role: input.role },
+        details: { email: input.email, role: input.role, ...(actorId ? {} : { via: "command line" }) },
       });
       return user;
     });
