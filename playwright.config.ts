@@ -37,7 +37,8 @@ export default defineConfig({
     {
       name: "desktop",
       use: { ...devices["Desktop Chrome"], channel: undefined },
-      testIgnore: /mobile\.spec\.ts/,
+      // e2e/cluster/ runs against its own topology (its own config, started by scripts/test.ts).
+      testIgnore: [/mobile\.spec\.ts/, /cluster\//],
     },
     { name: "mobile", use: { ...devices["Pixel 7"], channel: undefined }, testMatch: /mobile\.spec\.ts/ },
   ],

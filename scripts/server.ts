@@ -31,6 +31,11 @@ export async function startServer(options: { port: number; hostname?: string; de
     scrubMultipartHeaders(request);
     void handle(request, response);
   });
+  // Longer than a proxy keeps an idle upstream connection (nginx: 60 s), so the proxy, not Node, closes
+  // it: otherwise Node may close a connection just as the proxy sends a request on it, and a POST
+  // then fails with a reset that the proxy must not retry.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, hostname, resolve);

@@ -1,11 +1,13 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres } from "../lib/db/embedded-postgres";
 import { migrate } from "../lib/db/migrator";
 import { ensureProductionBuild } from "./lib/build";
+import { startTopology } from "../e2e/cluster/topology";
 import { ensureChromium } from "./lib/chromium";
+import { ensureDebianPackage } from "./lib/debian-package";
 import { runSeed } from "./lib/seed-runner";
 
 // `npm test`: type-check → lint → lib/ file vocabulary → format check → unit + integration (Vitest, real Postgres) → e2e (Playwright,
@@ -20,6 +22,14 @@ function run(command: string, args: string[], env: Record<string, string | undef
     throw new Error(`${command} ${args.join(" ")} failed (exit ${result.status ?? result.signal})`);
 }
 
+/** Like run(), but leaves this process's event loop free: the cluster's SMTP server and pipes live here. */
+async function runAsync(command: string, args: string[], env: Record<string, string | undefined> = {}) {
+  log(`${command} ${args.join(" ")}`);
+  const child = spawn(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  const status = await new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  if (status !== 0) throw new Error(`${command} ${args.join(" ")} failed (exit ${status})`);
+}
+
 function adminUrlFrom(databaseUrl: string) {
   const url = new URL(databaseUrl);
   url.pathname = "/postgres";
@@ -27,7 +37,7 @@ function adminUrlFrom(databaseUrl: string) {
 }
 
 async function main() {
-  // Optional while developing: "unit" or "e2e" for one half, then arguments for its runner
+  // Optional while developing: "unit", "e2e" or "cluster" for one part, then arguments for its runner
   // (e.g. `npm test -- e2e e2e/portal.spec.ts`).
   const only = process.argv[2];
   const runnerArgs = process.argv.slice(3);
@@ -48,15 +58,20 @@ async function main() {
       });
   const adminUrl = external ? adminUrlFrom(external) : cluster!.adminUrl;
   const e2eDatabase = `expedite_e2e_${randomBytes(4).toString("hex")}`;
+  const clusterDatabase = `expedite_cluster_${randomBytes(4).toString("hex")}`;
+  const databaseUrl = (name: string) => {
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    return url.toString();
+  };
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
-    if (only !== "e2e") run("npx", ["vitest", "run", ...runnerArgs], { TEST_DATABASE_ADMIN_URL: adminUrl });
-    if (only !== "unit") {
+    if (only === undefined || only === "unit")
+      run("npx", ["vitest", "run", ...runnerArgs], { TEST_DATABASE_ADMIN_URL: adminUrl });
+    if (only === undefined || only === "e2e") {
       await admin.query(`CREATE DATABASE ${e2eDatabase}`);
-      const url = new URL(adminUrl);
-      url.pathname = `/${e2eDatabase}`;
-      const e2eUrl = url.toString();
+      const e2eUrl = databaseUrl(e2eDatabase);
       const secrets = {
         NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
         ID_HASH_KEY: randomBytes(32).toString("hex"),
@@ -71,13 +86,44 @@ async function main() {
         CHROMIUM_PATH: chromium,
       });
     }
+    if (only === undefined || only === "cluster") {
+      // The production topology (e2e/cluster/): one build, two instances, a worker, nginx; a
+      // database that was migrated and never seeded, as production's is.
+      const nginx = ensureDebianPackage("/usr/sbin/nginx", ["nginx"], "the multi-instance test", log);
+      await admin.query(`CREATE DATABASE ${clusterDatabase}`);
+      const clusterUrl = databaseUrl(clusterDatabase);
+      await migrate(clusterUrl, { log });
+      ensureProductionBuild(log);
+      const topology = await startTopology({ databaseUrl: clusterUrl, nginx, log });
+      try {
+        await runAsync(
+          "npx",
+          ["playwright", "test", "-c", "e2e/cluster/playwright.config.ts", ...(only ? runnerArgs : [])],
+          {
+            ...topology.env,
+            CLUSTER_STATE: topology.stateFile,
+            E2E_DATABASE_URL: clusterUrl,
+            CHROMIUM_PATH: chromium,
+          },
+        );
+      } catch (error) {
+        topology.printLogs();
+        throw error;
+      } finally {
+        await topology.stop();
+      }
+    }
   } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${e2eDatabase} WITH (FORCE)`).catch(() => {});
+    for (const name of [e2eDatabase, clusterDatabase])
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
     await admin.end();
     await cluster?.stop();
   }
   log("All tests passed.");
 }
+
+// Interrupted: exit through process.exit, so the cluster's processes are stopped on the way out.
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => process.exit(130));
 
 main().catch((error: unknown) => {
   console.error(`\n[test] FAILED: ${error instanceof Error ? error.message : String(error)}`);

@@ -9,8 +9,12 @@ import { generateApplicationNumber } from "@/lib/applications/application-number
 import { authOptions } from "@/lib/auth/options";
 import { hashPassword } from "@/lib/auth/password";
 import { sessionTokenClaims } from "@/lib/auth/session-token";
-import { createService as createCatalogService, updateService } from "@/lib/catalog/mutations";
-import { createServiceSchema, updateServiceSchema } from "@/lib/catalog/admin-schema";
+import {
+  addEvidenceRequirement,
+  createService as createCatalogService,
+  updateService,
+} from "@/lib/catalog/mutations";
+import { addEvidenceSchema, createServiceSchema, updateServiceSchema } from "@/lib/catalog/admin-schema";
 import { db } from "@/lib/db";
 import type { ApplicationStatus, Role, UrgencyTier, WorkflowNode } from "@/lib/generated/prisma/enums";
 import { maskIdNumber } from "@/lib/identity/id-number";
@@ -138,6 +142,14 @@ export const handlers = {
   },
 
   /** A service of its own (active, standard tier), so other tests' cases never get between a test's cases. */
+  /** A required document for the service's applications, as the catalog editor adds one. */
+  async requireEvidence(serviceId: string, labelEn: string): Promise<void> {
+    await addEvidenceRequirement(
+      await admin(),
+      addEvidenceSchema.parse({ serviceId, kind: "ID_PROOF", labelZh: labelEn, labelEn, required: "on" }),
+    );
+  },
+
   async createService(prefix: string): Promise<{ id: string; code: string; nameEn: string }> {
     const code = `${prefix}-${randomUUID().slice(0, 8)}`;
     const fields = {
@@ -296,6 +308,19 @@ export const handlers = {
     });
     const path = (row?.payload as { path?: unknown } | undefined)?.path;
     return typeof path === "string" ? path : null;
+  },
+
+  /** The email outbox: ids of rows marked sent, and how many are still waiting (pending or retrying). */
+  async emailOutbox(): Promise<{ sentIds: string[]; waiting: number; failed: number }> {
+    const rows = await db.notification.findMany({
+      where: { channel: "EMAIL" },
+      select: { id: true, status: true },
+    });
+    return {
+      sentIds: rows.filter((row) => row.status === "SENT").map((row) => row.id),
+      waiting: rows.filter((row) => row.status === "PENDING").length,
+      failed: rows.filter((row) => row.status === "FAILED").length,
+    };
   },
 
   /** Who among `emails` got a `template` email. */

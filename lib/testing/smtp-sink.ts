@@ -16,7 +16,9 @@ export type SmtpSink = { port: number; url: string; messages: ReceivedMail[]; cl
 /** Reply code for a recipient the test wants refused (550 permanent, 451 "try later"), or null. */
 type Refusal = (address: string) => 550 | 451 | null;
 
-export async function startSmtpSink(options: { port?: number; refuse?: Refusal } = {}): Promise<SmtpSink> {
+export async function startSmtpSink(
+  options: { port?: number; refuse?: Refusal; onMessage?: (mail: ReceivedMail) => void } = {},
+): Promise<SmtpSink> {
   const messages: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -35,12 +37,12 @@ export async function startSmtpSink(options: { port?: number; refuse?: Refusal }
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("end", () => {
-        messages.push(
-          parseMail(
-            Buffer.concat(chunks).toString("utf8"),
-            session.envelope.rcptTo.map((rcpt) => rcpt.address),
-          ),
+        const mail = parseMail(
+          Buffer.concat(chunks).toString("utf8"),
+          session.envelope.rcptTo.map((rcpt) => rcpt.address),
         );
+        messages.push(mail);
+        options.onMessage?.(mail);
         callback();
       });
     },

@@ -1,0 +1,296 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import {
+  appendFileSync,
+  chmodSync,
+  createWriteStream,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { startSmtpSink, type SmtpSink } from "../../lib/testing/smtp-sink";
+
+// The production topology on one machine (issue 14): nginx (Debian's, running deploy/nginx/expedite.conf)
+// in front of two instances of one build (`npm run serve`), one worker (`npm run worker`), one
+// PostgreSQL database, one evidence store and a real SMTP server. Started by scripts/test.ts around
+// the Playwright run in e2e/cluster/; the tests find it through the state file.
+
+export type ClusterProcess = { name: string; pid: number; port?: number };
+export type ClusterState = {
+  baseUrl: string;
+  instances: ClusterProcess[];
+  worker: ClusterProcess;
+  /** One JSON line per email the SMTP server accepted ({ messageId, to, subject, text }). */
+  mailFile: string;
+  /** One JSON line per app or worker process that ended ({ name, code, signal }). */
+  exitsFile: string;
+  /** nginx's access log in deploy/nginx/expedite.conf's `expedite` format. */
+  accessLog: string;
+  logDir: string;
+  admin: { email: string; password: string };
+};
+
+export type Topology = {
+  state: ClusterState;
+  stateFile: string;
+  /** The secrets the processes share, for the tests' own data helpers (sessions, ID hashes). */
+  env: { NEXTAUTH_SECRET: string; ID_HASH_KEY: string };
+  /** The tail of every process's output, for a failed run. */
+  printLogs: () => void;
+  stop: () => Promise<void>;
+};
+
+const ROOT = process.cwd();
+const NGINX_SITE = path.join(ROOT, "deploy/nginx/expedite.conf");
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}
+
+/**
+ * deploy/nginx/expedite.conf with only its addresses changed (each must be found exactly once, so the
+ * file cannot drift away from what this test runs), inside a minimal main configuration.
+ */
+export function nginxConfigFor(
+  site: string,
+  ports: { listen: number; upstreams: [number, number] },
+  prefix: string,
+) {
+  const swaps: [string, string][] = [
+    ["server 127.0.0.1:3001 ", `server 127.0.0.1:${ports.upstreams[0]} `],
+    ["server 127.0.0.1:3002 ", `server 127.0.0.1:${ports.upstreams[1]} `],
+    ["listen 127.0.0.1:8080;", `listen 127.0.0.1:${ports.listen};`],
+    ["/var/log/nginx/expedite.access.log", path.join(prefix, "logs/access.log")],
+  ];
+  let swapped = site;
+  for (const [from, to] of swaps) {
+    if (swapped.split(from).length !== 2)
+      throw new Error(
+        `deploy/nginx/expedite.conf: expected "${from}" exactly once (the cluster test swaps it)`,
+      );
+    swapped = swapped.replace(from, to);
+  }
+  const main = `worker_processes 1;
+daemon off;
+pid ${prefix}/logs/nginx.pid;
+error_log ${prefix}/logs/error.log warn;
+events { worker_connections 512; }
+http {
+  client_body_temp_path ${prefix}/tmp/body;
+  proxy_temp_path ${prefix}/tmp/proxy;
+  fastcgi_temp_path ${prefix}/tmp/fastcgi;
+  uwsgi_temp_path ${prefix}/tmp/uwsgi;
+  scgi_temp_path ${prefix}/tmp/scgi;
+  include ${prefix}/expedite.conf;
+}
+`;
+  return { main, site: swapped };
+}
+
+async function waitForHttp(
+  url: string,
+  child: ChildProcess,
+  name: string,
+  logFile: string,
+  timeoutMs = 60_000,
+) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) break;
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+      if (response.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  const tail = readFileSync(logFile, "utf8").split("\n").slice(-40).join("\n");
+  throw new Error(`${name} did not come up at ${url} (exit ${child.exitCode}):\n${tail}`);
+}
+
+export async function startTopology(options: {
+  databaseUrl: string;
+  nginx: string;
+  log: (line: string) => void;
+}): Promise<Topology> {
+  const dir = mkdtempSync(path.join(tmpdir(), "expedite-cluster-"));
+  // nginx's workers run as nobody and must reach their temp folders.
+  chmodSync(dir, 0o755);
+  const logDir = path.join(dir, "logs");
+  for (const sub of ["logs", "tmp", "uploads"])
+    mkdirSync(path.join(dir, sub), { recursive: true, mode: 0o755 });
+
+  const children: { name: string; child: ChildProcess }[] = [];
+  // A test run that dies must not leave instances, a worker and nginx behind.
+  process.once("exit", () => children.forEach(({ child }) => child.kill("SIGKILL")));
+  let smtp: SmtpSink | undefined;
+  const stop = async () => {
+    await Promise.all(
+      children.map(
+        ({ child }) =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null || child.signalCode !== null) return resolve();
+            child.once("exit", () => resolve());
+            child.kill("SIGTERM");
+            setTimeout(() => child.kill("SIGKILL"), 15_000).unref();
+          }),
+      ),
+    );
+    await smtp?.close();
+  };
+
+  try {
+    const exitsFile = path.join(dir, "exits.jsonl");
+    writeFileSync(exitsFile, "");
+    const mailFile = path.join(dir, "mail.jsonl");
+    writeFileSync(mailFile, "");
+    smtp = await startSmtpSink({
+      onMessage: (mail) =>
+        appendFileSync(
+          mailFile,
+          `${JSON.stringify({ messageId: mail.messageId, to: mail.to, subject: mail.subject, text: mail.text })}\n`,
+        ),
+    });
+
+    const [nginxPort, portA, portB] = [await freePort(), await freePort(), await freePort()];
+    const baseUrl = `http://127.0.0.1:${nginxPort}`;
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: options.databaseUrl,
+      NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
+      ID_HASH_KEY: randomBytes(32).toString("hex"),
+      NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+      APP_URL: baseUrl,
+      UPLOAD_DIR: path.join(dir, "uploads"),
+      SMTP_URL: smtp.url,
+      MAIL_FROM: "Expedite <no-reply@expedite.test>",
+      TRUSTED_PROXIES: "127.0.0.1",
+      NEXT_TELEMETRY_DISABLED: "1",
+    };
+    delete env.NEXTAUTH_URL;
+
+    const launch = (name: string, script: string, extra: Record<string, string> = {}) => {
+      const logFile = path.join(logDir, `${name}.log`);
+      const out = createWriteStream(logFile);
+      const child = spawn(process.execPath, ["--import", "tsx", script], {
+        cwd: ROOT,
+        env: { ...env, ...extra },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      child.stdout!.pipe(out);
+      child.stderr!.pipe(out);
+      child.once("exit", (code, signal) =>
+        appendFileSync(exitsFile, `${JSON.stringify({ name, code, signal })}\n`),
+      );
+      children.push({ name, child });
+      return { child, logFile };
+    };
+
+    // The first administrator, as an operator makes one (production never seeds accounts).
+    const admin = {
+      email: `ops-${randomBytes(3).toString("hex")}@agency.example`,
+      password: "harbour violet 2026 lantern",
+    };
+    const created = spawnSync(
+      process.execPath,
+      [
+        "--import",
+        "tsx",
+        "scripts/create-admin.ts",
+        "--email",
+        admin.email,
+        "--name",
+        "Ops Lead",
+        "--locale",
+        "en",
+      ],
+      {
+        cwd: ROOT,
+        env,
+        input: `${admin.password}\n`,
+        encoding: "utf8",
+      },
+    );
+    if (created.status !== 0)
+      throw new Error(`npm run admin:create failed:\n${created.stdout}${created.stderr}`);
+
+    const instances: ClusterProcess[] = [];
+    for (const [index, port] of [portA, portB].entries()) {
+      const name = `app-${index + 1}`;
+      const { child, logFile } = launch(name, "scripts/serve.ts", { PORT: String(port) });
+      await waitForHttp(`http://127.0.0.1:${port}/api/health`, child, name, logFile);
+      instances.push({ name, pid: child.pid!, port });
+    }
+    const workerProcess = launch("worker", "scripts/worker.ts");
+    const worker = { name: "worker", pid: workerProcess.child.pid! };
+
+    const config = nginxConfigFor(
+      readFileSync(NGINX_SITE, "utf8"),
+      { listen: nginxPort, upstreams: [portA, portB] },
+      dir,
+    );
+    writeFileSync(path.join(dir, "nginx.conf"), config.main);
+    writeFileSync(path.join(dir, "expedite.conf"), config.site);
+    const nginxLog = path.join(logDir, "nginx.out.log");
+    const nginxOut = createWriteStream(nginxLog);
+    const nginx = spawn(
+      options.nginx,
+      ["-p", dir, "-c", path.join(dir, "nginx.conf"), "-e", path.join(logDir, "error.log")],
+      {
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    nginx.stdout.pipe(nginxOut);
+    nginx.stderr.pipe(nginxOut);
+    children.push({ name: "nginx", child: nginx });
+    await waitForHttp(`${baseUrl}/api/health`, nginx, "nginx", path.join(logDir, "error.log"));
+
+    const state: ClusterState = {
+      baseUrl,
+      instances,
+      worker,
+      mailFile,
+      exitsFile,
+      accessLog: path.join(dir, "logs/access.log"),
+      logDir,
+      admin,
+    };
+    const stateFile = path.join(dir, "state.json");
+    writeFileSync(stateFile, JSON.stringify(state, null, 2));
+    options.log(`cluster: nginx ${baseUrl} → app ${portA}, ${portB}; worker; logs in ${logDir}`);
+    return {
+      state,
+      stateFile,
+      env: { NEXTAUTH_SECRET: env.NEXTAUTH_SECRET!, ID_HASH_KEY: env.ID_HASH_KEY! },
+      printLogs: () => {
+        console.log(`\n----- process exits -----\n${readFileSync(exitsFile, "utf8")}`);
+        for (const file of readdirSync(logDir).sort()) {
+          const tail = readFileSync(path.join(logDir, file), "utf8").split("\n").slice(-60).join("\n");
+          console.log(`\n----- ${file} (last lines) -----\n${tail}`);
+        }
+      },
+      stop: async () => {
+        await stop();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
