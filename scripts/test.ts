@@ -6,6 +6,7 @@ import { startEmbeddedPostgres } from "../lib/db/embedded-postgres";
 import { migrate } from "../lib/db/migrator";
 import { ensureProductionBuild } from "./lib/build";
 import { ensureChromium } from "./lib/chromium";
+import { ensureDebianPostgres } from "./lib/debian-postgres";
 import { runSeed } from "./lib/seed-runner";
 
 // `npm test`: type-check → lint → lib/ file vocabulary → format check → unit + integration (Vitest, real Postgres) → e2e (Playwright,
@@ -32,6 +33,7 @@ async function main() {
   const only = process.argv[2];
   const runnerArgs = process.argv.slice(3);
   const chromium = only === "unit" ? undefined : ensureChromium(log);
+  if (only !== "e2e") ensureDebianPostgres(log);
   if (!only) {
     run("npx", ["tsc", "--noEmit"]);
     run("npx", ["eslint", "--max-warnings=0", "."]);
