@@ -102,17 +102,21 @@ async function contents(url: string) {
   }
 }
 
-async function tableNames(url: string): Promise<string[]> {
+async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ name: string }>(
-      "SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'",
-    );
-    return rows.map((row) => row.name);
+    return await work(client);
   } finally {
     await client.end();
   }
+}
+
+async function tableNames(url: string): Promise<string[]> {
+  const { rows } = await withClient(url, (client) =>
+    client.query<{ name: string }>("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'"),
+  );
+  return rows.map((row) => row.name);
 }
 
 async function sha256In(store: FileStore, key: string): Promise<string | null> {
@@ -226,6 +230,60 @@ describe("backup and restore", () => {
       restoreBackup({ dir, databaseUrl: (await emptyTarget()).url, store: emptyStore }),
     ).rejects.toThrow(
       `but 8 evidence file(s) are not in the store:\n  ${listed.evidence[0]!.key}: missing from the store`,
+    );
+  });
+
+  it("fails, and leaves no folder, when a file the database points at is missing from the store", async () => {
+    const victim = manifest.evidence[2]!.key;
+    const holed: FileStore = {
+      ...sourceStore,
+      get: (key) => (key === victim ? Promise.resolve(null) : sourceStore.get(key)),
+    };
+    const dir = path.join(work, "backups", "holed");
+    await expect(createBackup({ databaseUrl: sourceUrl, store: holed, dir })).rejects.toThrow(
+      `1 evidence file(s) could not be backed up:\n  ${victim}: missing from the store`,
+    );
+    expect(readdirSync(path.join(work, "backups"))).not.toContain("holed");
+  });
+
+  // Last: it deletes a row from the source, which the round trip above compares with.
+  it("accepts a draft deleted (row and file) while the backup runs, and says so in the manifest", async () => {
+    const { rows } = await withClient(sourceUrl, (client) =>
+      client.query<{ key: string }>(
+        "SELECT storage_key AS key FROM evidence_file WHERE application_id IS NULL",
+      ),
+    );
+    const draft = rows[0]!.key;
+    const deleting: FileStore = {
+      ...sourceStore,
+      async get(key) {
+        if (key !== draft) return sourceStore.get(key);
+        // What deleteEvidence does: the row, then the file.
+        await withClient(sourceUrl, (client) =>
+          client.query("DELETE FROM evidence_file WHERE storage_key = $1", [draft]),
+        );
+        await sourceStore.delete(key);
+        return null;
+      },
+    };
+    const dir = path.join(work, "backups", "during-deletion");
+    const written = await createBackup({ databaseUrl: sourceUrl, store: deleting, dir });
+    expect(written.evidence.find((entry) => entry.key === draft)).toEqual({
+      ...manifest.evidence.find((entry) => entry.key === draft),
+      file: null,
+      deletedDuringBackup: true,
+    });
+    expect(written.counts.evidenceFiles).toBe(8);
+    const lines: string[] = [];
+    const { store } = storeIn("after-deletion");
+    await restoreBackup({
+      dir,
+      databaseUrl: (await emptyTarget()).url,
+      store,
+      log: (line) => lines.push(line),
+    });
+    expect(lines).toContain(
+      "1 evidence row(s) were deleted while the backup ran; they are restored without a file.",
     );
   });
 
