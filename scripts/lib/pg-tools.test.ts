@@ -50,7 +50,7 @@ describe("chooseTool", () => {
     const override = tool(18, "/opt/pg/bin/pg_dump");
     expect(chooseTool("pg_dump", 17, [tool(19)], WHY, override)).toEqual(override);
     expect(() => chooseTool("pg_dump", 18, [tool(18)], WHY, tool(15, "/opt/pg15/pg_dump"))).toThrow(
-      `${WHY} needs pg_dump 18 or newer, but PG_DUMP points at pg_dump 15.4 (/opt/pg15/pg_dump). Point PG_DUMP at a pg_dump 18 or newer.`,
+      `${WHY}, but PG_DUMP points at pg_dump 15.4 (/opt/pg15/pg_dump): point PG_DUMP at a pg_dump 18 or newer.`,
     );
   });
 });

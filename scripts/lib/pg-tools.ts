@@ -45,8 +45,8 @@ export function chooseTool(
   if (override) {
     if (override.major >= required) return override;
     throw new PgToolError(
-      `${why} needs ${tool} ${required} or newer, but ${variable} points at ${tool} ${override.version} ` +
-        `(${override.path}). Point ${variable} at a ${tool} ${required} or newer.`,
+      `${why}, but ${variable} points at ${tool} ${override.version} (${override.path}): ` +
+        `point ${variable} at a ${tool} ${required} or newer.`,
     );
   }
   const newest = [...found].sort((a, b) => b.major - a.major)[0];
