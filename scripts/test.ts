@@ -8,6 +8,7 @@ import { ensureProductionBuild } from "./lib/build";
 import { startTopology } from "../e2e/cluster/topology";
 import { ensureChromium } from "./lib/chromium";
 import { ensureDebianPackage } from "./lib/debian-package";
+import { ensureDebianPostgres } from "./lib/debian-postgres";
 import { runSeed } from "./lib/seed-runner";
 
 // `npm test`: type-check → lint → lib/ file vocabulary → format check → unit + integration (Vitest, real Postgres) → e2e (Playwright,
@@ -42,6 +43,7 @@ async function main() {
   const only = process.argv[2];
   const runnerArgs = process.argv.slice(3);
   const chromium = only === "unit" ? undefined : ensureChromium(log);
+  if (only !== "e2e") ensureDebianPostgres(log);
   if (!only) {
     run("npx", ["tsc", "--noEmit"]);
     run("npx", ["eslint", "--max-warnings=0", "."]);

@@ -11,8 +11,9 @@ export function ensureDebianPackage(
   packages: string[],
   purpose: string,
   log: (line: string) => void,
+  installed: () => boolean = () => existsSync(binary),
 ): string {
-  if (existsSync(binary)) return binary;
+  if (installed()) return binary;
   const isRoot = process.getuid?.() === 0;
   if (!isRoot || !existsSync("/usr/bin/apt-get")) {
     throw new Error(
@@ -30,6 +31,6 @@ export function ensureDebianPackage(
     });
     if (result.status !== 0) throw new Error(`apt-get ${args.join(" ")} failed`);
   }
-  if (!existsSync(binary)) throw new Error(`${packages.join(" ")} installed, but ${binary} is still missing`);
+  if (!installed()) throw new Error(`${packages.join(" ")} installed, but ${binary} is still missing`);
   return binary;
 }
