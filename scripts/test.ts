@@ -43,7 +43,7 @@ async function main() {
   const only = process.argv[2];
   const runnerArgs = process.argv.slice(3);
   const chromium = only === "unit" ? undefined : ensureChromium(log);
-  if (only !== "e2e") ensureDebianPostgres(log);
+  if (only === undefined || only === "unit") ensureDebianPostgres(log);
   if (!only) {
     run("npx", ["tsc", "--noEmit"]);
     run("npx", ["eslint", "--max-warnings=0", "."]);
