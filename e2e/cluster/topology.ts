@@ -70,9 +70,9 @@ export function nginxConfigFor(
   prefix: string,
 ) {
   const swaps: [string, string][] = [
-    ["server 127.0.0.1:3001 ", `server 127.0.0.1:${ports.upstreams[0]} `],
-    ["server 127.0.0.1:3002 ", `server 127.0.0.1:${ports.upstreams[1]} `],
-    ["listen 127.0.0.1:8080;", `listen 127.0.0.1:${ports.listen};`],
+    ["server app-1:3000 ", `server 127.0.0.1:${ports.upstreams[0]} `],
+    ["server app-2:3000 ", `server 127.0.0.1:${ports.upstreams[1]} `],
+    ["listen 80;", `listen 127.0.0.1:${ports.listen};`],
     ["/var/log/nginx/expedite.access.log", path.join(prefix, "logs/access.log")],
   ];
   let swapped = site;
