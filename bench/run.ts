@@ -1,7 +1,10 @@
 // `npm run bench` (issue #7): a scratch database with N cases, the production build, the bare
 // baseline, then every scenario under load; prints the table and writes bench/results/<date>.{json,md}.
 //
-//   npm run bench -- [--cases 100000] [--connections 50] [--seconds 15] [--warmup 5] [--keep] [--label name]
+//   npm run bench -- [--cases 100000] [--instances 1|2] [--connections 50] [--seconds 15] [--warmup 5] [--keep] [--label name]
+//
+// --instances 2 serves the app as production does on several machines: two instances of the one
+// build behind Debian's nginx running deploy/nginx/expedite.conf (round-robin).
 import { randomBytes } from "node:crypto";
 import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
@@ -9,7 +12,14 @@ import { parseArgs } from "node:util";
 import { migrate } from "../lib/db/migrator";
 import { ensureProductionBuild } from "../scripts/lib/build";
 import { runSeed } from "../scripts/lib/seed-runner";
-import { freePort, startApp, startBaseline, type ServerProcess } from "./lib/app-server";
+import { ensureDebianPackage } from "../scripts/lib/debian-package";
+import {
+  freePort,
+  startApp,
+  startAppsBehindNginx,
+  startBaseline,
+  type ServerProcess,
+} from "./lib/app-server";
 import { prepareFixtures } from "./lib/fixtures";
 import { measurePageJs } from "./lib/js-size";
 import { highWaterMark } from "./lib/memory";
@@ -23,6 +33,7 @@ import { signInAll } from "./lib/session";
 const { values: args } = parseArgs({
   options: {
     cases: { type: "string", default: "100000" },
+    instances: { type: "string", default: "1" },
     connections: { type: "string", default: "50" },
     seconds: { type: "string", default: "15" },
     warmup: { type: "string", default: "5" },
@@ -31,15 +42,23 @@ const { values: args } = parseArgs({
   },
 });
 const cases = Number(args.cases);
+const instances = Number(args.instances);
 const connections = Number(args.connections);
 const seconds = Number(args.seconds);
 const warmup = Number(args.warmup);
 const valid = [cases, connections, seconds, warmup].every(
   (value) => Number.isSafeInteger(value) && value >= 0,
 );
-if (!valid || cases < 4 || connections < 1 || seconds < 1 || !/^[a-z0-9-]*$/.test(args.label)) {
+if (
+  !valid ||
+  cases < 4 ||
+  (instances !== 1 && instances !== 2) ||
+  connections < 1 ||
+  seconds < 1 ||
+  !/^[a-z0-9-]*$/.test(args.label)
+) {
   console.error(
-    "Usage: npm run bench -- [--cases 100000] [--connections 50] [--seconds 15] [--warmup 5] [--keep] [--label name]",
+    "Usage: npm run bench -- [--cases 100000] [--instances 1|2] [--connections 50] [--seconds 15] [--warmup 5] [--keep] [--label name]",
   );
   process.exit(2);
 }
@@ -81,7 +100,15 @@ async function main() {
     ensureProductionBuild(log);
     await mkdir(uploadDir, { recursive: true });
     const [appPort, baselinePort] = [await freePort(), await freePort()];
-    const app = await startApp({ port: appPort, databaseUrl: database.url, secrets, uploadDir });
+    const app =
+      instances === 2
+        ? await startAppsBehindNginx({
+            nginx: ensureDebianPackage("/usr/sbin/nginx", ["nginx"], "--instances 2", log),
+            databaseUrl: database.url,
+            secrets,
+            uploadDir,
+          })
+        : await startApp({ port: appPort, databaseUrl: database.url, secrets, uploadDir });
     servers.push(app);
     const baseline = await startBaseline({
       port: baselinePort,
@@ -123,6 +150,7 @@ async function main() {
       date: new Date(),
       label: args.label,
       cases,
+      instances,
       connections,
       seconds,
       warmup,

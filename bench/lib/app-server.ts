@@ -1,6 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
 import path from "node:path";
+import { startNginx } from "../../scripts/lib/nginx";
 
 export type ServerProcess = { pid: number; url: string; stop: () => Promise<void>; output: () => string };
 
@@ -82,8 +85,10 @@ export function startApp(options: {
   databaseUrl: string;
   secrets: { NEXTAUTH_SECRET: string; ID_HASH_KEY: string };
   uploadDir: string;
+  /** The public address, when the app is behind nginx (`--instances 2`); its own otherwise. */
+  origin?: string;
 }) {
-  const origin = `http://127.0.0.1:${options.port}`;
+  const origin = options.origin ?? `http://127.0.0.1:${options.port}`;
   return startTsServer({
     script: "scripts/server.ts",
     port: options.port,
@@ -98,6 +103,8 @@ export function startApp(options: {
       NEXT_TELEMETRY_DISABLED: "1",
       // scripts/server.ts starts no worker; this keeps it off should that ever change.
       NOTIFICATION_WORKER: "0",
+      // Behind nginx on this host: throttles keyed by address see the client, as in production.
+      TRUSTED_PROXIES: "127.0.0.1",
     },
   });
 }
@@ -110,4 +117,43 @@ export function startBaseline(options: { port: number; databaseUrl: string; idHa
     readyPath: "/health",
     env: { NODE_ENV: "production", DATABASE_URL: options.databaseUrl, ID_HASH_KEY: options.idHashKey },
   });
+}
+
+/**
+ * `--instances 2`: two app instances of the one build behind Debian's nginx running
+ * deploy/nginx/expedite.conf (scripts/lib/nginx.ts), as in production. The answer's url is nginx's;
+ * its pid is the first instance's (the one whose memory is sampled).
+ */
+export async function startAppsBehindNginx(options: {
+  nginx: string;
+  databaseUrl: string;
+  secrets: { NEXTAUTH_SECRET: string; ID_HASH_KEY: string };
+  uploadDir: string;
+}): Promise<ServerProcess> {
+  const [listen, first, second] = [await freePort(), await freePort(), await freePort()];
+  const origin = `http://127.0.0.1:${listen}`;
+  const apps: ServerProcess[] = [];
+  const prefix = mkdtempSync(path.join(tmpdir(), "expedite-bench-nginx-"));
+  let proxy: ReturnType<typeof startNginx> | undefined;
+  const stop = async () => {
+    if (proxy && proxy.child.exitCode === null) {
+      const exited = new Promise((resolve) => proxy!.child.once("exit", resolve));
+      proxy.child.kill("SIGQUIT");
+      await exited;
+    }
+    for (const app of apps) await app.stop();
+    rmSync(prefix, { recursive: true, force: true });
+  };
+  try {
+    for (const port of [first, second]) apps.push(await startApp({ ...options, port, origin }));
+    proxy = startNginx({ binary: options.nginx, prefix, listen, upstreams: [first, second] });
+    const output = () =>
+      apps.map((app, index) => `--- instance ${index + 1}\n${app.output()}`).join("\n") +
+      `\n--- nginx\n${readFileSync(proxy!.errorLog, "utf8")}`;
+    await waitUntilReady(`${origin}/api/health`, proxy.child, output, 30_000);
+    return { pid: apps[0]!.pid, url: origin, stop, output };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
 }

@@ -13,6 +13,8 @@ type Results = {
   /** Appended to the file name (`<date>-<label>`), for runs of an experiment beside the day's run. */
   label: string;
   cases: number;
+  /** App instances behind nginx (deploy/nginx/expedite.conf); 1 means the app alone, no nginx. */
+  instances: number;
   connections: number;
   seconds: number;
   warmup: number;
@@ -97,7 +99,7 @@ export async function writeResults(results: Results): Promise<string[]> {
     "",
     `Commit ${revision()}.`,
     "",
-    `${results.cases.toLocaleString("en-US")} cases · ${results.connections} connections · ${results.seconds} s per run after a ${results.warmup} s warm-up · ${machine()} · ${results.postgres}`,
+    `${results.cases.toLocaleString("en-US")} cases · ${results.instances === 1 ? "one app instance" : `${results.instances} app instances behind nginx (round-robin)`} · ${results.connections} connections · ${results.seconds} s per run after a ${results.warmup} s warm-up · ${machine()} · ${results.postgres}`,
     "",
     resultsTable(measured.rows),
     "",
@@ -118,7 +120,7 @@ export async function writeResults(results: Results): Promise<string[]> {
     ),
     "",
     `Lookup JSON: the app makes **${measured.lookup.ratio.toFixed(2)}×** the baseline's throughput (runs: ${measured.lookup.perPair.map((ratio) => `${ratio.toFixed(2)}×`).join(", ")}).`,
-    `App server peak memory over the whole run (kernel high-water mark): ${(results.appHighWaterBytes / 1024 / 1024).toFixed(0)} MB.`,
+    `App server peak memory over the whole run (kernel high-water mark${results.instances > 1 ? ", the first instance" : ""}): ${(results.appHighWaterBytes / 1024 / 1024).toFixed(0)} MB.`,
     `Submissions: ${submissions.sent} keys sent (warm-up included), ${submissions.inDatabase} applications made from them, ${submissions.duplicates} duplicates, ${submissions.unknownKeys} without a sent key.`,
     measured.transitions.poolExhausted
       ? `Transitions: the pool of movable cases ran out ${measured.transitions.poolExhausted} times (those requests failed).`

@@ -2,7 +2,6 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import {
   appendFileSync,
-  chmodSync,
   createWriteStream,
   mkdirSync,
   mkdtempSync,
@@ -15,6 +14,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { startSmtpSink, type SmtpSink } from "../../lib/testing/smtp-sink";
+import { startNginx } from "../../scripts/lib/nginx";
 
 // The production topology on one machine (issue 14): nginx (Debian's, running deploy/nginx/expedite.conf)
 // in front of two instances of one build (`npm run serve`), one worker (`npm run worker`), one
@@ -47,7 +47,6 @@ export type Topology = {
 };
 
 const ROOT = process.cwd();
-const NGINX_SITE = path.join(ROOT, "deploy/nginx/expedite.conf");
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -58,46 +57,6 @@ async function freePort(): Promise<number> {
       server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
     });
   });
-}
-
-/**
- * deploy/nginx/expedite.conf with only its addresses changed (each must be found exactly once, so the
- * file cannot drift away from what this test runs), inside a minimal main configuration.
- */
-export function nginxConfigFor(
-  site: string,
-  ports: { listen: number; upstreams: [number, number] },
-  prefix: string,
-) {
-  const swaps: [string, string][] = [
-    ["server app-1:3000 ", `server 127.0.0.1:${ports.upstreams[0]} `],
-    ["server app-2:3000 ", `server 127.0.0.1:${ports.upstreams[1]} `],
-    ["listen 80;", `listen 127.0.0.1:${ports.listen};`],
-    ["/var/log/nginx/expedite.access.log", path.join(prefix, "logs/access.log")],
-  ];
-  let swapped = site;
-  for (const [from, to] of swaps) {
-    if (swapped.split(from).length !== 2)
-      throw new Error(
-        `deploy/nginx/expedite.conf: expected "${from}" exactly once (the cluster test swaps it)`,
-      );
-    swapped = swapped.replace(from, to);
-  }
-  const main = `worker_processes 1;
-daemon off;
-pid ${prefix}/logs/nginx.pid;
-error_log ${prefix}/logs/error.log warn;
-events { worker_connections 512; }
-http {
-  client_body_temp_path ${prefix}/tmp/body;
-  proxy_temp_path ${prefix}/tmp/proxy;
-  fastcgi_temp_path ${prefix}/tmp/fastcgi;
-  uwsgi_temp_path ${prefix}/tmp/uwsgi;
-  scgi_temp_path ${prefix}/tmp/scgi;
-  include ${prefix}/expedite.conf;
-}
-`;
-  return { main, site: swapped };
 }
 
 async function waitForHttp(
@@ -128,11 +87,8 @@ export async function startTopology(options: {
   log: (line: string) => void;
 }): Promise<Topology> {
   const dir = mkdtempSync(path.join(tmpdir(), "expedite-cluster-"));
-  // nginx's workers run as nobody and must reach their temp folders.
-  chmodSync(dir, 0o755);
   const logDir = path.join(dir, "logs");
-  for (const sub of ["logs", "tmp", "uploads"])
-    mkdirSync(path.join(dir, sub), { recursive: true, mode: 0o755 });
+  for (const sub of ["logs", "uploads"]) mkdirSync(path.join(dir, sub), { recursive: true, mode: 0o755 });
 
   const children: { name: string; child: ChildProcess }[] = [];
   // A test run that dies must not leave instances, a worker and nginx behind.
@@ -239,26 +195,14 @@ export async function startTopology(options: {
     const workerProcess = launch("worker", "scripts/worker.ts");
     const worker = { name: "worker", pid: workerProcess.child.pid! };
 
-    const config = nginxConfigFor(
-      readFileSync(NGINX_SITE, "utf8"),
-      { listen: nginxPort, upstreams: [portA, portB] },
-      dir,
-    );
-    writeFileSync(path.join(dir, "nginx.conf"), config.main);
-    writeFileSync(path.join(dir, "expedite.conf"), config.site);
-    const nginxLog = path.join(logDir, "nginx.out.log");
-    const nginxOut = createWriteStream(nginxLog);
-    const nginx = spawn(
-      options.nginx,
-      ["-p", dir, "-c", path.join(dir, "nginx.conf"), "-e", path.join(logDir, "error.log")],
-      {
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
-    nginx.stdout.pipe(nginxOut);
-    nginx.stderr.pipe(nginxOut);
-    children.push({ name: "nginx", child: nginx });
-    await waitForHttp(`${baseUrl}/api/health`, nginx, "nginx", path.join(logDir, "error.log"));
+    const nginx = startNginx({
+      binary: options.nginx,
+      prefix: dir,
+      listen: nginxPort,
+      upstreams: [portA, portB],
+    });
+    children.push({ name: "nginx", child: nginx.child });
+    await waitForHttp(`${baseUrl}/api/health`, nginx.child, "nginx", nginx.errorLog);
 
     const state: ClusterState = {
       baseUrl,
