@@ -17,7 +17,8 @@ export async function signIn(baseUrl: string, email: string, password: string): 
   const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: csrfCookie },
+    // Origin as the sign-in page's browser sends it: posts without one are refused (lib/http/same-origin.ts).
+    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: csrfCookie, Origin: baseUrl },
     body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${baseUrl}/`, json: "true" }),
   });
   await response.arrayBuffer();
