@@ -21,9 +21,16 @@ async function serve(graceMs: number) {
     if (request.url === "/slow") {
       slowArrived();
       void released.then(() => response.end("slow done"));
+    } else if (request.url === "/stream") {
+      // Headers and a first chunk go out at once: too late to add Connection: close to this one.
+      response.write("first ");
+      slowArrived();
+      void released.then(() => response.end("last"));
     } else response.end("fast");
   });
   const shutdown: GracefulShutdown = gracefulShutdown(server, { graceMs });
+  // Longer than any test: an idle connection is closed by the drain, never by Node's own timeout.
+  server.keepAliveTimeout = 60_000;
   const accepted: Socket[] = [];
   server.on("connection", (socket: Socket) => accepted.push(socket));
   servers.push(server);
@@ -88,6 +95,19 @@ describe("gracefulShutdown", () => {
     late.socket.write("\r\n");
     await late.closed;
     expect(late.received()).toMatch(/^HTTP\/1\.1 200 [\s\S]*\r\nConnection: close\r\n[\s\S]*fast$/i);
+    expect(await drained).toBe("drained");
+  });
+
+  it("closes a keep-alive connection whose response had already started once it ends", async () => {
+    const { shutdown, port, releaseSlow, arrived } = await serve(15_000);
+    const streaming = await open(port);
+    streaming.socket.write(GET("/stream"));
+    await arrived;
+    await until(() => streaming.received().includes("first"));
+    const drained = shutdown.drain();
+    releaseSlow();
+    await streaming.closed;
+    expect(streaming.received()).toMatch(/\r\nConnection: keep-alive\r\n[\s\S]*first [\s\S]*last/i);
     expect(await drained).toBe("drained");
   });
 

@@ -60,11 +60,11 @@ export function gracefulShutdown(server: Server, options: { graceMs: number }): 
           clearTimeout(deadline);
           resolve(outcome);
         });
+        // close() has already closed the connections that were idle (Node 19 and later).
         for (const response of inFlight) {
           closeAfterResponse(response);
           response.once("finish", () => setImmediate(() => server.closeIdleConnections()));
         }
-        server.closeIdleConnections();
       });
       return draining;
     },
