@@ -3,11 +3,8 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 import { serverEnv, type ServerEnv } from "@/lib/env";
+import { globalForPrisma } from "@/lib/db/client-global";
 import { withRetry } from "@/lib/db/retry-policy";
-
-// One client per process, created on first use: `next build` imports this module without a
-// database, and dev hot reloads would otherwise open a new pool on every edit.
-const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
 // Set while a transaction callback runs: its statements are never retried one by one, because
 // after a deadlock or serialization failure Postgres has aborted the whole transaction.
@@ -50,6 +47,8 @@ function retryingTransaction(client: PrismaClient): PrismaClient["$transaction"]
   return transaction as PrismaClient["$transaction"];
 }
 
+// One client per process, created on first use: `next build` imports this module without a
+// database, and dev hot reloads would otherwise open a new pool on every edit.
 function client(): PrismaClient {
   globalForPrisma.prisma ??= createClient(serverEnv());
   return globalForPrisma.prisma;

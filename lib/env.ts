@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { shutdownGraceSchema } from "./http/graceful-shutdown";
+import { trustedProxiesSchema } from "./http/trusted-proxies";
 
 // The only reader of process.env. Parsed lazily so `next build` runs without a database or secrets;
 // the first server-side use fails fast with a readable list of what is missing.
@@ -46,6 +48,10 @@ const serverEnvSchema = z.object({
         return false;
       }
     }, "ROTA_TIME_ZONE must be an IANA time zone such as Asia/Shanghai"),
+  /** Proxies whose X-Forwarded-* headers are believed: addresses and CIDR ranges (lib/http/trusted-proxies.ts). */
+  TRUSTED_PROXIES: trustedProxiesSchema,
+  /** On SIGTERM, how long in-flight requests may take before their connections are cut (decision 022). */
+  SHUTDOWN_GRACE_MS: shutdownGraceSchema,
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;

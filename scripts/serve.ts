@@ -1,4 +1,4 @@
-import { startServer } from "./server";
+import { startServer, stopOnSignals } from "./server";
 import { productionPreflight } from "./lib/production-preflight";
 
 // `npm run serve`: production mode (decision 017). Serves the build made by `npm run build` on the
@@ -18,7 +18,8 @@ async function main() {
   process.env.NEXTAUTH_URL ??= process.env.APP_URL;
   process.env.NEXT_TELEMETRY_DISABLED = "1";
   const port = Number(process.env.PORT ?? 3000);
-  await startServer({ port });
+  const running = await startServer({ port });
+  stopOnSignals(running, log);
   log(`Serving on port ${port} (production mode).`);
 }
 

@@ -1,11 +1,13 @@
 import path from "node:path";
+import { disconnectPrisma } from "../lib/db/client-global";
 import { migrate } from "../lib/db/migrator";
+import { exitOnSignals } from "../lib/http/graceful-shutdown";
 import { DEMO_PASSWORD, DEMO_USERS } from "../prisma/seed/users";
 import { ensureProductionBuild } from "./lib/build";
 import { provideDatabase } from "./lib/database";
 import { loadSecrets } from "./lib/secrets";
 import { runSeed } from "./lib/seed-runner";
-import { startServer } from "./server";
+import { startServer, type RunningServer } from "./server";
 import { startNotificationWorker } from "./worker";
 
 // `npm start`: database (embedded unless DATABASE_URL is set) → migrations → demo data → build if
@@ -29,15 +31,14 @@ async function main() {
     log,
   });
   let worker: Awaited<ReturnType<typeof startNotificationWorker>> | undefined;
-  const shutdown = async (signal: string) => {
+  let running: RunningServer | undefined = undefined;
+  exitOnSignals(async (signal) => {
     log(`${signal} received, stopping.`);
-    // The current batch is sent and marked before the database goes away.
-    await worker?.stop().catch(() => {});
+    // Requests in flight and the current batch finish before the database goes away.
+    await Promise.all([running?.drain(), worker?.stop().catch(() => {})]);
+    await disconnectPrisma().catch(() => {});
     await database.stop().catch(() => {});
-    process.exit(0);
-  };
-  process.once("SIGINT", () => void shutdown("SIGINT"));
-  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  }, log);
 
   const secrets = loadSecrets(DATA_DIR);
   Object.assign(process.env, {
@@ -54,7 +55,7 @@ async function main() {
     log("Demo data is in place.");
   }
   if (!dev) ensureProductionBuild(log);
-  await startServer({ port, dev });
+  running = await startServer({ port, dev });
   if (process.env.NOTIFICATION_WORKER !== "0") {
     worker = await startNotificationWorker();
     log(

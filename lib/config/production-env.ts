@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { shutdownGraceSchema } from "../http/graceful-shutdown";
+import { trustedProxiesSchema } from "../http/trusted-proxies";
 
 // Production mode (`npm run serve`, `npm run worker` with NODE_ENV=production) takes every setting
 // from its environment and generates nothing: two hosts that generated their own keys would reject
@@ -38,6 +40,9 @@ export const productionEnvSchema = z.object({
   UPLOAD_DIR: z
     .string({ error: "UPLOAD_DIR is missing (where evidence files are kept)" })
     .min(1, "UPLOAD_DIR is missing (where evidence files are kept)"),
+  // Optional, but a bad value must refuse to boot rather than trust the wrong peers.
+  TRUSTED_PROXIES: trustedProxiesSchema,
+  SHUTDOWN_GRACE_MS: shutdownGraceSchema,
 });
 
 export type ProductionEnv = z.infer<typeof productionEnvSchema>;

@@ -2,6 +2,9 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { describe, expect, it } from "vitest";
 import { MAX_REQUEST_BODY_BYTES } from "./body-limit";
 import { applyEarlyChecks } from "./early-checks";
+import { NO_TRUSTED_PROXIES, trustedProxies } from "./trusted-proxies";
+
+const PROXY = trustedProxies("10.0.0.2");
 
 function fakeExchange(peer: string, headers: Record<string, string>) {
   const request = { socket: { remoteAddress: peer }, headers: { ...headers } } as unknown as IncomingMessage;
@@ -27,7 +30,7 @@ const FORWARDING = {
 describe("applyEarlyChecks", () => {
   it("drops forwarding headers from peers that are not trusted proxies, and sends no HSTS", () => {
     const { request, response, sent } = fakeExchange("203.0.113.9", { host: "app.example", ...FORWARDING });
-    expect(applyEarlyChecks(request, response, ["10.0.0.2"])).toBe(true);
+    expect(applyEarlyChecks(request, response, PROXY)).toBe(true);
     expect(request.headers).toEqual({ host: "app.example" });
     expect(sent.headers["strict-transport-security"]).toBeUndefined();
   });
@@ -37,14 +40,14 @@ describe("applyEarlyChecks", () => {
       host: "app.example",
       ...FORWARDING,
     });
-    expect(applyEarlyChecks(request, response, ["10.0.0.2"])).toBe(true);
+    expect(applyEarlyChecks(request, response, PROXY)).toBe(true);
     expect(request.headers["x-forwarded-host"]).toBe("evil.example");
     expect(sent.headers["strict-transport-security"]).toBe("max-age=63072000; includeSubDomains");
   });
 
   it("sends no HSTS when the trusted proxy says http", () => {
     const { request, response, sent } = fakeExchange("10.0.0.2", { "x-forwarded-proto": "http" });
-    applyEarlyChecks(request, response, ["10.0.0.2"]);
+    applyEarlyChecks(request, response, PROXY);
     expect(sent.headers["strict-transport-security"]).toBeUndefined();
   });
 
@@ -53,20 +56,20 @@ describe("applyEarlyChecks", () => {
       "content-length": String(MAX_REQUEST_BODY_BYTES + 1),
       "accept-language": "zh-CN,zh;q=0.9",
     });
-    expect(applyEarlyChecks(request, response, [])).toBe(false);
+    expect(applyEarlyChecks(request, response, NO_TRUSTED_PROXIES)).toBe(false);
     expect(sent.status).toBe(413);
     expect(sent.body).toBe("文件超过 10 MB。请选择较小的文件，或降低扫描分辨率。");
   });
 
   it("lets a body at the limit through, and a switcher cookie choose the language", () => {
     const atLimit = fakeExchange("127.0.0.1", { "content-length": String(MAX_REQUEST_BODY_BYTES) });
-    expect(applyEarlyChecks(atLimit.request, atLimit.response, [])).toBe(true);
+    expect(applyEarlyChecks(atLimit.request, atLimit.response, NO_TRUSTED_PROXIES)).toBe(true);
     const over = fakeExchange("127.0.0.1", {
       "content-length": "99999999999",
       cookie: "a=b; NEXT_LOCALE=en",
       "accept-language": "zh",
     });
-    expect(applyEarlyChecks(over.request, over.response, [])).toBe(false);
+    expect(applyEarlyChecks(over.request, over.response, NO_TRUSTED_PROXIES)).toBe(false);
     expect(over.sent.body).toMatch(/^This file is larger than 10 MB\./);
   });
 });

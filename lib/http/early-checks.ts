@@ -4,6 +4,7 @@ import { announcesTooLargeBody } from "./body-limit";
 import { normalizeAddress } from "./client-ip";
 import { servedOverHttps, STRICT_TRANSPORT_SECURITY, stripUntrustedForwarding } from "./forwarded";
 import { refusalText, requestLocale } from "./refusal-text";
+import type { TrustedProxies } from "./trusted-proxies";
 
 /**
  * What scripts/server.ts does to every request before Next sees it (besides the client address):
@@ -13,10 +14,10 @@ import { refusalText, requestLocale } from "./refusal-text";
 export function applyEarlyChecks(
   request: IncomingMessage,
   response: ServerResponse,
-  trustedProxies: readonly string[],
+  trusted: TrustedProxies,
 ): boolean {
   const peer = normalizeAddress(request.socket.remoteAddress);
-  stripUntrustedForwarding(request.headers, peer !== null && trustedProxies.includes(peer));
+  stripUntrustedForwarding(request.headers, trusted.contains(peer));
   if (servedOverHttps(request.headers, Boolean((request.socket as Partial<TLSSocket>).encrypted))) {
     response.setHeader("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
   }

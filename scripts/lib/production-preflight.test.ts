@@ -75,6 +75,22 @@ describe("productionEnvProblems", () => {
       "NODE_ENV",
     ]);
   });
+
+  it("takes TRUSTED_PROXIES as addresses and ranges, and names an entry that is neither", () => {
+    expect(productionEnvProblems({ ...validEnv(), TRUSTED_PROXIES: "10.0.0.0/8, ::1, fd00::/8" })).toEqual(
+      [],
+    );
+    expect(
+      productionEnvProblems({
+        ...validEnv(),
+        TRUSTED_PROXIES: "10.0.0.0/8, nginx",
+        SHUTDOWN_GRACE_MS: "soon",
+      }),
+    ).toEqual([
+      'TRUSTED_PROXIES: "nginx" is not an IP address or CIDR range (e.g. 10.0.0.0/8, 127.0.0.1, ::1 or fd00::/8)',
+      "SHUTDOWN_GRACE_MS: SHUTDOWN_GRACE_MS must be a number of milliseconds",
+    ]);
+  });
 });
 
 describe("productionPreflight", () => {
