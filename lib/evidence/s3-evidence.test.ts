@@ -2,7 +2,7 @@
 // environment selects (s3rver on loopback, standing in for AWS S3, MinIO, Aliyun OSS or Tencent COS).
 import { createHash, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { GET } from "@/app/api/evidence/[id]/route";
+import { GET, HEAD } from "@/app/api/evidence/[id]/route";
 import { db } from "@/lib/db";
 import { silenceAwsSdkNodeWarning } from "@/lib/env";
 import { signedInAs } from "@/lib/testing/action-session";
@@ -83,6 +83,25 @@ describe("evidence on the S3 store", () => {
     const refused = await download(saved.id);
     expect(refused.status).toBe(404);
     expect(await refused.text()).toBe("Not found");
+  });
+
+  it("answers HEAD from the row, without opening a body it would never read", async () => {
+    const applicant = await signedInAs("APPLICANT");
+    const bytes = pdf();
+    const saved = await saveEvidence(applicant, { kind: "OTHER", originalName: "head.pdf", bytes });
+    const get = vi.spyOn(evidenceStore(), "get");
+    const request = () =>
+      HEAD(new Request(`http://localhost/api/evidence/${saved.id}`, { method: "HEAD" }), {
+        params: Promise.resolve({ id: saved.id }),
+      });
+    const response = await request();
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-length")).toBe(String(bytes.length));
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(get).not.toHaveBeenCalled();
+    get.mockRestore();
+    await signedInAs("APPLICANT");
+    expect((await request()).status).toBe(404);
   });
 
   it("keeps one object for a file uploaded twice", async () => {
