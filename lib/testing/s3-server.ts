@@ -14,7 +14,7 @@ export type S3Server = {
   endpoint: string;
   port: number;
   bucket: string;
-  /** What s3fileStore / fileStoreFor take. */
+  /** What s3FileStore / fileStoreFor take. */
   settings: S3StorageSettings;
   /** The same as environment variables, for a child app process (STORAGE_DRIVER=s3, S3_*). */
   env: Record<string, string>;
