@@ -144,17 +144,31 @@ describe("npm run storage:migrate", () => {
       timeout: 60_000,
     });
 
-  it("prints progress, exits 0 when every file is in the bucket, and 1 on a sha256 mismatch", async () => {
-    const [key] = await uploads(1);
-    const ok = run();
-    expect(ok.stderr).toBe("");
-    expect(ok.status).toBe(0);
-    expect(ok.stdout).toContain(`${key} copied`);
+  // Each run starts tsx and the AWS SDK in a new process: slow on a busy machine, not a timing check.
+  const SPAWN_TIMEOUT = 90_000;
+  let key: string;
 
-    await bucket.put(key!, new Uint8Array([1, 2, 3]));
-    writeFileSync(path.join(uploadDir, key!.slice(0, 2), key!), "%PDF-1.7\ntampered");
-    const bad = run();
-    expect(bad.status).toBe(1);
-    expect(bad.stderr).toContain(`sha256 mismatch: ${key}`);
-  });
+  it(
+    "prints progress and exits 0 when every file is in the bucket",
+    async () => {
+      [key] = (await uploads(1)) as [string];
+      const ok = run();
+      expect(ok.stderr).toBe("");
+      expect(ok.status).toBe(0);
+      expect(ok.stdout).toContain(`${key} copied`);
+    },
+    SPAWN_TIMEOUT,
+  );
+
+  it(
+    "exits 1 and names the file on a sha256 mismatch",
+    async () => {
+      await bucket.put(key, new Uint8Array([1, 2, 3]));
+      writeFileSync(path.join(uploadDir, key.slice(0, 2), key), "%PDF-1.7\ntampered");
+      const bad = run();
+      expect(bad.status).toBe(1);
+      expect(bad.stderr).toContain(`sha256 mismatch: ${key}`);
+    },
+    SPAWN_TIMEOUT,
+  );
 });
