@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { shutdownGraceSchema } from "./http/graceful-shutdown";
 import { trustedProxiesSchema } from "./http/trusted-proxies";
+import { parseStorageSettings, type StorageSettings } from "@/lib/config/storage-env";
 
 // The only reader of process.env. Parsed lazily so `next build` runs without a database or secrets;
 // the first server-side use fails fast with a readable list of what is missing.
@@ -22,7 +23,6 @@ const serverEnvSchema = z.object({
   DATABASE_TX_MAX_WAIT_MS: z.coerce.number().int().min(100).default(10_000),
   /** The longest a transaction may run once started, in ms (Prisma's default). */
   DATABASE_TX_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
-  UPLOAD_DIR: z.string().default(".data/uploads"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** The public address of the app, for links in emails and text messages. */
   APP_URL: z.url({ protocol: /^https?$/ }).default("http://localhost:3000"),
@@ -54,19 +54,29 @@ const serverEnvSchema = z.object({
   SHUTDOWN_GRACE_MS: shutdownGraceSchema,
 });
 
-export type ServerEnv = z.infer<typeof serverEnvSchema>;
+/** `storage`: where evidence goes (STORAGE_DRIVER, UPLOAD_DIR, S3_*; lib/config/storage-env.ts). */
+export type ServerEnv = z.infer<typeof serverEnvSchema> & { storage: StorageSettings };
 
 let cached: ServerEnv | undefined;
 
 export function serverEnv(): ServerEnv {
   if (cached) return cached;
   const parsed = serverEnvSchema.safeParse(process.env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues
-      .map((issue) => `  ${issue.path.join(".")}: ${issue.message}`)
+  const storage = parseStorageSettings(process.env, { uploadDir: ".data/uploads" });
+  if (!parsed.success || !storage.settings) {
+    const problems = [
+      ...(parsed.error?.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`) ?? []),
+      ...storage.problems,
+    ]
+      .map((problem) => `  ${problem}`)
       .join("\n");
     throw new Error(`Invalid server environment:\n${problems}`);
   }
-  cached = parsed.data;
+  cached = { ...parsed.data, storage: storage.settings };
   return cached;
+}
+
+/** The AWS SDK warns once per process that its 2027 releases need Node 22; we pin a release that runs on 20. */
+export function silenceAwsSdkNodeWarning(): void {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 }

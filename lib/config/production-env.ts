@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { shutdownGraceSchema } from "../http/graceful-shutdown";
 import { trustedProxiesSchema } from "../http/trusted-proxies";
+import { parseStorageSettings } from "./storage-env";
 
 // Production mode (`npm run serve`, `npm run worker` with NODE_ENV=production) takes every setting
 // from its environment and generates nothing: two hosts that generated their own keys would reject
@@ -36,16 +37,15 @@ export const productionEnvSchema = z.object({
     protocol: /^https?$/,
     error: "APP_URL must be the public address, e.g. https://expedite.example.gov",
   }),
-  // Evidence storage: local disk until the object store arrives (issue 14 item 2); then one of the two.
-  UPLOAD_DIR: z
-    .string({ error: "UPLOAD_DIR is missing (where evidence files are kept)" })
-    .min(1, "UPLOAD_DIR is missing (where evidence files are kept)"),
   // Optional, but a bad value must refuse to boot rather than trust the wrong peers.
   TRUSTED_PROXIES: trustedProxiesSchema,
   SHUTDOWN_GRACE_MS: shutdownGraceSchema,
 });
 
 export type ProductionEnv = z.infer<typeof productionEnvSchema>;
+
+// Evidence storage (STORAGE_DRIVER, UPLOAD_DIR, S3_*) is checked by parseStorageSettings with no
+// defaults: the driver must be named, and local disk (one host only) needs an explicit UPLOAD_DIR.
 
 /** Every missing or invalid setting, one line each, named by variable; empty when all is well. */
 export function productionEnvProblems(env: Record<string, string | undefined>): string[] {
@@ -54,6 +54,7 @@ export function productionEnvProblems(env: Record<string, string | undefined>): 
     Object.entries(env).filter(([, value]) => value !== undefined && value !== ""),
   );
   const parsed = productionEnvSchema.safeParse(given);
-  if (parsed.success) return [];
-  return parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+  const storage = parseStorageSettings(given, null).problems;
+  if (parsed.success) return storage;
+  return [...parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`), ...storage];
 }

@@ -15,7 +15,8 @@ import { withTestDatabase } from "@/lib/testing/with-test-database";
 import { authorizeEvidenceDownload, listCaseEvidence, listDraftEvidence } from "./data";
 import { LIMIT_MESSAGE_VALUES, MAX_FILE_BYTES, MAX_FILES, MAX_TOTAL_BYTES } from "./limits";
 import { attachDraftEvidence, deleteEvidence, saveEvidence, saveResultDocument } from "./mutations";
-import { evidenceStore, InvalidStorageKeyError, localFileStore, newStorageKey } from "./storage";
+import { newStorageKey } from "./file-store";
+import { evidenceStore } from "./storage";
 
 // lib/env reads UPLOAD_DIR once, on first use, which comes after this line (inside the tests).
 const uploadDir = mkdtempSync(path.join(tmpdir(), "expedite-evidence-"));
@@ -495,36 +496,5 @@ describe("saveResultDocument", () => {
     ).rejects.toMatchObject({
       messageKey: "evidence.caseNotFound",
     });
-  });
-});
-
-describe("localFileStore", () => {
-  it("round-trips bytes under a generated key and deletes them", async () => {
-    const store = localFileStore(() => uploadDir);
-    const key = newStorageKey();
-    await store.put(key, new Uint8Array([1, 2, 3]));
-    expect(await readAll(await store.get(key))).toEqual(new Uint8Array([1, 2, 3]));
-    await store.delete(key);
-    expect(await store.get(key)).toBeNull();
-    await store.delete(key);
-  });
-
-  it("rejects keys that could leave the upload directory", async () => {
-    const store = localFileStore(() => uploadDir);
-    for (const key of [
-      "../escape",
-      "../../etc/passwd",
-      "/etc/passwd",
-      "ab/../../x",
-      "..",
-      "",
-      "A".repeat(32),
-      `${newStorageKey()}/..`,
-    ]) {
-      await expect(store.put(key, new Uint8Array([1]))).rejects.toBeInstanceOf(InvalidStorageKeyError);
-      await expect(store.get(key)).rejects.toBeInstanceOf(InvalidStorageKeyError);
-      await expect(store.delete(key)).rejects.toBeInstanceOf(InvalidStorageKeyError);
-    }
-    expect(existsSync(path.join(uploadDir, "..", "escape"))).toBe(false);
   });
 });

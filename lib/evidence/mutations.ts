@@ -11,7 +11,8 @@ import { sniffMimeType } from "./file-type";
 import { cleanImage, isImageType } from "./image";
 import { MAX_FILES, sizeProblem } from "./limits";
 import { isEvidenceId } from "./schema";
-import { evidenceStore, newStorageKey, type FileStore } from "./storage";
+import { newStorageKey, type FileStore } from "./file-store";
+import { evidenceStore } from "./storage";
 import type { SavedEvidence } from "./types";
 
 /** The transaction client attachDraftEvidence (and afterInsert hooks) work with. */
@@ -179,9 +180,10 @@ async function store(
   // the file again, so nothing is left half-saved.
   const fileStore = options.store ?? evidenceStore();
   const storageKey = newStorageKey();
-  await fileStore.put(storageKey, file.bytes);
   let saved: SavedEvidence;
   try {
+    // Inside the try: a put that failed on our side may still have landed in the bucket.
+    await fileStore.put(storageKey, file.bytes);
     saved = await db.$transaction(async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`evidence:${destination.lockKey}`}, 0))`;
       await destination.recheck?.(tx);

@@ -1,7 +1,7 @@
-import { Module, createRequire } from "node:module";
 import path from "node:path";
-import type { FileStore } from "../../lib/evidence/storage";
+import type { FileStore } from "../../lib/evidence/file-store";
 import { loadSecrets } from "./secrets";
+import { allowServerOnlyModules } from "./server-only-stub";
 
 /**
  * What `npm run backup` and `npm run restore` work on: DATABASE_URL and the evidence store the app
@@ -17,16 +17,4 @@ export async function backupEnvironment(command: string): Promise<{ databaseUrl:
   allowServerOnlyModules();
   const { evidenceStore } = await import("../../lib/evidence/storage");
   return { databaseUrl, store: evidenceStore() };
-}
-
-/** lib/ modules import "server-only", which throws outside Next; answered with an empty module (as scripts/worker.ts does). */
-function allowServerOnlyModules() {
-  const require = createRequire(__filename);
-  const id = require.resolve("server-only");
-  if (require.cache[id]) return;
-  const stub = new Module(id);
-  stub.filename = id;
-  stub.loaded = true;
-  stub.exports = {};
-  require.cache[id] = stub;
 }

@@ -5,7 +5,7 @@ import { createApplication } from "../../lib/applications/mutations";
 import { buildApplicationSchema } from "../../lib/applications/schema";
 import type { Viewer } from "../../lib/auth/viewer";
 import { saveEvidence, saveResultDocument } from "../../lib/evidence/mutations";
-import type { FileStore } from "../../lib/evidence/storage";
+import type { FileStore } from "../../lib/evidence/file-store";
 import { makeCnResidentId } from "../../lib/identity/id-number";
 import { createTestUser } from "../../lib/testing/fixtures";
 

@@ -9,7 +9,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as NodeReadableStream } from "node:stream/web";
 import pg from "pg";
-import type { FileStore } from "../../lib/evidence/storage";
+import type { FileStore } from "../../lib/evidence/file-store";
 import {
   backupFileName,
   DUMP_FILE,

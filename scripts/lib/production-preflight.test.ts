@@ -20,7 +20,13 @@ function validEnv(databaseUrl = "postgresql://app:secret@db.internal:5432/expedi
     ID_HASH_KEY: randomBytes(32).toString("base64url"),
     NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
     APP_URL: "https://expedite.example.gov",
-    UPLOAD_DIR: "/srv/expedite/uploads",
+    STORAGE_DRIVER: "s3",
+    S3_ENDPOINT: "http://minio.internal:9000",
+    S3_REGION: "us-east-1",
+    S3_BUCKET: "expedite-evidence",
+    S3_ACCESS_KEY_ID: "expedite",
+    S3_SECRET_ACCESS_KEY: randomBytes(24).toString("base64url"),
+    S3_FORCE_PATH_STYLE: "true",
   };
 }
 
@@ -47,7 +53,7 @@ describe("productionEnvProblems", () => {
       "ID_HASH_KEY",
       "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY",
       "APP_URL",
-      "UPLOAD_DIR",
+      "STORAGE_DRIVER",
     ])
       expect(
         problems.some((problem) => problem.startsWith(`${name}:`)),
@@ -90,6 +96,61 @@ describe("productionEnvProblems", () => {
       'TRUSTED_PROXIES: "nginx" is not an IP address or CIDR range (e.g. 10.0.0.0/8, 127.0.0.1, ::1 or fd00::/8)',
       "SHUTDOWN_GRACE_MS: SHUTDOWN_GRACE_MS must be a number of milliseconds",
     ]);
+  });
+});
+
+describe("productionEnvProblems: evidence storage (decision 019)", () => {
+  const withoutStorage = () =>
+    Object.fromEntries(
+      Object.entries(validEnv()).filter(([name]) => !/^(STORAGE_DRIVER|S3_|UPLOAD_DIR)/.test(name)),
+    );
+  const names = (problems: string[]) => problems.map((problem) => problem.split(":")[0]).sort();
+
+  it("wants the driver named: no silent fallback to one host's disk", () => {
+    expect(productionEnvProblems({ ...withoutStorage(), UPLOAD_DIR: "/srv/uploads" })).toEqual([
+      expect.stringMatching(/^STORAGE_DRIVER: .*one host only/),
+    ]);
+    expect(names(productionEnvProblems({ ...withoutStorage(), STORAGE_DRIVER: "disk" }))).toEqual([
+      "STORAGE_DRIVER",
+    ]);
+  });
+
+  it("takes local disk only with an explicit UPLOAD_DIR", () => {
+    expect(names(productionEnvProblems({ ...withoutStorage(), STORAGE_DRIVER: "local" }))).toEqual([
+      "UPLOAD_DIR",
+    ]);
+    expect(
+      productionEnvProblems({ ...withoutStorage(), STORAGE_DRIVER: "local", UPLOAD_DIR: "/srv/uploads" }),
+    ).toEqual([]);
+  });
+
+  it("with s3, names every missing or malformed S3 setting at once, empty ones included", () => {
+    expect(
+      names(
+        productionEnvProblems({
+          ...withoutStorage(),
+          STORAGE_DRIVER: "s3",
+          S3_ENDPOINT: "minio:9000",
+          S3_SECRET_ACCESS_KEY: "",
+          S3_FORCE_PATH_STYLE: "yes",
+        }),
+      ),
+    ).toEqual([
+      "S3_ACCESS_KEY_ID",
+      "S3_BUCKET",
+      "S3_ENDPOINT",
+      "S3_FORCE_PATH_STYLE",
+      "S3_REGION",
+      "S3_SECRET_ACCESS_KEY",
+    ]);
+    const { S3_ENDPOINT: _unset, ...awsS3 } = validEnv();
+    expect(productionEnvProblems(awsS3)).toEqual([]);
+  });
+
+  it("reports storage problems together with the others", () => {
+    expect(names(productionEnvProblems({ ...withoutStorage(), APP_URL: "", STORAGE_DRIVER: "s3" }))).toEqual(
+      expect.arrayContaining(["APP_URL", "S3_BUCKET"]),
+    );
   });
 });
 
@@ -167,6 +228,7 @@ describe("npm run serve", () => {
       "ID_HASH_KEY",
       "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY",
       "APP_URL",
+      "STORAGE_DRIVER",
     ])
       expect(result.stderr).toContain(`  - ${name}:`);
     expect(existsSync(secretsFile)).toBe(hadSecrets);

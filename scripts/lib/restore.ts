@@ -4,7 +4,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
-import type { FileStore } from "../../lib/evidence/storage";
+import type { FileStore } from "../../lib/evidence/file-store";
 import { formatBytes } from "./backup";
 import {
   DUMP_FILE,
