@@ -1,8 +1,10 @@
 import { createServer } from "node:http";
 import next from "next";
-import { resolveClientIp } from "../lib/http/client-ip";
+import { normalizeAddress, resolveClientIp } from "../lib/http/client-ip";
 import { applyEarlyChecks } from "../lib/http/early-checks";
 import { scrubMultipartHeaders } from "../lib/http/multipart-headers";
+import { logger } from "../lib/observability/logger";
+import { assignRequestId, logAccess } from "../lib/observability/request-id";
 
 /**
  * Next.js behind a thin Node server, for one reason: the client address. Next passes a client-sent
@@ -20,6 +22,10 @@ export async function startServer(options: { port: number; hostname?: string; de
   const handle = app.getRequestHandler();
   await app.prepare();
   const server = createServer((request, response) => {
+    const started = performance.now();
+    const peer = normalizeAddress(request.socket.remoteAddress);
+    const requestId = assignRequestId(request, response, peer !== null && trustedProxies.includes(peer));
+    logAccess(logger(), request, response, requestId, started);
     const clientIp = resolveClientIp(
       request.socket.remoteAddress,
       request.headers["x-forwarded-for"],
@@ -42,9 +48,9 @@ export async function startServer(options: { port: number; hostname?: string; de
 if (process.argv[1] && /server\.ts$/.test(process.argv[1])) {
   const port = Number(process.env.PORT ?? 3000);
   startServer({ port }).then(
-    () => console.log(`Expedite listening on http://localhost:${port}`),
+    () => logger().info({ event: "listening", port }, `Expedite listening on http://localhost:${port}`),
     (error: unknown) => {
-      console.error(error);
+      logger().fatal({ err: error }, "the server did not start");
       process.exit(1);
     },
   );
