@@ -75,6 +75,11 @@ test.describe("with the database down", () => {
     await expect(page.getByRole("heading", { name: "Something went wrong" })).toBeVisible();
     const reference = page.getByText(/^Reference: \S+$/);
     await expect(reference).toBeVisible();
+    // The reference is the request id: the same as the response header and the server's log lines.
+    const requestId = response!.headers()["x-request-id"]!;
+    expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+    await expect(reference).toHaveText(`Reference: ${requestId}`);
+    await expect.poll(() => output).toContain(`"requestId":"${requestId}"`);
     expectNothingLeaked(await page.content());
     await context.close();
   });

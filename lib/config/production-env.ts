@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LOG_LEVELS } from "../env";
 
 // Production mode (`npm run serve`, `npm run worker` with NODE_ENV=production) takes every setting
 // from its environment and generates nothing: two hosts that generated their own keys would reject
@@ -38,6 +39,12 @@ export const productionEnvSchema = z.object({
   UPLOAD_DIR: z
     .string({ error: "UPLOAD_DIR is missing (where evidence files are kept)" })
     .min(1, "UPLOAD_DIR is missing (where evidence files are kept)"),
+  // Logs and metrics (decision 020): optional, but a wrong value refuses to start rather than later.
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}` }).optional(),
+  METRICS_TOKEN: z
+    .string()
+    .min(32, "METRICS_TOKEN must be at least 32 characters (e.g. `openssl rand -base64 32`)")
+    .optional(),
 });
 
 export type ProductionEnv = z.infer<typeof productionEnvSchema>;

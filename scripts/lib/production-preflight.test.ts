@@ -75,6 +75,14 @@ describe("productionEnvProblems", () => {
       "NODE_ENV",
     ]);
   });
+
+  it("takes logs and metrics settings as optional, but refuses wrong ones", () => {
+    expect(
+      productionEnvProblems({ ...validEnv(), LOG_LEVEL: "warn", METRICS_TOKEN: "m".repeat(32) }),
+    ).toEqual([]);
+    const problems = productionEnvProblems({ ...validEnv(), LOG_LEVEL: "loud", METRICS_TOKEN: "short" });
+    expect(problems.map((problem) => problem.split(":")[0]).sort()).toEqual(["LOG_LEVEL", "METRICS_TOKEN"]);
+  });
 });
 
 describe("productionPreflight", () => {
