@@ -1,4 +1,4 @@
-import { createElement } from "react";
+import { createElement, type ReactElement, type ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { NextIntlClientProvider } from "next-intl";
 import { describe, expect, it } from "vitest";
@@ -8,18 +8,24 @@ import en from "@/lib/i18n/messages/en/errorPage.json";
 import zh from "@/lib/i18n/messages/zh/errorPage.json";
 import { withRequestReference } from "./error-reference";
 
+// createElement with children as arguments, for providers whose props type requires them.
+const nest = createElement as unknown as (
+  type: unknown,
+  props: object,
+  ...children: ReactNode[]
+) => ReactElement;
+
 const REQUEST_ID = "3f2b8c1e-5d4a-4e7b-9c0d-1a2b3c4d5e6f";
 
 function errorPage(locale: "en" | "zh", requestId: string | null, digest?: string) {
   const error = Object.assign(new Error("hidden"), digest ? { digest } : {});
   const page = createElement(SegmentError, { error, reset: () => {}, messages: "errorPage" });
   return renderToStaticMarkup(
-    createElement(NextIntlClientProvider, {
-      locale,
-      timeZone: "Asia/Shanghai",
-      messages: { errorPage: locale === "en" ? en : zh },
-      children: createElement(RequestIdProvider, { id: requestId, children: page }),
-    }),
+    nest(
+      NextIntlClientProvider,
+      { locale, timeZone: "Asia/Shanghai", messages: { errorPage: locale === "en" ? en : zh } },
+      nest(RequestIdProvider, { id: requestId }, page),
+    ),
   );
 }
 
