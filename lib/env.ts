@@ -80,3 +80,29 @@ export function serverEnv(): ServerEnv {
 export function silenceAwsSdkNodeWarning(): void {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 }
+
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+// Logging and metrics settings, read apart from the rest: a logger must work in every process and
+// script, also where DATABASE_URL or the secrets are not set.
+const observabilityEnvSchema = z.object({
+  LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
+  /** Bearer token for /api/metrics; unset (or empty) turns the endpoint off. */
+  METRICS_TOKEN: z
+    .string()
+    .optional()
+    .transform((value) => value?.trim() || undefined)
+    .refine(
+      (value) => value === undefined || value.length >= 32,
+      "METRICS_TOKEN must be at least 32 characters (e.g. `openssl rand -base64 32`)",
+    ),
+});
+
+export type ObservabilityEnv = z.infer<typeof observabilityEnvSchema>;
+
+export function observabilityEnv(): ObservabilityEnv {
+  const parsed = observabilityEnvSchema.safeParse(process.env);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+  throw new Error(`Invalid logging or metrics settings:\n${problems.join("\n")}`);
+}

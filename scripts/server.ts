@@ -4,10 +4,12 @@ import { disconnectPrisma } from "../lib/db/client-global";
 import { serverEnv } from "../lib/env";
 import { answerHealthProbe } from "../lib/health/probe-routes";
 import { readinessProbe } from "../lib/health/readiness";
-import { resolveClientIp } from "../lib/http/client-ip";
+import { normalizeAddress, resolveClientIp } from "../lib/http/client-ip";
 import { applyEarlyChecks } from "../lib/http/early-checks";
 import { exitOnSignals, gracefulShutdown, type DrainOutcome } from "../lib/http/graceful-shutdown";
 import { scrubMultipartHeaders } from "../lib/http/multipart-headers";
+import { logger } from "../lib/observability/logger";
+import { assignRequestId, logAccess } from "../lib/observability/request-id";
 
 export type RunningServer = { server: Server; drain: () => Promise<DrainOutcome> };
 
@@ -25,6 +27,10 @@ export async function startServer(options: { port: number; hostname?: string; de
   const handle = app.getRequestHandler();
   await app.prepare();
   const server = createServer((request, response) => {
+    const started = performance.now();
+    const peer = normalizeAddress(request.socket.remoteAddress);
+    const requestId = assignRequestId(request, response, env.TRUSTED_PROXIES.contains(peer));
+    logAccess(logger(), request, response, requestId, started);
     shutdown.track(request, response);
     if (answerHealthProbe(request, response, readiness)) return;
     const clientIp = resolveClientIp(
@@ -72,11 +78,11 @@ if (process.argv[1] && /server\.ts$/.test(process.argv[1])) {
   const port = Number(process.env.PORT ?? 3000);
   startServer({ port }).then(
     (running) => {
-      console.log(`Expedite listening on http://localhost:${port}`);
-      stopOnSignals(running, (line) => console.log(`[server] ${line}`));
+      logger().info({ event: "listening", port }, `Expedite listening on http://localhost:${port}`);
+      stopOnSignals(running, (line) => logger().info({ event: "shutdown" }, line));
     },
     (error: unknown) => {
-      console.error(error);
+      logger().fatal({ err: error }, "the server did not start");
       process.exit(1);
     },
   );

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { useRequestId } from "@/components/ui/request-id";
 import { Button, buttonClasses } from "@/components/ui/button";
 
 /** What Next hands every error.tsx. */
@@ -18,12 +19,16 @@ type SegmentErrorProps = ErrorBoundaryProps & {
 export function SegmentError({ error, reset, messages, backHref }: SegmentErrorProps) {
   const tPage = useTranslations("errorPage");
   const t = useTranslations(messages);
+  const requestId = useRequestId();
   return (
     <div role="alert" className="mx-auto max-w-lg text-center">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
       <p className="mt-2 text-slate-600">{t("body")}</p>
       {error.digest && (
         <p className="mt-2 font-mono text-xs text-slate-500">{tPage("reference", { id: error.digest })}</p>
+      )}
+      {requestId && requestId !== error.digest && (
+        <p className="font-mono text-xs text-slate-500">{tPage("request", { id: requestId })}</p>
       )}
       {backHref ? (
         <div className="mt-6 flex flex-col justify-center gap-2 sm:flex-row">

@@ -1,15 +1,16 @@
 import "server-only";
 import { headers } from "next/headers";
 import { clientIpFromHeaders } from "@/lib/http/client-ip";
+import { logger } from "@/lib/observability/logger";
+import { observeHandler } from "@/lib/observability/metrics";
+import { REQUEST_ID_HEADER, SAFE_REQUEST_ID } from "@/lib/observability/request-id";
 
-// One JSON line per Server Action (house style: name, outcome, duration, request id). Console-based
-// until the structured logger arrives (issue 14); the line never carries input, only what happened.
+// One log line per Server Action (house style: name, outcome, duration, request id) on the
+// structured logger, and the same numbers in the handler histogram. The line never carries input,
+// only what happened.
 
 export type ActionOutcome =
   "ok" | "refused" | "invalid" | "malformed" | "unauthorized" | "throttled" | "error";
-
-// A request id comes from whoever is in front of us: accept only a short plain token.
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
 /** The client address and request id of the current request; none outside a request (scripts, tests). */
 export async function requestFacts(): Promise<{ ip: string | null; requestId: string | null }> {
@@ -19,10 +20,11 @@ export async function requestFacts(): Promise<{ ip: string | null; requestId: st
   } catch {
     return { ip: null, requestId: null };
   }
-  const requestId = requestHeaders.get("x-request-id");
+  // scripts/server.ts sets it on every request; checked again because whoever is in front chose it.
+  const requestId = requestHeaders.get(REQUEST_ID_HEADER);
   return {
     ip: clientIpFromHeaders(requestHeaders),
-    requestId: requestId && REQUEST_ID.test(requestId) ? requestId : null,
+    requestId: requestId && SAFE_REQUEST_ID.test(requestId) ? requestId : null,
   };
 }
 
@@ -33,17 +35,19 @@ export function logAction(entry: {
   requestId: string | null;
   error?: unknown;
 }) {
-  const line = JSON.stringify({
+  const seconds = (performance.now() - entry.started) / 1000;
+  observeHandler("action", entry.name, entry.outcome, seconds);
+  const line = {
     event: "action",
     action: entry.name,
     outcome: entry.outcome,
-    durationMs: Math.round(performance.now() - entry.started),
+    durationMs: Math.round(seconds * 1000),
     requestId: entry.requestId,
     // The error's class only: messages can quote stored values (a unique key, a query parameter).
     ...(entry.error === undefined
       ? {}
       : { error: entry.error instanceof Error ? entry.error.name : typeof entry.error }),
-  });
-  if (entry.outcome === "error") console.error(line);
-  else console.info(line);
+  };
+  if (entry.outcome === "error") logger().error(line, `action ${entry.name} failed`);
+  else logger().info(line, `action ${entry.name} ${entry.outcome}`);
 }

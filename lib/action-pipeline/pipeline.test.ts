@@ -1,12 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/session";
 import { NotAuthorizedError, UserFacingError } from "@/lib/errors";
 import type { RateLimit } from "@/lib/rate-limit/mutations";
 import { formData, signedInAs } from "@/lib/testing/action-session";
+import { expectLoggedErrors, loggedLines, loggedText } from "@/lib/testing/log-capture";
 import { withTestDatabase } from "@/lib/testing/with-test-database";
 import { wholePath } from "@/lib/validation/field-errors";
 import { formAction, refuse, runAction } from "./pipeline";
@@ -23,26 +24,19 @@ withTestDatabase();
 
 const nameSchema = z.object({ name: z.string().trim().min(1, "validation.required") });
 
-let logged: MockInstance<typeof console.info>;
-
 function requestHeaders(values: Record<string, string>) {
   vi.mocked(headers).mockResolvedValue(new Headers(values) as never);
 }
 
-/** The action log lines written during the test, parsed. */
-function logLines(spy: MockInstance<(...args: unknown[]) => void> = logged) {
-  return spy.mock.calls.map(([line]) => JSON.parse(String(line)) as Record<string, unknown>);
+/** The action log lines written during the test (the logger writes into memory in tests). */
+function logLines() {
+  return loggedLines().filter((line) => line.event === "action");
 }
 
 beforeEach(() => {
   vi.mocked(getCurrentUser).mockReset();
   vi.mocked(redirect).mockClear();
   requestHeaders({});
-  logged = vi.spyOn(console, "info").mockImplementation(() => {});
-});
-
-afterEach(() => {
-  logged.mockRestore();
 });
 
 describe("the Server Action pipeline", () => {
@@ -225,7 +219,7 @@ describe("the Server Action pipeline", () => {
 
   it("logs an unexpected error as one line without its message and throws it on", async () => {
     await signedInAs("APPLICANT");
-    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    expectLoggedErrors();
     const action = formAction({
       name: "test.broken",
       access: "signedIn",
@@ -235,13 +229,11 @@ describe("the Server Action pipeline", () => {
       },
     });
     await expect(action(null, formData({ name: "x" }))).rejects.toThrow(TypeError);
-    expect(errors).toHaveBeenCalledTimes(1);
-    expect(String(errors.mock.calls[0]![0])).not.toContain("11010519900307123X");
-    expect(logLines(errors)).toEqual([
-      expect.objectContaining({ action: "test.broken", outcome: "error", error: "TypeError" }),
+    expect(loggedText()).not.toContain("11010519900307123X");
+    expect(loggedText()).not.toContain("in a query");
+    expect(logLines()).toEqual([
+      expect.objectContaining({ action: "test.broken", outcome: "error", error: "TypeError", level: 50 }),
     ]);
-    expect(logged).not.toHaveBeenCalled();
-    errors.mockRestore();
   });
 
   it("writes exactly one line per call: name, outcome, duration and a plausible request id", async () => {
@@ -256,9 +248,11 @@ describe("the Server Action pipeline", () => {
     await action(null, formData({ name: "x" }));
     requestHeaders({ "x-request-id": '"} {"forged":true' });
     await action(null, formData({ name: "x" }));
-    expect(logged).toHaveBeenCalledTimes(2);
+    expect(logLines()).toHaveLength(2);
     const [first, second] = logLines();
-    expect(first).toEqual({
+    expect(first).toMatchObject({
+      level: 30,
+      process_type: "web",
       event: "action",
       action: "test.logged",
       outcome: "ok",

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
+import { expectLoggedErrors, loggedLines } from "@/lib/testing/log-capture";
 import { authOptions } from "./options";
 
 // Sign-in reads the browser's proof cookie (lib/rate-limit): an empty jar, as a first visit.
@@ -28,7 +29,7 @@ function authorize(): Authorize {
 
 describe("sign-in while the database is down", () => {
   it("answers a bare code with a reference, and logs the real error under that reference", async () => {
-    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    expectLoggedErrors();
     const attempt = authorize()(
       { email: "someone@test.example", password: "a long password 2026" },
       { headers: {} },
@@ -39,11 +40,10 @@ describe("sign-in while the database is down", () => {
     );
     expect(error.message).toMatch(/^unavailable:[0-9a-f]{10}$/);
     const reference = error.message.slice("unavailable:".length);
-    expect(logged).toHaveBeenCalledTimes(1);
-    const [line, cause] = logged.mock.calls[0]!;
-    expect(String(line)).toContain(reference);
+    const errors = loggedLines().filter((line) => line.level >= 50);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ reference, msg: expect.stringContaining(reference) });
     // The details stay in the server's log: that is where the host and port may appear.
-    expect(String((cause as Error).message)).toMatch(/127\.0\.0\.1:9|reach database/i);
-    logged.mockRestore();
+    expect((errors[0]!.err as { message: string }).message).toMatch(/127\.0\.0\.1:9|reach database/i);
   });
 });

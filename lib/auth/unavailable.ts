@@ -1,5 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import { logger } from "@/lib/observability/logger";
 
 /**
  * Error code the sign-in form maps to "the service is unavailable" plus the reference after the
@@ -15,7 +16,10 @@ export async function orUnavailable<T>(work: () => Promise<T>): Promise<T> {
     return await work();
   } catch (error) {
     const reference = randomBytes(5).toString("hex");
-    console.error(`[error ${reference}] sign-in failed unexpectedly`, error);
+    logger().error(
+      { err: error, event: "sign-in", reference },
+      `[error ${reference}] sign-in failed unexpectedly`,
+    );
     throw new Error(`${UNAVAILABLE_ERROR_PREFIX}${reference}`);
   }
 }

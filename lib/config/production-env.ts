@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LOG_LEVELS } from "../env";
 import { shutdownGraceSchema } from "../http/graceful-shutdown";
 import { trustedProxiesSchema } from "../http/trusted-proxies";
 import { parseStorageSettings } from "./storage-env";
@@ -40,6 +41,12 @@ export const productionEnvSchema = z.object({
   // Optional, but a bad value must refuse to boot rather than trust the wrong peers.
   TRUSTED_PROXIES: trustedProxiesSchema,
   SHUTDOWN_GRACE_MS: shutdownGraceSchema,
+  // Logs and metrics (decision 020): optional, but a wrong value refuses to start rather than later.
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}` }).optional(),
+  METRICS_TOKEN: z
+    .string()
+    .min(32, "METRICS_TOKEN must be at least 32 characters (e.g. `openssl rand -base64 32`)")
+    .optional(),
 });
 
 export type ProductionEnv = z.infer<typeof productionEnvSchema>;

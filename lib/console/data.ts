@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ApplicationStatus, UrgencyTier, WorkflowNode } from "@/lib/generated/prisma/enums";
 import { maskPersonName } from "@/lib/identity/mask-name";
-import { STAFF_TURN_STATUSES } from "./queue-due";
+import { overdueSql } from "./overdue-sql";
 import { QUEUE_PAGE_SIZE, containsPattern, type QueueFilters } from "./queue-schema";
 
 /**
@@ -58,12 +58,7 @@ function queueWhere(viewer: Viewer, filters: QueueFilters, now: Date): Prisma.Sq
   if (assignee?.kind === "me") conditions.push(Prisma.sql`assignee_id = ${viewer.id}::uuid`);
   if (assignee?.kind === "user") conditions.push(Prisma.sql`assignee_id = ${assignee.id}::uuid`);
   if (assignee?.kind === "none") conditions.push(Prisma.sql`assignee_id IS NULL`);
-  if (filters.overdue) {
-    const staffTurn = Prisma.join(
-      STAFF_TURN_STATUSES.map((status) => Prisma.sql`${status}::application_status`),
-    );
-    conditions.push(Prisma.sql`node_due_at < ${now} AND status IN (${staffTurn})`);
-  }
+  if (filters.overdue) conditions.push(overdueSql(now));
   if (filters.search?.kind === "name")
     conditions.push(Prisma.sql`applicant_name ILIKE ${containsPattern(filters.search.text)}`);
   return Prisma.join(conditions, " AND ");

@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { NotAuthorizedError, UserFacingError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { EvidenceKind } from "@/lib/generated/prisma/enums";
+import { logger } from "@/lib/observability/logger";
 import { EVIDENCE_METADATA } from "./data";
 import { sanitizeFileName } from "./file-name";
 import { sniffMimeType } from "./file-type";
@@ -247,7 +248,10 @@ export async function deleteEvidence(
   });
   // Row first, then file: a crash in between leaves an unreachable file, never a dangling row.
   await (options.store ?? evidenceStore()).delete(storageKey).catch((error: unknown) => {
-    console.warn(`Evidence file ${storageKey} could not be deleted and is now orphaned`, error);
+    logger().warn(
+      { err: error, event: "evidence", storageKey },
+      "evidence file could not be deleted and is now orphaned",
+    );
   });
 }
 

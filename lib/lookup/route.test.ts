@@ -205,7 +205,7 @@ describe("POST /api/track", () => {
   });
 
   it("answers other methods with 405", async () => {
-    const response = GET();
+    const response = await GET(new Request("http://localhost/api/track?number=EX"));
     expect(response.status).toBe(405);
     expect(response.headers.get("allow")).toBe("POST");
     expect(response.headers.get("cache-control")).toBe("no-store");

@@ -82,6 +82,14 @@ describe("productionEnvProblems", () => {
     ]);
   });
 
+  it("takes logs and metrics settings as optional, but refuses wrong ones", () => {
+    expect(
+      productionEnvProblems({ ...validEnv(), LOG_LEVEL: "warn", METRICS_TOKEN: "m".repeat(32) }),
+    ).toEqual([]);
+    const problems = productionEnvProblems({ ...validEnv(), LOG_LEVEL: "loud", METRICS_TOKEN: "short" });
+    expect(problems.map((problem) => problem.split(":")[0]).sort()).toEqual(["LOG_LEVEL", "METRICS_TOKEN"]);
+  });
+
   it("takes TRUSTED_PROXIES as addresses and ranges, and names an entry that is neither", () => {
     expect(productionEnvProblems({ ...validEnv(), TRUSTED_PROXIES: "10.0.0.0/8, ::1, fd00::/8" })).toEqual(
       [],

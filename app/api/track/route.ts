@@ -2,6 +2,8 @@ import { apiError, fieldProblems, type ApiErrorCode } from "@/lib/http/api-error
 import { clientIpFromHeaders } from "@/lib/http/client-ip";
 import { lookupCase } from "@/lib/lookup/lookup";
 import { lookupSchema } from "@/lib/lookup/schema";
+import { logger } from "@/lib/observability/logger";
+import { routeHandler } from "@/lib/observability/route-handler";
 
 export const dynamic = "force-dynamic";
 
@@ -22,7 +24,7 @@ function refuse(
  * number only travels in this JSON body. A wrong ID number and an unknown application number get
  * byte-identical 404s; every answer is `no-store`.
  */
-export async function POST(request: Request) {
+export const POST = routeHandler("track.lookup", async function POST(request: Request) {
   if (!/^application\/json\b/i.test(request.headers.get("content-type") ?? "")) {
     return refuse("unsupported_media_type");
   }
@@ -52,14 +54,14 @@ export async function POST(request: Request) {
     return refuse("not_found");
   } catch (error) {
     // The error can only carry the number and the hash, never the ID number (it is not sent anywhere).
-    console.error("POST /api/track failed", error);
+    logger().error({ err: error, event: "track" }, "POST /api/track failed");
     return refuse("internal_error");
   }
-}
+});
 
-function methodNotAllowed() {
-  return refuse("method_not_allowed", undefined, { Allow: "POST" });
-}
+const methodNotAllowed = routeHandler("track.methodNotAllowed", () =>
+  refuse("method_not_allowed", undefined, { Allow: "POST" }),
+);
 
 // Spelled out so that a GET with query parameters (where an ID number would end up in logs) is refused.
 export {

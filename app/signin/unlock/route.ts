@@ -4,6 +4,7 @@ import { accountProofSubject } from "@/lib/auth/throttle";
 import { unlockedAccountEmail } from "@/lib/auth/unlock-mutations";
 import { PROVEN_BROWSER_COOKIE } from "@/lib/rate-limit/proven-browser";
 import { provenBrowserCookie } from "@/lib/rate-limit/proven-browser-cookie";
+import { routeHandler } from "@/lib/observability/route-handler";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +13,7 @@ export const dynamic = "force-dynamic";
  * account, then the sign-in page says so. Safe to open twice or by a mail scanner: it signs nobody
  * in and only ever adds this browser's own budget.
  */
-export async function GET(request: Request) {
+export const GET = routeHandler("signin.unlock", async function GET(request: Request) {
   const now = new Date();
   const token = new URL(request.url).searchParams.get("token") ?? "";
   const email = token.length <= 200 ? await unlockedAccountEmail(token, now) : null;
@@ -36,4 +37,4 @@ export async function GET(request: Request) {
       ),
     );
   return response;
-}
+});

@@ -2,6 +2,8 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { authorizeEvidenceDownload } from "@/lib/evidence/data";
 import { NOT_FOUND_HEADERS, downloadHeaders } from "@/lib/evidence/download-headers";
 import { evidenceStore } from "@/lib/evidence/storage";
+import { logger } from "@/lib/observability/logger";
+import { routeHandler } from "@/lib/observability/route-handler";
 
 export const dynamic = "force-dynamic";
 
@@ -23,22 +25,25 @@ async function authorized(request: Request, { params }: Context) {
  * files and visitors without a session all get the same 404, so nothing confirms that an id exists.
  * The body streams from the store; Next reads it to the end or cancels it when the client goes.
  */
-export async function GET(request: Request, context: Context) {
+export const GET = routeHandler("evidence.download", async function GET(request: Request, context: Context) {
   const found = await authorized(request, context);
   if (!found) return notFound();
   const body = await evidenceStore().get(found.file.storageKey);
   if (!body) {
-    console.error(`Evidence ${found.file.id} has a database row but no stored file`);
+    logger().error(
+      { event: "evidence", evidenceId: found.file.id },
+      "evidence has a database row but no stored file",
+    );
     return notFound();
   }
   return new Response(body, { headers: found.headers });
-}
+});
 
 /**
  * Without this, Next answers HEAD by running GET and drops the body unread, which would hold an S3
  * connection (or a file handle) open per request.
  */
-export async function HEAD(request: Request, context: Context) {
+export const HEAD = routeHandler("evidence.head", async function HEAD(request: Request, context: Context) {
   const found = await authorized(request, context);
   return found ? new Response(null, { headers: found.headers }) : notFound();
-}
+});

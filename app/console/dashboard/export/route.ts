@@ -4,6 +4,7 @@ import { CSV_COLUMNS, type CsvLabels } from "@/lib/dashboard/csv";
 import { dashboardTimeZone } from "@/lib/dashboard/data";
 import { dashboardCsvStream } from "@/lib/dashboard/export";
 import { canViewDashboard, parseDashboardFilters } from "@/lib/dashboard/schema";
+import { routeHandler } from "@/lib/observability/route-handler";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +14,7 @@ const REFUSED_HEADERS = { "Content-Type": "text/plain; charset=utf-8", "Cache-Co
  * The dashboard's cases as CSV, for the same filters as the page. Checked here (supervisors and
  * admins) and again by the data function on every page of rows; streamed, never built in memory.
  */
-export async function GET(request: Request) {
+export const GET = routeHandler("dashboard.export", async function GET(request: Request) {
   const user = await getCurrentUser();
   if (!user) return new Response("Sign in first", { status: 401, headers: REFUSED_HEADERS });
   if (!canViewDashboard(user.role))
@@ -46,4 +47,4 @@ export async function GET(request: Request) {
       "X-Content-Type-Options": "nosniff",
     },
   });
-}
+});
