@@ -1,6 +1,6 @@
 import { Module, createRequire } from "node:module";
 import path from "node:path";
-import type { WorkerHandle } from "../lib/notifications/worker";
+import type { JobWorker, JobWorkerOptions } from "../lib/jobs/runner";
 import { loadSecrets } from "./lib/secrets";
 
 /**
@@ -21,15 +21,16 @@ function allowServerOnlyModules() {
   require.cache[id] = stub;
 }
 
-/** The outbox worker (lib/notifications/worker.ts) in this process; DATABASE_URL etc. must be set. */
-export async function startNotificationWorker(options: { intervalMs?: number } = {}): Promise<WorkerHandle> {
+/** The job worker (lib/jobs/runner.ts) in this process; DATABASE_URL etc. must be set. */
+export async function startBackgroundWorker(options: JobWorkerOptions = {}): Promise<JobWorker> {
   allowServerOnlyModules();
-  const { startOutboxWorker } = await import("../lib/notifications/worker");
-  return startOutboxWorker(options);
+  const { startJobWorker } = await import("../lib/jobs/runner");
+  return startJobWorker(options);
 }
 
-// `npm run worker`: the worker alone, for running more of them than web servers. They coordinate
-// through Postgres (FOR UPDATE SKIP LOCKED), so any number may run at once.
+// `npm run worker`: the job worker alone (decision 018). Any number may run, on any hosts: they
+// share one queue in Postgres, periodic work runs once per slot across all of them, and the outbox
+// claim (FOR UPDATE SKIP LOCKED) keeps them from sending a message twice.
 async function main() {
   if (!process.env.DATABASE_URL) {
     console.error(
@@ -40,8 +41,8 @@ async function main() {
   // lib/env.ts insists on these although the worker does not use them.
   if (!process.env.NEXTAUTH_SECRET || !process.env.ID_HASH_KEY)
     Object.assign(process.env, loadSecrets(path.resolve(".data")));
-  const worker = await startNotificationWorker();
-  console.log("[worker] Delivering notifications; Ctrl-C stops after the current batch.");
+  const worker = await startBackgroundWorker();
+  console.log("[worker] Running jobs (outbox relay, watches); Ctrl-C stops after the jobs in hand.");
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -50,7 +51,7 @@ async function main() {
       process.exit(1);
     }
     stopping = true;
-    console.log(`[worker] ${signal} received, finishing the current batch.`);
+    console.log(`[worker] ${signal} received, finishing the jobs in hand.`);
     await worker.stop();
     const { db } = await import("../lib/db");
     await db.$disconnect();

@@ -70,9 +70,12 @@ describe("migrate", () => {
     expect(lines).toEqual([
       ...names.map((name) => `Applied ${name}`),
       `Database is up to date (${names.length} migration${plural})`,
+      "Job queue schema is up to date (graphile-worker)",
     ]);
     const rows = await rowsOf(url);
     expect(rows.map((row) => row.migration_name)).toEqual(names);
+    // The job queue (decision 018) comes with the same command, after Prisma's migrations.
+    expect(await query(url, "SELECT count(*)::int AS n FROM graphile_worker.jobs")).toEqual([{ n: 0 }]);
     for (const row of rows) {
       const bytes = await readFile(path.join(REAL_MIGRATIONS, row.migration_name, "migration.sql"));
       expect(row).toMatchObject({
@@ -123,7 +126,10 @@ describe("migrate", () => {
     const result = await migrate(url, { log: (line) => lines.push(line) });
 
     expect(result.applied).toEqual([]);
-    expect(lines).toEqual([expect.stringMatching(/^Database is up to date \(\d+ migrations?\)$/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(/^Database is up to date \(\d+ migrations?\)$/),
+      "Job queue schema is up to date (graphile-worker)",
+    ]);
     expect(await rowsOf(url)).toEqual(before);
   });
 
