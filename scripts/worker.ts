@@ -38,8 +38,10 @@ async function main() {
     );
     process.exit(1);
   }
-  // lib/env.ts insists on these although the worker does not use them.
-  if (!process.env.NEXTAUTH_SECRET || !process.env.ID_HASH_KEY)
+  // lib/env.ts insists on these although the worker does not use them. Beside the demo they come
+  // from .data (generated there if missing); production never generates a secret (decision 017),
+  // so there a missing one stops the worker with lib/env.ts's list instead.
+  if (process.env.NODE_ENV !== "production" && (!process.env.NEXTAUTH_SECRET || !process.env.ID_HASH_KEY))
     Object.assign(process.env, loadSecrets(path.resolve(".data")));
   const worker = await startBackgroundWorker();
   console.log("[worker] Running jobs (outbox relay, watches); Ctrl-C stops after the jobs in hand.");

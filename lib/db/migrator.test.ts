@@ -5,7 +5,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
-import { migrate, type MigrationRow } from "./migrator";
+import { migrate, pendingMigrations, type MigrationRow } from "./migrator";
 
 const REAL_MIGRATIONS = path.resolve("prisma", "migrations");
 const databases: TestDatabase[] = [];
@@ -245,5 +245,20 @@ describe("migrate", () => {
     await expect(migrate(url, { migrationsDir: directory })).rejects.toThrow(
       /names provider "mysql", not "postgresql"/,
     );
+  });
+});
+
+describe("pendingMigrations", () => {
+  it("names every migration and the job queue schema on an empty database, and nothing once migrated", async () => {
+    const url = await emptyDatabase();
+    const names = (await readdir(REAL_MIGRATIONS, { withFileTypes: true }))
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort();
+    expect(await pendingMigrations(url)).toEqual([...names, "graphile-worker job queue schema"]);
+    await migrate(url);
+    expect(await pendingMigrations(url)).toEqual([]);
+    await query(url, "DROP SCHEMA graphile_worker CASCADE");
+    expect(await pendingMigrations(url)).toEqual(["graphile-worker job queue schema"]);
   });
 });

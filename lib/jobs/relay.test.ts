@@ -18,7 +18,10 @@ const email = (n: number) => ({
 
 beforeEach(async () => {
   await db.notification.deleteMany();
-  await query(database.current().url, "DELETE FROM graphile_worker._private_jobs");
+  await query(
+    database.current().url,
+    "DO $$ BEGIN IF to_regnamespace('graphile_worker') IS NOT NULL THEN DELETE FROM graphile_worker._private_jobs; END IF; END $$",
+  );
 });
 
 describe("queuing a message adds the relay job in the same transaction", () => {
@@ -41,6 +44,15 @@ describe("queuing a message adds the relay job in the same transaction", () => {
       await tx.notification.create({ data: { ...email(3), channel: "SMS", toAddress: "+8613800000000" } });
     });
     await db.notification.create({ data: email(4) });
+    expect(await queuedJobs(database.current().url)).toEqual([
+      { task_identifier: RELAY_OUTBOX, key: RELAY_OUTBOX, locked_at: null },
+    ]);
+  });
+
+  it("adds it when a failed message is put back in the queue", async () => {
+    const row = await db.notification.create({ data: { ...email(6), status: "FAILED" } });
+    expect(await queuedJobs(database.current().url)).toEqual([]);
+    await db.notification.update({ where: { id: row.id }, data: { status: "PENDING" } });
     expect(await queuedJobs(database.current().url)).toEqual([
       { task_identifier: RELAY_OUTBOX, key: RELAY_OUTBOX, locked_at: null },
     ]);
@@ -107,5 +119,14 @@ describe("two workers relaying a burst", () => {
     ids = ids.sort();
     expect([...sent].sort()).toEqual(ids);
     expect(lines.filter((line) => !line.startsWith("info"))).toEqual([]);
+  });
+});
+
+// Last in this file: it removes the job queue.
+describe("a database without graphile-worker's schema", () => {
+  it("still takes messages (the workers' once-a-minute relay finds them once the schema is back)", async () => {
+    await query(database.current().url, "DROP SCHEMA graphile_worker CASCADE");
+    await db.$transaction((tx) => tx.notification.create({ data: email(9) }));
+    expect(await db.notification.count({ where: { status: "PENDING" } })).toBe(1);
   });
 });

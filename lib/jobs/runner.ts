@@ -71,7 +71,10 @@ export async function startJobWorker(options: JobWorkerOptions = {}): Promise<Jo
   });
   // A connection dropped by the server (a restart): the failed query is retried, the LISTEN
   // connection re-made by graphile-worker; unhandled, the error would end the process.
-  const lost = (error: Error) => log("warn", `job queue connection lost: ${describeFailure(error)}`);
+  // (While stopping, expected: `npm start` stops its embedded database on the same signal.)
+  const lost = (error: Error) => {
+    if (!stopping) log("warn", `job queue connection lost: ${describeFailure(error)}`);
+  };
   pool.on("error", lost);
   pool.on("connect", (client) => client.on("error", lost));
 
