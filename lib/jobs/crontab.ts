@@ -10,7 +10,10 @@ import { assignWaiting, dropIdleRateLimits, overdueWatch, relayOutbox, type JobT
  */
 export type CronTask = { task: string; match: string; run: JobTask; fillMinutes?: number };
 
-/** Periodic work. Adding a task is one line here (its function in tasks.ts or its own domain). */
+/**
+ * Periodic work. Adding a task is one line here, its function living in tasks.ts or its own domain,
+ * e.g. `{ task: "sweep-evidence", match: "0,15,30,45 * * * *", run: async () => void (await sweepEvidence()) }`.
+ */
 export const CRONTAB: readonly CronTask[] = [
   { task: "overdue-watch", match: "* * * * *", run: overdueWatch },
   { task: "assign-waiting-cases", match: "* * * * *", run: assignWaiting },
