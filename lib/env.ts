@@ -96,6 +96,11 @@ const observabilityEnvSchema = z.object({
       (value) => value === undefined || value.length >= 32,
       "METRICS_TOKEN must be at least 32 characters (e.g. `openssl rand -base64 32`)",
     ),
+  /** `npm run worker` only: the port of its own GET /metrics (it has no web server); unset: none. */
+  METRICS_PORT: z.preprocess(
+    (value) => (typeof value === "string" && value.trim() === "" ? undefined : value),
+    z.coerce.number("METRICS_PORT must be a port number").int().min(1).max(65_535).optional(),
+  ),
 });
 
 export type ObservabilityEnv = z.infer<typeof observabilityEnvSchema>;

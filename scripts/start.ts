@@ -8,11 +8,11 @@ import { provideDatabase } from "./lib/database";
 import { loadSecrets } from "./lib/secrets";
 import { runSeed } from "./lib/seed-runner";
 import { startServer, type RunningServer } from "./server";
-import { startNotificationWorker } from "./worker";
+import { startBackgroundWorker } from "./worker";
 
 // `npm start`: database (embedded unless DATABASE_URL is set) → migrations → demo data → build if
-// sources changed → serve, and deliver notifications from the outbox in the same process (unless
-// NOTIFICATION_WORKER=0, when separate `npm run worker` processes do it).
+// sources changed → serve, and run the job worker (outbox relay, watches) in the same process
+// (unless NOTIFICATION_WORKER=0, when separate `npm run worker` processes do it).
 // Migrations finish before the server accepts its first request.
 const log = (line: string) => console.log(`[expedite] ${line}`);
 const DATA_DIR = path.resolve(".data");
@@ -30,11 +30,11 @@ async function main() {
     database: "expedite",
     log,
   });
-  let worker: Awaited<ReturnType<typeof startNotificationWorker>> | undefined;
+  let worker: Awaited<ReturnType<typeof startBackgroundWorker>> | undefined;
   let running: RunningServer | undefined = undefined;
   exitOnSignals(async (signal) => {
     log(`${signal} received, stopping.`);
-    // Requests in flight and the current batch finish before the database goes away.
+    // Requests in flight and the jobs in hand finish before the database goes away.
     await Promise.all([running?.drain(), worker?.stop().catch(() => {})]);
     await disconnectPrisma().catch(() => {});
     await database.stop().catch(() => {});
@@ -57,11 +57,11 @@ async function main() {
   if (!dev) ensureProductionBuild(log);
   running = await startServer({ port, dev });
   if (process.env.NOTIFICATION_WORKER !== "0") {
-    worker = await startNotificationWorker();
+    worker = await startBackgroundWorker();
     log(
       process.env.SMTP_URL
-        ? "Notification worker started (email over SMTP)."
-        : "Notification worker started (email and SMS go to /console/mailbox).",
+        ? "Job worker started (email over SMTP)."
+        : "Job worker started (email and SMS go to /console/mailbox).",
     );
   }
 

@@ -1,35 +1,28 @@
-import { Module, createRequire } from "node:module";
 import path from "node:path";
-import type { WorkerHandle } from "../lib/notifications/worker";
+import type { JobWorker, JobWorkerOptions } from "../lib/jobs/runner";
 import { loadSecrets } from "./lib/secrets";
+import { allowServerOnlyModules } from "./lib/server-only-stub";
 
 /**
- * lib/ modules import "server-only", a marker for Next's bundler that throws when plain Node loads
- * it. The worker runs outside Next (here, or beside the server in npm start), so the marker is
- * answered with an empty module before any of lib/ loads. (`--conditions=react-server`, as the e2e
- * helpers use, would do the same but also switch next-intl to its React-server build, which
- * cannot run outside Next; the templates need next-intl's plain createTranslator.)
+ * The job worker (lib/jobs/runner.ts) in this process, its runs counted in the metrics
+ * (expedite_job_runs_total); DATABASE_URL etc. must be set.
  */
-function allowServerOnlyModules() {
-  const require = createRequire(__filename);
-  const id = require.resolve("server-only");
-  if (require.cache[id]) return;
-  const stub = new Module(id);
-  stub.filename = id;
-  stub.loaded = true;
-  stub.exports = {};
-  require.cache[id] = stub;
-}
-
-/** The outbox worker (lib/notifications/worker.ts) in this process; DATABASE_URL etc. must be set. */
-export async function startNotificationWorker(options: { intervalMs?: number } = {}): Promise<WorkerHandle> {
+export async function startBackgroundWorker(options: JobWorkerOptions = {}): Promise<JobWorker> {
   allowServerOnlyModules();
-  const { startOutboxWorker } = await import("../lib/notifications/worker");
-  return startOutboxWorker(options);
+  const [{ startJobWorker }, { recordJobRun }] = await Promise.all([
+    import("../lib/jobs/runner"),
+    import("../lib/observability/metrics"),
+  ]);
+  return startJobWorker({
+    onJobFinished: (task, outcome, seconds) =>
+      recordJobRun(task, outcome === "success" ? "ok" : "failed", seconds),
+    ...options,
+  });
 }
 
-// `npm run worker`: the worker alone, for running more of them than web servers. They coordinate
-// through Postgres (FOR UPDATE SKIP LOCKED), so any number may run at once.
+// `npm run worker`: the job worker alone (decision 018). Any number may run, on any hosts: they
+// share one queue in Postgres, periodic work runs once per slot across all of them, and the outbox
+// claim (FOR UPDATE SKIP LOCKED) keeps them from sending a message twice.
 async function main() {
   if (!process.env.DATABASE_URL) {
     console.error(
@@ -37,11 +30,26 @@ async function main() {
     );
     process.exit(1);
   }
-  // lib/env.ts insists on these although the worker does not use them.
-  if (!process.env.NEXTAUTH_SECRET || !process.env.ID_HASH_KEY)
+  // lib/env.ts insists on these although the worker does not use them. Beside the demo they come
+  // from .data (generated there if missing); production never generates a secret (decision 017),
+  // so there a missing one stops the worker with lib/env.ts's list instead.
+  if (process.env.NODE_ENV !== "production" && (!process.env.NEXTAUTH_SECRET || !process.env.ID_HASH_KEY))
     Object.assign(process.env, loadSecrets(path.resolve(".data")));
-  const worker = await startNotificationWorker();
-  console.log("[worker] Delivering notifications; Ctrl-C stops after the current batch.");
+  allowServerOnlyModules();
+  const { setProcessType } = await import("../lib/observability/logger");
+  setProcessType("worker");
+  const worker = await startBackgroundWorker();
+  console.log("[worker] Running jobs (outbox relay, watches); Ctrl-C stops after the jobs in hand.");
+  const { observabilityEnv } = await import("../lib/env");
+  const { METRICS_PORT, METRICS_TOKEN } = observabilityEnv();
+  if (METRICS_PORT !== undefined) {
+    // Its own listener: Prometheus scrapes every worker directly (job counts are per process).
+    const { serveMetrics } = await import("../lib/observability/metrics-access");
+    await serveMetrics(METRICS_PORT);
+    console.log(
+      `[worker] Metrics on port ${METRICS_PORT}${METRICS_TOKEN ? "" : " (METRICS_TOKEN is unset: every scrape is refused)"}.`,
+    );
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -50,7 +58,7 @@ async function main() {
       process.exit(1);
     }
     stopping = true;
-    console.log(`[worker] ${signal} received, finishing the current batch.`);
+    console.log(`[worker] ${signal} received, finishing the jobs in hand.`);
     await worker.stop();
     const { db } = await import("../lib/db");
     await db.$disconnect();

@@ -13,6 +13,7 @@ import {
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { startS3Server, type S3Server } from "../../lib/testing/s3-server";
 import { startSmtpSink, type SmtpSink } from "../../lib/testing/smtp-sink";
 import { startNginx } from "../../scripts/lib/nginx";
 
@@ -88,12 +89,13 @@ export async function startTopology(options: {
 }): Promise<Topology> {
   const dir = mkdtempSync(path.join(tmpdir(), "expedite-cluster-"));
   const logDir = path.join(dir, "logs");
-  for (const sub of ["logs", "uploads"]) mkdirSync(path.join(dir, sub), { recursive: true, mode: 0o755 });
+  for (const sub of ["logs", "bucket"]) mkdirSync(path.join(dir, sub), { recursive: true, mode: 0o755 });
 
   const children: { name: string; child: ChildProcess }[] = [];
   // A test run that dies must not leave instances, a worker and nginx behind.
   process.once("exit", () => children.forEach(({ child }) => child.kill("SIGKILL")));
   let smtp: SmtpSink | undefined;
+  let s3: S3Server | undefined;
   const stop = async () => {
     await Promise.all(
       children.map(
@@ -107,6 +109,7 @@ export async function startTopology(options: {
       ),
     );
     await smtp?.close();
+    await s3?.stop();
   };
 
   try {
@@ -122,6 +125,8 @@ export async function startTopology(options: {
         ),
     });
 
+    // Evidence in one bucket for every instance (s3rver standing in for S3, MinIO, OSS or COS).
+    s3 = await startS3Server({ directory: path.join(dir, "bucket") });
     const [nginxPort, portA, portB] = [await freePort(), await freePort(), await freePort()];
     const baseUrl = `http://127.0.0.1:${nginxPort}`;
     const env: NodeJS.ProcessEnv = {
@@ -132,7 +137,7 @@ export async function startTopology(options: {
       ID_HASH_KEY: randomBytes(32).toString("hex"),
       NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
       APP_URL: baseUrl,
-      UPLOAD_DIR: path.join(dir, "uploads"),
+      ...s3.env,
       SMTP_URL: smtp.url,
       MAIL_FROM: "Expedite <no-reply@expedite.test>",
       TRUSTED_PROXIES: "127.0.0.1",

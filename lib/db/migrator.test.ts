@@ -5,7 +5,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
-import { migrate, type MigrationRow } from "./migrator";
+import { migrate, pendingMigrations, type MigrationRow } from "./migrator";
 
 const REAL_MIGRATIONS = path.resolve("prisma", "migrations");
 const databases: TestDatabase[] = [];
@@ -70,9 +70,12 @@ describe("migrate", () => {
     expect(lines).toEqual([
       ...names.map((name) => `Applied ${name}`),
       `Database is up to date (${names.length} migration${plural})`,
+      "Job queue schema is up to date (graphile-worker)",
     ]);
     const rows = await rowsOf(url);
     expect(rows.map((row) => row.migration_name)).toEqual(names);
+    // The job queue (decision 018) comes with the same command, after Prisma's migrations.
+    expect(await query(url, "SELECT count(*)::int AS n FROM graphile_worker.jobs")).toEqual([{ n: 0 }]);
     for (const row of rows) {
       const bytes = await readFile(path.join(REAL_MIGRATIONS, row.migration_name, "migration.sql"));
       expect(row).toMatchObject({
@@ -123,7 +126,10 @@ describe("migrate", () => {
     const result = await migrate(url, { log: (line) => lines.push(line) });
 
     expect(result.applied).toEqual([]);
-    expect(lines).toEqual([expect.stringMatching(/^Database is up to date \(\d+ migrations?\)$/)]);
+    expect(lines).toEqual([
+      expect.stringMatching(/^Database is up to date \(\d+ migrations?\)$/),
+      "Job queue schema is up to date (graphile-worker)",
+    ]);
     expect(await rowsOf(url)).toEqual(before);
   });
 
@@ -239,5 +245,20 @@ describe("migrate", () => {
     await expect(migrate(url, { migrationsDir: directory })).rejects.toThrow(
       /names provider "mysql", not "postgresql"/,
     );
+  });
+});
+
+describe("pendingMigrations", () => {
+  it("names every migration and the job queue schema on an empty database, and nothing once migrated", async () => {
+    const url = await emptyDatabase();
+    const names = (await readdir(REAL_MIGRATIONS, { withFileTypes: true }))
+      .filter((entry) => entry.isDirectory())
+      .map((entry) => entry.name)
+      .sort();
+    expect(await pendingMigrations(url)).toEqual([...names, "graphile-worker job queue schema"]);
+    await migrate(url);
+    expect(await pendingMigrations(url)).toEqual([]);
+    await query(url, "DROP SCHEMA graphile_worker CASCADE");
+    expect(await pendingMigrations(url)).toEqual(["graphile-worker job queue schema"]);
   });
 });

@@ -4,6 +4,8 @@
 // Unlike Prisma, each migration runs in one transaction: a failure leaves no half-applied
 // schema. Statements that cannot run in a transaction (CREATE INDEX CONCURRENTLY) are unsupported.
 // Reads prisma/migrations from disk: import from scripts and tests only, never from app code.
+// After Prisma's migrations it installs or upgrades graphile-worker's own schema (the job queue,
+// decision 018), so one `npm run db:migrate` leaves the database ready for web and worker processes.
 import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
@@ -71,6 +73,9 @@ export async function migrate(
       log(`Applied ${migration.name}`);
     }
     log(`Database is up to date (${local.length} migration${local.length === 1 ? "" : "s"})`);
+    // Still under the lock, so concurrent runs do not race graphile-worker's own migrations.
+    await migrateJobQueue(databaseUrl);
+    log("Job queue schema is up to date (graphile-worker)");
     return { applied: pending.map((migration) => migration.name) };
   } finally {
     await client.end().catch(() => undefined);
@@ -92,10 +97,11 @@ export async function pendingMigrations(
   client.on("error", () => {});
   await client.connect();
   try {
-    const { rows } = await client.query<{ exists: boolean }>(
-      "SELECT to_regclass('_prisma_migrations') IS NOT NULL AS exists",
+    const { rows } = await client.query<{ exists: boolean; jobs: boolean }>(
+      "SELECT to_regclass('_prisma_migrations') IS NOT NULL AS exists, to_regclass('graphile_worker.migrations') IS NOT NULL AS jobs",
     );
-    if (!rows[0]?.exists) return local.map((migration) => migration.name);
+    const jobQueue = rows[0]?.jobs ? [] : [JOB_QUEUE_SCHEMA];
+    if (!rows[0]?.exists) return [...local.map((migration) => migration.name), ...jobQueue];
     const done = new Set(
       (
         await client.query<{ migration_name: string }>(
@@ -103,10 +109,26 @@ export async function pendingMigrations(
         )
       ).rows.map((row) => row.migration_name),
     );
-    return local.filter((migration) => !done.has(migration.name)).map((migration) => migration.name);
+    return [
+      ...local.filter((migration) => !done.has(migration.name)).map((migration) => migration.name),
+      ...jobQueue,
+    ];
   } finally {
     await client.end().catch(() => undefined);
   }
+}
+
+const JOB_QUEUE_SCHEMA = "graphile-worker job queue schema";
+
+/**
+ * graphile-worker's migrations (each in its own transaction; a version that finds a newer,
+ * breaking schema refuses). Loaded on demand: nothing else here needs the package.
+ */
+async function migrateJobQueue(databaseUrl: string) {
+  const { Logger, runMigrations } = await import("graphile-worker");
+  // Its progress lines are debug noise here; a failure surfaces as the rejected promise.
+  const quiet = new Logger(() => () => {});
+  await runMigrations({ connectionString: databaseUrl, logger: quiet });
 }
 
 async function readMigrations(migrationsDir: string): Promise<LocalMigration[]> {

@@ -1,8 +1,5 @@
 import "server-only";
-import { deleteIdleRateLimits } from "@/lib/rate-limit/mutations";
-import { assignWaitingCases } from "@/lib/rota/waiting-mutations";
-import { runOverdueWatch } from "@/lib/sla/mutations";
-import { deliverySettings, providersFromEnv, type DeliverySettings } from "./delivery";
+import { deliverySettings, type DeliverySettings } from "./delivery";
 import {
   claimDueNotifications,
   markInAppDelivered,
@@ -22,8 +19,8 @@ import { TemplateError } from "./templates";
  */
 export const LEASE_MS = 10 * 60_000;
 export const BATCH_SIZE = 10;
-/** The overdue watch (lib/sla) and the pick-up of cases waiting for someone on duty (lib/rota) ride on this loop, once a minute rather than on every 2 s poll. */
-export const WATCH_INTERVAL_MS = 60_000;
+/** In-app rows marked delivered per pass (a bulk UPDATE; no sending). */
+export const IN_APP_BATCH_SIZE = 500;
 
 export type WorkerLog = (level: "info" | "warn" | "error", message: string) => void;
 
@@ -40,12 +37,15 @@ export type RunSummary = { claimed: number; sent: number; retrying: number; fail
 
 type Outcome = "sent" | "retrying" | "failed" | "lost";
 
-/** One pass: marks in-app rows, claims one batch of due email/SMS rows and delivers them. */
+/**
+ * One pass: marks in-app rows, claims one batch of due email/SMS rows and delivers them. The job
+ * worker's relay task (lib/jobs/tasks.ts) runs passes until a batch comes back short.
+ */
 export async function runOutboxOnce(options: RunOptions): Promise<RunSummary> {
   const now = options.now ?? new Date();
   const log = options.log ?? defaultLog;
   const settings = options.settings ?? deliverySettings();
-  const inApp = await markInAppDelivered({ now, limit: 500 });
+  const inApp = await markInAppDelivered({ now, limit: IN_APP_BATCH_SIZE });
   const claimed = await claimDueNotifications({
     now,
     limit: options.batchSize ?? BATCH_SIZE,
@@ -126,93 +126,3 @@ function lost(row: ClaimedNotification, log: WorkerLog): Outcome {
 }
 
 const defaultLog: WorkerLog = (level, message) => console[level](`[notifications] ${message}`);
-
-export type WorkerHandle = { stop: () => Promise<void> };
-
-async function watchOnce(log: WorkerLog) {
-  try {
-    const { warned, escalated, deadlineRisks } = await runOverdueWatch();
-    if (warned + escalated + deadlineRisks > 0)
-      log("info", `overdue watch: warned ${warned}, escalated ${escalated}, deadline risks ${deadlineRisks}`);
-  } catch (error) {
-    // Like a failed pass: the flags are unset, so the next run (a minute on) tries again.
-    log("error", `overdue watch failed: ${describeFailure(error)}`);
-  }
-  try {
-    const assigned = await assignWaitingCases();
-    if (assigned > 0) log("info", `rota: ${assigned} case(s) waiting for someone on duty assigned`);
-  } catch (error) {
-    // The cases stay flagged in the supervisors' queue; the next run tries again.
-    log("error", `assigning waiting cases failed: ${describeFailure(error)}`);
-  }
-  try {
-    // Whole-again limiter keys mean the same as none; without this the table grows with every address.
-    await deleteIdleRateLimits(new Date());
-  } catch (error) {
-    log("error", `dropping idle rate-limit keys failed: ${describeFailure(error)}`);
-  }
-}
-
-type WorkerOptions = {
-  intervalMs?: number;
-  batchSize?: number;
-  providers?: Providers;
-  log?: WorkerLog;
-  /** How often the overdue watch runs; null turns it off. */
-  watchIntervalMs?: number | null;
-};
-
-/**
- * Runs passes every `intervalMs` (immediately again while batches come back full) until stopped,
- * and the overdue watch every `watchIntervalMs` before a pass, so its notices leave at once.
- * stop() lets the current pass finish (its messages are sent and marked), then resolves.
- */
-export function startOutboxWorker(options: WorkerOptions = {}): WorkerHandle {
-  const intervalMs = options.intervalMs ?? 2_000;
-  const watchIntervalMs = options.watchIntervalMs === undefined ? WATCH_INTERVAL_MS : options.watchIntervalMs;
-  let lastWatch = -Infinity;
-  const batchSize = options.batchSize ?? BATCH_SIZE;
-  const log = options.log ?? defaultLog;
-  const providers = options.providers ?? providersFromEnv();
-  let stopping = false;
-  let wake: (() => void) | null = null;
-
-  const finished = (async () => {
-    while (!stopping) {
-      let full = false;
-      if (watchIntervalMs !== null && Date.now() - lastWatch >= watchIntervalMs) {
-        lastWatch = Date.now();
-        await watchOnce(log);
-      }
-      try {
-        const summary = await runOutboxOnce({ providers, batchSize, log });
-        full = summary.claimed === batchSize;
-        if (summary.claimed > 0)
-          log("info", `sent ${summary.sent}, retrying ${summary.retrying}, failed ${summary.failed}`);
-      } catch (error) {
-        // The database may be restarting: keep polling, the rows wait in the outbox.
-        log("error", `pass failed: ${describeFailure(error)}`);
-      }
-      if (!full && !stopping) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, intervalMs);
-          wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        wake = null;
-      }
-    }
-    providers.email.close?.();
-    providers.sms.close?.();
-  })();
-
-  return {
-    stop: async () => {
-      stopping = true;
-      (wake as (() => void) | null)?.();
-      await finished;
-    },
-  };
-}

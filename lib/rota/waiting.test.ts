@@ -1,12 +1,14 @@
 import { expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { startOutboxWorker } from "@/lib/notifications/worker";
+import { CRONTAB } from "@/lib/jobs/crontab";
+import { collectingLog, pretendCrontabLastRan, recordingProviders } from "@/lib/jobs/jobs.fixtures";
+import { startJobWorker } from "@/lib/jobs/runner";
 import { withTestDatabase } from "@/lib/testing/with-test-database";
 import { assignOnDuty } from "./auto-assign-mutations";
 import { assignWaitingCases } from "./waiting-mutations";
 import { ZONE, makeCase, makeService, makeShift, makeStaff, shanghai } from "./rota.fixtures";
 
-withTestDatabase();
+const database = withTestDatabase();
 
 // Monday 23 November 2026 in Shanghai: nobody for the service at 03:00, a day shift from 08:00.
 const NIGHT = shanghai("2026-11-23T03:00");
@@ -100,7 +102,7 @@ it("leaves a flagged case a supervisor already took, and two workers at once ass
   expect(await db.timelineEvent.count({ where: { applicationId: waiting.id, action: "ASSIGNED" } })).toBe(1);
 });
 
-it("runs from the notification worker's loop", async () => {
+it("runs from the job worker's crontab", async () => {
   const service = await makeService();
   const reviewer = await makeStaff("REVIEWER", { services: [service.id] });
   // On duty around the clock, whatever the real time of this run.
@@ -108,17 +110,19 @@ it("runs from the notification worker's loop", async () => {
   const waiting = await makeCase(service.id);
   await db.application.update({ where: { id: waiting.id }, data: { unstaffedAt: new Date() } });
 
-  const logs: string[] = [];
-  const none = { name: "none", send: async () => {} };
-  const worker = startOutboxWorker({
-    providers: { email: none, sms: none },
-    intervalMs: 10,
-    watchIntervalMs: 60_000,
-    log: (_level, line) => logs.push(line),
-  });
-  for (let tries = 0; tries < 100 && (await stateOf(waiting.id)).assigneeId === null; tries++)
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  await worker.stop();
+  // Last run a minute before this one: the worker catches up on this minute's slot as it starts.
+  const crontab = CRONTAB.filter((entry) => entry.task === "assign-waiting-cases");
+  expect(crontab).toHaveLength(1);
+  await pretendCrontabLastRan(database.current().url, ["assign-waiting-cases"], 1);
+  const { log, lines } = collectingLog();
+  const worker = await startJobWorker({ crontab, log, providers: recordingProviders().providers });
+  try {
+    await expect
+      .poll(() => stateOf(waiting.id), { timeout: 10_000 })
+      .toMatchObject({ assigneeId: reviewer.id });
+  } finally {
+    await worker.stop();
+  }
   expect(await stateOf(waiting.id)).toMatchObject({ assigneeId: reviewer.id, unstaffedAt: null });
-  expect(logs).toContain("rota: 1 case(s) waiting for someone on duty assigned");
+  expect(lines).toContain("info: assign-waiting-cases: rota: 1 case(s) waiting for someone on duty assigned");
 });

@@ -3,8 +3,9 @@ import { findStaffCase } from "@/lib/console/case-data";
 import { listQueue } from "@/lib/console/data";
 import { parseQueueFilters } from "@/lib/console/queue-schema";
 import { db } from "@/lib/db";
-import type { Providers } from "@/lib/notifications/providers";
-import { startOutboxWorker } from "@/lib/notifications/worker";
+import { CRONTAB } from "@/lib/jobs/crontab";
+import { collectingLog, pretendCrontabLastRan, recordingProviders } from "@/lib/jobs/jobs.fixtures";
+import { startJobWorker } from "@/lib/jobs/runner";
 import { withTestDatabase } from "@/lib/testing/with-test-database";
 import { runOverdueWatch } from "./mutations";
 import {
@@ -17,7 +18,7 @@ import {
   type SlaWorld,
 } from "./sla.fixtures";
 
-withTestDatabase();
+const database = withTestDatabase();
 
 let world: SlaWorld;
 beforeAll(async () => {
@@ -118,43 +119,30 @@ describe("nobody on duty", () => {
   });
 });
 
-describe("the notification worker", () => {
-  it("runs the watch from its loop, once per interval rather than on every poll", async () => {
+describe("the job worker", () => {
+  it("runs the watch from its crontab", async () => {
     const now = Date.now();
-    const dueForWarning = {
+    const first = await openCase(world, {
       assigneeId: world.reviewer.id,
       nodeEnteredAt: new Date(now - 100 * MINUTE),
       nodeDueAt: new Date(now + 20 * MINUTE),
       caseDueAt: new Date(now + 60 * MINUTE),
       neededBy: new Date(now + 600 * MINUTE),
-    };
-    const first = await openCase(world, dueForWarning);
-    const providers: Providers = {
-      email: { name: "none", send: async () => {} },
-      sms: { name: "none", send: async () => {} },
-    };
-    const logs: string[] = [];
-    const worker = startOutboxWorker({
-      providers,
-      intervalMs: 10,
-      watchIntervalMs: 60_000,
-      log: (_level, message) => logs.push(message),
     });
+    // Last run a minute before this one: the worker catches up on this minute's slot as it starts.
+    // (That each slot runs once across workers is lib/jobs/crontab.test.ts.)
+    const crontab = CRONTAB.filter((entry) => entry.task === "overdue-watch");
+    expect(crontab).toHaveLength(1);
+    await pretendCrontabLastRan(database.current().url, ["overdue-watch"], 1);
+    const { log, lines } = collectingLog();
+    const worker = await startJobWorker({ crontab, log, providers: recordingProviders().providers });
     try {
-      // The loop's first pass runs the watch: wait for its warning.
       await expect
         .poll(() => templatesOf(first.id), { timeout: 10_000 })
         .toEqual([`sla.warning:IN_APP:${world.reviewer.id}`]);
-      // A case that needs a warning now is only seen by the next watch, a minute on, however many
-      // polls (every 10 ms) come in between: a watch on every poll would warn it here.
-      const second = await openCase(world, dueForWarning);
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      expect(await templatesOf(second.id)).toEqual([]);
     } finally {
       await worker.stop();
     }
-    expect(logs.filter((line) => line.startsWith("overdue watch"))).toEqual([
-      "overdue watch: warned 1, escalated 0, deadline risks 0",
-    ]);
+    expect(lines).toContain("info: overdue-watch: overdue watch: warned 1, escalated 0, deadline risks 0");
   });
 });

@@ -19,6 +19,8 @@ export async function provideDatabase(options: {
   }
   // The server's own chatter (initdb, checkpoints) is noise on a terminal; problems are not.
   const log = (line: string) => {
+    // graphile-worker looks for its migrations table before creating it (first db:migrate): expected.
+    if (/relation "graphile_worker\.migrations" does not exist/.test(line)) return;
     if (/\b(ERROR|FATAL|PANIC)\b/.test(line) || /^(Initialising|Reusing|Giving|Waiting|Creating)/.test(line))
       options.log(line);
   };

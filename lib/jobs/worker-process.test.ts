@@ -18,7 +18,7 @@ async function waitFor<T>(probe: () => Promise<T | null>, timeoutMs: number): Pr
 }
 
 describe("npm run worker (scripts/worker.ts)", () => {
-  it("delivers from the outbox in its own process and stops cleanly on SIGTERM", async () => {
+  it("relays the outbox in its own process and stops cleanly on SIGTERM", async () => {
     const row = await db.notification.create({
       data: {
         channel: "EMAIL",
@@ -53,6 +53,6 @@ describe("npm run worker (scripts/worker.ts)", () => {
 
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
-    expect(output).toContain("SIGTERM received, finishing the current batch.");
+    expect(output).toContain("SIGTERM received, finishing the jobs in hand.");
   }, 60_000);
 });

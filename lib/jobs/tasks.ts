@@ -1,0 +1,90 @@
+import "server-only";
+import type { JobHelpers } from "graphile-worker";
+import { sweepEvidence } from "@/lib/evidence/sweep-mutations";
+import { BATCH_SIZE, IN_APP_BATCH_SIZE, runOutboxOnce } from "@/lib/notifications/worker";
+import type { Providers } from "@/lib/notifications/providers";
+import { deleteIdleRateLimits } from "@/lib/rate-limit/mutations";
+import { assignWaitingCases } from "@/lib/rota/waiting-mutations";
+import { runOverdueWatch } from "@/lib/sla/mutations";
+import type { JobLog } from "./log";
+
+/** What every task gets from the worker that runs it. */
+export type TaskContext = {
+  providers: Providers;
+  log: JobLog;
+  /** True once stop() was called: long tasks finish the unit in hand and return. */
+  stopping: () => boolean;
+  batchSize?: number;
+};
+
+/**
+ * A job's work. Resolves with a line worth logging (or nothing); throws to fail the job, which
+ * graphile-worker then retries with backoff (periodic jobs: see crontab.ts).
+ */
+export type JobTask = (context: TaskContext, helpers: JobHelpers) => Promise<string | void>;
+
+/**
+ * The job that sends the outbox. Added (keyed, so one waits at a time) by the trigger on the
+ * notification table in the same transaction as each email or text message (migration
+ * 20261206100000), and once a minute by the crontab for retries that fall due and anything missed.
+ */
+export const RELAY_OUTBOX = "relay-outbox";
+
+/**
+ * Passes until a batch comes back short. Concurrent relays (several workers, or a wake-up while
+ * one runs) share the rows through the outbox's own claim (FOR UPDATE SKIP LOCKED and a lease,
+ * decision 005), so none is sent twice.
+ */
+export const relayOutbox: JobTask = async (context, helpers) => {
+  const batchSize = context.batchSize ?? BATCH_SIZE;
+  const total = { sent: 0, retrying: 0, failed: 0 };
+  for (;;) {
+    const pass = await runOutboxOnce({ providers: context.providers, batchSize, log: context.log });
+    total.sent += pass.sent;
+    total.retrying += pass.retrying;
+    total.failed += pass.failed;
+    const more = pass.claimed === batchSize || pass.inApp === IN_APP_BATCH_SIZE;
+    if (!more) break;
+    if (context.stopping()) {
+      // Hand the rest to a worker that is not shutting down.
+      await helpers.addJob(RELAY_OUTBOX, {}, { jobKey: RELAY_OUTBOX, maxAttempts: 3 });
+      break;
+    }
+  }
+  if (total.sent + total.retrying + total.failed > 0)
+    return `sent ${total.sent}, retrying ${total.retrying}, failed ${total.failed}`;
+};
+
+// The periodic tasks below each do what is due at the moment they run, whatever slot
+// (payload._cron.ts) they were scheduled for: running a slot late (a backfill) or twice changes
+// nothing one run would not, and their own row locks keep concurrent runs apart (decision 007).
+
+export const overdueWatch: JobTask = async () => {
+  const { warned, escalated, deadlineRisks } = await runOverdueWatch();
+  if (warned + escalated + deadlineRisks > 0)
+    return `overdue watch: warned ${warned}, escalated ${escalated}, deadline risks ${deadlineRisks}`;
+};
+
+export const assignWaiting: JobTask = async () => {
+  const assigned = await assignWaitingCases();
+  if (assigned > 0) return `rota: ${assigned} case(s) waiting for someone on duty assigned`;
+};
+
+export const dropIdleRateLimits: JobTask = async () => {
+  // Whole-again limiter keys mean the same as none; without this the table grows with every address.
+  const dropped = await deleteIdleRateLimits(new Date());
+  if (dropped > 0) return `rate limits: ${dropped} idle key(s) dropped`;
+};
+
+/** Drafts never submitted (decision 003) and objects no row points at (decision 019), a batch per pass. */
+export const sweepEvidenceFiles: JobTask = async (context) => {
+  const total = { staleDrafts: 0, orphans: 0 };
+  for (;;) {
+    const pass = await sweepEvidence({ now: new Date() });
+    total.staleDrafts += pass.staleDrafts;
+    total.orphans += pass.orphans;
+    if (!pass.more || context.stopping()) break;
+  }
+  if (total.staleDrafts + total.orphans > 0)
+    return `evidence sweep: ${total.staleDrafts} stale draft(s), ${total.orphans} orphan object(s) removed`;
+};
