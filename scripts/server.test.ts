@@ -23,6 +23,8 @@ it("refuses to boot when TRUSTED_PROXIES holds something that is not an address 
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
   expect(code).toBe(1);
+  // The refusal is the server's fatal log line (JSON): read the text inside it.
+  output = output.replace(/\\"/g, '"').replace(/\\n/g, "\n");
   expect(output).toContain('TRUSTED_PROXIES: "10.0.0.0/33" has an invalid prefix length (0 to 32 for IPv4)');
   expect(output).toContain('TRUSTED_PROXIES: "proxy.internal" is not an IP address or CIDR range');
   expect(output).not.toContain("listening");
