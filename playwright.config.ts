@@ -47,7 +47,8 @@ export default defineConfig({
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { PORT: String(port), NEXTAUTH_URL: baseURL, NODE_ENV: "production" },
+    // Warnings and errors only: one access line per request would bury the test report.
+    env: { PORT: String(port), NEXTAUTH_URL: baseURL, NODE_ENV: "production", LOG_LEVEL: "warn" },
     stdout: "pipe",
     stderr: "pipe",
   },

@@ -23,7 +23,12 @@ function run(command: string, args: string[], env: Record<string, string | undef
     throw new Error(`${command} ${args.join(" ")} failed (exit ${result.status ?? result.signal})`);
 }
 
-/** Like run(), but leaves this process's event loop free: the cluster's SMTP server and pipes live here. */
+/**
+ * Like run(), but leaves this process's event loop free. Whatever this process started lives on it:
+ * the embedded PostgreSQL writes its log into a pipe read here (left unread, the pipe fills and every
+ * backend that logs, the checkpointer included, blocks: a fresh clone's test cluster hung that way),
+ * and the cluster test's SMTP server and s3rver answer from here.
+ */
 async function runAsync(command: string, args: string[], env: Record<string, string | undefined> = {}) {
   log(`${command} ${args.join(" ")}`);
   const child = spawn(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
@@ -70,7 +75,7 @@ async function main() {
   await admin.connect();
   try {
     if (only === undefined || only === "unit")
-      run("npx", ["vitest", "run", ...runnerArgs], { TEST_DATABASE_ADMIN_URL: adminUrl });
+      await runAsync("npx", ["vitest", "run", ...runnerArgs], { TEST_DATABASE_ADMIN_URL: adminUrl });
     if (only === undefined || only === "e2e") {
       await admin.query(`CREATE DATABASE ${e2eDatabase}`);
       const e2eUrl = databaseUrl(e2eDatabase);
@@ -81,7 +86,7 @@ async function main() {
       await migrate(e2eUrl, { log });
       await runSeed(e2eUrl, secrets.ID_HASH_KEY);
       ensureProductionBuild(log);
-      run("npx", ["playwright", "test", ...runnerArgs], {
+      await runAsync("npx", ["playwright", "test", ...runnerArgs], {
         ...secrets,
         DATABASE_URL: e2eUrl,
         E2E_DATABASE_URL: e2eUrl,
