@@ -24,6 +24,16 @@ const databaseImports = {
     },
   ],
 };
+// Dates, numbers and money go through lib/i18n/format.ts (en-GB dates, "¥" not "CN¥", 24-hour
+// clock): next-intl's own formatter would write US English for "en".
+const formatterImports = [
+  { name: "next-intl", importNames: ["useFormatter"], message: "Use useFormat from @/lib/i18n/use-format." },
+  {
+    name: "next-intl/server",
+    importNames: ["getFormatter"],
+    message: "Use getFormat from @/lib/i18n/server-format.",
+  },
+];
 // Fixtures write rows directly and are exempt from the rule above: only tests may use them.
 const fixtureImports = {
   group: ["@/lib/testing/*", "**/*.fixtures"],
@@ -53,7 +63,29 @@ export default defineConfig([
     rules: {
       "no-restricted-imports": [
         "error",
-        { paths: databaseImports.paths, patterns: [...databaseImports.patterns, fixtureImports] },
+        {
+          paths: [...databaseImports.paths, ...formatterImports],
+          patterns: [...databaseImports.patterns, fixtureImports],
+        },
+      ],
+    },
+  },
+  {
+    files: ["app/**", "components/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector:
+            "NewExpression[callee.object.name='Intl'][callee.property.name=/^(DateTimeFormat|NumberFormat)$/]",
+          message:
+            "Format with @/lib/i18n/format (or getFormat/useFormat) so every page writes the same way.",
+        },
+        {
+          selector: "CallExpression[callee.property.name=/^toLocale(Date|Time)?String$/]",
+          message:
+            "Format with @/lib/i18n/format (or getFormat/useFormat) so every page writes the same way.",
+        },
       ],
     },
   },

@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/i18n/server-format";
 import { NodeTabs } from "@/components/console/node-tabs";
 import { QUEUE_SEARCH_ID, QueueFilters } from "@/components/console/queue-filters";
 import { QueuePagination } from "@/components/console/queue-pagination";
@@ -35,7 +36,7 @@ export default async function ConsolePage({ searchParams }: { searchParams: Prom
     getTranslations("roles"),
     getTranslations("nodes"),
     getTranslations("catalog.tiers"),
-    getFormatter(),
+    getFormat(),
     getLocale(),
     listQueue(user, filters, now),
     countOpenCasesByNode(user),

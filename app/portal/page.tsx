@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/i18n/server-format";
 import { z } from "zod";
 import { ProgressBar } from "@/components/case/progress-bar";
 import { buttonClasses } from "@/components/ui/button";
@@ -30,7 +31,7 @@ export default async function PortalPage({
     getTranslations("portal"),
     getTranslations("case"),
     getTranslations("catalog.tiers"),
-    getFormatter(),
+    getFormat(),
     getLocale(),
     listOwnApplications(user, requested),
   ]);

@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/i18n/server-format";
 import { DataTable } from "@/components/ui/data-table";
 import { formatApplicationNumber } from "@/lib/applications/application-number";
 import type { AuditEntry } from "@/lib/audit/data";
@@ -7,7 +8,7 @@ import { TextLink } from "@/components/ui/text-link";
 
 /** Times in the viewer's zone (next-intl's formatter carries the zone the browser reported). */
 export async function AuditTable({ items }: { items: AuditEntry[] }) {
-  const [t, format] = await Promise.all([getTranslations("admin.audit"), getFormatter()]);
+  const [t, format] = await Promise.all([getTranslations("admin.audit"), getFormat()]);
   return (
     <DataTable
       caption={t("table.caption")}

@@ -1,6 +1,7 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/lib/i18n/use-format";
 import { useEffect, useRef, useState } from "react";
 import { Button, buttonClasses } from "@/components/ui/button";
 
@@ -15,7 +16,7 @@ export function DraftNotice({
   onStartOver: () => void;
 }) {
   const t = useTranslations("apply.draft");
-  const format = useFormatter();
+  const format = useFormat();
   const [confirming, setConfirming] = useState(false);
   const keepButton = useRef<HTMLButtonElement>(null);
 

@@ -1,6 +1,7 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/lib/i18n/use-format";
 import type { FormEvent } from "react";
 import { EvidenceUploader } from "@/components/evidence/evidence-uploader";
 import { Button } from "@/components/ui/button";
@@ -42,7 +43,7 @@ export function FormStep({
   onContinue,
 }: Props) {
   const t = useTranslations("apply");
-  const format = useFormatter();
+  const format = useFormat();
   const day = calendarDay(values.neededBy);
   const evidenceError = errorFor("evidenceIds");
 

@@ -1,6 +1,7 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/lib/i18n/use-format";
 import type { ReactNode } from "react";
 import { FeeBreakdown } from "@/components/payments/fee-breakdown";
 import { RefundPolicy } from "@/components/payments/refund-policy";
@@ -13,6 +14,7 @@ import { calendarDay, processingTimeText } from "./format";
 import { useRouteSuggestion } from "./triage-offer";
 import type { ApplyService } from "./types";
 import { linkClasses } from "@/components/ui/text-link";
+import { labelled } from "@/lib/i18n/punctuation";
 
 type Props = {
   service: ApplyService;
@@ -37,7 +39,7 @@ export function ReviewStep({
   onSubmit,
 }: Props) {
   const t = useTranslations();
-  const format = useFormatter();
+  const format = useFormat();
   const tier = service.tiers.find((option) => option.tier === values.tier);
   const day = calendarDay(values.neededBy);
   const fixedDay = calendarDay(values.triageFixedDateOn);
@@ -118,7 +120,7 @@ export function ReviewStep({
           <ul className="list-disc pl-5">
             {files.map((file) => (
               <li key={file.id} className="break-words">
-                {labelOf(file.kind)}: {file.originalName}
+                {labelled(labelOf(file.kind), file.originalName, format.locale)}
               </li>
             ))}
           </ul>

@@ -1,6 +1,7 @@
 "use client";
 
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { useFormat } from "@/lib/i18n/use-format";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { nextMorning, partialTriageAnswers, suggestStandardRoute } from "@/lib/applications/triage";
@@ -43,7 +44,7 @@ export function useRouteSuggestion(service: ApplyService, values: FormValues, ni
  */
 export function TriageOffer({ service, values, nightTimeZone, setField }: Props) {
   const t = useTranslations();
-  const format = useFormatter();
+  const format = useFormat();
   const locale = useLocale() === "zh" ? "zh" : "en";
   const { now, suggestion } = useRouteSuggestion(service, values, nightTimeZone);
   // Counts presses, so focus moves to the confirmation on every switch, not only the first.

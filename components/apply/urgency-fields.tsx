@@ -1,6 +1,7 @@
 "use client";
 
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { useFormat } from "@/lib/i18n/use-format";
 import { useState } from "react";
 import { TextField } from "@/components/ui/text-field";
 import { endOfLocalDay, expectedCompletion, noTierMeets, tiersTooSlowFor } from "@/lib/applications/deadline";
@@ -30,7 +31,7 @@ function utcOffsetOn(date: string): string {
 /** Tier (radio cards with time and fee), needed-by date, and a warning when no tier can make it. */
 export function UrgencyFields({ service, values, today, errorFor, setField, blur }: Props) {
   const t = useTranslations();
-  const format = useFormatter();
+  const format = useFormat();
   const locale = useLocale() === "zh" ? "zh" : "en";
   // The clock for the warnings: when the form opened is close enough, and keeps rendering pure.
   const [now] = useState(() => new Date());

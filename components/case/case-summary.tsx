@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/i18n/server-format";
 import { buttonClasses } from "@/components/ui/button";
 import { Row } from "@/components/ui/card";
 import { formatApplicationNumber } from "@/lib/applications/application-number";
@@ -36,7 +37,7 @@ export async function CaseSummary({ view, now = new Date() }: { view: OwnCase & 
     getTranslations("catalog.tiers"),
     getTranslations("case.status"),
     getTranslations("queue"),
-    getFormatter(),
+    getFormat(),
     getLocale(),
   ]);
   const money = (minor: number) => formatMoney(minor, view.fee.currency, locale as MoneyLocale);

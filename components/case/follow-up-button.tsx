@@ -1,6 +1,7 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/lib/i18n/use-format";
 import { useRouter } from "next/navigation";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Notice } from "@/components/ui/notice";
@@ -16,7 +17,7 @@ type Props = { applicationId: string; version: number };
  */
 export function FollowUpButton({ applicationId, version }: Props) {
   const t = useTranslations();
-  const format = useFormatter();
+  const format = useFormat();
   const router = useRouter();
   const { state, pending, formAction, failed } = useActionForm(requestFollowUp, {
     onFailure: (failure) => {

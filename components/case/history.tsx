@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/i18n/server-format";
 import type { CaseEvent } from "@/lib/cases/data";
 
 /** Every recorded change and notice, newest first (public fields only: data.ts never loads the rest). */
@@ -6,7 +7,7 @@ export async function History({ events }: { events: CaseEvent[] }) {
   const [t, tNodes, format] = await Promise.all([
     getTranslations("case.history"),
     getTranslations("nodes"),
-    getFormatter(),
+    getFormat(),
   ]);
   const newestFirst = [...events].reverse();
   if (newestFirst.length === 0) return <p className="text-slate-600">{t("empty")}</p>;

@@ -1,14 +1,16 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/lib/i18n/use-format";
 import type { TimelineStep } from "@/lib/workflow/progress";
+import { labelled } from "@/lib/i18n/punctuation";
 
 const WHEN = { dateStyle: "medium", timeStyle: "short" } as const;
 
 /** What the applicant may know about one step: handlers (staff names), times and public notes only. */
 export function NodeDetails({ id, step, nodeName }: { id: string; step: TimelineStep; nodeName: string }) {
   const t = useTranslations("case.timeline.details");
-  const format = useFormatter();
+  const format = useFormat();
   const when = (date: Date | null) => (date ? format.dateTime(date, WHEN) : t("unknown"));
 
   if (step.state === "skipped" || step.state === "future") {
@@ -21,9 +23,7 @@ export function NodeDetails({ id, step, nodeName }: { id: string; step: Timeline
       >
         <p>{step.state === "skipped" ? t("skipped") : t("future")}</p>
         {step.expectedAt && (
-          <p className="mt-1">
-            {t("expected")}: {when(step.expectedAt)}
-          </p>
+          <p className="mt-1">{labelled(t("expected"), when(step.expectedAt), format.locale)}</p>
         )}
       </div>
     );

@@ -1,6 +1,8 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/i18n/server-format";
 import type { OwnCase } from "@/lib/cases/data";
 import { SupplementAnswerForm } from "./supplement-answer-form";
+import { colonAfter } from "@/lib/i18n/punctuation";
 
 type Props = {
   applicationId: string;
@@ -12,7 +14,7 @@ type Props = {
 
 /** The open supplement request: what is missing, how to fix it, by when, and the answer form. */
 export async function SupplementPanel({ applicationId, version, request, canAnswer }: Props) {
-  const [t, format] = await Promise.all([getTranslations("case.supplement"), getFormatter()]);
+  const [t, format] = await Promise.all([getTranslations("case.supplement"), getFormat()]);
   return (
     <section
       aria-labelledby="supplement-heading"
@@ -29,12 +31,12 @@ export async function SupplementPanel({ applicationId, version, request, canAnsw
         {request.items.map((item) => (
           <li key={item.id} className="rounded-lg bg-white p-3 shadow-sm">
             <p className="break-words">
-              <span className="font-semibold">{t("problem")}: </span>
+              <span className="font-semibold">{colonAfter(t("problem"), format.locale)}</span>
               {item.problem}
             </p>
             {item.suggestion && (
               <p className="mt-1 break-words text-slate-700">
-                <span className="font-semibold">{t("suggestion")}: </span>
+                <span className="font-semibold">{colonAfter(t("suggestion"), format.locale)}</span>
                 {item.suggestion}
               </p>
             )}

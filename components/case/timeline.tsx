@@ -1,6 +1,7 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/lib/i18n/use-format";
 import { useId, useState } from "react";
 import type { TimelineStep } from "@/lib/workflow/progress";
 import { NodeDetails } from "./node-details";
@@ -26,7 +27,7 @@ const ENDED_EARLY = "border-slate-500 bg-slate-500 text-white";
 export function Timeline({ steps, ended }: { steps: TimelineStep[]; ended: boolean }) {
   const t = useTranslations("case.timeline");
   const tNodes = useTranslations("nodes");
-  const format = useFormatter();
+  const format = useFormat();
   const baseId = useId();
   const [openKey, setOpenKey] = useState<string | null>(null);
   const outcomeIndex = steps.findIndex((step) => step.outcome);

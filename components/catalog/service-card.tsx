@@ -1,4 +1,5 @@
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/i18n/server-format";
 import type { CatalogService } from "@/lib/catalog/data";
 import { cn } from "@/components/ui/cn";
 
@@ -21,11 +22,10 @@ export async function ServiceCard({
 }) {
   const locale = await getLocale();
   const t = await getTranslations("catalog");
-  const format = await getFormatter();
+  const format = await getFormat();
   const Heading = headingLevel;
   const name = locale === "zh" ? service.nameZh : service.nameEn;
-  const money = (minor: number) =>
-    format.number(minor / 100, { style: "currency", currency: service.currency });
+  const money = (minor: number) => format.money(minor, service.currency);
   const urgentOffered = service.tiers.some((tier) => tier.tier !== "STANDARD");
   return (
     <article

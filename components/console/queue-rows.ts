@@ -1,4 +1,4 @@
-import type { getFormatter } from "next-intl/server";
+import type { Format } from "@/lib/i18n/format";
 import { formatApplicationNumber } from "@/lib/applications/application-number";
 import type { QueueRow } from "@/lib/console/data";
 import { dueStateOf, formatLateness } from "@/lib/console/queue-due";
@@ -37,7 +37,7 @@ export type RowTools = {
   t: Translate;
   tNodes: Translate;
   tTiers: Translate;
-  format: Awaited<ReturnType<typeof getFormatter>>;
+  format: Format;
   locale: string;
   viewerId: string;
   now: Date;

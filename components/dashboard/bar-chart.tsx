@@ -12,6 +12,7 @@ import {
   YAxis,
 } from "recharts";
 import { useHydrated } from "@/components/ui/use-hydrated";
+import { formatNumber } from "@/lib/i18n/format";
 
 export type BarDatum = { label: string; values: (number | null)[]; highlight?: boolean };
 export type BarSeries = { name: string; color: string; highlightColor?: string };
@@ -46,8 +47,8 @@ export function BarChart({
 }: BarChartProps) {
   const hydrated = useHydrated();
   const locale = useLocale();
-  const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
-  const format = (value: unknown) => (typeof value === "number" ? `${number.format(value)}${unit}` : "—");
+  const format = (value: unknown) =>
+    typeof value === "number" ? `${formatNumber(value, locale, { maximumFractionDigits: 1 })}${unit}` : "—";
   const rows = data.map((datum) => ({
     label: datum.label,
     ...Object.fromEntries(datum.values.map((value, index) => [`s${index}`, value])),

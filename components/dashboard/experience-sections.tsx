@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/i18n/server-format";
 import type { FirstResponse } from "@/lib/dashboard/data";
 import { BarChart } from "./bar-chart";
 import { ChartSection } from "./chart-section";
@@ -44,7 +45,7 @@ export async function FollowUpSection({
 }: {
   data: { cases: number; withFollowUp: number; followUps: number; rate: number | null };
 }) {
-  const [t, format] = await Promise.all([getTranslations("dashboard"), getFormatter()]);
+  const [t, format] = await Promise.all([getTranslations("dashboard"), getFormat()]);
   return (
     <section aria-labelledby="follow-ups-heading" className={PANEL}>
       <h2 id="follow-ups-heading" className="text-lg font-semibold">
@@ -70,7 +71,7 @@ type Ratings = { count: number; average: number | null; distribution: { rating: 
 
 /** The applicants' ratings: average, how many, and the spread over 1–5 stars. */
 export async function RatingsSection({ data }: { data: Ratings }) {
-  const [t, format] = await Promise.all([getTranslations("dashboard"), getFormatter()]);
+  const [t, format] = await Promise.all([getTranslations("dashboard"), getFormat()]);
   const average = data.average === null ? EMPTY : format.number(data.average, { maximumFractionDigits: 2 });
   const share = (count: number) => formatShare(data.count ? count / data.count : null, format);
   return (

@@ -1,8 +1,8 @@
-import type { getFormatter } from "next-intl/server";
+import type { Format } from "@/lib/i18n/format";
 
 /** The "dashboard" namespace's translate function, or any compatible one. */
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
-export type Formatter = Awaited<ReturnType<typeof getFormatter>>;
+export type Formatter = Format;
 
 export const EMPTY = "—";
 

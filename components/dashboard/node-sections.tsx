@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/i18n/server-format";
 import type { WorkflowNode } from "@/lib/generated/prisma/enums";
 import { BarChart } from "./bar-chart";
 import { ChartSection } from "./chart-section";
@@ -60,7 +61,7 @@ export async function OnTimeByNodeSection({ rows }: { rows: NodeOnTime[] }) {
   const [t, tNodes, format] = await Promise.all([
     getTranslations("dashboard"),
     getTranslations("nodes"),
-    getFormatter(),
+    getFormat(),
   ]);
   const measured = rows.reduce((sum, row) => sum + row.measured, 0);
   const onTime = rows.reduce((sum, row) => sum + row.onTime, 0);

@@ -1,4 +1,5 @@
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/i18n/server-format";
 import { BarChart } from "./bar-chart";
 import { ChartSection } from "./chart-section";
 import { COLORS, formatShare, percent } from "./format";
@@ -14,7 +15,7 @@ type ServiceOnTime = {
 
 /** Per service: the on-time rate of the staff's steps (waiting for the applicant left out). */
 export async function OnTimeByServiceSection({ rows }: { rows: ServiceOnTime[] }) {
-  const [t, format, locale] = await Promise.all([getTranslations("dashboard"), getFormatter(), getLocale()]);
+  const [t, format, locale] = await Promise.all([getTranslations("dashboard"), getFormat(), getLocale()]);
   const named = rows.map((row) => ({ ...row, name: locale === "zh" ? row.nameZh : row.nameEn }));
   const worst = [...named].sort((a, b) => (a.rate ?? 1) - (b.rate ?? 1))[0];
   return (

@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/i18n/server-format";
 import { DAY_END_HOUR, DAY_START_HOUR } from "@/lib/dashboard/schema";
 import { BarChart } from "./bar-chart";
 import { ChartSection } from "./chart-section";
@@ -11,7 +12,7 @@ const isDay = (hour: number) => hour >= DAY_START_HOUR && hour < DAY_END_HOUR;
 
 /** Submissions per hour of day in the rota's zone; night hours in amber, and the day/night split in words. */
 export async function HourlyVolumeSection({ volume, timeZone }: { volume: Volume; timeZone: string }) {
-  const [t, format] = await Promise.all([getTranslations("dashboard"), getFormatter()]);
+  const [t, format] = await Promise.all([getTranslations("dashboard"), getFormat()]);
   const total = volume.day + volume.night;
   const share = (count: number) => formatShare(total ? count / total : null, format);
   const busiest = volume.hours.reduce((top, row) => (row.count > top.count ? row : top), volume.hours[0]!);

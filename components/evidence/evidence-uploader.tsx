@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useEffectEvent, useId } from "react";
 import { ACCEPT_ATTRIBUTE, LIMIT_MESSAGE_VALUES } from "@/lib/evidence/limits";
 import { missingRequiredKinds } from "@/lib/evidence/requirements";
@@ -9,6 +9,7 @@ import { EvidenceFileRow } from "./evidence-file-row";
 import { UploadQueueRow } from "./upload-queue-row";
 import { useEvidenceUploads } from "./use-evidence-uploads";
 import { cn } from "@/components/ui/cn";
+import { labelled, parenthesized } from "@/lib/i18n/punctuation";
 
 export type EvidenceUploaderState = {
   /** Required kinds that have no uploaded file yet (the form should refuse to submit). */
@@ -41,6 +42,7 @@ export function EvidenceUploader({
   onChange,
 }: Props) {
   const t = useTranslations();
+  const locale = useLocale();
   const baseId = useId();
   const uploads = useEvidenceUploads({ initialFiles, supplementRequestId });
   const missingRequired = missingRequiredKinds(requirements, uploads.files);
@@ -81,21 +83,25 @@ export function EvidenceUploader({
             className="flex min-w-0 flex-col gap-3 rounded-xl border border-slate-200 bg-white p-4"
           >
             <legend className="px-1 text-sm font-semibold text-slate-900">
-              {requirement.label}{" "}
+              {requirement.label}
+              {locale === "zh" ? "" : " "}
               <span
                 className={cn(
                   "text-xs font-normal",
                   requirement.required ? "text-red-700" : "text-slate-500",
                 )}
               >
-                ({requirement.required ? t("evidence.required") : t("evidence.optional")})
+                {parenthesized(
+                  requirement.required ? t("evidence.required") : t("evidence.optional"),
+                  locale,
+                )}
               </span>
             </legend>
 
             {files.length > 0 ? (
               <ul
                 className="flex flex-col gap-2"
-                aria-label={`${requirement.label}: ${t("evidence.uploadedFiles")}`}
+                aria-label={labelled(requirement.label, t("evidence.uploadedFiles"), locale)}
               >
                 {files.map((file) => (
                   <EvidenceFileRow

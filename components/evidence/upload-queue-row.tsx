@@ -1,9 +1,10 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import type { QueueItem } from "./use-evidence-uploads";
 import { useFileSize } from "./use-file-size";
+import { labelled } from "@/lib/i18n/punctuation";
 
 type Props = {
   item: QueueItem;
@@ -16,6 +17,7 @@ type Props = {
 /** A file on its way: waiting, uploading (indeterminate bar: Server Actions report no bytes sent), or failed. */
 export function UploadQueueRow({ item, progress, message, onRetry, onDismiss }: Props) {
   const t = useTranslations();
+  const locale = useLocale();
   const fileSize = useFileSize();
   const progressText = progress ? t("evidence.progress", progress) : t("evidence.uploading");
 
@@ -40,7 +42,7 @@ export function UploadQueueRow({ item, progress, message, onRetry, onDismiss }: 
         )}
         {item.status === "failed" && (
           <p className="text-sm text-red-700">
-            {t("evidence.failed")}: {message(item.error ?? "evidence.uploadFailed")}
+            {labelled(t("evidence.failed"), message(item.error ?? "evidence.uploadFailed"), locale)}
           </p>
         )}
       </div>

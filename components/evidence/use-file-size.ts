@@ -1,11 +1,11 @@
-import { useFormatter } from "next-intl";
+import { useFormat } from "@/lib/i18n/use-format";
 
 const KB = 1024;
 const MB = 1024 * KB;
 
 /** "820 kB" / "2.4 MB" in the reader's number format. */
 export function useFileSize() {
-  const format = useFormatter();
+  const format = useFormat();
   return (bytes: number) =>
     bytes < MB
       ? format.number(Math.max(1, Math.round(bytes / KB)), { style: "unit", unit: "kilobyte" })

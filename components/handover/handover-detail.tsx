@@ -1,10 +1,13 @@
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/i18n/server-format";
 import { Card, Row } from "@/components/ui/card";
 import { DataTable } from "@/components/ui/data-table";
 import { formatApplicationNumber } from "@/lib/applications/application-number";
 import type { HandoverDetail as Detail } from "@/lib/handover/data";
 import { AcknowledgeButton } from "./acknowledge-button";
 import { TextLink } from "@/components/ui/text-link";
+import { parenthesized } from "@/lib/i18n/punctuation";
+import { shiftName } from "@/lib/rota/shift-name";
 
 /** One stored handover: who, when, whether acknowledged, the incidents, the checklist and each case with its note. */
 export async function HandoverDetail({
@@ -17,7 +20,7 @@ export async function HandoverDetail({
   const [t, tNodes, format, locale] = await Promise.all([
     getTranslations("rota.handover"),
     getTranslations("nodes"),
-    getFormatter(),
+    getFormat(),
     getLocale(),
   ]);
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
@@ -26,7 +29,9 @@ export async function HandoverDetail({
       <Card headingId="handover-facts" heading={t("detail.facts")}>
         <dl className="divide-y divide-slate-100">
           <Row term={t("detail.author")}>{handover.author.displayName}</Row>
-          <Row term={t("detail.shift")}>{handover.shiftName ?? t("pending.noShift")}</Row>
+          <Row term={t("detail.shift")}>
+            {handover.shiftName ? shiftName(handover.shiftName, locale) : t("pending.noShift")}
+          </Row>
           <Row term={t("detail.createdAt")}>{when(handover.createdAt)}</Row>
           <Row term={t("detail.status")}>
             {handover.acknowledgedBy && handover.acknowledgedAt ? (
@@ -94,7 +99,9 @@ export async function HandoverDetail({
                 {done ? "✓" : "✗"}
               </span>
               <span>{t(`checklist.${item}`)}</span>
-              <span className="sr-only">({done ? t("detail.done") : t("detail.notDone")})</span>
+              <span className="sr-only">
+                {parenthesized(done ? t("detail.done") : t("detail.notDone"), locale)}
+              </span>
             </li>
           ))}
         </ul>

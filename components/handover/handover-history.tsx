@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/i18n/server-format";
 import { NumberedPager } from "@/components/ui/pager";
 import type { HandoverSummary } from "@/lib/handover/data";
 import { TextLink } from "@/components/ui/text-link";
@@ -7,7 +8,7 @@ type Props = { items: HandoverSummary[]; page: number; hasMore: boolean; hrefFor
 
 /** Past handovers, newest first, each linking to its full text; plain page links. */
 export async function HandoverHistory({ items, page, hasMore, hrefFor }: Props) {
-  const [t, format] = await Promise.all([getTranslations("rota.handover"), getFormatter()]);
+  const [t, format] = await Promise.all([getTranslations("rota.handover"), getFormat()]);
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
   return (
     <section

@@ -1,7 +1,9 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/i18n/server-format";
 import type { listPendingHandovers } from "@/lib/handover/data";
 import { AcknowledgeButton } from "./acknowledge-button";
 import { TextLink } from "@/components/ui/text-link";
+import { shiftName } from "@/lib/rota/shift-name";
 
 type Pending = Awaited<ReturnType<typeof listPendingHandovers>>[number];
 
@@ -15,7 +17,7 @@ export async function PendingHandovers({
   viewerId: string;
   canAcknowledge: boolean;
 }) {
-  const [t, format] = await Promise.all([getTranslations("rota.handover"), getFormatter()]);
+  const [t, format] = await Promise.all([getTranslations("rota.handover"), getFormat()]);
   return (
     <section
       aria-labelledby="pending-heading"
@@ -38,7 +40,7 @@ export async function PendingHandovers({
                 <h3 className="font-semibold">{t("pending.from", { name: item.author.displayName })}</h3>
                 <p className="text-sm text-slate-600">
                   {t("pending.summary", {
-                    shift: item.shiftName ?? t("pending.noShift"),
+                    shift: item.shiftName ? shiftName(item.shiftName, format.locale) : t("pending.noShift"),
                     time,
                     count: item.caseCount,
                   })}

@@ -1,6 +1,7 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/lib/i18n/use-format";
 import { useState } from "react";
 import { Notice } from "@/components/ui/notice";
 import { DataTable } from "@/components/ui/data-table";
@@ -19,7 +20,7 @@ export function FailedDeliveries({
   canRetry: boolean;
 }) {
   const t = useTranslations("notifications.mailbox");
-  const format = useFormatter();
+  const format = useFormat();
   const [retried, setRetried] = useState<string | null>(null);
 
   return (

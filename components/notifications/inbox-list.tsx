@@ -1,9 +1,11 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/i18n/server-format";
 import { buttonClasses } from "@/components/ui/button";
 import type { InboxItem } from "@/lib/notifications/inbox-data";
 import { openNotification } from "@/lib/notifications/inbox-actions";
 import { InboxMarkRead } from "./inbox-mark-read";
 import { cn } from "@/components/ui/cn";
+import { labelled } from "@/lib/i18n/punctuation";
 
 const UNREAD = "border-brand-300 border-l-4 border-l-brand-600 bg-brand-50";
 const READ = "border-slate-200 bg-white";
@@ -14,7 +16,7 @@ const READ = "border-slate-200 bg-white";
  * JavaScript and nothing is marked by merely following a link.
  */
 export async function InboxList({ items }: { items: InboxItem[] }) {
-  const [t, format] = await Promise.all([getTranslations("notifications.inbox"), getFormatter()]);
+  const [t, format] = await Promise.all([getTranslations("notifications.inbox"), getFormat()]);
   if (items.length === 0) return <p className="text-slate-600">{t("empty")}</p>;
   return (
     <ol className="flex flex-col gap-3">
@@ -59,7 +61,7 @@ export async function InboxList({ items }: { items: InboxItem[] }) {
                     {/* Every item has this button: the title tells them apart for screen readers. */}
                     <button
                       type="submit"
-                      aria-label={`${t("open")}: ${title}`}
+                      aria-label={labelled(t("open"), title, format.locale)}
                       className={buttonClasses(item.read ? "secondary" : "primary", "w-full sm:w-auto")}
                     >
                       {t("open")}

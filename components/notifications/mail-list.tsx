@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/i18n/server-format";
 import type { DevMailItem } from "@/lib/notifications/data";
 import { linkClasses } from "@/components/ui/text-link";
 
@@ -9,7 +10,7 @@ const SUMMARY = linkClasses({ extra: "flex cursor-pointer" });
  * (no scripts, no same origin), so whatever a message contains cannot act on the console.
  */
 export async function MailList({ items }: { items: DevMailItem[] }) {
-  const [t, format] = await Promise.all([getTranslations("notifications.mailbox"), getFormatter()]);
+  const [t, format] = await Promise.all([getTranslations("notifications.mailbox"), getFormat()]);
   if (items.length === 0) return <p className="text-sm text-slate-600">{t("mail.empty")}</p>;
   return (
     <ol className="flex flex-col gap-3">

@@ -1,16 +1,21 @@
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { formatClock } from "@/lib/rota/clock";
 import type { RotaShift } from "@/lib/rota/data";
 import { WEEKDAYS } from "@/lib/rota/schema";
 import { crossesMidnight } from "@/lib/rota/shift-time";
 import { TextLink } from "@/components/ui/text-link";
+import { shiftName } from "@/lib/rota/shift-name";
 
 /**
  * The week as one titled list per weekday (two columns from tablet width up), each shift with its
  * times and people. Editors get an edit link per shift.
  */
 export async function WeekGrid({ shifts, editable }: { shifts: RotaShift[]; editable: boolean }) {
-  const [t, tRoles] = await Promise.all([getTranslations("rota"), getTranslations("roles")]);
+  const [t, tRoles, locale] = await Promise.all([
+    getTranslations("rota"),
+    getTranslations("roles"),
+    getLocale(),
+  ]);
   return (
     <section aria-labelledby="week-heading" className="flex flex-col gap-3">
       <h2 id="week-heading" className="text-lg font-semibold">
@@ -44,7 +49,9 @@ export async function WeekGrid({ shifts, editable }: { shifts: RotaShift[]; edit
                       <li key={shift.id} className="flex flex-col gap-1 py-2">
                         <div className="flex flex-wrap items-center justify-between gap-2">
                           <p>
-                            <span className="font-medium text-slate-900">{shift.name}</span>{" "}
+                            <span className="font-medium text-slate-900">
+                              {shiftName(shift.name, locale)}
+                            </span>{" "}
                             <span className="text-sm text-slate-600 tabular-nums">
                               {t(crossesMidnight(shift) ? "week.overnight" : "week.times", times)}
                             </span>
@@ -52,7 +59,10 @@ export async function WeekGrid({ shifts, editable }: { shifts: RotaShift[]; edit
                           {editable && (
                             <TextLink
                               href={`/console/rota/${shift.id}`}
-                              aria-label={t("week.editLabel", { name: shift.name, weekday: dayName })}
+                              aria-label={t("week.editLabel", {
+                                name: shiftName(shift.name, locale),
+                                weekday: dayName,
+                              })}
                               className="px-2"
                             >
                               {t("week.edit")}

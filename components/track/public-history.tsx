@@ -1,6 +1,7 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/lib/i18n/use-format";
 import type { PublicCaseView } from "@/lib/lookup/public-view";
 
 /** Every public event, newest first: what happened, at which step, and whether staff or the applicant did it. */
@@ -9,7 +10,7 @@ export function PublicHistory({ history }: { history: PublicCaseView["history"] 
   const tActions = useTranslations("case.history.actions");
   const tHistory = useTranslations("case.history");
   const tNodes = useTranslations("nodes");
-  const format = useFormatter();
+  const format = useFormat();
   if (history.length === 0) return <p className="text-slate-600">{t("historyEmpty")}</p>;
   const newestFirst = [...history].reverse();
   return (

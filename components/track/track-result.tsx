@@ -1,6 +1,7 @@
 "use client";
 
-import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
+import { useFormat } from "@/lib/i18n/use-format";
 import { ProgressBar } from "@/components/case/progress-bar";
 import { Timeline } from "@/components/case/timeline";
 import { Card, Row } from "@/components/ui/card";
@@ -18,7 +19,7 @@ const WHEN = { dateStyle: "medium", timeStyle: "short" } as const;
 export function TrackResult({ view, headingId }: { view: PublicCaseView; headingId: string }) {
   const t = useTranslations("track.result");
   const tTiers = useTranslations("catalog.tiers");
-  const format = useFormatter();
+  const format = useFormat();
   const locale = useLocale();
   const when = (date: Date) => format.dateTime(date, WHEN);
   const displayNumber = formatApplicationNumber(view.number);

@@ -1,4 +1,5 @@
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/i18n/server-format";
 import { formatMoney, type MoneyLocale } from "@/lib/catalog/fees";
 import type { StaffCase } from "@/lib/console/case-data";
 import { Card, Row } from "@/components/ui/card";
@@ -65,7 +66,7 @@ export async function PaymentCard({ payment }: { payment: StaffCase["payment"] }
   const [t, tStatus, format, locale] = await Promise.all([
     getTranslations("workspace.fee"),
     getTranslations("case.summary.paymentStatus"),
-    getFormatter(),
+    getFormat(),
     getLocale(),
   ]);
   const money = (minor: number) => formatMoney(minor, payment.currency, locale as MoneyLocale);

@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/i18n/server-format";
 import type { ReactNode } from "react";
 import { TierBadge } from "@/components/console/tier-badge";
 import { ProgressBar } from "@/components/case/progress-bar";
@@ -20,7 +21,7 @@ function Fact({ term, children }: { term: string; children: ReactNode }) {
 
 /** Due time, or "overdue" in red and in words (never colour alone) once passed on an open case. */
 async function Due({ at, open, now }: { at: Date | null; open: boolean; now: Date }) {
-  const [t, format] = await Promise.all([getTranslations("workspace.header"), getFormatter()]);
+  const [t, format] = await Promise.all([getTranslations("workspace.header"), getFormat()]);
   if (!at) return <span className="text-slate-600">{t("noDue")}</span>;
   const time = format.dateTime(at, WHEN);
   if (!open || at.getTime() >= now.getTime()) return <time dateTime={at.toISOString()}>{time}</time>;
@@ -41,7 +42,7 @@ async function SlaNotes({ view, now }: { view: StaffCase; now: Date }) {
   const [t, tQueue, format] = await Promise.all([
     getTranslations("workspace.sla"),
     getTranslations("queue"),
-    getFormatter(),
+    getFormat(),
   ]);
   const { sla } = view;
   const state = slaState({
@@ -94,7 +95,7 @@ export async function CaseFacts({ view, now }: { view: StaffCase; now: Date }) {
     getTranslations("nodes"),
     getTranslations("workspace.status"),
     getTranslations("case.summary.paymentStatus"),
-    getFormatter(),
+    getFormat(),
   ]);
   const open = view.closedAt === null;
   const waitingForApplicant = view.status === "AWAITING_APPLICANT";

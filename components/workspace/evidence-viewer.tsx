@@ -1,6 +1,7 @@
 "use client";
 
-import { useFormatter, useTranslations } from "next-intl";
+import { useTranslations } from "next-intl";
+import { useFormat } from "@/lib/i18n/use-format";
 import { useState } from "react";
 import { useFileSize } from "@/components/evidence/use-file-size";
 import type { CaseEvidence } from "@/lib/evidence/data";
@@ -18,7 +19,7 @@ const fileUrl = (id: string) => `/api/evidence/${id}`;
  */
 export function EvidenceViewer({ files }: { files: CaseEvidence[] }) {
   const t = useTranslations("workspace.evidence");
-  const format = useFormatter();
+  const format = useFormat();
   const fileSize = useFileSize();
   const [openPdf, setOpenPdf] = useState<string | null>(null);
 

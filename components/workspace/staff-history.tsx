@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/i18n/server-format";
 import type { StaffCaseEvent } from "@/lib/console/case-data";
 
 const WHEN = { dateStyle: "medium", timeStyle: "short" } as const;
@@ -13,7 +14,7 @@ export async function StaffHistory({ events }: { events: StaffCaseEvent[] }) {
     getTranslations("case.history.actions"),
     getTranslations("nodes"),
     getTranslations("roles"),
-    getFormatter(),
+    getFormat(),
   ]);
   if (events.length === 0) return <p className="text-slate-600">{t("empty")}</p>;
   return (

@@ -1,7 +1,9 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/i18n/server-format";
 import type { StaffCase } from "@/lib/console/case-data";
 import { cn } from "@/components/ui/cn";
 import { linkClasses } from "@/components/ui/text-link";
+import { colonAfter } from "@/lib/i18n/punctuation";
 
 const WHEN = { dateStyle: "medium", timeStyle: "short" } as const;
 
@@ -13,7 +15,7 @@ const STATUS_STYLES = {
 
 /** Every supplement request of the case, newest first: what was asked, by whom, by when, and what came back. */
 export async function SupplementHistory({ requests }: { requests: StaffCase["supplementRequests"] }) {
-  const [t, format] = await Promise.all([getTranslations("workspace.supplements"), getFormatter()]);
+  const [t, format] = await Promise.all([getTranslations("workspace.supplements"), getFormat()]);
   if (requests.length === 0) return <p className="text-slate-600">{t("empty")}</p>;
   return (
     <ol className="flex flex-col gap-4">
@@ -37,11 +39,11 @@ export async function SupplementHistory({ requests }: { requests: StaffCase["sup
           <ol className="mt-2 flex list-decimal flex-col gap-2 pl-5">
             {request.items.map((item) => (
               <li key={item.id} className="break-words">
-                <span className="font-semibold">{t("problem")}: </span>
+                <span className="font-semibold">{colonAfter(t("problem"), format.locale)}</span>
                 {item.problem}
                 {item.suggestion && (
                   <span className="block text-slate-700">
-                    <span className="font-semibold">{t("suggestion")}: </span>
+                    <span className="font-semibold">{colonAfter(t("suggestion"), format.locale)}</span>
                     {item.suggestion}
                   </span>
                 )}

@@ -1,7 +1,9 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/i18n/server-format";
 import { Card, Row } from "@/components/ui/card";
 import { storedTriageSchema, triageBand } from "@/lib/applications/triage";
 import { cn } from "@/components/ui/cn";
+import { colonAfter } from "@/lib/i18n/punctuation";
 
 const BAR = { high: "bg-red-600", medium: "bg-amber-500", low: "bg-slate-400" } as const;
 
@@ -20,7 +22,7 @@ export async function TriageCard({ score, answers }: { score: number; answers: u
   const [t, tAnswer, format] = await Promise.all([
     getTranslations("workspace.triage"),
     getTranslations("apply.triage"),
-    getFormatter(),
+    getFormat(),
   ]);
   const parsed = storedTriageSchema.safeParse(answers);
   const band = triageBand(score);
@@ -31,7 +33,7 @@ export async function TriageCard({ score, answers }: { score: number; answers: u
     <Card headingId="triage-heading" heading={t("heading")}>
       <div className="flex flex-col gap-1">
         <p className="text-slate-900">
-          <span className="text-sm text-slate-600">{t("score")}: </span>
+          <span className="text-sm text-slate-600">{colonAfter(t("score"), format.locale)}</span>
           <span className="font-semibold tabular-nums">
             {t("scoreText", { score, band: t(`band.${band}`) })}
           </span>

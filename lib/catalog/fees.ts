@@ -30,25 +30,5 @@ export function quoteFee({
   return { baseMinor: baseFeeMinor, surchargeMinor, totalMinor };
 }
 
-const INTL_LOCALE: Record<MoneyLocale, string> = { zh: "zh-CN", en: "en-US" };
-const formatters = new Map<string, Intl.NumberFormat>();
-
-function formatterFor(currency: string, locale: MoneyLocale): Intl.NumberFormat {
-  const cacheKey = `${locale}:${currency}`;
-  let formatter = formatters.get(cacheKey);
-  if (!formatter) {
-    // Throws RangeError for a malformed currency code.
-    formatter = new Intl.NumberFormat(INTL_LOCALE[locale], { style: "currency", currency });
-    formatters.set(cacheKey, formatter);
-  }
-  return formatter;
-}
-
-/** 123450 CNY → "¥1,234.50" (zh) / "CN¥1,234.50" (en). The currency's own minor digits apply (JPY has none). */
-export function formatMoney(minor: number, currency: string, locale: MoneyLocale): string {
-  if (!Number.isSafeInteger(minor))
-    throw new RangeError(`Amount must be an integer in minor units, got ${String(minor)}`);
-  const formatter = formatterFor(currency, locale);
-  const digits = formatter.resolvedOptions().maximumFractionDigits ?? 2;
-  return formatter.format(minor / 10 ** digits);
-}
+// Formatting lives with the other formatters (one place for every page and message).
+export { formatMoney } from "@/lib/i18n/format";

@@ -1,5 +1,6 @@
 import { createTranslator } from "next-intl";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/config";
+import { formatDateTime } from "@/lib/i18n/format";
 import enNodes from "@/lib/i18n/messages/en/nodes.json";
 import enNotifications from "@/lib/i18n/messages/en/notifications.json";
 import zhNodes from "@/lib/i18n/messages/zh/nodes.json";
@@ -69,16 +70,20 @@ export function renderNotification({
 
   const key = `notifications.templates.${messageKeyOf(name)}`;
   const expectedAt = values.expectedAt
-    ? new Intl.DateTimeFormat(lang === "zh" ? "zh-CN" : "en-GB", {
-        year: "numeric",
-        month: "short",
-        day: "numeric",
-        hour: "2-digit",
-        minute: "2-digit",
-        hourCycle: "h23",
+    ? formatDateTime(
+        new Date(values.expectedAt),
+        lang,
+        // "GMT+8" is not Chinese: zh names the zone in words (中国标准时间).
+        {
+          year: "numeric",
+          month: "short",
+          day: "numeric",
+          hour: "2-digit",
+          minute: "2-digit",
+          timeZoneName: lang === "zh" ? "long" : "short",
+        },
         timeZone,
-        timeZoneName: "short",
-      }).format(new Date(values.expectedAt))
+      )
     : t("notifications.expectedOnCasePage");
   const params = {
     number: values.number ?? "",

@@ -1,11 +1,11 @@
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import { STANDARD_SHIFTS, WEEKDAYS } from "../../lib/rota/schema";
 
-/** Demo shift names (stored text, so both languages) and who works them, by email. */
+/** Demo shift names (stored in Chinese; the standard names show in the viewer's language, lib/rota/shift-name.ts) and who works them, by email. */
 const DEMO_SHIFTS = {
-  day: { name: "白班 Day", members: ["reviewer1@expedite.test", "supervisor@expedite.test"] },
-  evening: { name: "晚班 Evening", members: ["reviewer1@expedite.test", "supervisor@expedite.test"] },
-  night: { name: "夜班 Night", members: ["reviewer2@expedite.test"] },
+  day: { name: "白班", members: ["reviewer1@expedite.test", "supervisor@expedite.test"] },
+  evening: { name: "晚班", members: ["reviewer1@expedite.test", "supervisor@expedite.test"] },
+  night: { name: "夜班", members: ["reviewer2@expedite.test"] },
 } as const;
 
 /**

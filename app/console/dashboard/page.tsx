@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/i18n/server-format";
 import { DashboardFilters } from "@/components/dashboard/dashboard-filters";
 import {
   FirstResponseSection,
@@ -64,7 +65,7 @@ export default async function DashboardPage({
     ratings,
   ] = await Promise.all([
     getTranslations("dashboard"),
-    getFormatter(),
+    getFormat(),
     getLocale(),
     listDashboardServices(user),
     getOpenCountsByNode(user, filters),

@@ -1,5 +1,5 @@
 import { notFound, redirect } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { Section } from "@/components/admin/section";
 import { DeleteShift } from "@/components/rota/delete-shift";
 import { ShiftForm } from "@/components/rota/shift-form";
@@ -12,6 +12,8 @@ import { formatClock } from "@/lib/rota/clock";
 import { findShift, listShiftCandidates, rotaTimeZone } from "@/lib/rota/data";
 import { crossesMidnight } from "@/lib/rota/shift-time";
 import { TextLink } from "@/components/ui/text-link";
+import { shiftName } from "@/lib/rota/shift-name";
+import { parenthesized } from "@/lib/i18n/punctuation";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> };
 
@@ -24,10 +26,11 @@ export default async function ShiftPage({ params, searchParams }: Props) {
   const viewer = await requireArea("console", `/console/rota/${id}`);
   // Reviewers only see the rota (the data layer refuses them anyway).
   if (!canEditRota(viewer.role)) redirect("/console/rota");
-  const [shift, candidates, t, { created }] = await Promise.all([
+  const [shift, candidates, t, locale, { created }] = await Promise.all([
     findShift(viewer, id),
     listShiftCandidates(viewer),
     getTranslations("rota"),
+    getLocale(),
     searchParams,
   ]);
   if (!shift) notFound();
@@ -38,8 +41,8 @@ export default async function ShiftPage({ params, searchParams }: Props) {
     <>
       <TextLink href="/console/rota">{t("shift.back")}</TextLink>
       <PageHeader
-        title={shift.name}
-        description={`${weekday} · ${t(crossesMidnight(shift) ? "week.overnight" : "week.times", times)} (${rotaTimeZone()})`}
+        title={shiftName(shift.name, locale)}
+        description={`${weekday} · ${t(crossesMidnight(shift) ? "week.overnight" : "week.times", times)}${locale === "zh" ? "" : " "}${parenthesized(rotaTimeZone(), locale)}`}
       />
       <div className="flex flex-col gap-4">
         {created === "1" && <Notice tone="success">{t("shift.created")}</Notice>}
@@ -54,7 +57,7 @@ export default async function ShiftPage({ params, searchParams }: Props) {
           <ShiftForm shift={{ id: shift.id, name: shift.name, weekday: shift.weekday, ...times }} />
         </Section>
         <Section id="delete" title={t("shift.deleteHeading")} description={t("shift.deleteDescription")}>
-          <DeleteShift shiftId={shift.id} name={shift.name} weekday={weekday} />
+          <DeleteShift shiftId={shift.id} name={shiftName(shift.name, locale)} weekday={weekday} />
         </Section>
       </div>
     </>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/i18n/server-format";
 import { TrackResult } from "@/components/track/track-result";
 import { buttonClasses } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
@@ -25,7 +26,7 @@ export default async function SharedTrackPage({ params }: Props) {
   const [result, t, format] = await Promise.all([
     lookupSharedCase(token, new Date()),
     getTranslations("track.shared"),
-    getFormatter(),
+    getFormat(),
   ]);
 
   if (!result.ok) {

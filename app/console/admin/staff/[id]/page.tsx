@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/i18n/server-format";
 import { ResetPasswordForm } from "@/components/admin/reset-password-form";
 import { RoleForm } from "@/components/admin/role-form";
 import { Section } from "@/components/admin/section";
@@ -27,7 +28,7 @@ export default async function StaffMemberPage({ params, searchParams }: Props) {
     listAssignableServices(viewer, id),
     getTranslations("admin.staff"),
     getTranslations("roles"),
-    getFormatter(),
+    getFormat(),
     searchParams,
   ]);
   if (!member) notFound();

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/i18n/server-format";
 import { ClearSubmittedDraft } from "@/components/apply/clear-submitted-draft";
 import { CopyButton } from "@/components/apply/copy-button";
 import { buttonClasses } from "@/components/ui/button";
@@ -27,7 +28,7 @@ export default async function ConfirmationPage({ params }: Props) {
     getTranslations("apply.confirmation"),
     getTranslations("nodes"),
     getTranslations("catalog"),
-    getFormatter(),
+    getFormat(),
     getLocale(),
   ]);
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });

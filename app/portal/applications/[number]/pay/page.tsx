@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/i18n/server-format";
 import { FeeBreakdown } from "@/components/payments/fee-breakdown";
 import { PayForm } from "@/components/payments/pay-form";
 import { RefundPolicy } from "@/components/payments/refund-policy";
@@ -28,7 +29,7 @@ export default async function PayPage({ params }: Props) {
   const [t, tCatalog, format, locale] = await Promise.all([
     getTranslations("payment"),
     getTranslations("catalog"),
-    getFormatter(),
+    getFormat(),
     getLocale(),
   ]);
   const fee = quoteFee({ baseFeeMinor: payment.feeBaseMinor, surchargeMinor: payment.feeSurchargeMinor });

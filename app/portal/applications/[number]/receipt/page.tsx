@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/i18n/server-format";
 import { PrintButton } from "@/components/payments/print-button";
 import { buttonClasses } from "@/components/ui/button";
 import { formatApplicationNumber, validateApplicationNumber } from "@/lib/applications/application-number";
@@ -33,7 +34,7 @@ export default async function ReceiptPage({ params }: Props) {
   const [t, tCatalog, format, locale] = await Promise.all([
     getTranslations("payment"),
     getTranslations("catalog"),
-    getFormatter(),
+    getFormat(),
     getLocale(),
   ]);
   const fee = quoteFee({ baseFeeMinor: payment.feeBaseMinor, surchargeMinor: payment.feeSurchargeMinor });
