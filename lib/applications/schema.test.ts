@@ -108,6 +108,12 @@ describe("applicationSchema", () => {
     }
   });
 
+  it("holds the applicant's name to the rules for names on identity documents", () => {
+    expect(errorsFor({ applicantName: "小明😀" }).applicantName).toBe("validation.personNameInvalid");
+    expect(errorsFor({ applicantName: "x".repeat(60) }).applicantName).toBe("validation.personNameLength");
+    expect(errorsFor({ applicantName: " 欧阳·娜娜 " }).applicantName).toBeUndefined();
+  });
+
   it("checks phone and email patterns", () => {
     expect(errorsFor({ phone: "12800138000" }).phone).toBe("apply.errors.phoneInvalid");
     expect(errorsFor({ phone: "1380013800" }).phone).toBe("apply.errors.phoneInvalid");

@@ -3,6 +3,7 @@ import { emailSchema } from "@/lib/auth/schema";
 import { MAX_FILES } from "@/lib/evidence/limits";
 import { URGENCY_TIERS } from "@/lib/catalog/tiers";
 import { ID_TYPES, isIdType, validateIdNumber } from "@/lib/identity/id-number";
+import { personNameSchema } from "@/lib/identity/person-name-schema";
 import { endOfLocalDay, MAX_UTC_OFFSET_MINUTES } from "./deadline";
 import { multilineText, text } from "@/lib/validation/text";
 import { fieldErrorsOf, firstErrors } from "@/lib/validation/field-errors";
@@ -12,7 +13,6 @@ import { AFFECTED, CONSEQUENCES, FIXED_DATE_KINDS, YES_NO, type TriageAnswers } 
 
 export const REASON_MIN_LENGTH = 30;
 export const REASON_MAX_LENGTH = 2000;
-export const NAME_MAX_LENGTH = 80;
 /** Further ahead than this is not urgent; most likely a mistyped year. */
 export const NEEDED_BY_MAX_DAYS = 730;
 
@@ -80,7 +80,8 @@ const fields = {
     .string()
     .optional()
     .transform((value) => value === "yes"),
-  applicantName: text().trim().min(1, "validation.required").max(NAME_MAX_LENGTH, "validation.tooLong"),
+  /** The name on the identity document (letters of any script, middle dot, spaces, hyphen, apostrophe). */
+  applicantName: personNameSchema,
   idType: z.enum(ID_TYPES, "apply.errors.idTypeRequired"),
   idNumber: text().trim().min(1, "validation.required").max(40, "apply.errors.idNumber.format"),
   phone: text()

@@ -5,7 +5,7 @@ import { DEFAULT_TIME_ZONE, isLocale, type Locale } from "./config";
 // yuan) on every page, not as the US default of Intl's bare "en" (Dec 5, 2026, 2:30 PM; "CN¥").
 
 /** The Intl locale behind each site language. */
-export const INTL_LOCALE: Record<Locale, string> = { zh: "zh-CN", en: "en" };
+export const INTL_LOCALE: Record<Locale, string> = { zh: "zh-CN", en: "en-GB" };
 
 function intlLocaleOf(locale: string): string {
   return INTL_LOCALE[isLocale(locale) ? locale : "zh"];

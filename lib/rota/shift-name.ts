@@ -16,7 +16,7 @@ const KEY_BY_NAME = new Map<string, StandardShiftKey>(
   STANDARD_SHIFTS.flatMap(({ key }) => {
     const zh = STANDARD_NAMES.zh[key];
     const en = STANDARD_NAMES.en[key];
-    return [zh, en].map((name) => [normalized(name), key] as const);
+    return [zh, en, `${zh} ${en}`, `${en} ${zh}`].map((name) => [normalized(name), key] as const);
   }),
 );
 
