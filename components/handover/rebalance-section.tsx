@@ -3,7 +3,7 @@ import { RebalanceForm } from "@/components/handover/rebalance-form";
 import { buttonClasses } from "@/components/ui/button";
 import { formatApplicationNumber } from "@/lib/applications/application-number";
 import type { Viewer } from "@/lib/auth/viewer";
-import { listLoadedStaff, listOnDutyTargets, listOpenCasesOf } from "@/lib/rota/load-data";
+import { findStaffLoad, listLoadedStaff, listOnDutyTargets, listOpenCasesOf } from "@/lib/rota/load-data";
 
 const FROM_SELECT_ID = "rebalance-from";
 
@@ -12,13 +12,13 @@ const FROM_SELECT_ID = "rebalance-from";
  * then the form below moves the ticked ones.
  */
 export async function RebalanceSection({ viewer, from }: { viewer: Viewer; from?: string }) {
-  const [t, tNodes, locale, loaded] = await Promise.all([
+  const [t, tNodes, locale, loaded, person] = await Promise.all([
     getTranslations("rota.rebalance"),
     getTranslations("nodes"),
     getLocale(),
     listLoadedStaff(viewer),
+    from ? findStaffLoad(viewer, from) : null,
   ]);
-  const person = loaded.find((row) => row.id === from);
   const [cases, targets] = person
     ? await Promise.all([listOpenCasesOf(viewer, person.id), listOnDutyTargets(viewer)])
     : [[], []];
@@ -48,6 +48,11 @@ export async function RebalanceSection({ viewer, from }: { viewer: Viewer; from?
             className="min-h-11 rounded-lg border border-slate-300 bg-white px-3 text-base"
           >
             <option value="">{t("choose")}</option>
+            {person && !loaded.some((row) => row.id === person.id) && (
+              <option value={person.id}>
+                {t("fromOption", { name: person.displayName, count: person.openCases })}
+              </option>
+            )}
             {loaded.map((row) => (
               <option key={row.id} value={row.id}>
                 {t("fromOption", { name: row.displayName, count: row.openCases })}

@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import { db } from "@/lib/db";
 import { assertArea, type Viewer } from "@/lib/auth/viewer";
 import { serverEnv } from "@/lib/env";
@@ -47,6 +48,21 @@ export async function listLoadedStaff(viewer: Viewer) {
      GROUP BY u.id
      ORDER BY count(*) DESC, u.id
      LIMIT 100`;
+}
+
+/** One staff member with their open load, or null (not staff, or not a uuid). */
+export async function findStaffLoad(viewer: Viewer, userId: string) {
+  assertRotaEditor(viewer);
+  if (!z.uuid().safeParse(userId).success) return null;
+  const user = await db.user.findFirst({
+    where: { id: userId, role: { in: ["REVIEWER", "SUPERVISOR", "ADMIN"] } },
+    select: {
+      id: true,
+      displayName: true,
+      _count: { select: { assignedCases: { where: { closedAt: null } } } },
+    },
+  });
+  return user ? { id: user.id, displayName: user.displayName, openCases: user._count.assignedCases } : null;
 }
 
 /** One person's open cases (most urgent first), for the rebalance form. */
