@@ -9,6 +9,7 @@ import {
   createUser,
   expect,
   handleService,
+  setLoadThreshold,
   test,
 } from "./fixtures";
 
@@ -130,11 +131,16 @@ test("a supervisor moves many of one reviewer's cases to a colleague on duty in 
   for (let index = 0; index < 3; index++)
     await claimCase(await createSubmittedCase(applicant.id, service.code), busy.id);
 
+  // Three open cases of a service whose threshold is two: the console names Bea, with a way to act.
+  await setLoadThreshold(service.id, 2);
+
   await login(supervisor);
-  await page.goto("/console/handover");
+  await page.goto("/console");
+  const overloaded = page.getByRole("region", { name: "Over their load threshold" });
+  await expect(overloaded).toContainText(`${busy.displayName}: 3 open cases of`);
+  await overloaded.getByRole("link", { name: `Rebalance the cases of ${busy.displayName}` }).click();
   const section = page.getByRole("region", { name: "Rebalance cases" });
-  await section.getByLabel("Whose cases").selectOption({ label: `${busy.displayName} · 3 open cases` });
-  await section.getByRole("button", { name: "Show their cases" }).click();
+  await expect(section.getByLabel("Whose cases")).toHaveValue(busy.id);
   await section.getByLabel("Select all 3 cases").check();
   await section.getByLabel("Colleague on duty").selectOption({ label: `${calm.displayName} · 0 open cases` });
   await section.getByLabel("Note for every case moved").fill("Bea has the night's backlog.");
@@ -144,4 +150,8 @@ test("a supervisor moves many of one reviewer's cases to a colleague on duty in 
   await confirm.getByRole("button", { name: "Reassign" }).click();
   await expect(section.getByText("3 cases were reassigned.")).toBeVisible();
   await expect(section.getByText("No open cases.")).toBeVisible();
+  // Bea is under the threshold now; Cal holds three and is named instead.
+  const nowOverloaded = page.getByRole("region", { name: "Over their load threshold" });
+  await expect(nowOverloaded).toContainText(`${calm.displayName}: 3 open cases of`);
+  await expect(nowOverloaded).not.toContainText(busy.displayName);
 });

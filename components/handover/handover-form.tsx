@@ -39,6 +39,7 @@ export function HandoverForm({ cases }: { cases: HandoverFormCase[] }) {
       className="flex flex-col gap-5"
     >
       <TextAreaField
+        id="handover-note"
         name="note"
         label={t("form.sharedNote")}
         hint={t("form.sharedNoteHint")}

@@ -82,6 +82,7 @@ export function RebalanceForm({
       {mode === "person" &&
         (targets.length > 0 ? (
           <SelectField
+            id="rebalance-to"
             name="toUserId"
             label={t("to")}
             options={targets}
@@ -92,6 +93,7 @@ export function RebalanceForm({
           <Notice>{t("noTargets")}</Notice>
         ))}
       <TextAreaField
+        id="rebalance-note"
         name="note"
         label={t("note")}
         hint={t("noteHint")}
