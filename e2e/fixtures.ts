@@ -60,6 +60,10 @@ export function runStaffSteps(number: string, reviewerId: string, steps: StaffSt
  * A rota shift from `fromMinutes` to `toMinutes` around now (e.g. -60 and 60: it started an hour ago
  * and ends in an hour) in the server's rota zone, with its members. At most 24 hours long.
  */
+export function setLoadThreshold(serviceId: string, threshold: number | null) {
+  return callData("setLoadThreshold", serviceId, threshold);
+}
+
 export function createShiftAround(memberIds: string[], fromMinutes: number, toMinutes: number) {
   return callData("createShiftAround", memberIds, fromMinutes, toMinutes);
 }

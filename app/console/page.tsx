@@ -6,12 +6,14 @@ import { QUEUE_SEARCH_ID, QueueFilters } from "@/components/console/queue-filter
 import { QueuePagination } from "@/components/console/queue-pagination";
 import { toQueueRowView } from "@/components/console/queue-rows";
 import { QueueTable } from "@/components/console/queue-table";
+import { OverloadedStaff } from "@/components/handover/overloaded-staff";
 import { PendingHandoverBanner } from "@/components/handover/pending-handover-banner";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatApplicationNumber } from "@/lib/applications/application-number";
 import { requireArea } from "@/lib/auth/session";
 import { countOpenCasesByNode, listQueue, listQueueFilterOptions } from "@/lib/console/data";
+import { listOverloadedStaff } from "@/lib/rota/load-data";
 import {
   hasActiveFilters,
   parseQueueFilters,
@@ -30,18 +32,20 @@ export default async function ConsolePage({ searchParams }: { searchParams: Prom
   const query = queueParams(filters).toString();
   const user = await requireArea("console", query ? `/console?${query}` : "/console");
   const now = new Date();
-  const [t, tConsole, tRoles, tNodes, tTiers, format, locale, page, counts, options] = await Promise.all([
-    getTranslations("queue"),
-    getTranslations("console"),
-    getTranslations("roles"),
-    getTranslations("nodes"),
-    getTranslations("catalog.tiers"),
-    getFormat(),
-    getLocale(),
-    listQueue(user, filters, now),
-    countOpenCasesByNode(user),
-    listQueueFilterOptions(user),
-  ]);
+  const [t, tConsole, tRoles, tNodes, tTiers, format, locale, page, counts, options, overloaded] =
+    await Promise.all([
+      getTranslations("queue"),
+      getTranslations("console"),
+      getTranslations("roles"),
+      getTranslations("nodes"),
+      getTranslations("catalog.tiers"),
+      getFormat(),
+      getLocale(),
+      listQueue(user, filters, now),
+      countOpenCasesByNode(user),
+      listQueueFilterOptions(user),
+      listOverloadedStaff(user),
+    ]);
   // A page past the end (the queue shrank since the link was made) shows the last one instead.
   if (filters.page > page.pageCount) redirect(queueHref(filters, { page: page.pageCount }));
 
@@ -57,6 +61,7 @@ export default async function ConsolePage({ searchParams }: { searchParams: Prom
         description={tConsole("welcome", { name: user.displayName, role: tRoles(user.role) })}
       />
       <PendingHandoverBanner viewer={user} />
+      <OverloadedStaff people={overloaded} />
       <section aria-labelledby="queue-heading" className="flex flex-col gap-4">
         <h2 id="queue-heading" className="text-xl font-semibold">
           {t("title")}{" "}

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { TextAreaField, TextField } from "@/components/ui/text-field";
-import { fenToYuan, MAX_SORT_ORDER } from "@/lib/catalog/admin-schema";
+import { fenToYuan, MAX_LOAD_THRESHOLD, MAX_SORT_ORDER } from "@/lib/catalog/admin-schema";
 import { CheckboxField } from "@/components/ui/checkbox-field";
 
 export type ServiceValues = {
@@ -13,6 +13,7 @@ export type ServiceValues = {
   baseFeeMinor: number;
   requiresExpertReview: boolean;
   sortOrder: number;
+  loadThreshold: number | null;
 };
 
 /** The fields a new service and an existing one share; the fee is typed in yuan and stored in fen. */
@@ -82,6 +83,17 @@ export function ServiceFields({
           step={1}
           defaultValue={values?.sortOrder ?? 0}
           errors={errorsFor("sortOrder")}
+        />
+        <TextField
+          name="loadThreshold"
+          type="number"
+          label={t("loadThreshold")}
+          hint={t("loadThresholdHint")}
+          min={1}
+          max={MAX_LOAD_THRESHOLD}
+          step={1}
+          defaultValue={values?.loadThreshold ?? ""}
+          errors={errorsFor("loadThreshold")}
         />
       </div>
       <CheckboxField

@@ -52,6 +52,12 @@ export async function HandoverDetail({
       </Card>
 
       <Card headingId="handover-cases" heading={t("detail.cases")}>
+        {handover.note && (
+          <div className="mb-3 text-sm">
+            <p className="font-medium text-slate-800">{t("detail.sharedNote")}</p>
+            <p className="whitespace-pre-line text-slate-800">{handover.note}</p>
+          </div>
+        )}
         {handover.cases.length === 0 ? (
           <p className="text-sm text-slate-700">{t("detail.noCases")}</p>
         ) : (
@@ -75,7 +81,7 @@ export async function HandoverDetail({
                     {locale === "zh" ? item.service.nameZh : item.service.nameEn} · {tNodes(item.currentNode)}
                   </span>
                 </th>
-                <td className="whitespace-pre-line py-2 pr-3">{item.note}</td>
+                <td className="whitespace-pre-line py-2 pr-3">{item.note || t("detail.noOwnNote")}</td>
                 <td className="py-2">
                   {item.closedAt
                     ? t("detail.closed")

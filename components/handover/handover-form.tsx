@@ -1,49 +1,67 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useRef, useState } from "react";
+import { CasePicker, type PickerCase } from "@/components/handover/case-picker";
+import { Button } from "@/components/ui/button";
 import { CheckboxField } from "@/components/ui/checkbox-field";
+import { Dialog, DialogButtons } from "@/components/ui/dialog";
 import { FormStatus } from "@/components/ui/form-status";
-import { useActionForm } from "@/components/ui/use-action-form";
-import { SubmitButton } from "@/components/ui/submit-button";
 import { HintAndErrors, fieldIds } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
 import { TextAreaField } from "@/components/ui/text-field";
+import { useActionForm } from "@/components/ui/use-action-form";
 import { endShift } from "@/lib/handover/actions";
 import { CHECKLIST_ITEMS } from "@/lib/handover/schema";
 
-/** One of the author's open cases, with its labels already in the reader's language. */
-export type HandoverFormCase = { id: string; number: string; meta: string };
+export type HandoverFormCase = PickerCase;
 
 /**
- * "End shift": a note per open case, incidents, and the checklist (all ticked). On success the
- * action opens the stored handover; a refusal keeps everything typed (the form is submitted by hand).
+ * "End shift": the cases to hand over (all by default), one note for them, optional notes per case,
+ * incidents, and the checklist. The step asks first; on success the action opens the stored
+ * handover, a refusal keeps everything typed (the form is submitted by hand).
  */
 export function HandoverForm({ cases }: { cases: HandoverFormCase[] }) {
   const t = useTranslations("rota.handover");
   const { pending, onSubmit, failure, errorsFor } = useActionForm(endShift);
+  const [count, setCount] = useState(cases.length);
+  const dialogRef = useRef<HTMLDialogElement>(null);
   const checklistErrors = errorsFor("checklist");
   const checklist = fieldIds("checklist", t("form.checklistHint"), checklistErrors);
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5">
-      <fieldset className="flex flex-col gap-3">
-        <legend className="text-base font-semibold text-slate-900">{t("form.casesLegend")}</legend>
-        {cases.length === 0 && <p className="text-sm text-slate-700">{t("form.noCases")}</p>}
-        {cases.map((item) => (
-          <div key={item.id} className="flex flex-col gap-1 rounded-xl border border-slate-200 p-3">
-            <input type="hidden" name="caseId" value={item.id} />
-            <p className="text-xs text-slate-600">{item.meta}</p>
-            <TextAreaField
-              id={`note-${item.id}`}
-              name="note"
-              label={t("form.note", { number: item.number })}
-              hint={t("form.noteHint")}
-              required
-              maxLength={1000}
-              errors={errorsFor(`note.${item.id}`)}
-            />
-          </div>
-        ))}
-      </fieldset>
+    <form
+      onSubmit={(event) => {
+        dialogRef.current?.close();
+        onSubmit(event);
+      }}
+      noValidate
+      className="flex flex-col gap-5"
+    >
+      <TextAreaField
+        id="handover-note"
+        name="note"
+        label={t("form.sharedNote")}
+        hint={t("form.sharedNoteHint")}
+        required
+        rows={3}
+        maxLength={2000}
+        errors={errorsFor("note")}
+      />
+      <CasePicker
+        cases={cases}
+        legend={t("form.casesLegend")}
+        initiallyAll
+        sendsScope
+        caseNotes={{
+          label: (number) => t("form.note", { number }),
+          summary: (number) => t("form.addNote", { number }),
+          hint: t("form.noteHint"),
+        }}
+        errorsFor={errorsFor}
+        onCountChange={setCount}
+      />
+      <HintAndErrors id="cases" errors={errorsFor("cases") ?? errorsFor("scope")} />
 
       <TextAreaField
         name="incidents"
@@ -70,12 +88,22 @@ export function HandoverForm({ cases }: { cases: HandoverFormCase[] }) {
       </fieldset>
 
       <FormStatus failure={failure} />
-      <SubmitButton
-        pending={pending}
-        label={t("form.submit")}
-        pendingLabel={t("form.pending")}
+      <Button
+        type="button"
         className="sm:self-start"
-      />
+        disabled={pending}
+        onClick={() => dialogRef.current?.showModal()}
+      >
+        {pending ? t("form.pending") : t("form.submit")}
+      </Button>
+      <Dialog dialogRef={dialogRef} title={t("form.confirmTitle")} body={t("form.confirmBody", { count })}>
+        <DialogButtons>
+          <Button type="button" variant="secondary" autoFocus onClick={() => dialogRef.current?.close()}>
+            {t("form.cancel")}
+          </Button>
+          <SubmitButton pending={pending} label={t("form.confirm")} pendingLabel={t("form.pending")} />
+        </DialogButtons>
+      </Dialog>
     </form>
   );
 }

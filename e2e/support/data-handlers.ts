@@ -342,6 +342,11 @@ export const handlers = {
       where: { OR: prefixes.map((prefix) => ({ key: { startsWith: prefix } })) },
     });
   },
+
+  /** Open cases of the service one person may hold before the supervisors are warned (issue 15 item 3). */
+  async setLoadThreshold(serviceId: string, threshold: number | null): Promise<void> {
+    await db.serviceType.update({ where: { id: serviceId }, data: { loadThreshold: threshold } });
+  },
 };
 
 export type DataHandlers = typeof handlers;

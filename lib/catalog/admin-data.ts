@@ -46,6 +46,7 @@ export async function findServiceForAdmin(viewer: Viewer, serviceId: string) {
       requiresExpertReview: true,
       active: true,
       sortOrder: true,
+      loadThreshold: true,
       updatedAt: true,
       tiers: {
         select: {

@@ -59,6 +59,17 @@ describe("updateServiceSchema", () => {
       ["sortOrder", "admin.catalog.errors.sortOrderInvalid"],
     ]);
   });
+  it("reads the load threshold as a whole number of cases, blank as none, and refuses the rest", () => {
+    expect(updateServiceSchema.parse({ ...valid, loadThreshold: "40" }).loadThreshold).toBe(40);
+    expect(updateServiceSchema.parse({ ...valid, loadThreshold: " " }).loadThreshold).toBeNull();
+    for (const loadThreshold of ["0", "2.5", "10001", "many"]) {
+      expect(
+        updateServiceSchema
+          .safeParse({ ...valid, loadThreshold })
+          .error?.issues.map((issue) => issue.message),
+      ).toEqual(["admin.catalog.errors.loadThresholdInvalid"]);
+    }
+  });
 });
 
 describe("updateTierSchema", () => {

@@ -21,6 +21,8 @@ export const EVIDENCE_KINDS = ["ID_PROOF", "URGENCY_PROOF", "OTHER"] as const;
 export const MAX_FEE_YUAN = 1_000_000;
 export const MAX_PROCESSING_HOURS = 24 * 365;
 export const MAX_SORT_ORDER = 10_000;
+/** Open cases of one service one person may hold before the supervisors are warned (lib/rota/load-mutations.ts). */
+export const MAX_LOAD_THRESHOLD = 10_000;
 
 /**
  * "1,234.5" yuan → 123450 fen, by string arithmetic: parseFloat("0.29") * 100 is 28.999999999999996.
@@ -58,6 +60,12 @@ const checkbox = z
 const intIn = (min: number, max: number, message: string) =>
   z.coerce.number(message).int(message).min(min, message).max(max, message);
 
+/** Blank: no threshold (nobody is warned). */
+const loadThreshold = z.preprocess(
+  (value) => (value == null || (typeof value === "string" && value.trim() === "") ? null : value),
+  intIn(1, MAX_LOAD_THRESHOLD, "admin.catalog.errors.loadThresholdInvalid").nullable(),
+);
+
 const name = text("validation.required").trim().min(1, "validation.required").max(120, "validation.tooLong");
 const description = multilineText().trim().max(2000, "validation.tooLong").default("");
 const serviceId = z.uuid("admin.catalog.errors.notFound");
@@ -70,6 +78,7 @@ const serviceFields = {
   baseFeeMinor: yuanSchema,
   requiresExpertReview: checkbox,
   sortOrder: intIn(0, MAX_SORT_ORDER, "admin.catalog.errors.sortOrderInvalid"),
+  loadThreshold: loadThreshold.optional(),
 };
 
 export const updateServiceSchema = z.object({ serviceId, ...serviceFields, active: checkbox });

@@ -26,6 +26,7 @@ const SERVICE_FIELDS = [
   "requiresExpertReview",
   "active",
   "sortOrder",
+  "loadThreshold",
 ] as const;
 
 /** Serializes concurrent edits of one service (tier targets, evidence order) for the transaction's length. */

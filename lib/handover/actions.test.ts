@@ -18,7 +18,7 @@ vi.mock("next/navigation", () => ({
 
 withTestDatabase();
 
-const ticked = { checklist: [...CHECKLIST_ITEMS] };
+const ticked = { checklist: [...CHECKLIST_ITEMS], note: "All quiet", scope: "all" };
 
 beforeEach(() => {
   vi.mocked(getCurrentUser).mockReset();
@@ -36,7 +36,7 @@ describe("handover actions", () => {
   it("refuse an incomplete checklist, then end the shift and let a colleague acknowledge it", async () => {
     const author = await signedInAs("REVIEWER");
     const before = await db.handover.count();
-    expect(await endShift(null, formData({ checklist: [CHECKLIST_ITEMS[0]] }))).toEqual({
+    expect(await endShift(null, formData({ ...ticked, checklist: [CHECKLIST_ITEMS[0]] }))).toEqual({
       ok: false,
       message: "errors.checkFields",
       fieldErrors: { checklist: ["rota.handover.errors.checklistIncomplete"] },
@@ -71,17 +71,20 @@ describe("handover actions", () => {
     ).toEqual({ acknowledgedById: colleague!.id });
   });
 
-  it("refresh the form, and nothing else, when a case was assigned to the author meanwhile", async () => {
-    const author = await signedInAs("REVIEWER");
+  it("refresh the form, and nothing else, when a selected case was taken from the author meanwhile", async () => {
+    await signedInAs("REVIEWER");
     const applicant = await createTestUser("APPLICANT");
-    await createTestApplication({
+    const colleague = await createTestUser("REVIEWER");
+    const taken = await createTestApplication({
       applicantId: applicant.id,
       serviceId: await createTestService(),
-      assigneeId: author.id,
+      assigneeId: colleague.id,
     });
     revalidated();
-    // The form was loaded before the case arrived, so it lists none.
-    expect(await endShift(null, formData(ticked))).toMatchObject({
+    // The form was loaded while the case was still the author's.
+    expect(
+      await endShift(null, formData({ ...ticked, scope: "selected", caseId: [taken.id] })),
+    ).toMatchObject({
       ok: false,
       message: "rota.handover.errors.casesChanged",
     });

@@ -84,6 +84,7 @@ export async function findHandover(viewer: Viewer, handoverId: string) {
     where: { id: handoverId },
     select: {
       ...SUMMARY_SELECT,
+      note: true,
       incidents: true,
       checklist: true,
       cases: {
@@ -108,6 +109,7 @@ export async function findHandover(viewer: Viewer, handoverId: string) {
   const answered = (row.checklist ?? {}) as Partial<Record<ChecklistItem, boolean>>;
   return {
     ...summary(row),
+    note: row.note,
     incidents: row.incidents,
     checklist: CHECKLIST_ITEMS.map((item) => ({ item, done: answered[item] === true })),
     cases: row.cases.map(({ note, application }) => ({ note, ...application })),

@@ -23,7 +23,7 @@ const ALL_TICKED = [...CHECKLIST_ITEMS];
 function submit(viewer: Viewer, input: Partial<HandoverInput>, now: Date) {
   return submitHandover(
     viewer,
-    { incidents: "", checklist: ALL_TICKED, cases: [], ...input },
+    { note: "Shift note", incidents: "", checklist: ALL_TICKED, scope: "all", cases: [], ...input },
     { now, timeZone: ZONE },
   );
 }
@@ -134,25 +134,100 @@ describe("submitHandover", () => {
     );
   });
 
-  it("refuses an unticked checklist or a missing note, writing nothing", async () => {
-    const { service, author } = await twoShifts(2);
+  it("refuses an unticked checklist, a missing shared note or a selected case no longer the author's, writing nothing", async () => {
+    const { service, author, loaded } = await twoShifts(2);
     const held = await makeCase(service.id, { assigneeId: author.id });
+    const elsewhere = await makeCase(service.id, { assigneeId: loaded.id });
     const now = shanghai("2026-11-24T15:00");
     const before = { handovers: await db.handover.count(), state: await caseState(held.id) };
-    const note = [{ applicationId: held.id, note: "fine" }];
+    const selected = { scope: "selected" as const, cases: [{ applicationId: held.id }] };
 
-    await expect(submit(author, { cases: note, checklist: ALL_TICKED.slice(1) }, now)).rejects.toMatchObject({
+    await expect(submit(author, { ...selected, checklist: ALL_TICKED.slice(1) }, now)).rejects.toMatchObject({
       fieldErrors: { checklist: ["rota.handover.errors.checklistIncomplete"] },
     });
-    await expect(
-      submit(author, { cases: [{ applicationId: held.id, note: "  " }] }, now),
-    ).rejects.toMatchObject({ fieldErrors: { [`note.${held.id}`]: ["rota.handover.errors.noteRequired"] } });
-    // A case assigned after the form was loaded has no note yet.
-    await expect(submit(author, { cases: [] }, now)).rejects.toMatchObject({
-      messageKey: "rota.handover.errors.casesChanged",
-      fieldErrors: { [`note.${held.id}`]: ["rota.handover.errors.noteRequired"] },
+    await expect(submit(author, { ...selected, note: "  " }, now)).rejects.toMatchObject({
+      fieldErrors: { note: ["rota.handover.errors.noteRequired"] },
     });
+    await expect(submit(author, { scope: "selected", cases: [] }, now)).rejects.toMatchObject({
+      fieldErrors: { cases: ["rota.handover.errors.noneSelected"] },
+    });
+    // All or nothing: one selected case is someone else's, so the author's own case stays too.
+    await expect(
+      submit(
+        author,
+        { scope: "selected", cases: [{ applicationId: held.id }, { applicationId: elsewhere.id }] },
+        now,
+      ),
+    ).rejects.toMatchObject({ messageKey: "rota.handover.errors.casesChanged" });
     expect({ handovers: await db.handover.count(), state: await caseState(held.id) }).toEqual(before);
+  });
+
+  it(
+    "hands 168 cases over in one call with one note, spread least-loaded, own notes optional",
+    { timeout: 180_000 },
+    async () => {
+      const service = await makeService();
+      const author = await makeStaff("REVIEWER", { services: [service.id] });
+      const first = await makeStaff("REVIEWER", { services: [service.id] });
+      const second = await makeStaff("REVIEWER", { services: [service.id] });
+      await makeShift(7, "08:00", "16:00", [author.id]);
+      await makeShift(7, "16:00", "00:00", [first.id, second.id]);
+      const cases = [];
+      for (let index = 0; index < 168; index++)
+        cases.push(await makeCase(service.id, { assigneeId: author.id }));
+      const special = cases[5]!;
+
+      const result = await submit(
+        author,
+        {
+          note: "Everything is triaged; call-backs are in each case's notes.",
+          cases: cases.map((item) => ({
+            applicationId: item.id,
+            note: item.id === special.id ? "VIP: call at 9" : "",
+          })),
+        },
+        shanghai("2026-11-29T15:45"),
+      );
+      expect(result).toMatchObject({ reassigned: 168, unstaffed: 0 });
+      const holders = await db.application.groupBy({
+        by: ["assigneeId"],
+        where: { id: { in: cases.map((item) => item.id) } },
+        _count: { _all: true },
+      });
+      expect(Object.fromEntries(holders.map((row) => [row.assigneeId, row._count._all]))).toEqual({
+        [first.id]: 84,
+        [second.id]: 84,
+      });
+      const handover = await findHandover(author, result.handoverId);
+      expect(handover).toMatchObject({
+        caseCount: 168,
+        note: "Everything is triaged; call-backs are in each case's notes.",
+      });
+      expect(handover!.cases.filter((item) => item.note !== "").map((item) => [item.id, item.note])).toEqual([
+        [special.id, "VIP: call at 9"],
+      ]);
+      const timeline = await db.timelineEvent.findFirstOrThrow({
+        where: { applicationId: special.id, action: "ASSIGNED" },
+        select: { internalNote: true },
+      });
+      expect(timeline.internalNote).toContain("Everything is triaged");
+      expect(timeline.internalNote).toContain("VIP: call at 9");
+    },
+  );
+
+  it("hands over only the selected cases; the rest stay with the author", async () => {
+    const { service, author, free } = await twoShifts(2);
+    const [kept, given] = [
+      await makeCase(service.id, { assigneeId: author.id }),
+      await makeCase(service.id, { assigneeId: author.id }),
+    ];
+    await submit(
+      author,
+      { scope: "selected", cases: [{ applicationId: given.id }] },
+      shanghai("2026-11-24T15:10"),
+    );
+    expect((await caseState(given.id)).assigneeId).toBe(free.id);
+    expect((await caseState(kept.id)).assigneeId).toBe(author.id);
   });
 
   it("hands over to whoever is on duty now when the author's shift is already over", async () => {

@@ -5,6 +5,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
 import { UserFacingError } from "@/lib/errors";
+import { BULK_TRANSACTION } from "@/lib/rota/load-mutations";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { WorkflowNode } from "@/lib/generated/prisma/enums";
 import { assertShiftWorker } from "@/lib/rota/access";
@@ -12,8 +13,8 @@ import { flagUnstaffed, pickAssignee, recordAssignment } from "@/lib/rota/auto-a
 import { queueCaseNotices } from "@/lib/rota/notice-mutations";
 import { findCurrentShift, findOnDutyStaff } from "@/lib/rota/on-duty-data";
 import {
+  CASES_CHANGED,
   CHECKLIST_ITEMS,
-  NOTE_REQUIRED,
   handoverFieldErrors,
   handoverInputSchema,
   type HandoverInput,
@@ -31,9 +32,9 @@ type OpenCase = {
 export const HANDOVER_NOT_FOUND = "rota.handover.errors.notFound";
 const MINUTE = 60_000;
 
-/** Stored text (not translated later), so both languages, with the outgoing reviewer's note. */
-export const handedOverNote = (name: string, note: string) =>
-  `交接给 ${name} · Handed over to ${name} at the end of the shift: ${note}`;
+/** Stored text (not translated later), so both languages, with the outgoing reviewer's notes. */
+export const handedOverNote = (name: string, note: string, caseNote = "") =>
+  `交接给 ${name} · Handed over to ${name} at the end of the shift: ${note}${caseNote ? `\n${caseNote}` : ""}`;
 
 export type SubmittedHandover = {
   handoverId: string;
@@ -43,11 +44,13 @@ export type SubmittedHandover = {
 };
 
 /**
- * The outgoing staff member ends their shift: in one transaction the handover (incidents, checklist,
- * a note per open case) is stored, each of their open cases goes to the least-loaded reviewer of the
- * incoming shift who handles its service (nobody: it stays and is flagged for the supervisors), and
- * the incoming shift is told. The incoming shift is whoever is on duty a minute after the author's
- * shift ends, or now when the author is off duty already.
+ * The outgoing staff member ends their shift: in one transaction the handover (one note for all,
+ * incidents, checklist, an optional note per case) is stored, each case handed over (every open
+ * case, or the selected ones) goes to the least-loaded reviewer of the incoming shift who handles
+ * its service (nobody: it stays and is flagged for the supervisors), and the incoming shift is told.
+ * All or nothing: a selected case that is no longer the author's refuses the whole handover. The
+ * incoming shift is whoever is on duty a minute after the author's shift ends, or now when the
+ * author is off duty already.
  */
 export async function submitHandover(
   viewer: Viewer,
@@ -58,21 +61,17 @@ export async function submitHandover(
   const parsed = handoverInputSchema.safeParse(input);
   if (!parsed.success)
     throw new UserFacingError("errors.checkFields", handoverFieldErrors(parsed.error, input));
-  const { incidents, cases } = parsed.data;
+  const { note, incidents, cases, scope } = parsed.data;
   const now = options.now ?? new Date();
   const timeZone = options.timeZone ?? serverEnv().ROTA_TIME_ZONE;
 
   return db.$transaction(async (tx) => {
-    const open = await lockOpenCases(tx, viewer.id);
+    const owned = await lockOpenCases(tx, viewer.id);
     const notes = new Map(cases.map((item) => [item.applicationId, item.note]));
-    // A case assigned to the author since the form was loaded needs its note too; one taken away
-    // from them meanwhile is no longer theirs to hand over (its note is dropped).
-    const missing = open.filter((item) => !notes.has(item.id));
-    if (missing.length > 0)
-      throw new UserFacingError(
-        "rota.handover.errors.casesChanged",
-        Object.fromEntries(missing.map((item) => [`note.${item.id}`, [NOTE_REQUIRED]])),
-      );
+    // "All": whatever is the author's now, including cases assigned since the form was loaded.
+    // "Selected": each one must still be the author's open case, or nothing is handed over.
+    const open = scope === "all" ? owned : owned.filter((item) => notes.has(item.id));
+    if (open.length < notes.size && scope === "selected") throw new UserFacingError(CASES_CHANGED);
 
     const shift = await findCurrentShift(tx, { userId: viewer.id, now, timeZone });
     const incomingAt = shift ? new Date(shift.endsAt.getTime() + MINUTE) : now;
@@ -80,10 +79,11 @@ export async function submitHandover(
       data: {
         shiftId: shift?.id ?? null,
         authorId: viewer.id,
+        note,
         incidents,
         checklist: Object.fromEntries(CHECKLIST_ITEMS.map((item) => [item, true])),
         createdAt: now,
-        cases: { create: open.map((item) => ({ applicationId: item.id, note: notes.get(item.id)! })) },
+        cases: { create: open.map((item) => ({ applicationId: item.id, note: notes.get(item.id) ?? "" })) },
       },
       select: { id: true },
     });
@@ -99,7 +99,7 @@ export async function submitHandover(
       const chosen = await pickAssignee(tx, candidates, [viewer.id]);
       const details = { handoverId: handover.id };
       if (chosen) {
-        const internalNote = handedOverNote(chosen.displayName, notes.get(item.id)!);
+        const internalNote = handedOverNote(chosen.displayName, note, notes.get(item.id));
         await recordAssignment(tx, {
           caseRow: item,
           to: chosen,
@@ -108,6 +108,7 @@ export async function submitHandover(
           audit: { action: "handover.caseReassigned", details },
           bumpVersion: true,
           now,
+          timeZone,
         });
         reassigned += 1;
       } else {
@@ -135,6 +136,7 @@ export async function submitHandover(
       details: {
         shiftId: shift?.id ?? null,
         cases: open.length,
+        scope,
         reassigned,
         unstaffed: summary.unstaffed,
         notified,
@@ -143,7 +145,7 @@ export async function submitHandover(
       createdAt: now,
     });
     return summary;
-  });
+  }, BULK_TRANSACTION);
 }
 
 /** FOR UPDATE: a colleague acting on one of these cases meanwhile waits, then sees the new assignee and version. */

@@ -14,16 +14,26 @@ export const HANDOVER_PAGE_SIZE = 20;
 
 export const NOTE_REQUIRED = "rota.handover.errors.noteRequired";
 export const CHECKLIST_INCOMPLETE = "rota.handover.errors.checklistIncomplete";
+export const CASES_CHANGED = "rota.handover.errors.casesChanged";
 
+/** "all": every open case of the author at the moment of the handover; "selected": only the listed ones. */
+export const HANDOVER_SCOPES = ["all", "selected"] as const;
+
+/**
+ * One note for every case handed over, and an optional note of its own per case. With scope "all"
+ * a case assigned to the author after the form was loaded goes too, with the shared note.
+ */
 export const handoverInputSchema = z
   .object({
+    note: multilineText().trim().min(1, NOTE_REQUIRED).max(2000, "validation.tooLong"),
     incidents: multilineText().trim().max(4000, "validation.tooLong").default(""),
     checklist: z.array(z.enum(CHECKLIST_ITEMS, CHECKLIST_INCOMPLETE)).max(CHECKLIST_ITEMS.length * 2),
+    scope: z.enum(HANDOVER_SCOPES, CASES_CHANGED).default("selected"),
     cases: z
       .array(
         z.object({
-          applicationId: z.uuid("rota.handover.errors.casesChanged"),
-          note: multilineText().trim().min(1, NOTE_REQUIRED).max(1000, "validation.tooLong"),
+          applicationId: z.uuid(CASES_CHANGED),
+          note: multilineText().trim().max(1000, "validation.tooLong").default(""),
         }),
       )
       .max(MAX_HANDOVER_CASES, "rota.handover.errors.tooManyCases"),
@@ -32,22 +42,33 @@ export const handoverInputSchema = z
     if (!CHECKLIST_ITEMS.every((item) => value.checklist.includes(item))) {
       context.addIssue({ code: "custom", path: ["checklist"], message: CHECKLIST_INCOMPLETE });
     }
+    if (value.scope === "selected" && value.cases.length === 0) {
+      context.addIssue({ code: "custom", path: ["cases"], message: "rota.handover.errors.noneSelected" });
+    }
+    if (new Set(value.cases.map((item) => item.applicationId)).size !== value.cases.length) {
+      context.addIssue({ code: "custom", path: ["cases"], message: CASES_CHANGED });
+    }
   });
-export type HandoverInput = z.output<typeof handoverInputSchema>;
+export type HandoverInput = z.input<typeof handoverInputSchema>;
 
-/** The form's fields: one `caseId` and one `note` per case, in the same order, and ticked `checklist` boxes. */
+/**
+ * The form's fields: ticked `caseId` boxes, a `caseNote.<id>` per case (blank: none), the shared
+ * `note`, `scope` ("all" when "select all" is ticked), `incidents` and ticked `checklist` boxes.
+ */
 export function handoverFormInput(formData: FormData) {
-  const notes = formData.getAll("note").map(String);
   return {
+    note: String(formData.get("note") ?? ""),
     incidents: String(formData.get("incidents") ?? ""),
     checklist: formData.getAll("checklist").map(String),
-    cases: formData
-      .getAll("caseId")
-      .map((id, index) => ({ applicationId: String(id), note: notes[index] ?? "" })),
+    scope: String(formData.get("scope") ?? "selected"),
+    cases: formData.getAll("caseId").map((id) => ({
+      applicationId: String(id),
+      note: String(formData.get(`caseNote.${String(id)}`) ?? ""),
+    })),
   };
 }
 
-/** Field errors keyed for the form: a note's error under `note.<applicationId>`, so it lands beside its case. */
+/** Field errors keyed for the form: a case note's error under `caseNote.<applicationId>`, beside its case. */
 export function handoverFieldErrors(
   error: z.ZodError,
   input: { cases: { applicationId: string }[] },
@@ -55,7 +76,7 @@ export function handoverFieldErrors(
   return fieldErrorsOf(error, (path) => {
     const [field, index, inner] = path;
     return field === "cases" && typeof index === "number" && inner === "note"
-      ? `note.${input.cases[index]?.applicationId ?? index}`
+      ? `caseNote.${input.cases[index]?.applicationId ?? index}`
       : topLevelField(path);
   });
 }

@@ -89,6 +89,9 @@ export function renderNotification({
     number: values.number ?? "",
     node: values.node ? t(`nodes.${values.node}`) : "",
     expectedAt,
+    person: values.person ?? "",
+    count: String(values.count ?? ""),
+    threshold: String(values.threshold ?? ""),
   };
   const title = t(`${key}.title`, params);
   const body = t(`${key}.body`, params);

@@ -36,6 +36,8 @@ export const TEMPLATES = {
   // The rota (lib/rota, lib/handover): nobody on duty took a case; the previous shift handed over.
   "staff.unstaffed": STAFF,
   "staff.handover": STAFF,
+  // One person's open load of a service passed its threshold (lib/rota/load-mutations.ts).
+  "staff.overloaded": STAFF,
   // The overdue watch (lib/sla).
   "case.expedited": { audience: "applicant", needs: ["node"] },
   "sla.warning": { audience: "staff", needs: ["node"] },
@@ -75,6 +77,10 @@ export const payloadSchema = z.object({
     .refine((path) => safeCallbackPath(path, "") === path)
     .optional(),
   node: z.enum(WorkflowNode).optional(),
+  /** staff.overloaded: whose load, how many open cases, and the service's threshold. */
+  person: z.string().trim().max(200).optional(),
+  count: z.number().int().min(0).optional(),
+  threshold: z.number().int().min(0).optional(),
   /** The new expected time of an expedited case (case.expedited). */
   expectedAt: z.iso.datetime({ offset: true }).optional(),
 });

@@ -2,6 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/mutations";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { WorkflowNode } from "@/lib/generated/prisma/enums";
+import { checkLoad } from "./load-mutations";
 import { activeSupervisorIds, queueCaseNotices } from "./notice-mutations";
 import { findOnDutyStaff, type OnDutyStaff } from "./on-duty-data";
 
@@ -17,7 +18,13 @@ export type AssignOnDutyArgs = {
   timeZone?: string;
 };
 
-type CaseRow = { id: string; number: string; assigneeId: string | null; currentNode: WorkflowNode };
+type CaseRow = {
+  id: string;
+  number: string;
+  serviceId: string;
+  assigneeId: string | null;
+  currentNode: WorkflowNode;
+};
 
 /** Stored text (not translated later), so both languages; staff read it in the case's timeline. */
 export const autoAssignedNote = (name: string) =>
@@ -40,7 +47,14 @@ export async function assignOnDuty(
   const { applicationId, serviceId, reason, now, timeZone } = args;
   const row = await tx.application.findUnique({
     where: { id: applicationId },
-    select: { id: true, number: true, assigneeId: true, currentNode: true, closedAt: true },
+    select: {
+      id: true,
+      number: true,
+      serviceId: true,
+      assigneeId: true,
+      currentNode: true,
+      closedAt: true,
+    },
   });
   if (!row || row.closedAt) return null;
   const candidates = await findOnDutyStaff(tx, { now, role: "REVIEWER", serviceId, timeZone });
@@ -65,6 +79,7 @@ export async function assignOnDuty(
       audit: { action: "rota.autoAssigned", details: { reason, openCases: chosen.openCases } },
       bumpVersion: false,
       now,
+      timeZone,
     });
     return { assigneeId: chosen.id };
   }
@@ -116,12 +131,17 @@ type AssignmentArgs = {
   /** False inside a caller's transaction that already stepped the version. */
   bumpVersion: boolean;
   now: Date;
+  timeZone?: string;
 };
 
-/** Assignment with its traces: timeline (ASSIGNED, staff-only note), audit, and an in-app notice to the assignee. */
+/**
+ * Assignment with its traces: timeline (ASSIGNED, staff-only note), audit, an in-app notice to the
+ * assignee, and the load check of both people (the new one may pass the service's threshold; the
+ * previous one may drop back under it, which re-arms their warning).
+ */
 export async function recordAssignment(
   tx: Tx,
-  { caseRow, to, actorId, internalNote, audit, bumpVersion, now }: AssignmentArgs,
+  { caseRow, to, actorId, internalNote, audit, bumpVersion, now, timeZone }: AssignmentArgs,
 ) {
   await tx.application.update({
     where: { id: caseRow.id },
@@ -157,6 +177,10 @@ export async function recordAssignment(
     createdAt: now,
   });
   await queueCaseNotices(tx, { recipientIds: [to.id], caseRef: caseRow, template: "staff.assigned", now });
+  const load = { serviceId: caseRow.serviceId, caseRef: caseRow, now, timeZone };
+  await checkLoad(tx, { ...load, userId: to.id });
+  if (caseRow.assigneeId && caseRow.assigneeId !== to.id)
+    await checkLoad(tx, { ...load, userId: caseRow.assigneeId });
 }
 
 /** Nobody on duty can take the case: it is flagged for the supervisors' queue and every active supervisor hears of it. */

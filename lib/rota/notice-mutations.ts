@@ -11,7 +11,14 @@ export type CaseRef = { id: string; number: string };
  */
 export async function queueCaseNotices(
   tx: Tx,
-  args: { recipientIds: string[]; caseRef: CaseRef; template: string; now: Date },
+  args: {
+    recipientIds: string[];
+    caseRef: CaseRef;
+    template: string;
+    now: Date;
+    /** What the template shows besides the number (lib/notifications/templates.ts payloadSchema). */
+    extra?: Record<string, string | number>;
+  },
 ) {
   const ids = [...new Set(args.recipientIds)];
   if (ids.length === 0) return 0;
@@ -26,7 +33,7 @@ export async function queueCaseNotices(
       channel: "IN_APP" as const,
       template: args.template,
       locale: recipient.locale,
-      payload: { number: args.caseRef.number },
+      payload: { number: args.caseRef.number, ...args.extra },
       nextAttemptAt: args.now,
       createdAt: args.now,
     })),

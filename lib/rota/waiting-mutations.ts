@@ -52,7 +52,7 @@ async function assignIfStillWaiting(
   );
   if (!chosen) return false;
   await recordAssignment(tx, {
-    caseRow: { id: row.id, number: row.number, assigneeId: null, currentNode: row.currentNode },
+    caseRow: { ...row, assigneeId: null },
     to: chosen,
     actorId: null,
     internalNote: autoAssignedNote(chosen.displayName),
@@ -60,6 +60,7 @@ async function assignIfStillWaiting(
     // Its own change, outside any other: open pages see the new version and refresh.
     bumpVersion: true,
     now,
+    timeZone,
   });
   return true;
 }

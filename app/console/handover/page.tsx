@@ -1,6 +1,8 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { HandoverForm } from "@/components/handover/handover-form";
 import { HandoverHistory } from "@/components/handover/handover-history";
+import { OverloadedStaff } from "@/components/handover/overloaded-staff";
+import { RebalanceSection } from "@/components/handover/rebalance-section";
 import { PendingHandovers } from "@/components/handover/pending-handovers";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
@@ -8,7 +10,9 @@ import { formatApplicationNumber } from "@/lib/applications/application-number";
 import { requireArea } from "@/lib/auth/session";
 import { listHandovers, listOwnOpenCases, listPendingHandovers } from "@/lib/handover/data";
 import { handoverListQuerySchema } from "@/lib/handover/schema";
-import { worksShifts } from "@/lib/rota/access";
+import { canEditRota, worksShifts } from "@/lib/rota/access";
+import { listOverloadedStaff } from "@/lib/rota/load-data";
+import { rebalanceQuerySchema } from "@/lib/rota/rebalance-schema";
 
 const PATH = "/console/handover";
 
@@ -22,15 +26,19 @@ export default async function HandoverPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const viewer = await requireArea("console", PATH);
-  const { page } = handoverListQuerySchema.parse(await searchParams);
+  const query = await searchParams;
+  const { page } = handoverListQuerySchema.parse(query);
+  const { from } = rebalanceQuerySchema.parse(query);
   const worker = worksShifts(viewer.role);
-  const [t, tNodes, locale, pending, history, ownCases] = await Promise.all([
+  const editor = canEditRota(viewer.role);
+  const [t, tNodes, locale, pending, history, ownCases, overloaded] = await Promise.all([
     getTranslations("rota.handover"),
     getTranslations("nodes"),
     getLocale(),
     listPendingHandovers(viewer),
     listHandovers(viewer, page),
     worker ? listOwnOpenCases(viewer) : Promise.resolve([]),
+    listOverloadedStaff(viewer),
   ]);
   const formCases = ownCases.map((item) => ({
     id: item.id,
@@ -47,6 +55,7 @@ export default async function HandoverPage({
       <div className="flex flex-col gap-6">
         {/* First on the page: the incoming shift reads and acknowledges before anything else. */}
         <PendingHandovers items={pending} viewerId={viewer.id} canAcknowledge={worker} />
+        <OverloadedStaff people={overloaded} />
         <section
           aria-labelledby="end-shift-heading"
           className="flex flex-col gap-3 rounded-2xl border border-slate-200 bg-white p-4 sm:p-5"
@@ -63,6 +72,7 @@ export default async function HandoverPage({
             <Notice>{t("form.notWorker")}</Notice>
           )}
         </section>
+        {editor && <RebalanceSection viewer={viewer} from={from} />}
         <HandoverHistory
           items={history.items}
           page={page}

@@ -46,6 +46,7 @@ export default async function ServiceAdminPage({ params, searchParams }: Props) 
               baseFeeMinor: service.baseFeeMinor,
               requiresExpertReview: service.requiresExpertReview,
               sortOrder: service.sortOrder,
+              loadThreshold: service.loadThreshold,
               active: service.active,
             }}
           />
