@@ -30,7 +30,7 @@ test.describe("applicant account", () => {
     await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
 
     // Unconfirmed accounts can sign in; the portal asks them to confirm (and refuses to file meanwhile).
-    await page.getByRole("main").getByRole("link", { name: "Sign in" }).click();
+    await page.getByRole("main").getByRole("link", { name: "Sign in to continue" }).click();
     await signInPage.signIn(email, "a fine password 7");
     await expect(page).toHaveURL(`${baseURL}/portal/apply`);
     const reminder = page.getByRole("region", { name: "Confirm your email address" });
