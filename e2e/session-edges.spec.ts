@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { makeCnResidentId } from "../lib/identity/id-number";
-import { ApplicationForm, createUser, expect, test } from "./fixtures";
+import { ApplicationForm, callData, createUser, expect, test } from "./fixtures";
 
 // Issue 15 items 1 and 7: an expired session at submit, and nothing left behind on a shared computer.
 
@@ -81,7 +81,7 @@ test.describe("an expired session", () => {
     await expect(page.getByRole("heading", { name: "Application received" })).toBeVisible();
   });
 
-  test("a page asked for after the session ended sends to sign in and back to that exact page", async ({
+  test("a page asked for after the session ended says so, and sign-in leads back to that exact page", async ({
     page,
     login,
     signInPage,
@@ -90,9 +90,13 @@ test.describe("an expired session", () => {
     const applicant = await createUser("APPLICANT");
     await login(applicant);
     await page.goto("/portal");
-    await page.context().clearCookies({ name: /next-auth\.session-token/ });
+    // Ended on the server (signed out on another device): the browser still holds its cookie.
+    await callData("endSessions", applicant.id);
     await page.goto("/portal/apply/software-bug-fix?from=services");
-    await expect(page).toHaveURL(/\/signin\?/);
+    await expect(page).toHaveURL(
+      `${baseURL}/signin?callbackUrl=%2Fportal%2Fapply%2Fsoftware-bug-fix%3Ffrom%3Dservices&expired=1`,
+    );
+    await expect(page.getByText("Your sign-in has expired. Please sign in again:")).toBeVisible();
     await signInPage.signIn(applicant.email, applicant.password);
     await expect(page).toHaveURL(`${baseURL}/portal/apply/software-bug-fix?from=services`);
   });
@@ -130,6 +134,8 @@ test.describe("a shared computer", () => {
     const form = new ApplicationForm(page);
     await expect(page.getByLabel("Why is it urgent?")).toBeVisible();
     await fillAnswers(form);
+    // Not even between keystrokes and a reload.
+    for (const personal of [REASON, PHONE, ID_NUMBER]) expect(await storedText(page)).not.toContain(personal);
     await page.reload();
     await expect(page.getByLabel("Why is it urgent?")).toHaveValue("");
     await expect(page.getByLabel("Mobile phone")).toHaveValue("");

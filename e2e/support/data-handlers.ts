@@ -8,6 +8,7 @@ import { encode } from "next-auth/jwt";
 import { generateApplicationNumber } from "@/lib/applications/application-number";
 import { authOptions } from "@/lib/auth/options";
 import { hashPassword } from "@/lib/auth/password";
+import { endSessions } from "@/lib/auth/session-mutations";
 import { sessionTokenClaims } from "@/lib/auth/session-token";
 import {
   addEvidenceRequirement,
@@ -341,6 +342,15 @@ export const handlers = {
     await db.rateLimit.deleteMany({
       where: { OR: prefixes.map((prefix) => ({ key: { startsWith: prefix } })) },
     });
+  },
+
+  /** Ends every session of the account, as sign-out elsewhere does; the password stays (lib/auth/session-mutations). */
+  async endSessions(userId: string): Promise<void> {
+    const { sessionVersion } = await db.user.findUniqueOrThrow({
+      where: { id: userId },
+      select: { sessionVersion: true },
+    });
+    await endSessions(userId, sessionVersion);
   },
 };
 
