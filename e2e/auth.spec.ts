@@ -30,7 +30,7 @@ test.describe("applicant account", () => {
     await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
 
     // Unconfirmed accounts can sign in; the portal asks them to confirm (and refuses to file meanwhile).
-    await page.getByRole("main").getByRole("link", { name: "Sign in" }).click();
+    await page.getByRole("main").getByRole("link", { name: "Sign in to continue" }).click();
     await signInPage.signIn(email, "a fine password 7");
     await expect(page).toHaveURL(`${baseURL}/portal/apply`);
     const reminder = page.getByRole("region", { name: "Confirm your email address" });
@@ -269,5 +269,56 @@ test.describe("roles", () => {
     await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
     await signInPage.signIn(applicant.email, applicant.password);
     await expect(page).toHaveURL(/\/portal$/);
+  });
+});
+
+test.describe("keeping the user's place", () => {
+  test.beforeEach(() => test.slow());
+
+  test("from the home page through sign-in and registration, a new applicant lands on the apply form", async ({
+    page,
+    signInPage,
+    baseURL,
+  }) => {
+    const email = `start-${Date.now()}@e2e.test`;
+    await page.goto("/");
+    await page.getByRole("link", { name: "Start an urgent application" }).click();
+    await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fportal%2Fapply$/);
+    await page.getByRole("link", { name: "Create one" }).click();
+    await page.getByLabel("Your name").fill("Lin Starter");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password", { exact: true }).fill("a fine password 9");
+    await page.getByLabel("Repeat password").fill("a fine password 9");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+
+    // Whichever "sign in" the new applicant takes, it leads on to the form, not an empty portal.
+    await expect(page.getByRole("main").getByRole("link", { name: "Sign in to continue" })).toHaveAttribute(
+      "href",
+      "/signin?callbackUrl=%2Fportal%2Fapply",
+    );
+    await page.getByRole("banner").getByRole("link", { name: "Sign in" }).click();
+    await signInPage.signIn(email, "a fine password 9");
+    await expect(page).toHaveURL(`${baseURL}/portal/apply`);
+
+    await page.goto(await emailedConfirmationPath(email));
+    await page.getByRole("button", { name: "Confirm my email address" }).click();
+    await expect(page).toHaveURL(`${baseURL}/portal/apply`);
+  });
+
+  test("every service on /services starts an application of that service", async ({
+    page,
+    signInPage,
+    baseURL,
+  }) => {
+    const applicant = await createUser("APPLICANT");
+    await page.goto("/services");
+    await page.getByRole("link", { name: "Apply for Visa invitation letter" }).click();
+    await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fportal%2Fapply%2Fvisa-invitation$/);
+    await signInPage.signIn(applicant.email, applicant.password);
+    await expect(page).toHaveURL(`${baseURL}/portal/apply/visa-invitation`);
+    await expect(
+      page.getByRole("heading", { name: "Apply: Visa invitation letter", level: 1 }),
+    ).toBeVisible();
   });
 });

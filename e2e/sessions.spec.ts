@@ -17,6 +17,9 @@ async function signedInApplicant(page: Page, signInPage: SignInPage) {
 }
 
 test.describe("revocable sessions", () => {
+  // Signing in through the form in two browsers: more than the default budget on a busy two-core machine.
+  test.beforeEach(() => test.slow());
+
   test("a session cookie copied before sign-out is refused after it", async ({
     page,
     browser,

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { ServiceCard } from "@/components/catalog/service-card";
+import { ServiceChoice } from "@/components/apply/service-choice";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { listActiveServices } from "@/lib/catalog/data";
@@ -20,11 +20,14 @@ export default async function ServicesPage() {
       {services.length === 0 ? (
         <p className="text-slate-600">{t("empty")}</p>
       ) : (
-        <div className="grid gap-4 md:grid-cols-2">
+        <ul className="grid gap-6 md:grid-cols-2">
           {services.map((service) => (
-            <ServiceCard key={service.id} service={service} headingLevel="h2" />
+            <li key={service.id}>
+              {/* With "Apply for …", which opens the form with this service (through sign-in if needed). */}
+              <ServiceChoice service={service} />
+            </li>
           ))}
-        </div>
+        </ul>
       )}
     </>
   );

@@ -12,12 +12,13 @@ export async function generateMetadata() {
 
 type Params = Record<string, string | string[] | undefined>;
 
-/** What the page was sent here to say: a confirmed email, or the outcome of an unlock link. */
+/** What the page was sent here to say: a confirmed email, an expired session, or the outcome of an unlock link. */
 function signInNotice(
   params: Params,
-  t: (key: "confirmedNotice" | "unlockedNotice" | "unlockInvalid") => string,
+  t: (key: "confirmedNotice" | "unlockedNotice" | "unlockInvalid" | "expiredNotice") => string,
 ) {
   if (params.confirmed === "1") return { tone: "success" as const, text: t("confirmedNotice") };
+  if (params.expired === "1") return { tone: "error" as const, text: t("expiredNotice") };
   if (params.unlock === "ok") return { tone: "success" as const, text: t("unlockedNotice") };
   if (params.unlock === "invalid") return { tone: "error" as const, text: t("unlockInvalid") };
   return null;

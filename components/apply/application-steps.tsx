@@ -4,7 +4,8 @@ import { useTranslations } from "next-intl";
 import { unstable_rethrow } from "next/navigation";
 import { useEffect, useRef, useState, useSyncExternalStore, useTransition } from "react";
 import { Notice } from "@/components/ui/notice";
-import type { ActionResult } from "@/lib/action-result";
+import { announceSessionExpired, SignInAgainLink } from "@/components/auth/session-expired";
+import { SESSION_EXPIRED_MESSAGE, isSessionExpired, type ActionResult } from "@/lib/action-result";
 import { submitApplication } from "@/lib/applications/actions";
 import { localDateString } from "@/lib/applications/deadline";
 import {
@@ -31,6 +32,8 @@ export type ApplicationFormProps = {
   serverDrafts: UploadedEvidence[];
   /** The rota's zone (ROTA_TIME_ZONE): "night" for the next-morning offer is night there. */
   nightTimeZone: string;
+  /** False on a shared computer (chosen at sign-in): no draft is read from or kept on the device. */
+  keepOnDevice: boolean;
 };
 type Props = ApplicationFormProps;
 type Step = "form" | "review";
@@ -104,13 +107,15 @@ function ApplicationSteps({
   defaults,
   serverDrafts,
   nightTimeZone,
+  keepOnDevice,
   onStartOver,
 }: Props & { onStartOver: () => void }) {
   const t = useTranslations();
+  const scope = { userId, serviceCode: service.code, keep: keepOnDevice };
   const [initial] = useState<LoadedDraft & { fresh: FormValues; today: string }>(() => {
     const fresh = freshValues(service, defaults);
     return {
-      ...loadDraft({ userId, serviceCode: service.code }, fresh, serverDrafts),
+      ...loadDraft(scope, fresh, serverDrafts),
       fresh,
       today: localDateString(new Date(), Number(fresh.utcOffsetMinutes)),
     };
@@ -123,7 +128,10 @@ function ApplicationSteps({
   const [showAllErrors, setShowAllErrors] = useState(false);
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
   const [submitMessage, setSubmitMessage] = useState<string | null>(null);
-  const [step, setStep] = useState<Step>("form");
+  // Back from signing in again (the link of an expired session): straight to "check your answers".
+  const [step, setStep] = useState<Step>(() =>
+    askedForReview() && readyForReview(service, initial) ? "review" : "form",
+  );
   const [announcement, setAnnouncement] = useState("");
   const [pending, startTransition] = useTransition();
   const focusTarget = useRef<string | null>(null);
@@ -131,8 +139,11 @@ function ApplicationSteps({
 
   // Every change is kept at once: a refresh or a dropped connection loses nothing.
   useEffect(() => {
-    saveDraft({ userId, serviceCode: service.code }, { values, files, submissionKey, fresh: initial.fresh });
-  }, [userId, service.code, values, files, submissionKey, initial.fresh]);
+    saveDraft(
+      { userId, serviceCode: service.code, keep: keepOnDevice },
+      { values, files, submissionKey, fresh: initial.fresh },
+    );
+  }, [userId, service.code, keepOnDevice, values, files, submissionKey, initial.fresh]);
 
   // Focus moves after the DOM has changed, so the error or heading it lands on is already there.
   useEffect(() => {
@@ -218,6 +229,7 @@ function ApplicationSteps({
         return;
       }
       if (result.ok) return;
+      if (isSessionExpired(result)) announceSessionExpired();
       const fieldErrors: FieldErrors = {};
       for (const [field, keys] of Object.entries(result.fieldErrors ?? {}))
         fieldErrors[field as ApplicationField] = keys[0];
@@ -228,7 +240,7 @@ function ApplicationSteps({
   }
 
   function startOver() {
-    clearDraft({ userId, serviceCode: service.code });
+    clearDraft(scope);
     onStartOver();
   }
 
@@ -244,7 +256,17 @@ function ApplicationSteps({
           onStartOver={startOver}
         />
       )}
-      {submitMessage && <Notice tone="error">{translate(submitMessage)}</Notice>}
+      {submitMessage && (
+        <Notice tone="error">
+          {translate(submitMessage)}
+          {submitMessage === SESSION_EXPIRED_MESSAGE && (
+            <>
+              {" "}
+              <SignInAgainLink returnTo={reviewAddress()} />
+            </>
+          )}
+        </Notice>
+      )}
       {step === "form" ? (
         <FormStep
           service={service}
@@ -275,6 +297,26 @@ function ApplicationSteps({
         />
       )}
     </div>
+  );
+}
+
+function askedForReview(): boolean {
+  return new URLSearchParams(window.location.search).get("step") === "review";
+}
+
+/** This page, asking for the review step: where signing in again after an expired session leads. */
+function reviewAddress(): string {
+  const url = new URL(window.location.href);
+  url.searchParams.set("step", "review");
+  return `${url.pathname}${url.search}`;
+}
+
+/** Only a complete draft opens on "check your answers"; anything missing opens the form. */
+function readyForReview(service: ApplyService, draft: LoadedDraft): boolean {
+  const evidenceIds = draft.files.map((file) => file.id);
+  return (
+    applicationSchema.safeParse({ ...draft.values, submissionKey: draft.submissionKey, evidenceIds })
+      .success && missingRequiredKinds(service.evidence, draft.files).length === 0
   );
 }
 

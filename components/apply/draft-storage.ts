@@ -11,7 +11,8 @@ import {
 import type { ApplicationFormValues } from "@/lib/applications/schema";
 import type { UploadedEvidence } from "@/lib/evidence/types";
 
-export type DraftScope = { userId: string; serviceCode: string };
+/** `keep: false` is a session on a shared computer: nothing is read from or written to storage. */
+export type DraftScope = { userId: string; serviceCode: string; keep?: boolean };
 export type FormValues = Omit<ApplicationFormValues, "evidenceIds">;
 export type LoadedDraft = {
   values: FormValues;
@@ -57,7 +58,11 @@ export function loadDraft(
   fresh: FormValues,
   serverDrafts: readonly UploadedEvidence[],
 ): LoadedDraft {
-  const saved = parseDraft(read("localStorage", draftStorageKey(scope.userId, scope.serviceCode)));
+  if (scope.keep === false) clearDraft(scope);
+  const saved =
+    scope.keep === false
+      ? null
+      : parseDraft(read("localStorage", draftStorageKey(scope.userId, scope.serviceCode)));
   if (!saved)
     return {
       values: fresh,
@@ -86,6 +91,7 @@ export function saveDraft(
   draft: { values: FormValues; files: readonly UploadedEvidence[]; submissionKey: string; fresh: FormValues },
 ) {
   const { values, files, submissionKey, fresh } = draft;
+  if (scope.keep === false) return;
   if (!hasAnswers({ ...values, utcOffsetMinutes: fresh.utcOffsetMinutes }, fresh, files)) return;
   write(
     "localStorage",

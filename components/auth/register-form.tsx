@@ -4,9 +4,11 @@ import { useTranslations } from "next-intl";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Notice } from "@/components/ui/notice";
 import { TextField } from "@/components/ui/text-field";
+import { TextLink } from "@/components/ui/text-link";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { registerApplicant } from "@/lib/auth/actions";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/schema";
+import { signInPath } from "@/lib/auth/sign-in-path";
 
 /**
  * Posts to the action also before JavaScript has loaded (never a GET with the password in the URL).
@@ -26,6 +28,8 @@ export function RegisterForm({ callbackUrl }: { callbackUrl: string }) {
         </h2>
         <p className="text-sm text-slate-700">{t("auth.checkEmailBody", { email: state.data.email })}</p>
         <p className="text-sm text-slate-600">{t("auth.checkEmailSpam")}</p>
+        {/* Unconfirmed accounts may sign in and prepare an application: on to where they were going. */}
+        <TextLink href={signInPath(callbackUrl)}>{t("auth.continueSignIn")}</TextLink>
       </section>
     );
   }

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { startTransition, useActionState, type FormEvent } from "react";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { CheckboxField } from "@/components/ui/checkbox-field";
 import { Notice } from "@/components/ui/notice";
 import { TextField } from "@/components/ui/text-field";
 import { UnlockRequestForm } from "./unlock-request-form";
@@ -56,6 +57,7 @@ export function SignInForm({
           autoComplete="current-password"
           required
         />
+        <CheckboxField name="sharedDevice" label={t("auth.sharedDevice")} hint={t("auth.sharedDeviceHint")} />
         <SubmitButton pending={pending} label={t("auth.signIn")} pendingLabel={t("auth.signingIn")} />
       </form>
       {state?.message === "auth.throttled" && state.email && <UnlockRequestForm email={state.email} />}

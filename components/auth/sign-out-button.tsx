@@ -1,6 +1,8 @@
 "use client";
 
 import { useState } from "react";
+import { clearDeviceData } from "@/components/apply/device-data";
+import { SignInAgainLink, useSessionExpired } from "./session-expired";
 
 /**
  * Signs out through next-auth's own endpoint, with the CSRF token it requires. This is what
@@ -18,8 +20,18 @@ async function signOut(callbackUrl: string): Promise<string> {
   return url ?? callbackUrl;
 }
 
+/**
+ * Signing out first removes everything the app keeps in this browser (drafts with health details,
+ * contact details, the ID number), whatever the server then answers. Once an action has found the
+ * session expired, the header offers signing in again instead.
+ */
 export function SignOutButton({ label }: { label: string }) {
   const [pending, setPending] = useState(false);
+  const expired = useSessionExpired();
+  if (expired)
+    return (
+      <SignInAgainLink className="min-h-9 rounded-md px-3 py-2 text-sm font-semibold text-brand-700 hover:bg-brand-50" />
+    );
   return (
     <button
       type="button"
@@ -27,6 +39,7 @@ export function SignOutButton({ label }: { label: string }) {
       aria-busy={pending}
       onClick={() => {
         setPending(true);
+        clearDeviceData(null);
         signOut("/").then(
           (url) => window.location.assign(url),
           // Offline or the server away: still signed in, so the button comes back to try again.

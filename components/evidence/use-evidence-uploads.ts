@@ -1,6 +1,7 @@
 import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
-import type { ActionResult } from "@/lib/action-result";
+import { announceSessionExpired } from "@/components/auth/session-expired";
+import { isSessionExpired, type ActionResult } from "@/lib/action-result";
 import { removeEvidence, uploadEvidence } from "@/lib/evidence/actions";
 import { LIMIT_MESSAGE_VALUES, precheckFile, type Usage } from "@/lib/evidence/limits";
 import type { EvidenceKind, SavedEvidence, UploadedEvidence } from "@/lib/evidence/types";
@@ -120,6 +121,7 @@ export function useEvidenceUploads({
 
   async function finish(item: QueueItem, result: ActionResult<SavedEvidence>) {
     if (!result.ok) {
+      if (isSessionExpired(result)) announceSessionExpired();
       const error = Object.values(result.fieldErrors ?? {})[0]?.[0] ?? result.message;
       updateItem(item.key, { status: "failed", error, retryable: !FINAL_PROBLEMS.has(error) });
       setAnnouncement(t("evidence.announceFailed", { name: item.file.name, error: message(error) }));

@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { SessionExpiredBanner } from "@/components/auth/session-expired";
+import { SignInLink } from "@/components/auth/sign-in-link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { Bell } from "@/components/notifications/bell";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -57,15 +59,14 @@ export async function SiteHeader() {
               <SignOutButton label={t("signOut")} />
             </>
           ) : (
-            <Link
-              href="/signin"
+            <SignInLink
+              label={t("signIn")}
               className="rounded-md px-3 py-2 text-sm font-semibold text-brand-700 hover:bg-brand-50"
-            >
-              {t("signIn")}
-            </Link>
+            />
           )}
         </div>
       </div>
+      <SessionExpiredBanner />
     </header>
   );
 }

@@ -5,7 +5,8 @@ import { unstable_rethrow } from "next/navigation";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Notice } from "@/components/ui/notice";
-import type { ActionResult } from "@/lib/action-result";
+import { announceSessionExpired, SignInAgainLink } from "@/components/auth/session-expired";
+import { SESSION_EXPIRED_MESSAGE, isSessionExpired, type ActionResult } from "@/lib/action-result";
 import { payForApplication } from "@/lib/payments/actions";
 import type { PaymentMethod } from "@/lib/payments/provider";
 
@@ -46,12 +47,23 @@ export function PayForm({
         return;
       }
       if (!result.ok) setMessage(result.message);
+      if (isSessionExpired(result)) announceSessionExpired();
     });
   }
 
   return (
     <div className="flex flex-col gap-3">
-      {message && <Notice tone="error">{t.has(message) ? t(message) : t("payment.errors.network")}</Notice>}
+      {message && (
+        <Notice tone="error">
+          {t.has(message) ? t(message) : t("payment.errors.network")}
+          {message === SESSION_EXPIRED_MESSAGE && (
+            <>
+              {" "}
+              <SignInAgainLink />
+            </>
+          )}
+        </Notice>
+      )}
       <Button
         type="button"
         onClick={() => pay("online")}

@@ -2,7 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useEffect, useEffectEvent, type FormEvent } from "react";
-import type { ActionResult } from "@/lib/action-result";
+import { announceSessionExpired } from "@/components/auth/session-expired";
+import { isSessionExpired, type ActionResult } from "@/lib/action-result";
 
 /** A Server Action as useActionState calls it. `R` may add fields to a refusal (e.g. when to try again). */
 export type FormAction<R extends ActionResult<unknown>> = (
@@ -36,6 +37,8 @@ export function useActionForm<R extends ActionResult<unknown>>(
   const [state, formAction, pending] = useActionState<R | null, FormData>(action, null);
 
   const report = useEffectEvent((result: R) => {
+    // The form shows the message; the page's header and banner turn to "sign in again".
+    if (isSessionExpired(result)) announceSessionExpired();
     if (result.ok) options.onSuccess?.(result.data);
     else options.onFailure?.(result as Extract<R, { ok: false }>);
   });

@@ -3,6 +3,8 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition, type FormEvent } from "react";
+import { announceSessionExpired } from "@/components/auth/session-expired";
+import { isSessionExpired } from "@/lib/action-result";
 import { LIMIT_MESSAGE_VALUES } from "@/lib/evidence/limits";
 import { CONCURRENT_CHANGE_KEY } from "@/lib/workflow/errors";
 import type { StaffActionResult } from "@/lib/workflow/staff-actions";
@@ -44,6 +46,8 @@ export function useStaffAction(action: StaffAction, { doneText, onDone, onStale,
       announce({ text: doneText, tone: "success" });
       onDone?.();
       router.refresh();
+    } else if (isSessionExpired(result)) {
+      announceSessionExpired();
     } else if (result.message === CONCURRENT_CHANGE_KEY) {
       // Said where it stays visible: the refresh may remove this very form.
       announce({ text: t(CONCURRENT_CHANGE_KEY), tone: "error" });

@@ -8,6 +8,7 @@ import { encode } from "next-auth/jwt";
 import { generateApplicationNumber } from "@/lib/applications/application-number";
 import { authOptions } from "@/lib/auth/options";
 import { hashPassword } from "@/lib/auth/password";
+import { endSessions } from "@/lib/auth/session-mutations";
 import { sessionTokenClaims } from "@/lib/auth/session-token";
 import {
   addEvidenceRequirement,
@@ -346,6 +347,15 @@ export const handlers = {
   /** Open cases of the service one person may hold before the supervisors are warned (issue 15 item 3). */
   async setLoadThreshold(serviceId: string, threshold: number | null): Promise<void> {
     await db.serviceType.update({ where: { id: serviceId }, data: { loadThreshold: threshold } });
+  },
+
+  /** Ends every session of the account, as sign-out elsewhere does; the password stays (lib/auth/session-mutations). */
+  async endSessions(userId: string): Promise<void> {
+    const { sessionVersion } = await db.user.findUniqueOrThrow({
+      where: { id: userId },
+      select: { sessionVersion: true },
+    });
+    await endSessions(userId, sessionVersion);
   },
 };
 

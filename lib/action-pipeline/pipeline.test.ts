@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { sessionExpired } from "@/lib/action-result";
 import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/session";
 import { NotAuthorizedError, UserFacingError } from "@/lib/errors";
@@ -58,11 +59,14 @@ describe("the Server Action pipeline", () => {
       run,
     });
 
+    // No live session: "sign in again", typed so every form can offer the way back (not "not allowed").
     await signedInAs(null);
     expect(await signedIn(null, formData({ name: "x" }))).toEqual({
       ok: false,
-      message: "errors.notAuthorized",
+      message: "errors.sessionExpired",
+      code: "sessionExpired",
     });
+    expect(await adminsOnly(null, formData({ name: "x" }))).toEqual(sessionExpired());
     await signedInAs("REVIEWER");
     expect(await adminsOnly(null, formData({ name: "x" }))).toEqual({
       ok: false,
@@ -70,7 +74,7 @@ describe("the Server Action pipeline", () => {
     });
     expect(fields).not.toHaveBeenCalled();
     expect(run).not.toHaveBeenCalled();
-    expect(logLines().map((line) => line.outcome)).toEqual(["unauthorized", "unauthorized"]);
+    expect(logLines().map((line) => line.outcome)).toEqual(["unauthorized", "unauthorized", "unauthorized"]);
 
     await signedInAs("ADMIN");
     expect(await adminsOnly(null, formData({ name: "x" }))).toEqual({ ok: true, data: "done" });

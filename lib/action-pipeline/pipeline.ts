@@ -1,7 +1,7 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import type { z } from "zod";
-import { failure, invalidInput, type ActionFailure } from "@/lib/action-result";
+import { failure, invalidInput, sessionExpired, type ActionFailure } from "@/lib/action-result";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import { UserFacingError } from "@/lib/errors";
 import { releaseAttempt, reserveAttempt, type RateLimitCheck } from "@/lib/rate-limit/mutations";
@@ -128,10 +128,14 @@ async function steps<A extends Access, S extends z.ZodType, T, F extends ActionF
   facts: { ip: string | null; requestId: string | null },
 ): Promise<Step> {
   const viewer = config.access === "public" ? null : await getCurrentUser();
+  const needsAccount = config.access !== "public" && config.access !== "anyone";
+  // No live session where one is needed: it expired or was ended (sign-out elsewhere, password
+  // change). A typed answer, so the form can say so and offer sign-in, rather than "not allowed".
+  if (needsAccount && !viewer) return { outcome: "unauthorized", result: sessionExpired() };
   if (
-    config.access !== "public" &&
-    config.access !== "anyone" &&
-    (!viewer || (config.access !== "signedIn" && !config.access(viewer)))
+    needsAccount &&
+    config.access !== "signedIn" &&
+    !(config.access as (v: CurrentUser) => boolean)(viewer!)
   )
     return { outcome: "unauthorized", result: failure("errors.notAuthorized") };
   // Whoever posts chooses what the argument decodes to (lib/validation/action-input.ts).

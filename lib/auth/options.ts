@@ -19,7 +19,11 @@ export const authOptions: NextAuthOptions = {
   providers: [
     CredentialsProvider({
       name: "credentials",
-      credentials: { email: { type: "email" }, password: { type: "password" } },
+      credentials: {
+        email: { type: "email" },
+        password: { type: "password" },
+        sharedDevice: { type: "text" },
+      },
       async authorize(credentials, request) {
         const now = new Date();
         const email = emailSchema.safeParse(credentials?.email);
@@ -36,7 +40,8 @@ export const authOptions: NextAuthOptions = {
           if (outcome.ok) await rememberProvenBrowser(subject, now);
           return outcome;
         });
-        if (result.ok) return result.user;
+        // "This is a shared computer" rides along into the session token (lib/auth/session-token.ts).
+        if (result.ok) return { ...result.user, sharedDevice: credentials?.sharedDevice === "1" };
         if (result.reason === "throttled")
           throw new Error(`${THROTTLED_ERROR_PREFIX}${result.retryAfterSeconds}`);
         return null;

@@ -20,12 +20,22 @@ export type PasswordSignIn = { ok: true } | { ok: false; error: string };
  * action's response; within an action `cookies()` reads back what was set, which is how the
  * second call sees the CSRF cookie the first one created.
  */
-export async function signInWithNextAuth(email: string, password: string): Promise<PasswordSignIn> {
+export async function signInWithNextAuth(
+  email: string,
+  password: string,
+  sharedDevice = false,
+): Promise<PasswordSignIn> {
   const { csrfToken } = (await (await callNextAuth(["csrf"])).json()) as { csrfToken: string };
   const response = await callNextAuth(["callback", "credentials"], {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
+    body: new URLSearchParams({
+      csrfToken,
+      email,
+      password,
+      sharedDevice: sharedDevice ? "1" : "",
+      json: "true",
+    }),
   });
   const { url } = (await response.json()) as { url?: string };
   if (!url) return { ok: false, error: "NoAnswer" };

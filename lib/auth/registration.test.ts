@@ -1,5 +1,6 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { sessionExpired } from "@/lib/action-result";
 import { getCurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { formData, signedInAs } from "@/lib/testing/action-session";
@@ -258,10 +259,7 @@ describe("email confirmation", () => {
       "alreadyConfirmed",
     );
     vi.mocked(getCurrentUser).mockResolvedValue(null);
-    expect(await resendConfirmationEmail(null, formData({}))).toEqual({
-      ok: false,
-      message: "errors.notAuthorized",
-    });
+    expect(await resendConfirmationEmail(null, formData({}))).toEqual(sessionExpired());
   });
 
   it("counts accounts made any other way (seed, admins, existing rows) as confirmed", async () => {

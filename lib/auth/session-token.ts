@@ -9,24 +9,36 @@ import { endSessions } from "./session-mutations";
 // copied or logged cookie would otherwise give away (it is encrypted, but not from whoever holds
 // NEXTAUTH_SECRET). Everything else is read from the database on each request.
 
-type SessionClaims = { sub: string; sv: number };
+// `sd` marks a session signed in on a shared computer: a preference about this browser, no personal data.
+type SessionClaims = { sub: string; sv: number; sd?: true };
 
 /** What the token is re-encoded with, at sign-in (`user` present) and on every refresh. */
-export async function sessionTokenClaims(token: JWT, user?: { id: string }): Promise<JWT> {
+export async function sessionTokenClaims(
+  token: JWT,
+  user?: { id: string; sharedDevice?: boolean },
+): Promise<JWT> {
   if (user) {
     const sv = await findSessionVersion(user.id);
-    return sv === null ? {} : ({ sub: user.id, sv } satisfies SessionClaims);
+    if (sv === null) return {};
+    return (
+      user.sharedDevice ? { sub: user.id, sv, sd: true } : { sub: user.id, sv }
+    ) satisfies SessionClaims;
   }
-  return typeof token.sub === "string" && typeof token.sv === "number"
-    ? ({ sub: token.sub, sv: token.sv } satisfies SessionClaims)
-    : {};
+  if (typeof token.sub !== "string" || typeof token.sv !== "number") return {};
+  return (
+    token.sd === true ? { sub: token.sub, sv: token.sv, sd: true } : { sub: token.sub, sv: token.sv }
+  ) satisfies SessionClaims;
 }
 
 /** The session next-auth hands to getServerSession (and /api/auth/session): the two claims, nothing more. */
 export function sessionFromToken(session: Session, token: JWT): Session {
   return {
     expires: session.expires,
-    user: { id: token.sub ?? "", sessionVersion: typeof token.sv === "number" ? token.sv : -1 },
+    user: {
+      id: token.sub ?? "",
+      sessionVersion: typeof token.sv === "number" ? token.sv : -1,
+      sharedDevice: token.sd === true,
+    },
   };
 }
 

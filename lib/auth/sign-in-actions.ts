@@ -49,14 +49,20 @@ function refusal(error: string, email: string) {
 export const signInWithPassword = formAction({
   name: "auth.signIn",
   access: "public",
-  schema: z.object({ email: z.string(), password: z.string(), callbackUrl: z.unknown() }),
+  schema: z.object({
+    email: z.string(),
+    password: z.string(),
+    callbackUrl: z.unknown(),
+    sharedDevice: z.boolean(),
+  }),
   fields: (formData) => ({
     email: field(formData, "email"),
     password: field(formData, "password"),
     callbackUrl: formData.get("callbackUrl"),
+    sharedDevice: formData.get("sharedDevice") === "on",
   }),
-  run: async ({ data: { email, password, callbackUrl } }) => {
-    const result = await signInWithNextAuth(email, password);
+  run: async ({ data: { email, password, callbackUrl, sharedDevice } }) => {
+    const result = await signInWithNextAuth(email, password, sharedDevice);
     if (!result.ok) return refuse(refusal(result.error, email));
     return `/signin/continue?callbackUrl=${encodeURIComponent(safeCallbackPath(callbackUrl, ""))}`;
   },

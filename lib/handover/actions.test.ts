@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { sessionExpired } from "@/lib/action-result";
 import { getCurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -27,9 +28,11 @@ beforeEach(() => {
 describe("handover actions", () => {
   it.each<Role | null>([null, "APPLICANT", "ADMIN"])("refuse %s before doing anything", async (role) => {
     await signedInAs(role);
-    expect(await endShift(null, formData(ticked))).toEqual({ ok: false, message: "errors.notAuthorized" });
+    // Without a session the answer is "sign in again" (lib/action-result.ts), otherwise "not allowed".
+    const refused = role === null ? sessionExpired() : { ok: false, message: "errors.notAuthorized" };
+    expect(await endShift(null, formData(ticked))).toEqual(refused);
     expect(await acknowledge(null, formData({ handoverId: "00000000-0000-4000-8000-000000000000" }))).toEqual(
-      { ok: false, message: "errors.notAuthorized" },
+      refused,
     );
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
+import { sessionExpired } from "@/lib/action-result";
 import { formatApplicationNumber, generateApplicationNumber } from "@/lib/applications/application-number";
 import { createTestUser } from "@/lib/testing/fixtures";
 import { withTestDatabase } from "@/lib/testing/with-test-database";
@@ -119,10 +120,7 @@ describe("share links", () => {
       message: "errors.notAuthorized",
     });
     signedInAs(null);
-    expect(await createShareLink(null, formData({ number: found.number }))).toEqual({
-      ok: false,
-      message: "errors.notAuthorized",
-    });
+    expect(await createShareLink(null, formData({ number: found.number }))).toEqual(sessionExpired());
   });
 
   it("a valid link to a number that does not exist is just invalid", async () => {

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { sessionExpired } from "@/lib/action-result";
 import { getCurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -37,7 +38,8 @@ describe("rota actions", () => {
       await saveShiftMembers(null, formData({ shiftId: shift.id, userIds: [] })),
       await addStandardShifts(null, formData({})),
     ];
-    for (const result of results) expect(result).toEqual({ ok: false, message: "errors.notAuthorized" });
+    const refused = role === null ? sessionExpired() : { ok: false, message: "errors.notAuthorized" };
+    for (const result of results) expect(result).toEqual(refused);
     expect(await db.shift.count()).toBe(before);
   });
 

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { sessionExpired } from "@/lib/action-result";
 import { getCurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { createTestUser } from "@/lib/testing/fixtures";
@@ -43,8 +44,7 @@ describe("staff actions", () => {
       updateStaffServices(null, formData({ userId: target.id })),
     ];
     vi.mocked(getCurrentUser).mockResolvedValue(null);
-    for (const result of await Promise.all(attempts()))
-      expect(result).toEqual({ ok: false, message: "errors.notAuthorized" });
+    for (const result of await Promise.all(attempts())) expect(result).toEqual(sessionExpired());
     await signedInAs("APPLICANT");
     for (const result of await Promise.all(attempts()))
       expect(result).toEqual({ ok: false, message: "errors.notAuthorized" });

@@ -1,4 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { sessionExpired } from "@/lib/action-result";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
@@ -230,10 +231,7 @@ describe("requestFollowUp (the applicant's action)", () => {
   it("refuses visitors without a session and malformed input", async () => {
     const application = await makeCase();
     vi.mocked(getCurrentUser).mockResolvedValue(null);
-    expect(await requestFollowUp(null, form(application, 0))).toEqual({
-      ok: false,
-      message: "errors.notAuthorized",
-    });
+    expect(await requestFollowUp(null, form(application, 0))).toEqual(sessionExpired());
     vi.mocked(getCurrentUser).mockResolvedValue({ ...application.applicant, locale: "en" } as CurrentUser);
     expect(await requestFollowUp(null, form({ id: "nope" }, 0))).toMatchObject({
       ok: false,

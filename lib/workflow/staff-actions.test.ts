@@ -1,4 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { sessionExpired } from "@/lib/action-result";
 import { getCurrentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { createTestApplication, createTestService, createTestUser } from "@/lib/testing/fixtures";
@@ -75,8 +76,8 @@ describe("staff actions called directly", () => {
     });
     for (const who of [null, owner, await createTestUser("APPLICANT")]) {
       await signedInAs(who);
-      for (const result of await Promise.all(calls()))
-        expect(result).toEqual({ ok: false, message: "errors.notAuthorized" });
+      const refused = who === null ? sessionExpired() : { ok: false, message: "errors.notAuthorized" };
+      for (const result of await Promise.all(calls())) expect(result).toEqual(refused);
     }
     expect(await state(application.id)).toEqual(before);
   });

@@ -5,7 +5,7 @@ import type { ApplyService } from "@/components/apply/types";
 import { Notice } from "@/components/ui/notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { findActiveService } from "@/lib/catalog/data";
-import { requireArea } from "@/lib/auth/session";
+import { isSharedDeviceSession, requireArea } from "@/lib/auth/session";
 import { listDraftEvidence } from "@/lib/evidence/data";
 import { TextLink } from "@/components/ui/text-link";
 
@@ -24,11 +24,12 @@ export async function generateMetadata({ params }: Props) {
 export default async function ApplyPage({ params }: Props) {
   const { service: code } = await params;
   const user = await requireArea("portal", `/portal/apply/${encodeURIComponent(code)}`);
-  const [service, drafts, t, locale] = await Promise.all([
+  const [service, drafts, t, locale, sharedDevice] = await Promise.all([
     findActiveService(code),
     listDraftEvidence(user),
     getTranslations("apply"),
     getLocale(),
+    isSharedDeviceSession(),
   ]);
   if (!service) notFound();
   const zh = locale === "zh";
@@ -62,6 +63,7 @@ export default async function ApplyPage({ params }: Props) {
           service={formService}
           defaults={{ applicantName: user.displayName, email: user.email }}
           serverDrafts={drafts}
+          keepOnDevice={!sharedDevice}
         />
       )}
     </div>

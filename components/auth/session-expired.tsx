@@ -1,0 +1,62 @@
+"use client";
+
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useSyncExternalStore } from "react";
+import { linkClasses } from "@/components/ui/text-link";
+import { signInPath } from "@/lib/auth/sign-in-path";
+
+// A Server Action answered "the session is gone" (lib/action-result.ts): every part of the page that
+// still speaks as if signed in (the header's sign-out) learns it from here, whichever form asked.
+const EVENT = "expedite:session-expired";
+let expired = false;
+
+export function announceSessionExpired() {
+  if (expired) return;
+  expired = true;
+  window.dispatchEvent(new Event(EVENT));
+}
+
+function subscribe(onChange: () => void) {
+  window.addEventListener(EVENT, onChange);
+  return () => window.removeEventListener(EVENT, onChange);
+}
+
+/** True once any action on this page found the session expired. */
+export function useSessionExpired(): boolean {
+  return useSyncExternalStore(
+    subscribe,
+    () => expired,
+    () => false,
+  );
+}
+
+/** Where the browser is now, path and query: the page sign-in leads back to. */
+export function currentPage(): string {
+  return `${window.location.pathname}${window.location.search}`;
+}
+
+/** "Sign in again", back to `returnTo` (by default this very page, query included). */
+export function SignInAgainLink({ returnTo, className }: { returnTo?: string; className?: string }) {
+  const t = useTranslations("auth");
+  return (
+    <Link href={signInPath(returnTo ?? currentPage(), true)} className={className ?? linkClasses()}>
+      {t("signInAgain")}
+    </Link>
+  );
+}
+
+/** Under the header once the session is found expired: the message and the way back, on every page. */
+export function SessionExpiredBanner() {
+  const t = useTranslations();
+  const isExpired = useSessionExpired();
+  if (!isExpired) return null;
+  return (
+    <div role="alert" className="border-b border-red-200 bg-red-50 print:hidden">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 px-4 py-2 text-sm text-red-800 sm:px-6">
+        <p>{t("errors.sessionExpired")}</p>
+        <SignInAgainLink className={linkClasses({ extra: "text-red-900 underline" })} />
+      </div>
+    </div>
+  );
+}
