@@ -71,6 +71,8 @@ test("an admin changes an express step target and a reviewer cannot open the adm
   page,
   login,
 }) => {
+  // Three pages and two sign-ins: the default 30 s ran out on a loaded machine (7 suites at once).
+  test.setTimeout(60_000);
   const admin = await createUser("ADMIN");
   await login(admin);
   await page.goto("/console/admin/services");
