@@ -68,6 +68,11 @@ export function createShiftAround(memberIds: string[], fromMinutes: number, toMi
   return callData("createShiftAround", memberIds, fromMinutes, toMinutes);
 }
 
+/** Gives a case to whoever is on duty, as a submission does. */
+export function autoAssignCase(number: string) {
+  return callData("autoAssignCase", number);
+}
+
 /**
  * The confirmation link last emailed to `email` (decision 010), read from the outbox row the
  * registration wrote in its own transaction — what the dev mailbox would show once the worker ran.

@@ -1,39 +1,34 @@
-const MAX_TEXT = 120;
+import type { DescribedEntry, Segment } from "@/lib/audit/describe-entry";
+import { TextLink } from "@/components/ui/text-link";
 
-function short(value: unknown): string {
-  const text = typeof value === "string" ? value : JSON.stringify(value);
-  return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
+export function Segments({ segments }: { segments: Segment[] }) {
+  return segments.map((segment, index) =>
+    segment.href ? (
+      <TextLink key={index} href={segment.href} size="inherit" inline>
+        {segment.text}
+      </TextLink>
+    ) : (
+      <span key={index}>{segment.text}</span>
+    ),
+  );
 }
 
-/**
- * An audit row's details, compact: one line per key; a { from, to } change reads "from → to".
- * Long values are cut (the full JSON is in the title, for hovering or copying).
- */
-export function AuditDetails({ details }: { details: unknown }) {
-  if (details === null || details === undefined) return <span className="text-slate-400">—</span>;
-  if (typeof details !== "object" || Array.isArray(details))
-    return <code className="break-all">{short(details)}</code>;
-  const entries = Object.entries(details as Record<string, unknown>).flatMap(([key, value]) =>
-    key === "changes" && value && typeof value === "object"
-      ? Object.entries(value as Record<string, unknown>)
-      : [[key, value] as const],
-  );
+/** An audit row's details in words, one labelled line each; empty values were left out already. */
+export function AuditDetails({ lines, colon }: { lines: DescribedEntry["lines"]; colon: string }) {
+  if (lines.length === 0) return <span className="text-slate-500">—</span>;
   return (
-    <dl className="flex flex-col gap-0.5 text-xs" title={JSON.stringify(details)}>
-      {entries.map(([key, value]) => {
-        const change =
-          value && typeof value === "object" && "from" in value && "to" in value
-            ? (value as { from: unknown; to: unknown })
-            : null;
-        return (
-          <div key={key} className="break-words">
-            <dt className="inline font-mono text-slate-500">{key}: </dt>
-            <dd className="inline font-mono text-slate-800">
-              {change ? `${short(change.from)} → ${short(change.to)}` : short(value)}
-            </dd>
-          </div>
-        );
-      })}
+    <dl className="flex flex-col gap-0.5 text-xs">
+      {lines.map((line, index) => (
+        <div key={index} className="break-words">
+          <dt className="inline text-slate-600">
+            {line.label}
+            {colon}
+          </dt>
+          <dd className="inline text-slate-900">
+            <Segments segments={line.value} />
+          </dd>
+        </div>
+      ))}
     </dl>
   );
 }

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { getFormat } from "@/lib/i18n/server-format";
 import type { StaffCaseEvent } from "@/lib/console/case-data";
+import { systemNoteText } from "@/lib/workflow/system-notes";
 
 const WHEN = { dateStyle: "medium", timeStyle: "short" } as const;
 
@@ -9,8 +10,9 @@ const WHEN = { dateStyle: "medium", timeStyle: "short" } as const;
  * applicant saw, and the internal note, marked unmistakably as staff-only.
  */
 export async function StaffHistory({ events }: { events: StaffCaseEvent[] }) {
-  const [t, tActions, tNodes, tRoles, format] = await Promise.all([
+  const [t, tSystemNotes, tActions, tNodes, tRoles, format] = await Promise.all([
     getTranslations("workspace.history"),
+    getTranslations("workspace.systemNotes"),
     getTranslations("case.history.actions"),
     getTranslations("nodes"),
     getTranslations("roles"),
@@ -51,13 +53,20 @@ export async function StaffHistory({ events }: { events: StaffCaseEvent[] }) {
                   <p className="whitespace-pre-line break-words text-slate-800">{event.publicNote}</p>
                 </div>
               )}
-              {event.internalNote && (
+              {(event.internalNote || event.systemNote) && (
                 <div className="mt-2 rounded-lg border border-dashed border-amber-400 bg-amber-50 p-2">
                   <p className="text-xs font-bold uppercase tracking-wide text-amber-900">
                     <span aria-hidden="true">🔒 </span>
                     {t("internalNote")}
                   </p>
-                  <p className="whitespace-pre-line break-words text-amber-950">{event.internalNote}</p>
+                  {event.systemNote && (
+                    <p className="whitespace-pre-line break-words text-amber-950">
+                      {systemNoteText(event.systemNote, tSystemNotes)}
+                    </p>
+                  )}
+                  {event.internalNote && (
+                    <p className="whitespace-pre-line break-words text-amber-950">{event.internalNote}</p>
+                  )}
                 </div>
               )}
             </div>

@@ -20,6 +20,7 @@ import { db } from "@/lib/db";
 import type { ApplicationStatus, Role, UrgencyTier, WorkflowNode } from "@/lib/generated/prisma/enums";
 import { maskIdNumber } from "@/lib/identity/id-number";
 import { hashIdNumber } from "@/lib/identity/id-number-hash";
+import { assignOnDuty } from "@/lib/rota/auto-assign-mutations";
 import { createShift, setShiftMembers } from "@/lib/rota/mutations";
 import { shiftInputSchema } from "@/lib/rota/schema";
 import { localTime } from "@/lib/rota/shift-time";
@@ -356,6 +357,22 @@ export const handlers = {
       select: { sessionVersion: true },
     });
     await endSessions(userId, sessionVersion);
+  },
+
+  /** The on-duty assignment a submission makes (lib/rota), for a case created directly. */
+  async autoAssignCase(number: string): Promise<void> {
+    const current = await db.application.findUniqueOrThrow({
+      where: { number },
+      select: { id: true, serviceId: true },
+    });
+    await db.$transaction((tx) =>
+      assignOnDuty(tx, {
+        applicationId: current.id,
+        serviceId: current.serviceId,
+        reason: "new",
+        now: new Date(),
+      }),
+    );
   },
 };
 

@@ -5,10 +5,10 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { NotAuthorizedError } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { createTestApplication, createTestUser } from "@/lib/testing/fixtures";
+import { createTestApplication, createTestService, createTestUser } from "@/lib/testing/fixtures";
 import { withTestDatabase } from "@/lib/testing/with-test-database";
-import { listAuditEntries } from "./data";
-import { AUDIT_PAGE_SIZE, auditQuerySchema } from "./schema";
+import { listAuditEntries, listAuditPeople } from "./data";
+import { AUDIT_PAGE_SIZE, AUDIT_PEOPLE_LIMIT, auditQuerySchema } from "./schema";
 
 withTestDatabase();
 
@@ -141,6 +141,12 @@ describe("listAuditEntries", () => {
       "workflow.APPROVE",
       "workflow.ADVANCE",
     ]);
+    // Picked from the list: a person by id, or what the system did by itself.
+    expect(await actions({ action: prefix, actorId: actor.id })).toEqual([
+      "workflow.APPROVE",
+      "workflow.ADVANCE",
+    ]);
+    expect(await actions({ action: prefix, actorId: "system" })).toEqual(["staff_created"]);
     expect(await actions({ action: prefix, entityType: "user", entityId: actor.id })).toEqual([
       "staff_created",
       "staff.created",
@@ -168,5 +174,51 @@ describe("listAuditEntries", () => {
       applicationNumber: application.number,
       actor: { displayName: actor.displayName, email: actor.email },
     });
+  });
+
+  it("names the people and cases a page mentions, linking staff to their page and not applicants", async () => {
+    const prefix = tagged();
+    const reviewer = await createTestUser("REVIEWER");
+    const applicant = await createTestUser("APPLICANT");
+    const application = await createTestApplication({
+      applicantId: applicant.id,
+      serviceId: await createTestService(),
+    });
+    await db.auditLog.create({
+      data: {
+        actorId: applicant.id,
+        action: `${prefix}sla.warned`,
+        entityType: "notification",
+        entityId: randomUUID(),
+        details: { recipients: [reviewer.id], applicationId: application.id, other: randomUUID() },
+      },
+    });
+    const page = await listAuditEntries(admin, query({ action: prefix }), "UTC");
+    expect(page.people.get(reviewer.id)).toEqual({
+      name: reviewer.displayName,
+      role: "REVIEWER",
+      href: `/console/admin/staff/${reviewer.id}`,
+    });
+    expect(page.people.get(applicant.id)).toEqual({
+      name: applicant.displayName,
+      role: "APPLICANT",
+      href: null,
+    });
+    expect(page.cases.get(application.id)).toBe(application.number);
+    expect(page.people.size + page.cases.size).toBe(3);
+  });
+
+  it("offers staff by name for the person filter, never applicants, bounded", async () => {
+    const reviewer = await createTestUser("REVIEWER");
+    const applicant = await createTestUser("APPLICANT");
+    const { people, more } = await listAuditPeople(admin);
+    const ids = people.map((person) => person.id);
+    expect(ids).toContain(reviewer.id);
+    expect(ids).not.toContain(applicant.id);
+    expect(people.length).toBeLessThanOrEqual(AUDIT_PEOPLE_LIMIT);
+    expect(typeof more).toBe("boolean");
+    await expect(listAuditPeople(await createTestUser("SUPERVISOR"))).rejects.toBeInstanceOf(
+      NotAuthorizedError,
+    );
   });
 });

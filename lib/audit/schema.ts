@@ -2,6 +2,8 @@ import { z } from "zod";
 import { filterText } from "@/lib/validation/text";
 
 export const AUDIT_PAGE_SIZE = 50;
+/** Staff offered by name in the "who" filter; past this, the name/email search still finds anyone. */
+export const AUDIT_PEOPLE_LIMIT = 300;
 
 /** Prisma passes startsWith/contains to LIKE as they are: "_" and "%" would match any character. */
 export function likeLiteral(value: string): string {
@@ -26,6 +28,11 @@ const text = (max: number) => filterText().pipe(z.string().trim().max(max)).catc
 /** The audit page's query string. Anything odd is dropped rather than turned into an error page. */
 export const auditQuerySchema = z.object({
   actor: text(100),
+  /** A person picked from the list, or "system" for what the server did by itself. */
+  actorId: z
+    .union([z.uuid(), z.literal("system")])
+    .optional()
+    .catch(undefined),
   action: text(100),
   entityType: text(50),
   entityId: text(100),

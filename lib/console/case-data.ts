@@ -10,6 +10,7 @@ import type { Role, WorkflowNode } from "@/lib/generated/prisma/enums";
 import type { WorkflowViewer } from "@/lib/workflow/actors";
 import { allowedOperations, type OperationState } from "@/lib/workflow/operations";
 import type { ProgressEvent } from "@/lib/workflow/progress";
+import { readNotes, type SystemNote } from "@/lib/workflow/system-notes";
 import { allowedTransitions } from "@/lib/workflow/transitions";
 
 /** Like the applicant's page: a bound that only keeps a runaway history from flooding the page. */
@@ -22,6 +23,8 @@ const ASSIGNEE_LIMIT = 200;
 export type StaffCaseEvent = ProgressEvent & {
   id: string;
   internalNote: string | null;
+  /** Written by the server (auto-assignment, handover), shown in the reader's language. */
+  systemNote: SystemNote | null;
   actor: { name: string; staff: boolean; role: Role } | null;
 };
 
@@ -78,6 +81,8 @@ const CASE_SELECT = {
       dueAt: true,
       publicNote: true,
       internalNote: true,
+      noteKey: true,
+      noteParams: true,
       actor: { select: { displayName: true, role: true } },
     },
   },
@@ -191,7 +196,7 @@ export async function findStaffCase(viewer: Viewer, rawNumber: string) {
       occurredAt: event.occurredAt,
       dueAt: event.dueAt,
       publicNote: event.publicNote,
-      internalNote: event.internalNote,
+      ...readNotes(event),
       actor: event.actor
         ? { name: event.actor.displayName, staff: isStaff(event.actor.role), role: event.actor.role }
         : null,

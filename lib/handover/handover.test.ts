@@ -81,14 +81,23 @@ describe("submitHandover", () => {
     });
     const events = await db.timelineEvent.findMany({
       where: { applicationId: handled.id },
-      select: { action: true, actorId: true, node: true, internalNote: true },
+      select: {
+        action: true,
+        actorId: true,
+        node: true,
+        internalNote: true,
+        noteKey: true,
+        noteParams: true,
+      },
     });
     expect(events).toEqual([
       {
         action: "ASSIGNED",
         actorId: author.id,
         node: "MATERIAL_CHECK",
-        internalNote: expect.stringContaining("Call the applicant at 9"),
+        internalNote: null,
+        noteKey: "handedOver",
+        noteParams: { name: expect.any(String), note: expect.stringContaining("Call the applicant at 9") },
       },
     ]);
 

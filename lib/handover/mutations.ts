@@ -9,6 +9,7 @@ import { BULK_TRANSACTION } from "@/lib/rota/load-mutations";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { WorkflowNode } from "@/lib/generated/prisma/enums";
 import { assertShiftWorker } from "@/lib/rota/access";
+import { handedOverNote } from "@/lib/workflow/system-notes";
 import { flagUnstaffed, pickAssignee, recordAssignment } from "@/lib/rota/auto-assign-mutations";
 import { queueCaseNotices } from "@/lib/rota/notice-mutations";
 import { findCurrentShift, findOnDutyStaff } from "@/lib/rota/on-duty-data";
@@ -31,10 +32,6 @@ type OpenCase = {
 
 export const HANDOVER_NOT_FOUND = "rota.handover.errors.notFound";
 const MINUTE = 60_000;
-
-/** Stored text (not translated later), so both languages, with the outgoing reviewer's notes. */
-export const handedOverNote = (name: string, note: string, caseNote = "") =>
-  `交接给 ${name} · Handed over to ${name} at the end of the shift: ${note}${caseNote ? `\n${caseNote}` : ""}`;
 
 export type SubmittedHandover = {
   handoverId: string;
@@ -99,12 +96,11 @@ export async function submitHandover(
       const chosen = await pickAssignee(tx, candidates, [viewer.id]);
       const details = { handoverId: handover.id };
       if (chosen) {
-        const internalNote = handedOverNote(chosen.displayName, note, notes.get(item.id));
         await recordAssignment(tx, {
           caseRow: item,
           to: chosen,
           actorId: viewer.id,
-          internalNote,
+          systemNote: handedOverNote(chosen.displayName, note, notes.get(item.id)),
           audit: { action: "handover.caseReassigned", details },
           bumpVersion: true,
           now,

@@ -3,6 +3,7 @@ import { recordAudit } from "@/lib/audit/mutations";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { WorkflowNode } from "@/lib/generated/prisma/enums";
 import { checkLoad } from "./load-mutations";
+import { autoAssignedNote, systemNoteColumns, type StoredSystemNote } from "@/lib/workflow/system-notes";
 import { activeSupervisorIds, queueCaseNotices } from "./notice-mutations";
 import { findOnDutyStaff, type OnDutyStaff } from "./on-duty-data";
 
@@ -25,10 +26,6 @@ type CaseRow = {
   assigneeId: string | null;
   currentNode: WorkflowNode;
 };
-
-/** Stored text (not translated later), so both languages; staff read it in the case's timeline. */
-export const autoAssignedNote = (name: string) =>
-  `值班自动分配给 ${name} · Assigned automatically to ${name} (on duty)`;
 
 /**
  * Called inside the transaction that creates a case or brings it back from the applicant: the case
@@ -75,7 +72,7 @@ export async function assignOnDuty(
       caseRow: row,
       to: chosen,
       actorId: null,
-      internalNote: autoAssignedNote(chosen.displayName),
+      systemNote: autoAssignedNote(chosen.displayName),
       audit: { action: "rota.autoAssigned", details: { reason, openCases: chosen.openCases } },
       bumpVersion: false,
       now,
@@ -126,7 +123,8 @@ type AssignmentArgs = {
   to: { id: string; displayName: string };
   /** null: the system chose. */
   actorId: string | null;
-  internalNote: string;
+  /** Staff-only, stored as key + parameters (lib/workflow/system-notes.ts). */
+  systemNote: StoredSystemNote;
   audit: { action: string; details?: Record<string, string | number | null> };
   /** False inside a caller's transaction that already stepped the version. */
   bumpVersion: boolean;
@@ -141,7 +139,7 @@ type AssignmentArgs = {
  */
 export async function recordAssignment(
   tx: Tx,
-  { caseRow, to, actorId, internalNote, audit, bumpVersion, now, timeZone }: AssignmentArgs,
+  { caseRow, to, actorId, systemNote, audit, bumpVersion, now, timeZone }: AssignmentArgs,
 ) {
   await tx.application.update({
     where: { id: caseRow.id },
@@ -159,7 +157,7 @@ export async function recordAssignment(
       node: caseRow.currentNode,
       action: "ASSIGNED",
       actorId,
-      internalNote,
+      ...systemNoteColumns(systemNote),
       occurredAt: now,
     },
   });

@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createTestUser } from "@/lib/testing/fixtures";
 import { withTestDatabase } from "@/lib/testing/with-test-database";
+import { findStaffCase } from "@/lib/console/case-data";
 import { performTransition } from "@/lib/workflow/mutations";
+import { renderSystemNote } from "@/lib/workflow/system-notes.fixtures";
 import { assignOnDuty, type AssignOnDutyArgs } from "./auto-assign-mutations";
 import { ZONE, makeCase, makeService, makeShift, makeStaff, shanghai } from "./rota.fixtures";
 
@@ -22,7 +24,7 @@ async function traces(applicationId: string) {
     }),
     db.timelineEvent.findMany({
       where: { applicationId, action: "ASSIGNED" },
-      select: { actorId: true, internalNote: true, occurredAt: true },
+      select: { actorId: true, internalNote: true, noteKey: true, noteParams: true, occurredAt: true },
     }),
     db.auditLog.findMany({
       where: { entityId: applicationId },
@@ -62,7 +64,10 @@ describe("assignOnDuty", () => {
     expect(events).toEqual([
       {
         actorId: null,
-        internalNote: expect.stringContaining(`Assigned automatically to ${calm.displayName} (on duty)`),
+        // A key and its parameters, not text: each reader sees it in their language.
+        internalNote: null,
+        noteKey: "autoAssigned",
+        noteParams: { name: calm.displayName },
         occurredAt: MONDAY_10,
       },
     ]);
@@ -206,7 +211,11 @@ describe("assignOnDuty", () => {
     expect(outcome.version).toBe(1);
     expect(row).toEqual({ assigneeId: present.id, unstaffedAt: null, version: 1 });
     expect(events).toEqual([
-      expect.objectContaining({ actorId: null, internalNote: expect.stringContaining(present.displayName) }),
+      expect.objectContaining({
+        actorId: null,
+        noteKey: "autoAssigned",
+        noteParams: { name: present.displayName },
+      }),
     ]);
   });
 
@@ -241,5 +250,25 @@ describe("assignOnDuty", () => {
       }),
     ).toBeNull();
     expect((await traces(application.id)).audit).toEqual([]);
+  });
+
+  it("writes a note the console history shows in the reader's language only", async () => {
+    const service = await makeService();
+    const reviewer = await makeStaff("REVIEWER", { services: [service.id] });
+    await db.user.update({ where: { id: reviewer.id }, data: { displayName: "王芳" } });
+    const supervisor = await makeStaff("SUPERVISOR");
+    await makeShift(1, "08:00", "16:00", [reviewer.id]);
+    const application = await makeCase(service.id);
+    await assign({ applicationId: application.id, serviceId: service.id, reason: "new", now: MONDAY_10 });
+
+    const view = await findStaffCase(supervisor, application.number);
+    const assigned = view!.events.find((event) => event.action === "ASSIGNED")!;
+    expect(assigned.internalNote).toBeNull();
+    const zh = await renderSystemNote(assigned.systemNote!, "zh");
+    const en = await renderSystemNote(assigned.systemNote!, "en");
+    expect(zh).toContain("王芳");
+    expect(zh).not.toMatch(/[A-Za-z]/);
+    expect(en).toContain("王芳");
+    expect(en.replace("王芳", "")).not.toMatch(/\p{Script=Han}/u);
   });
 });

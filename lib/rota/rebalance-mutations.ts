@@ -7,6 +7,7 @@ import { UserFacingError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { WorkflowNode } from "@/lib/generated/prisma/enums";
 import { assertRotaEditor } from "./access";
+import { rebalancedNote } from "@/lib/workflow/system-notes";
 import { pickAssignee, recordAssignment } from "./auto-assign-mutations";
 import { BULK_TRANSACTION } from "./load-mutations";
 import { findOnDutyStaff, type OnDutyStaff } from "./on-duty-data";
@@ -26,10 +27,6 @@ type LockedCase = {
   currentNode: WorkflowNode;
   assigneeId: string | null;
 };
-
-/** Stored text (not translated later), so both languages, with the supervisor's note. */
-export const rebalancedNote = (name: string, note: string) =>
-  `重新分配给 ${name} · Reassigned to ${name} to share the load: ${note}`;
 
 export type Rebalanced = { moved: number; assignees: Record<string, number> };
 
@@ -76,7 +73,7 @@ export async function rebalanceCases(
         caseRow: item,
         to: chosen,
         actorId: viewer.id,
-        internalNote: rebalancedNote(chosen.displayName, note),
+        systemNote: rebalancedNote(chosen.displayName, note),
         audit: { action: "rota.caseRebalanced", details: { mode } },
         bumpVersion: true,
         now,

@@ -2,7 +2,8 @@ import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { WorkflowNode } from "@/lib/generated/prisma/enums";
-import { autoAssignedNote, pickAssignee, recordAssignment } from "./auto-assign-mutations";
+import { autoAssignedNote } from "@/lib/workflow/system-notes";
+import { pickAssignee, recordAssignment } from "./auto-assign-mutations";
 import { findOnDutyStaff } from "./on-duty-data";
 
 /** Per run; the worker runs this every minute, so a busier morning drains over a few minutes. */
@@ -55,7 +56,7 @@ async function assignIfStillWaiting(
     caseRow: { ...row, assigneeId: null },
     to: chosen,
     actorId: null,
-    internalNote: autoAssignedNote(chosen.displayName),
+    systemNote: autoAssignedNote(chosen.displayName),
     audit: { action: "rota.autoAssigned", details: { reason: "onDutyAgain", openCases: chosen.openCases } },
     // Its own change, outside any other: open pages see the new version and refresh.
     bumpVersion: true,

@@ -1,9 +1,9 @@
-import { getTimeZone, getTranslations } from "next-intl/server";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { AuditFilters } from "@/components/admin/audit-filters";
 import { AuditTable } from "@/components/admin/audit-table";
 import { Pager, withParams } from "@/components/ui/pager";
 import { PageHeader } from "@/components/ui/page-header";
-import { listAuditEntries } from "@/lib/audit/data";
+import { findAuditSubject, listAuditEntries, listAuditPeople } from "@/lib/audit/data";
 import { auditQuerySchema } from "@/lib/audit/schema";
 import { requireArea } from "@/lib/auth/session";
 import { firstValues } from "@/lib/staff/schema";
@@ -22,13 +22,19 @@ export default async function AuditPage({
 }) {
   const user = await requireArea("admin", PATH);
   const query = auditQuerySchema.parse(firstValues(await searchParams));
-  const [t, tCommon, timeZone] = await Promise.all([
+  const [t, tCommon, timeZone, locale] = await Promise.all([
     getTranslations("admin.audit"),
     getTranslations("admin.common"),
     getTimeZone(),
+    getLocale(),
   ]);
-  const page = await listAuditEntries(user, query, timeZone);
+  const [page, staff, subject] = await Promise.all([
+    listAuditEntries(user, query, timeZone),
+    listAuditPeople(user),
+    findAuditSubject(user, query, locale),
+  ]);
   const filters = {
+    actorId: query.actorId,
     actor: query.actor,
     action: query.action,
     entityType: query.entityType,
@@ -42,11 +48,11 @@ export default async function AuditPage({
     <>
       <PageHeader title={t("title")} description={t("description", { zone: timeZone })} />
       <div className="flex flex-col gap-4 rounded-2xl border border-slate-200 bg-white p-4 sm:p-5">
-        <AuditFilters query={query} />
+        <AuditFilters query={query} staff={staff} subject={subject} />
         <p role="status" className="text-sm text-slate-600">
           {page.items.length === 0 ? t("empty") : t("shown", { count: page.items.length })}
         </p>
-        {page.items.length > 0 && <AuditTable items={page.items} />}
+        {page.items.length > 0 && <AuditTable page={page} />}
         <Pager
           className="mt-4"
           label={tCommon("pagination")}
