@@ -154,7 +154,7 @@ describe("the expedited notice", () => {
       locale: "zh",
       payload: { number: "EX0000000", node: "MATERIAL_CHECK", expectedAt: "2026-11-22T02:00:00.000Z" },
     });
-    expect(zh.body).toContain("2026年11月22日 GMT+8 10:00");
+    expect(zh.body).toContain("2026年11月22日 中国标准时间 10:00");
     const without = renderNotification({
       ...base,
       locale: "en",
