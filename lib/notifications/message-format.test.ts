@@ -71,6 +71,16 @@ describe("due times in messages", () => {
     );
   });
 
+  it("a staff alert about a late step says when it was due", () => {
+    const payload = { number: NUMBER, node: "MATERIAL_CHECK", dueAt: DUE };
+    expect(render("sla.overdue", "en", payload).body).toMatch(
+      /^The step “Material check” was due at 7 Dec 2026, 18:30 GMT\+8\./,
+    );
+    expect(render("sla.warning", "zh", payload).body).toBe(
+      "“材料审核”环节已用去目标时限的四分之三，将于 2026年12月7日 中国标准时间 18:30 到期，请在到期前推进处理。",
+    );
+  });
+
   it("rows queued without a due time keep the texts without one", () => {
     expect(render("case.supplementRequested", "en", { number: NUMBER }).body).toBe(
       "To continue, we need additional material from you. Sign in to see what is missing and by when.",

@@ -50,8 +50,8 @@ export const TEMPLATES = {
   "staff.handover": STAFF,
   // The overdue watch (lib/sla).
   "case.expedited": { audience: "applicant", needs: ["node"], informational: true },
-  "sla.warning": { audience: "staff", needs: ["node"] },
-  "sla.overdue": { audience: "staff", needs: ["node"] },
+  "sla.warning": { audience: "staff", needs: ["node"], mentionsDue: true },
+  "sla.overdue": { audience: "staff", needs: ["node"], mentionsDue: true },
   "sla.deadlineRisk": { audience: "staff", needs: ["node"] },
   // Registration (lib/auth, decision 010): the confirmation link; "you already have an account".
   "account.confirmEmail": ACCOUNT,
