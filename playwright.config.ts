@@ -48,7 +48,14 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 60_000,
     // Warnings and errors only: one access line per request would bury the test report.
-    env: { PORT: String(port), NEXTAUTH_URL: baseURL, NODE_ENV: "production", LOG_LEVEL: "warn" },
+    // Every email at once (no quiet window, decision 027): the specs read them seconds after the step.
+    env: {
+      PORT: String(port),
+      NEXTAUTH_URL: baseURL,
+      NODE_ENV: "production",
+      LOG_LEVEL: "warn",
+      NOTIFICATION_QUIET_SECONDS: "0",
+    },
     stdout: "pipe",
     stderr: "pipe",
   },

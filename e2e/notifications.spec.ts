@@ -29,7 +29,12 @@ test("an applicant reads a notification, asks staff to hurry, and the reviewer i
   await expect(
     item.getByRole("heading", { name: `Unread Application ${displayNumber} has moved on` }),
   ).toBeVisible();
-  await expect(item.getByText("Your application is now at the step “Material check”.")).toBeVisible();
+  // The step's due time, in the service's zone and in the British order (issue 15).
+  await expect(
+    item.getByText(
+      /^Your application is now at the step “Material check”, planned to be done by \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} GMT\+8\.$/,
+    ),
+  ).toBeVisible();
 
   await item.getByRole("button", { name: `Mark as read: Application ${displayNumber} has moved on` }).click();
   await expect(item.getByText("Marked as read.")).toBeFocused();

@@ -48,6 +48,13 @@ const serverEnvSchema = z.object({
         return false;
       }
     }, "ROTA_TIME_ZONE must be an IANA time zone such as Asia/Shanghai"),
+  /**
+   * Decision 027: an informational email or text about a case waits until its case has been quiet
+   * this long, and only the newest of a burst is sent (0: every message at once, as the tests use).
+   */
+  NOTIFICATION_QUIET_SECONDS: z.coerce.number().int().min(0).max(3_600).default(120),
+  /** …but no message of a burst waits longer than this, however busy its case stays. */
+  NOTIFICATION_MAX_HOLD_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
   /** Proxies whose X-Forwarded-* headers are believed: addresses and CIDR ranges (lib/http/trusted-proxies.ts). */
   TRUSTED_PROXIES: trustedProxiesSchema,
   /** On SIGTERM, how long in-flight requests may take before their connections are cut (decision 022). */

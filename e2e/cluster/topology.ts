@@ -142,6 +142,8 @@ export async function startTopology(options: {
       MAIL_FROM: "Expedite <no-reply@expedite.test>",
       TRUSTED_PROXIES: "127.0.0.1",
       NEXT_TELEMETRY_DISABLED: "1",
+      // The journey waits for the outbox to drain; bursts are collapsed in lib/notifications/burst.test.ts.
+      NOTIFICATION_QUIET_SECONDS: "0",
     };
     delete env.NEXTAUTH_URL;
 

@@ -30,6 +30,9 @@ export type JobTask = (context: TaskContext, helpers: JobHelpers) => Promise<str
  */
 export const RELAY_OUTBOX = "relay-outbox";
 
+/** The key of the one delayed wake-up for held messages (apart from the immediate one's key). */
+export const RELAY_HELD = "relay-outbox-held";
+
 /**
  * Passes until a batch comes back short. Concurrent relays (several workers, or a wake-up while
  * one runs) share the rows through the outbox's own claim (FOR UPDATE SKIP LOCKED and a lease,
@@ -37,12 +40,15 @@ export const RELAY_OUTBOX = "relay-outbox";
  */
 export const relayOutbox: JobTask = async (context, helpers) => {
   const batchSize = context.batchSize ?? BATCH_SIZE;
-  const total = { sent: 0, retrying: 0, failed: 0 };
+  const total = { sent: 0, retrying: 0, failed: 0, superseded: 0 };
+  let nextHeldAt: Date | null = null;
   for (;;) {
     const pass = await runOutboxOnce({ providers: context.providers, batchSize, log: context.log });
     total.sent += pass.sent;
     total.retrying += pass.retrying;
     total.failed += pass.failed;
+    total.superseded += pass.superseded;
+    nextHeldAt = pass.nextHeldAt;
     const more = pass.claimed === batchSize || pass.inApp === IN_APP_BATCH_SIZE;
     if (!more) break;
     if (context.stopping()) {
@@ -51,8 +57,11 @@ export const relayOutbox: JobTask = async (context, helpers) => {
       break;
     }
   }
-  if (total.sent + total.retrying + total.failed > 0)
-    return `sent ${total.sent}, retrying ${total.retrying}, failed ${total.failed}`;
+  // Held messages (decision 027) leave when their case goes quiet: wake a relay then, not a minute later.
+  if (nextHeldAt)
+    await helpers.addJob(RELAY_OUTBOX, {}, { jobKey: RELAY_HELD, runAt: nextHeldAt, maxAttempts: 3 });
+  if (total.sent + total.retrying + total.failed + total.superseded > 0)
+    return `sent ${total.sent}, retrying ${total.retrying}, failed ${total.failed}${total.superseded ? `, superseded ${total.superseded}` : ""}`;
 };
 
 // The periodic tasks below each do what is due at the moment they run, whatever slot

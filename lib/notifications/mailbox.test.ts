@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/auth/viewer";
+import { formatApplicationNumber } from "@/lib/applications/application-number";
 import { db } from "@/lib/db";
 import { NotAuthorizedError, UserFacingError } from "@/lib/errors";
 import { createTestApplication, createTestUser } from "@/lib/testing/fixtures";
@@ -81,7 +82,7 @@ describe("the dev mailbox (no SMTP_URL)", () => {
     expect(mail).toMatchObject({
       channel: "EMAIL",
       toAddress: email,
-      subject: `Application ${application.number} has moved on`,
+      subject: `Application ${formatApplicationNumber(application.number)} has moved on`,
     });
     expect(mail!.html).toContain(application.number);
     expect(text).toMatchObject({
@@ -91,7 +92,9 @@ describe("the dev mailbox (no SMTP_URL)", () => {
       subject: null,
       html: null,
     });
-    expect(text!.text).toContain(`【加急通】申请 ${application.number} 需要您补正材料`);
+    expect(text!.text).toContain(
+      `【加急通】申请 ${formatApplicationNumber(application.number)} 需要您补正材料`,
+    );
   });
 
   it("lists newest first, 25 a page, to staff only", async () => {

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { NotificationChannel } from "@/lib/generated/prisma/enums";
+import { INFORMATIONAL_TEMPLATES } from "./templates";
 
 /** A claimed outbox row; `attempts` already counts the attempt being made (the fencing token). */
 export type ClaimedNotification = {
@@ -13,6 +14,11 @@ export type ClaimedNotification = {
   attempts: number;
 };
 
+/** How bursts collapse (decision 027); a quiet window of 0 turns collapsing off. */
+export type BurstSettings = { quietWindowMs: number; maxHoldMs: number };
+
+export const NO_COLLAPSE: BurstSettings = { quietWindowMs: 0, maxHoldMs: 0 };
+
 /**
  * Claims up to `limit` due EMAIL/SMS rows for this worker, in one statement.
  *
@@ -21,20 +27,48 @@ export type ClaimedNotification = {
  * transaction open while we talk to SMTP. If this worker dies, the lease runs out and another
  * worker takes the row again. Counting the attempt here (not after sending) means a message that
  * crashes the worker every time still reaches MAX_ATTEMPTS instead of looping forever.
+ *
+ * An informational message about a case (decision 027) is only taken when it is the newest of its
+ * case, recipient and channel, and that conversation has been quiet for the window (or its oldest
+ * waiting message has waited the longest hold); older ones are superseded (supersedeOlderMessages).
  */
 export async function claimDueNotifications(args: {
   now: Date;
   limit: number;
   leaseMs: number;
+  burst?: BurstSettings;
 }): Promise<ClaimedNotification[]> {
+  const burst = args.burst ?? NO_COLLAPSE;
   const leaseUntil = new Date(args.now.getTime() + args.leaseMs);
+  const collapse = burst.quietWindowMs > 0;
+  const quietSince = new Date(args.now.getTime() - burst.quietWindowMs);
+  const heldSince = new Date(args.now.getTime() - burst.maxHoldMs);
   return db.$queryRaw<ClaimedNotification[]>`
     UPDATE notification n
        SET attempts = n.attempts + 1, next_attempt_at = ${leaseUntil}
      WHERE n.id IN (
-             SELECT id FROM notification
-              WHERE status = 'PENDING' AND channel IN ('EMAIL', 'SMS') AND next_attempt_at <= ${args.now}
-              ORDER BY next_attempt_at
+             SELECT c.id FROM notification c
+              WHERE c.status = 'PENDING' AND c.channel IN ('EMAIL', 'SMS') AND c.next_attempt_at <= ${args.now}
+                AND (NOT ${collapse}::boolean
+                     OR c.application_id IS NULL
+                     OR c.template <> ALL(${INFORMATIONAL_TEMPLATES}::text[])
+                     OR (NOT EXISTS (
+                           SELECT 1 FROM notification newer
+                            WHERE newer.application_id = c.application_id
+                              AND newer.recipient_id IS NOT DISTINCT FROM c.recipient_id
+                              AND newer.channel = c.channel
+                              AND (newer.created_at, newer.id) > (c.created_at, c.id))
+                         AND (c.attempts > 0
+                              OR c.created_at <= ${quietSince}
+                              OR EXISTS (
+                                   SELECT 1 FROM notification held
+                                    WHERE held.application_id = c.application_id
+                                      AND held.recipient_id IS NOT DISTINCT FROM c.recipient_id
+                                      AND held.channel = c.channel
+                                      AND held.status = 'PENDING' AND held.attempts = 0
+                                      AND held.template = ANY(${INFORMATIONAL_TEMPLATES}::text[])
+                                      AND held.created_at <= ${heldSince}))))
+              ORDER BY c.next_attempt_at
               LIMIT ${args.limit}
                 FOR UPDATE SKIP LOCKED)
  RETURNING n.id::text AS id, n.channel::text AS channel, n.template, n.locale, n.payload,

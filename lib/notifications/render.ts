@@ -1,4 +1,5 @@
 import { createTranslator } from "next-intl";
+import { formatApplicationNumber } from "@/lib/applications/application-number";
 import { DEFAULT_LOCALE, isLocale, type Locale } from "@/lib/i18n/config";
 import { formatDateTime } from "@/lib/i18n/format";
 import enNodes from "@/lib/i18n/messages/en/nodes.json";
@@ -69,32 +70,22 @@ export function renderNotification({
     translate(key as never, params as never) as string;
 
   const key = `notifications.templates.${messageKeyOf(name)}`;
-  const expectedAt = values.expectedAt
-    ? formatDateTime(
-        new Date(values.expectedAt),
-        lang,
-        // "GMT+8" is not Chinese: zh names the zone in words (中国标准时间).
-        {
-          year: "numeric",
-          month: "short",
-          day: "numeric",
-          hour: "2-digit",
-          minute: "2-digit",
-          timeZoneName: lang === "zh" ? "long" : "short",
-        },
-        timeZone,
-      )
-    : t("notifications.expectedOnCasePage");
+  const when = (iso: string) => formatMessageTime(new Date(iso), lang, timeZone);
+  // The number as every page writes it ("EX-1BM-YR4-ENP"); links keep the canonical form.
+  const number = values.number ? formatApplicationNumber(values.number) : "";
   const params = {
-    number: values.number ?? "",
+    number,
     node: values.node ? t(`nodes.${values.node}`) : "",
-    expectedAt,
+    expectedAt: values.expectedAt ? when(values.expectedAt) : t("notifications.expectedOnCasePage"),
+    dueAt: values.dueAt ? when(values.dueAt) : "",
     person: values.person ?? "",
     count: String(values.count ?? ""),
     threshold: String(values.threshold ?? ""),
   };
-  const title = t(`${key}.title`, params);
-  const body = t(`${key}.body`, params);
+  // Rows queued before due times were carried have none: they keep the texts without one.
+  const due = values.dueAt && spec.mentionsDue ? "Due" : "";
+  const title = t(`${key}.title${due}`, params);
+  const body = t(`${key}.body${due}`, params);
   // Account messages (decision 010) are about the address, not a case: their own link and button.
   const account = spec.audience === "account";
   const link =
@@ -102,7 +93,7 @@ export function renderNotification({
       ? accountLink(appUrl, values.path ?? "/")
       : caseLink(appUrl, spec.audience, values.number ?? "");
   const greeting = t("notifications.email.greeting");
-  const numberLine = account ? "" : t("notifications.email.number", { number: values.number ?? "" });
+  const numberLine = account ? "" : t("notifications.email.number", { number });
   const footer = t(
     account
       ? "notifications.email.accountFooter"
@@ -139,4 +130,25 @@ export function renderNotification({
   if (problems.length > 0)
     throw new TemplateError(`template "${name}" (${lang}) failed to render: ${problems.join("; ")}`);
   return rendered;
+}
+
+/**
+ * A time in a message: the service's zone, named, since the reader's own zone is unknown outside a
+ * page; English in the British order ("7 Dec 2026, 18:00 GMT+8"), never US style.
+ */
+export function formatMessageTime(date: Date, lang: Locale, timeZone: string): string {
+  // Chinese names the zone in words (中国标准时间); "GMT+8" would put Latin letters into Chinese text.
+  return formatDateTime(
+    date,
+    lang,
+    {
+      year: "numeric",
+      month: "short",
+      day: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      timeZoneName: lang === "zh" ? "long" : "short",
+    },
+    timeZone,
+  );
 }

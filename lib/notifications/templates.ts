@@ -8,9 +8,20 @@ import { WorkflowNode } from "@/lib/generated/prisma/enums";
  */
 export type Audience = "applicant" | "staff" | "account";
 
-type TemplateSpec = { audience: Audience; needs: readonly "node"[] };
+/**
+ * `informational`: the message only reports a new state of the case, so a newer message about the
+ * same case supersedes it (bursts are collapsed, decision 027). Everything else asks its reader to
+ * act (answer a request, take a case, confirm an address) and goes out at once.
+ */
+type TemplateSpec = {
+  audience: Audience;
+  needs: readonly "node"[];
+  informational?: true;
+  /** With a due time in the payload, the texts titleDue and bodyDue say it. */
+  mentionsDue?: true;
+};
 
-const APPLICANT: TemplateSpec = { audience: "applicant", needs: [] };
+const APPLICANT: TemplateSpec = { audience: "applicant", needs: [], informational: true };
 const STAFF: TemplateSpec = { audience: "staff", needs: [] };
 const ACCOUNT: TemplateSpec = { audience: "account", needs: [] };
 
@@ -22,8 +33,9 @@ export const TEMPLATES = {
   "application.received": APPLICANT,
   "payment.recorded": APPLICANT,
   "payment.refunded": APPLICANT,
-  "case.advanced": { audience: "applicant", needs: ["node"] },
-  "case.supplementRequested": APPLICANT,
+  "case.advanced": { audience: "applicant", needs: ["node"], informational: true, mentionsDue: true },
+  // The applicant must answer by the due time: never held back.
+  "case.supplementRequested": { audience: "applicant", needs: [], mentionsDue: true },
   "case.supplementProvided": APPLICANT,
   "case.approved": APPLICANT,
   "case.rejected": APPLICANT,
@@ -39,9 +51,9 @@ export const TEMPLATES = {
   // One person's open load of a service passed its threshold (lib/rota/load-mutations.ts).
   "staff.overloaded": STAFF,
   // The overdue watch (lib/sla).
-  "case.expedited": { audience: "applicant", needs: ["node"] },
-  "sla.warning": { audience: "staff", needs: ["node"] },
-  "sla.overdue": { audience: "staff", needs: ["node"] },
+  "case.expedited": { audience: "applicant", needs: ["node"], informational: true },
+  "sla.warning": { audience: "staff", needs: ["node"], mentionsDue: true },
+  "sla.overdue": { audience: "staff", needs: ["node"], mentionsDue: true },
   "sla.deadlineRisk": { audience: "staff", needs: ["node"] },
   // Registration (lib/auth, decision 010): the confirmation link; "you already have an account".
   "account.confirmEmail": ACCOUNT,
@@ -54,6 +66,11 @@ export type TemplateName = keyof typeof TEMPLATES;
 
 export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];
 
+/** Templates a newer message about the same case may supersede (decision 027). */
+export const INFORMATIONAL_TEMPLATES: readonly TemplateName[] = TEMPLATE_NAMES.filter(
+  (name) => (TEMPLATES[name] as TemplateSpec).informational === true,
+);
+
 export function isTemplateName(value: string): value is TemplateName {
   return Object.hasOwn(TEMPLATES, value);
 }
@@ -65,7 +82,7 @@ export function messageKeyOf(template: TemplateName): string {
 
 /**
  * What a message may show. Queued payloads carry more (service code, amounts, payment reference)
- * for other uses; a message shows only the public number and the node, by design.
+ * for other uses; a message shows only the public number, the node and its due times, by design.
  */
 export const payloadSchema = z.object({
   /** Required by every case template (applicant and staff audiences). */
@@ -83,6 +100,8 @@ export const payloadSchema = z.object({
   threshold: z.number().int().min(0).optional(),
   /** The new expected time of an expedited case (case.expedited). */
   expectedAt: z.iso.datetime({ offset: true }).optional(),
+  /** What the message is about is due then: the supplement's answer, or the step's target time. */
+  dueAt: z.iso.datetime({ offset: true }).optional(),
 });
 
 export type NotificationPayload = z.infer<typeof payloadSchema>;

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { formatApplicationNumber } from "@/lib/applications/application-number";
 import { db } from "@/lib/db";
 import { createTestApplication, createTestUser } from "@/lib/testing/fixtures";
 import { withTestDatabase } from "@/lib/testing/with-test-database";
@@ -107,7 +108,9 @@ describe("the outbox worker over SMTP", () => {
       expect(mail!.to).toEqual([email]);
       expect(mail!.messageId).toBe(`<${notificationId}@expedite.test>`);
       expect(mail!.subject).toContain(subject);
-      for (const part of [mail!.subject, mail!.text, mail!.html]) expect(part).toContain(application.number);
+      // The number as the pages write it (issue 15); the canonical form only inside the link.
+      for (const part of [mail!.subject, mail!.text, mail!.html])
+        expect(part).toContain(formatApplicationNumber(application.number));
       expect(mail!.text).toContain(node);
       expect(mail!.text).toContain(`http://localhost:3000/portal/applications/${application.number}`);
       for (const part of [mail!.raw, mail!.text, mail!.html]) {

@@ -1,6 +1,8 @@
 import "server-only";
 import { deliverySettings, type DeliverySettings } from "./delivery";
+import { nextHeldRelease, supersedeOlderMessages } from "./burst-mutations";
 import {
+  NO_COLLAPSE,
   claimDueNotifications,
   markInAppDelivered,
   markNotificationSent,
@@ -33,7 +35,17 @@ export type RunOptions = {
   log?: WorkerLog;
 };
 
-export type RunSummary = { claimed: number; sent: number; retrying: number; failed: number; inApp: number };
+export type RunSummary = {
+  claimed: number;
+  sent: number;
+  retrying: number;
+  failed: number;
+  inApp: number;
+  /** Informational messages a newer one took the place of (decision 027). */
+  superseded: number;
+  /** When the earliest held message may leave; null when none is held. */
+  nextHeldAt: Date | null;
+};
 
 type Outcome = "sent" | "retrying" | "failed" | "lost";
 
@@ -46,16 +58,25 @@ export async function runOutboxOnce(options: RunOptions): Promise<RunSummary> {
   const log = options.log ?? defaultLog;
   const settings = options.settings ?? deliverySettings();
   const inApp = await markInAppDelivered({ now, limit: IN_APP_BATCH_SIZE });
-  const claimed = await claimDueNotifications({
-    now,
-    limit: options.batchSize ?? BATCH_SIZE,
-    leaseMs: LEASE_MS,
-  });
+  const burst = settings.burst ?? NO_COLLAPSE;
+  const limit = options.batchSize ?? BATCH_SIZE;
+  const claimed = await claimDueNotifications({ now, limit, leaseMs: LEASE_MS, burst });
+  // After the claim: what it just took is no longer held, so the older messages it replaces go now.
+  const superseded =
+    burst.quietWindowMs > 0 ? await supersedeOlderMessages({ now, limit: IN_APP_BATCH_SIZE }) : 0;
   // In parallel: the lease covers one send's duration, not a batch's.
   const outcomes = await Promise.allSettled(
     claimed.map((row) => deliver(row, { ...options, now, log, settings })),
   );
-  const summary: RunSummary = { claimed: claimed.length, sent: 0, retrying: 0, failed: 0, inApp };
+  const summary: RunSummary = {
+    claimed: claimed.length,
+    sent: 0,
+    retrying: 0,
+    failed: 0,
+    inApp,
+    superseded,
+    nextHeldAt: burst.quietWindowMs > 0 ? await nextHeldRelease(burst) : null,
+  };
   outcomes.forEach((result, index) => {
     if (result.status === "fulfilled") {
       if (result.value !== "lost") summary[result.value] += 1;

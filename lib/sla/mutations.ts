@@ -112,7 +112,7 @@ async function warn(tx: Tx, row: SlaRow, { now, supervisors }: Context) {
     row.assignee_id && row.assignee_locale
       ? [{ id: row.assignee_id, locale: row.assignee_locale }]
       : await supervisors(tx);
-  await queueStaffNotices(tx, recipients, row, "sla.warning", now);
+  await queueStaffNotices(tx, recipients, row, "sla.warning", now, { dueAt: row.node_due_at.toISOString() });
   await tx.$executeRaw`UPDATE application SET sla_warned_at = ${now} WHERE id = ${row.id}::uuid`;
   await recordAudit(tx, {
     actorId: null,
@@ -136,7 +136,7 @@ async function warn(tx: Tx, row: SlaRow, { now, supervisors }: Context) {
  */
 async function escalate(tx: Tx, row: SlaRow, { now, supervisors }: Context) {
   const recipients = await supervisors(tx);
-  await queueStaffNotices(tx, recipients, row, "sla.overdue", now);
+  await queueStaffNotices(tx, recipients, row, "sla.overdue", now, { dueAt: row.node_due_at.toISOString() });
   const expectedAt = expeditedExpectedAt({
     escalatedAt: now,
     nodeEnteredAt: row.node_entered_at,

@@ -18,13 +18,17 @@ export async function supervisorsToAlert(tx: Tx, now: Date): Promise<Recipient[]
   return tx.user.findMany({ where, orderBy: { id: "asc" }, select: { id: true, locale: true } });
 }
 
-/** In-app notices for staff, each in the recipient's language; the payload names the case and its node. */
+/**
+ * In-app notices for staff, each in the recipient's language; the payload names the case and its
+ * node, and `extra` what else the message says (the node's due time).
+ */
 export async function queueStaffNotices(
   tx: Tx,
   recipients: readonly Recipient[],
   row: { id: string; number: string; current_node: WorkflowNode },
   template: string,
   now: Date,
+  extra: Record<string, string> = {},
 ) {
   if (recipients.length === 0) return;
   await tx.notification.createMany({
@@ -34,7 +38,7 @@ export async function queueStaffNotices(
       channel: "IN_APP" as const,
       template,
       locale: recipient.locale,
-      payload: { number: row.number, node: row.current_node },
+      payload: { number: row.number, node: row.current_node, ...extra },
       nextAttemptAt: now,
       createdAt: now,
     })),

@@ -59,7 +59,12 @@ describe("runOverdueWatch", () => {
       node: "MATERIAL_CHECK",
       expectedAt: at(121 + TARGETS.MATERIAL_CHECK).toISOString(),
     });
-    expect(notices[3]!.payload).toEqual({ number: application.number, node: "MATERIAL_CHECK" });
+    // The staff alert says when the step was due (issue 15).
+    expect(notices[3]!.payload).toEqual({
+      number: application.number,
+      node: "MATERIAL_CHECK",
+      dueAt: at(TARGETS.MATERIAL_CHECK).toISOString(),
+    });
     // Bookkeeping, not a change to the case: a reviewer's open form stays valid.
     expect(await flags(application.id)).toEqual({
       slaWarnedAt: at(91),

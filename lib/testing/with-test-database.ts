@@ -13,6 +13,8 @@ export function withTestDatabase(): { current: () => TestDatabase } {
     process.env.DATABASE_URL = database.url;
     process.env.NEXTAUTH_SECRET ??= "test-secret-test-secret-test-secret-0000";
     process.env.ID_HASH_KEY ??= "test-id-hash-key-test-id-hash-key-000000";
+    // Every message at once unless a test asks for a quiet window (decision 027).
+    process.env.NOTIFICATION_QUIET_SECONDS ??= "0";
   });
   afterAll(async () => {
     await db.$disconnect();

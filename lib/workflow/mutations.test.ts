@@ -176,7 +176,7 @@ describe("performTransition: staff advance", () => {
         channel: "IN_APP",
         template: "case.advanced",
         locale: "en",
-        payload: { number: application.number, node: "MATERIAL_CHECK" },
+        payload: { number: application.number, node: "MATERIAL_CHECK", dueAt: due.toISOString() },
         toAddress: null,
         status: "PENDING",
       },
@@ -185,7 +185,7 @@ describe("performTransition: staff advance", () => {
         channel: "EMAIL",
         template: "case.advanced",
         locale: "en",
-        payload: { number: application.number, node: "MATERIAL_CHECK" },
+        payload: { number: application.number, node: "MATERIAL_CHECK", dueAt: due.toISOString() },
         toAddress: "applicant@test.example",
         status: "PENDING",
       },
@@ -340,21 +340,26 @@ describe("the supplement round trip", () => {
     expect(
       await db.application.findUniqueOrThrow({ where: { id: application.id }, select: { nodeDueAt: true } }),
     ).toEqual({ nodeDueAt: dueTomorrow });
+    // The message carries the answer's due time (issue 15), the one thing an urgent applicant needs.
     expect(
       await db.notification.findFirst({
         where: { applicationId: application.id, channel: "EMAIL" },
-        select: { template: true },
+        select: { template: true, payload: true },
       }),
-    ).toEqual({ template: "case.supplementRequested" });
+    ).toEqual({
+      template: "case.supplementRequested",
+      payload: { number: application.number, node: "AWAITING_SUPPLEMENT", dueAt: dueTomorrow.toISOString() },
+    });
     // Material needed in a hurry is also texted to the applicant's phone.
     expect(
       await db.notification.findFirst({
         where: { applicationId: application.id, channel: "SMS" },
-        select: { template: true, toAddress: true },
+        select: { template: true, toAddress: true, payload: true },
       }),
     ).toEqual({
       template: "case.supplementRequested",
       toAddress: "+86 138 0000 0000",
+      payload: expect.objectContaining({ dueAt: dueTomorrow.toISOString() }),
     });
 
     const later = new Date(NOW.getTime() + HOUR);

@@ -158,7 +158,11 @@ export async function performTransition(args: PerformTransitionArgs): Promise<Tr
         createdAt: now,
       },
     });
-    await queueApplicantNotice(tx, row, allowed.notify, now, { node: allowed.to });
+    // The step's due time (for a supplement request: the answer's) goes into the message (issue 15).
+    await queueApplicantNotice(tx, row, allowed.notify, now, {
+      node: allowed.to,
+      ...(nodeDueAt ? { dueAt: nodeDueAt.toISOString() } : {}),
+    });
     if (allowed.name === "PROVIDE_SUPPLEMENT") {
       // A case back from the applicant goes to someone on duty (lib/rota decides who, if anyone),
       // and whoever holds it then learns that the applicant answered.
