@@ -21,19 +21,32 @@ test("the confirmation page, the list and the case page give the same next due t
 
   await new CasePage(page).goto(number);
   await expect(page.getByRole("region", { name: "Summary" }).getByText(text, { exact: true })).toBeVisible();
-  // A fresh case: nothing is late, so there is nobody to hurry yet.
-  await expect(page.getByRole("button", { name: "Ask staff to hurry" })).toHaveCount(0);
 
   await page.goto("/portal");
   const item = page.getByRole("listitem").filter({ hasText: formatApplicationNumber(number) });
   await expect(item.getByText(text, { exact: true })).toBeVisible();
 
-  // Past due: flagged in words on the list and the case page, and now 催办 is offered.
+  // Past due: flagged in words on the list and the case page.
   await callData("makeStepLate", number, 90);
   await page.reload();
   await expect(item.getByText(/Overdue by 1 hour/)).toBeVisible();
   await new CasePage(page).goto(number);
   await expect(page.getByRole("region", { name: "Summary" }).getByText(/Overdue by /)).toBeVisible();
+});
+
+test("催办 is offered only once a step is late, not on a fresh case", async ({ page, login }) => {
+  const applicant = await createUser("APPLICANT");
+  const number = await createSubmittedCase(applicant.id);
+  await login(applicant);
+  const casePage = new CasePage(page);
+  await casePage.goto(number);
+  await expect(
+    page.getByRole("region", { name: "Summary" }).getByText(/^Material check starts by /),
+  ).toBeVisible();
+  await expect(page.getByRole("button", { name: "Ask staff to hurry" })).toHaveCount(0);
+
+  await callData("makeStepLate", number, 5);
+  await page.reload();
   await expect(page.getByRole("button", { name: "Ask staff to hurry" })).toBeVisible();
 });
 
