@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { formatApplicationNumber } from "../lib/applications/application-number";
-import { CasePage, createSubmittedCase, createUser, expect, runStaffSteps, test } from "./fixtures";
+import { CasePage, callData, createSubmittedCase, createUser, expect, runStaffSteps, test } from "./fixtures";
 
 // Written against the English texts in lib/i18n/messages/en/{nav,notifications,case}.json.
 
@@ -18,6 +18,8 @@ test("an applicant reads a notification, asks staff to hurry, and the reviewer i
   const displayNumber = formatApplicationNumber(number);
   // Assigns the case to the reviewer and moves it on: one in-app notice for the applicant.
   await runStaffSteps(number, reviewer.id, ["ADVANCE"]);
+  // 催办 is offered once a step is late (issue 15 item 14c).
+  await callData("makeStepLate", number, 30);
 
   await login(applicant);
   await page.goto("/portal");

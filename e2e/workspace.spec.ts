@@ -56,7 +56,11 @@ test("a reviewer works a case from claim to issued document while the applicant 
     internalNote: "Scan looks deliberately blurred?",
   });
   await expect(workspace.facts).toContainText("Awaiting supplement");
-  await expect(workspace.timeline.getByText("Internal — staff only").first()).toBeVisible();
+  // Every note says who wrote it and who can read it (issue 15 item 6).
+  await expect(workspace.timeline.getByText("Rita Reviewer (Reviewer) · internal, staff only")).toBeVisible();
+  await expect(
+    workspace.timeline.getByText("Rita Reviewer (Reviewer) · visible to the applicant").first(),
+  ).toBeVisible();
   await expect(workspace.timeline.getByText("Scan looks deliberately blurred?")).toBeVisible();
 
   // The applicant answers in their own browser.
@@ -68,6 +72,7 @@ test("a reviewer works a case from claim to issued document while the applicant 
   // Internal notes never reach the applicant.
   await expect(applicantPage.getByText("Scan looks deliberately blurred?")).toHaveCount(0);
   await applicantCase.answerSupplement({
+    note: "Here is a sharper scan.",
     file: {
       name: "passport-page.pdf",
       mimeType: "application/pdf",
@@ -80,6 +85,10 @@ test("a reviewer works a case from claim to issued document while the applicant 
   await workspace.reloadAfterChange();
   await expect(workspace.facts).toContainText("Material check");
   await expect(workspace.supplements.getByText("Answered", { exact: true })).toBeVisible();
+  // The applicant's answer is labelled as theirs, not as a note to them.
+  await expect(
+    workspace.timeline.getByText(`From the applicant, ${applicant.displayName} · visible to the applicant`),
+  ).toBeVisible();
   await expect(workspace.supplements.getByRole("link", { name: "passport-page.pdf" })).toBeVisible();
 
   await workspace.advanceTo("Substantive review");

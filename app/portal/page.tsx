@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getFormat } from "@/lib/i18n/server-format";
 import { z } from "zod";
+import { NextDueText } from "@/components/case/next-due-text";
 import { ProgressBar } from "@/components/case/progress-bar";
 import { buttonClasses } from "@/components/ui/button";
 import { NumberedPager } from "@/components/ui/pager";
@@ -10,6 +11,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { formatApplicationNumber } from "@/lib/applications/application-number";
 import { listOwnApplications } from "@/lib/applications/data";
 import { requireArea } from "@/lib/auth/session";
+import { nextDueOf } from "@/lib/cases/next-due";
 import { TextLink } from "@/components/ui/text-link";
 
 // Anything that is not a sensible page number shows the first page rather than an error.
@@ -36,6 +38,7 @@ export default async function PortalPage({
     listOwnApplications(user, requested),
   ]);
   if (list.total > 0 && requested > list.pageCount) redirect(`/portal?page=${list.pageCount}`);
+  const now = new Date();
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
 
   return (
@@ -69,6 +72,7 @@ export default async function PortalPage({
             {list.items.map((item) => {
               const displayNumber = formatApplicationNumber(item.number);
               const open = !item.progress.ended;
+              const due = nextDueOf(item.due, now);
               return (
                 <li key={item.id} className="rounded-xl border border-slate-200 p-3 sm:p-4">
                   <div className="flex flex-col gap-2 sm:flex-row sm:items-start sm:justify-between">
@@ -106,9 +110,7 @@ export default async function PortalPage({
                     />
                   </div>
                   <p className="mt-2 text-xs text-slate-600">
-                    {open && item.nodeDueAt
-                      ? t("dueBy", { time: when(item.nodeDueAt) })
-                      : t("submittedAt", { time: when(item.submittedAt) })}
+                    {due ? <NextDueText due={due} /> : t("submittedAt", { time: when(item.submittedAt) })}
                   </p>
                 </li>
               );

@@ -6,34 +6,17 @@ import { Row } from "@/components/ui/card";
 import { formatApplicationNumber } from "@/lib/applications/application-number";
 import type { OwnCase } from "@/lib/cases/data";
 import { formatMoney, type MoneyLocale } from "@/lib/catalog/fees";
-import { formatLateness, isStaffTurn } from "@/lib/console/queue-due";
-import { expeditedExpectedAt } from "@/lib/sla/sla-state";
+import { nextDueOf } from "@/lib/cases/next-due";
+import { formatLateness } from "@/lib/console/queue-due";
+import { NextDueText } from "./next-due-text";
 
 const WHEN = { dateStyle: "medium", timeStyle: "short" } as const;
 
-/**
- * SLA columns findOwnCase may carry (lib/cases/data.ts selects them once it does): the waiting time
- * of earlier supplements, and the escalation that promised the applicant a new expected time.
- */
-type SlaExtras = Partial<{ pausedMinutes: number; nodeEnteredAt: Date; slaEscalatedAt: Date | null }>;
-
-/** The current step's due time, or the new expected time once the overdue watch escalated it. */
-function nodeDue(view: OwnCase & SlaExtras): { kind: "due" | "expedited"; at: Date } | null {
-  if (!view.nodeDueAt || !isStaffTurn(view.status)) return null;
-  if (!view.slaEscalatedAt) return { kind: "due", at: view.nodeDueAt };
-  const at = expeditedExpectedAt({
-    escalatedAt: view.slaEscalatedAt,
-    nodeEnteredAt: view.nodeEnteredAt ?? view.slaEscalatedAt,
-    nodeDueAt: view.nodeDueAt,
-    targetMinutes: view.nodeTargets[view.currentNode],
-  });
-  return at ? { kind: "expedited", at } : { kind: "due", at: view.nodeDueAt };
-}
-
 /** Service, tier, number, dates, fee and payment, with the way to pay while it is unpaid. */
-export async function CaseSummary({ view, now = new Date() }: { view: OwnCase & SlaExtras; now?: Date }) {
-  const [t, tTiers, tStatus, tQueue, format, locale] = await Promise.all([
+export async function CaseSummary({ view, now = new Date() }: { view: OwnCase; now?: Date }) {
+  const [t, tDue, tTiers, tStatus, tQueue, format, locale] = await Promise.all([
     getTranslations("case.summary"),
+    getTranslations("case.nextDue"),
     getTranslations("catalog.tiers"),
     getTranslations("case.status"),
     getTranslations("queue"),
@@ -43,11 +26,18 @@ export async function CaseSummary({ view, now = new Date() }: { view: OwnCase & 
   const money = (minor: number) => formatMoney(minor, view.fee.currency, locale as MoneyLocale);
   const when = (date: Date) => format.dateTime(date, WHEN);
   const closed = ["COMPLETED", "REJECTED", "WITHDRAWN"].includes(view.status);
-  const step = nodeDue(view);
+  const due = nextDueOf(
+    {
+      ...view,
+      openSupplementDueAt: view.openSupplement?.dueAt ?? null,
+      targetMinutes: view.nodeTargets[view.currentNode] ?? null,
+    },
+    now,
+  );
   // While waiting for the applicant the clock stands still; the case due time moves on by the wait.
   const pausedSince = view.status === "AWAITING_APPLICANT" ? (view.openSupplement?.createdAt ?? null) : null;
   const pausedMs = pausedSince
-    ? (view.pausedMinutes ?? 0) * 60_000 + Math.max(0, now.getTime() - pausedSince.getTime())
+    ? view.pausedMinutes * 60_000 + Math.max(0, now.getTime() - pausedSince.getTime())
     : 0;
   return (
     <dl className="divide-y divide-slate-100">
@@ -59,9 +49,9 @@ export async function CaseSummary({ view, now = new Date() }: { view: OwnCase & 
       <Row term={t("status")}>{tStatus(view.status)}</Row>
       <Row term={t("submitted")}>{when(view.submittedAt)}</Row>
       <Row term={t("neededBy")}>{format.dateTime(view.neededBy, { dateStyle: "medium" })}</Row>
-      {step && (
-        <Row term={t("nodeDue")}>
-          {step.kind === "expedited" ? t("expedited", { time: when(step.at) }) : when(step.at)}
+      {due && (
+        <Row term={tDue("term")}>
+          <NextDueText due={due} />
         </Row>
       )}
       {view.caseDueAt && !closed && (

@@ -5,6 +5,7 @@ import { useFormat } from "@/lib/i18n/use-format";
 import { useRouter } from "next/navigation";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { Notice } from "@/components/ui/notice";
+import { failureLead } from "@/lib/validation/failure-lead";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { requestFollowUp } from "@/lib/workflow/actions";
 import { CONCURRENT_CHANGE_KEY } from "@/lib/workflow/errors";
@@ -38,7 +39,7 @@ export function FollowUpButton({ applicationId, version }: Props) {
   if (state?.ok) status = t("case.followUp.sent", { time: timeOf(state.data.nextAllowedAt) });
   else if (failed && "nextAllowedAt" in failed)
     status = t("case.followUp.tooSoon", { time: timeOf(failed.nextAllowedAt) });
-  const error = failed && !("nextAllowedAt" in failed) ? t(failed.message) : null;
+  const error = failed && !("nextAllowedAt" in failed) ? t(failureLead(failed, "all")) : null;
 
   return (
     <form action={formAction} className="flex flex-col gap-2">

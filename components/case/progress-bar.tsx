@@ -28,6 +28,16 @@ export function ProgressBar({ percent, currentNode, outcome, ended, label, size 
   const t = useTranslations("case.progress");
   const tNodes = useTranslations("nodes");
   const node = tNodes(currentNode);
+  // Rejected or withdrawn: decided and closed, not "100 %" as if it had succeeded.
+  if (ended && (outcome === "rejected" || outcome === "withdrawn"))
+    return (
+      <ClosedStatus
+        outcome={outcome}
+        label={label ?? t("label")}
+        text={t("closed", { outcome: t(`outcome.${outcome}`) })}
+        size={size}
+      />
+    );
   const caption = ended ? t(`outcome.${outcome}`) : t("now", { node });
   const valueText = ended
     ? t("endedValueText", { outcome: t(`outcome.${outcome}`) })
@@ -57,6 +67,42 @@ export function ProgressBar({ percent, currentNode, outcome, ended, label, size 
           style={{ width: `${percent}%` }}
         />
       </div>
+    </div>
+  );
+}
+
+function ClosedStatus({
+  outcome,
+  label,
+  text,
+  size,
+}: {
+  outcome: "rejected" | "withdrawn";
+  label: string;
+  text: string;
+  size: "md" | "sm";
+}) {
+  return (
+    <div role="group" aria-label={label} className="flex flex-col gap-1.5">
+      <p
+        className={cn(
+          "flex items-center gap-2 font-medium text-slate-800",
+          size === "sm" ? "text-xs" : "text-sm",
+        )}
+      >
+        <span
+          aria-hidden="true"
+          className={cn("inline-block size-2.5 shrink-0 rounded-full", FILL[outcome])}
+        />
+        {text}
+      </p>
+      <div
+        aria-hidden="true"
+        className={cn(
+          "w-full rounded-full border border-dashed border-slate-400",
+          size === "sm" ? "h-1.5" : "h-3",
+        )}
+      />
     </div>
   );
 }

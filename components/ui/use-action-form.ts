@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { startTransition, useActionState, useEffect, useEffectEvent, type FormEvent } from "react";
 import { announceSessionExpired } from "@/components/auth/session-expired";
 import { isSessionExpired, type ActionResult } from "@/lib/action-result";
+import { failureLead } from "@/lib/validation/failure-lead";
 
 /** A Server Action as useActionState calls it. `R` may add fields to a refusal (e.g. when to try again). */
 export type FormAction<R extends ActionResult<unknown>> = (
@@ -18,6 +19,8 @@ type Options<R extends ActionResult<unknown>> = {
   onSuccess?: (data: Extract<R, { ok: true }>["data"]) => void;
   /** Once per refusal (e.g. refresh the page when the case changed meanwhile). */
   onFailure?: (failure: Extract<R, { ok: false }>) => void;
+  /** Field errors the form shows in its summary rather than on a field (see failureLead). */
+  unplaced?: readonly string[];
 };
 
 /**
@@ -63,7 +66,7 @@ export function useActionForm<R extends ActionResult<unknown>>(
     /** The refusal itself (with any extra fields), or null. */
     failed,
     /** The refusal's message, translated. */
-    failure: failed ? translate(failed.message) : null,
+    failure: failed ? translate(failureLead(failed, options.unplaced)) : null,
     /** A field's errors, translated; undefined when it has none. */
     errorsFor: (field: string): string[] | undefined => failed?.fieldErrors?.[field]?.map(translate),
   };

@@ -25,6 +25,8 @@ export async function ActionPanel({ view, viewerRole }: Props) {
   const money = (minor: number) => formatMoney(minor, view.payment.currency, locale as MoneyLocale);
   const advance = transitions.get("ADVANCE");
   const resultDocuments = view.evidence.filter((file) => file.kind === "RESULT_DOCUMENT");
+  // The server refuses approval until then (lib/workflow/mutations.ts, requirement "payment").
+  const paid = view.payment.status === "PAID" || view.payment.status === "WAIVED";
   const nothing = transitions.size === 0 && operations.size === 0;
 
   return (
@@ -50,7 +52,9 @@ export async function ActionPanel({ view, viewerRole }: Props) {
       {advance && <AdvanceForm to={advance.to} />}
       {transitions.has("REQUEST_SUPPLEMENT") && <SupplementRequestForm />}
       {operations.has("RECORD_PAYMENT") && <PaymentForm amount={money(view.payment.fee.totalMinor)} />}
-      {transitions.has("APPROVE") && <ApproveForm />}
+      {transitions.has("APPROVE") && (
+        <ApproveForm unpaidAmount={paid ? null : money(view.payment.fee.totalMinor)} />
+      )}
       {transitions.has("REJECT") && <RejectForm />}
       {operations.has("UPLOAD_RESULT_DOCUMENT") && <ResultDocumentForm documents={resultDocuments} />}
       {transitions.has("ISSUE_DOCUMENT") && <IssueDocumentForm />}

@@ -2,7 +2,9 @@ import { getTranslations } from "next-intl/server";
 import { getFormat } from "@/lib/i18n/server-format";
 import type { ReactNode } from "react";
 import { TierBadge } from "@/components/console/tier-badge";
+import { NextDueText } from "@/components/case/next-due-text";
 import { ProgressBar } from "@/components/case/progress-bar";
+import { nextDueOf } from "@/lib/cases/next-due";
 import type { StaffCase } from "@/lib/console/case-data";
 import { formatLateness } from "@/lib/console/queue-due";
 import { slaState } from "@/lib/sla/sla-state";
@@ -99,6 +101,20 @@ export async function CaseFacts({ view, now }: { view: StaffCase; now: Date }) {
   ]);
   const open = view.closedAt === null;
   const waitingForApplicant = view.status === "AWAITING_APPLICANT";
+  // The same next due time the applicant sees (lib/cases/next-due.ts).
+  const due = nextDueOf(
+    {
+      status: view.status,
+      currentNode: view.currentNode,
+      nodeDueAt: view.nodeDueAt,
+      openSupplementDueAt:
+        view.supplementRequests.find((request) => request.status === "OPEN")?.dueAt ?? null,
+      slaEscalatedAt: view.sla.escalatedAt,
+      nodeEnteredAt: view.sla.nodeEnteredAt,
+      targetMinutes: view.nodeTargets[view.currentNode] ?? null,
+    },
+    now,
+  );
   const progress = simpleProgress({
     currentNode: view.currentNode,
     status: view.status,
@@ -120,7 +136,7 @@ export async function CaseFacts({ view, now }: { view: StaffCase; now: Date }) {
           )}
         </Fact>
         <Fact term={waitingForApplicant ? t("applicantDue") : t("nodeDue")}>
-          <Due at={view.nodeDueAt} open={open} now={now} />
+          {due ? <NextDueText due={due} /> : <Due at={null} open={open} now={now} />}
         </Fact>
         <Fact term={t("caseDue")}>
           <Due at={view.caseDueAt} open={open} now={now} />

@@ -2,11 +2,14 @@
 
 import { useTranslations } from "next-intl";
 import { staffTransition } from "@/lib/workflow/staff-actions";
+import { buttonClasses } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useConfirmedStaffAction } from "./use-confirmed-staff-action";
 import { ActionSection, FormErrors, TextArea } from "./form-parts";
 
 type Move = "APPROVE" | "REJECT" | "ISSUE_DOCUMENT";
+/** Requirements the server checks that no field of these dialogs can fix: listed in the summary. */
+const UNPLACED = ["payment", "document"] as const;
 const KEYS = { APPROVE: "approve", REJECT: "reject", ISSUE_DOCUMENT: "issue" } as const;
 
 /**
@@ -15,10 +18,11 @@ const KEYS = { APPROVE: "approve", REJECT: "reject", ISSUE_DOCUMENT: "issue" } a
  * and are shown in the dialog.
  */
 function DecisionDialog({ move, tone = "primary" }: { move: Move; tone?: "primary" | "danger" }) {
-  const { t, errorText, errorsFor, dialog } = useConfirmedStaffAction(
+  const { t, errorText, errorsFor, unplacedErrors, dialog } = useConfirmedStaffAction(
     staffTransition,
     `workspace.actions.${KEYS[move]}`,
     tone,
+    UNPLACED,
   );
   const tActions = useTranslations("workspace.actions");
   const id = `decision-${KEYS[move]}`;
@@ -26,7 +30,7 @@ function DecisionDialog({ move, tone = "primary" }: { move: Move; tone?: "primar
     <ActionSection id={`action-${KEYS[move]}`} heading={t("heading")}>
       <ConfirmDialog {...dialog}>
         <input type="hidden" name="transition" value={move} />
-        <FormErrors text={errorText} unplaced={[errorsFor("payment"), errorsFor("document")]} />
+        <FormErrors text={errorText} unplaced={[unplacedErrors]} />
         {move === "REJECT" ? (
           <TextArea
             id={`${id}-public`}
@@ -59,8 +63,31 @@ function DecisionDialog({ move, tone = "primary" }: { move: Move; tone?: "primar
   );
 }
 
-export function ApproveForm() {
-  return <DecisionDialog move="APPROVE" />;
+/**
+ * Approving needs the fee paid (or waived). While it is not, the reason is shown up front and the
+ * button stays disabled, instead of a dialog that fails after confirming.
+ */
+export function ApproveForm({ unpaidAmount = null }: { unpaidAmount?: string | null }) {
+  const t = useTranslations("workspace.actions.approve");
+  if (unpaidAmount === null) return <DecisionDialog move="APPROVE" />;
+  return (
+    <ActionSection id="action-approve" heading={t("heading")}>
+      <p
+        id="approve-unpaid"
+        className="rounded-lg border border-amber-300 bg-amber-50 p-2 text-sm text-amber-950"
+      >
+        {t("unpaid", { amount: unpaidAmount })}
+      </p>
+      <button
+        type="button"
+        disabled
+        aria-describedby="approve-unpaid"
+        className={buttonClasses("primary", "w-full sm:w-auto")}
+      >
+        {t("open")}
+      </button>
+    </ActionSection>
+  );
 }
 
 export function RejectForm() {

@@ -1,10 +1,11 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useFormat } from "@/lib/i18n/use-format";
 import { useState } from "react";
 import { useFileSize } from "@/components/evidence/use-file-size";
 import type { CaseEvidence } from "@/lib/evidence/data";
+import { slotLabelOf, type EvidenceSlot } from "@/lib/evidence/requirements";
 import { linkClasses } from "@/components/ui/text-link";
 
 const WHEN = { dateStyle: "medium", timeStyle: "short" } as const;
@@ -17,8 +18,9 @@ const fileUrl = (id: string) => `/api/evidence/${id}`;
  * would load every document up front), and every file as a download. The evidence route checks
  * authorization again and serves inline only on ?inline=1.
  */
-export function EvidenceViewer({ files }: { files: CaseEvidence[] }) {
+export function EvidenceViewer({ files, slots }: { files: CaseEvidence[]; slots: EvidenceSlot[] }) {
   const t = useTranslations("workspace.evidence");
+  const locale = useLocale();
   const format = useFormat();
   const fileSize = useFileSize();
   const [openPdf, setOpenPdf] = useState<string | null>(null);
@@ -35,7 +37,7 @@ export function EvidenceViewer({ files }: { files: CaseEvidence[] }) {
             <p className="break-all font-medium text-slate-900">{file.originalName}</p>
             <p className="text-sm text-slate-600">
               {t("meta", {
-                kind: t(`kinds.${file.kind}`),
+                kind: slotLabelOf(file.kind, slots, locale) ?? t(`kinds.${file.kind}`),
                 size: fileSize(file.sizeBytes),
                 time: format.dateTime(file.createdAt, WHEN),
               })}

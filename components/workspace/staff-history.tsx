@@ -1,13 +1,15 @@
 import { getTranslations } from "next-intl/server";
 import { getFormat } from "@/lib/i18n/server-format";
+import { noteAuthorOf, type NoteAuthor } from "@/lib/cases/note-author";
 import type { StaffCaseEvent } from "@/lib/console/case-data";
 import { systemNoteText } from "@/lib/workflow/system-notes";
 
 const WHEN = { dateStyle: "medium", timeStyle: "short" } as const;
 
 /**
- * Every event of the case, newest first, as staff see it: who acted in which role, the note the
- * applicant saw, and the internal note, marked unmistakably as staff-only.
+ * Every event of the case, newest first, as staff see it: who acted in which role, and every note
+ * labelled by its author (applicant, staff member, system) and its audience (the applicant sees it,
+ * or staff only).
  */
 export async function StaffHistory({ events }: { events: StaffCaseEvent[] }) {
   const [t, tSystemNotes, tActions, tNodes, tRoles, format] = await Promise.all([
@@ -18,6 +20,13 @@ export async function StaffHistory({ events }: { events: StaffCaseEvent[] }) {
     getTranslations("roles"),
     getFormat(),
   ]);
+  // Every note says who wrote it and who can read it.
+  const author = (who: NoteAuthor) =>
+    who.kind === "system"
+      ? t("notes.system")
+      : who.kind === "applicant"
+        ? t("notes.applicant", { name: who.name })
+        : t("notes.staff", { name: who.name, role: tRoles(who.role) });
   if (events.length === 0) return <p className="text-slate-600">{t("empty")}</p>;
   return (
     <>
@@ -49,15 +58,17 @@ export async function StaffHistory({ events }: { events: StaffCaseEvent[] }) {
               )}
               {event.publicNote && (
                 <div className="mt-2 rounded-lg bg-slate-50 p-2">
-                  <p className="text-xs font-semibold text-slate-600">{t("publicNote")}</p>
+                  <p className="text-xs font-semibold text-slate-600">
+                    {author(noteAuthorOf(event.actor))} · {t("notes.public")}
+                  </p>
                   <p className="whitespace-pre-line break-words text-slate-800">{event.publicNote}</p>
                 </div>
               )}
               {(event.internalNote || event.systemNote) && (
                 <div className="mt-2 rounded-lg border border-dashed border-amber-400 bg-amber-50 p-2">
-                  <p className="text-xs font-bold uppercase tracking-wide text-amber-900">
+                  <p className="text-xs font-bold tracking-wide text-amber-900">
                     <span aria-hidden="true">🔒 </span>
-                    {t("internalNote")}
+                    {author(noteAuthorOf(event.actor))} · {t("notes.internal")}
                   </p>
                   {event.systemNote && (
                     <p className="whitespace-pre-line break-words text-amber-950">

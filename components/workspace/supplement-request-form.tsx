@@ -5,12 +5,11 @@ import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { INPUT_CLASSES } from "@/components/ui/field";
 import { TextField } from "@/components/ui/text-field";
+import { defaultSupplementDueAt } from "@/lib/applications/deadline";
 import { SUPPLEMENT_ITEMS_MAX } from "@/lib/workflow/schema";
 import { staffTransition } from "@/lib/workflow/staff-actions";
 import { ActionSection, FormErrors, NoteFields, SubmitButton } from "./form-parts";
 import { useStaffAction } from "./use-staff-action";
-
-const DEFAULT_DUE_MS = 24 * 3_600_000;
 
 /** "YYYY-MM-DDTHH:mm" in the browser's zone, as datetime-local inputs take it. */
 function localInputValue(date: Date): string {
@@ -33,16 +32,20 @@ export function SupplementRequestForm() {
   const [rows, setRows] = useState<number[]>([0]);
   const dueRef = useRef<HTMLInputElement>(null);
   const focusRow = useRef<number | null>(null);
-  const { formRef, onSubmit, pending, errorText, errorsFor } = useStaffAction(staffTransition, {
-    doneText: t("done"),
-    prepare: withIsoDueAt,
-    onDone: () => setRows([0]),
-  });
+  const { formRef, onSubmit, pending, errorText, errorsFor, unplacedErrors } = useStaffAction(
+    staffTransition,
+    {
+      doneText: t("done"),
+      prepare: withIsoDueAt,
+      unplaced: ["suggestions"],
+      onDone: () => setRows([0]),
+    },
+  );
 
   // Set after hydration: the server cannot know the reviewer's clock or zone.
   useEffect(() => {
     if (dueRef.current && !dueRef.current.value)
-      dueRef.current.value = localInputValue(new Date(Date.now() + DEFAULT_DUE_MS));
+      dueRef.current.value = localInputValue(defaultSupplementDueAt(new Date()));
   });
 
   useEffect(() => {
@@ -70,7 +73,7 @@ export function SupplementRequestForm() {
       <form ref={formRef} onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
         <input type="hidden" name="transition" value="REQUEST_SUPPLEMENT" />
         <p className="text-sm text-slate-700">{t("intro")}</p>
-        <FormErrors text={errorText} unplaced={[errorsFor("suggestions")]} />
+        <FormErrors text={errorText} unplaced={[unplacedErrors]} />
         <fieldset
           aria-describedby={itemErrors.length ? "supplement-items-error" : undefined}
           className="flex flex-col gap-3"

@@ -15,16 +15,18 @@ export function useConfirmedStaffAction(
   action: Parameters<typeof useStaffAction>[0],
   namespace: string,
   tone: "primary" | "danger" = "primary",
+  unplaced: readonly string[] = [],
 ) {
   const t = useTranslations(namespace);
   const tActions = useTranslations("workspace.actions");
   const { displayNumber } = useWorkspace();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const close = () => dialogRef.current?.close();
-  const { formRef, onSubmit, pending, errorText, errorsFor } = useStaffAction(action, {
+  const { formRef, onSubmit, pending, errorText, errorsFor, unplacedErrors } = useStaffAction(action, {
     doneText: t("done"),
     onDone: close,
     onStale: close,
+    unplaced,
   });
   const labels = {
     open: t("open"),
@@ -38,6 +40,7 @@ export function useConfirmedStaffAction(
     t,
     errorText,
     errorsFor,
+    unplacedErrors,
     dialog: {
       dialogRef,
       formRef,

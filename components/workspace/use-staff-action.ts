@@ -8,6 +8,7 @@ import { isSessionExpired } from "@/lib/action-result";
 import { LIMIT_MESSAGE_VALUES } from "@/lib/evidence/limits";
 import { CONCURRENT_CHANGE_KEY } from "@/lib/workflow/errors";
 import type { StaffActionResult } from "@/lib/workflow/staff-actions";
+import { failureLead } from "@/lib/validation/failure-lead";
 import { useWorkspace } from "./workspace-sync";
 
 type StaffAction = (previous: StaffActionResult | null, formData: FormData) => Promise<StaffActionResult>;
@@ -20,6 +21,8 @@ type Options = {
   onStale?: () => void;
   /** Last changes to the form data before sending (e.g. a local time turned into an ISO time). */
   prepare?: (formData: FormData) => void;
+  /** Field errors the form shows in its summary rather than on a field (see failureLead). */
+  unplaced?: readonly string[];
 };
 
 /**
@@ -28,7 +31,10 @@ type Options = {
  * else first (the server then refuses with a concurrent-change error and the reviewer sees the
  * fresh state before trying again; nothing is overwritten silently).
  */
-export function useStaffAction(action: StaffAction, { doneText, onDone, onStale, prepare }: Options) {
+export function useStaffAction(
+  action: StaffAction,
+  { doneText, onDone, onStale, prepare, unplaced = [] }: Options,
+) {
   const t = useTranslations();
   const router = useRouter();
   const { applicationId, acknowledge, confirm, versionForNextAction, announce } = useWorkspace();
@@ -84,7 +90,9 @@ export function useStaffAction(action: StaffAction, { doneText, onDone, onStale,
     pending,
     formRef,
     onSubmit,
-    errorText: failed ? t(failed.message, LIMIT_MESSAGE_VALUES) : null,
+    errorText: failed ? t(failureLead(failed, unplaced), LIMIT_MESSAGE_VALUES) : null,
     errorsFor,
+    /** The unplaced fields' errors, translated, for the summary. */
+    unplacedErrors: unplaced.flatMap((field) => errorsFor(field) ?? []),
   };
 }

@@ -374,6 +374,66 @@ export const handlers = {
       }),
     );
   },
+
+  /** Moves the case's step due time `minutes` into the past (a late step, as the overdue watch sees it). */
+  async makeStepLate(number: string, minutes: number): Promise<void> {
+    await db.application.update({
+      where: { number },
+      data: { nodeDueAt: new Date(Date.now() - minutes * 60_000), version: { increment: 1 } },
+      select: { id: true },
+    });
+  },
+
+  /**
+   * A case that went through review and was refused at the decision, paid and closed in time, with
+   * its history written as the workflow would (the rejection's reason as the public note).
+   */
+  async rejectPaidCase(number: string, reason: string): Promise<void> {
+    // After the submission event (written at creation), one second per step.
+    const start = Date.now();
+    const at = (step: number) => new Date(start + step * 1000);
+    const row = await db.application.update({
+      where: { number },
+      data: {
+        currentNode: "REJECTED",
+        status: "REJECTED",
+        paymentStatus: "PAID",
+        paidAt: at(0),
+        nodeDueAt: null,
+        closedAt: at(4),
+        version: { increment: 1 },
+      },
+      select: { id: true },
+    });
+    await db.timelineEvent.createMany({
+      data: [
+        { applicationId: row.id, node: "MATERIAL_CHECK", action: "ADVANCED", occurredAt: at(1) },
+        { applicationId: row.id, node: "SUBSTANTIVE_REVIEW", action: "ADVANCED", occurredAt: at(2) },
+        { applicationId: row.id, node: "DECISION", action: "ADVANCED", occurredAt: at(3) },
+        {
+          applicationId: row.id,
+          node: "REJECTED",
+          action: "REJECTED",
+          occurredAt: at(4),
+          publicNote: reason,
+        },
+      ],
+    });
+  },
+
+  /** Puts the case at the decision step, unpaid, held by `reviewerId`. */
+  async atDecisionUnpaid(number: string, reviewerId: string): Promise<void> {
+    await db.application.update({
+      where: { number },
+      data: {
+        currentNode: "DECISION",
+        assigneeId: reviewerId,
+        paymentStatus: "UNPAID",
+        version: { increment: 1 },
+      },
+      select: { id: true },
+    });
+  },
 };
 
 export type DataHandlers = typeof handlers;

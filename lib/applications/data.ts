@@ -2,6 +2,8 @@ import "server-only";
 import { assertArea, type Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import type { findActiveService } from "@/lib/catalog/data";
+import type { NextDueInput } from "@/lib/cases/next-due";
+import { nodeTargetsFor, SERVICE_NODE_TARGETS } from "@/lib/catalog/node-targets";
 import { simpleProgress } from "@/lib/workflow/progress";
 
 export const PAGE_SIZE = 20;
@@ -31,13 +33,33 @@ export async function listOwnApplications(viewer: Viewer, page = 1) {
         caseDueAt: true,
         submittedAt: true,
         paymentStatus: true,
-        service: { select: { nameZh: true, nameEn: true, requiresExpertReview: true } },
+        nodeEnteredAt: true,
+        slaEscalatedAt: true,
+        service: {
+          select: { nameZh: true, nameEn: true, requiresExpertReview: true, ...SERVICE_NODE_TARGETS },
+        },
+        supplementRequests: {
+          where: { status: "OPEN" },
+          orderBy: { createdAt: "desc" },
+          take: 1,
+          select: { dueAt: true },
+        },
       },
     }),
     db.application.count({ where: { applicantId: viewer.id } }),
   ]);
-  const items = rows.map((row) => ({
+  const items = rows.map(({ supplementRequests, nodeEnteredAt, slaEscalatedAt, ...row }) => ({
     ...row,
+    /** What nextDueOf needs, so the list says what the case page says. */
+    due: {
+      status: row.status,
+      currentNode: row.currentNode,
+      nodeDueAt: row.nodeDueAt,
+      openSupplementDueAt: supplementRequests[0]?.dueAt ?? null,
+      slaEscalatedAt,
+      nodeEnteredAt,
+      targetMinutes: nodeTargetsFor(row.service.tiers, row.tier)[row.currentNode] ?? null,
+    } satisfies NextDueInput,
     progress: simpleProgress({
       currentNode: row.currentNode,
       status: row.status,
@@ -78,6 +100,7 @@ export async function findOwnApplicationConfirmation(viewer: Viewer, number: str
     select: {
       ...FEE_SUMMARY_SELECT,
       currentNode: true,
+      status: true,
       nodeDueAt: true,
       submissionKey: true,
       email: true,

@@ -72,3 +72,11 @@ export function initialDueDates(input: {
   const nodeDueAt = new Date(Math.min(input.submittedAt.getTime() + minutes * MINUTE, caseDueAt.getTime()));
   return { nodeDueAt, caseDueAt };
 }
+
+/** How long an applicant gets to answer a supplement request unless the reviewer sets another time. */
+export const SUPPLEMENT_ANSWER_HOURS = 24;
+
+/** The default answer deadline of a supplement request made at `requestedAt`. */
+export function defaultSupplementDueAt(requestedAt: Date): Date {
+  return new Date(requestedAt.getTime() + SUPPLEMENT_ANSWER_HOURS * HOUR);
+}

@@ -47,6 +47,8 @@ export async function findOwnCase(viewer: Viewer, rawNumber: string) {
       currency: true,
       paymentStatus: true,
       paidAt: true,
+      refundedMinor: true,
+      refundedAt: true,
       rating: true,
       ratingComment: true,
       ratedAt: true,

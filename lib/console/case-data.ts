@@ -67,7 +67,16 @@ const CASE_SELECT = {
   paymentReference: true,
   refundedMinor: true,
   refundedAt: true,
-  service: { select: { id: true, nameZh: true, nameEn: true, requiresExpertReview: true } },
+  service: {
+    select: {
+      id: true,
+      nameZh: true,
+      nameEn: true,
+      requiresExpertReview: true,
+      // The slots the applicant uploaded into, to name each file by its slot.
+      evidence: { orderBy: { sortOrder: "asc" }, select: { kind: true, labelZh: true, labelEn: true } },
+    },
+  },
   assignee: { select: { id: true, displayName: true } },
   timeline: {
     // Newest first, so a history past the bound loses its oldest entries, not the latest ones.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { missingRequiredKinds } from "./requirements";
+import { missingRequiredKinds, slotLabelOf } from "./requirements";
 
 const requirements = [
   { kind: "ID_PROOF", required: true },
@@ -25,5 +25,23 @@ describe("missingRequiredKinds", () => {
       "ID_PROOF",
       "URGENCY_PROOF",
     ]);
+  });
+});
+
+describe("slotLabelOf (the workspace names a file by the slot it was uploaded into)", () => {
+  const slots = [
+    { kind: "ID_PROOF" as const, labelZh: "身份证件（正反面）", labelEn: "Identity document (both sides)" },
+    {
+      kind: "URGENCY_PROOF" as const,
+      labelZh: "医院病危通知书",
+      labelEn: "Hospital critical-condition notice",
+    },
+  ];
+  it("is the requirement's own label in the viewer's language, not the category", () => {
+    expect(slotLabelOf("URGENCY_PROOF", slots, "en")).toBe("Hospital critical-condition notice");
+    expect(slotLabelOf("URGENCY_PROOF", slots, "zh")).toBe("医院病危通知书");
+  });
+  it("is null for files in no slot (supplement answers, result documents)", () => {
+    expect(slotLabelOf("SUPPLEMENT", slots, "en")).toBeNull();
   });
 });

@@ -15,3 +15,20 @@ export function missingRequiredKinds(
     ),
   ];
 }
+
+export type EvidenceSlot = { kind: EvidenceKind; labelZh: string; labelEn: string };
+
+/**
+ * The name of the slot (the service's requirement) a file was uploaded into, as the applicant saw
+ * it: the uploader puts a file under the first requirement of its kind. Null for files that belong
+ * to no requirement (supplement answers, result documents, a requirement removed since).
+ */
+export function slotLabelOf(
+  kind: EvidenceKind,
+  slots: readonly EvidenceSlot[],
+  locale: string,
+): string | null {
+  const slot = slots.find((item) => item.kind === kind);
+  if (!slot) return null;
+  return locale === "zh" ? slot.labelZh : slot.labelEn;
+}

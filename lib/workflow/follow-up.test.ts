@@ -10,7 +10,7 @@ import { createTestApplication, createTestService, createTestUser } from "@/lib/
 import { withTestDatabase } from "@/lib/testing/with-test-database";
 import { requestFollowUp } from "./actions";
 import { CaseNotFoundError, ConcurrentChangeError, TransitionNotAllowedError } from "./errors";
-import { FollowUpTooSoonError, requestCaseFollowUp } from "./operation-mutations";
+import { FollowUpNotLateError, FollowUpTooSoonError, requestCaseFollowUp } from "./operation-mutations";
 
 // The action reads the session itself: stand in for it, and for Next's request-bound cache.
 vi.mock("@/lib/auth/session", () => ({ getCurrentUser: vi.fn() }));
@@ -29,7 +29,7 @@ beforeAll(async () => {
 beforeEach(() => vi.mocked(getCurrentUser).mockReset());
 
 async function makeCase(
-  options: { assignee?: Viewer; status?: ApplicationStatus; node?: WorkflowNode } = {},
+  options: { assignee?: Viewer; status?: ApplicationStatus; node?: WorkflowNode; nodeDueAt?: Date } = {},
 ) {
   const applicant = await createTestUser("APPLICANT");
   const application = await createTestApplication({
@@ -38,6 +38,8 @@ async function makeCase(
     currentNode: options.node ?? "SUBSTANTIVE_REVIEW",
     status: options.status ?? "IN_PROGRESS",
     assigneeId: options.assignee?.id ?? null,
+    // Late by default: a reminder is only accepted once a step is past its due time.
+    nodeDueAt: options.nodeDueAt ?? new Date(NOW.getTime() - HOUR),
     locale: "en",
   });
   return { ...application, applicant };
@@ -170,6 +172,24 @@ describe("asking staff to hurry", () => {
       ).rejects.toBeInstanceOf(refusal);
       expect(await footprint(application.id)).toEqual(before);
     }
+  });
+
+  it("refuses a reminder while no step is late (a fresh case), writing nothing", async () => {
+    const application = await makeCase({
+      assignee: await staff("REVIEWER"),
+      nodeDueAt: new Date(NOW.getTime() + 2 * HOUR),
+    });
+    await expect(requestCaseFollowUp(ref(application, application.applicant))).rejects.toBeInstanceOf(
+      FollowUpNotLateError,
+    );
+    expect(await footprint(application.id)).toEqual({ version: 0, timeline: 0, audit: 0, outbox: 0 });
+    // A minute past the due time it goes through.
+    const late = new Date(NOW.getTime() + 2 * HOUR + 60_000);
+    await expect(
+      requestCaseFollowUp(ref(application, application.applicant, 0, late)),
+    ).resolves.toMatchObject({
+      version: 1,
+    });
   });
 
   it("refuses a stale version like any other change to the case", async () => {

@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { UserFacingError } from "@/lib/errors";
 import { saveResultDocument, type NewEvidenceFile } from "@/lib/evidence/mutations";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { isStepLate } from "@/lib/cases/next-due";
 import { actorFor, type WorkflowViewer } from "./actors";
 import {
   lockCase,
@@ -249,6 +250,14 @@ export class FollowUpTooSoonError extends UserFacingError {
   }
 }
 
+/** Nothing is late yet: a reminder is offered only once a step is past its due time. */
+export class FollowUpNotLateError extends UserFacingError {
+  constructor() {
+    super("case.followUp.notLate");
+    this.name = "FollowUpNotLateError";
+  }
+}
+
 /**
  * The applicant asks staff to hurry (催办): a public timeline entry, an audit row, and an in-app
  * notice to the assignee or, while nobody holds the case, to every active supervisor. The interval
@@ -259,6 +268,13 @@ export async function requestCaseFollowUp(
 ): Promise<OperationOutcome & { nextAllowedAt: Date }> {
   const now = args.now ?? new Date();
   const outcome = await run("FOLLOW_UP", { ...args, now }, async (row, tx) => {
+    // Under the case lock: the due time read here is the one the case has.
+    const due = await tx.application.findUniqueOrThrow({
+      where: { id: row.id },
+      select: { nodeDueAt: true },
+    });
+    if (!isStepLate({ status: row.status, currentNode: row.current_node, nodeDueAt: due.nodeDueAt }, now))
+      throw new FollowUpNotLateError();
     const last = await tx.timelineEvent.findFirst({
       where: { applicationId: row.id, action: "FOLLOW_UP" },
       orderBy: { occurredAt: "desc" },

@@ -20,7 +20,8 @@ export type CaseSeed = {
   status: "IN_PROGRESS" | "AWAITING_APPLICANT" | "COMPLETED";
   paid: boolean;
   steps: Step[];
-  supplement?: { problems: { problem: string; suggestion: string }[]; dueInHours: number };
+  /** Requested by the last step; due by the rule (lib/applications/deadline.ts), not a hard-coded time. */
+  supplement?: { problems: { problem: string; suggestion: string }[] };
 };
 
 export const DEMO_CASES: CaseSeed[] = [
@@ -56,12 +57,12 @@ export const DEMO_CASES: CaseSeed[] = [
     status: "AWAITING_APPLICANT",
     paid: true,
     steps: [
-      { node: "SUBMITTED", action: "SUBMITTED", hoursAgo: 30 },
-      { node: "MATERIAL_CHECK", action: "ADVANCED", hoursAgo: 28 },
+      { node: "SUBMITTED", action: "SUBMITTED", hoursAgo: 9 },
+      { node: "MATERIAL_CHECK", action: "ADVANCED", hoursAgo: 8 },
       {
         node: "AWAITING_SUPPLEMENT",
         action: "SUPPLEMENT_REQUESTED",
-        hoursAgo: 26,
+        hoursAgo: 5,
         publicNote: "转诊单缺少医生签名，请补充。",
       },
     ],
@@ -72,7 +73,6 @@ export const DEMO_CASES: CaseSeed[] = [
           suggestion: "请上传由开单医生签名并加盖医院公章的转诊单照片",
         },
       ],
-      dueInHours: 46,
     },
   },
   {

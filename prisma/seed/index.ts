@@ -1,5 +1,10 @@
 import { createHash } from "node:crypto";
 import { generateApplicationNumber } from "../../lib/applications/application-number";
+import {
+  defaultSupplementDueAt,
+  initialDueDates,
+  type NodeTargetMinutes,
+} from "../../lib/applications/deadline";
 import { hashPassword } from "../../lib/auth/password";
 import type { PrismaClient } from "../../lib/generated/prisma/client";
 import type { WorkflowNode } from "../../lib/generated/prisma/enums";
@@ -100,8 +105,21 @@ async function seedStaffServices(db: PrismaClient, users: Map<string, string>) {
   }
 }
 
-function dueAfter(start: Date, targetMinutes: number | undefined): Date | null {
-  return targetMinutes === undefined ? null : new Date(start.getTime() + targetMinutes * 60_000);
+/**
+ * A seeded step's due time by the rules: a submission gets the new case's first due time, a
+ * supplement request the default answer time, a step that closes the case none, every other step
+ * its node's target from when it was entered.
+ */
+function seededDueAt(
+  step: CaseSeed["steps"][number],
+  enteredAt: Date,
+  rules: { submittedAt: Date; processingHours: number; nodeTargets: NodeTargetMinutes[]; closes: boolean },
+): Date | null {
+  if (step.action === "SUBMITTED") return initialDueDates(rules).nodeDueAt;
+  if (step.action === "SUPPLEMENT_REQUESTED") return defaultSupplementDueAt(enteredAt);
+  if (rules.closes) return null;
+  const target = rules.nodeTargets.find((row) => row.node === step.node)?.targetMinutes;
+  return target === undefined ? null : new Date(enteredAt.getTime() + target * 60_000);
 }
 
 async function seedCase(
@@ -131,6 +149,23 @@ async function seedCase(
   const submittedAt = at(demoCase.steps[0]!.hoursAgo);
   const assigneeId = demoCase.assignee ? context.users.get(demoCase.assignee) : undefined;
   const open = demoCase.status !== "COMPLETED";
+  const last = demoCase.steps.at(-1)!;
+  const { caseDueAt } = initialDueDates({
+    submittedAt,
+    processingHours: tier.processingHours,
+    nodeTargets: tier.nodeTargets,
+  });
+  // Each step's due time as the workflow records it (lib/workflow/mutations.ts), so the demo obeys
+  // the same rules as a real case: the application's due time is its last step's.
+  const dueTimes = demoCase.steps.map((step, index) =>
+    seededDueAt(step, at(step.hoursAgo), {
+      submittedAt,
+      processingHours: tier.processingHours,
+      nodeTargets: tier.nodeTargets,
+      closes: !open && index === demoCase.steps.length - 1,
+    }),
+  );
+  const nodeDueAt = open ? dueTimes.at(-1)! : null;
 
   await db.$transaction(async (tx) => {
     const application = await tx.application.create({
@@ -154,15 +189,16 @@ async function seedCase(
         feeSurchargeMinor: tier.surchargeMinor,
         paymentStatus: demoCase.paid ? "PAID" : "UNPAID",
         paidAt: demoCase.paid ? submittedAt : null,
-        nodeDueAt: open ? at(demoCase.steps.at(-1)!.hoursAgo - tier.processingHours * 0.2) : null,
-        caseDueAt: new Date(submittedAt.getTime() + tier.processingHours * HOUR),
+        nodeDueAt,
+        nodeEnteredAt: at(last.hoursAgo),
+        caseDueAt,
         submittedAt,
-        closedAt: open ? null : at(demoCase.steps.at(-1)!.hoursAgo),
+        closedAt: open ? null : at(last.hoursAgo),
       },
       select: { id: true },
     });
     await tx.timelineEvent.createMany({
-      data: demoCase.steps.map((step) => ({
+      data: demoCase.steps.map((step, index) => ({
         applicationId: application.id,
         node: step.node,
         action: step.action,
@@ -170,11 +206,7 @@ async function seedCase(
         publicNote: step.publicNote,
         internalNote: step.internalNote,
         occurredAt: at(step.hoursAgo),
-        // As the workflow records it: the due time the step got from its target when entered.
-        dueAt: dueAfter(
-          at(step.hoursAgo),
-          tier.nodeTargets.find((target) => target.node === step.node)?.targetMinutes,
-        ),
+        dueAt: dueTimes[index],
       })),
     });
     if (demoCase.supplement && assigneeId) {
@@ -182,7 +214,9 @@ async function seedCase(
         data: {
           applicationId: application.id,
           requestedById: assigneeId,
-          dueAt: new Date(context.now.getTime() + demoCase.supplement.dueInHours * HOUR),
+          // Requested by the last step, due when that step is (the rule's default answer time).
+          createdAt: at(last.hoursAgo),
+          dueAt: dueTimes.at(-1)!,
           items: {
             create: demoCase.supplement.problems.map((item, order) => ({ ...item, sortOrder: order })),
           },

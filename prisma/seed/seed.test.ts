@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { validateApplicationNumber } from "@/lib/applications/application-number";
+import { defaultSupplementDueAt } from "@/lib/applications/deadline";
+import { nextDueOf } from "@/lib/cases/next-due";
 import { verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 import { withTestDatabase } from "@/lib/testing/with-test-database";
@@ -64,6 +66,40 @@ describe("seedDemoData", () => {
     const admin = await db.user.findUniqueOrThrow({ where: { email: "admin@expedite.test" } });
     expect(admin.role).toBe("ADMIN");
     expect(await verifyPassword(DEMO_PASSWORD, admin.passwordHash)).toBe(true);
+  });
+
+  it("gives demo cases the due times the rules give real ones, so list and case page agree", async () => {
+    const now = new Date("2026-12-05T08:00:00Z");
+    await seedDemoData(db, { idHashKey: "k".repeat(32), now });
+    const cases = await db.application.findMany({
+      where: { closedAt: null },
+      select: {
+        number: true,
+        status: true,
+        currentNode: true,
+        nodeDueAt: true,
+        nodeEnteredAt: true,
+        timeline: { orderBy: { occurredAt: "desc" }, take: 1, select: { occurredAt: true, dueAt: true } },
+        supplementRequests: { where: { status: "OPEN" }, select: { createdAt: true, dueAt: true } },
+      },
+    });
+    expect(cases.length).toBeGreaterThan(0);
+    for (const row of cases) {
+      const last = row.timeline[0]!;
+      // As the workflow writes it: the case's due time is the one its last step got, from then.
+      expect(row.nodeDueAt, row.number).toEqual(last.dueAt);
+      expect(row.nodeEnteredAt, row.number).toEqual(last.occurredAt);
+      const open = row.supplementRequests[0];
+      const listed = nextDueOf({ ...row, openSupplementDueAt: null }, now);
+      const onCasePage = nextDueOf({ ...row, openSupplementDueAt: open?.dueAt ?? null }, now);
+      expect(listed, row.number).toEqual(onCasePage);
+      if (open) {
+        expect(open.dueAt).toEqual(defaultSupplementDueAt(open.createdAt));
+        expect(onCasePage?.overdue).toBe(false);
+      }
+    }
+    // The medical case waits for the applicant: its deadline is the request's, still ahead.
+    expect(cases.filter((row) => row.supplementRequests.length > 0)).toHaveLength(1);
   });
 
   it("offers visa invitations without an express tier", async () => {

@@ -84,7 +84,7 @@ export default async function StaffCasePage({ params }: Props) {
             <ReasonCard reason={view.reason} />
             <TriageCard score={view.triageScore} answers={view.triageAnswers} />
             <Card headingId="evidence-heading" heading={t("evidence.heading")}>
-              <EvidenceViewer files={view.evidence} />
+              <EvidenceViewer files={view.evidence} slots={view.service.evidence} />
             </Card>
             <Card headingId="history-heading" heading={t("history.heading")}>
               <StaffHistory events={view.events} />

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CaseRefresher } from "@/components/case/case-refresher";
 import { CaseSummary } from "@/components/case/case-summary";
+import { FeeOutcomeText } from "@/components/case/fee-outcome";
 import { History } from "@/components/case/history";
 import { ProgressBar } from "@/components/case/progress-bar";
 import { RatingForm } from "@/components/case/rating-form";
@@ -18,6 +19,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { formatApplicationNumber } from "@/lib/applications/application-number";
 import { requireArea } from "@/lib/auth/session";
 import { findOwnCase } from "@/lib/cases/data";
+import { isStepLate } from "@/lib/cases/next-due";
+import { feeOutcome, passedMaterialCheck } from "@/lib/payments/refund-policy";
 import { caseProgress } from "@/lib/workflow/progress";
 import { allowedTransitions } from "@/lib/workflow/transitions";
 import { TextLink } from "@/components/ui/text-link";
@@ -38,6 +41,7 @@ export default async function CasePage({ params }: Props) {
   const view = await findOwnCase(user, number);
   if (!view) notFound();
   const [t, locale] = await Promise.all([getTranslations("case"), getLocale()]);
+  const now = new Date();
 
   const progress = caseProgress({
     currentNode: view.currentNode,
@@ -52,7 +56,7 @@ export default async function CasePage({ params }: Props) {
     assigneeName: view.assigneeName,
     events: view.events,
     nodeTargets: view.nodeTargets,
-    now: new Date(),
+    now,
   });
   // The same table the server checks: a button exists exactly when the action would be accepted.
   const allowed = new Set(
@@ -67,19 +71,33 @@ export default async function CasePage({ params }: Props) {
       user,
     ).map((transition) => transition.name),
   );
-  const canFollowUp = isOperationAllowed(
-    {
-      currentNode: view.currentNode,
-      status: view.status,
-      applicantId: view.applicantId,
-      assigneeId: view.assigneeId,
-      requiresExpertReview: view.service.requiresExpertReview,
-      serviceId: view.serviceId,
-      paymentStatus: view.paymentStatus,
-    },
-    user,
-    "FOLLOW_UP",
-  );
+  // 催办 only once a step is actually late (the server refuses it otherwise).
+  const canFollowUp =
+    isStepLate({ ...view, openSupplementDueAt: view.openSupplement?.dueAt ?? null }, now) &&
+    isOperationAllowed(
+      {
+        currentNode: view.currentNode,
+        status: view.status,
+        applicantId: view.applicantId,
+        assigneeId: view.assigneeId,
+        requiresExpertReview: view.service.requiresExpertReview,
+        serviceId: view.serviceId,
+        paymentStatus: view.paymentStatus,
+      },
+      user,
+      "FOLLOW_UP",
+    );
+  // Rejected or withdrawn: what happens to the money, by the refund rules shown before paying.
+  const fee = feeOutcome({
+    status: view.status,
+    paymentStatus: view.paymentStatus,
+    fee: view.fee,
+    materialCheckDone: passedMaterialCheck(view.events.map((event) => event.node)),
+    caseDueAt: view.caseDueAt,
+    closedAt: view.closedAt,
+    refundedMinor: view.refundedMinor,
+    refundedAt: view.refundedAt,
+  });
   const displayNumber = formatApplicationNumber(view.number);
   const endedOutcome =
     progress.outcome === "completed" || progress.outcome === "rejected" || progress.outcome === "withdrawn"
@@ -131,6 +149,12 @@ export default async function CasePage({ params }: Props) {
             </div>
           )}
         </section>
+
+        {fee && (
+          <Card headingId="fee-heading" heading={t("fee.heading")}>
+            <FeeOutcomeText outcome={fee} totalMinor={view.fee.totalMinor} currency={view.fee.currency} />
+          </Card>
+        )}
 
         {view.openSupplement && (
           <SupplementPanel

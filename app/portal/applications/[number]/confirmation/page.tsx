@@ -4,10 +4,12 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { getFormat } from "@/lib/i18n/server-format";
 import { ClearSubmittedDraft } from "@/components/apply/clear-submitted-draft";
 import { CopyButton } from "@/components/apply/copy-button";
+import { NextDueText } from "@/components/case/next-due-text";
 import { buttonClasses } from "@/components/ui/button";
 import { formatApplicationNumber, validateApplicationNumber } from "@/lib/applications/application-number";
 import { findOwnApplicationConfirmation } from "@/lib/applications/data";
 import { requireArea } from "@/lib/auth/session";
+import { nextDueOf } from "@/lib/cases/next-due";
 import { formatMoney, quoteFee } from "@/lib/catalog/fees";
 
 type Props = { params: Promise<{ number: string }> };
@@ -31,6 +33,8 @@ export default async function ConfirmationPage({ params }: Props) {
     getFormat(),
     getLocale(),
   ]);
+  // The same next due time as the case page and the list (lib/cases/next-due.ts).
+  const due = nextDueOf(application, new Date());
   const when = (date: Date) => format.dateTime(date, { dateStyle: "medium", timeStyle: "short" });
   const display = formatApplicationNumber(application.number);
   const fee = quoteFee({
@@ -96,10 +100,11 @@ export default async function ConfirmationPage({ params }: Props) {
           {t("nextTitle")}
         </h2>
         <ol className="mt-3 flex flex-col gap-3 text-sm text-slate-700">
-          <li>
-            <span className="font-medium text-slate-900">{tNodes("MATERIAL_CHECK")}</span>
-            {application.nodeDueAt && <> — {t("checkBy", { time: when(application.nodeDueAt) })}</>}
-          </li>
+          {due && (
+            <li>
+              <NextDueText due={due} />
+            </li>
+          )}
           <li>
             <span className="font-medium text-slate-900">{tNodes("DECISION")}</span>
             {application.caseDueAt && <> — {t("decisionBy", { time: when(application.caseDueAt) })}</>}
