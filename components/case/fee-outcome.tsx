@@ -1,4 +1,5 @@
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/i18n/server-format";
 import { formatMoney, type MoneyLocale } from "@/lib/catalog/fees";
 import { REFUND_WORKING_DAYS, type FeeOutcome } from "@/lib/payments/refund-policy";
 
@@ -14,7 +15,7 @@ export async function FeeOutcomeText({
   totalMinor: number;
   currency: string;
 }) {
-  const [t, format, locale] = await Promise.all([getTranslations("case.fee"), getFormatter(), getLocale()]);
+  const [t, format, locale] = await Promise.all([getTranslations("case.fee"), getFormat(), getLocale()]);
   const money = (minor: number) => formatMoney(minor, currency, locale as MoneyLocale);
   const when = (date: Date) => format.dateTime(date, WHEN);
   switch (outcome.kind) {

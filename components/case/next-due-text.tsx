@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
+import { getFormat } from "@/lib/i18n/server-format";
 import type { NextDue } from "@/lib/cases/next-due";
 import { formatLateness } from "@/lib/console/queue-due";
 
@@ -13,7 +14,7 @@ export async function NextDueText({ due }: { due: NextDue }) {
     getTranslations("case.nextDue"),
     getTranslations("nodes"),
     getTranslations("queue"),
-    getFormatter(),
+    getFormat(),
   ]);
   const time = format.dateTime(due.dueAt, WHEN);
   const text =
