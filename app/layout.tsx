@@ -13,11 +13,7 @@ import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("meta");
-  return {
-    title: { default: t("title"), template: `%s · ${t("brand")}` },
-    description: t("description"),
-    icons: { apple: "/icons/apple-touch-icon.png" },
-  };
+  return { title: { default: t("title"), template: `%s · ${t("brand")}` }, description: t("description") };
 }
 
 export const viewport: Viewport = {

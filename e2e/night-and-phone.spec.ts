@@ -67,6 +67,8 @@ async function reachEveryArea(page: Page, { menu, links }: (typeof AREAS)["en" |
 
 test.describe("the console on a 360 px phone", () => {
   test.use({ viewport: { width: 360, height: 740 } });
+  // Six areas, each a page load (and, the first time, an axe check in two themes).
+  test.slow();
 
   test("reaches every console area from the menu, in English", async ({ page, login }) => {
     await login(await createUser("ADMIN"));
@@ -123,7 +125,7 @@ test("Expedite can be installed: a valid manifest with its icons, and robots.txt
   request,
 }) => {
   await page.goto("/");
-  const href = await page.locator('link[rel="manifest"]').getAttribute("href");
+  const href = await page.locator('link[rel="manifest"]').first().getAttribute("href");
   expect(href).toBe("/manifest.webmanifest");
   const response = await request.get(href!);
   expect(response.ok()).toBe(true);

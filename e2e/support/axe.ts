@@ -29,6 +29,17 @@ export function routePattern(url: string, viewportWidth: number): string {
 
 /** Checks the page unless a page of its kind was checked already; returns the failing findings. */
 export async function scanPage(page: Page): Promise<string[]> {
+  try {
+    return await scanOnce(page);
+  } catch (error) {
+    // The page moved on by itself (a redirect after loading): check where it arrived instead.
+    if (!/Execution context was destroyed|navigat/i.test(String(error))) throw error;
+    await page.waitForLoadState();
+    return scanOnce(page);
+  }
+}
+
+async function scanOnce(page: Page): Promise<string[]> {
   if (page.isClosed()) return [];
   const url = page.url();
   if (!url.startsWith("http")) return [];
@@ -36,9 +47,8 @@ export async function scanPage(page: Page): Promise<string[]> {
   if (scanned.has(key)) return [];
   // JSON answers, downloads and PDFs are not pages.
   if ((await page.evaluate(() => document.contentType)) !== "text/html") return [];
-  scanned.add(key);
   // Two axe runs: give the test the time they take rather than let them eat into its own.
-  test.info().setTimeout(test.info().timeout + 10_000);
+  test.info().setTimeout(test.info().timeout + 15_000);
   const dark = await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches);
   const findings: string[] = [];
   for (const colorScheme of ["light", "dark"] as const) {
@@ -61,6 +71,7 @@ export async function scanPage(page: Page): Promise<string[]> {
     }
   }
   await page.emulateMedia({ colorScheme: dark ? "dark" : "light", reducedMotion: null });
+  scanned.add(key);
   return findings;
 }
 
