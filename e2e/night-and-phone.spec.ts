@@ -160,3 +160,41 @@ test("Expedite can be installed: a valid manifest with its icons, and robots.txt
   expect(rules).toEqual(expect.arrayContaining(["User-agent: *", "Allow: /"]));
   for (const path of ["/console", "/portal", "/api"]) expect(rules).toContain(`Disallow: ${path}`);
 });
+
+test("the active step filter's count is readable in both themes", async ({ page, login }) => {
+  await login(await createUser("ADMIN"));
+  await page.goto("/console");
+  const active = page
+    .getByRole("navigation", { name: "Open cases by step" })
+    .getByRole("link", { name: /^All steps/ });
+  await expect(active).toHaveAttribute("aria-current", "page");
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme, reducedMotion: "reduce" });
+    // The count badge (hidden from screen readers, who hear the count in words) against the chip
+    // behind it: WCAG's 4.5:1 for small text.
+    const ratio = await active.locator("span[aria-hidden]").evaluate(contrastAgainstParent);
+    expect(ratio, `${colorScheme}: count badge contrast`).toBeGreaterThanOrEqual(4.5);
+  }
+});
+
+/** WCAG contrast of an element's text with its background laid over its parent's, as painted. */
+function contrastAgainstParent(element: Element) {
+  const canvas = document.createElement("canvas");
+  canvas.width = canvas.height = 1;
+  const context = canvas.getContext("2d")!;
+  const paint = (...colors: string[]) => {
+    context.clearRect(0, 0, 1, 1);
+    for (const color of colors) {
+      context.fillStyle = color;
+      context.fillRect(0, 0, 1, 1);
+    }
+    const [r = 0, g = 0, b = 0] = context.getImageData(0, 0, 1, 1).data;
+    const linear = (c: number) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+  };
+  const parent = getComputedStyle(element.parentElement!).backgroundColor;
+  const own = getComputedStyle(element);
+  const background = paint(parent, own.backgroundColor);
+  const text = paint(parent, own.backgroundColor, own.color);
+  return (Math.max(background, text) + 0.05) / (Math.min(background, text) + 0.05);
+}
