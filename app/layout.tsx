@@ -16,7 +16,16 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: { default: t("title"), template: `%s · ${t("brand")}` }, description: t("description") };
 }
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#1d5fd1" };
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  // The browser's bar follows the page's theme (app/globals.css): brand blue by day, slate 900 at night.
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#1d5fd1" },
+    { media: "(prefers-color-scheme: dark)", color: "#0f172b" },
+  ],
+  colorScheme: "light dark",
+};
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // With the database down, every page answers 500 with app/global-error.tsx (see the function).

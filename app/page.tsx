@@ -12,17 +12,23 @@ export default async function HomePage() {
   const services = (await listActiveServices()).slice(0, 3);
   return (
     <div className="flex flex-col gap-12">
-      <section className="rounded-3xl bg-gradient-to-br from-brand-900 to-brand-600 px-6 py-10 text-white sm:px-10 sm:py-14">
-        <p className="text-sm font-semibold uppercase tracking-widest text-brand-100">{t("eyebrow")}</p>
+      {/* At night the turned-over palette would make this a bright block: it stays deep blue (decision 029). */}
+      <section className="rounded-3xl bg-gradient-to-br from-brand-900 to-brand-600 px-6 py-10 text-white sm:px-10 sm:py-14 dark:from-brand-50 dark:to-brand-100 dark:text-slate-900">
+        <p className="text-sm font-semibold uppercase tracking-widest text-brand-100 dark:text-brand-900">
+          {t("eyebrow")}
+        </p>
         <h1 className="mt-2 max-w-2xl text-3xl font-bold leading-tight sm:text-5xl">{t("headline")}</h1>
-        <p className="mt-4 max-w-2xl text-lg text-brand-100">{t("lead")}</p>
+        <p className="mt-4 max-w-2xl text-lg text-brand-100 dark:text-brand-900">{t("lead")}</p>
         <div className="mt-8 flex flex-wrap gap-3">
           <Link href="/portal/apply" className={buttonClasses("secondary")}>
             {t("ctaApply")}
           </Link>
           <Link
             href="/track"
-            className={buttonClasses("primary", "border border-white/40 bg-white/10 hover:bg-white/20")}
+            className={buttonClasses(
+              "primary",
+              "border border-white/40 bg-white/10 hover:bg-white/20 dark:border-brand-300 dark:bg-transparent dark:text-slate-900",
+            )}
           >
             {t("ctaTrack")}
           </Link>

@@ -4,6 +4,7 @@ import { CasePage } from "./pages/case-page";
 import { QueuePage } from "./pages/queue-page";
 import { SignInPage } from "./pages/sign-in-page";
 import { WorkspacePage } from "./pages/workspace-page";
+import { scanAfterEachGoto, scanPage } from "./support/axe";
 import { callData } from "./support/data";
 import type { QueueCase, StaffStep, TestUser } from "./support/data-handlers";
 
@@ -108,6 +109,8 @@ export async function signInDirectly(
 }
 
 type Fixtures = {
+  /** Serious or critical axe findings on the pages this test visited (e2e/support/axe.ts); any fails it. */
+  axeFindings: string[];
   /** Browser errors a test expects (matched by message); any other still fails it. */
   expectedPageErrors: RegExp[];
   resetAddressThrottle: void;
@@ -145,21 +148,41 @@ export const test = base.extend<Fixtures>({
     },
     { auto: true },
   ],
+  axeFindings: [
+    async ({}, use) => {
+      const findings: string[] = [];
+      await use(findings);
+      expect(findings, "accessibility violations (axe)").toEqual([]);
+    },
+    { auto: true },
+  ],
+  page: async ({ page, axeFindings }, use, testInfo) => {
+    scanAfterEachGoto(page, axeFindings);
+    await use(page);
+    // Where the test ended (reached by clicks, perhaps), unless it failed there already.
+    if (testInfo.status === testInfo.expectedStatus) axeFindings.push(...(await scanPage(page)));
+  },
   signInPage: async ({ page }, use) => {
     await use(new SignInPage(page));
   },
   login: async ({ page, baseURL }, use) => {
     await use((user) => signInDirectly(page.context(), baseURL, user));
   },
-  signedInPage: async ({ browser, baseURL }, use) => {
+  signedInPage: async ({ browser, baseURL, axeFindings }, use, testInfo) => {
     const contexts: BrowserContext[] = [];
     await use(async (user) => {
       const context = await newContext(browser, baseURL);
       contexts.push(context);
       await signInDirectly(context, baseURL, user);
-      return context.newPage();
+      const page = await context.newPage();
+      scanAfterEachGoto(page, axeFindings);
+      return page;
     });
-    for (const context of contexts) await context.close();
+    for (const context of contexts) {
+      if (testInfo.status === testInfo.expectedStatus)
+        for (const page of context.pages()) axeFindings.push(...(await scanPage(page)));
+      await context.close();
+    }
   },
 });
 

@@ -53,7 +53,7 @@ export async function NodeTabs({
                 aria-hidden="true"
                 className={cn(
                   "rounded-full px-1.5 text-xs tabular-nums",
-                  tab.active ? "bg-white/20" : "bg-slate-100",
+                  tab.active ? "bg-white text-brand-700" : "bg-slate-100",
                 )}
               >
                 {tab.count}

@@ -14,6 +14,9 @@ import {
 import { useHydrated } from "@/components/ui/use-hydrated";
 import { formatNumber } from "@/lib/i18n/format";
 
+/** Axis labels in the palette's secondary text colour, which the dark theme turns light (app/globals.css). */
+const TICK = "var(--color-slate-600, #475569)";
+
 export type BarDatum = { label: string; values: (number | null)[]; highlight?: boolean };
 export type BarSeries = { name: string; color: string; highlightColor?: string };
 
@@ -59,9 +62,9 @@ export function BarChart({
     domain: [0, max ?? "auto"] as [number, number | "auto"],
     allowDecimals: !integers,
     tickFormatter: format,
-    tick: { fontSize: 12 },
+    tick: { fontSize: 12, fill: TICK },
   };
-  const categoryAxis = { type: "category" as const, dataKey: "label", tick: { fontSize: 12 } };
+  const categoryAxis = { type: "category" as const, dataKey: "label", tick: { fontSize: 12, fill: TICK } };
   return (
     <div aria-hidden="true" style={{ height }} className="w-full min-w-0">
       {hydrated && (

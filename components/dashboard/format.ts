@@ -27,10 +27,14 @@ export const percent = (share: number | null) => (share === null ? null : Math.r
 /** Minutes as hours for the charts' axes (one decimal). */
 export const hours = (minutes: number | null) => (minutes === null ? null : Math.round(minutes / 6) / 10);
 
-/** Chart colours: brand blue; amber singles out (the bottleneck, the night hours). */
+/**
+ * Chart colours: brand blue; amber singles out (the bottleneck, the night hours). The palette's
+ * variables, so the dark theme turns them over too (app/globals.css); the fallbacks are the light
+ * values, for shades no class on the page made Tailwind emit.
+ */
 export const COLORS = {
-  primary: "#1d5fd1",
-  secondary: "#93c5fd",
-  highlight: "#d97706",
-  highlightLight: "#fcd34d",
+  primary: "var(--color-brand-600, #1d5fd1)",
+  secondary: "var(--color-blue-300, #93c5fd)",
+  highlight: "var(--color-amber-600, #d97706)",
+  highlightLight: "var(--color-amber-300, #fcd34d)",
 } as const;
