@@ -40,6 +40,20 @@ function text(described: ReturnType<typeof describeAuditEntry>) {
 }
 
 describe("describeAuditEntry", () => {
+  it("names a supervisor's rebalance, its way and who got how many, in Chinese words only", async () => {
+    const entry = {
+      action: "rota.rebalanced",
+      details: { mode: "spread", cases: 5, assignees: [{ assigneeId: REVIEWER, cases: 5 }] },
+    };
+    const zh = describeAuditEntry(entry, await context("zh"));
+    expect(zh.action).toBe("主管批量重新分配案件");
+    expect(text(zh)).toEqual([
+      "方式: 分给值班审核员",
+      "案件数: 5",
+      `接手人: 分配给：Rex Reviewer[/console/admin/staff/${REVIEWER}]、案件数：5`,
+    ]);
+  });
+
   it("names a workflow step change with the steps' names, and leaves out nulls and internal ids", async () => {
     const entry = {
       action: "workflow.ADVANCE",
@@ -113,7 +127,7 @@ describe("describeAuditEntry", () => {
           ctx,
         ),
       ),
-    ).toEqual(["Paid through: demo", "Amount: CN¥123.45", "Reference: R1"]);
+    ).toEqual(["Paid through: demo", "Amount: ¥123.45", "Reference: R1"]);
     expect(
       text(
         describeAuditEntry(

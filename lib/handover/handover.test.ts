@@ -217,10 +217,12 @@ describe("submitHandover", () => {
       ]);
       const timeline = await db.timelineEvent.findFirstOrThrow({
         where: { applicationId: special.id, action: "ASSIGNED" },
-        select: { internalNote: true },
+        select: { internalNote: true, noteKey: true, noteParams: true },
       });
-      expect(timeline.internalNote).toContain("Everything is triaged");
-      expect(timeline.internalNote).toContain("VIP: call at 9");
+      expect(timeline).toMatchObject({ internalNote: null, noteKey: "handedOver" });
+      const { note } = timeline.noteParams as { note: string };
+      expect(note).toContain("Everything is triaged");
+      expect(note).toContain("VIP: call at 9");
     },
   );
 

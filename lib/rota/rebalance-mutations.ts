@@ -86,7 +86,12 @@ export async function rebalanceCases(
       action: "rota.rebalanced",
       entityType: "user",
       entityId: fromUserId,
-      details: { mode, cases: cases.length, assignees },
+      details: {
+        mode,
+        cases: cases.length,
+        // A list of {person, count} rather than a map keyed by id, so the audit log can name each person.
+        assignees: Object.entries(assignees).map(([assigneeId, count]) => ({ assigneeId, cases: count })),
+      },
       createdAt: now,
     });
     return { moved: cases.length, assignees };

@@ -60,11 +60,14 @@ describe("rebalanceCases", () => {
     expect(await holders(cases.slice(4).map((item) => item.id))).toEqual([busy.id, busy.id]);
     const event = await db.timelineEvent.findFirstOrThrow({
       where: { applicationId: moved[0], action: "ASSIGNED" },
-      select: { actorId: true, internalNote: true },
+      select: { actorId: true, internalNote: true, noteKey: true, noteParams: true },
     });
+    // A system note (key + parameters), read in each viewer's language; nothing stored as text.
     expect(event).toEqual({
       actorId: supervisor.id,
-      internalNote: expect.stringContaining("Busy has too many"),
+      internalNote: null,
+      noteKey: "rebalanced",
+      noteParams: { name: calm.displayName, note: "Busy has too many" },
     });
     expect(
       await db.auditLog.count({ where: { actorId: supervisor.id, action: "rota.caseRebalanced" } }),
