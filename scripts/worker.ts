@@ -38,7 +38,26 @@ async function main() {
   allowServerOnlyModules();
   const { setProcessType } = await import("../lib/observability/logger");
   setProcessType("worker");
-  const worker = await startBackgroundWorker();
+  // The signal handlers go on in the same tick as the start, before any job can run: added after
+  // the start had finished (and the metrics listener was set up), a SIGTERM in between found none and
+  // killed the process outright (exit 143 under tsx) instead of finishing the jobs in hand.
+  const started = startBackgroundWorker();
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) {
+      console.log(`[worker] ${signal} again: exiting now.`);
+      process.exit(1);
+    }
+    stopping = true;
+    console.log(`[worker] ${signal} received, finishing the jobs in hand.`);
+    await (await started).stop();
+    const { db } = await import("../lib/db");
+    await db.$disconnect();
+    process.exit(0);
+  };
+  process.on("SIGINT", (signal) => void stop(signal));
+  process.on("SIGTERM", (signal) => void stop(signal));
+  await started;
   console.log("[worker] Running jobs (outbox relay, watches); Ctrl-C stops after the jobs in hand.");
   const { observabilityEnv } = await import("../lib/env");
   const { METRICS_PORT, METRICS_TOKEN } = observabilityEnv();
@@ -50,22 +69,6 @@ async function main() {
       `[worker] Metrics on port ${METRICS_PORT}${METRICS_TOKEN ? "" : " (METRICS_TOKEN is unset: every scrape is refused)"}.`,
     );
   }
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) {
-      console.log(`[worker] ${signal} again: exiting now.`);
-      process.exit(1);
-    }
-    stopping = true;
-    console.log(`[worker] ${signal} received, finishing the jobs in hand.`);
-    await worker.stop();
-    const { db } = await import("../lib/db");
-    await db.$disconnect();
-    process.exit(0);
-  };
-  process.on("SIGINT", (signal) => void stop(signal));
-  process.on("SIGTERM", (signal) => void stop(signal));
 }
 
 if (process.argv[1] && /worker\.ts$/.test(process.argv[1])) {
