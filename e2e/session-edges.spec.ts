@@ -75,6 +75,9 @@ test.describe("an expired session", () => {
 
     await expect(page).toHaveURL(`${baseURL}/portal/apply/software-bug-fix?step=review`);
     await expect(page.getByRole("heading", { name: "Step 2 of 2: Check your answers" })).toBeVisible();
+    // Signed in again: nothing on the page still says the session expired.
+    await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Sign in again" })).toHaveCount(0);
     await expect(page.getByText(REASON)).toBeVisible();
     await expect(page.getByText(ID_NUMBER)).toBeVisible();
     await page.getByRole("button", { name: "Submit application" }).click();

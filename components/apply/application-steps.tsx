@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { unstable_rethrow } from "next/navigation";
+import { unstable_rethrow, useSearchParams } from "next/navigation";
 import { useEffect, useRef, useState, useSyncExternalStore, useTransition } from "react";
 import { Notice } from "@/components/ui/notice";
 import { announceSessionExpired, SignInAgainLink } from "@/components/auth/session-expired";
@@ -129,8 +129,11 @@ function ApplicationSteps({
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
   const [submitMessage, setSubmitMessage] = useState<string | null>(null);
   // Back from signing in again (the link of an expired session): straight to "check your answers".
+  // Read from the router, not window.location: after a client-side navigation this renders before
+  // the address bar changes, and the old address (the sign-in page) opened the form instead.
+  const askedForReview = useSearchParams().get("step") === "review";
   const [step, setStep] = useState<Step>(() =>
-    askedForReview() && readyForReview(service, initial) ? "review" : "form",
+    askedForReview && readyForReview(service, initial) ? "review" : "form",
   );
   const [announcement, setAnnouncement] = useState("");
   const [pending, startTransition] = useTransition();
@@ -298,10 +301,6 @@ function ApplicationSteps({
       )}
     </div>
   );
-}
-
-function askedForReview(): boolean {
-  return new URLSearchParams(window.location.search).get("step") === "review";
 }
 
 /** This page, asking for the review step: where signing in again after an expired session leads. */

@@ -2,18 +2,28 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useSyncExternalStore } from "react";
+import { usePathname } from "next/navigation";
+import { useEffect, useSyncExternalStore } from "react";
 import { linkClasses } from "@/components/ui/text-link";
 import { signInPath } from "@/lib/auth/sign-in-path";
 
 // A Server Action answered "the session is gone" (lib/action-result.ts): every part of the page that
 // still speaks as if signed in (the header's sign-out) learns it from here, whichever form asked.
+// It holds for the page where it was found: moving to another page (the sign-in page first of all)
+// forgets it, so after signing in again nothing still says "expired" (navigation there is
+// client-side, and this module outlives it).
 const EVENT = "expedite:session-expired";
-let expired = false;
+let expiredOn: string | null = null;
 
 export function announceSessionExpired() {
-  if (expired) return;
-  expired = true;
+  if (expiredOn !== null) return;
+  expiredOn = window.location.pathname;
+  window.dispatchEvent(new Event(EVENT));
+}
+
+function forgetUnlessOn(pathname: string) {
+  if (expiredOn === null || expiredOn === pathname) return;
+  expiredOn = null;
   window.dispatchEvent(new Event(EVENT));
 }
 
@@ -26,7 +36,7 @@ function subscribe(onChange: () => void) {
 export function useSessionExpired(): boolean {
   return useSyncExternalStore(
     subscribe,
-    () => expired,
+    () => expiredOn !== null,
     () => false,
   );
 }
@@ -50,6 +60,8 @@ export function SignInAgainLink({ returnTo, className }: { returnTo?: string; cl
 export function SessionExpiredBanner() {
   const t = useTranslations();
   const isExpired = useSessionExpired();
+  const pathname = usePathname();
+  useEffect(() => forgetUnlessOn(pathname), [pathname]);
   if (!isExpired) return null;
   return (
     <div role="alert" className="border-b border-red-200 bg-red-50 print:hidden">
