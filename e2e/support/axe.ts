@@ -29,13 +29,17 @@ export function routePattern(url: string, viewportWidth: number): string {
 
 /** Checks the page unless a page of its kind was checked already; returns the failing findings. */
 export async function scanPage(page: Page): Promise<string[]> {
-  try {
-    return await scanOnce(page);
-  } catch (error) {
-    // The page moved on by itself (a redirect after loading): check where it arrived instead.
-    if (!/Execution context was destroyed|navigat/i.test(String(error))) throw error;
-    await page.waitForLoadState();
-    return scanOnce(page);
+  // The page may move on by itself while axe runs: a redirect after loading, or the refresh Next
+  // writes into a streamed page that redirects (it fires when hydration is slow, on a cold server),
+  // which loses the injected axe ("reading 'run'"). Check where it arrives instead, a few times over.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await scanOnce(page);
+    } catch (error) {
+      if (attempt === 5 || !/Execution context was destroyed|navigat|reading 'run'/i.test(String(error)))
+        throw error;
+      await page.waitForLoadState();
+    }
   }
 }
 
