@@ -3,12 +3,10 @@
 import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { CasePicker, type PickerCase } from "@/components/handover/case-picker";
-import { Button } from "@/components/ui/button";
 import { CheckboxField } from "@/components/ui/checkbox-field";
-import { Dialog, DialogButtons } from "@/components/ui/dialog";
+import { ConfirmSubmit } from "@/components/ui/confirm-dialog";
 import { FormStatus } from "@/components/ui/form-status";
 import { HintAndErrors, fieldIds } from "@/components/ui/field";
-import { SubmitButton } from "@/components/ui/submit-button";
 import { TextAreaField } from "@/components/ui/text-field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { endShift } from "@/lib/handover/actions";
@@ -88,22 +86,18 @@ export function HandoverForm({ cases }: { cases: HandoverFormCase[] }) {
       </fieldset>
 
       <FormStatus failure={failure} />
-      <Button
-        type="button"
-        className="sm:self-start"
-        disabled={pending}
-        onClick={() => dialogRef.current?.showModal()}
-      >
-        {pending ? t("form.pending") : t("form.submit")}
-      </Button>
-      <Dialog dialogRef={dialogRef} title={t("form.confirmTitle")} body={t("form.confirmBody", { count })}>
-        <DialogButtons>
-          <Button type="button" variant="secondary" autoFocus onClick={() => dialogRef.current?.close()}>
-            {t("form.cancel")}
-          </Button>
-          <SubmitButton pending={pending} label={t("form.confirm")} pendingLabel={t("form.pending")} />
-        </DialogButtons>
-      </Dialog>
+      <ConfirmSubmit
+        dialogRef={dialogRef}
+        pending={pending}
+        labels={{
+          open: t("form.submit"),
+          title: t("form.confirmTitle"),
+          body: t("form.confirmBody", { count }),
+          confirm: t("form.confirm"),
+          pending: t("form.pending"),
+          cancel: t("form.cancel"),
+        }}
+      />
     </form>
   );
 }

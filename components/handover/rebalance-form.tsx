@@ -3,13 +3,11 @@
 import { useTranslations } from "next-intl";
 import { useRef, useState } from "react";
 import { CasePicker, type PickerCase } from "@/components/handover/case-picker";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogButtons } from "@/components/ui/dialog";
+import { ConfirmSubmit } from "@/components/ui/confirm-dialog";
 import { HintAndErrors } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/form-status";
 import { Notice } from "@/components/ui/notice";
 import { SelectField, type SelectOption } from "@/components/ui/select-field";
-import { SubmitButton } from "@/components/ui/submit-button";
 import { TextAreaField } from "@/components/ui/text-field";
 import { useActionForm } from "@/components/ui/use-action-form";
 import { rebalance } from "@/lib/rota/rebalance-actions";
@@ -103,26 +101,18 @@ export function RebalanceForm({
         errors={errorsFor("note")}
       />
       <FormStatus failure={failure} />
-      <Button
-        type="button"
-        className="sm:self-start"
-        disabled={pending}
-        onClick={() => dialogRef.current?.showModal()}
-      >
-        {pending ? t("pending") : t("submit")}
-      </Button>
-      <Dialog
+      <ConfirmSubmit
         dialogRef={dialogRef}
-        title={t("confirmTitle")}
-        body={t("confirmBody", { count, name: from.displayName })}
-      >
-        <DialogButtons>
-          <Button type="button" variant="secondary" autoFocus onClick={() => dialogRef.current?.close()}>
-            {t("cancel")}
-          </Button>
-          <SubmitButton pending={pending} label={t("confirm")} pendingLabel={t("pending")} />
-        </DialogButtons>
-      </Dialog>
+        pending={pending}
+        labels={{
+          open: t("submit"),
+          title: t("confirmTitle"),
+          body: t("confirmBody", { count, name: from.displayName }),
+          confirm: t("confirm"),
+          pending: t("pending"),
+          cancel: t("cancel"),
+        }}
+      />
     </form>
   );
 }

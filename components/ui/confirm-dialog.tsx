@@ -133,3 +133,39 @@ export function ConfirmActionDialog<R extends ActionResult<unknown>>({
     </ConfirmDialog>
   );
 }
+
+/**
+ * The submit step of a form whose fields are on the page (handover, rebalance): its button asks
+ * first, and the dialog's confirm submits the form the dialog sits in. The form closes the dialog
+ * in its onSubmit, so a refusal shows next to the fields that caused it.
+ */
+export function ConfirmSubmit({
+  labels,
+  dialogRef,
+  pending,
+}: {
+  labels: ConfirmLabels;
+  dialogRef: RefObject<HTMLDialogElement | null>;
+  pending: boolean;
+}) {
+  return (
+    <>
+      <Button
+        type="button"
+        className="sm:self-start"
+        disabled={pending}
+        onClick={() => dialogRef.current?.showModal()}
+      >
+        {pending ? labels.pending : labels.open}
+      </Button>
+      <Dialog dialogRef={dialogRef} title={labels.title} body={labels.body}>
+        <DialogButtons>
+          <Button type="button" variant="secondary" autoFocus onClick={() => dialogRef.current?.close()}>
+            {labels.cancel}
+          </Button>
+          <SubmitButton pending={pending} label={labels.confirm} pendingLabel={labels.pending} />
+        </DialogButtons>
+      </Dialog>
+    </>
+  );
+}
