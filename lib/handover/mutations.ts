@@ -7,10 +7,14 @@ import { serverEnv } from "@/lib/env";
 import { UserFacingError } from "@/lib/errors";
 import { BULK_TRANSACTION } from "@/lib/rota/load-mutations";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { WorkflowNode } from "@/lib/generated/prisma/enums";
 import { assertShiftWorker } from "@/lib/rota/access";
 import { handedOverNote } from "@/lib/workflow/system-notes";
-import { flagUnstaffed, pickAssignee, recordAssignment } from "@/lib/rota/auto-assign-mutations";
+import {
+  flagUnstaffed,
+  pickAssignee,
+  recordAssignment,
+  type AssignableCase,
+} from "@/lib/rota/auto-assign-mutations";
 import { queueCaseNotices } from "@/lib/rota/notice-mutations";
 import { findCurrentShift, findOnDutyStaff } from "@/lib/rota/on-duty-data";
 import {
@@ -22,13 +26,6 @@ import {
 } from "./schema";
 
 type Tx = Prisma.TransactionClient;
-type OpenCase = {
-  id: string;
-  number: string;
-  serviceId: string;
-  currentNode: WorkflowNode;
-  assigneeId: string | null;
-};
 
 export const HANDOVER_NOT_FOUND = "rota.handover.errors.notFound";
 const MINUTE = 60_000;
@@ -63,7 +60,7 @@ export async function submitHandover(
   const timeZone = options.timeZone ?? serverEnv().ROTA_TIME_ZONE;
 
   return db.$transaction(async (tx) => {
-    const owned = await lockOpenCases(tx, viewer.id);
+    const owned = await lockAssignableCases(tx, viewer.id);
     const notes = new Map(cases.map((item) => [item.applicationId, item.note]));
     // "All": whatever is the author's now, including cases assigned since the form was loaded.
     // "Selected": each one must still be the author's open case, or nothing is handed over.
@@ -145,8 +142,8 @@ export async function submitHandover(
 }
 
 /** FOR UPDATE: a colleague acting on one of these cases meanwhile waits, then sees the new assignee and version. */
-function lockOpenCases(tx: Tx, authorId: string) {
-  return tx.$queryRaw<OpenCase[]>`
+function lockAssignableCases(tx: Tx, authorId: string) {
+  return tx.$queryRaw<AssignableCase[]>`
     SELECT id::text, number, service_id::text AS "serviceId", current_node AS "currentNode", assignee_id::text AS "assigneeId"
       FROM application
      WHERE assignee_id = ${authorId}::uuid AND closed_at IS NULL
@@ -161,7 +158,13 @@ function lockOpenCases(tx: Tx, authorId: string) {
  */
 async function notifyIncoming(
   tx: Tx,
-  args: { authorId: string; firstCase: OpenCase | undefined; incomingAt: Date; timeZone: string; now: Date },
+  args: {
+    authorId: string;
+    firstCase: AssignableCase | undefined;
+    incomingAt: Date;
+    timeZone: string;
+    now: Date;
+  },
 ): Promise<number> {
   if (!args.firstCase) return 0;
   const [reviewers, supervisors] = await Promise.all([

@@ -19,7 +19,8 @@ export type AssignOnDutyArgs = {
   timeZone?: string;
 };
 
-type CaseRow = {
+/** An open case as the assignment code needs it (also handover and rebalance). */
+export type AssignableCase = {
   id: string;
   number: string;
   serviceId: string;
@@ -119,7 +120,7 @@ export async function pickAssignee(
 }
 
 type AssignmentArgs = {
-  caseRow: CaseRow;
+  caseRow: AssignableCase;
   to: { id: string; displayName: string };
   /** null: the system chose. */
   actorId: string | null;
@@ -184,7 +185,7 @@ export async function recordAssignment(
 /** Nobody on duty can take the case: it is flagged for the supervisors' queue and every active supervisor hears of it. */
 export async function flagUnstaffed(
   tx: Tx,
-  caseRow: CaseRow,
+  caseRow: AssignableCase,
   {
     now,
     audit,

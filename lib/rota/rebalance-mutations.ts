@@ -5,10 +5,9 @@ import { db } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
 import { UserFacingError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import type { WorkflowNode } from "@/lib/generated/prisma/enums";
 import { assertRotaEditor } from "./access";
 import { rebalancedNote } from "@/lib/workflow/system-notes";
-import { pickAssignee, recordAssignment } from "./auto-assign-mutations";
+import { pickAssignee, recordAssignment, type AssignableCase } from "./auto-assign-mutations";
 import { BULK_TRANSACTION } from "./load-mutations";
 import { findOnDutyStaff, type OnDutyStaff } from "./on-duty-data";
 import {
@@ -20,13 +19,6 @@ import {
 } from "./rebalance-schema";
 
 type Tx = Prisma.TransactionClient;
-type LockedCase = {
-  id: string;
-  number: string;
-  serviceId: string;
-  currentNode: WorkflowNode;
-  assigneeId: string | null;
-};
 
 export type Rebalanced = { moved: number; assignees: Record<string, number> };
 
@@ -49,7 +41,7 @@ export async function rebalanceCases(
   const timeZone = options.timeZone ?? serverEnv().ROTA_TIME_ZONE;
 
   return db.$transaction(async (tx) => {
-    const cases = await tx.$queryRaw<LockedCase[]>`
+    const cases = await tx.$queryRaw<AssignableCase[]>`
       SELECT id::text, number, service_id::text AS "serviceId", current_node AS "currentNode", assignee_id::text AS "assigneeId"
         FROM application
        WHERE id = ANY(${applicationIds}::uuid[]) AND assignee_id = ${fromUserId}::uuid AND closed_at IS NULL
