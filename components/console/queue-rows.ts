@@ -28,6 +28,8 @@ export type QueueRowView = {
   deadlineRisk: string | null;
   /** "Nobody on duty": the case arrived with nobody on shift and is still unassigned (lib/rota). */
   unstaffed: string | null;
+  /** "Supplement overdue": the applicant did not answer by the due time; staff decide (lib/workflow). */
+  supplementOverdue: string | null;
 };
 
 type Translate = (key: string, values?: Record<string, string | number>) => string;
@@ -96,5 +98,6 @@ export function toQueueRowView(row: QueueRow, tools: RowTools): QueueRowView {
     neededBy: format.dateTime(row.neededBy, { dateStyle: "medium" }),
     deadlineRisk: row.deadlineRiskAt && !row.closedAt ? t("flags.deadlineRisk") : null,
     unstaffed: row.unstaffedAt && !row.assigneeId && !row.closedAt ? t("flags.unstaffed") : null,
+    supplementOverdue: row.supplementLapsedAt && !row.closedAt ? t("flags.supplementOverdue") : null,
   };
 }

@@ -143,6 +143,7 @@ export function QueueTable({ rows, searchId, empty }: Props) {
                     </td>
                     <td className={cn(CELL, "min-w-44")}>
                       <DueCell due={row.due} />
+                      {row.supplementOverdue && <QueueFlag label={row.supplementOverdue} />}
                       {row.deadlineRisk && <QueueFlag label={row.deadlineRisk} />}
                     </td>
                     <td className={cn(CELL, "whitespace-nowrap")}>{row.neededBy}</td>

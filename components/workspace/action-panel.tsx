@@ -2,9 +2,11 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { formatMoney, type MoneyLocale } from "@/lib/catalog/fees";
 import type { StaffCase } from "@/lib/console/case-data";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { getFormat } from "@/lib/i18n/server-format";
 import { ActionStatus } from "./action-status";
 import { AdvanceForm } from "./advance-form";
 import { AssignForm, ClaimForm } from "./assignment-forms";
+import { LapseForms } from "./lapse-forms";
 import { ApproveForm, IssueDocumentForm, RejectForm } from "./decision-forms";
 import { PaymentForm, RefundForm } from "./money-forms";
 import { NoteForm } from "./note-form";
@@ -19,7 +21,11 @@ type Props = { view: StaffCase; viewerRole: Role };
  * findStaffCase with the same functions the server actions check), in working order.
  */
 export async function ActionPanel({ view, viewerRole }: Props) {
-  const [t, locale] = await Promise.all([getTranslations("workspace.actions"), getLocale()]);
+  const [t, locale, format] = await Promise.all([
+    getTranslations("workspace.actions"),
+    getLocale(),
+    getFormat(),
+  ]);
   const transitions = new Map(view.allowed.transitions.map((transition) => [transition.name, transition]));
   const operations = new Set(view.allowed.operations);
   const money = (minor: number) => formatMoney(minor, view.payment.currency, locale as MoneyLocale);
@@ -27,7 +33,9 @@ export async function ActionPanel({ view, viewerRole }: Props) {
   const resultDocuments = view.evidence.filter((file) => file.kind === "RESULT_DOCUMENT");
   // The server refuses approval until then (lib/workflow/mutations.ts, requirement "payment").
   const paid = view.payment.status === "PAID" || view.payment.status === "WAIVED";
-  const nothing = transitions.size === 0 && operations.size === 0;
+  const lapse = view.allowed.lapse;
+  const lapsedDue = view.supplementRequests.find((request) => request.status === "OPEN")?.dueAt;
+  const nothing = transitions.size === 0 && operations.size === 0 && lapse.length === 0;
 
   return (
     <section
@@ -44,6 +52,12 @@ export async function ActionPanel({ view, viewerRole }: Props) {
         <p className="text-slate-700">
           {viewerRole === "REVIEWER" && !view.closedAt ? t("noneReviewer") : t("none")}
         </p>
+      )}
+      {lapse.length > 0 && lapsedDue && (
+        <LapseForms
+          actions={lapse}
+          dueAt={format.dateTime(lapsedDue, { dateStyle: "medium", timeStyle: "short" })}
+        />
       )}
       {operations.has("CLAIM") && <ClaimForm />}
       {operations.has("ASSIGN") && view.assignees && (

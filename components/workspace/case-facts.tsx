@@ -73,6 +73,12 @@ async function SlaNotes({ view, now }: { view: StaffCase; now: Date }) {
     });
   if (sla.escalatedAt)
     notes.push({ key: "escalated", alert: true, text: t("escalated", { time: when(sla.escalatedAt) }) });
+  if (sla.supplementLapsedAt)
+    notes.push({
+      key: "supplementLapsed",
+      alert: true,
+      text: t("supplementLapsed", { time: when(sla.supplementLapsedAt) }),
+    });
   if (sla.unstaffedAt && !view.assignee)
     notes.push({ key: "unstaffed", alert: true, text: t("unstaffed", { time: when(sla.unstaffedAt) }) });
   if (notes.length === 0) return null;

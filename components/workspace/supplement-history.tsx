@@ -11,6 +11,7 @@ const STATUS_STYLES = {
   OPEN: "bg-amber-100 text-amber-900",
   FULFILLED: "bg-emerald-100 text-emerald-900",
   CANCELLED: "bg-slate-100 text-slate-700",
+  NOT_PROVIDED: "bg-red-50 text-red-900",
 } as const;
 
 /** Every supplement request of the case, newest first: what was asked, by whom, by when, and what came back. */

@@ -12,13 +12,13 @@ import { ActionSection, FormErrors, NoteFields, SubmitButton } from "./form-part
 import { useStaffAction } from "./use-staff-action";
 
 /** "YYYY-MM-DDTHH:mm" in the browser's zone, as datetime-local inputs take it. */
-function localInputValue(date: Date): string {
+export function localInputValue(date: Date): string {
   const pad = (value: number) => String(value).padStart(2, "0");
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
 /** The browser knows the reviewer's zone, the server does not: the due time leaves as an absolute ISO time. */
-function withIsoDueAt(formData: FormData) {
+export function withIsoDueAt(formData: FormData) {
   const local = String(formData.get("dueAtLocal") ?? "");
   const date = local ? new Date(local) : null;
   formData.set("dueAt", date && !Number.isNaN(date.getTime()) ? date.toISOString() : "");

@@ -27,6 +27,7 @@ import { localTime } from "@/lib/rota/shift-time";
 import { createStaffAccount, setStaffActive, setStaffServices } from "@/lib/staff/mutations";
 import { createStaffSchema } from "@/lib/staff/schema";
 import { claimCase } from "@/lib/workflow/operation-mutations";
+import { runSupplementLapse } from "@/lib/workflow/deadline-mutations";
 import { performTransition, requestSupplement } from "@/lib/workflow/mutations";
 
 export type TestUser = { id: string; email: string; password: string; displayName: string };
@@ -433,6 +434,21 @@ export const handlers = {
       },
       select: { id: true },
     });
+  },
+
+  /**
+   * The case's open supplement request as if asked two hours ago and due a minute ago, then the
+   * lapse watch's pass (lib/workflow/deadline-mutations.ts) as the worker would run it now.
+   */
+  async lapseSupplement(number: string): Promise<void> {
+    const row = await db.application.findUniqueOrThrow({ where: { number }, select: { id: true } });
+    const dueAt = new Date(Date.now() - 60_000);
+    await db.supplementRequest.updateMany({
+      where: { applicationId: row.id, status: "OPEN" },
+      data: { createdAt: new Date(Date.now() - 2 * HOUR), dueAt },
+    });
+    await db.application.update({ where: { id: row.id }, data: { nodeDueAt: dueAt }, select: { id: true } });
+    await runSupplementLapse({ now: new Date() });
   },
 };
 

@@ -25,6 +25,9 @@ export const AUDIT_ACTIONS = {
     "RECORD_PAYMENT",
     "RECORD_REFUND",
     "FOLLOW_UP",
+    "EXTEND_SUPPLEMENT",
+    "CONTINUE_WITHOUT_SUPPLEMENT",
+    "CLOSE_NOT_PROVIDED",
   ],
   payment: ["pending", "recorded"],
   case: ["rated"],
@@ -41,7 +44,7 @@ export const AUDIT_ACTIONS = {
     "caseRebalanced",
   ],
   handover: ["submitted", "acknowledged", "caseReassigned", "caseUnstaffed"],
-  sla: ["warned", "escalated", "deadlineRisk"],
+  sla: ["warned", "escalated", "deadlineRisk", "supplementLapsed"],
   staff: ["created", "reactivated", "deactivated", "passwordReset", "roleChanged", "servicesChanged"],
   catalog: [
     "serviceCreated",
@@ -76,7 +79,15 @@ export type DescribedEntry = { action: string; lines: { label: string; value: Se
 
 /** Ids that mean nothing to a reader and have no page of their own (the entity column links the rest). */
 const OPAQUE = new Set(["number", "version", "supplementRequestId", "requirementId", "evidenceId"]);
-const TIMES = new Set(["dueAt", "expectedAt", "neededBy", "caseDueAt", "incomingAt", "paidAt"]);
+const TIMES = new Set([
+  "dueAt",
+  "previousDueAt",
+  "expectedAt",
+  "neededBy",
+  "caseDueAt",
+  "incomingAt",
+  "paidAt",
+]);
 const MONEY = new Set(["amountMinor", "feeTotalMinor", "baseFeeMinor", "surchargeMinor"]);
 const uuid = z.uuid();
 

@@ -11,7 +11,11 @@ import type { ProgressEvent } from "@/lib/workflow/progress";
 /** Newest cases have a handful of events; the bound only keeps a runaway history from flooding the page. */
 const TIMELINE_LIMIT = 500;
 
-export type CaseEvent = ProgressEvent & { id: string };
+/**
+ * `standardReason`: the event carries a standard explanation written by the system (closed because
+ * a supplement was not provided, decision 034), which the page shows in the reader's language.
+ */
+export type CaseEvent = ProgressEvent & { id: string; standardReason?: "supplementNotProvided" };
 
 /**
  * Everything the applicant's case page shows, or null when the number is malformed, unknown or
@@ -67,6 +71,7 @@ export async function findOwnCase(viewer: Viewer, rawNumber: string) {
           occurredAt: true,
           dueAt: true,
           publicNote: true,
+          noteKey: true,
           actor: { select: { displayName: true, role: true } },
         },
       },
@@ -130,6 +135,10 @@ export async function findOwnCase(viewer: Viewer, rawNumber: string) {
       occurredAt: event.occurredAt,
       dueAt: event.dueAt,
       publicNote: event.publicNote,
+      // Only this key leaves the staff-only note columns: it is the applicant's own explanation.
+      ...(event.action === "REJECTED" && event.noteKey === "supplementNotProvided"
+        ? { standardReason: "supplementNotProvided" as const }
+        : {}),
       actor: event.actor ? { name: event.actor.displayName, staff: isStaff(event.actor.role) } : null,
     })),
     nodeTargets: nodeTargetsFor(tiers, row.tier),

@@ -11,6 +11,7 @@ import type { WorkflowViewer } from "@/lib/workflow/actors";
 import { allowedOperations, type OperationState } from "@/lib/workflow/operations";
 import type { ProgressEvent } from "@/lib/workflow/progress";
 import { readNotes, type SystemNote } from "@/lib/workflow/system-notes";
+import { allowedLapseActions } from "@/lib/workflow/supplement-deadline";
 import { allowedTransitions } from "@/lib/workflow/transitions";
 
 /** Like the applicant's page: a bound that only keeps a runaway history from flooding the page. */
@@ -45,6 +46,7 @@ const CASE_SELECT = {
   slaEscalatedAt: true,
   deadlineRiskAt: true,
   unstaffedAt: true,
+  supplementLapsedAt: true,
   neededBy: true,
   triageScore: true,
   triageAnswers: true,
@@ -172,6 +174,7 @@ export async function findStaffCase(viewer: Viewer, rawNumber: string) {
       escalatedAt: row.slaEscalatedAt,
       deadlineRiskAt: row.deadlineRiskAt,
       unstaffedAt: row.unstaffedAt,
+      supplementLapsedAt: row.supplementLapsedAt,
     },
     neededBy: row.neededBy,
     triageScore: row.triageScore,
@@ -219,6 +222,13 @@ export async function findStaffCase(viewer: Viewer, rawNumber: string) {
     allowed: {
       transitions: allowedTransitions(state, workflowViewer),
       operations: allowedOperations(state, workflowViewer),
+      // What may be done about a lapsed supplement (lib/workflow/supplement-deadline.ts), checked again by the mutation.
+      lapse: allowedLapseActions(
+        state,
+        workflowViewer,
+        row.supplementRequests.find((request) => request.status === "OPEN")?.dueAt ?? null,
+        new Date(),
+      ),
     },
     assignees,
   };

@@ -4,6 +4,7 @@ import {
   dropIdleRateLimits,
   overdueWatch,
   relayOutbox,
+  supplementDeadlines,
   sweepEvidenceFiles,
   type JobTask,
 } from "./tasks";
@@ -24,6 +25,7 @@ export type CronTask = { task: string; match: string; run: JobTask; fillMinutes?
 export const CRONTAB: readonly CronTask[] = [
   { task: "overdue-watch", match: "* * * * *", run: overdueWatch },
   { task: "assign-waiting-cases", match: "* * * * *", run: assignWaiting },
+  { task: "supplement-deadlines", match: "* * * * *", run: supplementDeadlines },
   { task: "drop-idle-rate-limits", match: "* * * * *", run: dropIdleRateLimits },
   // The fallback behind the per-transaction wake-up: retries that fell due, and rows whose wake-up was lost.
   { task: "relay-outbox", match: "* * * * *", run: relayOutbox },

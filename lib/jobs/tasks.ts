@@ -6,6 +6,7 @@ import type { Providers } from "@/lib/notifications/providers";
 import { deleteIdleRateLimits } from "@/lib/rate-limit/mutations";
 import { assignWaitingCases } from "@/lib/rota/waiting-mutations";
 import { runOverdueWatch } from "@/lib/sla/mutations";
+import { runSupplementLapse, runSupplementReminders } from "@/lib/workflow/deadline-mutations";
 import type { JobLog } from "./log";
 
 /** What every task gets from the worker that runs it. */
@@ -72,6 +73,14 @@ export const overdueWatch: JobTask = async () => {
   const { warned, escalated, deadlineRisks } = await runOverdueWatch();
   if (warned + escalated + deadlineRisks > 0)
     return `overdue watch: warned ${warned}, escalated ${escalated}, deadline risks ${deadlineRisks}`;
+};
+
+/** Reminders before a supplement's due time, then the lapse of those that passed (decision 034). */
+export const supplementDeadlines: JobTask = async () => {
+  const now = new Date();
+  const reminded = await runSupplementReminders({ now });
+  const lapsed = await runSupplementLapse({ now });
+  if (reminded + lapsed > 0) return `supplements: ${reminded} reminder(s), ${lapsed} lapsed`;
 };
 
 export const assignWaiting: JobTask = async () => {

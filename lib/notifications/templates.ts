@@ -19,6 +19,8 @@ type TemplateSpec = {
   informational?: true;
   /** With a due time in the payload, the texts titleDue and bodyDue say it. */
   mentionsDue?: true;
+  /** Also goes to the applicant by text message (issue 16, item 2). */
+  sms?: true;
 };
 
 const APPLICANT: TemplateSpec = { audience: "applicant", needs: [], informational: true };
@@ -42,6 +44,12 @@ export const TEMPLATES = {
   "case.documentIssued": APPLICANT,
   "case.withdrawn": APPLICANT,
   "case.noteAdded": APPLICANT,
+  // Supplement deadlines (lib/workflow/deadline-mutations.ts, lapse-mutations.ts; decision 034).
+  "case.supplementReminder": { audience: "applicant", needs: [], mentionsDue: true, sms: true },
+  "case.supplementExtended": { audience: "applicant", needs: [], mentionsDue: true },
+  "case.continuedWithoutSupplement": APPLICANT,
+  "case.closedNotProvided": { audience: "applicant", needs: [], sms: true },
+  "staff.supplementLapsed": STAFF,
   "staff.assigned": STAFF,
   "staff.supplementProvided": STAFF,
   "staff.followUp": STAFF,

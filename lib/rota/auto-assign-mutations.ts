@@ -12,8 +12,11 @@ type Tx = Prisma.TransactionClient;
 export type AssignOnDutyArgs = {
   applicationId: string;
   serviceId: string;
-  /** "new": just submitted; "returned": back from the applicant with the supplement. */
-  reason: "new" | "returned";
+  /**
+   * "new": just submitted; "returned": back from the applicant with the supplement; "lapsed": back
+   * to staff because the supplement's due time passed unanswered (treated like "returned").
+   */
+  reason: "new" | "returned" | "lapsed";
   now: Date;
   /** Tests pin the zone; by default ROTA_TIME_ZONE. */
   timeZone?: string;
@@ -56,11 +59,7 @@ export async function assignOnDuty(
   });
   if (!row || row.closedAt) return null;
   const candidates = await findOnDutyStaff(tx, { now, role: "REVIEWER", serviceId, timeZone });
-  if (
-    reason === "returned" &&
-    row.assigneeId &&
-    (await isOnDuty(tx, row.assigneeId, candidates, now, timeZone))
-  ) {
+  if (reason !== "new" && row.assigneeId && (await isOnDuty(tx, row.assigneeId, candidates, now, timeZone))) {
     await tx.application.updateMany({
       where: { id: row.id, unstaffedAt: { not: null } },
       data: { unstaffedAt: null },

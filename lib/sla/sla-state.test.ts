@@ -37,10 +37,13 @@ describe("slaState", () => {
     });
   });
 
-  it("never goes overdue while waiting for the applicant, and counts the pause", () => {
-    const state = slaState({ ...node, status: "AWAITING_APPLICANT", now: at(600), pausedMinutes: 45 });
+  it("never goes overdue while waiting for the applicant, and counts the pause up to its due time", () => {
+    const state = slaState({ ...node, status: "AWAITING_APPLICANT", now: at(60), pausedMinutes: 45 });
     expect(state).toMatchObject({ level: "paused", paused: true, pausedSince: entered, overdueBy: 0 });
-    expect(state.pausedMs).toBe((600 + 45) * MINUTE);
+    expect(state.pausedMs).toBe((60 + 45) * MINUTE);
+    // Past the supplement's due time the wait stops counting as paused (decision 034).
+    const lapsed = slaState({ ...node, status: "AWAITING_APPLICANT", now: at(600), pausedMinutes: 45 });
+    expect(lapsed.pausedMs).toBe((120 + 45) * MINUTE);
   });
 
   it("keeps earlier pauses once the applicant has answered", () => {

@@ -42,8 +42,9 @@ export type SlaState = {
 export function slaState({ nodeEnteredAt, nodeDueAt, status, now, pausedMinutes = 0 }: SlaInput): SlaState {
   const paused = status === "AWAITING_APPLICANT";
   const pausedSince = paused ? nodeEnteredAt : null;
-  const pausedMs =
-    pausedMinutes * MINUTE + (paused ? Math.max(0, now.getTime() - nodeEnteredAt.getTime()) : 0);
+  // A wait counts only up to the supplement's due time: after a lapse the clock runs (decision 034).
+  const waitEnd = Math.min(now.getTime(), nodeDueAt?.getTime() ?? now.getTime());
+  const pausedMs = pausedMinutes * MINUTE + (paused ? Math.max(0, waitEnd - nodeEnteredAt.getTime()) : 0);
   const base = { paused, pausedSince, pausedMs, overdueBy: 0 };
   if (!nodeDueAt) return { ...base, level: levelWithoutDue(status), fraction: null, warnAt: null };
 

@@ -20,6 +20,7 @@ import {
   TransitionRequirementError,
 } from "./errors";
 import { isClosedStatus } from "./nodes";
+import { pausedMinutesOf } from "./supplement-deadline";
 import {
   transitionInputSchema,
   type ParsedTransitionInput,
@@ -92,8 +93,9 @@ export async function performTransition(args: PerformTransitionArgs): Promise<Tr
     const nodeDueAt = await dueAtFor(tx, row, allowed, input, now);
     const closedAt = isClosedStatus(allowed.status) ? now : null;
     // Time spent waiting for the applicant stops the case clock: the case's due time moves on by it.
+    // Only up to the request's due time: after it lapses the time counts again (decision 034).
     const pausedMinutes = openRequest
-      ? Math.max(0, Math.round((now.getTime() - openRequest.createdAt.getTime()) / MINUTE))
+      ? pausedMinutesOf({ setAt: openRequest.setAt, dueAt: openRequest.dueAt, now })
       : 0;
     // Every node starts its own clock, and the overdue watch warns once per node.
     const updated = await tx.$executeRaw`
@@ -104,6 +106,7 @@ export async function performTransition(args: PerformTransitionArgs): Promise<Tr
              node_entered_at = ${now},
              sla_warned_at = NULL,
              sla_escalated_at = NULL,
+             supplement_lapsed_at = NULL,
              paused_minutes = paused_minutes + ${pausedMinutes},
              case_due_at = case_due_at + make_interval(mins => ${pausedMinutes}::int),
              closed_at = ${closedAt},
@@ -119,6 +122,7 @@ export async function performTransition(args: PerformTransitionArgs): Promise<Tr
         requestedById: viewer.id,
         items: input.items ?? [],
         dueAt: input.dueAt!,
+        fromNode: allowed.from,
         now,
       });
     }
@@ -216,9 +220,9 @@ export function requestSupplement({
 async function lockOpenSupplementRequest(
   tx: Tx,
   applicationId: string,
-): Promise<{ id: string; createdAt: Date } | null> {
-  const rows = await tx.$queryRaw<{ id: string; createdAt: Date }[]>`
-    SELECT id::text, created_at AS "createdAt" FROM supplement_request
+): Promise<{ id: string; setAt: Date; dueAt: Date } | null> {
+  const rows = await tx.$queryRaw<{ id: string; setAt: Date; dueAt: Date }[]>`
+    SELECT id::text, COALESCE(extended_at, created_at) AS "setAt", due_at AS "dueAt" FROM supplement_request
      WHERE application_id = ${applicationId}::uuid AND status = 'OPEN'
      ORDER BY created_at DESC
        FOR UPDATE`;
@@ -289,15 +293,17 @@ async function createSupplementRequest(
     requestedById: string;
     items: ParsedTransitionInput["items"] & {};
     dueAt: Date;
+    fromNode: WorkflowNode;
     now: Date;
   },
 ) {
-  const { applicationId, requestedById, items, dueAt, now } = request;
+  const { applicationId, requestedById, items, dueAt, fromNode, now } = request;
   const created = await tx.supplementRequest.create({
     data: {
       applicationId,
       requestedById,
       dueAt,
+      fromNode,
       // The pause of the case clock is measured from here (same clock as the transition).
       createdAt: now,
       items: {

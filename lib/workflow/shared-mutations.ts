@@ -64,6 +64,9 @@ export const SMS_TEMPLATES: readonly string[] = [
   "case.approved",
   "case.rejected",
   "case.documentIssued",
+  // `sms: true` in lib/notifications/templates.ts says the same (p16-sms reads that flag instead).
+  "case.supplementReminder",
+  "case.closedNotProvided",
 ];
 
 /**

@@ -12,6 +12,11 @@ export const systemNoteSchema = z.discriminatedUnion("key", [
   z.object({ key: z.literal("autoAssigned"), params: z.object({ name }) }),
   z.object({ key: z.literal("handedOver"), params: z.object({ name, note: z.string().max(4000) }) }),
   z.object({ key: z.literal("rebalanced"), params: z.object({ name, note: z.string().max(4000) }) }),
+  // A supplement's due time passed unanswered, and staff's three answers to it (decision 034).
+  z.object({ key: z.literal("supplementLapsed"), params: z.object({}) }),
+  z.object({ key: z.literal("supplementExtended"), params: z.object({}) }),
+  z.object({ key: z.literal("supplementWaived"), params: z.object({}) }),
+  z.object({ key: z.literal("supplementNotProvided"), params: z.object({}) }),
 ]);
 export type StoredSystemNote = z.infer<typeof systemNoteSchema>;
 /** A key this build does not know (a newer writer, a hand-edited row) still reads as an automatic note. */

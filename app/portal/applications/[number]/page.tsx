@@ -42,6 +42,15 @@ export default async function CasePage({ params }: Props) {
   if (!view) notFound();
   const [t, locale] = await Promise.all([getTranslations("case"), getLocale()]);
   const now = new Date();
+  // A system-written standard reason (a supplement not provided) reads in the applicant's language.
+  const events = view.events.map((event) =>
+    event.standardReason
+      ? {
+          ...event,
+          publicNote: [t("supplementNotProvidedReason"), event.publicNote].filter(Boolean).join("\n\n"),
+        }
+      : event,
+  );
 
   const progress = caseProgress({
     currentNode: view.currentNode,
@@ -54,7 +63,7 @@ export default async function CasePage({ params }: Props) {
         : view.nodeDueAt,
     caseDueAt: view.caseDueAt,
     assigneeName: view.assigneeName,
-    events: view.events,
+    events,
     nodeTargets: view.nodeTargets,
     now,
   });
@@ -188,7 +197,7 @@ export default async function CasePage({ params }: Props) {
 
         <Card headingId="history-heading" heading={t("history.heading")}>
           <p className="mb-2 text-sm text-slate-600">{t("history.intro")}</p>
-          <History events={view.events} />
+          <History events={events} />
         </Card>
       </div>
     </>
