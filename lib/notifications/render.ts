@@ -131,7 +131,11 @@ export function renderNotification({
     sms: t("notifications.sms", { title, link }),
     smsParams: smsParamsOf(
       number,
-      values.dueAt && spec.mentionsDue ? params.dueAt : values.expectedAt ? params.expectedAt : "",
+      values.dueAt && spec.mentionsDue
+        ? params.dueAt
+        : values.expectedAt && spec.mentionsExpected
+          ? params.expectedAt
+          : "",
     ),
   };
   if (problems.length > 0)

@@ -24,6 +24,8 @@ type TemplateSpec = {
    * email. Everything else is in-app and email only (texts cost money and attention).
    */
   sms?: true;
+  /** Its body says the new expected time (expectedAt): an SMS template may fill it in too. */
+  mentionsExpected?: true;
 };
 
 const APPLICANT: TemplateSpec = { audience: "applicant", needs: [], informational: true };
@@ -58,7 +60,13 @@ export const TEMPLATES = {
   // One person's open load of a service passed its threshold (lib/rota/load-mutations.ts).
   "staff.overloaded": STAFF,
   // The overdue watch (lib/sla).
-  "case.expedited": { audience: "applicant", needs: ["node"], informational: true, sms: true },
+  "case.expedited": {
+    audience: "applicant",
+    needs: ["node"],
+    informational: true,
+    sms: true,
+    mentionsExpected: true,
+  },
   "sla.warning": { audience: "staff", needs: ["node"], mentionsDue: true },
   "sla.overdue": { audience: "staff", needs: ["node"], mentionsDue: true },
   "sla.deadlineRisk": { audience: "staff", needs: ["node"] },
