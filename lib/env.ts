@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { shutdownGraceSchema } from "./http/graceful-shutdown";
 import { trustedProxiesSchema } from "./http/trusted-proxies";
+import { parseSmsSettings, type SmsSettings } from "@/lib/config/sms-env";
 import { parseStorageSettings, type StorageSettings } from "@/lib/config/storage-env";
 
 // The only reader of process.env. Parsed lazily so `next build` runs without a database or secrets;
@@ -61,8 +62,11 @@ const serverEnvSchema = z.object({
   SHUTDOWN_GRACE_MS: shutdownGraceSchema,
 });
 
-/** `storage`: where evidence goes (STORAGE_DRIVER, UPLOAD_DIR, S3_*; lib/config/storage-env.ts). */
-export type ServerEnv = z.infer<typeof serverEnvSchema> & { storage: StorageSettings };
+/**
+ * `storage`: where evidence goes (STORAGE_DRIVER, UPLOAD_DIR, S3_*; lib/config/storage-env.ts).
+ * `sms`: the SMS providers and their timeout (SMS_*, ALIYUN_SMS_*; lib/config/sms-env.ts).
+ */
+export type ServerEnv = z.infer<typeof serverEnvSchema> & { storage: StorageSettings; sms: SmsSettings };
 
 let cached: ServerEnv | undefined;
 
@@ -70,16 +74,18 @@ export function serverEnv(): ServerEnv {
   if (cached) return cached;
   const parsed = serverEnvSchema.safeParse(process.env);
   const storage = parseStorageSettings(process.env, { uploadDir: ".data/uploads" });
-  if (!parsed.success || !storage.settings) {
+  const sms = parseSmsSettings(process.env);
+  if (!parsed.success || !storage.settings || !sms.settings) {
     const problems = [
       ...(parsed.error?.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`) ?? []),
       ...storage.problems,
+      ...sms.problems,
     ]
       .map((problem) => `  ${problem}`)
       .join("\n");
     throw new Error(`Invalid server environment:\n${problems}`);
   }
-  cached = { ...parsed.data, storage: storage.settings };
+  cached = { ...parsed.data, storage: storage.settings, sms: sms.settings };
   return cached;
 }
 

@@ -11,6 +11,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { EvidenceKind } from "@/lib/generated/prisma/enums";
 import { hashIdNumber } from "@/lib/identity/id-number-hash";
 import { maskIdNumber } from "@/lib/identity/id-number";
+import { sendsSms } from "@/lib/notifications/templates";
 import { generateApplicationNumber } from "./application-number";
 import { initialDueDates } from "./deadline";
 import type { ApplicationInput } from "./schema";
@@ -206,6 +207,20 @@ async function insertApplication(
         payload: summary,
         toAddress: input.email,
       },
+      // By text too (the template's `sms` flag), to the number just typed: E.164 from the schema.
+      ...(sendsSms("application.received")
+        ? [
+            {
+              recipientId: viewer.id,
+              applicationId: application.id,
+              channel: "SMS" as const,
+              template: "application.received",
+              locale: applicant.locale,
+              payload: summary,
+              toAddress: input.phone,
+            },
+          ]
+        : []),
     ],
   });
   return { ...application, created: true };

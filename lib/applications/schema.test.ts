@@ -7,8 +7,6 @@ import {
   applicationValuesToFormData,
   buildApplicationSchema,
   firstErrorPerField,
-  isValidPhone,
-  normalizePhone,
   type ApplicationFormValues,
 } from "./schema";
 
@@ -54,7 +52,7 @@ describe("applicationSchema", () => {
   it("accepts a complete application and normalizes it", () => {
     const data = schema.parse({ ...valid, idNumber: ` ${VALID_ID.toLowerCase()} ` });
     expect(data.email).toBe("wang@example.com");
-    expect(data.phone).toBe("13800138000");
+    expect(data.phone).toBe("+8613800138000");
     expect(data.idNumber).toBe(VALID_ID);
     expect(data.utcOffsetMinutes).toBe(480);
     // End of 20 March in Beijing.
@@ -117,7 +115,9 @@ describe("applicationSchema", () => {
   it("checks phone and email patterns", () => {
     expect(errorsFor({ phone: "12800138000" }).phone).toBe("apply.errors.phoneInvalid");
     expect(errorsFor({ phone: "1380013800" }).phone).toBe("apply.errors.phoneInvalid");
-    expect(errorsFor({ phone: "+44 20 7946 0958" }).phone).toBeUndefined();
+    expect(errorsFor({ phone: "+44 7400 123456" }).phone).toBeUndefined();
+    // A landline cannot receive texts: refused where it is typed.
+    expect(errorsFor({ phone: "+44 20 7946 0958" }).phone).toBe("apply.errors.phoneInvalid");
     expect(errorsFor({ phone: "" }).phone).toBe("validation.required");
     expect(errorsFor({ email: "wang@" }).email).toBe("validation.emailInvalid");
     expect(errorsFor({ email: "" }).email).toBe("validation.required");
@@ -222,17 +222,25 @@ describe("applicationSchema", () => {
 });
 
 describe("phone numbers", () => {
+  // Stored as E.164 (lib/identity/phone.ts, decision 033): texts go to exactly this number.
   it.each([
-    ["138-0013-8000", "13800138000", true],
-    ["+86 138 0013 8000", "+8613800138000", true],
-    ["0086 13800138000", "+8613800138000", true],
-    ["+86 12800138000", "+8612800138000", false],
-    ["(+1) 415 555 0100", "+14155550100", true],
-    ["+0 123456789", "+0123456789", false],
-    ["+1234567890123456", "+1234567890123456", false],
-    ["１３８００１３８０００", "13800138000", true],
-  ])("%j → %j (valid: %s)", (raw, normalized, valid) => {
-    expect(normalizePhone(raw)).toBe(normalized);
-    expect(isValidPhone(normalized)).toBe(valid);
+    ["138-0013-8000", "+8613800138000"],
+    ["+86 138 0013 8000", "+8613800138000"],
+    ["0086 13800138000", "+8613800138000"],
+    ["(+1) 415 555 2671", "+14155552671"],
+    ["１３８００１３８０００", "+8613800138000"],
+  ])("%j is stored as %j", (raw, e164) => {
+    expect(schema.in.shape.phone.parse(raw)).toBe(e164);
   });
+
+  it.each(["+86 12800138000", "+0 123456789", "+1234567890123456", "010-12345678", "  "])(
+    "%j is refused",
+    (raw) => {
+      const result = schema.in.shape.phone.safeParse(raw);
+      expect(result.success).toBe(false);
+      expect(result.error?.issues[0]?.message).toMatch(
+        /^(apply\.errors\.phoneInvalid|validation\.required)$/,
+      );
+    },
+  );
 });

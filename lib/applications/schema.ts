@@ -4,6 +4,7 @@ import { MAX_FILES } from "@/lib/evidence/limits";
 import { URGENCY_TIERS } from "@/lib/catalog/tiers";
 import { ID_TYPES, isIdType, validateIdNumber } from "@/lib/identity/id-number";
 import { personNameSchema } from "@/lib/identity/person-name-schema";
+import { toMobileE164 } from "@/lib/identity/phone";
 import { endOfLocalDay, MAX_UTC_OFFSET_MINUTES } from "./deadline";
 import { multilineText, text } from "@/lib/validation/text";
 import { fieldErrorsOf, firstErrors } from "@/lib/validation/field-errors";
@@ -31,23 +32,6 @@ export const REASON_PLACEHOLDERS = [
 
 export function hasReasonPlaceholder(reason: string): boolean {
   return REASON_PLACEHOLDERS.some((placeholder) => reason.includes(placeholder));
-}
-
-/** Spaces, dashes, dots and brackets are how people group digits; "00" is the dialled form of "+". */
-export function normalizePhone(raw: string): string {
-  const compact = raw.normalize("NFKC").replace(/[\s\-.()]/g, "");
-  return compact.startsWith("00") ? `+${compact.slice(2)}` : compact;
-}
-
-const MAINLAND_MOBILE = /^1[3-9]\d{9}$/;
-// E.164: a country code that does not start with 0, at most 15 digits in all.
-const INTERNATIONAL = /^\+[1-9]\d{6,14}$/;
-
-export function isValidPhone(normalized: string): boolean {
-  if (MAINLAND_MOBILE.test(normalized)) return true;
-  // +86 is a mainland number written internationally: hold it to the mainland rule.
-  if (normalized.startsWith("+86")) return MAINLAND_MOBILE.test(normalized.slice(3));
-  return INTERNATIONAL.test(normalized);
 }
 
 const fields = {
@@ -84,14 +68,16 @@ const fields = {
   applicantName: personNameSchema,
   idType: z.enum(ID_TYPES, "apply.errors.idTypeRequired"),
   idNumber: text().trim().min(1, "validation.required").max(40, "apply.errors.idNumber.format"),
+  /** A mobile number (texts go to it), stored as E.164; without a country code, a mainland one. */
   phone: text()
-    .transform(normalizePhone)
-    .pipe(
-      z
-        .string()
-        .min(1, { error: "validation.required", abort: true })
-        .refine(isValidPhone, "apply.errors.phoneInvalid"),
-    ),
+    .trim()
+    .min(1, { error: "validation.required", abort: true })
+    .transform((raw, ctx) => {
+      const e164 = toMobileE164(raw);
+      if (e164) return e164;
+      ctx.addIssue({ code: "custom", message: "apply.errors.phoneInvalid" });
+      return z.NEVER;
+    }),
   email: emailSchema,
   evidenceIds: z
     .array(z.uuid("apply.errors.evidenceInvalid"))

@@ -234,7 +234,7 @@ describe("createApplication", () => {
     expect(await db.timelineEvent.count({ where: { applicationId: first.id, action: "SUBMITTED" } })).toBe(1);
     expect(
       await db.notification.count({ where: { applicationId: first.id, recipientId: applicant.id } }),
-    ).toBe(2);
+    ).toBe(3);
   });
 
   it("creates exactly one application for concurrent submissions with the same key", async () => {
@@ -250,7 +250,7 @@ describe("createApplication", () => {
     expect(await db.application.count({ where: { applicantId: applicant.id } })).toBe(1);
     expect(
       await db.notification.count({ where: { applicationId: results[0]!.id, recipientId: applicant.id } }),
-    ).toBe(2);
+    ).toBe(3);
   });
 
   it("refuses a submission key another applicant already used", async () => {
@@ -276,7 +276,7 @@ describe("createApplication", () => {
       UNION ALL SELECT row_to_json(n)::text FROM notification n WHERE n.application_id = ${created.id}::uuid
       UNION ALL SELECT row_to_json(t)::text FROM timeline_event t WHERE t.application_id = ${created.id}::uuid
       UNION ALL SELECT row_to_json(l)::text FROM audit_log l WHERE l.entity_id = ${created.id}`;
-    // Case, two notices, the timeline event and the audit entry, plus whatever auto-assignment wrote.
+    // Case, three notices, the timeline event and the audit entry, plus whatever auto-assignment wrote.
     expect(rows.length).toBeGreaterThanOrEqual(5);
     for (const { json } of rows) {
       expect(json).not.toContain(ID_NUMBER);
@@ -291,7 +291,7 @@ describe("createApplication", () => {
     expect(row.idNumberMasked).toBe(`${ID_NUMBER.slice(0, 3)}${"*".repeat(11)}${ID_NUMBER.slice(-4)}`);
   });
 
-  it("queues in-app and email notices in the applicant's language with a minimal payload", async () => {
+  it("queues in-app, email and text notices in the applicant's language with a minimal payload", async () => {
     const applicant = await newApplicant("en");
     const created = await createApplication(
       applicant,
@@ -313,6 +313,8 @@ describe("createApplication", () => {
     ).toEqual([
       ["IN_APP", applicant.id, null, "application.received", "en", "PENDING"],
       ["EMAIL", applicant.id, "contact@test.example", "application.received", "en", "PENDING"],
+      // By text as well, to the number as E.164 (decision 033).
+      ["SMS", applicant.id, "+8613800138000", "application.received", "en", "PENDING"],
     ]);
     for (const notice of notices)
       expect(notice.payload).toEqual({ number: created.number, service: "passport-renewal", tier: "URGENT" });

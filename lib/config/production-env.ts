@@ -2,6 +2,7 @@ import { z } from "zod";
 import { LOG_LEVELS } from "../env";
 import { shutdownGraceSchema } from "../http/graceful-shutdown";
 import { trustedProxiesSchema } from "../http/trusted-proxies";
+import { parseSmsSettings } from "./sms-env";
 import { parseStorageSettings } from "./storage-env";
 
 // Production mode (`npm run serve`, `npm run worker` with NODE_ENV=production) takes every setting
@@ -61,7 +62,8 @@ export function productionEnvProblems(env: Record<string, string | undefined>): 
     Object.entries(env).filter(([, value]) => value !== undefined && value !== ""),
   );
   const parsed = productionEnvSchema.safeParse(given);
-  const storage = parseStorageSettings(given, null).problems;
-  if (parsed.success) return storage;
-  return [...parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`), ...storage];
+  // SMS providers are optional (none: the dev mailbox), but a half-configured one refuses to boot.
+  const others = [...parseStorageSettings(given, null).problems, ...parseSmsSettings(given).problems];
+  if (parsed.success) return others;
+  return [...parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`), ...others];
 }

@@ -1,8 +1,12 @@
 import "server-only";
+import type { SmsSettings } from "@/lib/config/sms-env";
 import { serverEnv } from "@/lib/env";
+import { createAliyunSmsProvider } from "./aliyun-sms-provider";
 import { devMailboxEmailProvider, devMailboxSmsProvider } from "./dev-mailbox";
+import { createHttpSmsProvider } from "./http-sms-provider";
 import type { BurstSettings } from "./outbox-mutations";
-import type { Providers } from "./providers";
+import type { Providers, SmsProvider } from "./providers";
+import { createFailoverSmsProvider } from "./sms-failover";
 import { createSmtpEmailProvider } from "./smtp-provider";
 
 /** `burst`: how informational messages about one case collapse (decision 027); none: every one is sent. */
@@ -21,13 +25,22 @@ export function deliverySettings(): DeliverySettings {
   };
 }
 
-/** SMTP when SMTP_URL is set, else the dev mailbox; SMS always goes to the dev mailbox for now. */
+/** SMTP when SMTP_URL is set, else the dev mailbox; SMS as SMS_PROVIDERS says, else the dev mailbox. */
 export function providersFromEnv(): Providers {
   const env = serverEnv();
   return {
     email: env.SMTP_URL
       ? createSmtpEmailProvider({ url: env.SMTP_URL, from: env.MAIL_FROM })
       : devMailboxEmailProvider,
-    sms: devMailboxSmsProvider,
+    sms: smsProviderFrom(env.sms),
   };
+}
+
+/** The configured providers in order, behind the failover (decision 033); none: the dev mailbox. */
+export function smsProviderFrom(settings: SmsSettings): SmsProvider {
+  if (settings.providers.length === 0) return devMailboxSmsProvider;
+  const chain = settings.providers.map((provider) =>
+    provider.kind === "aliyun" ? createAliyunSmsProvider(provider) : createHttpSmsProvider(provider),
+  );
+  return createFailoverSmsProvider(chain, { timeoutMs: settings.timeoutMs });
 }

@@ -17,9 +17,11 @@ export const devMailboxEmailProvider: EmailProvider = {
   },
 };
 
-/** The default SMS provider: no gateway is wired up yet, so text messages go to the dev mailbox. */
+/** The default SMS provider when SMS_PROVIDERS is unset: text messages go to the dev mailbox. */
 export const devMailboxSmsProvider: SmsProvider = {
   name: "dev-mailbox",
+  // One row per notification (saveDevMail ignores a second): sending again makes no second copy.
+  idempotent: true,
   async send(message) {
     await saveDevMail({
       notificationId: message.notificationId,
@@ -29,5 +31,6 @@ export const devMailboxSmsProvider: SmsProvider = {
       text: message.text,
       html: null,
     });
+    return { provider: "dev-mailbox", providerMessageId: null };
   },
 };

@@ -157,7 +157,13 @@ describe("retrying a failed message", () => {
     ).toEqual({
       actorId: supervisor.id,
       action: "notification.retried",
-      details: { template: "case.approved", channel: "EMAIL", attempts: 8, applicationId: null },
+      details: {
+        template: "case.approved",
+        channel: "EMAIL",
+        attempts: 8,
+        applicationId: null,
+        uncertainProviders: [],
+      },
     });
     expect((await listFailedNotifications(reviewer, 1)).items).toEqual([]);
   });

@@ -23,14 +23,27 @@ export async function retryFailedNotification(
   if (!z.uuid().safeParse(notificationId).success) throw new UserFacingError(NOT_FAILED);
   return db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<
-      { id: string; template: string; channel: string; attempts: number; application_id: string | null }[]
+      {
+        id: string;
+        template: string;
+        channel: string;
+        attempts: number;
+        application_id: string | null;
+        uncertain_providers: string[] | null;
+      }[]
     >`
-      SELECT id::text, template, channel::text, attempts, application_id::text FROM notification
+      SELECT id::text, template, channel::text, attempts, application_id::text, uncertain_providers
+        FROM notification
        WHERE id = ${notificationId}::uuid AND status = 'FAILED'
          FOR UPDATE`;
     const row = rows[0];
     if (!row) throw new UserFacingError(NOT_FAILED);
-    await tx.notification.update({ where: { id: row.id }, data: { status: "PENDING", nextAttemptAt: now } });
+    // A supervisor's retry sends again even through a provider that may have accepted it after a
+    // timeout (decision 033): they decide a possible second copy beats none; the audit row says so.
+    await tx.notification.update({
+      where: { id: row.id },
+      data: { status: "PENDING", nextAttemptAt: now, uncertainProviders: [] },
+    });
     await recordAudit(tx, {
       actorId: viewer.id,
       action: "notification.retried",
@@ -42,6 +55,7 @@ export async function retryFailedNotification(
         channel: row.channel,
         attempts: row.attempts,
         applicationId: row.application_id,
+        uncertainProviders: row.uncertain_providers ?? [],
       },
       createdAt: now,
     });

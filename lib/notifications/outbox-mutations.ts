@@ -12,6 +12,8 @@ export type ClaimedNotification = {
   payload: unknown;
   toAddress: string | null;
   attempts: number;
+  /** SMS providers that may already have accepted this message (decision 033). */
+  uncertainProviders: string[];
 };
 
 /** How bursts collapse (decision 027); a quiet window of 0 turns collapsing off. */
@@ -72,7 +74,8 @@ export async function claimDueNotifications(args: {
               LIMIT ${args.limit}
                 FOR UPDATE SKIP LOCKED)
  RETURNING n.id::text AS id, n.channel::text AS channel, n.template, n.locale, n.payload,
-           n.to_address AS "toAddress", n.attempts`;
+           n.to_address AS "toAddress", n.attempts,
+           COALESCE(n.uncertain_providers, '{}') AS "uncertainProviders"`;
 }
 
 /**
@@ -94,24 +97,54 @@ export async function markInAppDelivered(args: { now: Date; limit: number }): Pr
  * Fenced by the attempt number: if our lease ran out and another worker re-claimed the row, this
  * changes nothing (and returns false) rather than overwriting the newer attempt's outcome.
  */
-export async function markNotificationSent(row: ClaimedNotification, now: Date): Promise<boolean> {
+export async function markNotificationSent(
+  row: ClaimedNotification,
+  now: Date,
+  receipt: { provider: string; providerMessageId: string | null },
+): Promise<boolean> {
   const { count } = await db.notification.updateMany({
     where: { id: row.id, status: "PENDING", attempts: row.attempts },
-    data: { status: "SENT", sentAt: now },
+    data: {
+      status: "SENT",
+      sentAt: now,
+      provider: receipt.provider,
+      providerMessageId: receipt.providerMessageId,
+    },
   });
   return count === 1;
 }
 
-/** Either schedules the next attempt, or (final) gives the message up as FAILED for staff to see. */
+/**
+ * Written before an SMS request goes out (decision 033): if this worker dies before it records the
+ * outcome, whoever takes the row over sees that the provider may have the message and skips it.
+ * Fenced like the rest: a worker whose lease ran out must not send at all.
+ */
+export async function markProviderAttempt(row: ClaimedNotification, provider: string): Promise<void> {
+  const count = await db.$executeRaw`
+    UPDATE notification
+       SET uncertain_providers = array_append(COALESCE(uncertain_providers, '{}'), ${provider})
+     WHERE id = ${row.id}::uuid AND status = 'PENDING' AND attempts = ${row.attempts}`;
+  if (count !== 1) throw new Error("the lease ran out before sending; another worker has the message");
+}
+
+/**
+ * Either schedules the next attempt, or (final) gives the message up as FAILED for staff to see.
+ * `uncertainProviders` replaces what markProviderAttempt wrote: the ones that refused outright are
+ * off the list again.
+ */
 export async function recordNotificationFailure(
   row: ClaimedNotification,
-  outcome: { lastError: string; final: boolean; nextAttemptAt: Date },
+  outcome: { lastError: string; final: boolean; nextAttemptAt: Date; uncertainProviders?: readonly string[] },
 ): Promise<boolean> {
+  const uncertainProviders = [...new Set([...row.uncertainProviders, ...(outcome.uncertainProviders ?? [])])];
   const { count } = await db.notification.updateMany({
     where: { id: row.id, status: "PENDING", attempts: row.attempts },
-    data: outcome.final
-      ? { status: "FAILED", lastError: outcome.lastError }
-      : { nextAttemptAt: outcome.nextAttemptAt, lastError: outcome.lastError },
+    data: {
+      ...(outcome.final
+        ? { status: "FAILED", lastError: outcome.lastError }
+        : { nextAttemptAt: outcome.nextAttemptAt, lastError: outcome.lastError }),
+      uncertainProviders,
+    },
   });
   return count === 1;
 }

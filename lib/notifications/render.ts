@@ -7,6 +7,7 @@ import enNotifications from "@/lib/i18n/messages/en/notifications.json";
 import zhNodes from "@/lib/i18n/messages/zh/nodes.json";
 import zhNotifications from "@/lib/i18n/messages/zh/notifications.json";
 import { emailHtml } from "./email-html";
+import type { SmsParams } from "./providers";
 import {
   accountLink,
   caseLink,
@@ -44,6 +45,8 @@ export type RenderedNotification = {
   text: string;
   html: string;
   sms: string;
+  /** What an SMS template registered with a provider fills in: the number and, for some, one time. */
+  smsParams: SmsParams;
 };
 
 /**
@@ -126,10 +129,22 @@ export function renderNotification({
       footer,
     }),
     sms: t("notifications.sms", { title, link }),
+    smsParams: smsParamsOf(
+      number,
+      values.dueAt && spec.mentionsDue
+        ? params.dueAt
+        : values.expectedAt && spec.mentionsExpected
+          ? params.expectedAt
+          : "",
+    ),
   };
   if (problems.length > 0)
     throw new TemplateError(`template "${name}" (${lang}) failed to render: ${problems.join("; ")}`);
   return rendered;
+}
+
+function smsParamsOf(number: string, time: string): SmsParams {
+  return time ? { number, time } : { number };
 }
 
 /**

@@ -20,6 +20,11 @@ export class DeliveryError extends Error {
     message: string,
     /** Retrying cannot help (the server refused the message or the address). */
     readonly permanent: boolean,
+    /**
+     * SMS providers that may have accepted the message all the same (a timeout, a connection cut
+     * before the answer): the row remembers them and never sends through them again (decision 033).
+     */
+    readonly uncertainProviders: readonly string[] = [],
   ) {
     super(message);
     this.name = "DeliveryError";

@@ -19,11 +19,17 @@ type TemplateSpec = {
   informational?: true;
   /** With a due time in the payload, the texts titleDue and bodyDue say it. */
   mentionsDue?: true;
-  /** Also goes to the applicant by text message (issue 16, item 2). */
+  /**
+   * Also a text message to the applicant: the moments someone in a hurry must not miss away from
+   * email. Everything else is in-app and email only (texts cost money and attention).
+   */
   sms?: true;
+  /** Its body says the new expected time (expectedAt): an SMS template may fill it in too. */
+  mentionsExpected?: true;
 };
 
 const APPLICANT: TemplateSpec = { audience: "applicant", needs: [], informational: true };
+const APPLICANT_SMS: TemplateSpec = { ...APPLICANT, sms: true };
 const STAFF: TemplateSpec = { audience: "staff", needs: [] };
 const ACCOUNT: TemplateSpec = { audience: "account", needs: [] };
 
@@ -32,16 +38,17 @@ const ACCOUNT: TemplateSpec = { audience: "account", needs: [] };
  * lib/payments, lib/workflow and lib/sla. Texts: notifications.templates.<name with "_" for ".">.{title,body}.
  */
 export const TEMPLATES = {
-  "application.received": APPLICANT,
+  // With the number, by text too: the applicant has it even before they find the email.
+  "application.received": APPLICANT_SMS,
   "payment.recorded": APPLICANT,
   "payment.refunded": APPLICANT,
   "case.advanced": { audience: "applicant", needs: ["node"], informational: true, mentionsDue: true },
   // The applicant must answer by the due time: never held back.
-  "case.supplementRequested": { audience: "applicant", needs: [], mentionsDue: true },
+  "case.supplementRequested": { audience: "applicant", needs: [], mentionsDue: true, sms: true },
   "case.supplementProvided": APPLICANT,
-  "case.approved": APPLICANT,
-  "case.rejected": APPLICANT,
-  "case.documentIssued": APPLICANT,
+  "case.approved": APPLICANT_SMS,
+  "case.rejected": APPLICANT_SMS,
+  "case.documentIssued": APPLICANT_SMS,
   "case.withdrawn": APPLICANT,
   "case.noteAdded": APPLICANT,
   // Supplement deadlines (lib/workflow/deadline-mutations.ts, lapse-mutations.ts; decision 034).
@@ -59,7 +66,13 @@ export const TEMPLATES = {
   // One person's open load of a service passed its threshold (lib/rota/load-mutations.ts).
   "staff.overloaded": STAFF,
   // The overdue watch (lib/sla).
-  "case.expedited": { audience: "applicant", needs: ["node"], informational: true },
+  "case.expedited": {
+    audience: "applicant",
+    needs: ["node"],
+    informational: true,
+    sms: true,
+    mentionsExpected: true,
+  },
   "sla.warning": { audience: "staff", needs: ["node"], mentionsDue: true },
   "sla.overdue": { audience: "staff", needs: ["node"], mentionsDue: true },
   "sla.deadlineRisk": { audience: "staff", needs: ["node"] },
@@ -78,6 +91,15 @@ export const TEMPLATE_NAMES = Object.keys(TEMPLATES) as TemplateName[];
 export const INFORMATIONAL_TEMPLATES: readonly TemplateName[] = TEMPLATE_NAMES.filter(
   (name) => (TEMPLATES[name] as TemplateSpec).informational === true,
 );
+
+/** Templates that also go by text message (queueApplicantNotice, the submission). */
+export const SMS_TEMPLATE_NAMES: readonly TemplateName[] = TEMPLATE_NAMES.filter(
+  (name) => (TEMPLATES[name] as TemplateSpec).sms === true,
+);
+
+export function sendsSms(template: string): boolean {
+  return isTemplateName(template) && (TEMPLATES[template] as TemplateSpec).sms === true;
+}
 
 export function isTemplateName(value: string): value is TemplateName {
   return Object.hasOwn(TEMPLATES, value);

@@ -6,10 +6,11 @@ import {
   claimDueNotifications,
   markInAppDelivered,
   markNotificationSent,
+  markProviderAttempt,
   recordNotificationFailure,
   type ClaimedNotification,
 } from "./outbox-mutations";
-import { messageIdFor, type Providers } from "./providers";
+import { messageIdFor, type Providers, type SmsReceipt } from "./providers";
 import { renderNotification } from "./render";
 import { DeliveryError, MAX_ATTEMPTS, describeFailure, retryDelayMs } from "./retry-policy";
 import { TemplateError } from "./templates";
@@ -96,6 +97,7 @@ async function deliver(
   context: Required<Omit<RunOptions, "batchSize">>,
 ): Promise<Outcome> {
   const { providers, now, log, settings } = context;
+  let receipt: SmsReceipt;
   try {
     if (!row.toAddress) throw new DeliveryError("no address to deliver to", true);
     const message = renderNotification({
@@ -106,6 +108,7 @@ async function deliver(
       timeZone: settings.timeZone,
     });
     if (row.channel === "EMAIL") {
+      receipt = { provider: providers.email.name, providerMessageId: null };
       await providers.email.send({
         notificationId: row.id,
         messageId: messageIdFor(row.id, settings.from),
@@ -116,7 +119,16 @@ async function deliver(
         html: message.html,
       });
     } else {
-      await providers.sms.send({ notificationId: row.id, to: row.toAddress, text: message.sms });
+      receipt = (await providers.sms.send({
+        notificationId: row.id,
+        to: row.toAddress,
+        text: message.sms,
+        template: row.template,
+        locale: message.locale,
+        params: message.smsParams,
+        skipProviders: row.uncertainProviders,
+        beforeAttempt: (provider) => markProviderAttempt(row, provider),
+      })) ?? { provider: providers.sms.name, providerMessageId: null };
     }
   } catch (error) {
     const permanent = error instanceof TemplateError || (error instanceof DeliveryError && error.permanent);
@@ -126,6 +138,7 @@ async function deliver(
       lastError,
       final,
       nextAttemptAt: new Date(now.getTime() + retryDelayMs(row.attempts)),
+      uncertainProviders: error instanceof DeliveryError ? error.uncertainProviders : [],
     });
     log(
       final ? "error" : "warn",
@@ -134,8 +147,9 @@ async function deliver(
     if (!recorded) return lost(row, log);
     return final ? "failed" : "retrying";
   }
-  // The window for a duplicate: sent, but not (yet) marked. A crash here resends after the lease.
-  return (await markNotificationSent(row, now)) ? "sent" : lost(row, log);
+  // The window for a duplicate: sent, but not (yet) marked. A crash here resends an email after the
+  // lease; an SMS provider without idempotency is skipped then (markProviderAttempt, decision 033).
+  return (await markNotificationSent(row, now, receipt)) ? "sent" : lost(row, log);
 }
 
 function lost(row: ClaimedNotification, log: WorkerLog): Outcome {

@@ -49,6 +49,7 @@ describe("runOverdueWatch with several workers", () => {
         [
           `case.expedited:EMAIL:${world.applicant.id}`,
           `case.expedited:IN_APP:${world.applicant.id}`,
+          `case.expedited:SMS:${world.applicant.id}`,
           `sla.overdue:IN_APP:${world.onDuty.id}`,
         ].sort(),
       );

@@ -50,6 +50,8 @@ describe("runOverdueWatch", () => {
       ["sla.warning", "IN_APP", world.reviewer.id],
       ["case.expedited", "IN_APP", world.applicant.id],
       ["case.expedited", "EMAIL", world.applicant.id],
+      // By text too (the template's sms flag): being expedited is news away from email.
+      ["case.expedited", "SMS", world.applicant.id],
       // The supervisor on duty, not the one off duty.
       ["sla.overdue", "IN_APP", world.onDuty.id],
     ]);
@@ -60,7 +62,7 @@ describe("runOverdueWatch", () => {
       expectedAt: at(121 + TARGETS.MATERIAL_CHECK).toISOString(),
     });
     // The staff alert says when the step was due (issue 15).
-    expect(notices[3]!.payload).toEqual({
+    expect(notices[4]!.payload).toEqual({
       number: application.number,
       node: "MATERIAL_CHECK",
       dueAt: at(TARGETS.MATERIAL_CHECK).toISOString(),
@@ -82,6 +84,7 @@ describe("runOverdueWatch", () => {
     await runOverdueWatch({ now: at(200) });
     await runOverdueWatch({ now: at(201) });
     expect((await watchNotices(application.id)).map((row) => row.template).sort()).toEqual([
+      "case.expedited",
       "case.expedited",
       "case.expedited",
       "sla.overdue",

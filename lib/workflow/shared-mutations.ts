@@ -6,6 +6,7 @@ import type {
   UrgencyTier,
   WorkflowNode,
 } from "@/lib/generated/prisma/enums";
+import { sendsSms } from "@/lib/notifications/templates";
 import type { OperationState } from "./operations";
 
 export type Tx = Prisma.TransactionClient;
@@ -56,22 +57,9 @@ export function stateOf(row: LockedCase): OperationState {
 }
 
 /**
- * Moments an applicant in a hurry must not miss even away from email: they also get a text message.
- * Everything else is in-app and email only (texts cost money and attention).
- */
-export const SMS_TEMPLATES: readonly string[] = [
-  "case.supplementRequested",
-  "case.approved",
-  "case.rejected",
-  "case.documentIssued",
-  // `sms: true` in lib/notifications/templates.ts says the same (p16-sms reads that flag instead).
-  "case.supplementReminder",
-  "case.closedNotProvided",
-];
-
-/**
- * Outbox rows for the applicant, delivered later by the worker. The payload is what any channel
- * may carry: the public number and the node, never ID numbers or internal notes.
+ * Outbox rows for the applicant, delivered later by the worker: in-app, email, and a text message
+ * for templates marked `sms` (lib/notifications/templates.ts). The payload is what any channel may
+ * carry: the public number and the node, never ID numbers or internal notes.
  */
 export async function queueApplicantNotice(
   tx: Tx,
@@ -93,9 +81,7 @@ export async function queueApplicantNotice(
     data: [
       { ...common, channel: "IN_APP" },
       { ...common, channel: "EMAIL", toAddress: row.email },
-      ...(SMS_TEMPLATES.includes(template)
-        ? [{ ...common, channel: "SMS" as const, toAddress: row.phone }]
-        : []),
+      ...(sendsSms(template) ? [{ ...common, channel: "SMS" as const, toAddress: row.phone }] : []),
     ],
   });
 }
