@@ -25,6 +25,8 @@ export const AUDIT_ACTIONS = {
     "RECORD_PAYMENT",
     "RECORD_REFUND",
     "FOLLOW_UP",
+    "ACCEPT_AS_STANDARD",
+    "UPGRADE_TIER",
   ],
   payment: ["pending", "recorded"],
   case: ["rated"],

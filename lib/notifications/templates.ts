@@ -42,6 +42,9 @@ export const TEMPLATES = {
   "case.documentIssued": APPLICANT,
   "case.withdrawn": APPLICANT,
   "case.noteAdded": APPLICANT,
+  // Tier changes (lib/workflow/tier-mutations.ts): expectedAt is the new case due time.
+  "case.acceptedAsStandard": APPLICANT,
+  "case.tierUpgraded": APPLICANT,
   "staff.assigned": STAFF,
   "staff.supplementProvided": STAFF,
   "staff.followUp": STAFF,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { UrgencyTier } from "@/lib/catalog/tiers";
 
 /**
  * Notes the server writes on a timeline event by itself (auto-assignment, handover) are stored as a
@@ -7,11 +8,14 @@ import { z } from "zod";
  * Their messages are in the systemNotes section of lib/i18n/messages/<locale>/workspace.json.
  */
 const name = z.string().min(1).max(200);
+const tier = z.enum(["STANDARD", "URGENT", "EXPRESS"]);
 
 export const systemNoteSchema = z.discriminatedUnion("key", [
   z.object({ key: z.literal("autoAssigned"), params: z.object({ name }) }),
   z.object({ key: z.literal("handedOver"), params: z.object({ name, note: z.string().max(4000) }) }),
   z.object({ key: z.literal("rebalanced"), params: z.object({ name, note: z.string().max(4000) }) }),
+  // A tier change (decision 032): the tiers as enum values, named in the reader's language by the message.
+  z.object({ key: z.literal("tierChanged"), params: z.object({ from: tier, to: tier }) }),
 ]);
 export type StoredSystemNote = z.infer<typeof systemNoteSchema>;
 /** A key this build does not know (a newer writer, a hand-edited row) still reads as an automatic note. */
@@ -32,6 +36,11 @@ export const handedOverNote = (assigneeName: string, note: string, caseNote = ""
 export const rebalancedNote = (assigneeName: string, note: string): StoredSystemNote => ({
   key: "rebalanced",
   params: { name: assigneeName, note },
+});
+
+export const tierChangedNote = (from: UrgencyTier, to: UrgencyTier): StoredSystemNote => ({
+  key: "tierChanged",
+  params: { from, to },
 });
 
 /**
