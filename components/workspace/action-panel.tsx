@@ -2,6 +2,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { formatMoney, type MoneyLocale } from "@/lib/catalog/fees";
 import type { StaffCase } from "@/lib/console/case-data";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { surchargeChange } from "@/lib/workflow/tier-change";
+import { AcceptStandardForm } from "./accept-standard-form";
 import { ActionStatus } from "./action-status";
 import { AdvanceForm } from "./advance-form";
 import { AssignForm, ClaimForm } from "./assignment-forms";
@@ -19,7 +21,11 @@ type Props = { view: StaffCase; viewerRole: Role };
  * findStaffCase with the same functions the server actions check), in working order.
  */
 export async function ActionPanel({ view, viewerRole }: Props) {
-  const [t, locale] = await Promise.all([getTranslations("workspace.actions"), getLocale()]);
+  const [t, tTiers, locale] = await Promise.all([
+    getTranslations("workspace.actions"),
+    getTranslations("catalog.tiers"),
+    getLocale(),
+  ]);
   const transitions = new Map(view.allowed.transitions.map((transition) => [transition.name, transition]));
   const operations = new Set(view.allowed.operations);
   const money = (minor: number) => formatMoney(minor, view.payment.currency, locale as MoneyLocale);
@@ -28,6 +34,8 @@ export async function ActionPanel({ view, viewerRole }: Props) {
   // The server refuses approval until then (lib/workflow/mutations.ts, requirement "payment").
   const paid = view.payment.status === "PAID" || view.payment.status === "WAIVED";
   const nothing = transitions.size === 0 && operations.size === 0;
+  // The same arithmetic as the mutation (tier-change.ts): the fee after the change and what goes back.
+  const standard = surchargeChange(view.payment.fee.surchargeMinor, view.standardSurchargeMinor ?? 0, "down");
 
   return (
     <section
@@ -56,6 +64,17 @@ export async function ActionPanel({ view, viewerRole }: Props) {
         <ApproveForm unpaidAmount={paid ? null : money(view.payment.fee.totalMinor)} />
       )}
       {transitions.has("REJECT") && <RejectForm />}
+      {operations.has("ACCEPT_AS_STANDARD") && (
+        <AcceptStandardForm
+          tier={tTiers(view.tier)}
+          fee={money(view.payment.fee.baseMinor + standard.surchargeMinor)}
+          refund={
+            view.payment.status === "PAID" && standard.differenceMinor > 0
+              ? money(standard.differenceMinor)
+              : null
+          }
+        />
+      )}
       {operations.has("UPLOAD_RESULT_DOCUMENT") && <ResultDocumentForm documents={resultDocuments} />}
       {transitions.has("ISSUE_DOCUMENT") && <IssueDocumentForm />}
       {operations.has("ADD_NOTE") && <NoteForm />}
