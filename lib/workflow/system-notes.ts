@@ -16,6 +16,11 @@ export const systemNoteSchema = z.discriminatedUnion("key", [
   z.object({ key: z.literal("rebalanced"), params: z.object({ name, note: z.string().max(4000) }) }),
   // A tier change (decision 032): the tiers as enum values, named in the reader's language by the message.
   z.object({ key: z.literal("tierChanged"), params: z.object({ from: tier, to: tier }) }),
+  // A refund the system paid out (lib/payments/refund-execution-mutations.ts).
+  z.object({
+    key: z.literal("refunded"),
+    params: z.object({ cause: z.enum(["MISSED_PROMISE", "WITHDRAWN", "DOWNGRADED", "WAIVED", "MANUAL"]) }),
+  }),
 ]);
 export type StoredSystemNote = z.infer<typeof systemNoteSchema>;
 /** A key this build does not know (a newer writer, a hand-edited row) still reads as an automatic note. */

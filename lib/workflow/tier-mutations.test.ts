@@ -117,7 +117,7 @@ async function makeCase(
 }
 
 async function stateOf(applicationId: string) {
-  const [application, changes, events, audit, notices] = await Promise.all([
+  const [application, changes, events, audit, notices, refunds] = await Promise.all([
     db.application.findUniqueOrThrow({
       where: { id: applicationId },
       select: {
@@ -144,8 +144,12 @@ async function stateOf(applicationId: string) {
       where: { applicationId },
       select: { template: true, channel: true, payload: true },
     }),
+    db.refund.findMany({
+      where: { applicationId },
+      select: { cause: true, amountMinor: true, status: true },
+    }),
   ]);
-  return { application, changes, events, audit, notices };
+  return { application, changes, events, audit, notices, refunds };
 }
 
 async function reviewerOf() {
@@ -185,6 +189,8 @@ describe("accept as standard", () => {
     expect(state.changes).toEqual([
       { fromTier: "URGENT", toTier: "STANDARD", amountMinor: 5_000, paymentReference: null },
     ]);
+    // The surcharge difference goes back through the refund machinery, paid out right after the commit.
+    expect(state.refunds).toEqual([{ cause: "DOWNGRADED", amountMinor: 5_000, status: "DONE" }]);
     expect(state.events).toEqual([
       {
         action: "ACCEPTED_AS_STANDARD",
@@ -229,6 +235,7 @@ describe("accept as standard", () => {
     expect(state.changes).toEqual([
       { fromTier: "EXPRESS", toTier: "STANDARD", amountMinor: 0, paymentReference: null },
     ]);
+    expect(state.refunds).toEqual([]);
   });
 
   it("clears an escalation whose moment lies ahead under the standard times", async () => {
@@ -282,6 +289,7 @@ function countingProvider(
     id: inner.id,
     calls,
     confirm: inner.confirm,
+    refund: inner.refund,
     async createPayment(request) {
       calls.push({ key: request.idempotencyKey, amountMinor: request.amountMinor });
       return inner.createPayment(request);
@@ -426,6 +434,8 @@ describe("upgrade", () => {
       publicNote: EXPLANATION,
       now: NOW,
     });
+    // 12,000 went back, more than the 10,000 fee left: the fee that is left is still paid.
+    expect((await stateOf(application.id)).application.paymentStatus).toBe("PAID");
     const provider = countingProvider();
     await expect(
       upgradeTier(
@@ -449,6 +459,7 @@ describe("upgrade", () => {
     const pending: PaymentProvider = {
       id: "pending",
       confirm: offlinePaymentProvider().confirm,
+      refund: offlinePaymentProvider().refund,
       createPayment: async (request) => ({
         status: "PENDING",
         provider: "counter",

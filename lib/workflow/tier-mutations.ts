@@ -3,6 +3,8 @@ import { tierPriority, type UrgencyTier } from "@/lib/catalog/tiers";
 import { db } from "@/lib/db";
 import { UserFacingError } from "@/lib/errors";
 import { defaultPaymentProvider } from "@/lib/payments/offline-provider";
+import { executePendingRefunds } from "@/lib/payments/refund-execution-mutations";
+import { requestRefund } from "@/lib/payments/refund-mutations";
 import type { PaymentProvider } from "@/lib/payments/provider";
 import { TransitionRequirementError } from "./errors";
 import { applyOperation, type OperationArgs, type OperationOutcome } from "./operation-mutations";
@@ -65,7 +67,7 @@ export async function acceptAsStandard(
   args: OperationArgs & { publicNote: string; internalNote?: string },
 ): Promise<TierChangeOutcome> {
   const now = args.now ?? new Date();
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const refund = { amountMinor: 0 };
     const outcome = await applyOperation(tx, "ACCEPT_AS_STANDARD", { ...args, now }, async (row) => {
       if (!args.publicNote?.trim())
@@ -111,11 +113,16 @@ export async function acceptAsStandard(
       await refundDowngrade(tx, outcome.applicationId, refund.amountMinor, args.viewer.id, now);
     return { ...outcome, differenceMinor: refund.amountMinor };
   });
+  // Paid out right after the commit; whatever fails here the worker retries (refund-execution-mutations.ts).
+  if (result.differenceMinor > 0)
+    await executePendingRefunds({ applicationId: result.applicationId, now }).catch(() => undefined);
+  return result;
 }
 
 /**
- * THE ONE CALL SITE of the downgrade refund (p16-refunds' requestRefund, cause "DOWNGRADED"), in the
- * transaction of the tier change: after it, so the refund reads the case as it now is.
+ * The downgrade's refund (lib/payments, cause DOWNGRADED), in the transaction of the tier change and
+ * after it, so it commits or rolls back with it. One refund per case and cause: a case is accepted
+ * as standard at most once (tier_change is unique per case and target tier, and no upgrade follows).
  */
 async function refundDowngrade(
   tx: Tx,
@@ -124,11 +131,7 @@ async function refundDowngrade(
   actorId: string,
   now: Date,
 ) {
-  void tx;
-  void applicationId;
-  void amountMinor;
-  void actorId;
-  void now;
+  await requestRefund(tx, { applicationId, cause: "DOWNGRADED", amountMinor, actorId, now });
 }
 
 /** Refused upgrades say why, on the tier field. */
