@@ -210,9 +210,11 @@ describe("accept as standard", () => {
       payload: expect.objectContaining({ expectedAt: state.application.caseDueAt!.toISOString() }),
     });
     // The promise is now the standard one: no surcharge left to give back for a missed deadline.
-    expect(refundRules(quoteFee({ baseFeeMinor: 10_000, surchargeMinor: 0 })).map((r) => r.id)).not.toContain(
-      "missedDeadline",
-    );
+    expect(
+      refundRules(
+        quoteFee({ baseFeeMinor: 10_000, surchargeMinor: state.application.feeSurchargeMinor }),
+      ).map((r) => r.id),
+    ).not.toContain("missedDeadline");
   });
 
   it("gives an unpaid case the lower fee and nothing to refund", async () => {
@@ -328,7 +330,9 @@ describe("upgrade", () => {
     ]);
     expect(state.notices.map((notice) => notice.template)).toContain("case.tierUpgraded");
     // A missed express promise later gives back the whole surcharge actually paid.
-    expect(refundRules(quoteFee({ baseFeeMinor: 10_000, surchargeMinor: 12_000 }))).toContainEqual({
+    expect(
+      refundRules(quoteFee({ baseFeeMinor: 10_000, surchargeMinor: state.application.feeSurchargeMinor })),
+    ).toContainEqual({
       id: "missedDeadline",
       amountMinor: 12_000,
     });
