@@ -3,6 +3,8 @@ import { formatMoney, type MoneyLocale } from "@/lib/catalog/fees";
 import type { StaffCase } from "@/lib/console/case-data";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { getFormat } from "@/lib/i18n/server-format";
+import { surchargeChange } from "@/lib/workflow/tier-change";
+import { AcceptStandardForm } from "./accept-standard-form";
 import { ActionStatus } from "./action-status";
 import { AdvanceForm } from "./advance-form";
 import { AssignForm, ClaimForm } from "./assignment-forms";
@@ -21,8 +23,9 @@ type Props = { view: StaffCase; viewerRole: Role };
  * findStaffCase with the same functions the server actions check), in working order.
  */
 export async function ActionPanel({ view, viewerRole }: Props) {
-  const [t, locale, format] = await Promise.all([
+  const [t, tTiers, locale, format] = await Promise.all([
     getTranslations("workspace.actions"),
+    getTranslations("catalog.tiers"),
     getLocale(),
     getFormat(),
   ]);
@@ -36,6 +39,8 @@ export async function ActionPanel({ view, viewerRole }: Props) {
   const lapse = view.allowed.lapse;
   const lapsedDue = view.supplementRequests.find((request) => request.status === "OPEN")?.dueAt;
   const nothing = transitions.size === 0 && operations.size === 0 && lapse.length === 0;
+  // The same arithmetic as the mutation (tier-change.ts): the fee after the change and what goes back.
+  const standard = surchargeChange(view.payment.fee.surchargeMinor, view.standardSurchargeMinor ?? 0, "down");
 
   return (
     <section
@@ -70,6 +75,17 @@ export async function ActionPanel({ view, viewerRole }: Props) {
         <ApproveForm unpaidAmount={paid ? null : money(view.payment.fee.totalMinor)} />
       )}
       {transitions.has("REJECT") && <RejectForm />}
+      {operations.has("ACCEPT_AS_STANDARD") && (
+        <AcceptStandardForm
+          tier={tTiers(view.tier)}
+          fee={money(view.payment.fee.baseMinor + standard.surchargeMinor)}
+          refund={
+            view.payment.status === "PAID" && standard.differenceMinor > 0
+              ? money(standard.differenceMinor)
+              : null
+          }
+        />
+      )}
       {operations.has("UPLOAD_RESULT_DOCUMENT") && <ResultDocumentForm documents={resultDocuments} />}
       {transitions.has("ISSUE_DOCUMENT") && <IssueDocumentForm />}
       {operations.has("ADD_NOTE") && <NoteForm />}

@@ -450,6 +450,34 @@ export const handlers = {
     await db.application.update({ where: { id: row.id }, data: { nodeDueAt: dueAt }, select: { id: true } });
     await runSupplementLapse({ now: new Date() });
   },
+
+  /**
+   * A paid case of a seeded service at `tier` (its surcharge from the catalog), at material check,
+   * held by `reviewerId` when given: what tier changes start from (decision 032).
+   */
+  async paidTierCase(
+    applicantId: string,
+    serviceCode: string,
+    tier: UrgencyTier,
+    reviewerId: string | null,
+  ): Promise<string> {
+    const service = await db.serviceType.findUniqueOrThrow({
+      where: { code: serviceCode },
+      select: { id: true, tiers: { where: { tier }, select: { surchargeMinor: true } } },
+    });
+    const number = await insertCase(applicantId, service.id, tier, { currentNode: "MATERIAL_CHECK" });
+    await db.application.update({
+      where: { number },
+      data: {
+        feeSurchargeMinor: service.tiers[0]!.surchargeMinor,
+        paymentStatus: "PAID",
+        paidAt: new Date(),
+        assigneeId: reviewerId,
+      },
+      select: { id: true },
+    });
+    return number;
+  },
 };
 
 export type DataHandlers = typeof handlers;

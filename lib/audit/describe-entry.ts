@@ -28,6 +28,8 @@ export const AUDIT_ACTIONS = {
     "EXTEND_SUPPLEMENT",
     "CONTINUE_WITHOUT_SUPPLEMENT",
     "CLOSE_NOT_PROVIDED",
+    "ACCEPT_AS_STANDARD",
+    "UPGRADE_TIER",
   ],
   payment: ["pending", "recorded"],
   case: ["rated"],

@@ -138,7 +138,7 @@ export async function findStaffCase(viewer: Viewer, rawNumber: string) {
   const row = await db.application.findUnique({ where: { number: parsed.number }, select: CASE_SELECT });
   if (!row) return null;
 
-  const [targets, evidence, workflowViewer, assignees] = await Promise.all([
+  const [targets, evidence, workflowViewer, assignees, standardTier] = await Promise.all([
     db.nodeTarget.findMany({
       where: { serviceTier: { serviceId: row.serviceId, tier: row.tier } },
       select: { node: true, targetMinutes: true },
@@ -146,6 +146,11 @@ export async function findStaffCase(viewer: Viewer, rawNumber: string) {
     listCaseEvidence(viewer, row.id),
     withHandledServices(viewer, row.serviceId),
     viewer.role === "SUPERVISOR" ? listEligibleAssignees(row.serviceId) : Promise.resolve(null),
+    // What "accept as standard" would charge (decision 032).
+    db.serviceTier.findUnique({
+      where: { serviceId_tier: { serviceId: row.serviceId, tier: "STANDARD" } },
+      select: { surchargeMinor: true },
+    }),
   ]);
 
   const state: OperationState = {
@@ -156,7 +161,12 @@ export async function findStaffCase(viewer: Viewer, rawNumber: string) {
     requiresExpertReview: row.service.requiresExpertReview,
     serviceId: row.serviceId,
     paymentStatus: row.paymentStatus,
+    tier: row.tier,
   };
+  const operations = allowedOperations(state, workflowViewer).filter(
+    // Without a standard tier in the catalog the server refuses it: no control either.
+    (name) => name !== "ACCEPT_AS_STANDARD" || standardTier !== null,
+  );
 
   return {
     id: row.id,
@@ -221,7 +231,7 @@ export async function findStaffCase(viewer: Viewer, rawNumber: string) {
     // The same tables the mutations check: a control exists exactly when the server would accept it.
     allowed: {
       transitions: allowedTransitions(state, workflowViewer),
-      operations: allowedOperations(state, workflowViewer),
+      operations,
       // What may be done about a lapsed supplement (lib/workflow/supplement-deadline.ts), checked again by the mutation.
       lapse: allowedLapseActions(
         state,
@@ -230,6 +240,7 @@ export async function findStaffCase(viewer: Viewer, rawNumber: string) {
         new Date(),
       ),
     },
+    standardSurchargeMinor: standardTier?.surchargeMinor ?? null,
     assignees,
   };
 }

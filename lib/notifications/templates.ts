@@ -57,6 +57,9 @@ export const TEMPLATES = {
   "case.continuedWithoutSupplement": APPLICANT,
   "case.closedNotProvided": { audience: "applicant", needs: [], sms: true },
   "staff.supplementLapsed": STAFF,
+  // Tier changes (lib/workflow/tier-mutations.ts): expectedAt is the new case due time.
+  "case.acceptedAsStandard": APPLICANT,
+  "case.tierUpgraded": APPLICANT,
   "staff.assigned": STAFF,
   "staff.supplementProvided": STAFF,
   "staff.followUp": STAFF,

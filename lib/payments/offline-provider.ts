@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { PaymentProvider, PaymentRequest, PaymentResult } from "./provider";
+import type { PaymentProvider, PaymentRequest, PaymentResult, RefundRequest, RefundResult } from "./provider";
 
 const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
@@ -9,13 +9,22 @@ const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
  * 50 bits of SHA-256; Crockford symbols, easy to read out at a counter.
  */
 export function paymentReferenceFor(idempotencyKey: string): string {
-  const digest = createHash("sha256").update(`expedite-offline-payment:${idempotencyKey}`, "utf8").digest();
+  return `PAY-${referenceSymbols(`expedite-offline-payment:${idempotencyKey}`)}`;
+}
+
+/** "RFD-XXXXX-XXXXX": the same derivation, so a retried refund gets the reference of the first. */
+export function refundReferenceFor(idempotencyKey: string): string {
+  return `RFD-${referenceSymbols(`expedite-offline-refund:${idempotencyKey}`)}`;
+}
+
+function referenceSymbols(seed: string): string {
+  const digest = createHash("sha256").update(seed, "utf8").digest();
   let bits = 0n;
   for (const byte of digest.subarray(0, 7)) bits = (bits << 8n) | BigInt(byte);
   let symbols = "";
   for (let index = 0; index < 10; index++)
     symbols += ALPHABET.charAt(Number((bits >> BigInt(index * 5)) & 31n));
-  return `PAY-${symbols.slice(0, 5)}-${symbols.slice(5)}`;
+  return `${symbols.slice(0, 5)}-${symbols.slice(5)}`;
 }
 
 const REFERENCE_PATTERN = /^PAY-[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$/;
@@ -38,6 +47,13 @@ export function offlinePaymentProvider(now: () => Date = () => new Date()): Paym
       if (!REFERENCE_PATTERN.test(reference))
         throw new RangeError(`Not an offline payment reference: ${reference}`);
       return { status: "PAID", provider: "counter", reference, paidAt: options.receivedAt ?? now() };
+    },
+    // Records the refund (the reference is the record): the money goes back by hand, the way it came.
+    async refund(request: RefundRequest): Promise<RefundResult> {
+      if (!Number.isSafeInteger(request.amountMinor) || request.amountMinor <= 0)
+        throw new RangeError("amountMinor must be a positive integer");
+      const reference = refundReferenceFor(request.idempotencyKey);
+      return { status: "REFUNDED", provider: "offline", reference, refundedAt: now() };
     },
   };
 }

@@ -42,6 +42,7 @@ function countingProvider(): PaymentProvider & { calls: { amountMinor: number; i
     id: inner.id,
     calls,
     confirm: inner.confirm,
+    refund: inner.refund,
     async createPayment(request) {
       calls.push({ amountMinor: request.amountMinor, idempotencyKey: request.idempotencyKey });
       return inner.createPayment(request);

@@ -5,7 +5,8 @@ import { formAction } from "@/lib/action-pipeline/pipeline";
 import type { ActionResult } from "@/lib/action-result";
 import { performTransition } from "./mutations";
 import { FollowUpTooSoonError, requestCaseFollowUp } from "./operation-mutations";
-import { caseReferenceSchema, provideSupplementSchema, withdrawSchema } from "./schema";
+import { caseReferenceSchema, provideSupplementSchema, upgradeTierSchema, withdrawSchema } from "./schema";
+import { upgradeTier } from "./tier-mutations";
 
 // The mutations re-check ownership, the node and the version in their transaction; a
 // ConcurrentChangeError is a refusal like any other (the client shows it and reloads the fresh state).
@@ -89,3 +90,19 @@ export const requestFollowUp: (previous: unknown, formData: FormData) => Promise
         : undefined,
   },
 );
+
+/**
+ * The applicant moves their paid case to a faster tier, paying the difference online (decision 032).
+ * The mutation checks ownership, the case's state, the version and the catalog under the case lock.
+ */
+export const upgradeCaseTier = formAction({
+  name: "workflow.upgradeTier",
+  access: "signedIn",
+  schema: upgradeTierSchema,
+  run: async ({ viewer, data }) => {
+    const outcome = await upgradeTier({ ...data, viewer });
+    revalidatePath(`/console/cases/${outcome.number}`);
+    revalidatePath("/console");
+    return refreshed(outcome);
+  },
+});

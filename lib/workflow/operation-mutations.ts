@@ -22,6 +22,7 @@ import {
   TransitionNotAllowedError,
   TransitionRequirementError,
 } from "./errors";
+import { systemNoteColumns, type StoredSystemNote } from "./system-notes";
 import { isOperationAllowed, nextFollowUpAt, operationRule, type OperationName } from "./operations";
 
 export type OperationArgs = {
@@ -41,6 +42,12 @@ type Effect = {
   internalNote?: string | null;
   auditDetails?: Record<string, string | number | null>;
   applicantNotice?: string;
+  /** What the applicant's message needs besides the number (e.g. expectedAt). */
+  applicantNoticeExtra?: Record<string, string>;
+  /** A note the server writes itself (system-notes.ts), read in each viewer's language. */
+  systemNote?: StoredSystemNote;
+  /** The current node's due time after the operation, when it changes it (tier changes). */
+  dueAt?: Date | null;
   staffNotice?: { recipientId: string; template: string };
   /** In-app notices for several staff at once (a follow-up on an unassigned case reaches every supervisor). */
   staffNotices?: { recipientId: string; template: string }[];
@@ -80,7 +87,9 @@ export async function applyOperation(
       actorId: viewer.id,
       publicNote: effect.publicNote ?? null,
       internalNote: effect.internalNote ?? null,
+      ...(effect.systemNote ? systemNoteColumns(effect.systemNote) : {}),
       occurredAt: now,
+      dueAt: effect.dueAt ?? null,
     },
   });
   await recordAudit(tx, {
@@ -96,7 +105,8 @@ export async function applyOperation(
     },
     createdAt: now,
   });
-  if (effect.applicantNotice) await queueApplicantNotice(tx, row, effect.applicantNotice, now);
+  if (effect.applicantNotice)
+    await queueApplicantNotice(tx, row, effect.applicantNotice, now, effect.applicantNoticeExtra);
   if (effect.staffNotice)
     await queueStaffNotice(tx, effect.staffNotice.recipientId, row, effect.staffNotice.template, now);
   for (const notice of effect.staffNotices ?? [])

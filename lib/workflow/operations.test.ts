@@ -148,12 +148,14 @@ describe("allowedOperations", () => {
   it("names every operation once", () => {
     expect(new Set(OPERATION_NAMES).size).toBe(OPERATION_NAMES.length);
     expect([...OPERATION_NAMES].sort()).toEqual([
+      "ACCEPT_AS_STANDARD",
       "ADD_NOTE",
       "ASSIGN",
       "CLAIM",
       "FOLLOW_UP",
       "RECORD_PAYMENT",
       "RECORD_REFUND",
+      "UPGRADE_TIER",
       "UPLOAD_RESULT_DOCUMENT",
     ]);
   });

@@ -1,6 +1,7 @@
-import type { PaymentStatus, TimelineAction } from "@/lib/generated/prisma/enums";
+import type { PaymentStatus, TimelineAction, UrgencyTier } from "@/lib/generated/prisma/enums";
 import { CASE_STAFF, OWNER, actorFor, type Actor, type WorkflowViewer } from "./actors";
 import { isClosedStatus, type WorkflowNode } from "./nodes";
+import { isUndecided } from "./tier-change";
 import type { CaseState } from "./transitions";
 
 /**
@@ -15,9 +16,16 @@ export type OperationName =
   | "UPLOAD_RESULT_DOCUMENT"
   | "RECORD_PAYMENT"
   | "RECORD_REFUND"
-  | "FOLLOW_UP";
+  | "FOLLOW_UP"
+  | "ACCEPT_AS_STANDARD"
+  | "UPGRADE_TIER";
 
-export type OperationState = CaseState & { serviceId: string; paymentStatus: PaymentStatus };
+/** Without `tier` (a caller that does not load it), no tier change is offered. */
+export type OperationState = CaseState & {
+  serviceId: string;
+  paymentStatus: PaymentStatus;
+  tier?: UrgencyTier;
+};
 
 type OperationRule = {
   name: OperationName;
@@ -65,6 +73,26 @@ export const OPERATIONS: readonly OperationRule[] = [
   },
   // The applicant asks staff to hurry (催办); how often is limited in the mutation (FOLLOW_UP_INTERVAL_MS).
   { name: "FOLLOW_UP", who: [OWNER], action: "FOLLOW_UP", when: isOpen },
+  // Tier changes (decision 032), only before the decision, while the tier still promises something.
+  // "Not urgent enough" is the case worker's judgement.
+  {
+    name: "ACCEPT_AS_STANDARD",
+    who: CASE_STAFF,
+    action: "ACCEPTED_AS_STANDARD",
+    when: (state) => isUndecided(state.status) && state.tier !== undefined && state.tier !== "STANDARD",
+  },
+  // Only a paid case: the difference is charged on top of a fee that is settled (a case unpaid or
+  // waiting at the counter pays its fee first). The mutation also refuses a case accepted as standard.
+  {
+    name: "UPGRADE_TIER",
+    who: [OWNER],
+    action: "TIER_UPGRADED",
+    when: (state) =>
+      isUndecided(state.status) &&
+      state.paymentStatus === "PAID" &&
+      state.tier !== undefined &&
+      state.tier !== "EXPRESS",
+  },
 ];
 
 /** At most one follow-up per case in this long: a reminder, not a way to flood the reviewer. */

@@ -98,3 +98,16 @@ export const refundSchema = z.object({
     }),
   reason: multilineText().trim().min(1, "workspace.errors.refundReason").max(NOTE_MAX, "validation.tooLong"),
 });
+
+/** "Accept as standard": the explanation the applicant reads is required (decision 032). */
+export const acceptAsStandardSchema = z.object({
+  ...caseReference,
+  publicNote: note.min(1, "workspace.errors.explanationRequired"),
+  internalNote: optionalNote,
+});
+
+/** The applicant's upgrade: only a tier above the slowest can be a target (the server checks the rest). */
+export const upgradeTierSchema = z.object({
+  ...caseReference,
+  tier: z.enum(["URGENT", "EXPRESS"], "case.upgrade.errors.notFaster"),
+});

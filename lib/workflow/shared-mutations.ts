@@ -53,6 +53,7 @@ export function stateOf(row: LockedCase): OperationState {
     requiresExpertReview: row.requires_expert_review,
     serviceId: row.service_id,
     paymentStatus: row.payment_status,
+    tier: row.tier,
   };
 }
 

@@ -9,6 +9,7 @@ import type { CurrentUser } from "@/lib/auth/session";
 import { UserFacingError } from "@/lib/errors";
 import { uploadEvidenceFileSchema } from "@/lib/evidence/schema";
 import { performTransition } from "./mutations";
+import { acceptAsStandard } from "./tier-mutations";
 import {
   addCaseNote,
   assignCase,
@@ -19,6 +20,7 @@ import {
   type OperationOutcome,
 } from "./operation-mutations";
 import {
+  acceptAsStandardSchema,
   assignSchema,
   caseReferenceSchema,
   noteSchema,
@@ -115,6 +117,14 @@ export const recordRefundAction = caseOperation(
   refundSchema,
   ["amount", "reason"],
   ({ amount, ...rest }) => recordRefund({ ...rest, amountMinor: amount }),
+);
+
+/** The request is not urgent enough: the case moves to the standard tier (decision 032). */
+export const acceptAsStandardAction = caseOperation(
+  "acceptAsStandard",
+  acceptAsStandardSchema,
+  ["publicNote", "internalNote"],
+  acceptAsStandard,
 );
 
 export const uploadResultDocumentAction = formAction({

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { autoAssignedNote, handedOverNote, readNotes, systemNoteColumns } from "./system-notes";
+import {
+  autoAssignedNote,
+  handedOverNote,
+  readNotes,
+  systemNoteColumns,
+  tierChangedNote,
+} from "./system-notes";
 import { renderSystemNote } from "./system-notes.fixtures";
 
 const LATIN = /[A-Za-z]/;
@@ -23,6 +29,13 @@ describe("system notes", () => {
     expect(zh).toContain("Call the applicant at 9.");
     expect(zh.replace("Amy Lee", "").replace("Call the applicant at 9.", "")).not.toMatch(LATIN);
     expect(await renderSystemNote(note, "en")).not.toMatch(HAN);
+  });
+
+  it("render a tier change with both tiers named in the reader's language", async () => {
+    const note = tierChangedNote("EXPRESS", "STANDARD");
+    expect(await renderSystemNote(note, "en")).toBe("Tier changed from “Express” to “Standard”.");
+    expect(await renderSystemNote(note, "zh")).toBe("办理档次由“特急”改为“普通”。");
+    expect(readNotes({ ...systemNoteColumns(note), internalNote: null }).systemNote).toEqual(note);
   });
 
   it("round-trip through the stored columns; no key is no note; an unknown key still reads as a note", async () => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { UrgencyTier } from "@/lib/catalog/tiers";
 
 /**
  * Notes the server writes on a timeline event by itself (auto-assignment, handover) are stored as a
@@ -7,6 +8,7 @@ import { z } from "zod";
  * Their messages are in the systemNotes section of lib/i18n/messages/<locale>/workspace.json.
  */
 const name = z.string().min(1).max(200);
+const tier = z.enum(["STANDARD", "URGENT", "EXPRESS"]);
 
 export const systemNoteSchema = z.discriminatedUnion("key", [
   z.object({ key: z.literal("autoAssigned"), params: z.object({ name }) }),
@@ -17,6 +19,13 @@ export const systemNoteSchema = z.discriminatedUnion("key", [
   z.object({ key: z.literal("supplementExtended"), params: z.object({}) }),
   z.object({ key: z.literal("supplementWaived"), params: z.object({}) }),
   z.object({ key: z.literal("supplementNotProvided"), params: z.object({}) }),
+  // A tier change (decision 032): the tiers as enum values, named in the reader's language by the message.
+  z.object({ key: z.literal("tierChanged"), params: z.object({ from: tier, to: tier }) }),
+  // A refund the system paid out (lib/payments/refund-execution-mutations.ts).
+  z.object({
+    key: z.literal("refunded"),
+    params: z.object({ cause: z.enum(["MISSED_PROMISE", "WITHDRAWN", "DOWNGRADED", "WAIVED", "MANUAL"]) }),
+  }),
 ]);
 export type StoredSystemNote = z.infer<typeof systemNoteSchema>;
 /** A key this build does not know (a newer writer, a hand-edited row) still reads as an automatic note. */
@@ -37,6 +46,11 @@ export const handedOverNote = (assigneeName: string, note: string, caseNote = ""
 export const rebalancedNote = (assigneeName: string, note: string): StoredSystemNote => ({
   key: "rebalanced",
   params: { name: assigneeName, note },
+});
+
+export const tierChangedNote = (from: UrgencyTier, to: UrgencyTier): StoredSystemNote => ({
+  key: "tierChanged",
+  params: { from, to },
 });
 
 /**

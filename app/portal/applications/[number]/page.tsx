@@ -13,6 +13,8 @@ import { Timeline } from "@/components/case/timeline";
 import { WithdrawDialog } from "@/components/case/withdraw-dialog";
 import { ShareLink } from "@/components/track/share-link";
 import { FollowUpButton } from "@/components/case/follow-up-button";
+import { UpgradeCard } from "@/components/case/upgrade-card";
+import { findUpgradeOffer } from "@/lib/workflow/tier-data";
 import { Card } from "@/components/ui/card";
 import { isOperationAllowed } from "@/lib/workflow/operations";
 import { PageHeader } from "@/components/ui/page-header";
@@ -108,6 +110,8 @@ export default async function CasePage({ params }: Props) {
     refundedAt: view.refundedAt,
   });
   const displayNumber = formatApplicationNumber(view.number);
+  // A faster tier for the difference, priced and timed by the rules the server applies (decision 032).
+  const upgrade = await findUpgradeOffer(user, view, now);
   const endedOutcome =
     progress.outcome === "completed" || progress.outcome === "rejected" || progress.outcome === "withdrawn"
       ? progress.outcome
@@ -164,6 +168,15 @@ export default async function CasePage({ params }: Props) {
             <FeeOutcomeText outcome={fee} totalMinor={view.fee.totalMinor} currency={view.fee.currency} />
           </Card>
         )}
+
+        <UpgradeCard
+          offer={upgrade}
+          applicationId={view.id}
+          number={view.number}
+          displayNumber={displayNumber}
+          version={view.version}
+          currency={view.fee.currency}
+        />
 
         {view.openSupplement && (
           <SupplementPanel

@@ -1,0 +1,53 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+type Tx = Prisma.TransactionClient;
+
+/**
+ * Why money goes back (the refund table's cause; one refund per case and cause, decision 031).
+ * MANUAL is a supervisor's refund from the workspace.
+ */
+export type RefundCause = "MISSED_PROMISE" | "WITHDRAWN" | "DOWNGRADED" | "WAIVED" | "MANUAL";
+
+export type RefundRequestInput = {
+  applicationId: string;
+  cause: RefundCause;
+  amountMinor: number;
+  /** Who caused it; null for the system. */
+  actorId: string | null;
+  now: Date;
+};
+
+/** The key the provider sees on every attempt of this refund: one per case and cause. */
+export function refundIdempotencyKey(applicationId: string, cause: RefundCause): string {
+  return `refund:${applicationId}:${cause}`;
+}
+
+/**
+ * Records a refund PENDING inside the caller's transaction, beside its cause: it commits or rolls
+ * back with it. No provider call here (that would hold the case's locks through a network call);
+ * the executor (refund-execution-mutations.ts) pays it out after commit, or the worker does.
+ *
+ * Idempotent: a second request for the same case and cause (a retry, a concurrent trigger) finds
+ * the first one's row (UNIQUE(application_id, cause)) and creates nothing. A zero amount, or a case
+ * whose fee is not paid (unpaid, waived, already refunded), creates nothing either.
+ */
+export async function requestRefund(tx: Tx, input: RefundRequestInput): Promise<{ created: boolean }> {
+  const { applicationId, cause, amountMinor, actorId, now } = input;
+  if (!Number.isSafeInteger(amountMinor) || amountMinor < 0)
+    throw new RangeError("amountMinor must be a non-negative integer");
+  if (amountMinor === 0) return { created: false };
+  // FOR UPDATE: the payment status read here holds until the caller commits (a waiver or a manual
+  // refund changing it waits), and a concurrent request for the same cause queues behind this one.
+  const cases = await tx.$queryRaw<{ payment_status: string; currency: string }[]>`
+    SELECT payment_status::text, currency FROM application WHERE id = ${applicationId}::uuid FOR UPDATE`;
+  const application = cases[0];
+  if (!application || application.payment_status !== "PAID") return { created: false };
+  const inserted = await tx.$executeRaw`
+    INSERT INTO refund (application_id, cause, amount_minor, currency, idempotency_key, actor_id,
+                        next_attempt_at, requested_at)
+    VALUES (${applicationId}::uuid, ${cause}::refund_cause, ${amountMinor}, ${application.currency},
+            ${refundIdempotencyKey(applicationId, cause)}, ${actorId}::uuid, ${now}, ${now})
+    ON CONFLICT (application_id, cause) DO NOTHING`;
+  return { created: inserted === 1 };
+}
