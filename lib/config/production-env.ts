@@ -2,7 +2,8 @@ import { z } from "zod";
 import { LOG_LEVELS } from "../env";
 import { shutdownGraceSchema } from "../http/graceful-shutdown";
 import { trustedProxiesSchema } from "../http/trusted-proxies";
-import { parseSmsSettings } from "./sms-env";
+import { SMS_TEMPLATE_NAMES } from "@/lib/notifications/templates";
+import { missingTemplateCodes, parseSmsSettings } from "./sms-env";
 import { parseStorageSettings } from "./storage-env";
 
 // Production mode (`npm run serve`, `npm run worker` with NODE_ENV=production) takes every setting
@@ -63,7 +64,11 @@ export function productionEnvProblems(env: Record<string, string | undefined>): 
   );
   const parsed = productionEnvSchema.safeParse(given);
   // SMS providers are optional (none: the dev mailbox), but a half-configured one refuses to boot.
-  const others = [...parseStorageSettings(given, null).problems, ...parseSmsSettings(given).problems];
+  const sms = parseSmsSettings(given);
+  const smsProblems = sms.settings
+    ? [missingTemplateCodes(sms.settings, SMS_TEMPLATE_NAMES)].filter(Boolean)
+    : sms.problems;
+  const others = [...parseStorageSettings(given, null).problems, ...smsProblems];
   if (parsed.success) return others;
   return [...parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`), ...others];
 }

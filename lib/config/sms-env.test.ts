@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { SMS_TEMPLATE_NAMES } from "@/lib/notifications/templates";
 import { productionEnvProblems } from "./production-env";
+import { smsProviderFrom } from "@/lib/notifications/delivery";
 import { parseSmsSettings } from "./sms-env";
 
 const CODES = SMS_TEMPLATE_NAMES.map((name, index) => `${name}=SMS_${index + 1}`).join(",");
@@ -46,10 +47,6 @@ describe("parseSmsSettings", () => {
       "ALIYUN_SMS_ACCESS_KEY_SECRET",
     ],
     [
-      { SMS_PROVIDERS: "aliyun", ...ALIYUN, ALIYUN_SMS_TEMPLATES: "case.approved=SMS_1" },
-      "no template code for",
-    ],
-    [
       { SMS_PROVIDERS: "aliyun", ...ALIYUN, ALIYUN_SMS_TEMPLATES: "case.approved SMS_1" },
       "not template=CODE",
     ],
@@ -62,9 +59,19 @@ describe("parseSmsSettings", () => {
     expect(parsed.problems.join("\n")).toContain(named);
   });
 
-  it("keeps production from booting with a half-configured provider", () => {
+  it("keeps production from booting with a half-configured provider, or an SMS template without a code", () => {
     expect(productionEnvProblems({ SMS_PROVIDERS: "aliyun" }).join("\n")).toContain(
       "ALIYUN_SMS_ACCESS_KEY_ID",
+    );
+    const oneCode = { SMS_PROVIDERS: "aliyun", ...ALIYUN, ALIYUN_SMS_TEMPLATES: "case.approved=SMS_1" };
+    expect(productionEnvProblems(oneCode).join("\n")).toContain("no template code for application.received");
+    expect(productionEnvProblems({ SMS_PROVIDERS: "aliyun", ...ALIYUN }).join("\n")).not.toContain("SMS");
+  });
+
+  it("keeps the worker from starting with an SMS template without a code", () => {
+    const oneCode = { SMS_PROVIDERS: "aliyun", ...ALIYUN, ALIYUN_SMS_TEMPLATES: "case.approved=SMS_1" };
+    expect(() => smsProviderFrom(parseSmsSettings(oneCode).settings!)).toThrow(
+      /no template code for application\.received/,
     );
   });
 });

@@ -1,8 +1,9 @@
 import { z } from "zod";
-import { SMS_TEMPLATE_NAMES } from "@/lib/notifications/templates";
 
 // SMS providers (decision 033), read the same way by the app and worker (lib/env.ts) and by
 // production mode's boot check (production-env.ts). Unset SMS_PROVIDERS: the dev mailbox.
+// The list of SMS templates is passed in, not imported: lib/env.ts is imported nearly everywhere,
+// and the template names read like message keys to the client-namespace check.
 
 export const SMS_PROVIDER_KINDS = ["aliyun", "http"] as const;
 export type SmsProviderKind = (typeof SMS_PROVIDER_KINDS)[number];
@@ -70,9 +71,18 @@ export function parseTemplateCodes(value: string): Record<string, string> | stri
     if (!match) return `"${entry}" is not template=CODE (or template:locale=CODE)`;
     codes[match[1]!] = match[2]!;
   }
-  const missing = SMS_TEMPLATE_NAMES.filter((name) => !codes[name]);
-  if (missing.length > 0) return `no template code for ${missing.join(", ")}`;
   return codes;
+}
+
+/**
+ * Every SMS template needs an Alibaba template code: one missing would fail those messages at
+ * 3 a.m. instead of at start. "" when none is missing.
+ */
+export function missingTemplateCodes(settings: SmsSettings, smsTemplates: readonly string[]): string {
+  const missing = settings.providers.flatMap((provider) =>
+    provider.kind === "aliyun" ? smsTemplates.filter((name) => !provider.templates[name]) : [],
+  );
+  return missing.length > 0 ? `ALIYUN_SMS_TEMPLATES: no template code for ${missing.join(", ")}` : "";
 }
 
 const aliyunSchema = z.object({

@@ -1,5 +1,5 @@
 import "server-only";
-import type { SmsSettings } from "@/lib/config/sms-env";
+import { missingTemplateCodes, type SmsSettings } from "@/lib/config/sms-env";
 import { serverEnv } from "@/lib/env";
 import { createAliyunSmsProvider } from "./aliyun-sms-provider";
 import { devMailboxEmailProvider, devMailboxSmsProvider } from "./dev-mailbox";
@@ -8,6 +8,7 @@ import type { BurstSettings } from "./outbox-mutations";
 import type { Providers, SmsProvider } from "./providers";
 import { createFailoverSmsProvider } from "./sms-failover";
 import { createSmtpEmailProvider } from "./smtp-provider";
+import { SMS_TEMPLATE_NAMES } from "./templates";
 
 /** `burst`: how informational messages about one case collapse (decision 027); none: every one is sent. */
 export type DeliverySettings = { appUrl: string; from: string; timeZone?: string; burst?: BurstSettings };
@@ -39,6 +40,9 @@ export function providersFromEnv(): Providers {
 /** The configured providers in order, behind the failover (decision 033); none: the dev mailbox. */
 export function smsProviderFrom(settings: SmsSettings): SmsProvider {
   if (settings.providers.length === 0) return devMailboxSmsProvider;
+  // The worker refuses to start rather than fail these messages one by one later.
+  const missing = missingTemplateCodes(settings, SMS_TEMPLATE_NAMES);
+  if (missing) throw new Error(`Invalid SMS settings: ${missing}`);
   const chain = settings.providers.map((provider) =>
     provider.kind === "aliyun" ? createAliyunSmsProvider(provider) : createHttpSmsProvider(provider),
   );

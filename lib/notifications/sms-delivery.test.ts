@@ -14,7 +14,9 @@ import { createHttpSmsProvider } from "./http-sms-provider";
 import type { Providers } from "./providers";
 import { retryDelayMs } from "./retry-policy";
 import { createFailoverSmsProvider } from "./sms-failover";
-import { SMS_TEMPLATE_NAMES } from "./templates";
+import { createTestApplication, createTestService, createTestUser } from "@/lib/testing/fixtures";
+import { lockCase, queueApplicantNotice } from "@/lib/workflow/shared-mutations";
+import { SMS_TEMPLATE_NAMES, TEMPLATE_NAMES, TEMPLATES } from "./templates";
 import { LEASE_MS, runOutboxOnce, type WorkerLog } from "./worker";
 
 // SMS through the real outbox and worker against fake providers on loopback (decision 033):
@@ -222,5 +224,36 @@ describe("SMS delivery through the outbox", () => {
     expect((await state(id)).uncertainProviders).toEqual(["aliyun"]);
     await aliyun.close();
     await pending;
+  });
+});
+
+describe("which notices also go by text", () => {
+  it("queues an SMS row to the case's phone exactly for the templates marked sms, and the worker sends it", async () => {
+    const applicant = await createTestUser("APPLICANT");
+    const application = await createTestApplication({
+      applicantId: applicant.id,
+      serviceId: await createTestService(),
+      phone: "+8613900139000",
+    });
+    const applicantTemplates = TEMPLATE_NAMES.filter((name) => TEMPLATES[name].audience === "applicant");
+    await db.$transaction(async (tx) => {
+      const row = (await lockCase(tx, application.id))!;
+      for (const template of applicantTemplates)
+        await queueApplicantNotice(tx, row, template, T0, { node: "DECISION" });
+    });
+    const texts = await db.notification.findMany({
+      where: { applicationId: application.id, channel: "SMS" },
+      select: { template: true, toAddress: true },
+    });
+    expect(texts.map((text) => text.template).sort()).toEqual([...SMS_TEMPLATE_NAMES].sort());
+    expect(new Set(texts.map((text) => text.toAddress))).toEqual(new Set(["+8613900139000"]));
+
+    const { aliyun } = await fakes();
+    await db.notification.deleteMany({ where: { channel: { not: "SMS" } } });
+    await run(providers({ aliyun }), T0);
+    expect(aliyun.accepted.map((message) => message.to)).toEqual(texts.map(() => "13900139000"));
+    expect(
+      await db.notification.count({ where: { channel: "SMS", status: "SENT", provider: "aliyun" } }),
+    ).toBe(texts.length);
   });
 });
