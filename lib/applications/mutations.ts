@@ -11,6 +11,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { EvidenceKind } from "@/lib/generated/prisma/enums";
 import { hashIdNumber } from "@/lib/identity/id-number-hash";
 import { maskIdNumber } from "@/lib/identity/id-number";
+import { findDayShiftStarts } from "@/lib/rota/day-shift-data";
+import { nextDayShiftStart } from "@/lib/rota/day-shift";
 import { generateApplicationNumber } from "./application-number";
 import { initialDueDates } from "./deadline";
 import type { ApplicationInput } from "./schema";
@@ -104,11 +106,6 @@ async function insertApplication(
   const tier = service.tiers[0];
   if (!tier) throw new UserFacingError("errors.checkFields", { tier: ["apply.errors.tierUnavailable"] });
   const fee = quoteFee({ baseFeeMinor: service.baseFeeMinor, surchargeMinor: tier.surchargeMinor });
-  const due = initialDueDates({
-    submittedAt: now,
-    processingHours: tier.processingHours,
-    nodeTargets: tier.nodeTargets,
-  });
   const applicant = await tx.user.findUniqueOrThrow({
     where: { id: viewer.id },
     select: { locale: true, emailConfirmedAt: true },
@@ -123,6 +120,18 @@ async function insertApplication(
     timeZone: serverEnv().ROTA_TIME_ZONE,
     nextDayRequested: input.triageNextDay,
   });
+  // "Start next morning" (decision 035): no due times and nobody assigned until the day shift
+  // starts; lib/rota/scheduled-mutations.ts starts the case then and times it from that instant.
+  const scheduledStartAt = triage.answers.scheduledNextDay
+    ? nextDayShiftStart(now, serverEnv().ROTA_TIME_ZONE, await findDayShiftStarts(tx))
+    : null;
+  const due = scheduledStartAt
+    ? { nodeDueAt: null, caseDueAt: null }
+    : initialDueDates({
+        submittedAt: now,
+        processingHours: tier.processingHours,
+        nodeTargets: tier.nodeTargets,
+      });
 
   // Inserted first: a concurrent twin with the same key blocks here until this one commits.
   const application = await tx.application.create({
@@ -150,6 +159,7 @@ async function insertApplication(
       currency: service.currency,
       nodeDueAt: due.nodeDueAt,
       caseDueAt: due.caseDueAt,
+      scheduledStartAt,
       submittedAt: now,
     },
     select: { id: true, number: true },
@@ -168,8 +178,13 @@ async function insertApplication(
     },
   });
   // Someone on duty gets it at once (lib/rota decides who, if anyone), after "submitted" in the history.
-  await assignOnDuty(tx, { applicationId: application.id, serviceId: service.id, reason: "new", now });
+  if (!scheduledStartAt)
+    await assignOnDuty(tx, { applicationId: application.id, serviceId: service.id, reason: "new", now });
   const summary = { number: application.number, service: service.code, tier: input.tier };
+  const received = {
+    ...summary,
+    ...(scheduledStartAt ? { startsAt: scheduledStartAt.toISOString() } : {}),
+  };
   await tx.auditLog.create({
     data: {
       actorId: viewer.id,
@@ -182,6 +197,7 @@ async function insertApplication(
         currency: service.currency,
         evidenceCount: input.evidenceIds.length,
         triageScore: triage.score,
+        scheduledStartAt: scheduledStartAt?.toISOString() ?? null,
       },
       ip: options.ip ?? null,
     },
@@ -195,7 +211,7 @@ async function insertApplication(
         channel: "IN_APP",
         template: "application.received",
         locale: applicant.locale,
-        payload: summary,
+        payload: received,
       },
       {
         recipientId: viewer.id,
@@ -203,7 +219,7 @@ async function insertApplication(
         channel: "EMAIL",
         template: "application.received",
         locale: applicant.locale,
-        payload: summary,
+        payload: received,
         toAddress: input.email,
       },
     ],

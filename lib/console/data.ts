@@ -44,6 +44,8 @@ export type QueueRow = {
   deadlineRiskAt: Date | null;
   /** Nobody was on duty when the case arrived or came back (lib/rota). */
   unstaffedAt: Date | null;
+  /** Filed at night with "start next morning": nobody works on it before then (decision 035). */
+  scheduledStartAt: Date | null;
 };
 
 function queueWhere(viewer: Viewer, filters: QueueFilters, now: Date): Prisma.Sql {
@@ -78,9 +80,10 @@ export function queuePageSql(viewer: Viewer, filters: QueueFilters, now: Date): 
            q.assignee_id AS "assigneeId", u.display_name AS "assigneeName",
            s.name_zh AS "serviceNameZh", s.name_en AS "serviceNameEn",
            q.node_due_at AS "nodeDueAt", q.needed_by AS "neededBy", q.closed_at AS "closedAt",
-           q.deadline_risk_at AS "deadlineRiskAt", q.unstaffed_at AS "unstaffedAt"
+           q.deadline_risk_at AS "deadlineRiskAt", q.unstaffed_at AS "unstaffedAt",
+           q.scheduled_start_at AS "scheduledStartAt"
       FROM (SELECT id, number, tier, triage_score, status, current_node, applicant_name, assignee_id, service_id, node_due_at, needed_by, closed_at,
-                   deadline_risk_at, unstaffed_at
+                   deadline_risk_at, unstaffed_at, scheduled_start_at
               FROM application
              WHERE ${queueWhere(viewer, filters, now)}
              ORDER BY ${orderBy()}

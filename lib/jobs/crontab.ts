@@ -4,6 +4,7 @@ import {
   dropIdleRateLimits,
   overdueWatch,
   relayOutbox,
+  startScheduled,
   sweepEvidenceFiles,
   type JobTask,
 } from "./tasks";
@@ -24,6 +25,8 @@ export type CronTask = { task: string; match: string; run: JobTask; fillMinutes?
 export const CRONTAB: readonly CronTask[] = [
   { task: "overdue-watch", match: "* * * * *", run: overdueWatch },
   { task: "assign-waiting-cases", match: "* * * * *", run: assignWaiting },
+  // "Start next morning" cases (decision 035), at the minute their day shift starts.
+  { task: "start-scheduled-cases", match: "* * * * *", run: startScheduled },
   { task: "drop-idle-rate-limits", match: "* * * * *", run: dropIdleRateLimits },
   // The fallback behind the per-transaction wake-up: retries that fell due, and rows whose wake-up was lost.
   { task: "relay-outbox", match: "* * * * *", run: relayOutbox },

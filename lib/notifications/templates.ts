@@ -19,6 +19,8 @@ type TemplateSpec = {
   informational?: true;
   /** With a due time in the payload, the texts titleDue and bodyDue say it. */
   mentionsDue?: true;
+  /** With a scheduled start in the payload (decision 035), the text bodyScheduled says it. */
+  mentionsStart?: true;
 };
 
 const APPLICANT: TemplateSpec = { audience: "applicant", needs: [], informational: true };
@@ -30,7 +32,7 @@ const ACCOUNT: TemplateSpec = { audience: "account", needs: [] };
  * lib/payments, lib/workflow and lib/sla. Texts: notifications.templates.<name with "_" for ".">.{title,body}.
  */
 export const TEMPLATES = {
-  "application.received": APPLICANT,
+  "application.received": { ...APPLICANT, mentionsStart: true },
   "payment.recorded": APPLICANT,
   "payment.refunded": APPLICANT,
   "case.advanced": { audience: "applicant", needs: ["node"], informational: true, mentionsDue: true },
@@ -102,6 +104,8 @@ export const payloadSchema = z.object({
   expectedAt: z.iso.datetime({ offset: true }).optional(),
   /** What the message is about is due then: the supplement's answer, or the step's target time. */
   dueAt: z.iso.datetime({ offset: true }).optional(),
+  /** Filed at night with "start next morning": work on the case starts then (decision 035). */
+  startsAt: z.iso.datetime({ offset: true }).optional(),
 });
 
 export type NotificationPayload = z.infer<typeof payloadSchema>;
