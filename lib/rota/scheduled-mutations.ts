@@ -47,20 +47,19 @@ async function startIfStillScheduled(tx: Tx, id: string, now: Date, timeZone?: s
       tier: true,
       currentNode: true,
       nodeDueAt: true,
+      caseDueAt: true,
       assigneeId: true,
       scheduledStartAt: true,
     },
   });
   const startAt = row.scheduledStartAt!;
-  // Staff may have picked it up early (a supervisor assigning or moving it): then it is already
-  // under way, and only the flag goes.
+  // Staff may have picked it up early (a supervisor assigning or moving it): then its step is
+  // already timed and stays so; the case as a whole is still timed from the start.
   const untouched = row.currentNode === "SUBMITTED" && row.nodeDueAt === null;
-  const tier = untouched
-    ? await tx.serviceTier.findFirst({
-        where: { serviceId: row.serviceId, tier: row.tier },
-        select: { processingHours: true, nodeTargets: { select: { node: true, targetMinutes: true } } },
-      })
-    : null;
+  const tier = await tx.serviceTier.findFirst({
+    where: { serviceId: row.serviceId, tier: row.tier },
+    select: { processingHours: true, nodeTargets: { select: { node: true, targetMinutes: true } } },
+  });
   const timed = tier
     ? initialDueDates({
         submittedAt: startAt,
@@ -72,7 +71,8 @@ async function startIfStillScheduled(tx: Tx, id: string, now: Date, timeZone?: s
     where: { id },
     data: {
       scheduledStartAt: null,
-      ...(timed ? { ...timed, nodeEnteredAt: startAt } : {}),
+      ...(timed && untouched ? { nodeDueAt: timed.nodeDueAt, nodeEnteredAt: startAt } : {}),
+      ...(timed && !row.caseDueAt ? { caseDueAt: timed.caseDueAt } : {}),
       updatedAt: now,
       // Its own change: open pages see the new version and refresh.
       version: { increment: 1 },

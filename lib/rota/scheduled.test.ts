@@ -171,6 +171,25 @@ describe("a case filed at night with “start next morning”", () => {
     expect(await db.timelineEvent.count({ where: { applicationId: id, action: "ASSIGNED" } })).toBe(1);
   });
 
+  it("keeps an assignee given early, and is still timed from the start", async () => {
+    const start = await wednesdayDayShiftStart();
+    const id = await fileAt(NIGHT, { nextDay: true });
+    const reviewer2 = await db.user.findUniqueOrThrow({
+      where: { email: "reviewer2@expedite.test" },
+      select: { id: true },
+    });
+    // As a supervisor's hand-out would leave it (the hand-out itself is lib/workflow's).
+    await db.application.update({ where: { id }, data: { assigneeId: reviewer2.id } });
+    await startScheduledCases({ now: start, timeZone: ZONE });
+    const { processingHours } = await urgentTier();
+    expect(await stateOf(id)).toMatchObject({
+      assigneeId: reviewer2.id,
+      scheduledStartAt: null,
+      nodeEnteredAt: start,
+      caseDueAt: new Date(start.getTime() + processingHours * HOUR),
+    });
+  });
+
   it("without the choice, is assigned and timed at once", async () => {
     const id = await fileAt(NIGHT, { nextDay: false });
     const { processingHours } = await urgentTier();
