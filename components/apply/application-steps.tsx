@@ -23,6 +23,7 @@ import { clearDraft, loadDraft, saveDraft, type FormValues, type LoadedDraft } f
 import { DraftNotice } from "./draft-notice";
 import { FormStep } from "./form-step";
 import { ReviewStep } from "./review-step";
+import type { NightRota } from "@/lib/rota/day-shift";
 import type { ApplyDefaults, ApplyService } from "./types";
 
 export type ApplicationFormProps = {
@@ -31,7 +32,7 @@ export type ApplicationFormProps = {
   defaults: ApplyDefaults;
   serverDrafts: UploadedEvidence[];
   /** The rota's zone (ROTA_TIME_ZONE): "night" for the next-morning offer is night there. */
-  nightTimeZone: string;
+  night: NightRota;
   /** False on a shared computer (chosen at sign-in): no draft is read from or kept on the device. */
   keepOnDevice: boolean;
 };
@@ -106,7 +107,7 @@ function ApplicationSteps({
   service,
   defaults,
   serverDrafts,
-  nightTimeZone,
+  night,
   keepOnDevice,
   onStartOver,
 }: Props & { onStartOver: () => void }) {
@@ -276,7 +277,7 @@ function ApplicationSteps({
           values={values}
           files={files}
           today={initial.today}
-          nightTimeZone={nightTimeZone}
+          night={night}
           errorFor={errorFor}
           setField={setField}
           blur={blur}
@@ -292,7 +293,7 @@ function ApplicationSteps({
           service={service}
           values={values}
           files={files}
-          nightTimeZone={nightTimeZone}
+          night={night}
           pending={pending}
           onChange={(field) => goTo("form", focusIdFor(field))}
           onBack={() => goTo("form", "step-heading")}

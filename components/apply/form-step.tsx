@@ -13,6 +13,7 @@ import { FieldError } from "./fields";
 import { calendarDay } from "./format";
 import { ReasonField } from "./reason-field";
 import { TriageFields } from "./triage-fields";
+import type { NightRota } from "@/lib/rota/day-shift";
 import type { ApplyService } from "./types";
 import { UrgencyFields } from "./urgency-fields";
 
@@ -21,7 +22,7 @@ type Props = {
   values: FormValues;
   files: UploadedEvidence[];
   today: string;
-  nightTimeZone: string;
+  night: NightRota;
   errorFor: (field: ApplicationField) => string | undefined;
   setField: (field: keyof FormValues, value: string, extra?: Partial<FormValues>) => void;
   blur: (field: ApplicationField) => void;
@@ -35,7 +36,7 @@ export function FormStep({
   values,
   files,
   today,
-  nightTimeZone,
+  night,
   errorFor,
   setField,
   blur,
@@ -94,7 +95,7 @@ export function FormStep({
           service={service}
           values={values}
           today={today}
-          nightTimeZone={nightTimeZone}
+          night={night}
           errorFor={errorFor}
           setField={setField}
           blur={blur}

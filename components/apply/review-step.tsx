@@ -11,7 +11,8 @@ import type { ApplicationField } from "@/lib/applications/schema";
 import type { UploadedEvidence } from "@/lib/evidence/types";
 import type { FormValues } from "./draft-storage";
 import { calendarDay, processingTimeText } from "./format";
-import { useRouteSuggestion } from "./triage-offer";
+import { startTimeText, useRouteSuggestion } from "./triage-offer";
+import type { NightRota } from "@/lib/rota/day-shift";
 import type { ApplyService } from "./types";
 import { linkClasses } from "@/components/ui/text-link";
 import { labelled } from "@/lib/i18n/punctuation";
@@ -20,7 +21,7 @@ type Props = {
   service: ApplyService;
   values: FormValues;
   files: UploadedEvidence[];
-  nightTimeZone: string;
+  night: NightRota;
   pending: boolean;
   onChange: (field: ApplicationField) => void;
   onBack: () => void;
@@ -28,23 +29,14 @@ type Props = {
 };
 
 /** Step 2: "check your answers", the fee and the refund rules, and the one button that files it. */
-export function ReviewStep({
-  service,
-  values,
-  files,
-  nightTimeZone,
-  pending,
-  onChange,
-  onBack,
-  onSubmit,
-}: Props) {
+export function ReviewStep({ service, values, files, night, pending, onChange, onBack, onSubmit }: Props) {
   const t = useTranslations();
   const format = useFormat();
   const tier = service.tiers.find((option) => option.tier === values.tier);
   const day = calendarDay(values.neededBy);
   const fixedDay = calendarDay(values.triageFixedDateOn);
   // Shown only while the offer stands; the server checks it again when the application arrives.
-  const { suggestion } = useRouteSuggestion(service, values, nightTimeZone);
+  const { suggestion, startsAt } = useRouteSuggestion(service, values, night);
   const nextDay = values.triageNextDay === "yes" && suggestion.offerNextDay;
   const answer = (question: string, value: string) => (value ? t(`apply.triage.${question}.${value}`) : "");
   const labelOf = (kind: string) => service.evidence.find((item) => item.kind === kind)?.label ?? kind;
@@ -98,7 +90,9 @@ export function ReviewStep({
           {
             field: "triageNextDay" as const,
             label: t("apply.triage.review.nextDay"),
-            value: t("apply.triage.review.nextDayValue"),
+            value: t("apply.triage.review.nextDayValue", {
+              time: startTimeText(format, startsAt, night.timeZone),
+            }),
           },
         ]
       : []),

@@ -8,13 +8,14 @@ import { TRIAGE_QUESTIONS } from "@/lib/applications/triage";
 import type { FormValues } from "./draft-storage";
 import { ChoiceGroup } from "./fields";
 import { TriageOffer } from "./triage-offer";
+import type { NightRota } from "@/lib/rota/day-shift";
 import type { ApplyService } from "./types";
 
 type Props = {
   service: ApplyService;
   values: FormValues;
   today: string;
-  nightTimeZone: string;
+  night: NightRota;
   errorFor: (field: ApplicationField) => string | undefined;
   setField: (field: keyof FormValues, value: string) => void;
   blur: (field: ApplicationField) => void;
@@ -32,7 +33,7 @@ export function hasFixedDate(values: Pick<FormValues, "triageFixedDate">): boole
 }
 
 /** "How urgent is it?": the triage questions as radio groups, the fixed date when there is one, and the offer. */
-export function TriageFields({ service, values, today, nightTimeZone, errorFor, setField, blur }: Props) {
+export function TriageFields({ service, values, today, night, errorFor, setField, blur }: Props) {
   const t = useTranslations("apply.triage");
   const dateError = errorFor("triageFixedDateOn");
   return (
@@ -69,7 +70,7 @@ export function TriageFields({ service, values, today, nightTimeZone, errorFor, 
           )}
         </Fragment>
       ))}
-      <TriageOffer service={service} values={values} nightTimeZone={nightTimeZone} setField={setField} />
+      <TriageOffer service={service} values={values} night={night} setField={setField} />
     </>
   );
 }

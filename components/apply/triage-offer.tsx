@@ -4,7 +4,8 @@ import { useLocale, useTranslations } from "next-intl";
 import { useFormat } from "@/lib/i18n/use-format";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
-import { nextMorning, partialTriageAnswers, suggestStandardRoute } from "@/lib/applications/triage";
+import { partialTriageAnswers, suggestStandardRoute } from "@/lib/applications/triage";
+import { nextDayShiftStart, type NightRota } from "@/lib/rota/day-shift";
 import { formatMoney } from "@/lib/catalog/fees";
 import { isUrgencyTier } from "@/lib/catalog/tiers";
 import type { FormValues } from "./draft-storage";
@@ -14,9 +15,24 @@ import type { ApplyService } from "./types";
 type Props = {
   service: ApplyService;
   values: FormValues;
-  nightTimeZone: string;
+  night: NightRota;
   setField: (field: keyof FormValues, value: string) => void;
 };
+
+/** The scheduled start as the offer and the review step say it, in the rota's zone, named. */
+export function startTimeText(
+  format: ReturnType<typeof useFormat>,
+  startsAt: Date,
+  timeZone: string,
+): string {
+  return format.dateTime(startsAt, {
+    weekday: "short",
+    hour: "numeric",
+    minute: "2-digit",
+    timeZone,
+    timeZoneName: "short",
+  });
+}
 
 /** The current time, renewed every minute: a form left open past 22:00 starts offering the next morning. */
 export function useMinuteClock(): Date {
@@ -29,12 +45,14 @@ export function useMinuteClock(): Date {
 }
 
 /** What the offer computes from the answers so far; the review step shows the same next-day choice. */
-export function useRouteSuggestion(service: ApplyService, values: FormValues, nightTimeZone: string) {
+export function useRouteSuggestion(service: ApplyService, values: FormValues, night: NightRota) {
   const now = useMinuteClock();
   const tier = isUrgencyTier(values.tier) ? values.tier : "";
   return {
     now,
-    suggestion: suggestStandardRoute(partialTriageAnswers(values), tier, service.tiers, now, nightTimeZone),
+    suggestion: suggestStandardRoute(partialTriageAnswers(values), tier, service.tiers, now, night.timeZone),
+    /** When work would start with "start next morning": the rota's next day shift (decision 035). */
+    startsAt: nextDayShiftStart(now, night.timeZone, night.dayShifts),
   };
 }
 
@@ -42,11 +60,11 @@ export function useRouteSuggestion(service: ApplyService, values: FormValues, ni
  * "This does not look urgent": switch to Standard (cheaper, leaves the fast lanes free) and, at
  * night, start the next morning. Never blocks: the applicant may keep their choice.
  */
-export function TriageOffer({ service, values, nightTimeZone, setField }: Props) {
+export function TriageOffer({ service, values, night, setField }: Props) {
   const t = useTranslations();
   const format = useFormat();
   const locale = useLocale() === "zh" ? "zh" : "en";
-  const { now, suggestion } = useRouteSuggestion(service, values, nightTimeZone);
+  const { suggestion, startsAt } = useRouteSuggestion(service, values, night);
   // Counts presses, so focus moves to the confirmation on every switch, not only the first.
   const [switches, setSwitches] = useState(0);
   const confirmation = useRef<HTMLParagraphElement>(null);
@@ -117,12 +135,7 @@ export function TriageOffer({ service, values, nightTimeZone, setField }: Props)
                 <span id="field-triageNextDay-hint" className="text-xs">
                   {/* In the rota's zone, named: "morning" is the office's morning, wherever the applicant is. */}
                   {t("apply.triage.offer.nextDayHint", {
-                    time: format.dateTime(nextMorning(now, nightTimeZone), {
-                      hour: "numeric",
-                      minute: "2-digit",
-                      timeZone: nightTimeZone,
-                      timeZoneName: "short",
-                    }),
+                    time: startTimeText(format, startsAt, night.timeZone),
                   })}
                 </span>
               </span>

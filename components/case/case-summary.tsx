@@ -9,17 +9,19 @@ import { formatMoney, type MoneyLocale } from "@/lib/catalog/fees";
 import { nextDueOf } from "@/lib/cases/next-due";
 import { formatLateness } from "@/lib/console/queue-due";
 import { NextDueText } from "./next-due-text";
+import { ScheduledStart } from "./scheduled-start";
 
 const WHEN = { dateStyle: "medium", timeStyle: "short" } as const;
 
 /** Service, tier, number, dates, fee and payment, with the way to pay while it is unpaid. */
 export async function CaseSummary({ view, now = new Date() }: { view: OwnCase; now?: Date }) {
-  const [t, tDue, tTiers, tStatus, tQueue, format, locale] = await Promise.all([
+  const [t, tDue, tTiers, tStatus, tQueue, tScheduled, format, locale] = await Promise.all([
     getTranslations("case.summary"),
     getTranslations("case.nextDue"),
     getTranslations("catalog.tiers"),
     getTranslations("case.status"),
     getTranslations("queue"),
+    getTranslations("case.scheduled"),
     getFormat(),
     getLocale(),
   ]);
@@ -49,6 +51,11 @@ export async function CaseSummary({ view, now = new Date() }: { view: OwnCase; n
       <Row term={t("status")}>{tStatus(view.status)}</Row>
       <Row term={t("submitted")}>{when(view.submittedAt)}</Row>
       <Row term={t("neededBy")}>{format.dateTime(view.neededBy, { dateStyle: "medium" })}</Row>
+      {view.scheduledStartAt && !closed && (
+        <Row term={tScheduled("term")}>
+          <ScheduledStart startsAt={view.scheduledStartAt} />
+        </Row>
+      )}
       {due && (
         <Row term={tDue("term")}>
           <NextDueText due={due} />

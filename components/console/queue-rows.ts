@@ -65,6 +65,8 @@ function dueView(row: QueueRow, { t, format, now }: RowTools): DueView {
         tone: "waiting",
         text: state.dueAt ? t("due.waitingForApplicant", { time: when(state.dueAt) }) : t("due.waitingNoDue"),
       };
+    case "scheduled":
+      return { tone: "normal", text: t("due.scheduled", { time: when(state.startsAt) }) };
     case "closed":
       return {
         tone: "muted",
@@ -81,7 +83,8 @@ function dueView(row: QueueRow, { t, format, now }: RowTools): DueView {
 
 export function toQueueRowView(row: QueueRow, tools: RowTools): QueueRowView {
   const { t, tNodes, tTiers, format, locale, viewerId } = tools;
-  const assignee = row.assigneeName ?? t("unassigned");
+  const scheduled = row.scheduledStartAt && !row.closedAt;
+  const assignee = row.assigneeName ?? t(scheduled ? "assignedAtStart" : "unassigned");
   return {
     id: row.id,
     number: row.number,
@@ -93,7 +96,7 @@ export function toQueueRowView(row: QueueRow, tools: RowTools): QueueRowView {
     node: tNodes(row.currentNode),
     applicant: row.applicantName,
     assignee: row.assigneeId === viewerId ? t("you", { name: assignee }) : assignee,
-    unassigned: row.assigneeId === null,
+    unassigned: row.assigneeId === null && !scheduled,
     due: dueView(row, tools),
     neededBy: format.dateTime(row.neededBy, { dateStyle: "medium" }),
     deadlineRisk: row.deadlineRiskAt && !row.closedAt ? t("flags.deadlineRisk") : null,

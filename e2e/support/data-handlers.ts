@@ -3,9 +3,13 @@
 // and through the typed Prisma client where it has none (cases in a given state, reading the outbox).
 // Runs in e2e/support/data-server.ts, never in the Playwright process (lib/ is server-only and the
 // generated client is ESM); the fixtures reach it through e2e/support/data.ts.
+import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import { generateApplicationNumber } from "@/lib/applications/application-number";
+import { createApplication } from "@/lib/applications/mutations";
+import { buildApplicationSchema } from "@/lib/applications/schema";
+import { isNight } from "@/lib/applications/triage";
 import { authOptions } from "@/lib/auth/options";
 import { hashPassword } from "@/lib/auth/password";
 import { endSessions } from "@/lib/auth/session-mutations";
@@ -477,6 +481,74 @@ export const handlers = {
       select: { id: true },
     });
     return number;
+  },
+
+  /**
+   * A calm case filed through createApplication with "start next morning" at night in the rota's
+   * zone: now if it is night there, else 23:00 tonight (the app takes its clock as a parameter).
+   * Returns the number and the start the server stored (decision 035).
+   */
+  async fileNightCase(applicantId: string): Promise<{ number: string; startsAt: string }> {
+    const zone = process.env.ROTA_TIME_ZONE || "Asia/Shanghai";
+    const real = new Date();
+    const minuteStart = Math.floor(real.getTime() / 60_000) * 60_000;
+    const now = isNight(real, zone)
+      ? real
+      : new Date(minuteStart + (23 * 60 - localTime(real, zone).minute) * 60_000);
+    const draft = async (kind: "ID_PROOF" | "OTHER" | "URGENCY_PROOF") =>
+      (
+        await db.evidenceFile.create({
+          data: {
+            uploaderId: applicantId,
+            kind,
+            originalName: `${kind.toLowerCase()}.pdf`,
+            mimeType: "application/pdf",
+            sizeBytes: 1000,
+            sha256: randomUUID().replaceAll("-", ""),
+            storageKey: randomUUID(),
+          },
+          select: { id: true },
+        })
+      ).id;
+    const input = buildApplicationSchema(() => now).parse({
+      serviceCode: "passport-renewal",
+      tier: "STANDARD",
+      neededBy: new Date(now.getTime() + 40 * 24 * HOUR).toISOString().slice(0, 10),
+      utcOffsetMinutes: "-480",
+      reason: "I would like my passport renewed before a holiday next month; nothing is at risk.",
+      triageConsequence: "INCONVENIENCE",
+      triageFixedDate: "NONE",
+      triageFixedDateOn: "",
+      triageHealthSafety: "NO",
+      triageAffected: "SELF",
+      triageNextDay: "yes",
+      applicantName: "王小明",
+      idType: "PASSPORT",
+      idNumber: "E12345678",
+      phone: "+86 138 0013 8000",
+      email: "e2e-night@e2e.test",
+      submissionKey: randomUUID(),
+      evidenceIds: [await draft("ID_PROOF"), await draft("OTHER"), await draft("URGENCY_PROOF")],
+    });
+    const created = await createApplication(await viewer(applicantId), input, { now });
+    const row = await db.application.findUniqueOrThrow({
+      where: { id: created.id },
+      select: { scheduledStartAt: true },
+    });
+    if (!row.scheduledStartAt) throw new Error("the night-time case was not scheduled");
+    return { number: created.number, startsAt: row.scheduledStartAt.toISOString() };
+  },
+
+  /** The outbox relay's passes, as the worker runs them (the e2e server runs no worker): e2e/support/relay-once.ts. */
+  async relayOutbox(): Promise<void> {
+    const child = spawn(process.execPath, ["--import", "tsx", "e2e/support/relay-once.ts"], {
+      env: process.env,
+      stdio: ["ignore", "inherit", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    if (code !== 0) throw new Error(`the outbox relay failed (${code}):\n${stderr}`);
   },
 };
 

@@ -102,6 +102,7 @@ export async function findOwnApplicationConfirmation(viewer: Viewer, number: str
       currentNode: true,
       status: true,
       nodeDueAt: true,
+      scheduledStartAt: true,
       submissionKey: true,
       email: true,
     },

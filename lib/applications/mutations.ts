@@ -12,6 +12,8 @@ import type { EvidenceKind } from "@/lib/generated/prisma/enums";
 import { hashIdNumber } from "@/lib/identity/id-number-hash";
 import { maskIdNumber } from "@/lib/identity/id-number";
 import { sendsSms } from "@/lib/notifications/templates";
+import { findDayShiftStarts } from "@/lib/rota/day-shift-data";
+import { nextDayShiftStart } from "@/lib/rota/day-shift";
 import { generateApplicationNumber } from "./application-number";
 import { initialDueDates } from "./deadline";
 import type { ApplicationInput } from "./schema";
@@ -105,11 +107,6 @@ async function insertApplication(
   const tier = service.tiers[0];
   if (!tier) throw new UserFacingError("errors.checkFields", { tier: ["apply.errors.tierUnavailable"] });
   const fee = quoteFee({ baseFeeMinor: service.baseFeeMinor, surchargeMinor: tier.surchargeMinor });
-  const due = initialDueDates({
-    submittedAt: now,
-    processingHours: tier.processingHours,
-    nodeTargets: tier.nodeTargets,
-  });
   const applicant = await tx.user.findUniqueOrThrow({
     where: { id: viewer.id },
     select: { locale: true, emailConfirmedAt: true },
@@ -124,6 +121,18 @@ async function insertApplication(
     timeZone: serverEnv().ROTA_TIME_ZONE,
     nextDayRequested: input.triageNextDay,
   });
+  // "Start next morning" (decision 035): no due times and nobody assigned until the day shift
+  // starts; lib/rota/scheduled-mutations.ts starts the case then and times it from that instant.
+  const scheduledStartAt = triage.answers.scheduledNextDay
+    ? nextDayShiftStart(now, serverEnv().ROTA_TIME_ZONE, await findDayShiftStarts(tx))
+    : null;
+  const due = scheduledStartAt
+    ? { nodeDueAt: null, caseDueAt: null }
+    : initialDueDates({
+        submittedAt: now,
+        processingHours: tier.processingHours,
+        nodeTargets: tier.nodeTargets,
+      });
 
   // Inserted first: a concurrent twin with the same key blocks here until this one commits.
   const application = await tx.application.create({
@@ -151,6 +160,7 @@ async function insertApplication(
       currency: service.currency,
       nodeDueAt: due.nodeDueAt,
       caseDueAt: due.caseDueAt,
+      scheduledStartAt,
       submittedAt: now,
     },
     select: { id: true, number: true },
@@ -169,8 +179,13 @@ async function insertApplication(
     },
   });
   // Someone on duty gets it at once (lib/rota decides who, if anyone), after "submitted" in the history.
-  await assignOnDuty(tx, { applicationId: application.id, serviceId: service.id, reason: "new", now });
+  if (!scheduledStartAt)
+    await assignOnDuty(tx, { applicationId: application.id, serviceId: service.id, reason: "new", now });
   const summary = { number: application.number, service: service.code, tier: input.tier };
+  const received = {
+    ...summary,
+    ...(scheduledStartAt ? { startsAt: scheduledStartAt.toISOString() } : {}),
+  };
   await tx.auditLog.create({
     data: {
       actorId: viewer.id,
@@ -183,6 +198,7 @@ async function insertApplication(
         currency: service.currency,
         evidenceCount: input.evidenceIds.length,
         triageScore: triage.score,
+        scheduledStartAt: scheduledStartAt?.toISOString() ?? null,
       },
       ip: options.ip ?? null,
     },
@@ -196,7 +212,7 @@ async function insertApplication(
         channel: "IN_APP",
         template: "application.received",
         locale: applicant.locale,
-        payload: summary,
+        payload: received,
       },
       {
         recipientId: viewer.id,
@@ -204,7 +220,7 @@ async function insertApplication(
         channel: "EMAIL",
         template: "application.received",
         locale: applicant.locale,
-        payload: summary,
+        payload: received,
         toAddress: input.email,
       },
       // By text too (the template's `sms` flag), to the number just typed: E.164 from the schema.
@@ -216,7 +232,7 @@ async function insertApplication(
               channel: "SMS" as const,
               template: "application.received",
               locale: applicant.locale,
-              payload: summary,
+              payload: received,
               toAddress: input.phone,
             },
           ]

@@ -208,9 +208,9 @@ export type StoredTriage = z.infer<typeof storedTriageSchema>;
 /**
  * The score and the answers to store, recomputed on the server at submission: the client's view is
  * never trusted. Next-day scheduling is kept only if it is still night and still clearly not
- * urgent (the offer may have lapsed since the form showed it). It is a note for the queue and the
- * workspace, nothing more: due times and the needed-by date stay as the catalog sets them, so
- * the case can never become late because of it.
+ * urgent (the offer may have lapsed since the form showed it). A scheduled case is neither assigned
+ * nor timed until the next day shift starts (lib/rota/day-shift.ts, decision 035); its due times
+ * then count from that start, so waiting overnight never makes it late.
  */
 export function triageRecord(
   answers: TriageAnswers,

@@ -40,6 +40,7 @@ export async function findOwnCase(viewer: Viewer, rawNumber: string) {
       currentNode: true,
       nodeDueAt: true,
       caseDueAt: true,
+      scheduledStartAt: true,
       nodeEnteredAt: true,
       pausedMinutes: true,
       slaEscalatedAt: true,

@@ -46,6 +46,8 @@ export type QueueRow = {
   unstaffedAt: Date | null;
   /** The open supplement's due time passed unanswered: staff must decide (decision 034). */
   supplementLapsedAt: Date | null;
+  /** Filed at night with "start next morning": nobody works on it before then (decision 035). */
+  scheduledStartAt: Date | null;
 };
 
 function queueWhere(viewer: Viewer, filters: QueueFilters, now: Date): Prisma.Sql {
@@ -81,9 +83,10 @@ export function queuePageSql(viewer: Viewer, filters: QueueFilters, now: Date): 
            s.name_zh AS "serviceNameZh", s.name_en AS "serviceNameEn",
            q.node_due_at AS "nodeDueAt", q.needed_by AS "neededBy", q.closed_at AS "closedAt",
            q.deadline_risk_at AS "deadlineRiskAt", q.unstaffed_at AS "unstaffedAt",
-           q.supplement_lapsed_at AS "supplementLapsedAt"
+           q.supplement_lapsed_at AS "supplementLapsedAt",
+           q.scheduled_start_at AS "scheduledStartAt"
       FROM (SELECT id, number, tier, triage_score, status, current_node, applicant_name, assignee_id, service_id, node_due_at, needed_by, closed_at,
-                   deadline_risk_at, unstaffed_at, supplement_lapsed_at
+                   deadline_risk_at, unstaffed_at, supplement_lapsed_at, scheduled_start_at
               FROM application
              WHERE ${queueWhere(viewer, filters, now)}
              ORDER BY ${orderBy()}

@@ -25,6 +25,12 @@ describe("dueStateOf", () => {
     });
   });
 
+  it("says a night-time case scheduled for the day shift is scheduled, never overdue (decision 035)", () => {
+    expect(
+      dueStateOf({ ...open, status: "IN_PROGRESS", nodeDueAt: null, scheduledStartAt: ago(-HOUR) }, NOW),
+    ).toEqual({ kind: "scheduled", startsAt: ago(-HOUR) });
+  });
+
   it("is due, not overdue, up to and including the due time", () => {
     expect(dueStateOf({ ...open, status: "IN_PROGRESS", nodeDueAt: NOW }, NOW)).toEqual({
       kind: "due",

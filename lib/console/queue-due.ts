@@ -17,10 +17,17 @@ export type DueState =
   | { kind: "closed" }
   | { kind: "none" }
   | { kind: "waitingForApplicant"; dueAt: Date | null }
+  | { kind: "scheduled"; startsAt: Date }
   | { kind: "due"; dueAt: Date }
   | { kind: "overdue"; dueAt: Date; lateMs: number };
 
-type DueInput = { status: ApplicationStatus; closedAt: Date | null; nodeDueAt: Date | null };
+type DueInput = {
+  status: ApplicationStatus;
+  closedAt: Date | null;
+  nodeDueAt: Date | null;
+  /** "Start next morning" (decision 035): not timed before then. */
+  scheduledStartAt?: Date | null;
+};
 
 export function isStaffTurn(status: ApplicationStatus): boolean {
   return (STAFF_TURN_STATUSES as readonly ApplicationStatus[]).includes(status);
@@ -30,6 +37,7 @@ export function isStaffTurn(status: ApplicationStatus): boolean {
 export function dueStateOf(row: DueInput, now: Date): DueState {
   if (row.closedAt) return { kind: "closed" };
   if (row.status === "AWAITING_APPLICANT") return { kind: "waitingForApplicant", dueAt: row.nodeDueAt };
+  if (row.scheduledStartAt) return { kind: "scheduled", startsAt: row.scheduledStartAt };
   if (!row.nodeDueAt || !isStaffTurn(row.status)) return { kind: "none" };
   const lateMs = now.getTime() - row.nodeDueAt.getTime();
   // Same rule as the "overdue" filter (node_due_at < now), so a flagged case is always in that list.

@@ -5,6 +5,7 @@ import {
   overdueWatch,
   relayOutbox,
   supplementDeadlines,
+  startScheduled,
   sweepEvidenceFiles,
   type JobTask,
 } from "./tasks";
@@ -26,6 +27,8 @@ export const CRONTAB: readonly CronTask[] = [
   { task: "overdue-watch", match: "* * * * *", run: overdueWatch },
   { task: "assign-waiting-cases", match: "* * * * *", run: assignWaiting },
   { task: "supplement-deadlines", match: "* * * * *", run: supplementDeadlines },
+  // "Start next morning" cases (decision 035), at the minute their day shift starts.
+  { task: "start-scheduled-cases", match: "* * * * *", run: startScheduled },
   { task: "drop-idle-rate-limits", match: "* * * * *", run: dropIdleRateLimits },
   // The fallback behind the per-transaction wake-up: retries that fell due, and rows whose wake-up was lost.
   { task: "relay-outbox", match: "* * * * *", run: relayOutbox },

@@ -4,6 +4,7 @@ import { sweepEvidence } from "@/lib/evidence/sweep-mutations";
 import { BATCH_SIZE, IN_APP_BATCH_SIZE, runOutboxOnce } from "@/lib/notifications/worker";
 import type { Providers } from "@/lib/notifications/providers";
 import { deleteIdleRateLimits } from "@/lib/rate-limit/mutations";
+import { startScheduledCases } from "@/lib/rota/scheduled-mutations";
 import { assignWaitingCases } from "@/lib/rota/waiting-mutations";
 import { runOverdueWatch } from "@/lib/sla/mutations";
 import { runSupplementLapse, runSupplementReminders } from "@/lib/workflow/deadline-mutations";
@@ -86,6 +87,12 @@ export const supplementDeadlines: JobTask = async () => {
 export const assignWaiting: JobTask = async () => {
   const assigned = await assignWaitingCases();
   if (assigned > 0) return `rota: ${assigned} case(s) waiting for someone on duty assigned`;
+};
+
+/** Night-time cases whose day shift has started (decision 035): timed from then and assigned. */
+export const startScheduled: JobTask = async () => {
+  const started = await startScheduledCases();
+  if (started > 0) return `rota: ${started} scheduled case(s) started`;
 };
 
 export const dropIdleRateLimits: JobTask = async () => {

@@ -49,6 +49,15 @@ describe("renderNotification", () => {
     expect(render("case.approved", "zh").html).toContain('<html lang="zh-CN">');
   });
 
+  it("tells a night-time applicant when work starts, in the service's zone (decision 035)", () => {
+    const payload = { number: NUMBER, startsAt: "2026-03-11T00:00:00.000Z" };
+    expect(render("application.received", "en", payload).body).toContain(
+      "starts at 11 Mar 2026, 08:00 GMT+8",
+    );
+    expect(render("application.received", "zh", payload).body).toContain("08:00");
+    expect(render("application.received", "en", { number: NUMBER }).body).not.toMatch(/starts|tonight/);
+  });
+
   it("names the node through the nodes messages", () => {
     expect(render("case.advanced", "en").body).toBe("Your application is now at the step “Material check”.");
     expect(render("case.advanced", "zh").body).toBe("您的申请当前处于“材料审核”环节。");

@@ -81,6 +81,7 @@ export function renderNotification({
     node: values.node ? t(`nodes.${values.node}`) : "",
     expectedAt: values.expectedAt ? when(values.expectedAt) : t("notifications.expectedOnCasePage"),
     dueAt: values.dueAt ? when(values.dueAt) : "",
+    startsAt: values.startsAt ? when(values.startsAt) : "",
     person: values.person ?? "",
     count: String(values.count ?? ""),
     threshold: String(values.threshold ?? ""),
@@ -88,7 +89,8 @@ export function renderNotification({
   // Rows queued before due times were carried have none: they keep the texts without one.
   const due = values.dueAt && spec.mentionsDue ? "Due" : "";
   const title = t(`${key}.title${due}`, params);
-  const body = t(`${key}.body${due}`, params);
+  const scheduled = values.startsAt && spec.mentionsStart ? "Scheduled" : "";
+  const body = t(`${key}.body${due || scheduled}`, params);
   // Account messages (decision 010) are about the address, not a case: their own link and button.
   const account = spec.audience === "account";
   const link =

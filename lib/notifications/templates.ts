@@ -26,6 +26,8 @@ type TemplateSpec = {
   sms?: true;
   /** Its body says the new expected time (expectedAt): an SMS template may fill it in too. */
   mentionsExpected?: true;
+  /** With a scheduled start in the payload (decision 035), the text bodyScheduled says it. */
+  mentionsStart?: true;
 };
 
 const APPLICANT: TemplateSpec = { audience: "applicant", needs: [], informational: true };
@@ -39,7 +41,7 @@ const ACCOUNT: TemplateSpec = { audience: "account", needs: [] };
  */
 export const TEMPLATES = {
   // With the number, by text too: the applicant has it even before they find the email.
-  "application.received": APPLICANT_SMS,
+  "application.received": { ...APPLICANT_SMS, mentionsStart: true },
   "payment.recorded": APPLICANT,
   "payment.refunded": APPLICANT,
   "case.advanced": { audience: "applicant", needs: ["node"], informational: true, mentionsDue: true },
@@ -135,6 +137,8 @@ export const payloadSchema = z.object({
   expectedAt: z.iso.datetime({ offset: true }).optional(),
   /** What the message is about is due then: the supplement's answer, or the step's target time. */
   dueAt: z.iso.datetime({ offset: true }).optional(),
+  /** Filed at night with "start next morning": work on the case starts then (decision 035). */
+  startsAt: z.iso.datetime({ offset: true }).optional(),
 });
 
 export type NotificationPayload = z.infer<typeof payloadSchema>;

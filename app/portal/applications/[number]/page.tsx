@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { z } from "zod";
 import { getLocale, getTranslations } from "next-intl/server";
 import { CaseRefresher } from "@/components/case/case-refresher";
 import { CaseSummary } from "@/components/case/case-summary";
 import { FeeOutcomeText } from "@/components/case/fee-outcome";
 import { History } from "@/components/case/history";
+import { SentMessages } from "@/components/case/sent-messages";
 import { ProgressBar } from "@/components/case/progress-bar";
 import { RatingForm } from "@/components/case/rating-form";
 import { ResultDocuments } from "@/components/case/result-documents";
@@ -21,13 +23,19 @@ import { PageHeader } from "@/components/ui/page-header";
 import { formatApplicationNumber } from "@/lib/applications/application-number";
 import { requireArea } from "@/lib/auth/session";
 import { findOwnCase } from "@/lib/cases/data";
+import { listSentMessages } from "@/lib/notifications/sent-data";
 import { isStepLate } from "@/lib/cases/next-due";
 import { feeOutcome, passedMaterialCheck } from "@/lib/payments/refund-policy";
 import { caseProgress } from "@/lib/workflow/progress";
 import { allowedTransitions } from "@/lib/workflow/transitions";
 import { TextLink } from "@/components/ui/text-link";
 
-type Props = { params: Promise<{ number: string }> };
+type Props = {
+  params: Promise<{ number: string }>;
+  searchParams: Promise<{ messages?: string | string[] }>;
+};
+
+const messagesPageParam = z.coerce.number().int().min(1).max(100_000).catch(1);
 
 const STATUS_HEADING_ID = "case-status";
 
@@ -36,13 +44,22 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: t("title", { number: formatApplicationNumber(number) }) };
 }
 
-export default async function CasePage({ params }: Props) {
+export default async function CasePage({ params, searchParams }: Props) {
   const { number } = await params;
+  const rawMessagesPage = (await searchParams).messages;
   const user = await requireArea("portal", `/portal/applications/${encodeURIComponent(number)}`);
   // Unknown, malformed and other people's numbers all end here: a 404 never says which.
   const view = await findOwnCase(user, number);
   if (!view) notFound();
-  const [t, locale] = await Promise.all([getTranslations("case"), getLocale()]);
+  const [t, locale, messages] = await Promise.all([
+    getTranslations("case"),
+    getLocale(),
+    listSentMessages(
+      user,
+      view.number,
+      messagesPageParam.parse(Array.isArray(rawMessagesPage) ? rawMessagesPage[0] : (rawMessagesPage ?? 1)),
+    ),
+  ]);
   const now = new Date();
   // A system-written standard reason (a supplement not provided) reads in the applicant's language.
   const events = view.events.map((event) =>
@@ -211,6 +228,12 @@ export default async function CasePage({ params }: Props) {
         <Card headingId="history-heading" heading={t("history.heading")}>
           <p className="mb-2 text-sm text-slate-600">{t("history.intro")}</p>
           <History events={events} />
+          <SentMessages
+            list={messages}
+            hrefFor={(page) =>
+              `/portal/applications/${encodeURIComponent(view.number)}${page > 1 ? `?messages=${page}` : ""}#sent-messages-heading`
+            }
+          />
         </Card>
       </div>
     </>

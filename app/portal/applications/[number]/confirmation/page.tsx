@@ -5,6 +5,7 @@ import { getFormat } from "@/lib/i18n/server-format";
 import { ClearSubmittedDraft } from "@/components/apply/clear-submitted-draft";
 import { CopyButton } from "@/components/apply/copy-button";
 import { NextDueText } from "@/components/case/next-due-text";
+import { ScheduledStart } from "@/components/case/scheduled-start";
 import { buttonClasses } from "@/components/ui/button";
 import { formatApplicationNumber, validateApplicationNumber } from "@/lib/applications/application-number";
 import { findOwnApplicationConfirmation } from "@/lib/applications/data";
@@ -100,6 +101,11 @@ export default async function ConfirmationPage({ params }: Props) {
           {t("nextTitle")}
         </h2>
         <ol className="mt-3 flex flex-col gap-3 text-sm text-slate-700">
+          {application.scheduledStartAt && (
+            <li>
+              <ScheduledStart startsAt={application.scheduledStartAt} />
+            </li>
+          )}
           {due && (
             <li>
               <NextDueText due={due} />
