@@ -11,6 +11,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { EvidenceKind } from "@/lib/generated/prisma/enums";
 import { hashIdNumber } from "@/lib/identity/id-number-hash";
 import { maskIdNumber } from "@/lib/identity/id-number";
+import { pageResponsible } from "@/lib/paging/mutations";
 import { generateApplicationNumber } from "./application-number";
 import { initialDueDates } from "./deadline";
 import type { ApplicationInput } from "./schema";
@@ -168,7 +169,20 @@ async function insertApplication(
     },
   });
   // Someone on duty gets it at once (lib/rota decides who, if anyone), after "submitted" in the history.
-  await assignOnDuty(tx, { applicationId: application.id, serviceId: service.id, reason: "new", now });
+  const assigned = await assignOnDuty(tx, {
+    applicationId: application.id,
+    serviceId: service.id,
+    reason: "new",
+    now,
+  });
+  // Express promises first contact within 15 minutes: the person on duty is paged outside the app too.
+  if (input.tier === "EXPRESS")
+    await pageResponsible(tx, {
+      caseRef: { id: application.id, number: application.number, tier: input.tier },
+      reason: "NEW_EXPRESS",
+      assigneeId: assigned?.assigneeId ?? null,
+      now,
+    });
   const summary = { number: application.number, service: service.code, tier: input.tier };
   await tx.auditLog.create({
     data: {

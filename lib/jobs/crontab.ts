@@ -3,6 +3,7 @@ import {
   assignWaiting,
   dropIdleRateLimits,
   overdueWatch,
+  pageEscalation,
   relayOutbox,
   sweepEvidenceFiles,
   type JobTask,
@@ -24,6 +25,8 @@ export type CronTask = { task: string; match: string; run: JobTask; fillMinutes?
 export const CRONTAB: readonly CronTask[] = [
   { task: "overdue-watch", match: "* * * * *", run: overdueWatch },
   { task: "assign-waiting-cases", match: "* * * * *", run: assignWaiting },
+  // Pages not acknowledged in time page the supervisor on duty (lib/paging, decision 036).
+  { task: "page-escalation", match: "* * * * *", run: pageEscalation },
   { task: "drop-idle-rate-limits", match: "* * * * *", run: dropIdleRateLimits },
   // The fallback behind the per-transaction wake-up: retries that fell due, and rows whose wake-up was lost.
   { task: "relay-outbox", match: "* * * * *", run: relayOutbox },
