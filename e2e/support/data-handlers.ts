@@ -467,7 +467,7 @@ export const handlers = {
       triageHealthSafety: "YES",
       triageAffected: "DEPENDANTS",
       triageNextDay: "",
-      applicantName: "E2E Applicant",
+      applicantName: "Wang Xiaoming",
       idType: "PASSPORT",
       idNumber: "E12345678",
       phone: "+86 138 0013 8000",
