@@ -9,7 +9,8 @@ import { withTestDatabase } from "@/lib/testing/with-test-database";
 import { requestCaseFollowUp } from "@/lib/workflow/operation-mutations";
 import { findPageForLink } from "./data";
 import { PageLinkError } from "./errors";
-import { acknowledgePage, pageStaff, runPageEscalation } from "./mutations";
+import { acknowledgePage, pageStaff, runPageEscalation, updatePagingProfile } from "./mutations";
+import { pagingProfileSchema } from "./schema";
 import {
   MINUTE,
   ZONE,
@@ -330,5 +331,25 @@ describe("the dashboard's paging figures", () => {
       },
     ]);
     await expect(getPagingByShift({ id: world.reviewer.id, role: "REVIEWER" }, filters)).rejects.toThrow();
+  });
+});
+
+describe("paging settings", () => {
+  it("keep the mobile number in E.164 and the preference, audited without the number", async () => {
+    const user = await makePagingStaff("REVIEWER", "EMAIL", null);
+    const input = pagingProfileSchema.parse({ phone: "138 0013 8000", preference: "BOTH" });
+    await updatePagingProfile(user.id, input, onDay(1, "09:00"));
+    expect(
+      await db.user.findUniqueOrThrow({
+        where: { id: user.id },
+        select: { phone: true, pagingPreference: true },
+      }),
+    ).toEqual({ phone: "+8613800138000", pagingPreference: "BOTH" });
+    expect(
+      await db.auditLog.findMany({
+        where: { entityId: user.id, action: "paging.profileUpdated" },
+        select: { actorId: true, details: true },
+      }),
+    ).toEqual([{ actorId: user.id, details: { preference: "BOTH", hasPhone: true } }]);
   });
 });
