@@ -550,6 +550,48 @@ export const handlers = {
     const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
     if (code !== 0) throw new Error(`the outbox relay failed (${code}):\n${stderr}`);
   },
+
+  /**
+   * Files a case as the submit action does (lib/applications createApplication: assignment to the
+   * reviewer on duty and, for express, the page), the tier made available on the service first.
+   * No documents: the test services require none. Returns the case number.
+   */
+  async fileCase(applicantId: string, serviceId: string, tier: UrgencyTier): Promise<string> {
+    const service = await db.serviceType.findUniqueOrThrow({
+      where: { id: serviceId },
+      select: { code: true },
+    });
+    await db.serviceTier.upsert({
+      where: { serviceId_tier: { serviceId, tier } },
+      create: { serviceId, tier, processingHours: 24 },
+      update: { available: true },
+      select: { id: true },
+    });
+    const neededBy = new Date(Date.now() + 5 * 24 * HOUR).toISOString().slice(0, 10);
+    const input = buildApplicationSchema().parse({
+      serviceCode: service.code,
+      tier,
+      neededBy,
+      utcOffsetMinutes: "0",
+      reason:
+        "I need this urgently because my mother is in hospital abroad and I must travel; letter attached.",
+      triageConsequence: "HEALTH_OR_SAFETY",
+      triageFixedDate: "NONE",
+      triageFixedDateOn: "",
+      triageHealthSafety: "YES",
+      triageAffected: "DEPENDANTS",
+      triageNextDay: "",
+      applicantName: "Wang Xiaoming",
+      idType: "PASSPORT",
+      idNumber: "E12345678",
+      phone: "+86 138 0013 8000",
+      email: "e2e@e2e.test",
+      submissionKey: randomUUID(),
+      evidenceIds: [],
+    });
+    const { number } = await createApplication({ id: applicantId, role: "APPLICANT" }, input);
+    return number;
+  },
 };
 
 export type DataHandlers = typeof handlers;

@@ -14,6 +14,7 @@ import { maskIdNumber } from "@/lib/identity/id-number";
 import { sendsSms } from "@/lib/notifications/templates";
 import { findDayShiftStarts } from "@/lib/rota/day-shift-data";
 import { nextDayShiftStart } from "@/lib/rota/day-shift";
+import { pageResponsible } from "@/lib/paging/mutations";
 import { generateApplicationNumber } from "./application-number";
 import { initialDueDates } from "./deadline";
 import type { ApplicationInput } from "./schema";
@@ -178,9 +179,19 @@ async function insertApplication(
       dueAt: due.nodeDueAt,
     },
   });
-  // Someone on duty gets it at once (lib/rota decides who, if anyone), after "submitted" in the history.
-  if (!scheduledStartAt)
-    await assignOnDuty(tx, { applicationId: application.id, serviceId: service.id, reason: "new", now });
+  // Someone on duty gets it at once (lib/rota decides who, if anyone); a case scheduled for the next
+  // morning waits for its start (decision 035).
+  const assigned = scheduledStartAt
+    ? null
+    : await assignOnDuty(tx, { applicationId: application.id, serviceId: service.id, reason: "new", now });
+  // Express promises first contact within 15 minutes: the person on duty is paged outside the app too.
+  if (input.tier === "EXPRESS" && !scheduledStartAt)
+    await pageResponsible(tx, {
+      caseRef: { id: application.id, number: application.number, tier: input.tier },
+      reason: "NEW_EXPRESS",
+      assigneeId: assigned?.assigneeId ?? null,
+      now,
+    });
   const summary = { number: application.number, service: service.code, tier: input.tier };
   const received = {
     ...summary,

@@ -58,6 +58,7 @@ export const AUDIT_ACTIONS = {
     "evidenceReordered",
   ],
   notification: ["retried"],
+  paging: ["sent", "acknowledged", "escalated", "profileUpdated"],
 } as const;
 export type AuditDomain = keyof typeof AUDIT_ACTIONS;
 

@@ -55,7 +55,15 @@ describe("every Chinese message", () => {
         payload:
           TEMPLATES[template].audience === "account"
             ? { path: "/portal" }
-            : { number: "EX-012-345-67R", node: "MATERIAL_CHECK", expectedAt: "2026-12-05T10:00:00Z" },
+            : {
+                number: "EX-012-345-67R",
+                node: "MATERIAL_CHECK",
+                expectedAt: "2026-12-05T10:00:00Z",
+                // Pages to staff on duty carry their acknowledge link's path (lib/paging).
+                ...(TEMPLATES[template].audience === "page"
+                  ? { path: "/console/paging/acknowledge?token=t" }
+                  : {}),
+              },
         appUrl: "https://expedite.example",
       });
       // Links are addresses, not words.

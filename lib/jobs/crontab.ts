@@ -3,6 +3,7 @@ import {
   assignWaiting,
   dropIdleRateLimits,
   overdueWatch,
+  pageEscalation,
   relayOutbox,
   supplementDeadlines,
   startScheduled,
@@ -29,6 +30,9 @@ export const CRONTAB: readonly CronTask[] = [
   { task: "supplement-deadlines", match: "* * * * *", run: supplementDeadlines },
   // "Start next morning" cases (decision 035), at the minute their day shift starts.
   { task: "start-scheduled-cases", match: "* * * * *", run: startScheduled },
+
+  // Pages not acknowledged in time page the supervisor on duty (lib/paging, decision 036).
+  { task: "page-escalation", match: "* * * * *", run: pageEscalation },
   { task: "drop-idle-rate-limits", match: "* * * * *", run: dropIdleRateLimits },
   // The fallback behind the per-transaction wake-up: retries that fell due, and rows whose wake-up was lost.
   { task: "relay-outbox", match: "* * * * *", run: relayOutbox },

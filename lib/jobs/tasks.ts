@@ -1,6 +1,7 @@
 import "server-only";
 import type { JobHelpers } from "graphile-worker";
 import { sweepEvidence } from "@/lib/evidence/sweep-mutations";
+import { runPageEscalation } from "@/lib/paging/mutations";
 import { BATCH_SIZE, IN_APP_BATCH_SIZE, runOutboxOnce } from "@/lib/notifications/worker";
 import type { Providers } from "@/lib/notifications/providers";
 import { deleteIdleRateLimits } from "@/lib/rate-limit/mutations";
@@ -82,6 +83,11 @@ export const supplementDeadlines: JobTask = async () => {
   const reminded = await runSupplementReminders({ now });
   const lapsed = await runSupplementLapse({ now });
   if (reminded + lapsed > 0) return `supplements: ${reminded} reminder(s), ${lapsed} lapsed`;
+};
+
+export const pageEscalation: JobTask = async () => {
+  const escalated = await runPageEscalation();
+  if (escalated > 0) return `paging: ${escalated} unacknowledged page(s) escalated to the supervisor on duty`;
 };
 
 export const assignWaiting: JobTask = async () => {

@@ -23,7 +23,12 @@ describe("renderNotification", () => {
     for (const template of TEMPLATE_NAMES) {
       it(`renders ${template} in ${locale} completely`, () => {
         const account = TEMPLATES[template].audience === "account";
-        const message = render(template, locale, account ? { path: ACCOUNT_PATH } : undefined);
+        const paging = TEMPLATES[template].audience === "page";
+        const message = render(
+          template,
+          locale,
+          account ? { path: ACCOUNT_PATH } : paging ? { number: NUMBER, path: ACCOUNT_PATH } : undefined,
+        );
         expect(message.locale).toBe(locale);
         for (const part of [message.title, message.body, message.text, message.html, message.sms]) {
           expect(part.length).toBeGreaterThan(0);
@@ -31,8 +36,8 @@ describe("renderNotification", () => {
           expect(part).not.toMatch(/[{}]/);
           expect(part).not.toContain("notifications.");
         }
-        if (account) expect(message.link).toBe(`https://expedite.example/app${ACCOUNT_PATH}`);
-        else
+        if (account || paging) expect(message.link).toBe(`https://expedite.example/app${ACCOUNT_PATH}`);
+        if (!account)
           for (const part of [message.title, message.text, message.html, message.sms])
             expect(part).toContain(NUMBER);
         expect(message.text).toContain(message.link);
@@ -82,7 +87,9 @@ describe("renderNotification", () => {
       const message = render(
         template,
         "en",
-        TEMPLATES[template].audience === "account" ? { ...payload, path: ACCOUNT_PATH } : payload,
+        TEMPLATES[template].audience === "account" || TEMPLATES[template].audience === "page"
+          ? { ...payload, path: ACCOUNT_PATH }
+          : payload,
       );
       for (const part of [message.title, message.body, message.text, message.html, message.sms]) {
         expect(part).not.toContain("110105199003071234");

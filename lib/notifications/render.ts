@@ -94,7 +94,7 @@ export function renderNotification({
   // Account messages (decision 010) are about the address, not a case: their own link and button.
   const account = spec.audience === "account";
   const link =
-    spec.audience === "account"
+    spec.audience === "account" || spec.audience === "page"
       ? accountLink(appUrl, values.path ?? "/")
       : caseLink(appUrl, spec.audience, values.number ?? "");
   const greeting = t("notifications.email.greeting");
@@ -102,14 +102,25 @@ export function renderNotification({
   const footer = t(
     account
       ? "notifications.email.accountFooter"
-      : spec.audience === "staff"
+      : spec.audience === "staff" || spec.audience === "page"
         ? "notifications.email.staffFooter"
         : "notifications.email.footer",
   );
-  const button = t(account ? `${key}.button` : "notifications.email.button");
-  const linkLine = account
-    ? t("notifications.email.accountLink", { link })
-    : t("notifications.email.link", { link });
+  const button = t(
+    account
+      ? `${key}.button`
+      : spec.audience === "page"
+        ? "notifications.email.pageButton"
+        : "notifications.email.button",
+  );
+  const linkLine = t(
+    account
+      ? "notifications.email.accountLink"
+      : spec.audience === "page"
+        ? "notifications.email.pageLink"
+        : "notifications.email.link",
+    { link },
+  );
   const rendered: RenderedNotification = {
     locale: lang,
     audience: spec.audience,

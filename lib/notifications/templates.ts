@@ -4,9 +4,10 @@ import { WorkflowNode } from "@/lib/generated/prisma/enums";
 
 /**
  * Who a template speaks to, which decides the link: portal case page, console case page, or (for
- * messages about the account itself, decision 010) the app path in the payload.
+ * messages about the account itself, decision 010, and pages to staff on duty, decision 036) the
+ * app path in the payload.
  */
-export type Audience = "applicant" | "staff" | "account";
+export type Audience = "applicant" | "staff" | "account" | "page";
 
 /**
  * `informational`: the message only reports a new state of the case, so a newer message about the
@@ -34,6 +35,8 @@ const APPLICANT: TemplateSpec = { audience: "applicant", needs: [], informationa
 const APPLICANT_SMS: TemplateSpec = { ...APPLICANT, sms: true };
 const STAFF: TemplateSpec = { audience: "staff", needs: [] };
 const ACCOUNT: TemplateSpec = { audience: "account", needs: [] };
+// Pages to the staff on duty (lib/paging, decision 036): the number and the acknowledge link, nothing else.
+const PAGE: TemplateSpec = { audience: "page", needs: [], sms: true };
 
 /**
  * Every template the outbox may hold (the `template` column), as queued by lib/applications,
@@ -86,6 +89,11 @@ export const TEMPLATES = {
   "account.exists": ACCOUNT,
   // Sign-in refused for too many attempts (lib/auth, decision 008): make this device a proven one.
   "account.unlockSignIn": ACCOUNT,
+  "page.newExpress": PAGE,
+  "page.escalation": PAGE,
+  "page.followUp": PAGE,
+  "page.deadlineRisk": PAGE,
+  "page.unacknowledged": PAGE,
 } as const satisfies Record<string, TemplateSpec>;
 
 export type TemplateName = keyof typeof TEMPLATES;
@@ -159,7 +167,11 @@ export function parseTemplateInput(
   const parsed = payloadSchema.safeParse(payload);
   if (!parsed.success) throw new TemplateError(`payload of "${template}" is invalid`);
   const spec: TemplateSpec = TEMPLATES[template];
-  const needs = [spec.audience === "account" ? "path" : "number", ...spec.needs] as const;
+  const needs = [
+    ...(spec.audience === "account" ? ["path" as const] : ["number" as const]),
+    ...(spec.audience === "page" ? ["path" as const] : []),
+    ...spec.needs,
+  ];
   for (const field of needs)
     if (!parsed.data[field]) throw new TemplateError(`payload of "${template}" lacks ${field}`);
   return { name: template, spec, payload: parsed.data };
@@ -171,7 +183,7 @@ export function accountLink(appUrl: string, path: string): string {
 }
 
 /** The page the message points to; the number is encoded, APP_URL may carry a path prefix. */
-export function caseLink(appUrl: string, audience: Exclude<Audience, "account">, number: string): string {
+export function caseLink(appUrl: string, audience: "applicant" | "staff", number: string): string {
   const base = appUrl.replace(/\/+$/, "");
   const path = audience === "applicant" ? "/portal/applications/" : "/console/cases/";
   return `${base}${path}${encodeURIComponent(number)}`;

@@ -3,7 +3,8 @@ import { recordAudit } from "@/lib/audit/mutations";
 import { STAFF_TURN_STATUSES } from "@/lib/console/queue-due";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { WorkflowNode } from "@/lib/generated/prisma/enums";
+import type { UrgencyTier, WorkflowNode } from "@/lib/generated/prisma/enums";
+import { pageStaff } from "@/lib/paging/mutations";
 import { queueApplicantNotice, type LockedCase, type Tx } from "@/lib/workflow/shared-mutations";
 import { WARN_FRACTION, expeditedExpectedAt } from "./sla-state";
 import { queueStaffNotices, supervisorsToAlert, type Recipient } from "./notice-mutations";
@@ -27,6 +28,7 @@ type SlaRow = LockedCase & {
 type RiskRow = {
   id: string;
   number: string;
+  tier: UrgencyTier;
   current_node: WorkflowNode;
   case_due_at: Date | null;
   needed_by: Date;
@@ -137,6 +139,7 @@ async function warn(tx: Tx, row: SlaRow, { now, supervisors }: Context) {
 async function escalate(tx: Tx, row: SlaRow, { now, supervisors }: Context) {
   const recipients = await supervisors(tx);
   await queueStaffNotices(tx, recipients, row, "sla.overdue", now, { dueAt: row.node_due_at.toISOString() });
+  await pageStaff(tx, { caseRef: row, reason: "ESCALATION", recipientIds: recipients.map((r) => r.id), now });
   const expectedAt = expeditedExpectedAt({
     escalatedAt: now,
     nodeEnteredAt: row.node_entered_at,
@@ -168,7 +171,7 @@ async function escalate(tx: Tx, row: SlaRow, { now, supervisors }: Context) {
 /** The needed-by date can no longer be met: flagged once per case for a supervisor's decision. */
 async function deadlineRiskBatch(tx: Tx, { now, batchSize, supervisors }: Context): Promise<number> {
   const rows = await tx.$queryRaw<RiskRow[]>`
-    SELECT id::text, number, current_node, case_due_at, needed_by
+    SELECT id::text, number, tier, current_node, case_due_at, needed_by
       FROM application
      WHERE closed_at IS NULL AND deadline_risk_at IS NULL AND (case_due_at > needed_by OR needed_by < ${now})
      ORDER BY needed_by, id
@@ -178,6 +181,12 @@ async function deadlineRiskBatch(tx: Tx, { now, batchSize, supervisors }: Contex
   const recipients = await supervisors(tx);
   for (const row of rows) {
     await queueStaffNotices(tx, recipients, row, "sla.deadlineRisk", now);
+    await pageStaff(tx, {
+      caseRef: row,
+      reason: "DEADLINE_RISK",
+      recipientIds: recipients.map((r) => r.id),
+      now,
+    });
     await tx.$executeRaw`UPDATE application SET deadline_risk_at = ${now} WHERE id = ${row.id}::uuid`;
     await recordAudit(tx, {
       actorId: null,

@@ -7,6 +7,7 @@ import { UserFacingError } from "@/lib/errors";
 import { saveResultDocument, type NewEvidenceFile } from "@/lib/evidence/mutations";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { isStepLate } from "@/lib/cases/next-due";
+import { pageResponsible } from "@/lib/paging/mutations";
 import { actorFor, type WorkflowViewer } from "./actors";
 import {
   lockCase,
@@ -301,6 +302,13 @@ export async function requestCaseFollowUp(
             select: { id: true },
           })
         ).map((user) => user.id);
+    // Outside the app too: the assignee while on duty, else the supervisor(s) on duty (lib/paging).
+    await pageResponsible(tx, {
+      caseRef: { id: row.id, number: row.number, tier: row.tier },
+      reason: "FOLLOW_UP",
+      assigneeId: row.assignee_id,
+      now,
+    });
     return {
       staffNotices: recipientIds.map((recipientId) => ({ recipientId, template: "staff.followUp" })),
       auditDetails: { notified: recipientIds.length },

@@ -12,6 +12,7 @@ import {
   OpenCountsSection,
   TimePerNodeSection,
 } from "@/components/dashboard/node-sections";
+import { PagingSection } from "@/components/dashboard/paging-section";
 import { OnTimeByServiceSection } from "@/components/dashboard/service-section";
 import { HourlyVolumeSection } from "@/components/dashboard/volume-section";
 import { Notice } from "@/components/ui/notice";
@@ -110,6 +111,7 @@ export default async function DashboardPage({
         </div>
         <HourlyVolumeSection volume={volume} timeZone={timeZone} />
         <RatingsSection data={ratings} />
+        <PagingSection viewer={user} filters={filters} />
       </div>
     </>
   );

@@ -33,11 +33,17 @@ export default async function RotaPage({ searchParams }: { searchParams: Promise
         title={t("title")}
         description={editable ? t("description", { zone }) : t("ownDescription", { zone })}
         actions={
-          editable && (
-            <Link href={`${PATH}/new`} className={buttonClasses("primary")}>
-              {t("actions.newShift")}
+          <div className="flex flex-wrap items-center gap-3">
+            {/* Where pages reach this person outside the app (lib/paging). */}
+            <Link href="/console/profile" className={buttonClasses("secondary")}>
+              {t("paging.profile.link")}
             </Link>
-          )
+            {editable && (
+              <Link href={`${PATH}/new`} className={buttonClasses("primary")}>
+                {t("actions.newShift")}
+              </Link>
+            )}
+          </div>
         }
       />
       <div className="flex flex-col gap-6">
