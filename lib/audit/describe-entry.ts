@@ -24,9 +24,10 @@ export const AUDIT_ACTIONS = {
     "UPLOAD_RESULT_DOCUMENT",
     "RECORD_PAYMENT",
     "RECORD_REFUND",
+    "WAIVE_FEE",
     "FOLLOW_UP",
   ],
-  payment: ["pending", "recorded"],
+  payment: ["pending", "recorded", "refunded"],
   case: ["rated"],
   rota: [
     "autoAssigned",

@@ -98,3 +98,8 @@ export const refundSchema = z.object({
     }),
   reason: multilineText().trim().min(1, "workspace.errors.refundReason").max(NOTE_MAX, "validation.tooLong"),
 });
+
+export const waiverSchema = z.object({
+  ...caseReference,
+  reason: multilineText().trim().min(1, "workspace.errors.waiverReason").max(NOTE_MAX, "validation.tooLong"),
+});

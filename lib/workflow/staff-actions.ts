@@ -16,6 +16,7 @@ import {
   recordPaymentByStaff,
   recordRefund,
   uploadResultDocument,
+  waiveFee,
   type OperationOutcome,
 } from "./operation-mutations";
 import {
@@ -25,6 +26,7 @@ import {
   paymentSchema,
   refundSchema,
   staffTransitionSchema,
+  waiverSchema,
 } from "./schema";
 
 // The staff workspace's actions. Thin on purpose: the mutations lock the case, compare the version
@@ -116,6 +118,8 @@ export const recordRefundAction = caseOperation(
   ["amount", "reason"],
   ({ amount, ...rest }) => recordRefund({ ...rest, amountMinor: amount }),
 );
+
+export const waiveFeeAction = caseOperation("waiveFee", waiverSchema, ["reason"], waiveFee);
 
 export const uploadResultDocumentAction = formAction({
   name: "workflow.uploadResultDocument",
