@@ -12,6 +12,7 @@ import {
   OpenCountsSection,
   TimePerNodeSection,
 } from "@/components/dashboard/node-sections";
+import { RefundsSection } from "@/components/dashboard/refund-section";
 import { OnTimeByServiceSection } from "@/components/dashboard/service-section";
 import { HourlyVolumeSection } from "@/components/dashboard/volume-section";
 import { Notice } from "@/components/ui/notice";
@@ -26,6 +27,7 @@ import {
   getOnTimeByService,
   getOpenCountsByNode,
   getRatings,
+  getRefundsByCause,
   getTimePerNode,
   listDashboardServices,
 } from "@/lib/dashboard/data";
@@ -63,6 +65,7 @@ export default async function DashboardPage({
     volume,
     followUps,
     ratings,
+    refunds,
   ] = await Promise.all([
     getTranslations("dashboard"),
     getFormat(),
@@ -76,6 +79,7 @@ export default async function DashboardPage({
     getHourlyVolume(user, filters),
     getFollowUpRate(user, filters),
     getRatings(user, filters),
+    getRefundsByCause(user, filters),
   ]);
   const day = (value: string) =>
     format.dateTime(new Date(`${value}T12:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
@@ -110,6 +114,7 @@ export default async function DashboardPage({
         </div>
         <HourlyVolumeSection volume={volume} timeZone={timeZone} />
         <RatingsSection data={ratings} />
+        <RefundsSection rows={refunds} />
       </div>
     </>
   );
