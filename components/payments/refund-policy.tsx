@@ -1,6 +1,6 @@
 import { useLocale, useTranslations } from "next-intl";
 import { formatMoney, quoteFee } from "@/lib/catalog/fees";
-import { refundRules } from "@/lib/payments/refund-policy";
+import { REFUND_WORKING_DAYS, refundRules } from "@/lib/payments/refund-policy";
 
 /** The refund rules for this fee, in plain words; shown before the applicant commits to paying. */
 export function RefundPolicy({
@@ -33,7 +33,7 @@ export function RefundPolicy({
           </li>
         ))}
       </ul>
-      <p className="mt-2 text-slate-600">{t("refund.how")}</p>
+      <p className="mt-2 text-slate-600">{t("refund.how", { days: REFUND_WORKING_DAYS })}</p>
     </section>
   );
 }

@@ -10,7 +10,7 @@ import { AdvanceForm } from "./advance-form";
 import { AssignForm, ClaimForm } from "./assignment-forms";
 import { LapseForms } from "./lapse-forms";
 import { ApproveForm, IssueDocumentForm, RejectForm } from "./decision-forms";
-import { PaymentForm, RefundForm } from "./money-forms";
+import { PaymentForm, RefundForm, WaiverForm } from "./money-forms";
 import { NoteForm } from "./note-form";
 import { ResultDocumentForm } from "./result-document-form";
 import { SupplementRequestForm } from "./supplement-request-form";
@@ -90,6 +90,7 @@ export async function ActionPanel({ view, viewerRole }: Props) {
       {transitions.has("ISSUE_DOCUMENT") && <IssueDocumentForm />}
       {operations.has("ADD_NOTE") && <NoteForm />}
       {operations.has("RECORD_REFUND") && <RefundForm max={money(view.payment.fee.totalMinor)} />}
+      {operations.has("WAIVE_FEE") && <WaiverForm paid={view.payment.status === "PAID"} />}
     </section>
   );
 }

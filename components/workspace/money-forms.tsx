@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { TextField } from "@/components/ui/text-field";
-import { recordPaymentAction, recordRefundAction } from "@/lib/workflow/staff-actions";
+import { recordPaymentAction, recordRefundAction, waiveFeeAction } from "@/lib/workflow/staff-actions";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { useConfirmedStaffAction } from "./use-confirmed-staff-action";
 import { ActionSection, FormErrors, SubmitButton, TextArea } from "./form-parts";
@@ -58,6 +58,30 @@ export function RefundForm({ max }: { max: string }) {
         />
         <TextArea
           id="refund-reason"
+          name="reason"
+          required
+          label={t("reason")}
+          errors={errorsFor("reason")}
+        />
+      </ConfirmDialog>
+    </ActionSection>
+  );
+}
+
+/** A supervisor waives the fee, confirmed first; `paid`: the fee was paid and goes back in full. */
+export function WaiverForm({ paid }: { paid: boolean }) {
+  const { t, errorText, errorsFor, dialog } = useConfirmedStaffAction(
+    waiveFeeAction,
+    "workspace.actions.waiver",
+    "danger",
+  );
+  return (
+    <ActionSection id="action-waiver" heading={t("heading")}>
+      <p className="text-sm text-slate-700">{t(paid ? "introPaid" : "introUnpaid")}</p>
+      <ConfirmDialog {...dialog}>
+        <FormErrors text={errorText} />
+        <TextArea
+          id="waiver-reason"
           name="reason"
           required
           label={t("reason")}

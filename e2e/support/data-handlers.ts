@@ -592,6 +592,39 @@ export const handlers = {
     const { number } = await createApplication({ id: applicantId, role: "APPLICANT" }, input);
     return number;
   },
+
+  /**
+   * Puts an express case at the decision step, held by `reviewerId`, paid (base fee plus a 50 yuan
+   * surcharge) and already past its promised time: deciding it now is late (issue 16).
+   */
+  async latePaidCaseAtDecision(number: string, reviewerId: string): Promise<void> {
+    const start = Date.now() - 3 * HOUR;
+    const at = (step: number) => new Date(start + step * 60_000);
+    const row = await db.application.update({
+      where: { number },
+      data: {
+        tier: "EXPRESS",
+        feeSurchargeMinor: 5_000,
+        currentNode: "DECISION",
+        assigneeId: reviewerId,
+        paymentStatus: "PAID",
+        paidAt: at(0),
+        paymentProvider: "simulated",
+        paymentReference: `PAY-E2E-${randomUUID()}`,
+        caseDueAt: new Date(Date.now() - HOUR),
+        nodeDueAt: new Date(Date.now() - HOUR),
+        version: { increment: 1 },
+      },
+      select: { id: true },
+    });
+    await db.timelineEvent.createMany({
+      data: [
+        { applicationId: row.id, node: "MATERIAL_CHECK", action: "ADVANCED", occurredAt: at(1) },
+        { applicationId: row.id, node: "SUBSTANTIVE_REVIEW", action: "ADVANCED", occurredAt: at(2) },
+        { applicationId: row.id, node: "DECISION", action: "ADVANCED", occurredAt: at(3) },
+      ],
+    });
+  },
 };
 
 export type DataHandlers = typeof handlers;

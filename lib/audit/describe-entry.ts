@@ -24,6 +24,7 @@ export const AUDIT_ACTIONS = {
     "UPLOAD_RESULT_DOCUMENT",
     "RECORD_PAYMENT",
     "RECORD_REFUND",
+    "WAIVE_FEE",
     "FOLLOW_UP",
     "EXTEND_SUPPLEMENT",
     "CONTINUE_WITHOUT_SUPPLEMENT",
@@ -31,7 +32,7 @@ export const AUDIT_ACTIONS = {
     "ACCEPT_AS_STANDARD",
     "UPGRADE_TIER",
   ],
-  payment: ["pending", "recorded"],
+  payment: ["pending", "recorded", "refunded"],
   case: ["rated"],
   rota: [
     "autoAssigned",

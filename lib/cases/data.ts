@@ -5,6 +5,7 @@ import { validateApplicationNumber } from "@/lib/applications/application-number
 import { quoteFee } from "@/lib/catalog/fees";
 import { nodeTargetsFor, SERVICE_NODE_TARGETS } from "@/lib/catalog/node-targets";
 import { db } from "@/lib/db";
+import { REFUND_SELECT } from "@/lib/payments/data";
 import { APPLICANT_VISIBLE_EVENTS } from "./visible-events";
 import type { ProgressEvent } from "@/lib/workflow/progress";
 
@@ -54,6 +55,7 @@ export async function findOwnCase(viewer: Viewer, rawNumber: string) {
       paidAt: true,
       refundedMinor: true,
       refundedAt: true,
+      refunds: REFUND_SELECT,
       rating: true,
       ratingComment: true,
       ratedAt: true,

@@ -191,7 +191,7 @@ describe("findStaffCase", () => {
     expect(await allowed(other)).toEqual({ transitions: [], operations: [] });
     expect(await allowed(supervisor)).toEqual({
       transitions: ["REQUEST_SUPPLEMENT", "ADVANCE"],
-      operations: ["ASSIGN", "ADD_NOTE", "RECORD_PAYMENT"],
+      operations: ["ASSIGN", "ADD_NOTE", "RECORD_PAYMENT", "WAIVE_FEE"],
     });
     expect(await allowed(admin)).toEqual({ transitions: [], operations: [] });
     const advance = (await findStaffCase(assignee, application.number))!.allowed.transitions.find(

@@ -158,3 +158,16 @@ export function exportPageSql(scope: DashboardScope, after: ExportCursor | null,
      ORDER BY a.submitted_at, a.id
      LIMIT ${raw(String(Math.max(1, Math.trunc(limit))))}`;
 }
+
+/** Refunds of the cases in scope per cause and currency: how many, how much, how many still pending. */
+export function refundsByCauseSql(scope: DashboardScope): Sql {
+  return sql`
+    SELECT r.cause::text AS cause, r.currency, count(*)::int AS count,
+           coalesce(sum(r.amount_minor), 0)::int AS "amountMinor",
+           count(*) FILTER (WHERE r.status = 'PENDING')::int AS pending
+      FROM application a
+      JOIN refund r ON r.application_id = a.id
+     WHERE ${casesIn(scope)}
+     GROUP BY r.cause, r.currency
+     ORDER BY r.cause, r.currency`;
+}

@@ -5,7 +5,7 @@ import { QUEUE_NODES } from "@/lib/console/queue-schema";
 import { db } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
 import { NotAuthorizedError } from "@/lib/errors";
-import type { UrgencyTier, WorkflowNode } from "@/lib/generated/prisma/enums";
+import { RefundCause, type UrgencyTier, type WorkflowNode } from "@/lib/generated/prisma/enums";
 import {
   APPLICANT_NODE,
   exportPageSql,
@@ -16,6 +16,7 @@ import {
   onTimeByServiceSql,
   openCountsSql,
   ratingsSql,
+  refundsByCauseSql,
   type ExportCursor,
 } from "./dashboard-sql";
 import { canViewDashboard, scopeOf, type DashboardFilters } from "./schema";
@@ -185,6 +186,27 @@ export async function getRatings(viewer: Viewer, filters: DashboardFilters) {
       count: rows.find((row) => row.rating === rating)?.count ?? 0,
     })),
   };
+}
+
+export type RefundsByCause = {
+  cause: RefundCause;
+  currency: string;
+  count: number;
+  amountMinor: number;
+  pending: number;
+};
+
+/** Refunds of the cases in scope, per cause (every cause listed, in the table's order). */
+export async function getRefundsByCause(
+  viewer: Viewer,
+  filters: DashboardFilters,
+): Promise<RefundsByCause[]> {
+  assertDashboardViewer(viewer);
+  const rows = await db.$queryRaw<RefundsByCause[]>(refundsByCauseSql(scope(filters)));
+  return Object.values(RefundCause).flatMap((cause) => {
+    const found = rows.filter((row) => row.cause === cause);
+    return found.length > 0 ? found : [{ cause, currency: "CNY", count: 0, amountMinor: 0, pending: 0 }];
+  });
 }
 
 /** Every service, for the filter (closed ones too: their past cases are still in range). */

@@ -2,6 +2,7 @@ import "server-only";
 import {
   assignWaiting,
   dropIdleRateLimits,
+  executeRefunds,
   overdueWatch,
   pageEscalation,
   relayOutbox,
@@ -36,6 +37,8 @@ export const CRONTAB: readonly CronTask[] = [
   { task: "drop-idle-rate-limits", match: "* * * * *", run: dropIdleRateLimits },
   // The fallback behind the per-transaction wake-up: retries that fell due, and rows whose wake-up was lost.
   { task: "relay-outbox", match: "* * * * *", run: relayOutbox },
+  // Behind the refund table's wake-up (decision 031): retries that fell due, and lost wake-ups.
+  { task: "execute-refunds", match: "* * * * *", run: executeRefunds },
   // Lists the whole bucket: four times an hour is plenty for files a day or a month old.
   { task: "sweep-evidence", match: "7,22,37,52 * * * *", run: sweepEvidenceFiles, fillMinutes: 0 },
 ];

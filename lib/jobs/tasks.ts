@@ -2,6 +2,7 @@ import "server-only";
 import type { JobHelpers } from "graphile-worker";
 import { sweepEvidence } from "@/lib/evidence/sweep-mutations";
 import { runPageEscalation } from "@/lib/paging/mutations";
+import { executePendingRefunds } from "@/lib/payments/refund-execution-mutations";
 import { BATCH_SIZE, IN_APP_BATCH_SIZE, runOutboxOnce } from "@/lib/notifications/worker";
 import type { Providers } from "@/lib/notifications/providers";
 import { deleteIdleRateLimits } from "@/lib/rate-limit/mutations";
@@ -118,4 +119,27 @@ export const sweepEvidenceFiles: JobTask = async (context) => {
   }
   if (total.staleDrafts + total.orphans > 0)
     return `evidence sweep: ${total.staleDrafts} stale draft(s), ${total.orphans} orphan object(s) removed`;
+};
+
+/**
+ * Refunds recorded PENDING (decision 031): woken by the trigger on the refund table in the same
+ * transaction as each one, and every minute for retries that fall due and a lost wake-up. The
+ * claim (FOR UPDATE SKIP LOCKED and a lease) keeps concurrent runs apart.
+ */
+export const executeRefunds: JobTask = async (context) => {
+  const total = { done: 0, retrying: 0 };
+  for (;;) {
+    const pass = await executePendingRefunds({
+      now: new Date(),
+      onError: (refundId, error) =>
+        context.log(
+          "warn",
+          `refund ${refundId} failed: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+    });
+    total.done += pass.done;
+    total.retrying += pass.retrying;
+    if (pass.done + pass.retrying === 0 || context.stopping()) break;
+  }
+  if (total.done + total.retrying > 0) return `refunds: ${total.done} paid out, ${total.retrying} retrying`;
 };

@@ -30,7 +30,7 @@ const PUBLIC_APPLICANT_NAME = "applicant";
 // Internal marker so caseProgress counts notes per step without ever seeing their text.
 const WITHHELD = "withheld";
 // Money is not progress: who paid or was refunded what is not public.
-const PRIVATE_HISTORY: readonly TimelineAction[] = ["PAYMENT_RECORDED", "REFUND_RECORDED"];
+const PRIVATE_HISTORY: readonly TimelineAction[] = ["PAYMENT_RECORDED", "REFUND_RECORDED", "FEE_WAIVED"];
 
 export type PublicCaseRow = {
   number: string;

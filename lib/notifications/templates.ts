@@ -47,6 +47,7 @@ export const TEMPLATES = {
   "application.received": { ...APPLICANT_SMS, mentionsStart: true },
   "payment.recorded": APPLICANT,
   "payment.refunded": APPLICANT,
+  "payment.waived": APPLICANT,
   "case.advanced": { audience: "applicant", needs: ["node"], informational: true, mentionsDue: true },
   // The applicant must answer by the due time: never held back.
   "case.supplementRequested": { audience: "applicant", needs: [], mentionsDue: true, sms: true },

@@ -2,6 +2,13 @@ import "server-only";
 import { FEE_SUMMARY_SELECT, ownApplicationWhere } from "@/lib/applications/data";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+/** A case's refunds as the applicant sees them (fee card, receipt), oldest first. */
+export const REFUND_SELECT = {
+  orderBy: [{ requestedAt: "asc" }, { id: "asc" }],
+  select: { id: true, cause: true, amountMinor: true, status: true, completedAt: true, reference: true },
+} satisfies Prisma.Application$refundsArgs;
 
 /** What the pay and receipt pages show; null unless the viewer filed the application. */
 export async function findOwnPayment(viewer: Viewer, number: string) {
@@ -14,6 +21,7 @@ export async function findOwnPayment(viewer: Viewer, number: string) {
       paymentProvider: true,
       paymentReference: true,
       paidAt: true,
+      refunds: REFUND_SELECT,
     },
   });
 }

@@ -58,7 +58,7 @@ export function offlinePaymentProvider(now: () => Date = () => new Date()): Paym
   };
 }
 
-/** The provider the app uses; one place to swap in a real gateway. */
-export function defaultPaymentProvider(): PaymentProvider {
-  return offlinePaymentProvider();
+/** The provider the app uses; one place to swap in a real gateway. `now`: the caller's clock. */
+export function defaultPaymentProvider(now?: () => Date): PaymentProvider {
+  return offlinePaymentProvider(now);
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/mutations";
 import { db } from "@/lib/db";
+import { logger } from "@/lib/observability/logger";
 import { systemNoteColumns } from "@/lib/workflow/system-notes";
 import { defaultPaymentProvider } from "./offline-provider";
 import type { PaymentProvider, RefundResult } from "./provider";
@@ -49,7 +50,7 @@ export async function executePendingRefunds(
   options: RefundRunOptions = {},
 ): Promise<{ done: number; retrying: number }> {
   const now = options.now ?? new Date();
-  const provider = options.provider ?? defaultPaymentProvider();
+  const provider = options.provider ?? defaultPaymentProvider(() => now);
   const claimed = await claimDueRefunds(now, options.applicationId ?? null, options.batchSize ?? BATCH_SIZE);
   const outcome = { done: 0, retrying: 0 };
   for (const refund of claimed) {
@@ -71,6 +72,27 @@ export async function executePendingRefunds(
     if (await completeRefund(refund, result, now)) outcome.done++;
   }
   return outcome;
+}
+
+/**
+ * Right after the commit that recorded a case's refund: pays it out at once, so the applicant sees
+ * it on the next page. Never throws (the cause is committed whatever happens here); a failure
+ * leaves the refund PENDING for the worker's next run (crontab "execute-refunds").
+ */
+export async function payOutAfterCommit(applicationId: string, now: Date): Promise<void> {
+  try {
+    await executePendingRefunds({
+      applicationId,
+      now,
+      onError: (refundId, error) =>
+        logger().warn({ err: error, event: "refund", refundId }, "refund failed, the worker retries it"),
+    });
+  } catch (error) {
+    logger().warn(
+      { err: error, event: "refund", applicationId },
+      "refund not paid out, the worker retries it",
+    );
+  }
 }
 
 async function claimDueRefunds(now: Date, applicationId: string | null, limit: number) {

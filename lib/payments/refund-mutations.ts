@@ -1,5 +1,12 @@
 import "server-only";
+import { quoteFee } from "@/lib/catalog/fees";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import {
+  passedMaterialCheck,
+  refundOnClosing,
+  type ClosingRefund,
+  type ClosingRefundInput,
+} from "./refund-policy";
 
 type Tx = Prisma.TransactionClient;
 
@@ -50,4 +57,52 @@ export async function requestRefund(tx: Tx, input: RefundRequestInput): Promise<
             ${refundIdempotencyKey(applicationId, cause)}, ${actorId}::uuid, ${now}, ${now})
     ON CONFLICT (application_id, cause) DO NOTHING`;
   return { created: inserted === 1 };
+}
+
+/**
+ * The automatic refund of a case that is closing in the caller's transaction (decided or
+ * withdrawn), by the refund rules (refundOnClosing): the surcharge when the tier's promise was
+ * missed, everything when withdrawn before the material check. Call it after the case row is
+ * locked; the time still being waited for the applicant does not count against the promise.
+ */
+export async function requestClosingRefund(
+  tx: Tx,
+  input: {
+    applicationId: string;
+    status: ClosingRefundInput["status"];
+    actorId: string | null;
+    now: Date;
+  },
+): Promise<{ created: boolean; refund: ClosingRefund | null }> {
+  const { applicationId, status, actorId, now } = input;
+  const application = await tx.application.findUnique({
+    where: { id: applicationId },
+    select: { feeBaseMinor: true, feeSurchargeMinor: true, caseDueAt: true },
+  });
+  if (!application) return { created: false, refund: null };
+  const [events, waiting] = await Promise.all([
+    tx.timelineEvent.findMany({ where: { applicationId }, select: { node: true } }),
+    tx.supplementRequest.findFirst({
+      where: { applicationId, status: "OPEN" },
+      orderBy: { createdAt: "desc" },
+      select: { createdAt: true },
+    }),
+  ]);
+  const refund = refundOnClosing({
+    status,
+    fee: quoteFee({ baseFeeMinor: application.feeBaseMinor, surchargeMinor: application.feeSurchargeMinor }),
+    materialCheckDone: passedMaterialCheck(events.map((event) => event.node)),
+    caseDueAt: application.caseDueAt,
+    closedAt: now,
+    waitingSince: waiting?.createdAt ?? null,
+  });
+  if (!refund) return { created: false, refund: null };
+  const { created } = await requestRefund(tx, {
+    applicationId,
+    cause: refund.cause,
+    amountMinor: refund.amountMinor,
+    actorId,
+    now,
+  });
+  return { created, refund };
 }

@@ -22,6 +22,53 @@ export function refundRules(fee: FeeQuote): RefundRule[] {
   ];
 }
 
+/** The cause a refund rule's money is recorded under (the refund table, decision 031). */
+export const RULE_CAUSE = { beforeMaterialCheck: "WITHDRAWN", missedDeadline: "MISSED_PROMISE" } as const;
+
+export type ClosingRefundInput = {
+  /** How the case ends: a decision, or the applicant's withdrawal. */
+  status: "APPROVED" | "REJECTED" | "WITHDRAWN";
+  fee: FeeQuote;
+  materialCheckDone: boolean;
+  /** The tier's promised time, already moved on by earlier waits for the applicant. */
+  caseDueAt: Date | null;
+  closedAt: Date;
+  /** Since when the case has been waiting for the applicant, if it still is: that wait is not ours. */
+  waitingSince?: Date | null;
+};
+
+export type ClosingRefund = {
+  rule: Exclude<RefundRule["id"], "afterMaterialCheck">;
+  cause: (typeof RULE_CAUSE)[keyof typeof RULE_CAUSE];
+  amountMinor: number;
+};
+
+/** Closed later than promised, not counting a wait for the applicant that is still running. */
+export function missedPromise(
+  input: Pick<ClosingRefundInput, "caseDueAt" | "closedAt" | "waitingSince">,
+): boolean {
+  if (input.caseDueAt === null) return false;
+  const waited = input.waitingSince
+    ? Math.max(0, input.closedAt.getTime() - input.waitingSince.getTime())
+    : 0;
+  return input.closedAt.getTime() > input.caseDueAt.getTime() + waited;
+}
+
+/**
+ * The refund the rules (refundRules, the text shown before paying and on the receipt) give a case
+ * that closes now, or null. The automatic refunds record exactly this, and feeOutcome tells the
+ * applicant the same: one source for both.
+ */
+export function refundOnClosing(input: ClosingRefundInput): ClosingRefund | null {
+  const rules = new Map(refundRules(input.fee).map((rule) => [rule.id, rule]));
+  const pick = (rule: ClosingRefund["rule"]): ClosingRefund | null => {
+    const amountMinor = rules.get(rule)?.amountMinor ?? 0;
+    return amountMinor > 0 ? { rule, cause: RULE_CAUSE[rule], amountMinor } : null;
+  };
+  if (input.status === "WITHDRAWN" && !input.materialCheckDone) return pick("beforeMaterialCheck");
+  return missedPromise(input) ? pick("missedDeadline") : null;
+}
+
 /** Refunds go back the way the applicant paid within this many working days (the "how" rule). */
 export const REFUND_WORKING_DAYS = 7;
 
@@ -67,20 +114,19 @@ export function feeOutcome(input: FeeOutcomeInput): FeeOutcome | null {
       amountMinor: input.refundedMinor ?? input.fee.totalMinor,
       at: input.refundedAt,
     };
-  const rules = new Map(refundRules(input.fee).map((rule) => [rule.id, rule]));
-  const pick = (id: RefundRule["id"]): FeeOutcome => {
-    const rule = rules.get(id)!;
-    return rule.amountMinor > 0 && id !== "afterMaterialCheck"
-      ? { kind: "refundDue", rule: id, amountMinor: rule.amountMinor, closedAt: input.closedAt }
-      : { kind: "kept", rule: "afterMaterialCheck" };
-  };
-  if (input.status === "WITHDRAWN" && !input.materialCheckDone) return pick("beforeMaterialCheck");
-  const missed =
-    input.caseDueAt !== null &&
-    input.closedAt !== null &&
-    input.closedAt.getTime() > input.caseDueAt.getTime() &&
-    rules.has("missedDeadline");
-  return pick(missed ? "missedDeadline" : "afterMaterialCheck");
+  const refund =
+    input.closedAt === null
+      ? null
+      : refundOnClosing({
+          status: input.status,
+          fee: input.fee,
+          materialCheckDone: input.materialCheckDone,
+          caseDueAt: input.caseDueAt,
+          closedAt: input.closedAt,
+        });
+  return refund
+    ? { kind: "refundDue", rule: refund.rule, amountMinor: refund.amountMinor, closedAt: input.closedAt }
+    : { kind: "kept", rule: "afterMaterialCheck" };
 }
 
 /** True once any step after material check was reached (the history's nodes, in any order). */

@@ -745,7 +745,12 @@ describe("concurrency", () => {
   it("lets exactly one of two simultaneous transitions on the same version through", async () => {
     const [applicant, reviewer] = [await makeUser(), await makeUser("REVIEWER")];
     for (let round = 0; round < 5; round++) {
-      const application = await makeCase(applicant, { assignee: reviewer, node: "MATERIAL_CHECK" });
+      // Unpaid: a paid withdrawal adds its refund's rows (lib/payments/automatic-refunds.test.ts).
+      const application = await makeCase(applicant, {
+        assignee: reviewer,
+        node: "MATERIAL_CHECK",
+        paymentStatus: "UNPAID",
+      });
       const results = await Promise.allSettled([
         performTransition({
           applicationId: application.id,

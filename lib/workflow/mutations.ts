@@ -4,6 +4,8 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
 import type { ApplicationStatus, WorkflowNode } from "@/lib/generated/prisma/enums";
+import { payOutAfterCommit } from "@/lib/payments/refund-execution-mutations";
+import { requestClosingRefund } from "@/lib/payments/refund-mutations";
 import { assignOnDuty } from "@/lib/rota/auto-assign-mutations";
 import {
   lockCase,
@@ -72,7 +74,8 @@ export async function performTransition(args: PerformTransitionArgs): Promise<Tr
   const parsed = transitionInputSchema.safeParse(args.input ?? {});
   if (!parsed.success) throw new TransitionRequirementError(fieldErrorsOf(parsed.error));
 
-  return db.$transaction(async (tx) => {
+  let refundRequested = false;
+  const outcome = await db.$transaction(async (tx) => {
     const row = await lockCase(tx, applicationId);
     const actor = row
       ? actorFor({ applicantId: row.applicant_id, assigneeId: row.assignee_id }, viewer)
@@ -114,6 +117,16 @@ export async function performTransition(args: PerformTransitionArgs): Promise<Tr
              updated_at = ${now}
        WHERE id = ${row.id}::uuid AND version = ${expectedVersion}`;
     if (updated !== 1) throw new ConcurrentChangeError();
+    // Decided later than promised, or withdrawn: the refund the rules give, recorded with the closing.
+    if (allowed.status === "APPROVED" || allowed.status === "REJECTED" || allowed.status === "WITHDRAWN") {
+      const refund = await requestClosingRefund(tx, {
+        applicationId: row.id,
+        status: allowed.status,
+        actorId: null,
+        now,
+      });
+      refundRequested = refund.created;
+    }
 
     let supplementRequestId: string | null = null;
     if (allowed.name === "REQUEST_SUPPLEMENT") {
@@ -189,6 +202,9 @@ export async function performTransition(args: PerformTransitionArgs): Promise<Tr
       supplementRequestId,
     };
   });
+  // Outside the transaction: the provider is never called while the case is locked.
+  if (refundRequested) await payOutAfterCommit(outcome.applicationId, now);
+  return outcome;
 }
 
 export type RequestSupplementArgs = Omit<PerformTransitionArgs, "transition" | "input"> & {

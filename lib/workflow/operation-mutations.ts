@@ -8,6 +8,8 @@ import { saveResultDocument, type NewEvidenceFile } from "@/lib/evidence/mutatio
 import { Prisma } from "@/lib/generated/prisma/client";
 import { isStepLate } from "@/lib/cases/next-due";
 import { pageResponsible } from "@/lib/paging/mutations";
+import { payOutAfterCommit } from "@/lib/payments/refund-execution-mutations";
+import { requestRefund } from "@/lib/payments/refund-mutations";
 import { actorFor, type WorkflowViewer } from "./actors";
 import {
   lockCase,
@@ -236,21 +238,72 @@ export async function recordPaymentByStaff(args: OperationArgs & { reference: st
   }
 }
 
-/** A refund (whole fee or part of it), with the reason the applicant sees. */
-export function recordRefund(args: OperationArgs & { amountMinor: number; reason: string }) {
-  return run("RECORD_REFUND", args, (row) => {
+/**
+ * A supervisor's refund (whole fee or part of it), with the reason the applicant sees: recorded as
+ * the case's MANUAL refund and paid out through the provider like every other (decision 031), at
+ * most what has not gone back already. The fee counts as refunded from now on.
+ */
+export async function recordRefund(args: OperationArgs & { amountMinor: number; reason: string }) {
+  const now = args.now ?? new Date();
+  const outcome = await run("RECORD_REFUND", { ...args, now }, async (row, tx) => {
     const totalMinor = row.fee_base_minor + row.fee_surcharge_minor;
-    if (!(args.amountMinor > 0 && args.amountMinor <= totalMinor)) {
+    const earlier = await tx.refund.aggregate({
+      where: { applicationId: row.id },
+      _sum: { amountMinor: true },
+    });
+    if (!(args.amountMinor > 0 && args.amountMinor <= totalMinor - (earlier._sum.amountMinor ?? 0))) {
       throw new TransitionRequirementError({ amount: ["workspace.errors.refundAmount"] });
     }
-    const now = args.now ?? new Date();
+    const { created } = await requestRefund(tx, {
+      applicationId: row.id,
+      cause: "MANUAL",
+      amountMinor: args.amountMinor,
+      actorId: args.viewer.id,
+      now,
+    });
+    if (!created) throw new TransitionNotAllowedError();
     return {
-      patch: { paymentStatus: "REFUNDED", refundedMinor: args.amountMinor, refundedAt: now },
+      // The amount and time are written when the provider confirms (refundedMinor is their sum).
+      patch: { paymentStatus: "REFUNDED" },
       publicNote: args.reason,
       auditDetails: { amountMinor: args.amountMinor, currency: row.currency },
-      applicantNotice: "payment.refunded",
     };
   });
+  await payOutAfterCommit(outcome.applicationId, now);
+  return outcome;
+}
+
+/**
+ * A supervisor waives the fee of an open case, with a reason (staff only; audited). Unpaid: nothing
+ * is owed any more, and approval accepts it. Paid: the same, and what has not gone back yet is
+ * refunded under the cause WAIVED, through the provider like every refund (decision 031).
+ */
+export async function waiveFee(args: OperationArgs & { reason: string }) {
+  const now = args.now ?? new Date();
+  let refunded = false;
+  const outcome = await run("WAIVE_FEE", { ...args, now }, async (row, tx) => {
+    const totalMinor = row.fee_base_minor + row.fee_surcharge_minor;
+    const earlier = await tx.refund.aggregate({
+      where: { applicationId: row.id },
+      _sum: { amountMinor: true },
+    });
+    const amountMinor = Math.max(0, totalMinor - (earlier._sum.amountMinor ?? 0));
+    ({ created: refunded } = await requestRefund(tx, {
+      applicationId: row.id,
+      cause: "WAIVED",
+      amountMinor,
+      actorId: args.viewer.id,
+      now,
+    }));
+    return {
+      patch: { paymentStatus: "WAIVED" },
+      internalNote: args.reason,
+      auditDetails: { reason: args.reason, ...(refunded ? { amountMinor, currency: row.currency } : {}) },
+      applicantNotice: "payment.waived",
+    };
+  });
+  if (refunded) await payOutAfterCommit(outcome.applicationId, now);
+  return outcome;
 }
 
 /** A follow-up within FOLLOW_UP_INTERVAL_MS of the last one; says when the next one is accepted. */

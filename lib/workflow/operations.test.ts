@@ -65,6 +65,8 @@ function expected(state: OperationState, who: Who): OperationName[] {
     result.push("UPLOAD_RESULT_DOCUMENT");
   if (caseStaff && open && state.paymentStatus === "UNPAID") result.push("RECORD_PAYMENT");
   if (who === "SUPERVISOR" && state.paymentStatus === "PAID") result.push("RECORD_REFUND");
+  if (who === "SUPERVISOR" && open && (state.paymentStatus === "UNPAID" || state.paymentStatus === "PAID"))
+    result.push("WAIVE_FEE");
   // The applicant's only operation: asking staff to hurry on their own open case.
   if (who === "owner" && open) result.push("FOLLOW_UP");
   return result;
@@ -157,6 +159,7 @@ describe("allowedOperations", () => {
       "RECORD_REFUND",
       "UPGRADE_TIER",
       "UPLOAD_RESULT_DOCUMENT",
+      "WAIVE_FEE",
     ]);
   });
 });

@@ -16,6 +16,7 @@ export type OperationName =
   | "UPLOAD_RESULT_DOCUMENT"
   | "RECORD_PAYMENT"
   | "RECORD_REFUND"
+  | "WAIVE_FEE"
   | "FOLLOW_UP"
   | "ACCEPT_AS_STANDARD"
   | "UPGRADE_TIER";
@@ -70,6 +71,13 @@ export const OPERATIONS: readonly OperationRule[] = [
     who: ["SUPERVISOR"],
     action: "REFUND_RECORDED",
     when: (state) => state.paymentStatus === "PAID",
+  },
+  // Waiving a fee is too: an unpaid one is no longer owed, a paid one goes back in full (decision 031).
+  {
+    name: "WAIVE_FEE",
+    who: ["SUPERVISOR"],
+    action: "FEE_WAIVED",
+    when: (state) => isOpen(state) && (state.paymentStatus === "UNPAID" || state.paymentStatus === "PAID"),
   },
   // The applicant asks staff to hurry (催办); how often is limited in the mutation (FOLLOW_UP_INTERVAL_MS).
   { name: "FOLLOW_UP", who: [OWNER], action: "FOLLOW_UP", when: isOpen },

@@ -111,3 +111,8 @@ export const upgradeTierSchema = z.object({
   ...caseReference,
   tier: z.enum(["URGENT", "EXPRESS"], "case.upgrade.errors.notFaster"),
 });
+
+export const waiverSchema = z.object({
+  ...caseReference,
+  reason: multilineText().trim().min(1, "workspace.errors.waiverReason").max(NOTE_MAX, "validation.tooLong"),
+});

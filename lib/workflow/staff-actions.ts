@@ -17,6 +17,7 @@ import {
   recordPaymentByStaff,
   recordRefund,
   uploadResultDocument,
+  waiveFee,
   type OperationOutcome,
 } from "./operation-mutations";
 import {
@@ -27,6 +28,7 @@ import {
   paymentSchema,
   refundSchema,
   staffTransitionSchema,
+  waiverSchema,
 } from "./schema";
 
 // The staff workspace's actions. Thin on purpose: the mutations lock the case, compare the version
@@ -126,6 +128,8 @@ export const acceptAsStandardAction = caseOperation(
   ["publicNote", "internalNote"],
   acceptAsStandard,
 );
+
+export const waiveFeeAction = caseOperation("waiveFee", waiverSchema, ["reason"], waiveFee);
 
 export const uploadResultDocumentAction = formAction({
   name: "workflow.uploadResultDocument",

@@ -13,6 +13,7 @@ import {
   TimePerNodeSection,
 } from "@/components/dashboard/node-sections";
 import { PagingSection } from "@/components/dashboard/paging-section";
+import { RefundsSection } from "@/components/dashboard/refund-section";
 import { OnTimeByServiceSection } from "@/components/dashboard/service-section";
 import { HourlyVolumeSection } from "@/components/dashboard/volume-section";
 import { Notice } from "@/components/ui/notice";
@@ -27,6 +28,7 @@ import {
   getOnTimeByService,
   getOpenCountsByNode,
   getRatings,
+  getRefundsByCause,
   getTimePerNode,
   listDashboardServices,
 } from "@/lib/dashboard/data";
@@ -64,6 +66,7 @@ export default async function DashboardPage({
     volume,
     followUps,
     ratings,
+    refunds,
   ] = await Promise.all([
     getTranslations("dashboard"),
     getFormat(),
@@ -77,6 +80,7 @@ export default async function DashboardPage({
     getHourlyVolume(user, filters),
     getFollowUpRate(user, filters),
     getRatings(user, filters),
+    getRefundsByCause(user, filters),
   ]);
   const day = (value: string) =>
     format.dateTime(new Date(`${value}T12:00:00Z`), { dateStyle: "medium", timeZone: "UTC" });
@@ -112,6 +116,7 @@ export default async function DashboardPage({
         <HourlyVolumeSection volume={volume} timeZone={timeZone} />
         <RatingsSection data={ratings} />
         <PagingSection viewer={user} filters={filters} />
+        <RefundsSection rows={refunds} />
       </div>
     </>
   );

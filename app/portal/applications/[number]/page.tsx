@@ -5,6 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { CaseRefresher } from "@/components/case/case-refresher";
 import { CaseSummary } from "@/components/case/case-summary";
 import { FeeOutcomeText } from "@/components/case/fee-outcome";
+import { RefundList } from "@/components/case/refund-list";
 import { History } from "@/components/case/history";
 import { SentMessages } from "@/components/case/sent-messages";
 import { ProgressBar } from "@/components/case/progress-bar";
@@ -180,9 +181,15 @@ export default async function CasePage({ params, searchParams }: Props) {
           )}
         </section>
 
-        {fee && (
+        {(fee || view.refunds.length > 0) && (
           <Card headingId="fee-heading" heading={t("fee.heading")}>
-            <FeeOutcomeText outcome={fee} totalMinor={view.fee.totalMinor} currency={view.fee.currency} />
+            <div className="flex flex-col gap-4">
+              {/* Recorded refunds say it all; the rules' text stays for what they do not cover. */}
+              {fee && (view.refunds.length === 0 || !["refunded", "refundDue"].includes(fee.kind)) && (
+                <FeeOutcomeText outcome={fee} totalMinor={view.fee.totalMinor} currency={view.fee.currency} />
+              )}
+              {view.refunds.length > 0 && <RefundList refunds={view.refunds} currency={view.fee.currency} />}
+            </div>
           </Card>
         )}
 

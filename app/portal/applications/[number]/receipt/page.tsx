@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getFormat } from "@/lib/i18n/server-format";
+import { RefundList } from "@/components/case/refund-list";
 import { PrintButton } from "@/components/payments/print-button";
 import { buttonClasses } from "@/components/ui/button";
 import { formatApplicationNumber, validateApplicationNumber } from "@/lib/applications/application-number";
@@ -29,7 +30,9 @@ export default async function ReceiptPage({ params }: Props) {
   const payment = valid.ok ? await findOwnPayment(user, valid.number) : null;
   if (!payment) notFound();
   const base = `/portal/applications/${payment.number}`;
-  if (payment.paymentStatus !== "PAID" && payment.paymentStatus !== "REFUNDED") redirect(`${base}/pay`);
+  // A fee waived after it was paid still has its receipt (and the refund on it).
+  if (payment.paymentStatus !== "PAID" && payment.paymentStatus !== "REFUNDED" && !payment.paidAt)
+    redirect(`${base}/pay`);
 
   const [t, tCatalog, format, locale] = await Promise.all([
     getTranslations("payment"),
@@ -82,6 +85,11 @@ export default async function ReceiptPage({ params }: Props) {
             </div>
           ))}
         </dl>
+        {payment.refunds.length > 0 && (
+          <div className="mt-4 border-t border-slate-200 pt-4 text-sm">
+            <RefundList refunds={payment.refunds} currency={payment.currency} />
+          </div>
+        )}
         <p className="mt-4 text-xs text-slate-500">{t("receipt.footer")}</p>
       </article>
       <div className="flex flex-col gap-2 sm:flex-row print:hidden">
