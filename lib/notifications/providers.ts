@@ -32,7 +32,8 @@ export type OutgoingSms = {
 };
 
 /** What an SMS template may fill in: the public number and, for some, one time. Nothing else. */
-export type SmsParams = { number: string; time?: string };
+/** What a registered SMS template fills in: the number, for some one time, and for a page its acknowledge link. */
+export type SmsParams = { number: string; time?: string; link?: string };
 
 /** Who accepted a message and under which id of theirs (recorded on the notification row). */
 export type SmsReceipt = { provider: string; providerMessageId: string | null };

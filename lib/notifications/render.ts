@@ -142,14 +142,19 @@ export function renderNotification({
       footer,
     }),
     sms: t("notifications.sms", { title, link }),
-    smsParams: smsParamsOf(
-      number,
-      values.dueAt && spec.mentionsDue
-        ? params.dueAt
-        : values.expectedAt && spec.mentionsExpected
-          ? params.expectedAt
-          : "",
-    ),
+    smsParams: {
+      ...smsParamsOf(
+        number,
+        values.dueAt && spec.mentionsDue
+          ? params.dueAt
+          : values.expectedAt && spec.mentionsExpected
+            ? params.expectedAt
+            : "",
+      ),
+      // A page is answered through its own acknowledge link (decision 036): a registered template
+      // must carry it, since it differs for every page.
+      ...(spec.audience === "page" ? { link } : {}),
+    },
   };
   if (problems.length > 0)
     throw new TemplateError(`template "${name}" (${lang}) failed to render: ${problems.join("; ")}`);

@@ -245,7 +245,10 @@ describe("which notices also go by text", () => {
       where: { applicationId: application.id, channel: "SMS" },
       select: { template: true, toAddress: true },
     });
-    expect(texts.map((text) => text.template).sort()).toEqual([...SMS_TEMPLATE_NAMES].sort());
+    // Pages (decision 036) go to staff, queued by lib/paging, not to the case's phone.
+    expect(texts.map((text) => text.template).sort()).toEqual(
+      SMS_TEMPLATE_NAMES.filter((name) => TEMPLATES[name].audience === "applicant").sort(),
+    );
     expect(new Set(texts.map((text) => text.toAddress))).toEqual(new Set(["+8613900139000"]));
 
     const { aliyun } = await fakes();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { WorkflowNode } from "@/lib/generated/prisma/enums";
 import { LOCALES } from "@/lib/i18n/config";
+import { ackLinkPath, newPageToken } from "@/lib/paging/page-rules";
 import { renderNotification } from "./render";
 import { smsSegments } from "./sms-segments";
 import { SMS_TEMPLATE_NAMES } from "./templates";
@@ -47,6 +48,8 @@ const LONGEST = {
   node: WorkflowNode.AWAITING_SUPPLEMENT,
   dueAt: "2026-12-07T10:30:00.000Z",
   expectedAt: "2026-12-07T10:30:00.000Z",
+  // A page's acknowledge link (decision 036): the path with its token, as newPageToken makes it.
+  path: ackLinkPath(newPageToken().token),
 };
 
 describe("text messages", () => {
@@ -79,9 +82,11 @@ describe("text messages", () => {
         const sent = [message.sms, JSON.stringify(message.smsParams)];
         for (const part of sent) for (const secret of FORBIDDEN) expect(part).not.toContain(secret);
         expect(message.sms).toContain("EX-1BM-YR4-ENP");
-        expect(Object.keys(message.smsParams).sort()).toEqual(
-          message.smsParams.time ? ["number", "time"] : ["number"],
-        );
+        expect(Object.keys(message.smsParams).sort()).toEqual([
+          ...(message.audience === "page" ? ["link"] : []),
+          "number",
+          ...(message.smsParams.time ? ["time"] : []),
+        ]);
         expect(smsSegments(message.sms)).toBeLessThanOrEqual(2);
       });
 });

@@ -43,9 +43,10 @@ export function pageChannels(
   return preference === "SMS" ? ["SMS"] : ["EMAIL", "SMS"];
 }
 
-// 32 random bytes: guessing is hopeless, so a lookup by hash needs no throttle of its own.
+// 128 random bits: guessing is hopeless, so a lookup by hash needs no throttle of its own; and
+// 22 characters keep a Chinese page, link included, within two SMS segments (sms-texts.test.ts).
 export function newPageToken(): { token: string; tokenHash: string } {
-  const token = randomBytes(32).toString("base64url");
+  const token = randomBytes(16).toString("base64url");
   return { token, tokenHash: hashPageToken(token) };
 }
 

@@ -7,6 +7,7 @@ import {
   type ClosingRefund,
   type ClosingRefundInput,
 } from "./refund-policy";
+import { pausedMinutesOf } from "@/lib/workflow/supplement-deadline";
 
 type Tx = Prisma.TransactionClient;
 
@@ -85,16 +86,21 @@ export async function requestClosingRefund(
     tx.supplementRequest.findFirst({
       where: { applicationId, status: "OPEN" },
       orderBy: { createdAt: "desc" },
-      select: { createdAt: true },
+      select: { createdAt: true, extendedAt: true, dueAt: true },
     }),
   ]);
+  // A wait still running is the applicant's only up to the request's due time (decision 034): the
+  // same count the supplement's answer or staff's lapse actions bank into pausedMinutes.
+  const waitedMinutes = waiting
+    ? pausedMinutesOf({ setAt: waiting.extendedAt ?? waiting.createdAt, dueAt: waiting.dueAt, now })
+    : 0;
   const refund = refundOnClosing({
     status,
     fee: quoteFee({ baseFeeMinor: application.feeBaseMinor, surchargeMinor: application.feeSurchargeMinor }),
     materialCheckDone: passedMaterialCheck(events.map((event) => event.node)),
     caseDueAt: application.caseDueAt,
     closedAt: now,
-    waitingSince: waiting?.createdAt ?? null,
+    waitingSince: waiting ? new Date(now.getTime() - waitedMinutes * 60_000) : null,
   });
   if (!refund) return { created: false, refund: null };
   const { created } = await requestRefund(tx, {

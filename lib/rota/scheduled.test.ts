@@ -129,7 +129,7 @@ describe("a case filed at night with “start next morning”", () => {
       where: { applicationId: id, template: "application.received" },
       select: { channel: true, payload: true },
     });
-    expect(told.map((row) => row.channel).sort()).toEqual(["EMAIL", "IN_APP"]);
+    expect(told.map((row) => row.channel).sort()).toEqual(["EMAIL", "IN_APP", "SMS"]);
     for (const row of told) expect(row.payload).toMatchObject({ startsAt: start.toISOString() });
 
     // A minute before the start: the worker leaves it alone, and the overdue watch never sees it.

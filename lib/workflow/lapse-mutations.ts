@@ -1,4 +1,6 @@
 import "server-only";
+import { payOutAfterCommit } from "@/lib/payments/refund-execution-mutations";
+import { requestClosingRefund } from "@/lib/payments/refund-mutations";
 import { z } from "zod";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
@@ -58,7 +60,8 @@ export async function handleLapsedSupplement(args: LapseArgs): Promise<LapseOutc
   if (!parsed.success) throw new TransitionRequirementError(fieldErrorsOf(parsed.error));
   const input = parsed.data;
 
-  return db.$transaction(async (tx) => {
+  let refundRequested = false;
+  const outcome = await db.$transaction(async (tx) => {
     const row = await lockCase(tx, applicationId);
     const actor = row
       ? actorFor({ applicantId: row.applicant_id, assigneeId: row.assignee_id }, viewer)
@@ -93,6 +96,12 @@ export async function handleLapsedSupplement(args: LapseArgs): Promise<LapseOutc
              updated_at = ${now}
        WHERE id = ${row.id}::uuid AND version = ${expectedVersion}`;
     if (updated !== 1) throw new ConcurrentChangeError();
+    // Closing as not provided is a rejection: the refund the rules give (e.g. a missed promise), as
+    // for any decision (mutations.ts), recorded with the closing.
+    if (step.status === "REJECTED")
+      refundRequested = (
+        await requestClosingRefund(tx, { applicationId: row.id, status: "REJECTED", actorId: null, now })
+      ).created;
 
     await tx.timelineEvent.create({
       data: {
@@ -138,6 +147,8 @@ export async function handleLapsedSupplement(args: LapseArgs): Promise<LapseOutc
       currentNode: step.node,
     };
   });
+  if (refundRequested) await payOutAfterCommit(outcome.applicationId, now);
+  return outcome;
 }
 
 type Step = {

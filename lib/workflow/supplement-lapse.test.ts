@@ -39,12 +39,14 @@ async function reviewer(onDuty: boolean): Promise<Reviewer> {
 /** A case in `node`, assigned, asked at T0 for material due `dueHours` later; returns it at version 1. */
 async function waitingCase(
   dueHours: number,
-  options: { assignee?: Reviewer; node?: "MATERIAL_CHECK" | "SUBSTANTIVE_REVIEW" } = {},
+  options: { assignee?: Reviewer; node?: "MATERIAL_CHECK" | "SUBSTANTIVE_REVIEW"; paid?: boolean } = {},
 ) {
   const assignee = options.assignee ?? (await reviewer(true));
   const application = await openCase(world, {
     assigneeId: assignee.id,
     currentNode: options.node ?? "MATERIAL_CHECK",
+    // A paid 50-yuan surcharge: what a missed promise gives back.
+    ...(options.paid ? { paymentStatus: "PAID" as const, paidAt: T0, feeSurchargeMinor: 5000 } : {}),
   });
   await requestSupplement({
     applicationId: application.id,
@@ -427,5 +429,48 @@ describe("who may answer a lapsed supplement", () => {
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     const refused = results.find((result) => result.status === "rejected") as PromiseRejectedResult;
     expect(refused.reason).toBeInstanceOf(ConcurrentChangeError);
+  });
+});
+
+describe("a lapsed supplement and the promise's refund", () => {
+  // Due at T0 + 48 h; material asked at T0, due at T0 + 12 h: only those 12 h are the applicant's,
+  // so the promise moves to T0 + 60 h however long the request then stays open.
+  const refunds = (applicationId: string) =>
+    db.refund.findMany({ where: { applicationId }, select: { cause: true, amountMinor: true } });
+
+  it("closing as not provided after the moved promise refunds the surcharge; before it, nothing", async () => {
+    const supervisor = { id: world.onDuty.id, role: "SUPERVISOR" as const };
+    const late = await waitingCase(12, { paid: true });
+    const onTime = await waitingCase(12, { paid: true });
+    await runSupplementLapse({ now: at(12 * HOUR), timeZone });
+    for (const [application, now] of [
+      [late, at(61 * HOUR)],
+      [onTime, at(59 * HOUR)],
+    ] as const)
+      await handleLapsedSupplement({
+        applicationId: application.id,
+        expectedVersion: 1,
+        viewer: supervisor,
+        action: "CLOSE_NOT_PROVIDED",
+        now,
+      });
+    expect(await refunds(late.id)).toEqual([{ cause: "MISSED_PROMISE", amountMinor: 5000 }]);
+    expect(await refunds(onTime.id)).toEqual([]);
+  });
+
+  it("a withdrawal while a lapsed request is still open counts the wait only up to its due time", async () => {
+    const application = await waitingCase(12, { paid: true, node: "SUBSTANTIVE_REVIEW" });
+    // Review work was done before the material was asked for: the after-material-check rule applies.
+    await db.timelineEvent.create({
+      data: { applicationId: application.id, node: "SUBSTANTIVE_REVIEW", action: "ADVANCED", occurredAt: T0 },
+    });
+    await performTransition({
+      applicationId: application.id,
+      expectedVersion: 1,
+      viewer: { id: world.applicant.id, role: "APPLICANT" },
+      transition: "WITHDRAW",
+      now: at(70 * HOUR),
+    });
+    expect(await refunds(application.id)).toEqual([{ cause: "MISSED_PROMISE", amountMinor: 5000 }]);
   });
 });
