@@ -32,5 +32,5 @@ test("a case decided after its promise shows the automatic refund to the applica
     `Decided after your tier’s promised time: the urgent surcharge of ${formatMoney(5_000, "CNY", "en")} is refunded automatically.`,
   );
   await expect(fee).toContainText(/Refunded on .+, the way you paid\. Refund reference: RFD-\w{5}-\w{5}\./);
-  await expect(applicantCase.history.getByText(/^Refund made · /)).toBeVisible();
+  await expect(applicantCase.history.getByText(/^Refund made · Step: /)).toBeVisible();
 });
