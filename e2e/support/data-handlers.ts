@@ -21,6 +21,7 @@ import {
 } from "@/lib/catalog/mutations";
 import { addEvidenceSchema, createServiceSchema, updateServiceSchema } from "@/lib/catalog/admin-schema";
 import { db } from "@/lib/db";
+import { applicationFormValues } from "@/lib/testing/fixtures";
 import type { ApplicationStatus, Role, UrgencyTier, WorkflowNode } from "@/lib/generated/prisma/enums";
 import { maskIdNumber } from "@/lib/identity/id-number";
 import { hashIdNumber } from "@/lib/identity/id-number-hash";
@@ -568,27 +569,17 @@ export const handlers = {
       select: { id: true },
     });
     const neededBy = new Date(Date.now() + 5 * 24 * HOUR).toISOString().slice(0, 10);
-    const input = buildApplicationSchema().parse({
-      serviceCode: service.code,
-      tier,
-      neededBy,
-      utcOffsetMinutes: "0",
-      reason:
-        "I need this urgently because my mother is in hospital abroad and I must travel; letter attached.",
-      triageConsequence: "HEALTH_OR_SAFETY",
-      triageFixedDate: "NONE",
-      triageFixedDateOn: "",
-      triageHealthSafety: "YES",
-      triageAffected: "DEPENDANTS",
-      triageNextDay: "",
-      applicantName: "Wang Xiaoming",
-      idType: "PASSPORT",
-      idNumber: "E12345678",
-      phone: "+86 138 0013 8000",
-      email: "e2e@e2e.test",
-      submissionKey: randomUUID(),
-      evidenceIds: [],
-    });
+    const input = buildApplicationSchema().parse(
+      applicationFormValues({
+        serviceCode: service.code,
+        tier,
+        neededBy,
+        reason:
+          "I need this urgently because my mother is in hospital abroad and I must travel; letter attached.",
+        applicantName: "Wang Xiaoming",
+        email: "e2e@e2e.test",
+      }),
+    );
     const { number } = await createApplication({ id: applicantId, role: "APPLICANT" }, input);
     return number;
   },

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
+import { applicationFormValues } from "@/lib/testing/fixtures";
 import { serverEnv } from "@/lib/env";
 import { NotAuthorizedError, UserFacingError } from "@/lib/errors";
 import type { EvidenceKind } from "@/lib/generated/prisma/enums";
@@ -60,28 +61,13 @@ function input(values: Partial<ApplicationFormValues> & { evidenceIds: string[] 
 
 /** The form's answers before parsing; needed 20 days from the real clock. */
 function rawInput(values: Partial<ApplicationFormValues> & { evidenceIds: string[] }): ApplicationFormValues {
-  const neededBy = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
-  return {
-    serviceCode: "passport-renewal",
-    tier: "URGENT",
-    neededBy,
-    utcOffsetMinutes: "0",
+  return applicationFormValues({
     reason:
       "I need my passport renewed soon because my mother is in hospital abroad; attached: hospital letter.",
-    triageConsequence: "HEALTH_OR_SAFETY",
-    triageFixedDate: "NONE",
-    triageFixedDateOn: "",
-    triageHealthSafety: "YES",
-    triageAffected: "DEPENDANTS",
-    triageNextDay: "",
-    applicantName: "王小明",
     idType: "CN_RESIDENT_ID",
     idNumber: ID_NUMBER,
-    phone: "+86 138 0013 8000",
-    email: "contact@test.example",
-    submissionKey: randomUUID(),
     ...values,
-  };
+  });
 }
 
 async function expectFieldError(promise: Promise<unknown>, field: string, key: string) {

@@ -5,7 +5,7 @@ import { buildApplicationSchema } from "@/lib/applications/schema";
 import { db } from "@/lib/db";
 import type { PagingPreference, UrgencyTier } from "@/lib/generated/prisma/enums";
 import { makeShift, shanghai } from "@/lib/rota/rota.fixtures";
-import { createTestUser } from "@/lib/testing/fixtures";
+import { applicationFormValues, createTestUser } from "@/lib/testing/fixtures";
 
 export const MINUTE = 60_000;
 export const ZONE = "Asia/Shanghai";
@@ -56,26 +56,9 @@ export async function createPagingWorld(weekday: number) {
 
 /** The parsed form input of an application to `serviceCode` in `tier`. */
 export function applicationInput(serviceCode: string, tier: UrgencyTier, now: Date) {
-  return buildApplicationSchema(() => now).parse({
-    serviceCode,
-    tier,
-    neededBy: "2026-12-10",
-    utcOffsetMinutes: "0",
-    reason: "I need this document urgently because my mother is in hospital abroad; letter attached.",
-    triageConsequence: "HEALTH_OR_SAFETY",
-    triageFixedDate: "NONE",
-    triageFixedDateOn: "",
-    triageHealthSafety: "YES",
-    triageAffected: "DEPENDANTS",
-    triageNextDay: "",
-    applicantName: "王小明",
-    idType: "PASSPORT",
-    idNumber: "E12345678",
-    phone: "+86 138 0013 8000",
-    email: "contact@test.example",
-    submissionKey: randomUUID(),
-    evidenceIds: [],
-  });
+  return buildApplicationSchema(() => now).parse(
+    applicationFormValues({ serviceCode, tier, neededBy: "2026-12-10" }),
+  );
 }
 
 /** The page messages of a case, as "template:channel:recipient→address" sorted. */

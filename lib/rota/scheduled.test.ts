@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createApplication } from "@/lib/applications/mutations";
-import { buildApplicationSchema, type ApplicationFormValues } from "@/lib/applications/schema";
+import { buildApplicationSchema } from "@/lib/applications/schema";
 import { db } from "@/lib/db";
+import { applicationFormValues } from "@/lib/testing/fixtures";
 import { makeCnResidentId } from "@/lib/identity/id-number";
 import { runOverdueWatch } from "@/lib/sla/mutations";
 import { withTestDatabase } from "@/lib/testing/with-test-database";
@@ -52,26 +53,18 @@ async function fileAt(now: Date, { nextDay }: { nextDay: boolean }) {
     (await draft("OTHER")).id,
     (await draft("URGENCY_PROOF")).id,
   ];
-  const values: ApplicationFormValues = {
-    serviceCode: "passport-renewal",
-    tier: "URGENT",
+  const values = applicationFormValues({
     neededBy: "2026-04-20",
     utcOffsetMinutes: "-480",
     reason: "I would like my passport renewed before a holiday next month; nothing is at risk.",
     triageConsequence: "INCONVENIENCE",
-    triageFixedDate: "NONE",
-    triageFixedDateOn: "",
     triageHealthSafety: "NO",
     triageAffected: "SELF",
     triageNextDay: nextDay ? "yes" : "",
-    applicantName: "王小明",
     idType: "CN_RESIDENT_ID",
     idNumber: makeCnResidentId("44030519851122771"),
-    phone: "+86 138 0013 8000",
-    email: "contact@test.example",
-    submissionKey: randomUUID(),
     evidenceIds,
-  };
+  });
   const created = await createApplication(applicant, buildApplicationSchema(() => now).parse(values), {
     now,
   });

@@ -1,6 +1,7 @@
 // Rows that integration tests arrange directly. Unique values per call, so tests never collide.
 import { randomUUID } from "node:crypto";
 import { generateApplicationNumber } from "@/lib/applications/application-number";
+import type { ApplicationFormValues } from "@/lib/applications/schema";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -59,4 +60,33 @@ export async function createTestService(): Promise<string> {
     select: { id: true },
   });
   return service.id;
+}
+
+/**
+ * The apply form's answers for an urgent, clearly justified request (health or safety, dependants),
+ * needed 20 days from the real clock, before parsing: what tests that file through createApplication
+ * start from. Override what the test is about (service, tier, identity, the night-time choice …).
+ */
+export function applicationFormValues(overrides: Partial<ApplicationFormValues> = {}): ApplicationFormValues {
+  return {
+    serviceCode: "passport-renewal",
+    tier: "URGENT",
+    neededBy: new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10),
+    utcOffsetMinutes: "0",
+    reason: "I need this document urgently because my mother is in hospital abroad; the letter is attached.",
+    triageConsequence: "HEALTH_OR_SAFETY",
+    triageFixedDate: "NONE",
+    triageFixedDateOn: "",
+    triageHealthSafety: "YES",
+    triageAffected: "DEPENDANTS",
+    triageNextDay: "",
+    applicantName: "王小明",
+    idType: "PASSPORT",
+    idNumber: "E12345678",
+    phone: "+86 138 0013 8000",
+    email: "contact@test.example",
+    submissionKey: randomUUID(),
+    evidenceIds: [],
+    ...overrides,
+  };
 }

@@ -7,7 +7,7 @@ import type { Viewer } from "../../lib/auth/viewer";
 import { saveEvidence, saveResultDocument } from "../../lib/evidence/mutations";
 import type { FileStore } from "../../lib/evidence/file-store";
 import { makeCnResidentId } from "../../lib/identity/id-number";
-import { createTestUser } from "../../lib/testing/fixtures";
+import { applicationFormValues, createTestUser } from "../../lib/testing/fixtures";
 
 const pdf = () => new Uint8Array(Buffer.from(`%PDF-1.7\n% ${randomUUID()}\n%%EOF\n`));
 
@@ -31,26 +31,13 @@ export async function fileCaseWithEvidence(
     const saved = await saveEvidence(applicant, { kind, originalName: `${kind}.bin`, bytes }, { store });
     evidenceIds.push(saved.id);
   }
-  const input = buildApplicationSchema().parse({
-    serviceCode: "passport-renewal",
-    tier: "URGENT",
-    neededBy: new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10),
-    utcOffsetMinutes: "0",
-    reason: "My mother is in hospital abroad and I must travel this week; the hospital letter is attached.",
-    triageConsequence: "HEALTH_OR_SAFETY",
-    triageFixedDate: "NONE",
-    triageFixedDateOn: "",
-    triageHealthSafety: "YES",
-    triageAffected: "DEPENDANTS",
-    triageNextDay: "",
-    applicantName: "王小明",
-    idType: "CN_RESIDENT_ID",
-    idNumber: makeCnResidentId("44030519851122771"),
-    phone: "+86 138 0013 8000",
-    email: "contact@test.example",
-    submissionKey: randomUUID(),
-    evidenceIds,
-  });
+  const input = buildApplicationSchema().parse(
+    applicationFormValues({
+      idType: "CN_RESIDENT_ID",
+      idNumber: makeCnResidentId("44030519851122771"),
+      evidenceIds,
+    }),
+  );
   const created = await createApplication(applicant, input);
   return { applicant, applicationId: created.id };
 }
