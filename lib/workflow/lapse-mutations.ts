@@ -13,9 +13,8 @@ import {
   TransitionRequirementError,
 } from "./errors";
 import { lapseInputSchema, type LapseInput } from "./lapse-schema";
-import { lockCase, queueApplicantNotice, stateOf, type LockedCase, type Tx } from "./shared-mutations";
+import { lockCaseFor, queueApplicantNotice, stateOf, type LockedCase, type Tx } from "./shared-mutations";
 import { allowedLapseActions, pausedMinutesOf, returnNodeOf, type LapseAction } from "./supplement-deadline";
-import { actorFor } from "./actors";
 import { systemNoteColumns, type StoredSystemNote } from "./system-notes";
 
 export type LapseArgs = {
@@ -62,12 +61,7 @@ export async function handleLapsedSupplement(args: LapseArgs): Promise<LapseOutc
 
   let refundRequested = false;
   const outcome = await db.$transaction(async (tx) => {
-    const row = await lockCase(tx, applicationId);
-    const actor = row
-      ? actorFor({ applicantId: row.applicant_id, assigneeId: row.assignee_id }, viewer)
-      : null;
-    if (!row || !actor) throw new CaseNotFoundError();
-    if (row.version !== expectedVersion) throw new ConcurrentChangeError();
+    const { row } = await lockCaseFor(tx, applicationId, viewer, expectedVersion);
     const request = await lockOpenRequest(tx, row.id);
     if (!allowedLapseActions(stateOf(row), viewer, request?.dueAt ?? null, now).includes(action) || !request)
       throw new TransitionNotAllowedError();

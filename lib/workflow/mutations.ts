@@ -8,7 +8,7 @@ import { payOutAfterCommit } from "@/lib/payments/refund-execution-mutations";
 import { requestClosingRefund } from "@/lib/payments/refund-mutations";
 import { assignOnDuty } from "@/lib/rota/auto-assign-mutations";
 import {
-  lockCase,
+  lockCaseFor,
   queueApplicantNotice,
   queueStaffNotice,
   stateOf,
@@ -29,13 +29,7 @@ import {
   type SupplementItemInput,
   type TransitionInput,
 } from "./schema";
-import {
-  OWNER,
-  actorFor,
-  findAllowedTransition,
-  type AvailableTransition,
-  type TransitionName,
-} from "./transitions";
+import { OWNER, findAllowedTransition, type AvailableTransition, type TransitionName } from "./transitions";
 
 export type PerformTransitionArgs = {
   applicationId: string;
@@ -76,13 +70,7 @@ export async function performTransition(args: PerformTransitionArgs): Promise<Tr
 
   let refundRequested = false;
   const outcome = await db.$transaction(async (tx) => {
-    const row = await lockCase(tx, applicationId);
-    const actor = row
-      ? actorFor({ applicantId: row.applicant_id, assigneeId: row.assignee_id }, viewer)
-      : null;
-    // Another applicant's case answers exactly like a missing one.
-    if (!row || !actor) throw new CaseNotFoundError();
-    if (row.version !== expectedVersion) throw new ConcurrentChangeError();
+    const { row, actor } = await lockCaseFor(tx, applicationId, viewer, expectedVersion);
     const allowed = findAllowedTransition(stateOf(row), viewer, transition);
     if (!allowed) throw new TransitionNotAllowedError();
     // Applicants write no internal notes, whatever a crafted request carries.

@@ -7,6 +7,8 @@ import type {
   WorkflowNode,
 } from "@/lib/generated/prisma/enums";
 import { sendsSms } from "@/lib/notifications/templates";
+import { actorFor, type Actor, type WorkflowViewer } from "./actors";
+import { CaseNotFoundError, ConcurrentChangeError } from "./errors";
 import type { OperationState } from "./operations";
 
 export type Tx = Prisma.TransactionClient;
@@ -42,6 +44,23 @@ export async function lockCase(tx: Tx, applicationId: string): Promise<LockedCas
      WHERE a.id = ${applicationId}::uuid
        FOR UPDATE OF a`;
   return rows[0] ?? null;
+}
+
+/**
+ * The case locked for a workflow move by `viewer`: another applicant's case answers exactly like a
+ * missing one, and a version other than the one the caller saw means someone acted first.
+ */
+export async function lockCaseFor(
+  tx: Tx,
+  applicationId: string,
+  viewer: WorkflowViewer,
+  expectedVersion: number,
+): Promise<{ row: LockedCase; actor: Actor }> {
+  const row = await lockCase(tx, applicationId);
+  const actor = row ? actorFor({ applicantId: row.applicant_id, assigneeId: row.assignee_id }, viewer) : null;
+  if (!row || !actor) throw new CaseNotFoundError();
+  if (row.version !== expectedVersion) throw new ConcurrentChangeError();
+  return { row, actor };
 }
 
 export function stateOf(row: LockedCase): OperationState {
