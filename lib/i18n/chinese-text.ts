@@ -19,6 +19,8 @@ export const LATIN_WORDS_ALLOWED_IN_CHINESE = new Set([
   "SMTP",
   "SMS",
   "Excel",
+  // The partner API: its keys are "API 密钥" in the console and in partners' own documentation.
+  "API",
   // A language's own name in the language switcher list.
   "English",
   // The check digit of a resident ID number, and the application number's prefix, as printed.
