@@ -1,10 +1,10 @@
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/mutations";
 import { db } from "@/lib/db";
 import { NotAuthorizedError, UserFacingError } from "@/lib/errors";
-import { createTestUser } from "@/lib/testing/fixtures";
+import { createTestApiClient } from "@/lib/api-keys/api-keys.fixtures";
 import { expectLoggedErrors } from "@/lib/testing/log-capture";
 import { withTestDatabase } from "@/lib/testing/with-test-database";
 import { ConcurrentChangeError } from "@/lib/workflow/errors";
@@ -15,23 +15,12 @@ import type { ApiScope } from "./scopes";
 withTestDatabase();
 
 async function createKey(options: { scopes?: ApiScope[]; perMinute?: number; expiresAt?: Date } = {}) {
-  const user = await createTestUser("APPLICANT");
-  const client = await db.apiClient.create({
-    data: { name: "Travel agency", kind: "PARTNER", userId: user.id, contactEmail: "ops@agency.example" },
+  const { key, client } = await createTestApiClient({
+    scopes: options.scopes ?? ["applications:read"],
+    rateLimitPerMinute: options.perMinute ?? null,
+    expiresAt: options.expiresAt ?? null,
   });
-  const secret = `exp_test_${randomBytes(24).toString("base64url")}`;
-  const key = await db.apiKey.create({
-    data: {
-      clientId: client.id,
-      name: "booking system",
-      prefix: secret.slice(0, 16),
-      secretHash: createHash("sha256").update(secret).digest("hex"),
-      scopes: options.scopes ?? ["applications:read"],
-      rateLimitPerMinute: options.perMinute ?? null,
-      expiresAt: options.expiresAt ?? null,
-    },
-  });
-  return { secret, key, user };
+  return { secret: key.secret, key, user: { id: client.userId } };
 }
 
 type Handle = (context: ApiContext<{ id: string }>) => Promise<Response>;

@@ -9,7 +9,7 @@ import { CaseNotFoundError, ConcurrentChangeError, TransitionNotAllowedError } f
 import { auditApiCall } from "./call-mutations";
 import type { ApiCaller } from "./caller";
 import { fieldErrorsAsProblems, translateMessage } from "./field-problems";
-import { authenticateApiKey } from "./interim-key-mutations";
+import { authenticateApiKey } from "@/lib/api-keys/authenticate";
 import { ApiProblem, problemDetail, problemResponse } from "./problem";
 import {
   consumeApiRequest,
