@@ -77,7 +77,7 @@ export function CreateApiClientForm({ staff }: { staff: Staff[] }) {
           errors={errorsFor("actsAsUserId")}
           options={staff.map((member) => ({
             value: member.id,
-            label: `${member.displayName} (${member.email})`,
+            label: `${member.displayName} · ${member.email}`,
           }))}
         />
       )}

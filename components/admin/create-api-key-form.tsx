@@ -138,12 +138,9 @@ function ShownOnce({ id, prefix, secret }: { id: string; prefix: string; secret:
     <Notice tone="success">
       <p className="font-semibold">{t("secretTitle", { prefix })}</p>
       <p className="mt-1">{t("secretWarning")}</p>
-      <p className="mt-2 text-xs font-medium" id={`${id}-label`}>
-        {t("secretLabel")}
-      </p>
+      <p className="mt-2 text-xs font-medium">{t("secretLabel")}</p>
       <p
         id={id}
-        aria-labelledby={`${id}-label`}
         className="mt-1 rounded-md bg-white px-3 py-2 font-mono text-sm break-all text-slate-900 select-all"
       >
         {secret}

@@ -7,6 +7,7 @@ import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { encode } from "next-auth/jwt";
 import { generateApplicationNumber } from "@/lib/applications/application-number";
+import { authenticateApiKey } from "@/lib/api-keys/authenticate";
 import { createApplication } from "@/lib/applications/mutations";
 import { buildApplicationSchema } from "@/lib/applications/schema";
 import { isNight } from "@/lib/applications/triage";
@@ -615,6 +616,16 @@ export const handlers = {
         { applicationId: row.id, node: "DECISION", action: "ADVANCED", occurredAt: at(3) },
       ],
     });
+  },
+
+  /** What the partner API's authentication answers for an Authorization header (lib/api-keys). */
+  async apiKeyAuthentication(
+    authorization: string,
+  ): Promise<{ ok: boolean; reason: string | null; kind: string | null; scopes: readonly string[] }> {
+    const answer = await authenticateApiKey(authorization, new Date());
+    return answer.ok
+      ? { ok: true, reason: null, kind: answer.caller.kind, scopes: answer.caller.scopes }
+      : { ok: false, reason: answer.reason, kind: null, scopes: [] };
   },
 };
 

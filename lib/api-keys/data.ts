@@ -73,6 +73,7 @@ export function findKeyForAuthentication(prefix: string) {
       rateLimitPerMinute: true,
       expiresAt: true,
       revokedAt: true,
+      lastUsedAt: true,
       client: {
         select: {
           id: true,
