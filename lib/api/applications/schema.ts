@@ -34,12 +34,9 @@ export const applicationRequestSchema = z
     contact: z.strictObject({
       phone: z.string().meta({ description: "A mobile number (texts go to it); without +, a mainland one." }),
       email: z.string(),
-      locale: z
-        .enum(LOCALES)
-        .optional()
-        .meta({
-          description: "The language of the applicant's messages; default that of the partner account.",
-        }),
+      locale: z.enum(LOCALES).optional().meta({
+        description: "The language of the applicant's messages; default that of the partner account.",
+      }),
     }),
     triage: z.strictObject({
       consequence: z.enum(CONSEQUENCES),
