@@ -60,6 +60,7 @@ export const AUDIT_ACTIONS = {
   ],
   notification: ["retried"],
   paging: ["sent", "acknowledged", "escalated", "profileUpdated"],
+  apiKey: ["clientCreated", "created", "revoked"],
 } as const;
 export type AuditDomain = keyof typeof AUDIT_ACTIONS;
 
@@ -91,6 +92,7 @@ const TIMES = new Set([
   "caseDueAt",
   "incomingAt",
   "paidAt",
+  "expiresAt",
 ]);
 const MONEY = new Set(["amountMinor", "feeTotalMinor", "baseFeeMinor", "surchargeMinor"]);
 const uuid = z.uuid();
