@@ -1,5 +1,6 @@
 import "server-only";
 import type { JobHelpers } from "graphile-worker";
+import { pruneIdempotencyKeys } from "@/lib/api/applications/idempotency-mutations";
 import { sweepEvidence } from "@/lib/evidence/sweep-mutations";
 import { runPageEscalation } from "@/lib/paging/mutations";
 import { executePendingRefunds } from "@/lib/payments/refund-execution-mutations";
@@ -106,6 +107,12 @@ export const dropIdleRateLimits: JobTask = async () => {
   // Whole-again limiter keys mean the same as none; without this the table grows with every address.
   const dropped = await deleteIdleRateLimits(new Date());
   if (dropped > 0) return `rate limits: ${dropped} idle key(s) dropped`;
+};
+
+/** Idempotency-Key answers of the partner API older than their retention (decision 037). */
+export const pruneApiIdempotency: JobTask = async () => {
+  const pruned = await pruneIdempotencyKeys(new Date());
+  if (pruned > 0) return `api idempotency: ${pruned} old key(s) pruned`;
 };
 
 /** Drafts never submitted (decision 003) and objects no row points at (decision 019), a batch per pass. */

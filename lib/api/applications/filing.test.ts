@@ -9,6 +9,7 @@ import { withTestDatabase } from "@/lib/testing/with-test-database";
 import { seedDemoData } from "@/prisma/seed";
 import { applicationRequestBody, createPartnerCaller, passportFiles, pdfBytes } from "./api-callers.fixtures";
 import { ApiProblem } from "./core-stub";
+import { IDEMPOTENCY_RETENTION_MS, pruneIdempotencyKeys } from "./idempotency-mutations";
 import { fileApplication } from "./mutations";
 
 // POST /api/v1/applications below the route: filing through createApplication under the partner's
@@ -226,5 +227,39 @@ describe("filing through the API", () => {
     const { createInternalCaller } = await import("./api-callers.fixtures");
     const caller = await createInternalCaller();
     expect(await problemOf(file({ ...caller }, `key-${randomUUID()}`))).toBe("forbidden");
+  });
+});
+
+describe("pruning idempotency keys", () => {
+  it("forgets answers older than the retention and keeps the rest", async () => {
+    const caller = await createPartnerCaller();
+    const current = new Date();
+    const old = new Date(current.getTime() - IDEMPOTENCY_RETENTION_MS - 1000);
+    await db.apiIdempotency.createMany({
+      data: [
+        {
+          clientId: caller.clientId,
+          key: "old-key-1",
+          requestHash: "h",
+          responseStatus: 201,
+          responseBody: {},
+          createdAt: old,
+        },
+        {
+          clientId: caller.clientId,
+          key: "new-key-1",
+          requestHash: "h",
+          responseStatus: 201,
+          responseBody: {},
+          createdAt: current,
+        },
+      ],
+    });
+    expect(await pruneIdempotencyKeys(current)).toBeGreaterThanOrEqual(1);
+    const left = await db.apiIdempotency.findMany({
+      where: { clientId: caller.clientId },
+      select: { key: true },
+    });
+    expect(left).toEqual([{ key: "new-key-1" }]);
   });
 });
