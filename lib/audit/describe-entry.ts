@@ -61,6 +61,7 @@ export const AUDIT_ACTIONS = {
   notification: ["retried"],
   paging: ["sent", "acknowledged", "escalated", "profileUpdated"],
   apiKey: ["clientCreated", "created", "revoked"],
+  api: ["request"],
 } as const;
 export type AuditDomain = keyof typeof AUDIT_ACTIONS;
 
