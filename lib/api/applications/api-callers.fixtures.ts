@@ -1,7 +1,8 @@
 // Test-only: API callers arranged directly in the database (a client, one key, its account), so the
 // application endpoints' tests do not depend on how keys are issued or authenticated.
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import type { ApiCaller } from "@/lib/api/caller";
+import { generateApiKeySecret } from "@/lib/api-keys/secret";
 import { API_SCOPES, type ApiScope } from "@/lib/api/scopes";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -10,6 +11,7 @@ import { createTestUser } from "@/lib/testing/fixtures";
 type Options = { scopes?: readonly ApiScope[]; role?: Role; userId?: string };
 
 async function client(kind: "PARTNER" | "INTERNAL", userId: string, scopes: readonly ApiScope[]) {
+  const { secret, prefix, secretHash } = generateApiKeySecret();
   const created = await db.apiClient.create({
     data: {
       name: `${kind.toLowerCase()}-${randomUUID().slice(0, 8)}`,
@@ -19,23 +21,26 @@ async function client(kind: "PARTNER" | "INTERNAL", userId: string, scopes: read
       keys: {
         create: {
           name: "test",
-          prefix: `exp_test_${randomBytes(6).toString("hex")}`,
-          secretHash: randomBytes(32).toString("hex"),
+          prefix,
+          secretHash,
           scopes: [...scopes],
         },
       },
     },
     select: { id: true, keys: { select: { id: true } } },
   });
-  return { clientId: created.id, keyId: created.keys[0]!.id };
+  return { clientId: created.id, keyId: created.keys[0]!.id, secret };
 }
 
 /** A partner organisation: its own confirmed applicant account, a client and a key. */
-export async function createPartnerCaller(options: Options = {}): Promise<ApiCaller> {
+export type TestCaller = ApiCaller & { secret: string };
+
+export async function createPartnerCaller(options: Options = {}): Promise<TestCaller> {
   const account = await createTestUser("APPLICANT", { emailConfirmedAt: new Date() });
   const scopes = options.scopes ?? API_SCOPES;
-  const { clientId, keyId } = await client("PARTNER", account.id, scopes);
+  const { clientId, keyId, secret } = await client("PARTNER", account.id, scopes);
   return {
+    secret,
     keyId,
     clientId,
     kind: "PARTNER",
@@ -46,12 +51,13 @@ export async function createPartnerCaller(options: Options = {}): Promise<ApiCal
 }
 
 /** An internal system acting as a staff member (a supervisor unless `role` says otherwise). */
-export async function createInternalCaller(options: Options = {}): Promise<ApiCaller> {
+export async function createInternalCaller(options: Options = {}): Promise<TestCaller> {
   const role = options.role ?? "SUPERVISOR";
   const userId = options.userId ?? (await createTestUser(role)).id;
   const scopes = options.scopes ?? API_SCOPES;
-  const { clientId, keyId } = await client("INTERNAL", userId, scopes);
+  const { clientId, keyId, secret } = await client("INTERNAL", userId, scopes);
   return {
+    secret,
     keyId,
     clientId,
     kind: "INTERNAL",

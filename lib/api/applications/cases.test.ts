@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ApiCaller } from "@/lib/api/caller";
 import { db } from "@/lib/db";
-import { UserFacingError } from "@/lib/errors";
+import type { UserFacingError } from "@/lib/errors";
 import { withTestDatabase } from "@/lib/testing/with-test-database";
 import { createTestUser } from "@/lib/testing/fixtures";
 import {
@@ -21,7 +21,7 @@ import {
   passportFiles,
   pdfBytes,
 } from "./api-callers.fixtures";
-import { ApiProblem } from "./core-stub";
+import { ApiProblem } from "@/lib/api/problem";
 import { findCaseDownload, findCaseView, findResultDocument, listCases } from "./data";
 import { addCaseEvidence, fileApplication, transitionCase } from "./mutations";
 import { listQuerySchema } from "./schema";
@@ -41,7 +41,7 @@ async function fileCase(caller: ApiCaller) {
   const answer = await fileApplication(
     caller,
     { json: applicationRequestBody(), files: passportFiles(), idempotencyKey: `key-${randomUUID()}` },
-    { now: new Date() },
+    { now: new Date(), locale: "en" },
   );
   const body = answer.body as { number: string; version: number; evidence: { id: string }[] };
   return body;
@@ -58,7 +58,7 @@ async function refusal(promise: Promise<unknown>) {
 }
 
 function move(number: string, body: Record<string, unknown>, caller: ApiCaller = supervisor) {
-  return transitionCase(caller, number, body, { now: new Date() });
+  return transitionCase(caller, number, body, { now: new Date(), locale: "en" });
 }
 
 describe("who sees which case", () => {
@@ -83,7 +83,7 @@ describe("who sees which case", () => {
           a,
           theirs.number,
           { kind: "SUPPLEMENT", file: { kind: "SUPPLEMENT", originalName: "x.pdf", bytes: pdfBytes() } },
-          { now: new Date() },
+          { now: new Date(), locale: "en" },
         ),
       ),
     ).toBe("CaseNotFoundError");
@@ -248,8 +248,8 @@ describe("transitions", () => {
       { transition: "ADVANCE", expectedVersion: 99_999_999_999 },
     ]) {
       const error = await move(filed.number, body).catch((caught: unknown) => caught);
-      expect(error, JSON.stringify(body)).toBeInstanceOf(UserFacingError);
-      expect((error as UserFacingError).messageKey).toBe("errors.checkFields");
+      expect(error, JSON.stringify(body)).toBeInstanceOf(ApiProblem);
+      expect((error as ApiProblem).code).toBe("validation_failed");
     }
     expect(
       await db.application.findUniqueOrThrow({ where: { number: filed.number }, select: { version: true } }),
@@ -272,9 +272,10 @@ describe("evidence after filing and downloads", () => {
       kind: "SUPPLEMENT",
       file: { kind: "SUPPLEMENT", originalName: "letter.pdf", bytes: pdfBytes() },
     };
-    const closed = await addCaseEvidence(partner, filed.number, upload, { now: new Date() }).catch(
-      (caught: unknown) => caught,
-    );
+    const closed = await addCaseEvidence(partner, filed.number, upload, {
+      now: new Date(),
+      locale: "en",
+    }).catch((caught: unknown) => caught);
     expect((closed as UserFacingError).fieldErrors).toEqual({ file: ["evidence.supplementClosed"] });
 
     const advanced = await move(filed.number, { transition: "ADVANCE", expectedVersion: filed.version });
@@ -284,7 +285,7 @@ describe("evidence after filing and downloads", () => {
       items: [{ problem: "Signed letter" }],
       dueAt: new Date(Date.now() + 86_400_000).toISOString(),
     });
-    const saved = await addCaseEvidence(partner, filed.number, upload, { now: new Date() });
+    const saved = await addCaseEvidence(partner, filed.number, upload, { now: new Date(), locale: "en" });
     expect(saved).toMatchObject({ kind: "SUPPLEMENT", mimeType: "application/pdf" });
     expect((await findCaseDownload(partner, filed.number, saved.id)).id).toBe(saved.id);
 

@@ -1,4 +1,4 @@
-import { ApiProblem } from "./core-stub";
+import { ApiProblem } from "@/lib/api/problem";
 
 // The list's cursor: the last row's (updated_at, id), base64url so clients treat it as opaque.
 // Not signed: it only says where to continue, and the where clause still limits what is visible.

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { ApiProblem } from "./core-stub";
+import { ApiProblem } from "@/lib/api/problem";
 
 // Idempotency-Key (decision 037), one row per client and key in api_idempotency. The row is inserted
 // (ON CONFLICT DO NOTHING) before any work, so of concurrent requests with one key exactly one

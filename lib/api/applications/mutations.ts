@@ -12,11 +12,13 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import type { EvidenceKind } from "@/lib/generated/prisma/enums";
 import { payApplication } from "@/lib/payments/mutations";
 import { partnerAccountProvider } from "@/lib/payments/partner-account-provider";
-import { fieldErrorsOf, wholePath, type FieldErrors } from "@/lib/validation/field-errors";
+import { fieldErrorsOf, type FieldErrors } from "@/lib/validation/field-errors";
 import { ConcurrentChangeError } from "@/lib/workflow/errors";
 import { performTransition } from "@/lib/workflow/mutations";
 import { requestHash, submissionKeyFor, toApiFieldErrors, toFormInput } from "./application-request";
-import { ApiProblem } from "./core-stub";
+import { fieldProblemsOf } from "@/lib/api/field-problems";
+import { ApiProblem } from "@/lib/api/problem";
+import type { Locale } from "@/lib/i18n/config";
 import { casePath, findCreatedApplication, findVisibleCase } from "./data";
 import { claimIdempotencyKey, releaseIdempotencyKey, storeIdempotentResponse } from "./idempotency-mutations";
 import type { ReceivedFile, ReceivedSubmission } from "./request-body";
@@ -32,16 +34,23 @@ import {
 // calls (createApplication, saveEvidence, performTransition) with the caller's viewer, so the API
 // has no rules of its own.
 
-type Options = { now: Date; ip?: string | null; store?: FileStore };
+type Options = { now: Date; locale: Locale; ip?: string | null; store?: FileStore };
 
 function checkFields(fieldErrors: FieldErrors): never {
   throw new UserFacingError("errors.checkFields", fieldErrors);
 }
 
-/** The API's own shape check (strict: unknown fields are refused), as per-field errors. */
-function parseShape<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+/** The API's own shape check (strict: unknown fields are refused), answered as readJsonBody answers it. */
+async function parseShape<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  locale: Locale,
+): Promise<z.output<S>> {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) checkFields(fieldErrorsOf(parsed.error, wholePath));
+  if (!parsed.success)
+    throw new ApiProblem("validation_failed", {
+      extensions: { errors: await fieldProblemsOf(parsed.error.issues, locale) },
+    });
   return parsed.data;
 }
 
@@ -83,7 +92,7 @@ export async function fileApplication(
     throw new ApiProblem("forbidden", { detail: "Only partner keys file cases." });
   assertArea(caller.viewer, "portal");
   const { now } = options;
-  const request = parseShape(applicationRequestSchema, submission.json);
+  const request = await parseShape(applicationRequestSchema, submission.json, options.locale);
   const submissionKey = submissionKeyFor(caller.clientId, submission.idempotencyKey);
   const formInput = toFormInput(request, { evidenceIds: [], submissionKey });
   const form = buildApplicationSchema(() => now).safeParse(formInput);
@@ -197,7 +206,7 @@ export async function transitionCase(
 ): Promise<TransitionResult> {
   if (caller.kind !== "INTERNAL")
     throw new ApiProblem("forbidden", { detail: "Only internal keys move cases through the workflow." });
-  const request = parseShape(transitionRequestSchema, body);
+  const request = await parseShape(transitionRequestSchema, body, options.locale);
   const found = await findVisibleCase(caller, rawNumber);
   try {
     const outcome = await performTransition({

@@ -1,11 +1,13 @@
 import { MAX_FILE_BYTES, MAX_FILES } from "@/lib/evidence/limits";
 import { UserFacingError } from "@/lib/errors";
-import { ApiProblem } from "./core-stub";
+import { readBodyBytes } from "@/lib/api/body";
+import { ApiProblem, problemDetail } from "@/lib/api/problem";
+import type { Locale } from "@/lib/i18n/config";
 import { API_EVIDENCE_KINDS } from "./schema";
 
 // Reading the bodies of the application endpoints: JSON, or multipart/form-data with a JSON part
-// and files. Everything is read into memory under a byte cap first, so a huge or endless body is a
-// 413 after at most the cap, never a parse of whatever arrived.
+// and files. Everything is read into memory under a byte cap first (lib/api/body.ts), so a huge or
+// endless body is a 413 after at most the cap, never a parse of whatever arrived.
 
 /** A JSON submission: far more than any real one (a 2000-character reason and short fields). */
 export const JSON_MAX_BYTES = 64 * 1024;
@@ -22,36 +24,9 @@ function mediaType(request: Request): string {
   return (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
 }
 
-/** The body's bytes, refusing (413) as soon as it passes `maxBytes`, declared or not. */
-export async function readCappedBytes(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
-  const declared = Number(request.headers.get("content-length") ?? NaN);
-  if (Number.isFinite(declared) && declared > maxBytes) throw new ApiProblem("payload_too_large");
-  if (!request.body) return new Uint8Array();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const reader = request.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw new ApiProblem("payload_too_large");
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
-}
-
-function parseJson(text: string): unknown {
+function parseJson(bytes: Uint8Array): unknown {
   try {
-    return JSON.parse(text) as unknown;
+    return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes)) as unknown;
   } catch {
     throw new ApiProblem("invalid_json");
   }
@@ -76,23 +51,25 @@ function fieldError(field: string, message: string): never {
  * with a part `application` (the same JSON) and file parts named by evidence kind (ID_PROOF,
  * URGENCY_PROOF, OTHER; a kind may repeat). Anything else is 415.
  */
-export async function readSubmission(request: Request): Promise<ReceivedSubmission> {
+export async function readSubmission(request: Request, locale: Locale): Promise<ReceivedSubmission> {
   const type = mediaType(request);
-  if (type === "application/json") {
-    const bytes = await readCappedBytes(request, JSON_MAX_BYTES);
-    return { json: parseJson(new TextDecoder("utf-8", { fatal: false }).decode(bytes)), files: [] };
-  }
+  if (type === "application/json")
+    return { json: parseJson(await readBodyBytes(request, JSON_MAX_BYTES, locale)), files: [] };
   if (type !== "multipart/form-data")
     throw new ApiProblem("unsupported_media_type", {
-      detail: "Send application/json or multipart/form-data.",
+      detail: problemDetail("contentType", locale, { type: "application/json, multipart/form-data" }),
     });
-  const form = await readForm(request, await readCappedBytes(request, MULTIPART_MAX_BYTES));
+  const form = await readForm(request, await readBodyBytes(request, MULTIPART_MAX_BYTES, locale));
   let json: unknown = undefined;
   const files: ReceivedFile[] = [];
   for (const [name, value] of form.entries()) {
     if (name === "application") {
       if (json !== undefined) fieldError("application", "validation.tooLong");
-      json = parseJson(typeof value === "string" ? value : await value.text());
+      json = parseJson(
+        typeof value === "string"
+          ? new TextEncoder().encode(value)
+          : new Uint8Array(await value.arrayBuffer()),
+      );
     } else if ((API_EVIDENCE_KINDS as readonly string[]).includes(name) && typeof value !== "string") {
       if (files.length >= MAX_FILES) fieldError(name, "evidence.tooManyFiles");
       files.push({ kind: name, originalName: value.name, bytes: new Uint8Array(await value.arrayBuffer()) });
@@ -103,10 +80,15 @@ export async function readSubmission(request: Request): Promise<ReceivedSubmissi
 }
 
 /** POST /api/v1/applications/{number}/evidence: multipart with one `file` and its `kind`. */
-export async function readEvidenceUpload(request: Request): Promise<{ kind: unknown; file: ReceivedFile }> {
+export async function readEvidenceUpload(
+  request: Request,
+  locale: Locale,
+): Promise<{ kind: unknown; file: ReceivedFile }> {
   if (mediaType(request) !== "multipart/form-data")
-    throw new ApiProblem("unsupported_media_type", { detail: "Send multipart/form-data." });
-  const form = await readForm(request, await readCappedBytes(request, MULTIPART_MAX_BYTES));
+    throw new ApiProblem("unsupported_media_type", {
+      detail: problemDetail("contentType", locale, { type: "multipart/form-data" }),
+    });
+  const form = await readForm(request, await readBodyBytes(request, MULTIPART_MAX_BYTES, locale));
   for (const name of form.keys())
     if (name !== "file" && name !== "kind") fieldError(name.slice(0, 64), "validation.required");
   const file = form.getAll("file");
