@@ -129,6 +129,23 @@ describe("filing through the API", () => {
     expect(await traces(caller)).toEqual({ cases: 1, drafts: 3, keys: 1 });
   });
 
+  it("files while the partner's other submissions hold drafts: the web's draft allowance is not shared between requests", async () => {
+    const caller = await createPartnerCaller();
+    // As if ten files of other submissions were in flight (the web allows ten unsubmitted drafts).
+    await db.evidenceFile.createMany({
+      data: Array.from({ length: 10 }, (_, index) => ({
+        uploaderId: caller.viewer.id,
+        kind: "OTHER" as const,
+        originalName: `in-flight-${index}.pdf`,
+        mimeType: "application/pdf",
+        sizeBytes: 3 * 1024 * 1024,
+        sha256: randomUUID(),
+        storageKey: randomUUID(),
+      })),
+    });
+    expect((await file(caller, `key-${randomUUID()}`)).status).toBe(201);
+  });
+
   it("keys of two partners never meet", async () => {
     const [a, b] = [await createPartnerCaller(), await createPartnerCaller()];
     const key = `shared-${randomUUID()}`;

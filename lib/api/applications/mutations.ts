@@ -145,7 +145,7 @@ async function saveDrafts(
     const saved = await saveEvidence(
       caller.viewer,
       { kind: file.kind as EvidenceKind, originalName: file.originalName, bytes: file.bytes },
-      { store },
+      { store, draftAllowance: false },
     ).catch((error: unknown) => evidenceRefusal(error, file.kind));
     if (!saved.duplicate) newDrafts.push(saved.id);
     ids.push(saved.id);

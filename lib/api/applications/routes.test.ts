@@ -106,6 +106,12 @@ describe("POST /api/v1/applications", () => {
       links: { self: `/api/v1/applications/${body.number}`, track: "/track" },
     });
     expect((body.links as { share: string }).share).toMatch(/^\/track\/s\//);
+    // The filing's own audit row carries the key (the wrapper's per-call context, lib/db.ts).
+    const audit = await db.auditLog.findFirst({
+      where: { action: "application.submitted", actorId: caller.viewer.id },
+      select: { apiKeyId: true },
+    });
+    expect(audit).toEqual({ apiKeyId: caller.keyId });
   });
 
   it("replays the same key and body, refuses the same key with another body, and makes one case of ten at once", async () => {
