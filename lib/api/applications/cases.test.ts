@@ -217,6 +217,39 @@ describe("transitions", () => {
     expect(unchanged).toEqual({ currentNode: "MATERIAL_CHECK", version: filed.version + 1 });
   });
 
+  it("approves a partner's case, which the partner account paid at filing, and refunds a missed promise to it", async () => {
+    const partner = await createPartnerCaller();
+    const filed = await fileCase(partner);
+    let version = filed.version;
+    for (let step = 0; step < 5; step++) {
+      const node = await db.application.findUniqueOrThrow({
+        where: { number: filed.number },
+        select: { currentNode: true },
+      });
+      if (node.currentNode === "DECISION") break;
+      version = (await move(filed.number, { transition: "ADVANCE", expectedVersion: version })).version;
+    }
+    // Decided later than promised: the surcharge goes back (decision 031), through the same provider seam.
+    await db.application.update({
+      where: { number: filed.number },
+      data: { caseDueAt: new Date(Date.now() - 60_000) },
+    });
+    const approved = await move(filed.number, { transition: "APPROVE", expectedVersion: version });
+    expect(approved).toMatchObject({ status: "APPROVED" });
+    const row = await db.application.findUniqueOrThrow({
+      where: { number: filed.number },
+      select: {
+        paymentProvider: true,
+        feeSurchargeMinor: true,
+        refunds: { select: { cause: true, amountMinor: true, status: true } },
+      },
+    });
+    expect(row.paymentProvider).toBe("partner-account");
+    expect(row.refunds).toEqual([
+      { cause: "MISSED_PROMISE", amountMinor: row.feeSurchargeMinor, status: "DONE" },
+    ]);
+  });
+
   it("refuses a partner key (403), a step not allowed now (409) and a missing requirement (422)", async () => {
     const partner = await createPartnerCaller();
     const filed = await fileCase(partner);
