@@ -20,6 +20,7 @@ import {
   startBaseline,
   type ServerProcess,
 } from "./lib/app-server";
+import { prepareApiFixtures } from "./lib/api-fixtures";
 import { prepareFixtures } from "./lib/fixtures";
 import { measurePageJs } from "./lib/js-size";
 import { highWaterMark } from "./lib/memory";
@@ -84,16 +85,17 @@ async function main() {
     await runSeed(database.url, secrets.ID_HASH_KEY);
     log(`Migrated and seeded the demo data; inserting ${cases.toLocaleString("en-US")} cases…`);
     const submitters = connections + 10;
-    const { seed, fixtures } = await withClient(database.url, async (client) => {
+    const { seed, fixtures, apiFixtures } = await withClient(database.url, async (client) => {
       const seedStarted = Date.now();
       await seedBenchAccounts(client, { cases, submitters });
       const steps = await seedBenchCases(client, cases, (line) => log(line));
       const fixtures = await prepareFixtures(client, { cases, idHashKey: secrets.ID_HASH_KEY, submitters });
+      const apiFixtures = await prepareApiFixtures(client, { submitters });
       const vacuumStarted = Date.now();
       // As autovacuum would soon: statistics for the planner, the visibility map for index-only scans.
       await client.query("VACUUM ANALYZE");
       steps.push({ step: "VACUUM ANALYZE", seconds: (Date.now() - vacuumStarted) / 1000 });
-      return { seed: { seconds: (Date.now() - seedStarted) / 1000, steps }, fixtures };
+      return { seed: { seconds: (Date.now() - seedStarted) / 1000, steps }, fixtures, apiFixtures };
     });
     log(`Seeded in ${seed.seconds.toFixed(1)} s.`);
 
@@ -138,6 +140,7 @@ async function main() {
       app,
       baseline,
       fixtures,
+      apiFixtures,
       cookies,
       connections,
       seconds,

@@ -1,3 +1,5 @@
+import type { ApiFixtures } from "./api-fixtures";
+import { apiProgressScenario, apiSubmissionScenario } from "./api-scenarios";
 import type { ServerProcess } from "./app-server";
 import { startCpuSplit, type CpuSplit } from "./cpu";
 import type { Fixtures } from "./fixtures";
@@ -23,12 +25,15 @@ export type Measurement = {
   /** Keys sent (warm-up included, in flight at the stop included), applications made from them, and any extra. */
   submissions: { sent: number; inDatabase: number; duplicates: number; unknownKeys: number };
   transitions: { poolExhausted: number };
+  /** (h): Idempotency-Keys sent, cases the submitting partners have, and cases beyond one per key. */
+  apiSubmissions: { sent: number; inDatabase: number; duplicates: number };
 };
 
 type Options = {
   app: ServerProcess;
   baseline: ServerProcess;
   fixtures: Fixtures;
+  apiFixtures: ApiFixtures;
   cookies: Map<string, string>;
   connections: number;
   seconds: number;
@@ -160,6 +165,11 @@ export async function measureScenarios(options: Options): Promise<Measurement> {
       "(d) review queue /console (reviewer)",
       pageScenario("/console", cookies.get(fixtures.reviewer.email)!),
     ],
+    [
+      "g",
+      "(g) progress through the API, GET /api/v1/applications/{number}",
+      apiProgressScenario(options.apiFixtures.reader.numbers, options.apiFixtures.reader.secret),
+    ],
   ];
   for (const [key, title, scenario] of reads) {
     const saturated = await run(key, title, app, scenario, true);
@@ -183,6 +193,11 @@ export async function measureScenarios(options: Options): Promise<Measurement> {
     cases: fixtures.mover.cases,
   });
   await run("f", "(f) status transition (ADVANCE)", app, transitions, true);
+  const apiSubmissions = apiSubmissionScenario({
+    serviceCode: SUBMISSION_SERVICE,
+    secrets: options.apiFixtures.submitters,
+  });
+  await run("h", "(h) submit through the API with a 1 KB PDF (multipart)", app, apiSubmissions, true);
 
   const check = await withClient(options.databaseUrl, async (client) => {
     const { rows: counts } = await client.query<{ total: number; keys: number; unknown: number }>(
@@ -191,7 +206,11 @@ export async function measureScenarios(options: Options): Promise<Measurement> {
          FROM application a JOIN "user" u ON u.id = a.applicant_id WHERE u.email LIKE 'bench-submitter-%@bench.test'`,
       [[...submissions.sentKeys]],
     );
-    return counts[0]!;
+    const { rows: api } = await client.query<{ total: number; keys: number }>(
+      `SELECT count(*)::int AS total, count(DISTINCT a.submission_key)::int AS keys
+         FROM application a JOIN api_client c ON c.id = a.api_client_id WHERE c.name LIKE 'bench partner submitter-%'`,
+    );
+    return { ...counts[0]!, api: api[0]! };
   });
   return {
     rows,
@@ -204,5 +223,10 @@ export async function measureScenarios(options: Options): Promise<Measurement> {
       unknownKeys: check.unknown,
     },
     transitions: { poolExhausted: transitions.exhausted() },
+    apiSubmissions: {
+      sent: apiSubmissions.sentKeys.size,
+      inDatabase: check.api.total,
+      duplicates: check.api.total - check.api.keys,
+    },
   };
 }

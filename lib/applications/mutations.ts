@@ -9,6 +9,7 @@ import { attachDraftEvidence } from "@/lib/evidence/mutations";
 import { missingRequiredKinds } from "@/lib/evidence/requirements";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { EvidenceKind } from "@/lib/generated/prisma/enums";
+import type { Locale } from "@/lib/i18n/config";
 import { hashIdNumber } from "@/lib/identity/id-number-hash";
 import { maskIdNumber } from "@/lib/identity/id-number";
 import { sendsSms } from "@/lib/notifications/templates";
@@ -28,7 +29,13 @@ const MAX_NUMBER_ATTEMPTS = 5;
 
 export type CreatedApplication = { id: string; number: string; created: boolean };
 
-type Options = { now?: Date; ip?: string | null; generateNumber?: () => string };
+/**
+ * Filed through the partner API (decision 037): the client and key are recorded on the case, and the
+ * applicant's messages go out in the language the partner gave for them, not its own account's.
+ */
+export type PartnerFiling = { apiClientId: string; apiKeyId: string; locale?: Locale };
+
+type Options = { now?: Date; ip?: string | null; generateNumber?: () => string; partner?: PartnerFiling };
 
 function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
@@ -108,10 +115,11 @@ async function insertApplication(
   const tier = service.tiers[0];
   if (!tier) throw new UserFacingError("errors.checkFields", { tier: ["apply.errors.tierUnavailable"] });
   const fee = quoteFee({ baseFeeMinor: service.baseFeeMinor, surchargeMinor: tier.surchargeMinor });
-  const applicant = await tx.user.findUniqueOrThrow({
+  const account = await tx.user.findUniqueOrThrow({
     where: { id: viewer.id },
     select: { locale: true, emailConfirmedAt: true },
   });
+  const applicant = { ...account, locale: options.partner?.locale ?? account.locale };
   // Self-registered accounts file only once their address is proven (decision 010).
   if (!applicant.emailConfirmedAt) throw new UserFacingError("apply.errors.emailUnconfirmed");
   // Recomputed here from the answers and the server's clock: a score from the client is never read.
@@ -163,6 +171,8 @@ async function insertApplication(
       caseDueAt: due.caseDueAt,
       scheduledStartAt,
       submittedAt: now,
+      apiClientId: options.partner?.apiClientId ?? null,
+      apiKeyId: options.partner?.apiKeyId ?? null,
     },
     select: { id: true, number: true },
   });

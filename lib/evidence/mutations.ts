@@ -34,6 +34,13 @@ export type SaveEvidenceOptions = {
     tx: EvidenceTransaction,
     file: SavedEvidence & { applicationId: string | null },
   ) => Promise<void>;
+  /**
+   * false: a draft outside the uploader's allowance of unsubmitted drafts (MAX_FILES, MAX_TOTAL_BYTES).
+   * For a partner API submission (decision 037), whose files arrive and are attached in one request
+   * that bounds them itself; many such requests of one partner run at once, and sharing one
+   * allowance would refuse them for each other's files in flight.
+   */
+  draftAllowance?: boolean;
 };
 
 /** Where a new file goes, and which files it is compared with for duplicates and totals. */
@@ -65,7 +72,7 @@ export async function saveEvidence(
   const inspected = await inspect(input.bytes);
   const destination = input.supplementRequestId
     ? await supplementDestination(viewer, input.supplementRequestId)
-    : draftDestination(viewer.id);
+    : draftDestination(viewer.id, options.draftAllowance === false ? inspected.sha256 : null);
   return store(destination, { ...input, ...inspected, uploaderId: viewer.id }, options);
 }
 
@@ -108,14 +115,17 @@ async function inspect(received: Uint8Array) {
   return { bytes, mimeType, sha256: createHash("sha256").update(bytes).digest("hex") };
 }
 
-function draftDestination(uploaderId: string): Destination {
+/** `outsideAllowanceSha256`: see SaveEvidenceOptions.draftAllowance; only duplicates of it are then locked out. */
+function draftDestination(uploaderId: string, outsideAllowanceSha256: string | null): Destination {
   const drafts = { uploaderId, applicationId: null };
   return {
     applicationId: null,
     supplementRequestId: null,
-    lockKey: `uploader:${uploaderId}`,
+    lockKey: outsideAllowanceSha256
+      ? `uploader:${uploaderId}:${outsideAllowanceSha256}`
+      : `uploader:${uploaderId}`,
     duplicateWhere: drafts,
-    usageWhere: drafts,
+    usageWhere: outsideAllowanceSha256 ? null : drafts,
   };
 }
 

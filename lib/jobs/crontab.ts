@@ -3,6 +3,7 @@ import {
   assignWaiting,
   dropIdleRateLimits,
   executeRefunds,
+  pruneApiIdempotency,
   overdueWatch,
   pageEscalation,
   relayOutbox,
@@ -40,6 +41,8 @@ export const CRONTAB: readonly CronTask[] = [
   // Behind the refund table's wake-up (decision 031): retries that fell due, and lost wake-ups.
   { task: "execute-refunds", match: "* * * * *", run: executeRefunds },
   // Lists the whole bucket: four times an hour is plenty for files a day or a month old.
+  // Partner API Idempotency-Key answers are kept a day (decision 037).
+  { task: "prune-api-idempotency", match: "17 * * * *", run: pruneApiIdempotency },
   { task: "sweep-evidence", match: "7,22,37,52 * * * *", run: sweepEvidenceFiles, fillMinutes: 0 },
 ];
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { deleteExpiredApiRateLimits } from "@/lib/api/rate-limit-mutations";
 import type { JobHelpers } from "graphile-worker";
+import { pruneIdempotencyKeys } from "@/lib/api/applications/idempotency-mutations";
 import { sweepEvidence } from "@/lib/evidence/sweep-mutations";
 import { runPageEscalation } from "@/lib/paging/mutations";
 import { executePendingRefunds } from "@/lib/payments/refund-execution-mutations";
@@ -108,6 +109,12 @@ export const dropIdleRateLimits: JobTask = async () => {
   const now = new Date();
   const dropped = (await deleteIdleRateLimits(now)) + (await deleteExpiredApiRateLimits(now));
   if (dropped > 0) return `rate limits: ${dropped} idle key(s) dropped`;
+};
+
+/** Idempotency-Key answers of the partner API older than their retention (decision 037). */
+export const pruneApiIdempotency: JobTask = async () => {
+  const pruned = await pruneIdempotencyKeys(new Date());
+  if (pruned > 0) return `api idempotency: ${pruned} old key(s) pruned`;
 };
 
 /** Drafts never submitted (decision 003) and objects no row points at (decision 019), a batch per pass. */
