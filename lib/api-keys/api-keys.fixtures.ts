@@ -47,6 +47,8 @@ export async function createTestApiClient(options: TestApiClientOptions = {}): P
             displayName: name,
             role: "APPLICANT",
             passwordHash: NO_PASSWORD,
+            // As createApiClient makes it: confirmed, so the partner can file.
+            emailConfirmedAt: new Date(),
           },
           select: { id: true, role: true },
         })
