@@ -10,6 +10,7 @@ const NAMESPACES = [
   "catalog",
   "console",
   "dashboard",
+  "developers",
   "errorPage",
   "errors",
   "evidence",
