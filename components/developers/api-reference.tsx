@@ -1,5 +1,6 @@
 import type { ReferenceModel, ReferenceOperation } from "@/lib/developers/reference-model";
 import { anchorOf } from "@/lib/developers/reference-model";
+import { Described } from "./prose";
 import { SchemaView, type SchemaLabels } from "./schema-view";
 
 export type ReferenceLabels = SchemaLabels & {
@@ -28,7 +29,11 @@ export function ApiReference({ model, labels }: { model: ReferenceModel; labels:
       <p className="text-sm text-slate-700">
         {model.title} · v{model.version} · {labels.server} <code>{model.server}</code>
       </p>
-      {model.description ? <p className="mt-2 text-slate-700">{model.description}</p> : null}
+      {model.description ? (
+        <p className="mt-2 text-slate-700">
+          <Described text={model.description} />
+        </p>
+      ) : null}
 
       <nav
         aria-labelledby="operations-title"
@@ -59,7 +64,11 @@ export function ApiReference({ model, labels }: { model: ReferenceModel; labels:
           <h2 id={anchorOf("schema", `tag-${group.tag}`)} className="text-xl font-bold text-slate-900">
             {group.tag}
           </h2>
-          {group.description ? <p className="mt-1 text-slate-700">{group.description}</p> : null}
+          {group.description ? (
+            <p className="mt-1 text-slate-700">
+              <Described text={group.description} />
+            </p>
+          ) : null}
           {group.operations.map((operation) => (
             <Operation key={operation.id} operation={operation} labels={labels} />
           ))}
@@ -113,7 +122,9 @@ function Operation({ operation, labels }: { operation: ReferenceOperation; label
       </h3>
       {operation.summary ? <p className="mt-1 font-medium text-slate-800">{operation.summary}</p> : null}
       {operation.description ? (
-        <p className="mt-1 whitespace-pre-line text-sm text-slate-700">{operation.description}</p>
+        <p className="mt-1 whitespace-pre-line text-sm text-slate-700">
+          <Described text={operation.description} />
+        </p>
       ) : null}
       <p className="mt-2 text-xs text-slate-600">
         <code>{operation.id}</code>
@@ -148,7 +159,11 @@ function Operation({ operation, labels }: { operation: ReferenceOperation; label
                   </span>
                 </div>
                 {parameter.schema ? <SchemaView schema={parameter.schema} labels={labels} depth={1} /> : null}
-                {parameter.description ? <p className="text-slate-600">{parameter.description}</p> : null}
+                {parameter.description ? (
+                  <p className="text-slate-600">
+                    <Described text={parameter.description} />
+                  </p>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -179,7 +194,9 @@ function Operation({ operation, labels }: { operation: ReferenceOperation; label
           <li key={response.status} className="text-sm">
             <p>
               <span className="font-mono font-semibold text-slate-900">{response.status}</span>{" "}
-              <span className="text-slate-700">{response.description}</span>
+              <span className="text-slate-700">
+                <Described text={response.description} />
+              </span>
             </p>
             {response.headers.length > 0 ? (
               <p className="text-xs text-slate-600">

@@ -22,3 +22,16 @@ export function Prose({ text }: { text: string }): ReactNode {
   parts.push(text.slice(last));
   return <Fragment>{parts}</Fragment>;
 }
+
+/** The OpenAPI document's descriptions mark code with backticks (Markdown); shown as <code>. */
+export function Described({ text }: { text: string }): ReactNode {
+  return text.split(/`([^`]+)`/).map((part, index) =>
+    index % 2 === 1 ? (
+      <code key={index} className="rounded bg-slate-100 px-1 py-0.5 text-[0.9em] [overflow-wrap:anywhere]">
+        {part}
+      </code>
+    ) : (
+      <Fragment key={index}>{part}</Fragment>
+    ),
+  );
+}

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { Described } from "./prose";
 import { anchorOf, schemaName, type Schema } from "@/lib/developers/reference-model";
 
 export type SchemaLabels = {
@@ -77,7 +78,11 @@ function Nested({ schema, labels, depth }: { schema: Schema; labels: SchemaLabel
     inner && !isRefSchema(inner) && Object.keys((inner.properties ?? {}) as object).length > 0;
   return (
     <>
-      {description ? <p className="mt-0.5 text-slate-600">{description}</p> : null}
+      {description ? (
+        <p className="mt-0.5 text-slate-600">
+          <Described text={description} />
+        </p>
+      ) : null}
       {hasFields && depth < MAX_DEPTH ? <SchemaView schema={inner} labels={labels} depth={depth} /> : null}
     </>
   );
