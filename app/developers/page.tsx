@@ -122,8 +122,6 @@ export default async function DevelopersPage() {
           {p(t("submit.body"))}
           {p(t("submit.file"))}
           {code("application-json", "Terminal · application.json", examples.applicationFile(context))}
-          {p(t("submit.json"))}
-          {code("submit-curl", "Terminal · curl (JSON)", examples.curlSubmitJson())}
           {p(t("submit.multipart"))}
           {code("submit-multipart", "Terminal · curl (multipart)", examples.curlSubmitMultipart())}
           {p(t("submit.typescript"))}
@@ -155,6 +153,7 @@ export default async function DevelopersPage() {
         "webhooks",
         <>
           {p(t("webhooks.body", { events: codeList(examples.WEBHOOK_EVENTS) }))}
+          {code("webhook-register", "Terminal · curl (webhook)", examples.curlRegisterWebhook())}
           {p(t("webhooks.delivery"))}
           <ul className="my-3 list-disc space-y-1 pl-6 leading-relaxed text-slate-700">
             {(["raw", "window", "compare", "ack", "dedupe"] as const).map((rule) => (

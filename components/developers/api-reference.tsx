@@ -13,6 +13,8 @@ export type ReferenceLabels = SchemaLabels & {
   responses: string;
   headers: string;
   noOperations: string;
+  events: string;
+  eventsIntro: string;
 };
 
 const METHOD_COLOURS: Record<string, string> = {
@@ -74,6 +76,18 @@ export function ApiReference({ model, labels }: { model: ReferenceModel; labels:
           ))}
         </section>
       ))}
+
+      {model.events.length > 0 ? (
+        <section aria-labelledby="events-title" className="mt-10">
+          <h2 id="events-title" className="text-xl font-bold text-slate-900">
+            {labels.events}
+          </h2>
+          <p className="mt-1 text-slate-700">{labels.eventsIntro}</p>
+          {model.events.map((operation) => (
+            <Operation key={operation.id} operation={operation} labels={labels} />
+          ))}
+        </section>
+      ) : null}
 
       {model.schemas.length > 0 ? (
         <section aria-labelledby="schemas-title" className="mt-10">

@@ -9,6 +9,7 @@ import {
   VERIFY_WEBHOOK,
   exampleApplication,
   exampleTransition,
+  exampleWebhookEndpoint,
   problemExample,
   quickStartContext,
 } from "./quick-start";
@@ -117,5 +118,6 @@ describe("the quick start's bodies", () => {
       "application/json",
       exampleTransition,
     );
+    expectRequestToMatchContract("POST", "/webhooks", "application/json", exampleWebhookEndpoint);
   });
 });

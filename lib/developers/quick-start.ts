@@ -61,22 +61,14 @@ ${json(exampleApplication(context.neededBy))}
 JSON`;
 }
 
-export function curlSubmitJson(): string {
-  return `curl -i -X POST "$EXPEDITE_URL/api/v1/applications" \\
-  -H "Authorization: Bearer $EXPEDITE_KEY" \\
-  -H "Idempotency-Key: $(node -p 'crypto.randomUUID()')" \\
-  -H "Content-Type: application/json" \\
-  -H "Accept-Language: en" \\
-  --data-binary @application.json`;
-}
-
 export function curlSubmitMultipart(): string {
   return `curl -i -X POST "$EXPEDITE_URL/api/v1/applications" \\
   -H "Authorization: Bearer $EXPEDITE_KEY" \\
   -H "Idempotency-Key: $(node -p 'crypto.randomUUID()')" \\
   -F "application=@application.json;type=application/json" \\
-  -F "ID_PROOF=@passport.pdf;type=application/pdf" \\
-  -F "URGENCY_PROOF=@invitation.pdf;type=application/pdf"`;
+  -F "ID_PROOF=@id-card.pdf;type=application/pdf" \\
+  -F "OTHER=@visitor-passport.pdf;type=application/pdf" \\
+  -F "URGENCY_PROOF=@meeting-schedule.pdf;type=application/pdf"`;
 }
 
 export function fetchSubmit(context: QuickStartContext): string {
@@ -90,8 +82,10 @@ const application = ${indent(json(exampleApplication(context.neededBy)), 0)};
 
 const form = new FormData();
 form.append("application", new Blob([JSON.stringify(application)], { type: "application/json" }));
-const passport = await readFile("passport.pdf");
-form.append("ID_PROOF", new Blob([passport], { type: "application/pdf" }), "passport.pdf");
+// One part per file, named after its kind; the service's required kinds must all be there.
+for (const [kind, file] of [["ID_PROOF", "id-card.pdf"], ["OTHER", "visitor-passport.pdf"]]) {
+  form.append(kind, new Blob([await readFile(file)], { type: "application/pdf" }), file);
+}
 
 // One key per application, kept until an answer arrives: a retry with it cannot file twice.
 const idempotencyKey = randomUUID();
@@ -106,6 +100,21 @@ if (!response.ok) {
 }
 const created = await response.json();
 console.log(created.number, created.fee.totalMinor, created.due.case, created.links.self);`;
+}
+
+export const exampleWebhookEndpoint = {
+  url: "https://partner.example.com/hooks/expedite",
+  events: ["application.node_changed", "application.supplement_requested", "application.decided"],
+};
+
+export function curlRegisterWebhook(): string {
+  return `curl -s -X POST "$EXPEDITE_URL/api/v1/webhooks" \\
+  -H "Authorization: Bearer $EXPEDITE_KEY" \\
+  -H "Content-Type: application/json" \\
+  --data-binary @- <<'JSON'
+${json(exampleWebhookEndpoint)}
+JSON
+# the answer's "secret" (whsec_…) is shown only this once: store it as EXPEDITE_WEBHOOK_SECRET`;
 }
 
 export function curlTransition(): string {

@@ -3,13 +3,12 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { ApiReference, type ReferenceLabels } from "@/components/developers/api-reference";
 import { buildOpenApiDocument } from "@/lib/api/openapi/document";
-import { examplePathGroup } from "@/lib/testing/openapi-example-paths";
+import { examplePathGroup, exampleWebhookGroup } from "@/lib/testing/openapi-example-paths";
 import { referenceModel } from "./reference-model";
 
-const document = structuredClone(buildOpenApiDocument([examplePathGroup])) as unknown as Record<
-  string,
-  unknown
->;
+const document = structuredClone(
+  buildOpenApiDocument([examplePathGroup], [exampleWebhookGroup]),
+) as unknown as Record<string, unknown>;
 const labels = new Proxy({} as ReferenceLabels, { get: (_, key) => `[${String(key)}]` });
 
 describe("the reference", () => {
@@ -32,6 +31,7 @@ describe("the reference", () => {
     expect(tooMany.description).toContain("Retry-After");
     expect(tooMany.headers.map((header) => header.name)).toContain("Retry-After");
     expect(tooMany.contents[0]!.mediaType).toBe("application/problem+json");
+    expect(model.events.map((event) => `${event.method} ${event.path}`)).toEqual(["POST pingEvent"]);
     expect(model.schemas.map((schema) => schema.name)).toEqual(expect.arrayContaining(["Ping", "Problem"]));
   });
 
@@ -46,5 +46,7 @@ describe("the reference", () => {
     expect(html).toContain('id="schema-Problem"');
     expect(html).toContain("validation_failed");
     expect(html).toContain("[required]");
+    expect(html).toContain("[events]");
+    expect(html).toContain('id="operation-pings-event"');
   });
 });

@@ -37,6 +37,8 @@ export type ReferenceModel = {
   description?: string;
   server: string;
   groups: { tag: string; description?: string; operations: ReferenceOperation[] }[];
+  /** What the API sends to partners' endpoints (the document's `webhooks`), keyed by name. */
+  events: ReferenceOperation[];
   schemas: { name: string; schema: Schema }[];
 };
 
@@ -60,61 +62,78 @@ export function referenceModel(document: Json): ReferenceModel {
   const tagDescriptions = new Map(
     ((document.tags ?? []) as Json[]).map((tag) => [String(tag.name), tag.description as string | undefined]),
   );
-  const groups = new Map<string, ReferenceOperation[]>();
-  for (const [path, rawItem] of Object.entries((document.paths ?? {}) as Json)) {
-    const item = rawItem as Json;
-    for (const method of METHODS) {
-      const operation = item[method] as Json | undefined;
-      if (!operation) continue;
-      const parameters = [
-        ...((item.parameters ?? []) as unknown[]),
-        ...((operation.parameters ?? []) as unknown[]),
-      ]
-        .map(follow)
-        .map((parameter) => ({
-          name: String(parameter.name),
-          in: String(parameter.in),
-          required: parameter.required === true,
-          description: parameter.description as string | undefined,
-          schema: parameter.schema as Schema | undefined,
-        }));
-      const body = operation.requestBody ? follow(operation.requestBody) : undefined;
-      const security = (operation.security ?? document.security ?? []) as Record<string, string[]>[];
-      const entry: ReferenceOperation = {
-        id: String(operation.operationId ?? `${method}-${path}`),
-        method: method.toUpperCase(),
+  const operationsOf = (items: unknown) =>
+    Object.entries((items ?? {}) as Json).flatMap(([path, rawItem]) =>
+      METHODS.filter((method) => (rawItem as Json)[method]).map((method) => ({
         path,
-        summary: operation.summary as string | undefined,
-        description: operation.description as string | undefined,
-        scopes: [...new Set(security.flatMap((requirement) => Object.values(requirement).flat()))],
-        parameters,
-        requestBody: body
-          ? {
-              required: body.required === true,
-              description: body.description as string | undefined,
-              contents: contentsOf(body.content),
-            }
-          : undefined,
-        responses: Object.entries((operation.responses ?? {}) as Json).map(([status, raw]) => {
-          const response = follow(raw);
-          return {
-            status,
-            description: String(response.description ?? ""),
-            headers: Object.entries((response.headers ?? {}) as Json).map(([name, header]) => {
-              const resolved = follow(header);
-              return {
-                name,
-                required: resolved.required === true,
-                description: resolved.description as string | undefined,
-              };
-            }),
-            contents: contentsOf(response.content),
-          };
-        }),
-      };
-      const tag = ((operation.tags ?? []) as string[])[0] ?? UNTAGGED;
-      groups.set(tag, [...(groups.get(tag) ?? []), entry]);
-    }
+        method,
+        item: rawItem as Json,
+        operation: (rawItem as Json)[method] as Json,
+      })),
+    );
+  const read = ({
+    path,
+    method,
+    item,
+    operation,
+  }: {
+    path: string;
+    method: string;
+    item: Json;
+    operation: Json;
+  }) => {
+    const parameters = [
+      ...((item.parameters ?? []) as unknown[]),
+      ...((operation.parameters ?? []) as unknown[]),
+    ]
+      .map(follow)
+      .map((parameter) => ({
+        name: String(parameter.name),
+        in: String(parameter.in),
+        required: parameter.required === true,
+        description: parameter.description as string | undefined,
+        schema: parameter.schema as Schema | undefined,
+      }));
+    const body = operation.requestBody ? follow(operation.requestBody) : undefined;
+    const security = (operation.security ?? document.security ?? []) as Record<string, string[]>[];
+    const entry: ReferenceOperation = {
+      id: String(operation.operationId ?? `${method}-${path}`),
+      method: method.toUpperCase(),
+      path,
+      summary: operation.summary as string | undefined,
+      description: operation.description as string | undefined,
+      scopes: [...new Set(security.flatMap((requirement) => Object.values(requirement).flat()))],
+      parameters,
+      requestBody: body
+        ? {
+            required: body.required === true,
+            description: body.description as string | undefined,
+            contents: contentsOf(body.content),
+          }
+        : undefined,
+      responses: Object.entries((operation.responses ?? {}) as Json).map(([status, raw]) => {
+        const response = follow(raw);
+        return {
+          status,
+          description: String(response.description ?? ""),
+          headers: Object.entries((response.headers ?? {}) as Json).map(([name, header]) => {
+            const resolved = follow(header);
+            return {
+              name,
+              required: resolved.required === true,
+              description: resolved.description as string | undefined,
+            };
+          }),
+          contents: contentsOf(response.content),
+        };
+      }),
+    };
+    return entry;
+  };
+  const groups = new Map<string, ReferenceOperation[]>();
+  for (const found of operationsOf(document.paths)) {
+    const tag = ((found.operation.tags ?? []) as string[])[0] ?? UNTAGGED;
+    groups.set(tag, [...(groups.get(tag) ?? []), read(found)]);
   }
   const schemas = Object.entries(
     ((document.components as Json | undefined)?.schemas ?? {}) as Record<string, Schema>,
@@ -131,6 +150,7 @@ export function referenceModel(document: Json): ReferenceModel {
       description: tagDescriptions.get(tag),
       operations,
     })),
+    events: operationsOf(document.webhooks).map(read),
     schemas,
   };
 }

@@ -19,6 +19,8 @@ const LABELS = [
   "responses",
   "headers",
   "noOperations",
+  "events",
+  "eventsIntro",
   "required",
   "optional",
   "oneOf",
