@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { ReactNode } from "react";
+import { Fragment, type ReactNode } from "react";
 import { CodeBlock } from "@/components/developers/code-block";
 import { Prose } from "@/components/developers/prose";
 import { PageHeader } from "@/components/ui/page-header";
@@ -106,9 +106,10 @@ export default async function DevelopersPage() {
           <Table
             caption={t("keys.scopesCaption")}
             head={[t("keys.scope"), t("keys.allows")]}
+            widths={["w-2/5", ""]}
             rows={API_SCOPES.map((scope) => ({
               id: scope,
-              cells: [<code key="s">{scope}</code>, t(`keys.scopes.${scope}`)],
+              cells: [<BreakableCode key="s" value={scope} />, t(`keys.scopes.${scope}`)],
             }))}
           />
           {p(t("keys.steps.environment"))}
@@ -176,11 +177,12 @@ export default async function DevelopersPage() {
           <Table
             caption={t("errors.caption")}
             head={[t("errors.code"), t("errors.status"), t("errors.meaning")]}
+            widths={["w-2/5", "w-16", ""]}
             rows={(Object.keys(PROBLEM_STATUS) as ProblemCode[]).map((problem) => ({
               // The problems' `type` points here (lib/api/problem.ts): /developers#problem-<code>.
               id: `problem-${problem}`,
               cells: [
-                <code key="c">{problem}</code>,
+                <BreakableCode key="c" value={problem} />,
                 String(PROBLEM_STATUS[problem]),
                 <Prose key="m" text={t(`errors.codes.${problem}`)} />,
               ],
@@ -205,13 +207,34 @@ export default async function DevelopersPage() {
   );
 }
 
+/** A code that may wrap after its underscores on a phone, never inside a word. */
+function BreakableCode({ value }: { value: string }) {
+  return (
+    <code>
+      {value.split("_").map((part, index) => (
+        <Fragment key={index}>
+          {index > 0 && (
+            <>
+              _<wbr />
+            </>
+          )}
+          {part}
+        </Fragment>
+      ))}
+    </code>
+  );
+}
+
 function Table({
   caption,
   head,
+  widths,
   rows,
 }: {
   caption: string;
   head: string[];
+  /** A width class per column (table-fixed); "" leaves the rest to that column. */
+  widths: string[];
   rows: { id: string; cells: ReactNode[] }[];
 }) {
   return (
@@ -220,11 +243,7 @@ function Table({
       <thead>
         <tr className="border-b border-slate-300 text-left text-slate-700">
           {head.map((cell, index) => (
-            <th
-              key={cell}
-              scope="col"
-              className={`py-2 pr-3 font-semibold ${index === head.length - 1 ? "w-1/2" : ""}`}
-            >
+            <th key={cell} scope="col" className={`py-2 pr-3 font-semibold ${widths[index] ?? ""}`}>
               {cell}
             </th>
           ))}
