@@ -104,3 +104,15 @@ describe("expectToMatchContract", () => {
     );
   });
 });
+
+describe("the request check", () => {
+  it("accepts a body the operation's schema accepts and names what it refuses", () => {
+    expect(() => check.request("POST", "/pings", "application/json", { note: "hello" })).not.toThrow();
+    expect(() => check.request("POST", "/pings", "application/json", { note: "hello", extra: 1 })).toThrow(
+      "POST /pings: the request body does not match the document:\n  (body) must NOT have additional properties",
+    );
+    expect(() => check.request("POST", "/pings", "multipart/form-data", {})).toThrow(
+      "POST /pings takes no multipart/form-data body",
+    );
+  });
+});

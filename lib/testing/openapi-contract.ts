@@ -9,7 +9,10 @@ import { apiDocument } from "@/lib/api/openapi/path-groups";
 // a documented status, the documented media type, a body its schema accepts, the required headers.
 
 type Json = Record<string, unknown>;
-type ContractCheck = (method: string, pathTemplate: string, response: Response) => Promise<unknown>;
+type ContractCheck = ((method: string, pathTemplate: string, response: Response) => Promise<unknown>) & {
+  /** Checks a request body the way the document describes it (the docs' examples use this). */
+  request: (method: string, pathTemplate: string, mediaType: string, body: unknown) => void;
+};
 
 /** Checks a response against the product's document (lib/api/openapi/path-groups.ts); returns the parsed body. */
 export function expectToMatchContract(
@@ -21,6 +24,17 @@ export function expectToMatchContract(
   return checkProduct(method, pathTemplate, response);
 }
 let checkProduct: ContractCheck | undefined;
+
+/** Checks a request body against the product's document: throws unless its schema accepts it. */
+export function expectRequestToMatchContract(
+  method: string,
+  pathTemplate: string,
+  mediaType: string,
+  body: unknown,
+): void {
+  checkProduct ??= contractChecker(apiDocument());
+  checkProduct.request(method, pathTemplate, mediaType, body);
+}
 
 /** The same check against any document (the unit tests use a small one). */
 export function contractChecker(document: OpenApiDocument): ContractCheck {
@@ -39,7 +53,7 @@ export function contractChecker(document: OpenApiDocument): ContractCheck {
     return validate;
   };
 
-  return async (method, pathTemplate, response) => {
+  const operationOf = (method: string, pathTemplate: string) => {
     const path = pathTemplate.startsWith(`${API_BASE_PATH}/`)
       ? pathTemplate.slice(API_BASE_PATH.length)
       : pathTemplate;
@@ -47,6 +61,25 @@ export function contractChecker(document: OpenApiDocument): ContractCheck {
     const operation = (document.paths?.[path] as Json | undefined)?.[method.toLowerCase()] as
       Json | undefined;
     if (!operation) throw new Error(`${where} is not in the OpenAPI document`);
+    return { where, operation };
+  };
+  const validateAgainst = (key: string, schema: Json, body: unknown, what: string) => {
+    const validate = validatorFor(key, schema);
+    if (!validate(body))
+      throw new Error(
+        `${what} does not match the document:\n` +
+          validate
+            .errors!.map(
+              (error) =>
+                `  ${error.instancePath || "(body)"} ${error.message} ${JSON.stringify(error.params)}`,
+            )
+            .join("\n") +
+          `\nbody: ${excerpt(JSON.stringify(body))}`,
+      );
+  };
+
+  const check = async (method: string, pathTemplate: string, response: Response) => {
+    const { where, operation } = operationOf(method, pathTemplate);
     const responses = operation.responses as Json;
     const status = String(response.status);
     const documented = responses[status] ?? responses[`${status[0]}XX`] ?? responses.default;
@@ -84,22 +117,21 @@ export function contractChecker(document: OpenApiDocument): ContractCheck {
       throw new Error(`${where} ${status}: the body is not JSON: ${excerpt(text)}`);
     }
     const schema = content[mediaType]!.schema;
-    if (schema) {
-      const validate = validatorFor(`${where} ${status} ${mediaType}`, schema);
-      if (!validate(body))
-        throw new Error(
-          `${where} ${status}: the body does not match the document:\n` +
-            validate
-              .errors!.map(
-                (error) =>
-                  `  ${error.instancePath || "(body)"} ${error.message} ${JSON.stringify(error.params)}`,
-              )
-              .join("\n") +
-            `\nbody: ${excerpt(text)}`,
-        );
-    }
+    if (schema)
+      validateAgainst(`${where} ${status} ${mediaType}`, schema, body, `${where} ${status}: the body`);
     return body;
   };
+
+  const request = (method: string, pathTemplate: string, mediaType: string, body: unknown) => {
+    const { where, operation } = operationOf(method, pathTemplate);
+    const requestBody = resolve(document, operation.requestBody) as Json | undefined;
+    const media = (requestBody?.content as Record<string, { schema?: Json }> | undefined)?.[mediaType];
+    if (!media) throw new Error(`${where} takes no ${mediaType} body`);
+    if (media.schema)
+      validateAgainst(`${where} request ${mediaType}`, media.schema, body, `${where}: the request body`);
+  };
+
+  return Object.assign(check, { request });
 }
 
 /** A "#/components/…" reference followed to its object (an object without $ref is returned as is). */

@@ -76,3 +76,16 @@ export const examplePathGroup: ZodOpenApiPathsObject = {
     },
   },
 };
+
+/** What the example service would POST to a subscriber (the document's top-level `webhooks`). */
+export const exampleWebhookGroup: ZodOpenApiPathsObject = {
+  pingEvent: {
+    post: {
+      operationId: "pings.event",
+      summary: "A ping happened",
+      requestParams: { header: z.object({ "webhook-id": z.string() }) },
+      requestBody: { required: true, content: { "application/json": { schema: pingSchema } } },
+      responses: { 200: { description: "Any 2xx: received." } },
+    },
+  },
+};

@@ -26,13 +26,22 @@ export function openApiStructureProblems(document: Json): string[] {
   checkSecurity("document", document.security);
 
   const operationIds = new Set<string>();
-  for (const [path, rawItem] of Object.entries((document.paths ?? {}) as Json)) {
+  const items = [
+    ...Object.entries((document.paths ?? {}) as Json).map(([path, item]) => ({ path, item, webhook: false })),
+    // Webhooks are keyed by name, not by a path: no path parameters to match.
+    ...Object.entries((document.webhooks ?? {}) as Json).map(([path, item]) => ({
+      path,
+      item,
+      webhook: true,
+    })),
+  ];
+  for (const { path, item: rawItem, webhook } of items) {
     const item = rawItem as Json;
-    const templateNames = [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!);
+    const templateNames = webhook ? [] : [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!);
     for (const method of METHODS) {
       const operation = item[method] as Json | undefined;
       if (!operation) continue;
-      const where = `${method.toUpperCase()} ${path}`;
+      const where = `${webhook ? "webhook " : ""}${method.toUpperCase()} ${path}`;
       const id = operation.operationId;
       if (typeof id !== "string" || id === "") problems.push(`${where} has no operationId`);
       else if (operationIds.has(id)) problems.push(`${where}: operationId ${id} is used twice`);

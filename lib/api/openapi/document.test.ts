@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { GET } from "@/app/api/v1/openapi.json/route";
-import { examplePathGroup } from "@/lib/testing/openapi-example-paths";
+import { examplePathGroup, exampleWebhookGroup } from "@/lib/testing/openapi-example-paths";
 import { buildOpenApiDocument, mergePathGroups } from "./document";
 import { openApiStructureProblems } from "./document-structure";
 import { apiDocument } from "./path-groups";
-import { PROBLEM_STATUS } from "./problem-codes";
+import { PROBLEM_STATUS } from "../problem";
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const clone = (value: unknown): Json => structuredClone(value) as Json;
-const example = () => clone(buildOpenApiDocument([examplePathGroup]));
+const example = () => clone(buildOpenApiDocument([examplePathGroup], [exampleWebhookGroup]));
 
 describe("the OpenAPI document", () => {
   it("of the product is sound OpenAPI 3.1 with the API key scheme", () => {
@@ -53,6 +53,17 @@ describe("the OpenAPI document", () => {
     expect(document.components.responses.Conflict.description).toContain("`version_conflict`");
   });
 
+  it("describes what is sent to partners' endpoints as top-level webhooks", () => {
+    const document = example();
+    expect(document.webhooks.pingEvent.post.operationId).toBe("pings.event");
+    expect(document.webhooks.pingEvent.post.requestBody.content["application/json"].schema).toEqual({
+      $ref: "#/components/schemas/Ping",
+    });
+    expect(() => buildOpenApiDocument([], [exampleWebhookGroup, exampleWebhookGroup])).toThrow(
+      "webhook pingEvent is defined twice",
+    );
+  });
+
   it("refuses a path defined twice or written with the /api/v1 prefix", () => {
     const get = examplePathGroup["/pings/{pingId}"]!.get!;
     expect(() => mergePathGroups([{ "/a": { get } }, { "/a": { get } }])).toThrow("GET /a is defined twice");
@@ -86,6 +97,7 @@ describe("the structure check", () => {
   it("names an operation without operationId or responses, and a repeated operationId", () => {
     const document = example();
     delete document.paths["/pings"].post.operationId;
+    document.webhooks.pingEvent.post.responses = {};
     document.paths["/pings/{pingId}"].get.responses = {};
     document.paths["/pings/{pingId}"].delete.operationId = "pings.get";
     document.paths["/pings/{pingId}/file"].get.responses["200"].description = undefined;
@@ -94,6 +106,7 @@ describe("the structure check", () => {
       "GET /pings/{pingId} lists no responses",
       "DELETE /pings/{pingId}: operationId pings.get is used twice",
       "GET /pings/{pingId}/file 200: a response needs a description",
+      "webhook POST pingEvent lists no responses",
     ]);
   });
 

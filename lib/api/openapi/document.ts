@@ -10,8 +10,14 @@ const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "tr
 
 export type OpenApiDocument = ReturnType<typeof createDocument>;
 
-/** Paths are relative to the server ("/applications", not "/api/v1/applications"). */
-export function buildOpenApiDocument(pathGroups: ZodOpenApiPathsObject[]): OpenApiDocument {
+/**
+ * Paths are relative to the server ("/applications", not "/api/v1/applications"). `webhookGroups`
+ * describe what we send to partners' endpoints (OpenAPI 3.1's top-level `webhooks`, keyed by name).
+ */
+export function buildOpenApiDocument(
+  pathGroups: ZodOpenApiPathsObject[],
+  webhookGroups: ZodOpenApiPathsObject[] = [],
+): OpenApiDocument {
   return createDocument({
     openapi: "3.1.1",
     info: {
@@ -31,6 +37,7 @@ export function buildOpenApiDocument(pathGroups: ZodOpenApiPathsObject[]): OpenA
       { name: "Webhooks", description: "Endpoints that receive signed events." },
     ],
     paths: mergePathGroups(pathGroups),
+    ...(webhookGroups.length > 0 ? { webhooks: mergeWebhookGroups(webhookGroups) } : {}),
     // Problem, the shared responses, headers and parameters are components through their ids
     // (shared-components.ts): zod-openapi writes each where an operation first uses it.
     components: { securitySchemes: { [API_KEY_SCHEME]: apiKeySecurityScheme } },
@@ -52,5 +59,15 @@ export function mergePathGroups(pathGroups: ZodOpenApiPathsObject[]): ZodOpenApi
       merged[path] = { ...existing, ...item };
     }
   }
+  return merged;
+}
+
+function mergeWebhookGroups(groups: ZodOpenApiPathsObject[]): ZodOpenApiPathsObject {
+  const merged: ZodOpenApiPathsObject = {};
+  for (const group of groups)
+    for (const [name, item] of Object.entries(group)) {
+      if (merged[name]) throw new Error(`OpenAPI: webhook ${name} is defined twice`);
+      merged[name] = item;
+    }
   return merged;
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PROBLEM_STATUS, type ProblemCode } from "./problem-codes";
+import { PROBLEM_STATUS, type ProblemCode } from "../problem";
 
 // RFC 9457 problem details as the document describes them. Output schemas are closed
 // (additionalProperties: false), so a refusal carrying an extension not listed here fails the

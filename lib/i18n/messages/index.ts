@@ -11,6 +11,7 @@ const NAMESPACES = [
   "catalog",
   "console",
   "dashboard",
+  "developers",
   "errorPage",
   "errors",
   "evidence",
