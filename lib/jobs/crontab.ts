@@ -1,6 +1,7 @@
 import "server-only";
 import {
   assignWaiting,
+  deliverWebhooks,
   dropIdleRateLimits,
   executeRefunds,
   overdueWatch,
@@ -39,6 +40,8 @@ export const CRONTAB: readonly CronTask[] = [
   { task: "relay-outbox", match: "* * * * *", run: relayOutbox },
   // Behind the refund table's wake-up (decision 031): retries that fell due, and lost wake-ups.
   { task: "execute-refunds", match: "* * * * *", run: executeRefunds },
+  // Behind the webhook_delivery table's wake-up (lib/webhooks): retries that fall due, lost wake-ups.
+  { task: "deliver-webhooks", match: "* * * * *", run: deliverWebhooks },
   // Lists the whole bucket: four times an hour is plenty for files a day or a month old.
   { task: "sweep-evidence", match: "7,22,37,52 * * * *", run: sweepEvidenceFiles, fillMinutes: 0 },
 ];
