@@ -25,6 +25,8 @@ export type WebhookReceiver = {
   accepted: () => ReceivedWebhook[];
   /** Status codes for the next requests, in order; after them, 200. */
   respondWith: (...statuses: number[]) => void;
+  /** Resolves once `count` requests have arrived (for a real worker, whose timing is its own). */
+  waitFor: (count: number) => Promise<void>;
   /** The secret and clock the receiver verifies with. */
   verifyWith: (secret: string, clock?: () => Date) => void;
   close: () => Promise<void>;
@@ -35,6 +37,7 @@ export async function startWebhookReceiver(port = 0): Promise<WebhookReceiver> {
   const script: number[] = [];
   let secret = "";
   let clock: () => Date = () => new Date();
+  const waiters: { count: number; resolve: () => void }[] = [];
   const server = http.createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -69,6 +72,7 @@ export async function startWebhookReceiver(port = 0): Promise<WebhookReceiver> {
         ),
         answered,
       });
+      for (const waiter of waiters.filter((entry) => received.length >= entry.count)) waiter.resolve();
       response.writeHead(answered, { "content-type": "text/plain" }).end(answered < 300 ? "ok" : "no");
     });
   });
@@ -80,6 +84,10 @@ export async function startWebhookReceiver(port = 0): Promise<WebhookReceiver> {
     received,
     accepted: () => received.filter((entry) => entry.answered >= 200 && entry.answered < 300),
     respondWith: (...statuses) => void script.push(...statuses),
+    waitFor: (count) =>
+      received.length >= count
+        ? Promise.resolve()
+        : new Promise((resolve) => waiters.push({ count, resolve })),
     verifyWith: (value, next) => {
       secret = value;
       if (next) clock = next;
