@@ -5,6 +5,7 @@ import { PrismaClient, type Prisma } from "@/lib/generated/prisma/client";
 import { serverEnv, type ServerEnv } from "@/lib/env";
 import { globalForPrisma } from "@/lib/db/client-global";
 import { withRetry } from "@/lib/db/retry-policy";
+import { currentApiKeyId } from "@/lib/audit/api-key-context";
 
 // Set while a transaction callback runs: its statements are never retried one by one, because
 // after a deadlock or serialization failure Postgres has aborted the whole transaction.
@@ -25,6 +26,13 @@ function createClient(env: ServerEnv): PrismaClient {
       $allOperations({ args, query }) {
         if (insideTransaction.getStore()) return query(args);
         return withRetry(() => query(args));
+      },
+      // An action that came through the partner API records the key it used (decision 037).
+      auditLog: {
+        create({ args, query }) {
+          const apiKeyId = currentApiKeyId();
+          return query(apiKeyId ? { ...args, data: { apiKeyId, ...args.data } } : args);
+        },
       },
     },
   });

@@ -60,6 +60,7 @@ export const AUDIT_ACTIONS = {
   ],
   notification: ["retried"],
   paging: ["sent", "acknowledged", "escalated", "profileUpdated"],
+  api: ["request"],
 } as const;
 export type AuditDomain = keyof typeof AUDIT_ACTIONS;
 

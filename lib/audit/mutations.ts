@@ -12,6 +12,8 @@ export type AuditEntry = {
   entityId: string | null;
   details?: Prisma.InputJsonValue;
   ip?: string | null;
+  /** The API key the action came through; set for the whole call by lib/api/handler.ts. */
+  apiKeyId?: string | null;
   createdAt?: Date;
 };
 

@@ -19,6 +19,9 @@ export const LATIN_WORDS_ALLOWED_IN_CHINESE = new Set([
   "SMTP",
   "SMS",
   "Excel",
+  // What a developer sends and reads in the partner API's documentation and its error titles.
+  "API",
+  "JSON",
   // A language's own name in the language switcher list.
   "English",
   // The check digit of a resident ID number, and the application number's prefix, as printed.

@@ -1,4 +1,5 @@
 import "server-only";
+import { deleteExpiredApiRateLimits } from "@/lib/api/rate-limit-mutations";
 import type { JobHelpers } from "graphile-worker";
 import { sweepEvidence } from "@/lib/evidence/sweep-mutations";
 import { runPageEscalation } from "@/lib/paging/mutations";
@@ -105,7 +106,8 @@ export const startScheduled: JobTask = async () => {
 
 export const dropIdleRateLimits: JobTask = async () => {
   // Whole-again limiter keys mean the same as none; without this the table grows with every address.
-  const dropped = await deleteIdleRateLimits(new Date());
+  const now = new Date();
+  const dropped = (await deleteIdleRateLimits(now)) + (await deleteExpiredApiRateLimits(now));
   if (dropped > 0) return `rate limits: ${dropped} idle key(s) dropped`;
 };
 

@@ -214,7 +214,9 @@ describe("lookupCase", () => {
     );
     // In parallel some may wait on others' reservations, but most get through, and none is left spent.
     const outcomes = results.map((result) => (result.ok ? "ok" : result.reason));
-    expect(outcomes.filter((outcome) => outcome === "ok").length, outcomes.join(",")).toBeGreaterThanOrEqual(5);
+    expect(outcomes.filter((outcome) => outcome === "ok").length, outcomes.join(",")).toBeGreaterThanOrEqual(
+      5,
+    );
     for (let attempt = 0; attempt < 30; attempt++) {
       expect(
         await lookupCase({

@@ -4,6 +4,7 @@ import type { Locale } from "../config";
 // own their texts; merged here into next-intl's single message tree.
 const NAMESPACES = [
   "admin",
+  "api",
   "apply",
   "auth",
   "case",
