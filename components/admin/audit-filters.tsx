@@ -15,6 +15,8 @@ export const AUDIT_ENTITY_TYPES = [
   "shift",
   "handover",
   "notification",
+  "api_client",
+  "api_key",
 ] as const;
 const PATH = "/console/admin/audit";
 

@@ -61,6 +61,7 @@ export const AUDIT_ACTIONS = {
   notification: ["retried"],
   paging: ["sent", "acknowledged", "escalated", "profileUpdated"],
   api: ["request"],
+  apiKey: ["clientCreated", "created", "revoked"],
 } as const;
 export type AuditDomain = keyof typeof AUDIT_ACTIONS;
 
@@ -92,6 +93,7 @@ const TIMES = new Set([
   "caseDueAt",
   "incomingAt",
   "paidAt",
+  "expiresAt",
 ]);
 const MONEY = new Set(["amountMinor", "feeTotalMinor", "baseFeeMinor", "surchargeMinor"]);
 const uuid = z.uuid();

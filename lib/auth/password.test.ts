@@ -2,7 +2,14 @@ import * as argon2 from "@node-rs/argon2";
 import bcrypt from "bcryptjs";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { cheapPasswordHash } from "@/lib/testing/password-hash";
-import { ARGON2_PARAMS, DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from "./password";
+import {
+  ARGON2_PARAMS,
+  DUMMY_HASH,
+  hashPassword,
+  needsRehash,
+  NO_PASSWORD,
+  verifyPassword,
+} from "./password";
 
 // Passes through to the real argon2, recording which stored hash each verification used.
 const verifiedAgainst = vi.hoisted(() => [] as string[]);
@@ -55,6 +62,12 @@ describe("password hashing", () => {
   it("never verifies when there is no account", async () => {
     expect(await verifyPassword("anything", null)).toBe(false);
     expect(await verifyPassword("anything", undefined)).toBe(false);
+  });
+
+  it("never verifies an account without a password (a partner's API account), after the usual work", async () => {
+    expect(await verifyPassword("", NO_PASSWORD)).toBe(false);
+    expect(await verifyPassword(NO_PASSWORD, NO_PASSWORD)).toBe(false);
+    expect(verifiedAgainst).toEqual([DUMMY_HASH, DUMMY_HASH]);
   });
 
   // Decision 006: an unknown email must cost what a wrong password costs, so nobody learns by timing

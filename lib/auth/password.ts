@@ -24,13 +24,19 @@ export function hashPassword(password: string, params: HashParams = ARGON2_PARAM
   return hash(password, { ...params, algorithm: ARGON2ID });
 }
 
+/**
+ * Stored for accounts that must never sign in with a password (a partner's API account, decision 037):
+ * no password hashes to it, and verifyPassword refuses it after the same work as an unknown email.
+ */
+export const NO_PASSWORD = "!no-password";
+
 // Hashes from before argon2id (decision 016): checked with bcrypt until their owner's next sign-in.
 function isBcrypt(stored: string): boolean {
   return /^\$2[aby]\$/.test(stored);
 }
 
 export async function verifyPassword(password: string, stored: string | null | undefined): Promise<boolean> {
-  if (stored == null) {
+  if (stored == null || !(isBcrypt(stored) || stored.startsWith("$argon2"))) {
     await verify(DUMMY_HASH, password);
     return false;
   }

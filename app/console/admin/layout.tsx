@@ -10,6 +10,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const links = [
     { href: "/console/admin/staff", label: t("staff") },
     { href: "/console/admin/services", label: t("services") },
+    { href: "/console/admin/api-keys", label: t("apiKeys") },
     { href: "/console/admin/audit", label: t("audit") },
   ];
   return (
