@@ -11,7 +11,7 @@ import type { WebhookEventType } from "./events";
 import { recordWebhookEvents } from "./outbox-mutations";
 import { verifyWebhook } from "./signature";
 import type { UrlPolicy } from "./url-guard";
-import { createTestApiClient, createTestEndpoint } from "./webhooks.fixtures";
+import { createClientRow, createTestEndpoint } from "./webhooks.fixtures";
 
 const database = withTestDatabase();
 
@@ -57,7 +57,7 @@ async function drain(now: Date, options: Partial<DeliveryOptions> = {}) {
 }
 
 async function partnerWithEndpoint(url = receiver.url) {
-  const client = await createTestApiClient();
+  const client = await createClientRow();
   const endpoint = await createTestEndpoint(client.id, { url });
   receiver.verifyWith(endpoint.secret, () => receiverClock);
   return { client, endpoint };
@@ -121,7 +121,7 @@ describe("signed deliveries to a real receiver", () => {
       ok: false,
       reason: "signature",
     });
-    const other = await createTestEndpoint((await createTestApiClient()).id);
+    const other = await createTestEndpoint((await createClientRow()).id);
     expect(verifyWebhook(other.secret, headers, got.body, T0)).toEqual({ ok: false, reason: "signature" });
   });
 
@@ -247,7 +247,7 @@ describe("server-side request forgery at delivery time", () => {
 
   it("refuses in production an http URL and a name that resolves to a loopback address, without connecting", async () => {
     const { client } = await partnerWithEndpoint();
-    const rebound = await createTestApiClient();
+    const rebound = await createClientRow();
     await createTestEndpoint(rebound.id, { url: "https://hooks.partner.example/expedite" });
     await happen(await partnerCase(client.id), ["application.node_changed"], T0);
     await happen(await partnerCase(rebound.id), ["application.node_changed"], T0);
@@ -260,7 +260,7 @@ describe("server-side request forgery at delivery time", () => {
   });
 
   it("connects to the address it checked, not to a second resolution of the name", async () => {
-    const client = await createTestApiClient();
+    const client = await createClientRow();
     // The name exists only in this lookup: the delivery can only arrive through the checked address.
     const endpoint = await createTestEndpoint(client.id, {
       url: `http://receiver.invalid:${receiver.port}/hooks`,

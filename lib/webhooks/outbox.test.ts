@@ -10,7 +10,7 @@ import { withTestDatabase } from "@/lib/testing/with-test-database";
 import { handleLapsedSupplement } from "@/lib/workflow/lapse-mutations";
 import { performTransition } from "@/lib/workflow/mutations";
 import { seedDemoData } from "@/prisma/seed";
-import { createTestApiClient, createTestEndpoint, eventsOf } from "./webhooks.fixtures";
+import { createClientRow, createTestEndpoint, eventsOf } from "./webhooks.fixtures";
 
 withTestDatabase();
 
@@ -45,7 +45,7 @@ describe("events are written with the change, to the endpoints that follow the c
   it("writes nothing at all for a case nobody follows (no partner, no internal endpoint)", async () => {
     const supervisor = await createTestUser("SUPERVISOR");
     const portal = await partnerCase(null);
-    const partner = await createTestApiClient();
+    const partner = await createClientRow();
     await createTestEndpoint(partner.id);
     await performTransition({
       applicationId: portal.id,
@@ -59,9 +59,9 @@ describe("events are written with the change, to the endpoints that follow the c
 
   it("tells the filing partner and internal systems, not other partners, disabled endpoints or other event types", async () => {
     const supervisor = await createTestUser("SUPERVISOR");
-    const filer = await createTestApiClient();
-    const other = await createTestApiClient();
-    const internal = await createTestApiClient("INTERNAL");
+    const filer = await createClientRow();
+    const other = await createClientRow();
+    const internal = await createClientRow("INTERNAL");
     const wanted = await createTestEndpoint(filer.id);
     await createTestEndpoint(filer.id, { disabledAt: NOW });
     await createTestEndpoint(filer.id, { events: ["application.decided"] });
@@ -101,7 +101,7 @@ describe("events are written with the change, to the endpoints that follow the c
 
   it("tells of a supplement request, a decision and the issued document after the node change, in order", async () => {
     const supervisor = await createTestUser("SUPERVISOR");
-    const filer = await createTestApiClient();
+    const filer = await createClientRow();
     await createTestEndpoint(filer.id);
     const asked = await partnerCase(filer.id, "MATERIAL_CHECK");
     await performTransition({
@@ -160,7 +160,7 @@ describe("events are written with the change, to the endpoints that follow the c
 
   it("tells of a case closed because the supplement never came as a decision", async () => {
     const supervisor = await createTestUser("SUPERVISOR");
-    const filer = await createTestApiClient();
+    const filer = await createClientRow();
     await createTestEndpoint(filer.id);
     const filed = await partnerCase(filer.id, "AWAITING_SUPPLEMENT");
     await db.application.update({ where: { id: filed.id }, data: { status: "AWAITING_APPLICANT" } });
@@ -188,7 +188,7 @@ describe("events are written with the change, to the endpoints that follow the c
 
   it("writes no event when the transition rolls back after writing it", async () => {
     const supervisor = await createTestUser("SUPERVISOR");
-    const filer = await createTestApiClient();
+    const filer = await createClientRow();
     await createTestEndpoint(filer.id);
     const filed = await partnerCase(filer.id);
     // The timeline row is written after the events: make exactly this case's insert fail.
@@ -219,7 +219,7 @@ describe("events are written with the change, to the endpoints that follow the c
   });
 
   it("tells internal systems of every submission, in the submission's transaction", async () => {
-    const internal = await createTestApiClient("INTERNAL");
+    const internal = await createClientRow("INTERNAL");
     const endpoint = await createTestEndpoint(internal.id, { events: ["application.submitted"] });
     const applicant = await createTestUser("APPLICANT", { locale: "zh" });
     const evidence = await Promise.all(

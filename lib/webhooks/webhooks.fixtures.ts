@@ -5,7 +5,7 @@ import { createTestUser } from "@/lib/testing/fixtures";
 import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from "./events";
 import { generateWebhookSecret } from "./signature";
 
-export async function createTestApiClient(kind: "PARTNER" | "INTERNAL" = "PARTNER") {
+export async function createClientRow(kind: "PARTNER" | "INTERNAL" = "PARTNER") {
   const user = await createTestUser(kind === "PARTNER" ? "APPLICANT" : "SUPERVISOR");
   return db.apiClient.create({
     data: {

@@ -29,6 +29,7 @@ const NAMESPACES = [
   "rota",
   "track",
   "validation",
+  "webhooks",
   "workspace",
 ] as const;
 
