@@ -125,3 +125,12 @@ export const webhookEventPayloadSchema = z
     }),
   })
   .meta({ id: "WebhookEventPayload" });
+
+// The console's forms and query strings (app/console/admin/webhooks).
+export const redeliverSchema = z.object({ deliveryId: z.uuid("webhooks.errors.notRedeliverable") });
+export const reenableSchema = z.object({ endpointId: z.uuid("webhooks.errors.notFound") });
+/** Anything odd falls back to the first page instead of an error page. */
+export const endpointListQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+export const deliveryLogQuerySchema = z.object({ cursor: z.string().max(200).optional().catch(undefined) });
