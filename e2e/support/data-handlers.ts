@@ -616,6 +616,76 @@ export const handlers = {
       ],
     });
   },
+
+  /**
+   * A partner's webhook endpoint, disabled after a day of failures, with one delivered and one
+   * given-up delivery of a case it filed (lib/webhooks rows, as the worker leaves them).
+   */
+  async disabledWebhookEndpoint(
+    applicantId: string,
+    serviceId: string,
+  ): Promise<{ url: string; number: string }> {
+    const suffix = randomUUID().slice(0, 8);
+    const client = await db.apiClient.create({
+      data: {
+        name: `E2E partner ${suffix}`,
+        kind: "PARTNER",
+        userId: applicantId,
+        contactEmail: `partner-${suffix}@e2e.test`,
+      },
+      select: { id: true },
+    });
+    const url = `https://hooks-${suffix}.partner.example/expedite`;
+    const now = Date.now();
+    const endpoint = await db.webhookEndpoint.create({
+      data: {
+        clientId: client.id,
+        url,
+        secret: `whsec_${randomUUID()}`,
+        events: ["application.submitted", "application.decided"],
+        failingSince: new Date(now - 25 * HOUR),
+        disabledAt: new Date(now - HOUR),
+        disabledReason: "failing",
+      },
+      select: { id: true },
+    });
+    const number = await insertCase(applicantId, serviceId, "URGENT");
+    const { id: applicationId } = await caseByNumber(number);
+    await db.application.update({ where: { id: applicationId }, data: { apiClientId: client.id } });
+    for (const [seq, type, status] of [
+      [1, "application.submitted", "DELIVERED"],
+      [2, "application.decided", "FAILED"],
+    ] as const) {
+      const eventId = randomUUID();
+      const event = await db.webhookEvent.create({
+        data: {
+          id: eventId,
+          applicationId,
+          type,
+          payload: { id: eventId, type },
+          occurredAt: new Date(now - (26 - seq) * HOUR),
+        },
+        select: { seq: true },
+      });
+      await db.webhookDelivery.create({
+        data: {
+          endpointId: endpoint.id,
+          eventId,
+          applicationId,
+          eventSeq: event.seq,
+          status,
+          attempts: status === "DELIVERED" ? 1 : 30,
+          nextAttemptAt: new Date(now - HOUR),
+          lastAttemptAt: new Date(now - HOUR),
+          lastStatusCode: status === "DELIVERED" ? 200 : 503,
+          lastError: status === "DELIVERED" ? null : "HTTP 503",
+          deliveredAt: status === "DELIVERED" ? new Date(now - 25 * HOUR) : null,
+          createdAt: new Date(now - (26 - seq) * HOUR),
+        },
+      });
+    }
+    return { url, number };
+  },
 };
 
 export type DataHandlers = typeof handlers;
