@@ -57,9 +57,12 @@ export async function DeliveryLog({
             </td>
             <td className="py-2 pr-3">{when(delivery.deliveredAt)}</td>
             <td className="py-2">
-              {delivery.status !== "PENDING" && (
-                <RedeliverButton deliveryId={delivery.id} eventLabel={event} number={number} />
-              )}
+              <RedeliverButton
+                deliveryId={delivery.id}
+                eventLabel={event}
+                number={number}
+                waiting={delivery.status === "PENDING"}
+              />
             </td>
           </tr>
         );

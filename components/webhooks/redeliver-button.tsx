@@ -6,15 +6,20 @@ import { ConfirmActionDialog } from "@/components/ui/confirm-dialog";
 import { FormStatus } from "@/components/ui/form-status";
 import { redeliver } from "@/lib/webhooks/actions";
 
-/** "Redeliver" for one delivery, after a confirmation; the result stays announced after the refresh. */
+/**
+ * "Redeliver" for one delivery, after a confirmation. The dialog stays mounted while the delivery
+ * waits (its button hidden): the success is reported in an effect, after the refreshed page arrives.
+ */
 export function RedeliverButton({
   deliveryId,
   eventLabel,
   number,
+  waiting,
 }: {
   deliveryId: string;
   eventLabel: string;
   number: string;
+  waiting: boolean;
 }) {
   const t = useTranslations("webhooks.console");
   const [done, setDone] = useState<string | null>(null);
@@ -23,7 +28,7 @@ export function RedeliverButton({
       <FormStatus success={done} />
       <ConfirmActionDialog
         id={`redeliver-${deliveryId}`}
-        openClassName="w-full sm:w-auto"
+        openClassName={waiting ? "hidden" : "w-full sm:w-auto"}
         action={redeliver}
         fields={{ deliveryId }}
         labels={{

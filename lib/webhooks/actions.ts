@@ -30,7 +30,8 @@ export const reenableEndpoint = formAction({
   schema: reenableSchema,
   run: async ({ viewer, data }) => {
     await reenableWebhookEndpoint(viewer, data.endpointId);
-    revalidatePath(CONSOLE_PATH, "layout");
+    revalidatePath(CONSOLE_PATH);
+    revalidatePath(`${CONSOLE_PATH}/${data.endpointId}`);
     return { endpointId: data.endpointId };
   },
 });
