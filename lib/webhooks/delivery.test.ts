@@ -1,3 +1,5 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { collectingLog } from "@/lib/jobs/jobs.fixtures";
@@ -239,6 +241,31 @@ describe("signed deliveries to a real receiver", () => {
     await drain(at(DISABLE_AFTER_MS * 2));
     expect(receiver.received.length).toBe(before);
     expect(await db.webhookDelivery.count()).toBe(2);
+  });
+});
+
+describe("a receiver that never answers", () => {
+  it("is a failure once the timeout passes, recorded for a retry", async () => {
+    const silent = http.createServer(() => {
+      // Reads the request and never answers.
+    });
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    try {
+      const client = await createClientRow();
+      const port = (silent.address() as AddressInfo).port;
+      await createTestEndpoint(client.id, { url: `http://127.0.0.1:${port}/hooks` });
+      const [event] = await happen(await partnerCase(client.id), ["application.decided"], T0);
+      await drain(T0, { timeoutMs: 200 });
+      expect(await db.webhookDelivery.findFirstOrThrow({ where: { eventId: event!.id } })).toMatchObject({
+        status: "PENDING",
+        attempts: 1,
+        lastStatusCode: null,
+        lastError: "timeout after 200 ms",
+      });
+    } finally {
+      silent.closeAllConnections();
+      await new Promise((resolve) => silent.close(resolve));
+    }
   });
 });
 

@@ -61,7 +61,7 @@ export function postWebhook(args: {
       },
     );
     const timer = setTimeout(() => {
-      finish({ ok: false, status: null, error: `timeout after ${Math.round(timeoutMs / 1000)} s` });
+      finish({ ok: false, status: null, error: `timeout after ${timeoutMs} ms` });
       request.destroy();
     }, timeoutMs);
     request.on("error", (error) => finish({ ok: false, status: null, error: shortError(error) }));
