@@ -286,6 +286,15 @@ describe("server-side request forgery at delivery time", () => {
     ).toEqual(["refused: forbidden_address", "refused: scheme"]);
   });
 
+  it("delivers in production to a host the operator listed as trusted (an internal receiver), and only to it", async () => {
+    const { client } = await partnerWithEndpoint();
+    await happen(await partnerCase(client.id), ["application.node_changed"], T0);
+    await drain(T0, { policy: { production: true, trustedHosts: ["localhost"] } });
+    expect(receiver.received).toEqual([]);
+    await drain(at(MAX_RETRY_DELAY_MS), { policy: { production: true, trustedHosts: ["127.0.0.1"] } });
+    expect(receiver.accepted()).toHaveLength(1);
+  });
+
   it("connects to the address it checked, not to a second resolution of the name", async () => {
     const client = await createClientRow();
     // The name exists only in this lookup: the delivery can only arrive through the checked address.

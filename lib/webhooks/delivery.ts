@@ -33,7 +33,8 @@ export type DeliveryOptions = {
 export type DeliverySummary = { claimed: number; delivered: number; retrying: number; disabled: number };
 
 export function policyFromEnv(): UrlPolicy {
-  return { production: serverEnv().NODE_ENV === "production" };
+  const env = serverEnv();
+  return { production: env.NODE_ENV === "production", trustedHosts: env.WEBHOOK_TRUSTED_HOSTS };
 }
 
 /**

@@ -9,6 +9,11 @@ import { isForbiddenAddress } from "./address-rules";
  */
 export type UrlPolicy = {
   production: boolean;
+  /**
+   * Hosts (names or addresses, lower case) the operator trusts on the internal network
+   * (WEBHOOK_TRUSTED_HOSTS): exempt from the https and public-address rules.
+   */
+  trustedHosts?: readonly string[];
   /** Resolves a host name to all its addresses; tests pass a fake one. */
   lookup?: (host: string) => Promise<string[]>;
 };
@@ -23,6 +28,11 @@ async function systemLookup(host: string): Promise<string[]> {
   return found.map((entry) => entry.address);
 }
 
+function isTrusted(url: URL, policy: UrlPolicy): boolean {
+  const host = url.hostname.replace(/^\[(.*)\]$/, "$1").toLowerCase();
+  return policy.trustedHosts?.includes(host) ?? false;
+}
+
 /** Syntax and scheme only: what a form can say without a DNS lookup. */
 export function checkUrlShape(
   raw: string,
@@ -34,7 +44,8 @@ export function checkUrlShape(
   } catch {
     return { ok: false, reason: "invalid" };
   }
-  const schemes = policy.production ? ["https:"] : ["https:", "http:"];
+  const strict = policy.production && !isTrusted(url, policy);
+  const schemes = strict ? ["https:"] : ["https:", "http:"];
   if (!schemes.includes(url.protocol)) return { ok: false, reason: "scheme" };
   if (url.username || url.password) return { ok: false, reason: "credentials" };
   if (!url.hostname) return { ok: false, reason: "invalid" };
@@ -60,7 +71,7 @@ export async function checkWebhookUrl(raw: string, policy: UrlPolicy): Promise<C
     }
     if (addresses.length === 0) return { ok: false, reason: "unresolvable" };
   }
-  if (policy.production && addresses.some(isForbiddenAddress))
+  if (policy.production && !isTrusted(shape.url, policy) && addresses.some(isForbiddenAddress))
     return { ok: false, reason: "forbidden_address" };
   return { ok: true, url: shape.url, host, addresses };
 }
