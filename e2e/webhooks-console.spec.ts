@@ -1,4 +1,5 @@
 import { callData } from "./support/data";
+import { startWebhookReceiver } from "./support/webhook-receiver";
 import { createService, createUser, expect, test } from "./fixtures";
 
 // Written against the English texts in lib/i18n/messages/en/webhooks.json. On a phone: the log's
@@ -12,7 +13,9 @@ test("an admin re-enables a disabled webhook endpoint and redelivers what it mis
   const admin = await createUser("ADMIN");
   const partner = await createUser("APPLICANT");
   const service = await createService("hooks");
-  const { url } = await callData("disabledWebhookEndpoint", partner.id, service.id);
+  const receiver = await startWebhookReceiver();
+  const { url, secret } = await callData("disabledWebhookEndpoint", partner.id, service.id, receiver.url);
+  receiver.verifyWith(secret);
   await login(admin);
 
   await page.goto("/console/admin/webhooks");
@@ -44,6 +47,12 @@ test("an admin re-enables a disabled webhook endpoint and redelivers what it mis
   await redeliver.getByRole("button", { name: "Send again" }).click();
   await expect(page.getByText("The delivery is queued and will be sent shortly.")).toBeVisible();
   await expect(given.getByRole("cell", { name: "Waiting" })).toBeVisible();
+  // What the worker does next: the receiver gets the event, signed with the endpoint's secret.
+  await callData("deliverWebhooks");
+  expect(receiver.accepted().map((r) => [r.payload.type, r.verified])).toEqual([
+    ["application.decided", { ok: true }],
+  ]);
+  await receiver.close();
 
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);

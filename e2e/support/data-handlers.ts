@@ -33,6 +33,8 @@ import { createStaffAccount, setStaffActive, setStaffServices } from "@/lib/staf
 import { createStaffSchema } from "@/lib/staff/schema";
 import { claimCase } from "@/lib/workflow/operation-mutations";
 import { runSupplementLapse } from "@/lib/workflow/deadline-mutations";
+import { runWebhookDeliveryOnce } from "@/lib/webhooks/delivery";
+import { generateWebhookSecret } from "@/lib/webhooks/signature";
 import { performTransition, requestSupplement } from "@/lib/workflow/mutations";
 
 export type TestUser = { id: string; email: string; password: string; displayName: string };
@@ -624,7 +626,8 @@ export const handlers = {
   async disabledWebhookEndpoint(
     applicantId: string,
     serviceId: string,
-  ): Promise<{ url: string; number: string }> {
+    receiverUrl?: string,
+  ): Promise<{ url: string; number: string; secret: string }> {
     const suffix = randomUUID().slice(0, 8);
     const client = await db.apiClient.create({
       data: {
@@ -635,13 +638,14 @@ export const handlers = {
       },
       select: { id: true },
     });
-    const url = `https://hooks-${suffix}.partner.example/expedite`;
+    const url = receiverUrl ?? `https://hooks-${suffix}.partner.example/expedite`;
+    const secret = generateWebhookSecret();
     const now = Date.now();
     const endpoint = await db.webhookEndpoint.create({
       data: {
         clientId: client.id,
         url,
-        secret: `whsec_${randomUUID()}`,
+        secret,
         events: ["application.submitted", "application.decided"],
         failingSince: new Date(now - 25 * HOUR),
         disabledAt: new Date(now - HOUR),
@@ -684,7 +688,19 @@ export const handlers = {
         },
       });
     }
-    return { url, number };
+    return { url, number, secret };
+  },
+
+  /**
+   * What the job worker's deliver-webhooks task does (the e2e server runs no worker): every due
+   * delivery, passes until none is left, under production's rules except for the tests' own local
+   * receiver (WEBHOOK_TRUSTED_HOSTS would say the same). Answers how many passes delivered something.
+   */
+  async deliverWebhooks(): Promise<number> {
+    const policy = { production: true, trustedHosts: ["127.0.0.1"] };
+    let passes = 0;
+    while ((await runWebhookDeliveryOnce({ policy, log: () => {} })).claimed > 0) passes += 1;
+    return passes;
   },
 };
 
