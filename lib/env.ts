@@ -56,6 +56,20 @@ const serverEnvSchema = z.object({
   NOTIFICATION_QUIET_SECONDS: z.coerce.number().int().min(0).max(3_600).default(120),
   /** …but no message of a burst waits longer than this, however busy its case stays. */
   NOTIFICATION_MAX_HOLD_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
+  /**
+   * Webhook receivers the operator trusts on the internal network (lib/webhooks/url-guard.ts): host
+   * names or addresses, comma-separated, exempt in production from the https and public-address
+   * rules. Never list a host a partner could point somewhere else.
+   */
+  WEBHOOK_TRUSTED_HOSTS: z
+    .string()
+    .optional()
+    .transform((value) =>
+      (value ?? "")
+        .split(",")
+        .map((host) => host.trim().toLowerCase())
+        .filter(Boolean),
+    ),
   /** Proxies whose X-Forwarded-* headers are believed: addresses and CIDR ranges (lib/http/trusted-proxies.ts). */
   TRUSTED_PROXIES: trustedProxiesSchema,
   /** On SIGTERM, how long in-flight requests may take before their connections are cut (decision 022). */

@@ -34,6 +34,8 @@ import { createStaffAccount, setStaffActive, setStaffServices } from "@/lib/staf
 import { createStaffSchema } from "@/lib/staff/schema";
 import { claimCase } from "@/lib/workflow/operation-mutations";
 import { runSupplementLapse } from "@/lib/workflow/deadline-mutations";
+import { runWebhookDeliveryOnce } from "@/lib/webhooks/delivery";
+import { generateWebhookSecret } from "@/lib/webhooks/signature";
 import { performTransition, requestSupplement } from "@/lib/workflow/mutations";
 
 export type TestUser = { id: string; email: string; password: string; displayName: string };
@@ -626,6 +628,91 @@ export const handlers = {
     return answer.ok
       ? { ok: true, reason: null, kind: answer.caller.kind, scopes: answer.caller.scopes }
       : { ok: false, reason: answer.reason, kind: null, scopes: [] };
+  },
+
+  /**
+  /**
+   * A partner's webhook endpoint, disabled after a day of failures, with one delivered and one
+   * given-up delivery of a case it filed (lib/webhooks rows, as the worker leaves them).
+   */
+  async disabledWebhookEndpoint(
+    applicantId: string,
+    serviceId: string,
+    receiverUrl?: string,
+  ): Promise<{ url: string; number: string; secret: string }> {
+    const suffix = randomUUID().slice(0, 8);
+    const client = await db.apiClient.create({
+      data: {
+        name: `E2E partner ${suffix}`,
+        kind: "PARTNER",
+        userId: applicantId,
+        contactEmail: `partner-${suffix}@e2e.test`,
+      },
+      select: { id: true },
+    });
+    const url = receiverUrl ?? `https://hooks-${suffix}.partner.example/expedite`;
+    const secret = generateWebhookSecret();
+    const now = Date.now();
+    const endpoint = await db.webhookEndpoint.create({
+      data: {
+        clientId: client.id,
+        url,
+        secret,
+        events: ["application.submitted", "application.decided"],
+        failingSince: new Date(now - 25 * HOUR),
+        disabledAt: new Date(now - HOUR),
+        disabledReason: "failing",
+      },
+      select: { id: true },
+    });
+    const number = await insertCase(applicantId, serviceId, "URGENT");
+    const { id: applicationId } = await caseByNumber(number);
+    await db.application.update({ where: { id: applicationId }, data: { apiClientId: client.id } });
+    for (const [seq, type, status] of [
+      [1, "application.submitted", "DELIVERED"],
+      [2, "application.decided", "FAILED"],
+    ] as const) {
+      const eventId = randomUUID();
+      const event = await db.webhookEvent.create({
+        data: {
+          id: eventId,
+          applicationId,
+          type,
+          payload: { id: eventId, type },
+          occurredAt: new Date(now - (26 - seq) * HOUR),
+        },
+        select: { seq: true },
+      });
+      await db.webhookDelivery.create({
+        data: {
+          endpointId: endpoint.id,
+          eventId,
+          applicationId,
+          eventSeq: event.seq,
+          status,
+          attempts: status === "DELIVERED" ? 1 : 30,
+          nextAttemptAt: new Date(now - HOUR),
+          lastAttemptAt: new Date(now - HOUR),
+          lastStatusCode: status === "DELIVERED" ? 200 : 503,
+          lastError: status === "DELIVERED" ? null : "HTTP 503",
+          deliveredAt: status === "DELIVERED" ? new Date(now - 25 * HOUR) : null,
+          createdAt: new Date(now - (26 - seq) * HOUR),
+        },
+      });
+    }
+    return { url, number, secret };
+  },
+
+  /**
+   * What the job worker's deliver-webhooks task does (the e2e server runs no worker): every due
+   * delivery, passes until none is left, under production's rules except for the tests' own local
+   * receiver (WEBHOOK_TRUSTED_HOSTS would say the same). Answers how many passes delivered something.
+   */
+  async deliverWebhooks(): Promise<number> {
+    const policy = { production: true, trustedHosts: ["127.0.0.1"] };
+    let passes = 0;
+    while ((await runWebhookDeliveryOnce({ policy, log: () => {} })).claimed > 0) passes += 1;
+    return passes;
   },
 };
 

@@ -16,6 +16,7 @@ import { sendsSms } from "@/lib/notifications/templates";
 import { findDayShiftStarts } from "@/lib/rota/day-shift-data";
 import { nextDayShiftStart } from "@/lib/rota/day-shift";
 import { pageResponsible } from "@/lib/paging/mutations";
+import { recordWebhookEvent } from "@/lib/webhooks/outbox-mutations";
 import { generateApplicationNumber } from "./application-number";
 import { initialDueDates } from "./deadline";
 import type { ApplicationInput } from "./schema";
@@ -174,7 +175,7 @@ async function insertApplication(
       apiClientId: options.partner?.apiClientId ?? null,
       apiKeyId: options.partner?.apiKeyId ?? null,
     },
-    select: { id: true, number: true },
+    select: { id: true, number: true, version: true },
   });
 
   await attachEvidence(tx, viewer.id, application.id, input.evidenceIds, service.evidence);
@@ -260,7 +261,19 @@ async function insertApplication(
         : []),
     ],
   });
-  return { ...application, created: true };
+  // Webhooks (lib/webhooks): nothing is stored unless an endpoint wants it.
+  await recordWebhookEvent(tx, {
+    applicationId: application.id,
+    type: "application.submitted",
+    application: {
+      number: application.number,
+      status: "IN_PROGRESS",
+      currentNode: "SUBMITTED",
+      version: application.version,
+    },
+    occurredAt: now,
+  });
+  return { id: application.id, number: application.number, created: true };
 }
 
 /**

@@ -62,6 +62,7 @@ export const AUDIT_ACTIONS = {
   paging: ["sent", "acknowledged", "escalated", "profileUpdated"],
   api: ["request"],
   apiKey: ["clientCreated", "created", "revoked"],
+  webhook: ["endpointCreated", "endpointDeleted", "endpointDisabled", "endpointReenabled", "redelivered"],
 } as const;
 export type AuditDomain = keyof typeof AUDIT_ACTIONS;
 

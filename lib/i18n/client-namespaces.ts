@@ -22,6 +22,7 @@ export const CLIENT_NAMESPACES = {
     "queue",
     "roles",
     "rota",
+    "webhooks",
     "workspace",
   ],
   notifications: ["case", "notifications", "payment"],

@@ -1,6 +1,7 @@
 import "server-only";
 import {
   assignWaiting,
+  deliverWebhooks,
   dropIdleRateLimits,
   executeRefunds,
   pruneApiIdempotency,
@@ -40,6 +41,8 @@ export const CRONTAB: readonly CronTask[] = [
   { task: "relay-outbox", match: "* * * * *", run: relayOutbox },
   // Behind the refund table's wake-up (decision 031): retries that fell due, and lost wake-ups.
   { task: "execute-refunds", match: "* * * * *", run: executeRefunds },
+  // Behind the webhook_delivery table's wake-up (lib/webhooks): retries that fall due, lost wake-ups.
+  { task: "deliver-webhooks", match: "* * * * *", run: deliverWebhooks },
   // Lists the whole bucket: four times an hour is plenty for files a day or a month old.
   // Partner API Idempotency-Key answers are kept a day (decision 037).
   { task: "prune-api-idempotency", match: "17 * * * *", run: pruneApiIdempotency },

@@ -8,7 +8,7 @@ import type { Providers } from "@/lib/notifications/providers";
 import { describeFailure } from "@/lib/notifications/retry-policy";
 import { CRONTAB, DEFAULT_FILL_MINUTES, type CronTask } from "./crontab";
 import { graphileLogger, jobLog, type JobLog } from "./log";
-import { RELAY_OUTBOX, relayOutbox, type TaskContext } from "./tasks";
+import { DELIVER_WEBHOOKS, RELAY_OUTBOX, deliverWebhooks, relayOutbox, type TaskContext } from "./tasks";
 
 export type JobOutcome = "success" | "failure";
 
@@ -58,7 +58,12 @@ export async function startJobWorker(options: JobWorkerOptions = {}): Promise<Jo
   const context: TaskContext = { providers, log, stopping: () => stopping, batchSize: options.batchSize };
 
   const taskList: TaskList = {};
-  for (const entry of [{ task: RELAY_OUTBOX, run: relayOutbox }, ...crontab]) {
+  // The two tasks woken by triggers exist whatever the crontab (tests replace it).
+  const woken = [
+    { task: RELAY_OUTBOX, run: relayOutbox },
+    { task: DELIVER_WEBHOOKS, run: deliverWebhooks },
+  ];
+  for (const entry of [...woken, ...crontab]) {
     taskList[entry.task] = async (_payload, helpers) => {
       const line = await entry.run(context, helpers);
       if (line) log("info", `${entry.task}: ${line}`);

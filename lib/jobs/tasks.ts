@@ -11,6 +11,7 @@ import { deleteIdleRateLimits } from "@/lib/rate-limit/mutations";
 import { startScheduledCases } from "@/lib/rota/scheduled-mutations";
 import { assignWaitingCases } from "@/lib/rota/waiting-mutations";
 import { runOverdueWatch } from "@/lib/sla/mutations";
+import { runWebhookDeliveryOnce } from "@/lib/webhooks/delivery";
 import { runSupplementLapse, runSupplementReminders } from "@/lib/workflow/deadline-mutations";
 import type { JobLog } from "./log";
 
@@ -151,4 +152,30 @@ export const executeRefunds: JobTask = async (context) => {
     if (pass.done + pass.retrying === 0 || context.stopping()) break;
   }
   if (total.done + total.retrying > 0) return `refunds: ${total.done} paid out, ${total.retrying} retrying`;
+};
+
+/**
+ * The task that delivers webhooks (lib/webhooks). Added, keyed, by the trigger on webhook_delivery
+ * in the same transaction as each new or redelivered one (migration 20261209130000), and once a
+ * minute by the crontab for retries that fall due. Passes until one claims nothing: each pass
+ * takes at most one event per endpoint and case, so a case's next event goes right after the last.
+ * Concurrent runs share rows through the claim (FOR UPDATE SKIP LOCKED and a lease).
+ */
+export const DELIVER_WEBHOOKS = "deliver-webhooks";
+
+export const deliverWebhooks: JobTask = async (context, helpers) => {
+  const total = { delivered: 0, retrying: 0, disabled: 0 };
+  for (;;) {
+    const pass = await runWebhookDeliveryOnce({ log: context.log });
+    total.delivered += pass.delivered;
+    total.retrying += pass.retrying;
+    total.disabled += pass.disabled;
+    if (pass.claimed === 0) break;
+    if (context.stopping()) {
+      await helpers.addJob(DELIVER_WEBHOOKS, {}, { jobKey: DELIVER_WEBHOOKS, maxAttempts: 3 });
+      break;
+    }
+  }
+  if (total.delivered + total.retrying + total.disabled > 0)
+    return `webhooks: ${total.delivered} delivered, ${total.retrying} retrying${total.disabled ? `, ${total.disabled} endpoint(s) disabled` : ""}`;
 };

@@ -85,6 +85,7 @@ export function renderNotification({
     person: values.person ?? "",
     count: String(values.count ?? ""),
     threshold: String(values.threshold ?? ""),
+    host: values.host ?? "",
   };
   // Rows queued before due times were carried have none: they keep the texts without one.
   const due = values.dueAt && spec.mentionsDue ? "Due" : "";

@@ -90,6 +90,9 @@ export const TEMPLATES = {
   "account.exists": ACCOUNT,
   // Sign-in refused for too many attempts (lib/auth, decision 008): make this device a proven one.
   "account.unlockSignIn": ACCOUNT,
+  // To an API client's contact address: one of its webhook endpoints failed for a day and was
+  // disabled (lib/webhooks); the host says which.
+  "webhook.endpointDisabled": ACCOUNT,
   "page.newExpress": PAGE,
   "page.escalation": PAGE,
   "page.followUp": PAGE,
@@ -146,6 +149,8 @@ export const payloadSchema = z.object({
   expectedAt: z.iso.datetime({ offset: true }).optional(),
   /** What the message is about is due then: the supplement's answer, or the step's target time. */
   dueAt: z.iso.datetime({ offset: true }).optional(),
+  /** webhook.endpointDisabled: the host of the endpoint (an address, never a case's data). */
+  host: z.string().trim().max(300).optional(),
   /** Filed at night with "start next morning": work on the case starts then (decision 035). */
   startsAt: z.iso.datetime({ offset: true }).optional(),
 });

@@ -30,6 +30,7 @@ const NAMESPACES = [
   "rota",
   "track",
   "validation",
+  "webhooks",
   "workspace",
 ] as const;
 
