@@ -11,6 +11,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     { href: "/console/admin/staff", label: t("staff") },
     { href: "/console/admin/services", label: t("services") },
     { href: "/console/admin/api-keys", label: t("apiKeys") },
+    { href: "/console/admin/webhooks", label: t("webhooks") },
     { href: "/console/admin/audit", label: t("audit") },
   ];
   return (
