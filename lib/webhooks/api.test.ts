@@ -3,6 +3,7 @@ import { createTestApiClient } from "@/lib/api-keys/api-keys.fixtures";
 import { db } from "@/lib/db";
 import { UserFacingError } from "@/lib/errors";
 import { createTestApplication, createTestService } from "@/lib/testing/fixtures";
+import { expectToMatchContract } from "@/lib/testing/openapi-contract";
 import { withTestDatabase } from "@/lib/testing/with-test-database";
 import { GET as listDeliveries } from "@/app/api/v1/webhooks/[id]/deliveries/route";
 import { DELETE as deleteEndpoint } from "@/app/api/v1/webhooks/[id]/route";
@@ -29,7 +30,14 @@ function call<P>(
     headers,
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
   });
-  return route(request, { params: Promise.resolve((init.params ?? {}) as P) });
+  return route(request, { params: Promise.resolve((init.params ?? {}) as P) }).then(async (response) => {
+    // Every answer must be one the OpenAPI document promises (issue 17's contract tests).
+    const template = (init.path ?? "/api/v1/webhooks")
+      .split("?")[0]!
+      .replace(/\/[0-9a-f-]{36}(?=\/|$)/, "/{id}");
+    await expectToMatchContract(request.method, template, response.clone());
+    return response;
+  });
 }
 
 const hooks = () => createTestApiClient({ scopes: ["webhooks:manage"] });
