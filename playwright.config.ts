@@ -55,6 +55,8 @@ export default defineConfig({
       NODE_ENV: "production",
       LOG_LEVEL: "warn",
       NOTIFICATION_QUIET_SECONDS: "0",
+      // The specs' webhook receiver listens on loopback, which production refuses otherwise (SSRF rules).
+      WEBHOOK_TRUSTED_HOSTS: "127.0.0.1",
     },
     stdout: "pipe",
     stderr: "pipe",
