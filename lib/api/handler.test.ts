@@ -10,6 +10,7 @@ import { withTestDatabase } from "@/lib/testing/with-test-database";
 import { ConcurrentChangeError } from "@/lib/workflow/errors";
 import { readJsonBody } from "./body";
 import { apiJson, apiRoute, type ApiContext } from "./handler";
+import { ApiProblem } from "./problem";
 import type { ApiScope } from "./scopes";
 
 withTestDatabase();
@@ -128,6 +129,16 @@ describe("apiRoute: what lib/ throws, as problems", () => {
     const { secret } = await createKey({ perMinute: 100 });
     const forbidden = await call(async () => Promise.reject(new NotAuthorizedError()), { secret });
     expect([forbidden.status, (await forbidden.json()).code]).toEqual([403, "forbidden"]);
+
+    const refusedInChinese = await call(
+      async () => Promise.reject(new ApiProblem("invalid_request", { detailKey: "queryOnce" })),
+      { secret, language: "zh" },
+    );
+    expect(await refusedInChinese.json()).toMatchObject({
+      code: "invalid_request",
+      title: "请求格式有误",
+      detail: "每个查询参数最多出现一次。",
+    });
 
     const stale = await call(async () => Promise.reject(new ConcurrentChangeError()), { secret });
     expect([stale.status, (await stale.json()).code]).toEqual([409, "version_conflict"]);

@@ -33,8 +33,13 @@ export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 /** One refused field of a 422: where, a stable code, and the reason in the caller's language. */
 export type FieldProblem = { field: string; code: string; message: string };
 
+export type ProblemDetailKey = keyof typeof en.details;
+
 export type ProblemInit = {
   detail?: string;
+  /** A detail from api.json, put in the caller's language when the problem is answered. */
+  detailKey?: ProblemDetailKey;
+  detailValues?: Record<string, string | number>;
   /** Members beside the standard ones: `errors`, `currentVersion`, `retryAfterSeconds`, … */
   extensions?: Record<string, unknown>;
   headers?: Record<string, string>;
@@ -67,13 +72,14 @@ export function problemTitle(code: ProblemCode, locale: Locale): string {
 }
 
 export function problemBody(code: ProblemCode, locale: Locale, init: ProblemInit = {}) {
+  const detail = init.detail ?? (init.detailKey && problemDetail(init.detailKey, locale, init.detailValues));
   return {
     ...init.extensions,
     type: problemType(code),
     title: problemTitle(code, locale),
     status: PROBLEM_STATUS[code],
     code,
-    ...(init.detail ? { detail: init.detail } : {}),
+    ...(detail ? { detail } : {}),
   };
 }
 
@@ -91,7 +97,7 @@ export function problemResponse(code: ProblemCode, locale: Locale, init: Problem
 
 /** A detail text of api.json's `details`, with its {placeholders} filled. */
 export function problemDetail(
-  key: keyof typeof en.details,
+  key: ProblemDetailKey,
   locale: Locale,
   values: Record<string, string | number> = {},
 ): string {

@@ -21,6 +21,6 @@ export function decodeCursor(raw: string): Cursor {
     Number.isNaN(updatedAt.getTime()) ||
     updatedAt.toISOString() !== time
   )
-    throw new ApiProblem("invalid_request", { detail: "The cursor is not one this API gave out." });
+    throw new ApiProblem("invalid_request", { detailKey: "cursorInvalid" });
   return { updatedAt, id };
 }

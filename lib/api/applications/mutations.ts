@@ -58,7 +58,7 @@ export function parseIdempotencyKey(header: string | null): string {
   if (header === null || header === "") throw new ApiProblem("idempotency_key_required");
   if (!IDEMPOTENCY_KEY_PATTERN.test(header))
     throw new ApiProblem("invalid_request", {
-      detail: "Idempotency-Key: 8 to 255 visible ASCII characters.",
+      detailKey: "idempotencyKeyFormat",
     });
   return header;
 }
@@ -67,9 +67,9 @@ export function parseIdempotencyKey(header: string | null): string {
 function evidenceRefusal(error: unknown, field: string): never {
   if (error instanceof UserFacingError && !error.fieldErrors) {
     if (error.messageKey === "evidence.tooLarge" || error.messageKey === "evidence.totalTooLarge")
-      throw new ApiProblem("payload_too_large", { detail: `${field}: the file is too large.` });
+      throw new ApiProblem("payload_too_large", { detailKey: "fileTooLarge", detailValues: { field } });
     if (error.messageKey === "evidence.unsupportedType")
-      throw new ApiProblem("unsupported_media_type", { detail: `${field}: only PDF, JPEG, PNG and WebP.` });
+      throw new ApiProblem("unsupported_media_type", { detailKey: "fileType", detailValues: { field } });
     if (error.messageKey.startsWith("evidence.")) checkFields({ [field]: [error.messageKey] });
   }
   throw error;
@@ -88,8 +88,7 @@ export async function fileApplication(
   submission: ReceivedSubmission & { idempotencyKey: string },
   options: Options,
 ): Promise<FilingAnswer> {
-  if (caller.kind !== "PARTNER")
-    throw new ApiProblem("forbidden", { detail: "Only partner keys file cases." });
+  if (caller.kind !== "PARTNER") throw new ApiProblem("forbidden", { detailKey: "partnerOnlyFiling" });
   assertArea(caller.viewer, "portal");
   const { now } = options;
   const request = await parseShape(applicationRequestSchema, submission.json, options.locale);
@@ -163,8 +162,7 @@ export async function addCaseEvidence(
   upload: { kind: unknown; file: ReceivedFile },
   options: Options,
 ): Promise<EvidenceItem> {
-  if (caller.kind !== "PARTNER")
-    throw new ApiProblem("forbidden", { detail: "Only partner keys add evidence." });
+  if (caller.kind !== "PARTNER") throw new ApiProblem("forbidden", { detailKey: "partnerOnlyEvidence" });
   const found = await findVisibleCase(caller, rawNumber);
   const kind = evidenceKindSchema.safeParse(upload.kind);
   if (!kind.success) checkFields({ kind: ["validation.required"] });
@@ -204,8 +202,7 @@ export async function transitionCase(
   body: unknown,
   options: Options,
 ): Promise<TransitionResult> {
-  if (caller.kind !== "INTERNAL")
-    throw new ApiProblem("forbidden", { detail: "Only internal keys move cases through the workflow." });
+  if (caller.kind !== "INTERNAL") throw new ApiProblem("forbidden", { detailKey: "internalOnlyTransitions" });
   const request = await parseShape(transitionRequestSchema, body, options.locale);
   const found = await findVisibleCase(caller, rawNumber);
   try {

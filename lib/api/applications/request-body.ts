@@ -38,7 +38,7 @@ async function readForm(request: Request, bytes: Uint8Array): Promise<FormData> 
       headers: { "content-type": request.headers.get("content-type")! },
     }).formData();
   } catch {
-    throw new ApiProblem("invalid_request", { detail: "The multipart body could not be read." });
+    throw new ApiProblem("invalid_request", { detailKey: "multipartUnreadable" });
   }
 }
 
