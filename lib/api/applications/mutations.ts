@@ -193,8 +193,9 @@ export async function addCaseEvidence(
 }
 
 /**
- * POST /api/v1/applications/{number}/transitions, INTERNAL callers only: performTransition as the
- * staff member the client acts as. A stale version is 409 with the version the case has now.
+ * POST /api/v1/applications/{number}/transitions: performTransition as the staff member an internal
+ * client acts as, or as a partner's own account (the applicant's moves only). A stale version is 409
+ * with the version the case has now.
  */
 export async function transitionCase(
   caller: ApiCaller,
@@ -202,7 +203,11 @@ export async function transitionCase(
   body: unknown,
   options: Options,
 ): Promise<TransitionResult> {
-  if (caller.kind !== "INTERNAL") throw new ApiProblem("forbidden", { detailKey: "internalOnlyTransitions" });
+  // An internal system makes its staff member's moves; a partner its applicant's (answering a
+  // supplement request, withdrawing). The engine decides which moves each may make on this case.
+  const scope = caller.kind === "INTERNAL" ? "cases:transition" : "applications:write";
+  if (!caller.scopes.includes(scope))
+    throw new ApiProblem("insufficient_scope", { detailKey: "scope", detailValues: { scope } });
   const request = await parseShape(transitionRequestSchema, body, options.locale);
   const found = await findVisibleCase(caller, rawNumber);
   try {

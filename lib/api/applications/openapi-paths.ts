@@ -116,12 +116,14 @@ export const applicationPaths: ZodOpenApiPathsObject = {
   "/applications/{number}/transitions": {
     post: {
       operationId: "applications.transition",
-      summary: "Move a case (internal systems)",
+      summary: "Move a case",
       description:
-        "One workflow step as the staff member the key acts as, with that member's permissions. " +
-        "A stale expectedVersion is 409 version_conflict with currentVersion.",
+        "One workflow step. An internal system's key (scope cases:transition) acts as its staff member, with " +
+        "that member's permissions; a partner's key (scope applications:write) makes the applicant's moves on " +
+        "its own cases: PROVIDE_SUPPLEMENT and WITHDRAW. A stale expectedVersion is 409 version_conflict with " +
+        "currentVersion.",
       tags,
-      security: requireScope("cases:transition"),
+      security: [...requireScope("cases:transition"), ...requireScope("applications:write")],
       requestParams: { path: z.object({ number }) },
       requestBody: { required: true, content: { "application/json": { schema: transitionRequestSchema } } },
       responses: {

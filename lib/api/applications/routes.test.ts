@@ -304,9 +304,10 @@ describe("POST /api/v1/applications/{number}/transitions and /evidence", () => {
         })),
       );
 
+    // A partner makes only the applicant's moves: the engine refuses it a staff step.
     expect(await move(partner, { transition: "ADVANCE", expectedVersion: filed.version })).toMatchObject({
-      status: 403,
-      json: { code: "forbidden" },
+      status: 409,
+      json: { code: "transition_not_allowed" },
     });
     expect(await move(internal, { transition: "ADVANCE", expectedVersion: filed.version })).toMatchObject({
       status: 200,
@@ -358,6 +359,53 @@ describe("POST /api/v1/applications/{number}/transitions and /evidence", () => {
     expect(stored.status).toBe(201);
     expect(await expectToMatchContract("POST", "/applications/{number}/evidence", stored)).toMatchObject({
       kind: "SUPPLEMENT",
+    });
+
+    // The partner answers the request (its file is the answer) and the case goes back to its reviewer.
+    const waiting = Number(filed.version) + 2;
+    expect(
+      await move(partner, { transition: "PROVIDE_SUPPLEMENT", expectedVersion: waiting, internalNote: "x" }),
+    ).toMatchObject({ status: 200, json: { currentNode: "MATERIAL_CHECK", version: waiting + 1 } });
+    // An applicant never writes staff notes, whatever the request carries.
+    const answer = await db.timelineEvent.findFirstOrThrow({
+      where: { application: { number }, action: "SUPPLEMENT_PROVIDED" },
+      select: { internalNote: true },
+    });
+    expect(answer.internalNote).toBeNull();
+  });
+
+  it("lets a partner withdraw its own case, with the write scope only, and never another partner's", async () => {
+    const partner = await createPartnerCaller();
+    const filed = (await create(partner)).body;
+    const number = String(filed.number);
+    const move = (secret: string, body: unknown) =>
+      postTransition(
+        request("POST", `/applications/${number}/transitions`, {
+          secret,
+          body: JSON.stringify(body),
+          contentType: "application/json",
+        }),
+        params({ number }),
+      ).then(async (response) => ({
+        status: response.status,
+        json: await expectToMatchContract("POST", "/applications/{number}/transitions", response),
+      }));
+    const withdraw = {
+      transition: "WITHDRAW",
+      expectedVersion: filed.version,
+      publicNote: "Trip cancelled.",
+    };
+
+    const reader = await createPartnerCaller({ scopes: ["applications:read"] });
+    expect(await move(reader.secret, withdraw)).toMatchObject({
+      status: 403,
+      json: { code: "insufficient_scope" },
+    });
+    const stranger = await createPartnerCaller();
+    expect(await move(stranger.secret, withdraw)).toMatchObject({ status: 404 });
+    expect(await move(partner.secret, withdraw)).toMatchObject({
+      status: 200,
+      json: { status: "WITHDRAWN" },
     });
   });
 });

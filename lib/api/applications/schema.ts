@@ -63,7 +63,11 @@ export const evidenceKindSchema = z.enum(APPLICANT_EVIDENCE_KINDS);
 /** INTERNAL callers only: one workflow step, exactly as a staff member takes it in the workspace. */
 export const transitionRequestSchema = z
   .strictObject({
-    transition: z.enum(STAFF_TRANSITIONS),
+    transition: z.enum([...STAFF_TRANSITIONS, "PROVIDE_SUPPLEMENT", "WITHDRAW"]).meta({
+      description:
+        "Internal systems: the staff steps their member may take. Partners: PROVIDE_SUPPLEMENT (after " +
+        "uploading the files, or with a publicNote) and WITHDRAW (publicNote as the reason).",
+    }),
     expectedVersion: z
       .int()
       .min(0)
