@@ -27,7 +27,10 @@ describe("npm run worker (scripts/worker.ts)", () => {
         toAddress: "p@test.example",
       },
     });
-    const child = spawn(path.join(ROOT, "node_modules/.bin/tsx"), ["scripts/worker.ts"], {
+    // As production runs it (deploy/systemd, compose): `node --import tsx`. Under the tsx CLI a
+    // SIGTERM goes through tsx, which SIGKILLs its child when that does not confirm within 60 ms:
+    // on a busy machine the worker was killed mid-job (exit 143) instead of finishing its jobs.
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts"], {
       cwd: ROOT,
       env: {
         PATH: process.env.PATH,

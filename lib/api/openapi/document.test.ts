@@ -75,7 +75,7 @@ describe("the OpenAPI document", () => {
   });
 
   it("is served at /api/v1/openapi.json, public and cacheable", async () => {
-    const response = GET();
+    const response = await GET(new Request("http://localhost/api/v1/openapi.json"));
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^application\/json/);
     expect(response.headers.get("cache-control")).toBe("public, max-age=300");
