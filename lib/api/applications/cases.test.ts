@@ -250,12 +250,23 @@ describe("transitions", () => {
     ]);
   });
 
-  it("refuses a partner key (403), a step not allowed now (409) and a missing requirement (422)", async () => {
+  it("refuses a partner a staff step, a key without the scope (403), a step not allowed now (409) and a missing requirement (422)", async () => {
     const partner = await createPartnerCaller();
     const filed = await fileCase(partner);
+    // A partner makes its applicant's moves only: the workflow engine refuses it a staff step.
     expect(
       await refusal(move(filed.number, { transition: "ADVANCE", expectedVersion: filed.version }, partner)),
-    ).toEqual({ code: "forbidden" });
+    ).toBe("TransitionNotAllowedError");
+    const reader = await createPartnerCaller({ scopes: ["applications:read"] });
+    expect(
+      await refusal(move(filed.number, { transition: "WITHDRAW", expectedVersion: filed.version }, reader)),
+    ).toEqual({ code: "insufficient_scope" });
+    const staffReader = await createInternalCaller({ scopes: ["applications:read"] });
+    expect(
+      await refusal(
+        move(filed.number, { transition: "ADVANCE", expectedVersion: filed.version }, staffReader),
+      ),
+    ).toEqual({ code: "insufficient_scope" });
     const error = await move(filed.number, { transition: "APPROVE", expectedVersion: filed.version }).catch(
       (caught: unknown) => caught,
     );
@@ -277,7 +288,7 @@ describe("transitions", () => {
     for (const body of [
       { transition: "ADVANCE", expectedVersion: filed.version, assigneeId: randomUUID() },
       { transition: "ADVANCE", expectedVersion: "0" },
-      { transition: "WITHDRAW", expectedVersion: filed.version },
+      { transition: "DELETE_CASE", expectedVersion: filed.version },
       { transition: "ADVANCE", expectedVersion: 99_999_999_999 },
     ]) {
       const error = await move(filed.number, body).catch((caught: unknown) => caught);

@@ -54,7 +54,7 @@ export const idempotencyKeyParameter = z
   .regex(/^[\x21-\x7e]+$/)
   .meta({
     description:
-      "Required on every POST that creates something: 8–255 visible ASCII characters, new for each new request " +
+      "Required when filing an application: 8–255 visible ASCII characters, new for each new request " +
       "(a UUID does). The same key with the same body answers the first response again; with another body, 422 " +
       "idempotency_key_reused; while the first is still running, 409 idempotency_in_progress.",
     example: "3f0c1d9e-5b7a-4c31-9d0e-2a6b8f4e7c15",
