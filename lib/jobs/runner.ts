@@ -1,6 +1,13 @@
 import "server-only";
 import { EventEmitter } from "node:events";
-import { parseCronItems, run, type Runner, type TaskList, type WorkerEvents } from "graphile-worker";
+import {
+  parseCronItems,
+  run,
+  runMigrations,
+  type Runner,
+  type TaskList,
+  type WorkerEvents,
+} from "graphile-worker";
 import pg from "pg";
 import { serverEnv } from "@/lib/env";
 import { providersFromEnv } from "@/lib/notifications/delivery";
@@ -90,6 +97,7 @@ export async function startJobWorker(options: JobWorkerOptions = {}): Promise<Jo
 
   let runner: Runner;
   try {
+    await registerTaskIdentifiers(pool, Object.keys(taskList), log);
     runner = await run({
       pgPool: pool,
       concurrency,
@@ -164,4 +172,21 @@ function watchJobs(events: WorkerEvents, log: JobLog, onJobFinished: JobWorkerOp
 
 function delay<T>(ms: number, value: T): Promise<T> {
   return new Promise((resolve) => setTimeout(resolve, ms, value).unref());
+}
+
+/**
+ * graphile-worker records each task name the first time a job of it is added, inside that add. Workers
+ * starting together (a deploy, `compose up --scale worker=3`) each add their crontab's first jobs in
+ * their own order, and two of them inserting the same new names in opposite orders deadlock
+ * (seen in crontab.test.ts under load). Registering every name first, committed and in one sorted
+ * order, leaves the adds nothing to wait for.
+ */
+async function registerTaskIdentifiers(pool: pg.Pool, identifiers: string[], log: JobLog): Promise<void> {
+  await runMigrations({ pgPool: pool, logger: graphileLogger(log) });
+  await pool.query(
+    `INSERT INTO graphile_worker._private_tasks (identifier)
+     SELECT identifier FROM unnest($1::text[]) AS identifier ORDER BY identifier
+     ON CONFLICT DO NOTHING`,
+    [[...identifiers].sort()],
+  );
 }
