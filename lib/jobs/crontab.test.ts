@@ -31,8 +31,8 @@ describe("the crontab", () => {
       url,
       "SELECT date_trunc('minute', now()) AS minute",
     )) as [{ minute: Date }];
-    // The every-minute tasks owe all three slots; the others (the evidence sweep, four times an hour,
-    // no backfill) only ever a later one, which the checks below allow.
+    // The every-minute tasks owe all three slots; the others (the evidence sweep and the idempotency
+    // pruning, without backfill) only ever a later one, which the checks below allow.
     const expected = crontab
       .filter((entry) => entry.match === "* * * * *")
       .flatMap((entry) =>

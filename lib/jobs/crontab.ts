@@ -43,9 +43,10 @@ export const CRONTAB: readonly CronTask[] = [
   { task: "execute-refunds", match: "* * * * *", run: executeRefunds },
   // Behind the webhook_delivery table's wake-up (lib/webhooks): retries that fall due, lost wake-ups.
   { task: "deliver-webhooks", match: "* * * * *", run: deliverWebhooks },
+  // Partner API Idempotency-Key answers are kept a day (decision 037). A missed hour is not made up:
+  // the next one prunes the same rows.
+  { task: "prune-api-idempotency", match: "17 * * * *", run: pruneApiIdempotency, fillMinutes: 0 },
   // Lists the whole bucket: four times an hour is plenty for files a day or a month old.
-  // Partner API Idempotency-Key answers are kept a day (decision 037).
-  { task: "prune-api-idempotency", match: "17 * * * *", run: pruneApiIdempotency },
   { task: "sweep-evidence", match: "7,22,37,52 * * * *", run: sweepEvidenceFiles, fillMinutes: 0 },
 ];
 
