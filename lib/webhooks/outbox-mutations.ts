@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { serverEnv } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { webhookPayload, type WebhookCaseSnapshot, type WebhookEventType } from "./events";
+import { eventsForMove, webhookPayload, type WebhookCaseSnapshot, type WebhookEventType } from "./events";
 
 type Tx = Prisma.TransactionClient;
 
@@ -79,4 +79,28 @@ export async function recordWebhookEvent(
 ): Promise<RecordedWebhookEvent | null> {
   const [recorded] = await recordWebhookEvents(tx, { ...event, types: [event.type] });
   return recorded ?? null;
+}
+
+/**
+ * The events of one workflow move (performTransition, the lapsed-supplement answers), in the move's
+ * transaction: the case as it is after the move, which took the version from `expectedVersion`.
+ */
+export function recordMoveEvents(
+  tx: Tx,
+  move: {
+    row: { id: string; number: string; current_node: string };
+    transition: string;
+    status: WebhookCaseSnapshot["status"];
+    to: WebhookCaseSnapshot["currentNode"];
+    expectedVersion: number;
+    now: Date;
+  },
+): Promise<RecordedWebhookEvent[]> {
+  const { row, transition, status, to } = move;
+  return recordWebhookEvents(tx, {
+    applicationId: row.id,
+    types: eventsForMove({ transition, status, nodeChanged: to !== row.current_node }),
+    application: { number: row.number, status, currentNode: to, version: move.expectedVersion + 1 },
+    occurredAt: move.now,
+  });
 }

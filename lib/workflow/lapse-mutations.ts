@@ -6,8 +6,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { db } from "@/lib/db";
 import type { TimelineAction, WorkflowNode } from "@/lib/generated/prisma/enums";
 import { fieldErrorsOf } from "@/lib/validation/field-errors";
-import { eventsForMove } from "@/lib/webhooks/events";
-import { recordWebhookEvents } from "@/lib/webhooks/outbox-mutations";
+import { recordMoveEvents } from "@/lib/webhooks/outbox-mutations";
 import {
   CaseNotFoundError,
   ConcurrentChangeError,
@@ -93,20 +92,13 @@ export async function handleLapsedSupplement(args: LapseArgs): Promise<LapseOutc
        WHERE id = ${row.id}::uuid AND version = ${expectedVersion}`;
     if (updated !== 1) throw new ConcurrentChangeError();
     // Webhooks (lib/webhooks): a new due time moves nothing; going on or closing moves the case.
-    await recordWebhookEvents(tx, {
-      applicationId: row.id,
-      types: eventsForMove({
-        transition: action,
-        status: step.status,
-        nodeChanged: step.node !== row.current_node,
-      }),
-      application: {
-        number: row.number,
-        status: step.status,
-        currentNode: step.node,
-        version: expectedVersion + 1,
-      },
-      occurredAt: now,
+    await recordMoveEvents(tx, {
+      row,
+      transition: action,
+      status: step.status,
+      to: step.node,
+      expectedVersion,
+      now,
     });
     // Closing as not provided is a rejection: the refund the rules give (e.g. a missed promise), as
     // for any decision (mutations.ts), recorded with the closing.

@@ -7,8 +7,7 @@ import type { ApplicationStatus, WorkflowNode } from "@/lib/generated/prisma/enu
 import { payOutAfterCommit } from "@/lib/payments/refund-execution-mutations";
 import { requestClosingRefund } from "@/lib/payments/refund-mutations";
 import { assignOnDuty } from "@/lib/rota/auto-assign-mutations";
-import { eventsForMove } from "@/lib/webhooks/events";
-import { recordWebhookEvents } from "@/lib/webhooks/outbox-mutations";
+import { recordMoveEvents } from "@/lib/webhooks/outbox-mutations";
 import {
   lockCaseFor,
   queueApplicantNotice,
@@ -108,20 +107,13 @@ export async function performTransition(args: PerformTransitionArgs): Promise<Tr
        WHERE id = ${row.id}::uuid AND version = ${expectedVersion}`;
     if (updated !== 1) throw new ConcurrentChangeError();
     // Partners' and internal systems' webhooks (lib/webhooks), committed or rolled back with the move.
-    await recordWebhookEvents(tx, {
-      applicationId: row.id,
-      types: eventsForMove({
-        transition: allowed.name,
-        status: allowed.status,
-        nodeChanged: allowed.to !== row.current_node,
-      }),
-      application: {
-        number: row.number,
-        status: allowed.status,
-        currentNode: allowed.to,
-        version: expectedVersion + 1,
-      },
-      occurredAt: now,
+    await recordMoveEvents(tx, {
+      row,
+      transition: allowed.name,
+      status: allowed.status,
+      to: allowed.to,
+      expectedVersion,
+      now,
     });
     // Decided later than promised, or withdrawn: the refund the rules give, recorded with the closing.
     if (allowed.status === "APPROVED" || allowed.status === "REJECTED" || allowed.status === "WITHDRAWN") {
