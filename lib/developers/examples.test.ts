@@ -8,6 +8,7 @@ import { examplePathGroup } from "@/lib/testing/openapi-example-paths";
 import {
   VERIFY_WEBHOOK,
   exampleApplication,
+  exampleClaim,
   exampleTransition,
   exampleWebhookEndpoint,
   problemExample,
@@ -112,6 +113,7 @@ describe("the quick start's bodies", () => {
       "application/json",
       exampleApplication(context.neededBy),
     );
+    expectRequestToMatchContract("POST", "/applications/{number}/claim", "application/json", exampleClaim);
     expectRequestToMatchContract(
       "POST",
       "/applications/{number}/transitions",

@@ -39,10 +39,13 @@ export function exampleApplication(neededBy: string) {
   };
 }
 
-/** A move an internal system makes (POST /api/v1/applications/{number}/transitions). */
+/** A reviewer's system takes a new case (POST /api/v1/applications/{number}/claim): version 1 when filed. */
+export const exampleClaim = { expectedVersion: 1 };
+
+/** A move an internal system makes (POST /api/v1/applications/{number}/transitions), after that claim. */
 export const exampleTransition = {
   transition: "ADVANCE",
-  expectedVersion: 3,
+  expectedVersion: 2,
   publicNote: "Your documents are complete; the review has started.",
   internalNote: "Checked against the issuing authority's register.",
 };
@@ -122,6 +125,12 @@ export function curlTransition(): string {
 curl -s "$EXPEDITE_URL/api/v1/applications/$NUMBER" \\
   -H "Authorization: Bearer $EXPEDITE_KEY"        # read "version" and "currentNode"
 
+# a reviewer's system takes the case first (a supervisor's need not): the version read above
+curl -s -X POST "$EXPEDITE_URL/api/v1/applications/$NUMBER/claim" \\
+  -H "Authorization: Bearer $EXPEDITE_KEY" \\
+  -H "Content-Type: application/json" \\
+  -d '${JSON.stringify(exampleClaim)}'   # answers the new "version": use it below
+
 curl -i -X POST "$EXPEDITE_URL/api/v1/applications/$NUMBER/transitions" \\
   -H "Authorization: Bearer $EXPEDITE_KEY" \\
   -H "Content-Type: application/json" \\
@@ -135,10 +144,26 @@ export function fetchTransition(context: QuickStartContext): string {
 const headers = { Authorization: \`Bearer \${process.env.EXPEDITE_KEY}\`, "Content-Type": "application/json" };
 
 /** Moves the case on from the step it was seen at; refuses to act on a case that moved meanwhile. */
-export async function advance(number: string, seenAtNode: string, publicNote: string) {
+export async function advance(
+  number: string,
+  seenAtNode: string,
+  publicNote: string,
+  actingAsReviewer = false,
+) {
   const url = \`\${base}/api/v1/applications/\${encodeURIComponent(number)}\`;
-  const current = await (await fetch(url, { headers })).json();
+  let current = await (await fetch(url, { headers })).json();
   if (current.currentNode !== seenAtNode) return { skipped: true, currentNode: current.currentNode };
+  if (actingAsReviewer) {
+    // A reviewer moves only the cases they hold: take it (409 when someone else already does).
+    const claimed = await fetch(\`\${url}/claim\`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ expectedVersion: current.version }),
+    });
+    if (claimed.status === 409) return { conflict: (await claimed.json()).code };
+    if (!claimed.ok) throw new Error(JSON.stringify(await claimed.json()));
+    current = await claimed.json(); // its "version" is the one the move expects
+  }
 
   const response = await fetch(\`\${url}/transitions\`, {
     method: "POST",

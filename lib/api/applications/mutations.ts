@@ -15,6 +15,7 @@ import { partnerAccountProvider } from "@/lib/payments/partner-account-provider"
 import { fieldErrorsOf, type FieldErrors } from "@/lib/validation/field-errors";
 import { ConcurrentChangeError } from "@/lib/workflow/errors";
 import { performTransition } from "@/lib/workflow/mutations";
+import { claimCase } from "@/lib/workflow/operation-mutations";
 import { requestHash, submissionKeyFor, toApiFieldErrors, toFormInput } from "./application-request";
 import { fieldProblemsOf } from "@/lib/api/field-problems";
 import { ApiProblem } from "@/lib/api/problem";
@@ -25,6 +26,7 @@ import type { ReceivedFile, ReceivedSubmission } from "./request-body";
 import type { EvidenceItem, TransitionResult } from "./response-schema";
 import {
   applicationRequestSchema,
+  claimRequestSchema,
   evidenceKindSchema,
   IDEMPOTENCY_KEY_PATTERN,
   transitionRequestSchema,
@@ -210,7 +212,7 @@ export async function transitionCase(
     throw new ApiProblem("insufficient_scope", { detailKey: "scope", detailValues: { scope } });
   const request = await parseShape(transitionRequestSchema, body, options.locale);
   const found = await findVisibleCase(caller, rawNumber);
-  try {
+  return answerMove(found.id, async () => {
     const outcome = await performTransition({
       applicationId: found.id,
       expectedVersion: request.expectedVersion,
@@ -224,16 +226,64 @@ export async function transitionCase(
       },
       now: options.now,
     });
-    return {
-      number: outcome.number,
-      version: outcome.version,
-      currentNode: outcome.currentNode,
-      status: outcome.status,
-      links: { self: casePath(outcome.number) },
-    };
+    return moveResult(outcome);
+  });
+}
+
+/**
+ * POST /api/v1/applications/{number}/claim: an internal system's staff member takes an unassigned
+ * case, as the workspace's "Claim" does (claimCase: a reviewer only for the services they handle; of
+ * two claiming at once, one wins). A reviewer's system claims before it moves a case.
+ */
+export async function claimCaseForCaller(
+  caller: ApiCaller,
+  rawNumber: string,
+  body: unknown,
+  options: Options,
+): Promise<TransitionResult> {
+  if (caller.kind !== "INTERNAL") throw new ApiProblem("forbidden", { detailKey: "internalOnlyClaim" });
+  if (!caller.scopes.includes("cases:transition"))
+    throw new ApiProblem("insufficient_scope", {
+      detailKey: "scope",
+      detailValues: { scope: "cases:transition" },
+    });
+  const request = await parseShape(claimRequestSchema, body, options.locale);
+  const found = await findVisibleCase(caller, rawNumber);
+  return answerMove(found.id, async () => {
+    const outcome = await claimCase({
+      applicationId: found.id,
+      expectedVersion: request.expectedVersion,
+      viewer: caller.viewer,
+      now: options.now,
+    });
+    const row = await db.application.findUniqueOrThrow({
+      where: { id: outcome.applicationId },
+      select: { currentNode: true, status: true },
+    });
+    return moveResult({ ...outcome, ...row });
+  });
+}
+
+function moveResult(outcome: Omit<TransitionResult, "links">): TransitionResult {
+  return {
+    number: outcome.number,
+    version: outcome.version,
+    currentNode: outcome.currentNode,
+    status: outcome.status,
+    links: { self: casePath(outcome.number) },
+  };
+}
+
+/** A move on a case, with a stale expectedVersion answered 409 and the version the case has now. */
+async function answerMove(applicationId: string, move: () => Promise<TransitionResult>) {
+  try {
+    return await move();
   } catch (error) {
     if (!(error instanceof ConcurrentChangeError)) throw error;
-    const current = await db.application.findUnique({ where: { id: found.id }, select: { version: true } });
+    const current = await db.application.findUnique({
+      where: { id: applicationId },
+      select: { version: true },
+    });
     throw new ApiProblem("version_conflict", { extensions: { currentVersion: current?.version ?? null } });
   }
 }

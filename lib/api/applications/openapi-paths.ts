@@ -19,6 +19,7 @@ import {
   applicationRequestSchema,
   listQuerySchema,
   transitionRequestSchema,
+  claimRequestSchema,
 } from "./schema";
 
 // The application endpoints in the OpenAPI document (lib/api/openapi), from the schemas the routes
@@ -128,6 +129,25 @@ export const applicationPaths: ZodOpenApiPathsObject = {
       requestBody: { required: true, content: { "application/json": { schema: transitionRequestSchema } } },
       responses: {
         200: json(transitionResultSchema, "Moved: the case's new node, status and version."),
+        ...problemResponses(400, 401, 403, 404, 409, 413, 415, 422, 429),
+      },
+    },
+  },
+  "/applications/{number}/claim": {
+    post: {
+      operationId: "applications.claim",
+      summary: "Take an unassigned case (internal systems)",
+      description:
+        "The workspace's Claim, for an internal system's key (scope cases:transition): its staff member " +
+        "becomes the case's assignee. A reviewer claims only cases of the services they handle, and must hold " +
+        "a case before moving it; a supervisor may move any case. A case someone already holds is 409 " +
+        "transition_not_allowed; a stale expectedVersion is 409 version_conflict with currentVersion.",
+      tags,
+      security: requireScope("cases:transition"),
+      requestParams: { path: z.object({ number }) },
+      requestBody: { required: true, content: { "application/json": { schema: claimRequestSchema } } },
+      responses: {
+        200: json(transitionResultSchema, "Claimed: the case's version after the claim."),
         ...problemResponses(400, 401, 403, 404, 409, 413, 415, 422, 429),
       },
     },

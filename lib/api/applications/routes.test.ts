@@ -7,9 +7,11 @@ import { GET as getDocument } from "@/app/api/v1/applications/[number]/document/
 import { GET as downloadEvidence } from "@/app/api/v1/applications/[number]/evidence/[id]/route";
 import { POST as postEvidence } from "@/app/api/v1/applications/[number]/evidence/route";
 import { GET as getCase } from "@/app/api/v1/applications/[number]/route";
+import { POST as postClaim } from "@/app/api/v1/applications/[number]/claim/route";
 import { POST as postTransition } from "@/app/api/v1/applications/[number]/transitions/route";
 import { GET as listApplications, POST as createApplication } from "@/app/api/v1/applications/route";
 import { db } from "@/lib/db";
+import { createTestUser } from "@/lib/testing/fixtures";
 import { expectToMatchContract } from "@/lib/testing/openapi-contract";
 import { withTestDatabase } from "@/lib/testing/with-test-database";
 import { seedDemoData } from "@/prisma/seed";
@@ -407,5 +409,97 @@ describe("POST /api/v1/applications/{number}/transitions and /evidence", () => {
       status: 200,
       json: { status: "WITHDRAWN" },
     });
+  });
+});
+
+describe("POST /api/v1/applications/{number}/claim", () => {
+  it("lets a reviewer's system take an unassigned case of its services and then move it; anyone else is refused", async () => {
+    const partner = await createPartnerCaller();
+    const number = String((await create(partner)).body.number);
+    const service = await db.serviceType.findUniqueOrThrow({ where: { code: "passport-renewal" } });
+    const reviewer = await createTestUser("REVIEWER");
+    const colleague = await createTestUser("REVIEWER");
+    const stranger = await createTestUser("REVIEWER");
+    await db.staffService.createMany({
+      data: [reviewer, colleague].map((user) => ({ userId: user.id, serviceId: service.id })),
+    });
+    const system = await createInternalCaller({ role: "REVIEWER", userId: reviewer.id });
+    const call = (route: typeof postClaim, action: string, caller: TestCaller, body: unknown) =>
+      route(
+        request("POST", `/applications/${number}/${action}`, {
+          secret: caller.secret,
+          body: JSON.stringify(body),
+          contentType: "application/json",
+          language: "zh",
+        }),
+        params({ number }),
+      ).then(async (response) => ({
+        status: response.status,
+        json: await expectToMatchContract("POST", `/applications/{number}/${action}`, response),
+      }));
+    const claim = (caller: TestCaller, body: unknown) => call(postClaim, "claim", caller, body);
+    // Filing gave it to whoever was on duty (the seeded rota); here nobody handling the service was.
+    const { version } = await db.application.update({
+      where: { number },
+      data: { assigneeId: null },
+      select: { version: true },
+    });
+
+    // Not held by anyone: the reviewer may not move it yet, exactly as in the workspace.
+    expect(
+      await call(postTransition, "transitions", system, { transition: "ADVANCE", expectedVersion: version }),
+    ).toMatchObject({ status: 409, json: { code: "transition_not_allowed" } });
+    // A partner never claims; a reviewer outside the service may not; a stale version is named.
+    expect(await claim(partner, { expectedVersion: version })).toMatchObject({
+      status: 403,
+      json: { code: "forbidden", detail: "只有内部系统的密钥可以领取案件。" },
+    });
+    const outsider = await createInternalCaller({ role: "REVIEWER", userId: stranger.id });
+    expect(await claim(outsider, { expectedVersion: version })).toMatchObject({
+      status: 409,
+      json: { code: "transition_not_allowed" },
+    });
+    const reader = await createInternalCaller({
+      role: "REVIEWER",
+      userId: reviewer.id,
+      scopes: ["applications:read"],
+    });
+    expect(await claim(reader, { expectedVersion: version })).toMatchObject({
+      status: 403,
+      json: { code: "insufficient_scope" },
+    });
+    expect(await claim(system, { expectedVersion: version, assigneeId: colleague.id })).toMatchObject({
+      status: 422,
+      json: { code: "validation_failed" },
+    });
+    expect(await claim(system, { expectedVersion: version + 1 })).toMatchObject({
+      status: 409,
+      json: { code: "version_conflict", currentVersion: version },
+    });
+
+    expect(await claim(system, { expectedVersion: version })).toMatchObject({
+      status: 200,
+      json: { number, version: version + 1, currentNode: "SUBMITTED", status: "IN_PROGRESS" },
+    });
+    const held = await db.application.findUniqueOrThrow({ where: { number }, select: { assigneeId: true } });
+    expect(held.assigneeId).toBe(reviewer.id);
+    // Held now: a colleague's system cannot take it over; the holder moves it on.
+    const colleagueSystem = await createInternalCaller({ role: "REVIEWER", userId: colleague.id });
+    expect(await claim(colleagueSystem, { expectedVersion: version + 1 })).toMatchObject({
+      status: 409,
+      json: { code: "transition_not_allowed" },
+    });
+    expect(
+      await call(postTransition, "transitions", system, {
+        transition: "ADVANCE",
+        expectedVersion: version + 1,
+      }),
+    ).toMatchObject({ status: 200, json: { currentNode: "MATERIAL_CHECK", version: version + 2 } });
+    // The claim is audited with the key that made it.
+    expect(
+      await db.auditLog.count({
+        where: { action: "workflow.CLAIM", apiKeyId: system.keyId, actorId: reviewer.id },
+      }),
+    ).toBe(1);
   });
 });

@@ -88,6 +88,11 @@ export const transitionRequestSchema = z
 
 export type TransitionRequest = z.output<typeof transitionRequestSchema>;
 
+/** INTERNAL callers only: take an unassigned case, as the workspace's "Claim" does. */
+export const claimRequestSchema = z
+  .strictObject({ expectedVersion: transitionRequestSchema.shape.expectedVersion })
+  .meta({ id: "ClaimRequest" });
+
 export const LIST_LIMIT_MAX = 100;
 
 /** Query string of GET /api/v1/applications. */
