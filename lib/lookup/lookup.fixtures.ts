@@ -18,8 +18,14 @@ export function randomCnId(): string {
   return makeCnResidentId(`${String(110101 + (randomBytes(1)[0]! % 50))}19900101${sequence}`);
 }
 
+// Addresses are limiter keys: two tests of one file drawing the same address would share (and one
+// drain) its budget, so they are handed out in sequence from a random start, never twice in a file.
+let lastAddress = randomBytes(2).readUInt16BE();
+
+/** An address of 198.51.0.0/16 that no other test in this file (process) was given. */
 export function randomIp(): string {
-  return `198.51.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
+  lastAddress = (lastAddress + 1) % 65_536;
+  return `198.51.${lastAddress >> 8}.${lastAddress & 255}`;
 }
 
 async function service() {
