@@ -154,7 +154,8 @@ export async function advance(
   let current = await (await fetch(url, { headers })).json();
   if (current.currentNode !== seenAtNode) return { skipped: true, currentNode: current.currentNode };
   if (actingAsReviewer) {
-    // A reviewer moves only the cases they hold: take it (409 when someone else already does).
+    // A reviewer moves only the cases they hold: take it (200 unchanged when it is already theirs,
+    // 409 when someone else holds it).
     const claimed = await fetch(\`\${url}/claim\`, {
       method: "POST",
       headers,

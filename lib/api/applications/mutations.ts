@@ -249,22 +249,28 @@ export async function claimCaseForCaller(
     });
   const request = await parseShape(claimRequestSchema, body, options.locale);
   const found = await findVisibleCase(caller, rawNumber);
+  const current = () =>
+    db.application.findUniqueOrThrow({
+      where: { id: found.id },
+      select: { number: true, version: true, currentNode: true, status: true, assigneeId: true },
+    });
+  // Already the caller's: answered as done, unchanged, so a system may claim before every move
+  // without first finding out whether it holds the case (a retried claim is no conflict either).
+  const before = await current();
+  if (before.assigneeId === caller.viewer.id) return moveResult(before);
   return answerMove(found.id, async () => {
-    const outcome = await claimCase({
+    await claimCase({
       applicationId: found.id,
       expectedVersion: request.expectedVersion,
       viewer: caller.viewer,
       now: options.now,
     });
-    const row = await db.application.findUniqueOrThrow({
-      where: { id: outcome.applicationId },
-      select: { currentNode: true, status: true },
-    });
-    return moveResult({ ...outcome, ...row });
+    return moveResult(await current());
   });
 }
 
 function moveResult(outcome: Omit<TransitionResult, "links">): TransitionResult {
+  // Only the answer's fields: a row read for it may carry more (assigneeId).
   return {
     number: outcome.number,
     version: outcome.version,

@@ -140,8 +140,9 @@ export const applicationPaths: ZodOpenApiPathsObject = {
       description:
         "The workspace's Claim, for an internal system's key (scope cases:transition): its staff member " +
         "becomes the case's assignee. A reviewer claims only cases of the services they handle, and must hold " +
-        "a case before moving it; a supervisor may move any case. A case someone already holds is 409 " +
-        "transition_not_allowed; a stale expectedVersion is 409 version_conflict with currentVersion.",
+        "a case before moving it; a supervisor may move any case. A case the member already holds answers 200 " +
+        "unchanged; one someone else holds is 409 transition_not_allowed; a stale expectedVersion is 409 " +
+        "version_conflict with currentVersion.",
       tags,
       security: requireScope("cases:transition"),
       requestParams: { path: z.object({ number }) },

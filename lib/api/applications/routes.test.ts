@@ -483,6 +483,11 @@ describe("POST /api/v1/applications/{number}/claim", () => {
     });
     const held = await db.application.findUniqueOrThrow({ where: { number }, select: { assigneeId: true } });
     expect(held.assigneeId).toBe(reviewer.id);
+    // Claiming again (a retry, or a system that claims before every move) answers the same, unchanged.
+    expect(await claim(system, { expectedVersion: version })).toMatchObject({
+      status: 200,
+      json: { number, version: version + 1 },
+    });
     // Held now: a colleague's system cannot take it over; the holder moves it on.
     const colleagueSystem = await createInternalCaller({ role: "REVIEWER", userId: colleague.id });
     expect(await claim(colleagueSystem, { expectedVersion: version + 1 })).toMatchObject({
