@@ -9,13 +9,8 @@ export type QuickStartContext = {
   neededBy: string;
 };
 
-export const WEBHOOK_EVENTS = [
-  "application.submitted",
-  "application.node_changed",
-  "application.supplement_requested",
-  "application.decided",
-  "application.document_issued",
-] as const;
+/** The events a partner may subscribe to, as the webhooks module defines them (one list, not two). */
+export { WEBHOOK_EVENT_TYPES as WEBHOOK_EVENTS } from "@/lib/webhooks/events";
 
 export const TRANSITIONS = ["ADVANCE", "APPROVE", "REJECT", "ISSUE_DOCUMENT", "REQUEST_SUPPLEMENT"] as const;
 

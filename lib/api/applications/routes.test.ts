@@ -507,4 +507,60 @@ describe("POST /api/v1/applications/{number}/claim", () => {
       }),
     ).toBe(1);
   });
+
+  it("gives a case claimed 50 times at once by two reviewers' systems to exactly one of them", async () => {
+    const partner = await createPartnerCaller();
+    const number = String((await create(partner)).body.number);
+    const service = await db.serviceType.findUniqueOrThrow({ where: { code: "passport-renewal" } });
+    const reviewers = [await createTestUser("REVIEWER"), await createTestUser("REVIEWER")];
+    await db.staffService.createMany({
+      data: reviewers.map((user) => ({ userId: user.id, serviceId: service.id })),
+    });
+    const systems = await Promise.all(
+      reviewers.map((user) => createInternalCaller({ role: "REVIEWER", userId: user.id })),
+    );
+    const { version } = await db.application.update({
+      where: { number },
+      data: { assigneeId: null },
+      select: { version: true },
+    });
+
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, index) =>
+        postClaim(
+          request("POST", `/applications/${number}/claim`, {
+            secret: systems[index % 2]!.secret,
+            body: JSON.stringify({ expectedVersion: version }),
+            contentType: "application/json",
+          }),
+          params({ number }),
+        ).then(async (response) => ({
+          status: response.status,
+          json: (await expectToMatchContract("POST", "/applications/{number}/claim", response)) as {
+            code?: string;
+          },
+        })),
+      ),
+    );
+    // One claim is made; the rest learn the case moved on (or, for the winner's own system, that
+    // it already holds it). Nothing else: no 5xx, no second claim.
+    for (const answer of answers) expect([200, 409], JSON.stringify(answer)).toContain(answer.status);
+    const row = await db.application.findUniqueOrThrow({
+      where: { number },
+      select: { assigneeId: true, version: true },
+    });
+    expect(row.version).toBe(version + 1);
+    const winner = reviewers.findIndex((user) => user.id === row.assigneeId);
+    expect(winner).toBeGreaterThanOrEqual(0);
+    const loserAnswers = answers.filter((_, index) => index % 2 !== winner);
+    expect(loserAnswers.every((answer) => answer.status === 409)).toBe(true);
+    expect(
+      await db.auditLog.count({
+        where: {
+          action: "workflow.CLAIM",
+          entityId: (await db.application.findUniqueOrThrow({ where: { number } })).id,
+        },
+      }),
+    ).toBe(1);
+  });
 });
